@@ -1,0 +1,81 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Kysely } from "kysely";
+import type { Config } from "./config";
+import type { Database } from "./db/schema";
+import { auditRoutes } from "./features/audit/routes";
+import { LoginThrottle } from "./features/auth/rate-limit";
+import { authRoutes } from "./features/auth/routes";
+import { regionRoutes } from "./features/regions/routes";
+import type { AppDeps } from "./http/context";
+import { installErrorHandler } from "./http/errors";
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  config: Config;
+  throttle?: LoginThrottle;
+  logger?: boolean;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: opts.config.logLevel } : false,
+    trustProxy: "loopback",
+    bodyLimit: 5 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest("actor", null);
+  app.decorateRequest("sessionToken", null);
+  installErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: "Tumbuh API", version: "0.1.0", description: "Stunting-reduction convergence for a regency." },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const deps: AppDeps = { db: opts.db, config: opts.config, throttle: opts.throttle ?? new LoginThrottle() };
+  authRoutes(app, deps);
+  regionRoutes(app, deps);
+  auditRoutes(app, deps);
+  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  if (opts.config.webDist && existsSync(join(opts.config.webDist, "index.html"))) {
+    await serveWeb(app, opts.config.webDist);
+  }
+  return app;
+}
+
+/** The PWA: static files, with index.html for every non-API path (client-side routes). */
+async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: dist,
+    wildcard: false,
+    setHeaders(res, path) {
+      // The service worker and the shell must be revalidated, or a phone keeps an old app forever.
+      if (/(sw\.js|workbox-[^/]*\.js|index\.html|manifest\.webmanifest)$/.test(path)) {
+        res.setHeader("cache-control", "no-cache");
+      } else if (path.includes(`${join(dist, "assets")}`)) {
+        res.setHeader("cache-control", "public, max-age=31536000, immutable");
+      }
+    },
+  });
+  app.get("/*", { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+    const path = req.url.split("?")[0] ?? "/";
+    if (path.startsWith("/api/")) {
+      return reply.status(404).send({ error: { code: "not_found", message: "Not found." } });
+    }
+    const file = path.slice(1);
+    if (file && !file.includes("..") && existsSync(join(dist, file))) return reply.sendFile(file);
+    reply.header("cache-control", "no-cache");
+    return reply.sendFile("index.html");
+  });
+}

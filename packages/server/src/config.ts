@@ -1,0 +1,43 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/**
+ * Configuration comes only from environment variables, read once and validated; a bad value stops
+ * start-up with a message naming the variable.
+ */
+const Env = z.object({
+  TUMBUH_DATABASE_URL: z.string().min(1).default("./data/tumbuh.db"),
+  TUMBUH_HOST: z.string().min(1).default("127.0.0.1"),
+  TUMBUH_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Set to "true" behind TLS so the session cookie is marked Secure. */
+  TUMBUH_COOKIE_SECURE: z.enum(["true", "false"]).default("false"),
+  TUMBUH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** The built PWA; served at / when it exists. */
+  TUMBUH_WEB_DIST: z.string().optional(),
+});
+
+export interface Config {
+  databaseUrl: string;
+  host: string;
+  port: number;
+  cookieSecure: boolean;
+  logLevel: string;
+  webDist: string | undefined;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.TUMBUH_DATABASE_URL,
+    host: e.TUMBUH_HOST,
+    port: e.TUMBUH_PORT,
+    cookieSecure: e.TUMBUH_COOKIE_SECURE === "true",
+    logLevel: e.TUMBUH_LOG_LEVEL,
+    webDist: e.TUMBUH_WEB_DIST ? resolve(e.TUMBUH_WEB_DIST) : undefined,
+  };
+}

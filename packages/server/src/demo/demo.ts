@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type Role, SYSTEM_ACTOR } from "@tumbuh/core";
+import type { Kysely } from "kysely";
+import { DATA_DIR } from "../data-files";
+import type { Database } from "../db/schema";
+import { createLocalUnit, importRegions } from "../features/regions/service";
+import { createUser } from "../features/users/service";
+
+/** Demo log-ins, one per role, in real regions of Kabupaten Paser (also listed in the README). */
+export const DEMO_PASSWORD = "tumbuh-demo";
+export const DEMO_USERS: { username: string; displayName: string; role: Role; scope: string }[] = [
+  { username: "admin", displayName: "Admin Kabupaten Paser", role: "admin_kabupaten", scope: "64.01" },
+  { username: "tpps.paser", displayName: "Sekretariat TPPS Kabupaten Paser", role: "tpps_kabupaten", scope: "64.01" },
+  { username: "dinkes", displayName: "Dinas Kesehatan Kabupaten Paser", role: "opd", scope: "64.01" },
+  { username: "tpps.kuaro", displayName: "TPPS Kecamatan Kuaro", role: "tpps_kecamatan", scope: "64.01.05" },
+  { username: "desa.sandeley", displayName: "Pemerintah Desa Sandeley", role: "pemerintah_desa", scope: "64.01.05.2003" },
+  { username: "kpm.sandeley", displayName: "Siti Rahmah (KPM Sandeley)", role: "kpm", scope: "64.01.05.2003" },
+  { username: "bidan.sandeley", displayName: "Bidan Nur Aini", role: "bidan", scope: "64.01.05.2003" },
+  { username: "kader.melati", displayName: "Kader Posyandu Melati", role: "kader_posyandu", scope: "64.01.05.2003.P01" },
+  { username: "peninjau", displayName: "Peninjau Kabupaten", role: "viewer", scope: "64.01" },
+];
+
+const DEMO_DESA = "64.01.05.2003";
+
+/**
+ * Create the demo regency once: Paser's regions, two dusun and two posyandu in Desa Sandeley, and one
+ * user per role. Returns false when the database already has users (nothing is touched then).
+ */
+export async function ensureDemo(db: Kysely<Database>): Promise<boolean> {
+  const existing = await db.selectFrom("users").select("id").limit(1).execute();
+  if (existing.length > 0) return false;
+  for (const file of ["provinsi.csv", "paser-6401.csv"]) {
+    const report = await importRegions(db, SYSTEM_ACTOR, readFileSync(join(DATA_DIR, "regions", file), "utf8"), {
+      allOrNothing: true,
+    });
+    if (report.errors.length > 0) throw new Error(`demo regions ${file}: ${JSON.stringify(report.errors[0])}`);
+  }
+  for (const [kind, name] of [
+    ["dusun", "Dusun I Sandeley"],
+    ["dusun", "Dusun II Sandeley"],
+    ["posyandu", "Posyandu Melati"],
+    ["posyandu", "Posyandu Mawar"],
+  ] as const) {
+    await createLocalUnit(db, SYSTEM_ACTOR, DEMO_DESA, { kind, name });
+  }
+  for (const u of DEMO_USERS) {
+    await createUser(db, SYSTEM_ACTOR, {
+      username: u.username,
+      displayName: u.displayName,
+      password: DEMO_PASSWORD,
+      assignments: [{ role: u.role, scope: u.scope }],
+    });
+  }
+  return true;
+}

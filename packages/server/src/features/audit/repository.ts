@@ -1,0 +1,81 @@
+import type { Actor } from "@tumbuh/core";
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../../db/schema";
+import { withinScopes } from "../../db/scope-filter";
+import { nowIso, uuidv7 } from "../../util/ids";
+
+export interface AuditInput {
+  action: string;
+  entity: string;
+  entityId: string | null;
+  regionCode: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  regionCode: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * Append one entry. Call it inside the transaction of the write it describes, so a write and its
+ * audit entry land together or not at all.
+ */
+export async function appendAudit(
+  db: Kysely<Database> | Transaction<Database>,
+  actor: Actor | null,
+  input: AuditInput,
+): Promise<void> {
+  await db
+    .insertInto("audit_log")
+    .values({
+      id: uuidv7(),
+      at: nowIso(),
+      actor_id: actor?.userId ?? null,
+      actor_name: actor?.username ?? null,
+      action: input.action,
+      entity: input.entity,
+      entity_id: input.entityId,
+      region_code: input.regionCode,
+      before_json: input.before === undefined ? null : JSON.stringify(input.before),
+      after_json: input.after === undefined ? null : JSON.stringify(input.after),
+    })
+    .execute();
+}
+
+/** Newest first, limited to entries whose region lies inside `scopes`; entries without a region need the whole deployment. */
+export async function listAudit(
+  db: Kysely<Database>,
+  scopes: readonly string[],
+  page: { limit: number; before?: string | undefined },
+): Promise<AuditEntry[]> {
+  let q = db
+    .selectFrom("audit_log")
+    .selectAll()
+    .where(withinScopes("region_code", scopes))
+    .orderBy("id", "desc")
+    .limit(page.limit);
+  if (page.before) q = q.where("id", "<", page.before);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    regionCode: r.region_code,
+    before: r.before_json === null ? null : JSON.parse(r.before_json),
+    after: r.after_json === null ? null : JSON.parse(r.after_json),
+  }));
+}

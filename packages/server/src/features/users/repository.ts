@@ -1,0 +1,95 @@
+import type { Assignment, Role } from "@tumbuh/core";
+import type { Kysely, Transaction } from "kysely";
+import type { Database, UsersTable } from "../../db/schema";
+import { withinScopes } from "../../db/scope-filter";
+
+type Conn = Kysely<Database> | Transaction<Database>;
+
+export type UserRow = UsersTable;
+
+export async function findUserByUsername(db: Conn, username: string): Promise<UserRow | undefined> {
+  return db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst();
+}
+
+export async function findUserById(db: Conn, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function assignmentsOf(db: Conn, userId: string): Promise<Assignment[]> {
+  const rows = await db
+    .selectFrom("assignments")
+    .select(["role", "scope"])
+    .where("user_id", "=", userId)
+    .orderBy("scope")
+    .execute();
+  return rows.map((r) => ({ role: r.role as Role, scope: r.scope }));
+}
+
+export async function insertUser(db: Conn, user: UserRow, assignments: readonly (Assignment & { id: string })[]) {
+  await db.insertInto("users").values(user).execute();
+  if (assignments.length > 0) {
+    await db
+      .insertInto("assignments")
+      .values(assignments.map((a) => ({ id: a.id, user_id: user.id, role: a.role, scope: a.scope })))
+      .execute();
+  }
+}
+
+export async function updatePasswordHash(db: Conn, userId: string, hash: string, at: string): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({ password_hash: hash, password_changed_at: at })
+    .where("id", "=", userId)
+    .execute();
+}
+
+/** Users having at least one assignment inside the given scopes. */
+export async function listUsersInScopes(db: Conn, scopes: readonly string[]) {
+  return db
+    .selectFrom("users")
+    .select(["id", "username", "display_name", "disabled_at"])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("assignments")
+          .select("assignments.id")
+          .whereRef("assignments.user_id", "=", "users.id")
+          .where(withinScopes("assignments.scope", scopes)),
+      ),
+    )
+    .orderBy("username")
+    .execute();
+}
+
+export async function insertSession(
+  db: Conn,
+  s: { tokenHash: string; userId: string; createdAt: string; expiresAt: string },
+) {
+  await db
+    .insertInto("sessions")
+    .values({ token_hash: s.tokenHash, user_id: s.userId, created_at: s.createdAt, expires_at: s.expiresAt })
+    .execute();
+}
+
+export async function findLiveSession(db: Conn, tokenHash: string, now: string) {
+  return db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .select(["users.id", "users.username", "users.display_name"])
+    .where("sessions.token_hash", "=", tokenHash)
+    .where("sessions.expires_at", ">", now)
+    .where("users.disabled_at", "is", null)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Conn, tokenHash: string): Promise<void> {
+  await db.deleteFrom("sessions").where("token_hash", "=", tokenHash).execute();
+}
+
+export async function deleteOtherSessions(db: Conn, userId: string, keepTokenHash: string): Promise<void> {
+  await db
+    .deleteFrom("sessions")
+    .where("user_id", "=", userId)
+    .where("token_hash", "!=", keepTokenHash)
+    .execute();
+}

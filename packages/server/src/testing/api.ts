@@ -1,0 +1,39 @@
+import type { FastifyInstance, InjectOptions } from "fastify";
+import { buildApp } from "../app";
+import type { Config } from "../config";
+import type { Db } from "../db/database";
+import { DEMO_PASSWORD } from "../demo/demo";
+import { LoginThrottle } from "../features/auth/rate-limit";
+
+export const TEST_CONFIG: Config = {
+  databaseUrl: ":memory:",
+  host: "127.0.0.1",
+  port: 0,
+  cookieSecure: false,
+  logLevel: "silent",
+  webDist: undefined,
+};
+
+/** The real app in-process (Fastify inject), with helpers to act as a demo user. */
+export async function testApi(db: Db, throttle = new LoginThrottle()) {
+  const app: FastifyInstance = await buildApp({ db: db.kysely, config: TEST_CONFIG, throttle });
+  const cookies = new Map<string, string>();
+  const api = {
+    app,
+    async login(username: string, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+      const c = res.cookies.find((k) => k.name === "tumbuh_session");
+      if (!c) throw new Error("no session cookie");
+      cookies.set(username, c.value);
+      return c;
+    },
+    /** A request as `username` (logged in on first use), or anonymous with `as: null`. */
+    async request(as: string | null, opts: InjectOptions) {
+      if (as !== null && !cookies.has(as)) await api.login(as);
+      const cookie = as === null ? undefined : cookies.get(as);
+      return app.inject({ ...opts, cookies: cookie ? { tumbuh_session: cookie } : {} });
+    },
+  };
+  return api;
+}
