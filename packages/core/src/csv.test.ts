@@ -21,10 +21,13 @@ describe("parseCsv", () => {
   it("round-trips any table written with quoting", () => {
     const cell = fc.string({ unit: fc.constantFrom("a", "b", ",", '"', "\n", " ", "é") });
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (table) => {
-        const text = table.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(",")).join("\r\n");
-        expect(parseCsv(text).map((r) => r.fields)).toEqual(table);
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+        (table) => {
+          const text = table.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(",")).join("\r\n");
+          expect(parseCsv(text).map((r) => r.fields)).toEqual(table);
+        },
+      ),
     );
   });
 });

@@ -19,7 +19,8 @@ export function parseCsv(text: string, delimiter = ","): CsvRecord[] {
   let fieldStarted = false;
   const endRecord = () => {
     fields.push(field);
-    if (!(fields.length === 1 && fields[0] === "" && !fieldStarted)) records.push({ line: recordLine, fields });
+    if (!(fields.length === 1 && fields[0] === "" && !fieldStarted))
+      records.push({ line: recordLine, fields });
     fields = [];
     field = "";
     fieldStarted = false;

@@ -1,5 +1,5 @@
+export * from "./csv";
+export * from "./region-rows";
 export * from "./regions";
 export * from "./roles";
 export * from "./scope";
-export * from "./csv";
-export * from "./region-rows";

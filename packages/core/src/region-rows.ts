@@ -74,5 +74,3 @@ export function checkRegionRows(
   }
   return { regions, errors };
 }
-
-

@@ -13,7 +13,16 @@ describe("region codes", () => {
   });
 
   it("rejects malformed codes", () => {
-    for (const bad of ["", "6", "64.1", "64.01.5", "64.01.05.203", "64.01.05.2003.X01", "64.01.05.2003.D01.P01", "64..01"]) {
+    for (const bad of [
+      "",
+      "6",
+      "64.1",
+      "64.01.5",
+      "64.01.05.203",
+      "64.01.05.2003.X01",
+      "64.01.05.2003.D01.P01",
+      "64..01",
+    ]) {
       expect(levelOfCode(bad), bad).toBeNull();
     }
   });
@@ -43,7 +52,9 @@ describe("region codes", () => {
       fc.integer({ min: 1, max: 4 }),
     )
     .map(([p, k, c, v, depth]) =>
-      [String(p), String(k).padStart(2, "0"), String(c).padStart(2, "0"), String(v)].slice(0, depth).join("."),
+      [String(p), String(k).padStart(2, "0"), String(c).padStart(2, "0"), String(v)]
+        .slice(0, depth)
+        .join("."),
     );
 
   it("a code is within each of its ancestors and its parent is the last ancestor", () => {

@@ -37,7 +37,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: "Tumbuh API", version: "0.1.0", description: "Stunting-reduction convergence for a regency." },
+      info: {
+        title: "Tumbuh API",
+        version: "0.1.0",
+        description: "Stunting-reduction convergence for a regency.",
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -46,7 +50,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, deps);
   regionRoutes(app, deps);
   auditRoutes(app, deps);
-  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   if (opts.config.webDist && existsSync(join(opts.config.webDist, "index.html"))) {
     await serveWeb(app, opts.config.webDist);

@@ -11,13 +11,33 @@ import { createUser } from "../features/users/service";
 export const DEMO_PASSWORD = "tumbuh-demo";
 export const DEMO_USERS: { username: string; displayName: string; role: Role; scope: string }[] = [
   { username: "admin", displayName: "Admin Kabupaten Paser", role: "admin_kabupaten", scope: "64.01" },
-  { username: "tpps.paser", displayName: "Sekretariat TPPS Kabupaten Paser", role: "tpps_kabupaten", scope: "64.01" },
+  {
+    username: "tpps.paser",
+    displayName: "Sekretariat TPPS Kabupaten Paser",
+    role: "tpps_kabupaten",
+    scope: "64.01",
+  },
   { username: "dinkes", displayName: "Dinas Kesehatan Kabupaten Paser", role: "opd", scope: "64.01" },
   { username: "tpps.kuaro", displayName: "TPPS Kecamatan Kuaro", role: "tpps_kecamatan", scope: "64.01.05" },
-  { username: "desa.sandeley", displayName: "Pemerintah Desa Sandeley", role: "pemerintah_desa", scope: "64.01.05.2003" },
-  { username: "kpm.sandeley", displayName: "Siti Rahmah (KPM Sandeley)", role: "kpm", scope: "64.01.05.2003" },
+  {
+    username: "desa.sandeley",
+    displayName: "Pemerintah Desa Sandeley",
+    role: "pemerintah_desa",
+    scope: "64.01.05.2003",
+  },
+  {
+    username: "kpm.sandeley",
+    displayName: "Siti Rahmah (KPM Sandeley)",
+    role: "kpm",
+    scope: "64.01.05.2003",
+  },
   { username: "bidan.sandeley", displayName: "Bidan Nur Aini", role: "bidan", scope: "64.01.05.2003" },
-  { username: "kader.melati", displayName: "Kader Posyandu Melati", role: "kader_posyandu", scope: "64.01.05.2003.P01" },
+  {
+    username: "kader.melati",
+    displayName: "Kader Posyandu Melati",
+    role: "kader_posyandu",
+    scope: "64.01.05.2003.P01",
+  },
   { username: "peninjau", displayName: "Peninjau Kabupaten", role: "viewer", scope: "64.01" },
 ];
 
@@ -31,10 +51,16 @@ export async function ensureDemo(db: Kysely<Database>): Promise<boolean> {
   const existing = await db.selectFrom("users").select("id").limit(1).execute();
   if (existing.length > 0) return false;
   for (const file of ["provinsi.csv", "paser-6401.csv"]) {
-    const report = await importRegions(db, SYSTEM_ACTOR, readFileSync(join(DATA_DIR, "regions", file), "utf8"), {
-      allOrNothing: true,
-    });
-    if (report.errors.length > 0) throw new Error(`demo regions ${file}: ${JSON.stringify(report.errors[0])}`);
+    const report = await importRegions(
+      db,
+      SYSTEM_ACTOR,
+      readFileSync(join(DATA_DIR, "regions", file), "utf8"),
+      {
+        allOrNothing: true,
+      },
+    );
+    if (report.errors.length > 0)
+      throw new Error(`demo regions ${file}: ${JSON.stringify(report.errors[0])}`);
   }
   for (const [kind, name] of [
     ["dusun", "Dusun I Sandeley"],

@@ -15,22 +15,26 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(err.status).headers(err.headers).send(body);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const issue = err.validation[0];
-      const params = (issue?.params ?? {}) as { issue?: { path?: PropertyKey[]; code?: string; keys?: string[] } };
-      const path = params.issue?.path ?? [];
-      let field = path.map(String).join(".");
+      const issue = err.validation[0] as
+        | { keyword?: string; instancePath?: string; message?: string; params?: { keys?: string[] } }
+        | undefined;
+      const path = (issue?.instancePath ?? "").split("/").filter((p) => p !== "");
       // zod reports unknown keys on the parent object; name the key itself.
-      if (params.issue?.code === "unrecognized_keys" && params.issue.keys?.[0]) {
-        field = [...path.map(String), params.issue.keys[0]].join(".");
-      }
+      if (issue?.keyword === "unrecognized_keys" && issue.params?.keys?.[0]) path.push(issue.params.keys[0]);
+      const field = path.join(".");
       const where = err.validationContext ?? "body";
       const message = `${field || where}: ${issue?.message ?? "invalid"}`;
       const body: ErrorBody = { error: { code: "validation", message } };
       if (field) body.error.field = field;
       return reply.status(400).send(body);
     }
-    if (err.code === "FST_ERR_CTP_INVALID_JSON_BODY" || (err.statusCode === 400 && err instanceof SyntaxError)) {
-      return reply.status(400).send({ error: { code: "bad_json", message: "The request body is not valid JSON." } });
+    if (
+      err.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
+      (err.statusCode === 400 && err instanceof SyntaxError)
+    ) {
+      return reply
+        .status(400)
+        .send({ error: { code: "bad_json", message: "The request body is not valid JSON." } });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply
@@ -38,7 +42,9 @@ export function installErrorHandler(app: FastifyInstance): void {
         .send({ error: { code: "bad_request", message: err.message } } satisfies ErrorBody);
     }
     req.log.error(err);
-    return reply.status(500).send({ error: { code: "internal", message: "Something went wrong on the server." } });
+    return reply
+      .status(500)
+      .send({ error: { code: "internal", message: "Something went wrong on the server." } });
   });
 
   app.setNotFoundHandler((_req, reply) => {

@@ -21,7 +21,11 @@ export async function testApi(db: Db, throttle = new LoginThrottle()) {
   const api = {
     app,
     async login(username: string, password = DEMO_PASSWORD) {
-      const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username, password },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
       const c = res.cookies.find((k) => k.name === "tumbuh_session");
       if (!c) throw new Error("no session cookie");

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from "vitest";
-import { type DialectName, type Db, openDatabase } from "../db/database";
+import { type Db, type DialectName, openDatabase } from "../db/database";
 import { migrateToLatest } from "../db/migrate";
 
 /** A fresh, migrated database of the given dialect; close() also drops a PostgreSQL one. */

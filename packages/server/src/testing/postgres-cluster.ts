@@ -39,7 +39,10 @@ async function freePort(): Promise<number> {
  */
 export async function startPostgresCluster(): Promise<PostgresCluster> {
   const bin = findPostgresBin();
-  if (!bin) throw new Error("PostgreSQL server binaries not found (apt-get install postgresql, or set TUMBUH_PG_BIN)");
+  if (!bin)
+    throw new Error(
+      "PostgreSQL server binaries not found (apt-get install postgresql, or set TUMBUH_PG_BIN)",
+    );
   const dir = mkdtempSync(join(tmpdir(), "tumbuh-pg-"));
   const data = join(dir, "data");
   const asRoot = process.getuid?.() === 0;

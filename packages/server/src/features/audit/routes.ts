@@ -42,7 +42,10 @@ export function auditRoutes(app: FastifyInstance, { db }: AppDeps): void {
       const scopes = scopesWithPower(actorOf(req), "readAudit");
       if (scopes.length === 0) throw errors.forbidden();
       const entries = await listAudit(db, scopes, { limit: req.query.limit, before: req.query.before });
-      return { entries, nextBefore: entries.length === req.query.limit ? (entries.at(-1)?.id ?? null) : null };
+      return {
+        entries,
+        nextBefore: entries.length === req.query.limit ? (entries.at(-1)?.id ?? null) : null,
+      };
     },
   );
 }

@@ -6,7 +6,10 @@ import { ErrorResponse, MeSchema } from "../../http/schemas";
 import { findRegionsByCode } from "../regions/repository";
 import { actorForToken, changePassword, login, logout, SESSION_DAYS } from "./service";
 
-const LoginBody = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+const LoginBody = z.strictObject({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
 const PasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(200),
   newPassword: z.string().min(1).max(200),

@@ -6,7 +6,13 @@ import { withinScopes } from "../../db/scope-filter";
 export type RegionWithCount = Region & { childCount: number };
 
 function toRegion(r: Pick<RegionsTable, "code" | "name" | "level" | "kind" | "parent_code">): Region {
-  return { code: r.code, name: r.name, level: r.level as Level, kind: r.kind as Kind, parentCode: r.parent_code };
+  return {
+    code: r.code,
+    name: r.name,
+    level: r.level as Level,
+    kind: r.kind as Kind,
+    parentCode: r.parent_code,
+  };
 }
 
 /** A region the caller may see, or undefined — whether it is missing or out of scope is not told apart. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
 import { testApi } from "../../testing/api";
 import { describeEachDialect } from "../../testing/dialects";
@@ -12,13 +12,19 @@ describeEachDialect(
     });
     afterAll(async () => api.app.close());
 
-    const get = (as: string | null, code: string) => api.request(as, { method: "GET", url: `/api/regions/${code}` });
+    const get = (as: string | null, code: string) =>
+      api.request(as, { method: "GET", url: `/api/regions/${code}` });
 
     it("a KPM sees its desa with its dusun and posyandu", async () => {
       const res = await get("kpm.sandeley", "64.01.05.2003");
       expect(res.statusCode).toBe(200);
       const body = res.json();
-      expect(body.region).toMatchObject({ code: "64.01.05.2003", name: "Sandeley", level: "desa", kind: "desa" });
+      expect(body.region).toMatchObject({
+        code: "64.01.05.2003",
+        name: "Sandeley",
+        level: "desa",
+        kind: "desa",
+      });
       expect(body.children.map((c: { name: string }) => c.name)).toEqual([
         "Dusun I Sandeley",
         "Dusun II Sandeley",
@@ -68,7 +74,13 @@ describeEachDialect(
     it("lists where a user starts: its own scope regions", async () => {
       const res = await api.request("kader.melati", { method: "GET", url: "/api/regions" });
       expect(res.json().regions).toEqual([
-        { code: "64.01.05.2003.P01", name: "Posyandu Melati", level: "posyandu", kind: "posyandu", parentCode: "64.01.05.2003" },
+        {
+          code: "64.01.05.2003.P01",
+          name: "Posyandu Melati",
+          level: "posyandu",
+          kind: "posyandu",
+          parentCode: "64.01.05.2003",
+        },
       ]);
     });
 
@@ -88,9 +100,17 @@ describeEachDialect(
 
     it("no one creates units outside their scope (404) or without the power (403)", async () => {
       const payload = { kind: "dusun", name: "Dusun X" };
-      const other = await api.request("kpm.sandeley", { method: "POST", url: "/api/regions/64.01.05.2004/children", payload });
+      const other = await api.request("kpm.sandeley", {
+        method: "POST",
+        url: "/api/regions/64.01.05.2004/children",
+        payload,
+      });
       expect(other.statusCode).toBe(404);
-      const viewer = await api.request("peninjau", { method: "POST", url: "/api/regions/64.01.05.2003/children", payload });
+      const viewer = await api.request("peninjau", {
+        method: "POST",
+        url: "/api/regions/64.01.05.2003/children",
+        payload,
+      });
       expect(viewer.statusCode).toBe(403);
     });
 
@@ -105,4 +125,3 @@ describeEachDialect(
   },
   { once: true, seed: async (db) => void (await ensureDemo(db.kysely)) },
 );
-

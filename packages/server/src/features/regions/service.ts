@@ -114,7 +114,12 @@ export async function importRegions(
   if (!hasPowerAt(actor, "manageUsers", "")) throw errors.forbidden();
   const records = parseCsv(csvText);
   const parents = [
-    ...new Set(records.slice(1).map((r) => r.fields[4]?.trim() ?? "").filter((c) => c !== "")),
+    ...new Set(
+      records
+        .slice(1)
+        .map((r) => r.fields[4]?.trim() ?? "")
+        .filter((c) => c !== ""),
+    ),
   ];
   const known = await existingCodes(db, parents);
   const { regions, errors: rowErrors } = checkRegionRows(records, (c) => known.has(c));

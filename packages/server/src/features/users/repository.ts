@@ -25,7 +25,11 @@ export async function assignmentsOf(db: Conn, userId: string): Promise<Assignmen
   return rows.map((r) => ({ role: r.role as Role, scope: r.scope }));
 }
 
-export async function insertUser(db: Conn, user: UserRow, assignments: readonly (Assignment & { id: string })[]) {
+export async function insertUser(
+  db: Conn,
+  user: UserRow,
+  assignments: readonly (Assignment & { id: string })[],
+) {
   await db.insertInto("users").values(user).execute();
   if (assignments.length > 0) {
     await db

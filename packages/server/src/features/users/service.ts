@@ -21,7 +21,11 @@ const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
  * Create a user. The actor must hold the manage-users power over every scope it hands out, so an admin
  * of one regency cannot create a user for another.
  */
-export async function createUser(db: Kysely<Database>, actor: Actor, input: NewUser): Promise<{ id: string }> {
+export async function createUser(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: NewUser,
+): Promise<{ id: string }> {
   if (!USERNAME.test(input.username)) {
     throw errors.validation("username", "username: 3–40 lowercase letters, digits, '.', '_' or '-'");
   }

@@ -1,0 +1,57 @@
+import { runRegions } from "./commands/regions";
+import { runDemo, runMigrate, runServe, runStart } from "./commands/server";
+import { runUser } from "./commands/user";
+
+const USAGE = `tumbuh — sistem informasi konvergensi percepatan penurunan stunting
+
+Usage: tumbuh <command> [options]
+
+  start                       migrate, create the demo regency once, serve the app (what npm start runs)
+  serve                       serve the API and the web app
+  migrate                     bring the database schema up to date
+  demo                        create the demo regency (Kabupaten Paser, one user per role) if empty
+  user add --username U --name "N" --role R --scope CODE [--password-stdin]
+                              create a user (prints a generated password unless --password-stdin)
+  regions import FILE [--all-or-nothing] [--report REPORT.json]
+                              load Kemendagri regions from a CSV (code,name,level,kind,parent_code)
+  growth zscores --input IN.csv --output OUT.csv
+                              WHO z-scores, flags and Permenkes 2/2020 categories for a CSV
+
+Environment: TUMBUH_DATABASE_URL (default ./data/tumbuh.db; postgres://… for PostgreSQL),
+TUMBUH_HOST (127.0.0.1), TUMBUH_PORT (3000), TUMBUH_COOKIE_SECURE (false), TUMBUH_LOG_LEVEL (info).`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "start":
+        return await runStart(rest);
+      case "serve":
+        return await runServe(rest);
+      case "migrate":
+        return await runMigrate();
+      case "demo":
+        return await runDemo();
+      case "user":
+        return await runUser(rest);
+      case "regions":
+        return await runRegions(rest);
+      case "growth": {
+        const { runGrowth } = await import("./commands/growth");
+        return await runGrowth(rest);
+      }
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        console.log(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        console.error(`Unknown command "${command}".\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    console.error(`tumbuh ${command}: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+// Browser tests: the built app served by the real server, driven in Debian's Chromium. One at a time.
+export default defineConfig({
+  test: {
+    include: ["packages/*/src/**/*.e2e.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+});
