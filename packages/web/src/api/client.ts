@@ -1,0 +1,204 @@
+// The one place the web app talks HTTP. Every call goes through `request`, which sends JSON with the
+// session cookie (credentials "same-origin") and turns every failure into an ApiError with a status
+// and a stable code. Pages never call fetch themselves.
+import type { AuditPage, ErrorBody, Me, RegionView } from "./types";
+
+/** Codes the UI reacts to. The server may send others; they pass through unchanged. */
+export type KnownErrorCode =
+  | "unauthenticated"
+  | "invalid_credentials"
+  | "forbidden"
+  | "not_found"
+  | "bad_request"
+  | "validation"
+  | "too_many_requests"
+  | "server_error"
+  | "http_error"
+  /** The request never reached the server (offline, DNS, connection reset). status 0. */
+  | "network"
+  /** The caller aborted the request. status 0. */
+  | "aborted"
+  /** The server answered 2xx but not with the JSON we expected. */
+  | "bad_response";
+export type ApiErrorCode = KnownErrorCode | (string & {});
+
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  constructor(
+    /** HTTP status, or 0 when there was no HTTP response. */
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    /** The request field a validation error is about. */
+    readonly field?: string,
+    /** From the Retry-After header of a 429, in whole seconds. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
+
+/** The code to use when an error response has no usable body. */
+export function codeForStatus(status: number): KnownErrorCode {
+  switch (status) {
+    case 400:
+      return "bad_request";
+    case 401:
+      return "unauthenticated";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not_found";
+    case 422:
+      return "validation";
+    case 429:
+      return "too_many_requests";
+    default:
+      return status >= 500 ? "server_error" : "http_error";
+  }
+}
+
+/** Retry-After is either delta-seconds or an HTTP date. Returns whole seconds ≥ 0, or undefined. */
+export function parseRetryAfter(value: string | null, nowMs: number = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number.parseInt(trimmed, 10);
+  // an HTTP-date always names its month ("Wed, 21 Oct 2015 07:28:00 GMT"); "-5" must not parse as a year
+  const at = /[a-z]/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.ceil((at - nowMs) / 1000));
+}
+
+function isErrorBody(body: unknown): body is ErrorBody {
+  if (typeof body !== "object" || body === null || !("error" in body)) return false;
+  const error = (body as { error: unknown }).error;
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === "string" &&
+    (error as { code: string }).code.length > 0
+  );
+}
+
+/** Maps a non-2xx response to an ApiError, using the JSON error body when there is one. */
+export async function errorFromResponse(response: Response, nowMs: number = Date.now()): Promise<ApiError> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  const retryAfter =
+    response.status === 429 || response.status === 503
+      ? parseRetryAfter(response.headers.get("Retry-After"), nowMs)
+      : undefined;
+  if (isErrorBody(body)) {
+    const { code, message, field } = body.error;
+    return new ApiError(
+      response.status,
+      code,
+      typeof message === "string" ? message : code,
+      typeof field === "string" ? field : undefined,
+      retryAfter,
+    );
+  }
+  const code = codeForStatus(response.status);
+  return new ApiError(response.status, code, `HTTP ${response.status}`, undefined, retryAfter);
+}
+
+function isAbort(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { name?: unknown }).name === "AbortError";
+}
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface ApiClientOptions {
+  /** Injected in unit tests; defaults to the browser's fetch. */
+  fetch?: FetchLike;
+  /** Prefix of every path; "/api" in the app. */
+  baseUrl?: string;
+  /**
+   * Called when the session is missing or expired (401 `unauthenticated`) on any call except login,
+   * before the error is thrown. The app sends the user to /login from here.
+   */
+  onUnauthenticated?: (error: ApiError) => void;
+}
+
+interface RequestOptions {
+  method?: "GET" | "POST";
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  /** false for the login call: its 401 means wrong credentials, not an expired session. */
+  sessionRequired?: boolean;
+}
+
+export function createApiClient(options: ApiClientOptions = {}) {
+  const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const baseUrl = options.baseUrl ?? "/api";
+
+  async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: "application/json" };
+    const init: RequestInit = { method: opts.method ?? "GET", credentials: "same-origin", headers };
+    if (opts.body !== undefined) {
+      headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(opts.body);
+    }
+    if (opts.signal) init.signal = opts.signal;
+
+    let response: Response;
+    try {
+      response = await doFetch(baseUrl + path, init);
+    } catch (e) {
+      if (isAbort(e)) throw new ApiError(0, "aborted", "Request aborted");
+      throw new ApiError(0, "network", e instanceof Error ? e.message : "Network error");
+    }
+
+    if (!response.ok) {
+      const error = await errorFromResponse(response);
+      if (error.status === 401 && error.code !== "invalid_credentials" && opts.sessionRequired !== false) {
+        options.onUnauthenticated?.(error);
+      }
+      throw error;
+    }
+    if (response.status === 204) return undefined as T;
+    try {
+      return (await response.json()) as T;
+    } catch (e) {
+      if (isAbort(e)) throw new ApiError(0, "aborted", "Request aborted");
+      throw new ApiError(response.status, "bad_response", "Response is not JSON");
+    }
+  }
+
+  return {
+    login(username: string, password: string): Promise<Me> {
+      return request<{ user: Me }>("/auth/login", {
+        method: "POST",
+        body: { username, password },
+        sessionRequired: false,
+      }).then((r) => r.user);
+    },
+    logout(): Promise<void> {
+      return request<void>("/auth/logout", { method: "POST", sessionRequired: false });
+    },
+    changePassword(currentPassword: string, newPassword: string): Promise<void> {
+      return request<void>("/auth/password", { method: "POST", body: { currentPassword, newPassword } });
+    },
+    me(signal?: AbortSignal): Promise<Me> {
+      return request<Me>("/me", { signal });
+    },
+    region(code: string, signal?: AbortSignal): Promise<RegionView> {
+      return request<RegionView>(`/regions/${encodeURIComponent(code)}`, { signal });
+    },
+    audit(params: { limit?: number; before?: string | null } = {}, signal?: AbortSignal): Promise<AuditPage> {
+      const query = new URLSearchParams({ limit: String(params.limit ?? 50) });
+      if (params.before) query.set("before", params.before);
+      return request<AuditPage>(`/audit?${query.toString()}`, { signal });
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

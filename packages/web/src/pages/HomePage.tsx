@@ -1,0 +1,132 @@
+import { useState } from "react";
+import { isApiError, type Level, type Me, type Role } from "../api";
+import { generalErrorKey } from "../api/errorMessages";
+import { useI18n } from "../i18n/I18nProvider";
+import type { MessageKey } from "../i18n/messages";
+import { Link } from "../router/navigation";
+import { regionPath } from "../router/routes";
+import { useMe, useSession } from "../session/SessionProvider";
+import { SavedCopyNote, useDocumentTitle } from "../ui";
+import { ChangePasswordForm } from "./ChangePasswordForm";
+
+interface ScopeGroup {
+  scope: string;
+  scopeName: string;
+  scopeLevel: Level;
+  roles: Role[];
+}
+
+/** One entry per scope, with every role the user holds there, in the order first assigned. */
+export function groupByScope(assignments: Me["assignments"]): ScopeGroup[] {
+  const groups = new Map<string, ScopeGroup>();
+  for (const a of assignments) {
+    const group = groups.get(a.scope);
+    if (group) {
+      if (!group.roles.includes(a.role)) group.roles.push(a.role);
+    } else {
+      groups.set(a.scope, {
+        scope: a.scope,
+        scopeName: a.scopeName,
+        scopeLevel: a.scopeLevel,
+        roles: [a.role],
+      });
+    }
+  }
+  return [...groups.values()];
+}
+
+export function HomePage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const { state, logout } = useSession();
+  const [loggingOut, setLoggingOut] = useState(false);
+  const [logoutError, setLogoutError] = useState<MessageKey | null>(null);
+  useDocumentTitle(t("common.home"));
+
+  const scopes = groupByScope(me.assignments);
+  const isAdmin = me.assignments.some((a) => a.role === "admin_kabupaten");
+  const savedAt = state.status === "authenticated" ? state.savedAt : null;
+
+  async function handleLogout() {
+    setLoggingOut(true);
+    setLogoutError(null);
+    try {
+      await logout();
+    } catch (e) {
+      setLogoutError(isApiError(e) && e.code === "network" ? "home.logoutOffline" : generalErrorKey(e));
+      setLoggingOut(false);
+    }
+  }
+
+  return (
+    <div className="stack-lg">
+      <SavedCopyNote savedAt={savedAt} />
+      <header className="stack-sm">
+        <h1>{t("home.greeting", { name: me.displayName })}</h1>
+        <p className="muted">{t("home.signedInAs", { username: me.username })}</p>
+      </header>
+
+      <section className="stack" aria-labelledby="home-regions">
+        <h2 id="home-regions">{t("home.yourRegions")}</h2>
+        {scopes.length === 0 ? (
+          <p className="alert alert--info">{t("home.noAssignments")}</p>
+        ) : (
+          <>
+            <p className="muted">{t("home.yourRegionsIntro")}</p>
+            <ul className="link-list">
+              {scopes.map((s) => (
+                <li key={s.scope}>
+                  <Link to={regionPath(s.scope)} className="link-card">
+                    <span className="link-card__body">
+                      <span className="link-card__title">{s.scopeName}</span>
+                      <span className="link-card__meta">
+                        {t(`level.${s.scopeLevel}`)} · {s.scope}
+                      </span>
+                      <span className="link-card__roles">
+                        {s.roles.map((r) => t(`role.${r}`)).join(", ")}
+                      </span>
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      {isAdmin && (
+        <section className="stack" aria-labelledby="home-admin">
+          <h2 id="home-admin">{t("home.admin")}</h2>
+          <ul className="link-list">
+            <li>
+              <Link to="/audit" className="link-card">
+                <span className="link-card__body">
+                  <span className="link-card__title">{t("home.auditLink")}</span>
+                  <span className="link-card__meta">{t("home.auditHint")}</span>
+                </span>
+              </Link>
+            </li>
+          </ul>
+        </section>
+      )}
+
+      <section className="stack" aria-labelledby="home-account">
+        <h2 id="home-account">{t("home.account")}</h2>
+        <ChangePasswordForm />
+        {logoutError && (
+          <p className="alert alert--error" role="alert">
+            {t(logoutError)}
+          </p>
+        )}
+        <button
+          type="button"
+          className="button button--danger button--block"
+          onClick={handleLogout}
+          disabled={loggingOut}
+        >
+          {loggingOut ? t("home.loggingOut") : t("home.logout")}
+        </button>
+      </section>
+    </div>
+  );
+}

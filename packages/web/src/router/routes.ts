@@ -1,0 +1,71 @@
+// Pure path <-> route mapping for the history-API router. No DOM here, so it is unit-tested in node.
+
+export type Route =
+  | { name: "home" }
+  | { name: "login"; next: string }
+  | { name: "region"; code: string }
+  | { name: "audit" }
+  | { name: "notFound" };
+
+/** Where to go after login when no (safe) destination was given. */
+export const DEFAULT_AFTER_LOGIN = "/";
+
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Only same-origin absolute paths are allowed as a post-login destination (no "//evil.example",
+ * no "https://…", no backslash tricks), and never the login page itself.
+ */
+export function safeNext(next: string | null | undefined): string {
+  if (!next?.startsWith("/") || next.startsWith("//") || next.includes("\\")) {
+    return DEFAULT_AFTER_LOGIN;
+  }
+  // reject control characters (a raw newline or tab in a URL is never legitimate here)
+  for (let i = 0; i < next.length; i++) if (next.charCodeAt(i) < 0x20) return DEFAULT_AFTER_LOGIN;
+  const path = next.split(/[?#]/, 1)[0] ?? "";
+  if (path === "/login" || path === "/login/") return DEFAULT_AFTER_LOGIN;
+  return next;
+}
+
+/** Matches a location (pathname and optional search string) to a route. */
+export function matchRoute(pathname: string, search = ""): Route {
+  const trimmed = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  const segments = trimmed.split("/").slice(1);
+  const [first, ...rest] = segments;
+
+  if (trimmed === "/" || trimmed === "" || trimmed === "/index.html") return { name: "home" };
+  if (first === "login" && rest.length === 0) {
+    return { name: "login", next: safeNext(new URLSearchParams(search).get("next")) };
+  }
+  if (first === "audit" && rest.length === 0) return { name: "audit" };
+  if (first === "wilayah" && rest.length === 1) {
+    const code = decode(rest[0] ?? "");
+    if (code !== null && code.trim() !== "") return { name: "region", code };
+  }
+  return { name: "notFound" };
+}
+
+/** Builds the path of a route; the inverse of matchRoute for every route but notFound. */
+export function pathFor(route: Exclude<Route, { name: "notFound" }>): string {
+  switch (route.name) {
+    case "home":
+      return "/";
+    case "login":
+      return route.next === DEFAULT_AFTER_LOGIN
+        ? "/login"
+        : `/login?${new URLSearchParams({ next: route.next })}`;
+    case "region":
+      return `/wilayah/${encodeURIComponent(route.code)}`;
+    case "audit":
+      return "/audit";
+  }
+}
+
+export const regionPath = (code: string) => pathFor({ name: "region", code });
+export const loginPath = (next: string) => pathFor({ name: "login", next: safeNext(next) });
