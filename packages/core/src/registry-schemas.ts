@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { isIsoDate } from "./dates";
+import { LATRINE_TYPE_CODES, WATER_SOURCE_CODES } from "./household-codes";
+import { TARGET_ROLES } from "./targets";
+
+/**
+ * The registry's wire contract (Paser Pasal 5, PALI Pasal 3 targets; posyandu measurement), shared by the
+ * server's validation and the web client. Request schemas are strict: an unknown field is an error.
+ */
+export const IsoDate = z.string().refine(isIsoDate, "must be a date YYYY-MM-DD");
+const optionalText = (max: number) => z.string().trim().max(max).nullish();
+
+export const HouseholdInput = z.strictObject({
+  regionCode: z.string().min(2).max(40),
+  kkNumber: z
+    .string()
+    .regex(/^\d{16}$/, "family card number: 16 digits")
+    .nullish(),
+  headName: optionalText(120),
+  address: z.string().trim().min(1).max(300),
+  rt: optionalText(10),
+  rw: optionalText(10),
+  waterSource: z.enum(WATER_SOURCE_CODES),
+  latrineType: z.enum(LATRINE_TYPE_CODES),
+});
+export type HouseholdInput = z.infer<typeof HouseholdInput>;
+
+export const PersonInput = z.strictObject({
+  regionCode: z.string().min(2).max(40),
+  householdId: z.string().uuid().nullish(),
+  name: z.string().trim().min(1).max(120),
+  sex: z.union([z.literal(1), z.literal(2)]),
+  birthDate: IsoDate,
+  nik: z.string().trim().nullish(),
+  motherId: z.string().uuid().nullish(),
+  parentName: optionalText(120),
+  birthWeightKg: z.number().positive().max(8).nullish(),
+  birthLengthCm: z.number().positive().max(70).nullish(),
+});
+export type PersonInput = z.infer<typeof PersonInput>;
+
+export const PregnancyInput = z.strictObject({
+  personId: z.string().uuid(),
+  lmpDate: IsoDate,
+  /** Defaults to LMP + 280 days (Naegele). */
+  eddDate: IsoDate.nullish(),
+  gravida: z.number().int().min(1).max(20),
+  muacCm: z.number().positive().max(60).nullish(),
+  hbGdl: z.number().positive().max(25).nullish(),
+  highRisk: z.boolean(),
+  highRiskNote: optionalText(300),
+});
+export type PregnancyInput = z.infer<typeof PregnancyInput>;
+
+export const PREGNANCY_OUTCOMES = ["lahir_hidup", "lahir_mati", "keguguran"] as const;
+export const PregnancyEnd = z.strictObject({ endedOn: IsoDate, outcome: z.enum(PREGNANCY_OUTCOMES) });
+
+export const PosyanduSessionInput = z.strictObject({
+  posyanduCode: z.string().min(2).max(40),
+  heldOn: IsoDate,
+  cadres: z.array(z.string().trim().min(1).max(120)).max(30),
+});
+
+/**
+ * A measurement as taken. Values are not range-checked beyond physical impossibility: an implausible
+ * value is stored and flagged (WHO flags), never refused or "fixed".
+ */
+export const MeasurementInput = z.strictObject({
+  personId: z.string().uuid(),
+  measuredOn: IsoDate,
+  weightKg: z.number().positive().max(250).nullish(),
+  lenheiCm: z.number().positive().max(250).nullish(),
+  measure: z.enum(["l", "h"]).nullish(),
+  muacCm: z.number().positive().max(60).nullish(),
+  headcCm: z.number().positive().max(80).nullish(),
+  oedema: z.boolean().default(false),
+  sessionId: z.string().uuid().nullish(),
+  measuredBy: optionalText(120),
+});
+export type MeasurementInput = z.input<typeof MeasurementInput>;
+
+export const TargetRoleSchema = z.enum(TARGET_ROLES);
