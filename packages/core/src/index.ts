@@ -1,6 +1,7 @@
 export * from "./csv";
 export * from "./dates";
 export * from "./household-codes";
+export * from "./name-key";
 export * from "./nik";
 export * from "./region-rows";
 export * from "./regions";

@@ -56,7 +56,7 @@ export interface MeasurementView {
   categories: GrowthCategories;
   /** WHO implausibility flags raised on this measurement (e.g. ["zlen"]); kept and shown, never dropped. */
   flags: string[];
-  /** N naik, T tidak naik, O first weighing, B absent last month (KMS). Null when no weight. */
+  /** KMS/SKDN: N naik, T tidak naik, O not weighed last month, B baru (first weighing). Null without weight. */
   weighing: WeighingStatus | null;
 }
 

@@ -11,6 +11,10 @@ import type { Database } from "./db/schema";
 import { auditRoutes } from "./features/audit/routes";
 import { LoginThrottle } from "./features/auth/rate-limit";
 import { authRoutes } from "./features/auth/routes";
+import { householdRoutes } from "./features/households/routes";
+import { measurementRoutes } from "./features/measurements/routes";
+import { personRoutes } from "./features/persons/routes";
+import { pregnancyRoutes } from "./features/pregnancies/routes";
 import { regionRoutes } from "./features/regions/routes";
 import type { AppDeps } from "./http/context";
 import { installErrorHandler } from "./http/errors";
@@ -50,6 +54,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, deps);
   regionRoutes(app, deps);
   auditRoutes(app, deps);
+  householdRoutes(app, deps);
+  personRoutes(app, deps);
+  pregnancyRoutes(app, deps);
+  measurementRoutes(app, deps);
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -51,10 +51,142 @@ export interface AuditLogTable {
   after_json: string | null;
 }
 
+export interface HouseholdsTable {
+  id: string;
+  region_code: string;
+  kk_number: string | null;
+  head_name: string | null;
+  address: string;
+  rt: string | null;
+  rw: string | null;
+  water_source: string;
+  latrine_type: string;
+  created_at: string;
+  updated_at: string;
+  revision: number;
+  deleted_at: string | null;
+}
+
+export interface PersonsTable {
+  id: string;
+  region_code: string;
+  household_id: string | null;
+  name: string;
+  /** Sound-alike key of the name (core `nameKey`), for proposing likely duplicates. */
+  name_key: string;
+  sex: number;
+  birth_date: string;
+  nik: string | null;
+  mother_id: string | null;
+  parent_name: string | null;
+  birth_weight_kg: number | null;
+  birth_length_cm: number | null;
+  created_at: string;
+  updated_at: string;
+  revision: number;
+  deleted_at: string | null;
+  merged_into: string | null;
+}
+
+export interface PregnanciesTable {
+  id: string;
+  person_id: string;
+  region_code: string;
+  lmp_date: string;
+  edd_date: string;
+  gravida: number;
+  muac_cm: number | null;
+  hb_g_dl: number | null;
+  high_risk: number;
+  high_risk_note: string | null;
+  ended_on: string | null;
+  outcome: string | null;
+  created_at: string;
+  updated_at: string;
+  revision: number;
+  deleted_at: string | null;
+}
+
+export interface PosyanduSessionsTable {
+  id: string;
+  region_code: string;
+  held_on: string;
+  cadres_json: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface ImportsTable {
+  id: string;
+  kind: string;
+  file_name: string;
+  sha256: string;
+  created_at: string;
+  created_by: string | null;
+  summary_json: string;
+}
+
+export interface MeasurementsTable {
+  id: string;
+  person_id: string;
+  region_code: string;
+  session_id: string | null;
+  import_id: string | null;
+  measured_on: string;
+  weight_kg: number | null;
+  lenhei_cm: number | null;
+  measure: string | null;
+  muac_cm: number | null;
+  headc_cm: number | null;
+  oedema: number;
+  measured_by: string | null;
+  created_at: string;
+  created_by: string | null;
+  deleted_at: string | null;
+  age_days: number | null;
+  zlen: number | null;
+  zwei: number | null;
+  zwfl: number | null;
+  zbmi: number | null;
+  flagged: number;
+  tbu: string | null;
+  bbu: string | null;
+  bbtb: string | null;
+  imtu: string | null;
+  growth_version: number;
+}
+
+export interface PersonMergesTable {
+  id: string;
+  kept_id: string;
+  merged_id: string;
+  moved_json: string;
+  region_code: string;
+  merged_at: string;
+  merged_by: string | null;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+
+export interface DuplicateDismissalsTable {
+  person_a: string;
+  person_b: string;
+  dismissed_at: string;
+  dismissed_by: string | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   users: UsersTable;
   assignments: AssignmentsTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  households: HouseholdsTable;
+  persons: PersonsTable;
+  pregnancies: PregnanciesTable;
+  posyandu_sessions: PosyanduSessionsTable;
+  imports: ImportsTable;
+  measurements: MeasurementsTable;
+  person_merges: PersonMergesTable;
+  duplicate_dismissals: DuplicateDismissalsTable;
 }

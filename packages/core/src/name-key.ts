@@ -1,0 +1,38 @@
+/**
+ * A sound-alike key for Indonesian personal names, for proposing likely duplicates (never for merging
+ * on its own). It folds the spelling variants met in registers: the old spelling (oe→u, tj→c, ch→kh;
+ * old j = new y and old dj = new j, so all three fold together), doubled letters, vowels after the first letter of a word (Muhammad / Mohamad /
+ * Muhamad, Nur / Noor), h after a consonant or at a word's end, and titles/ornaments like "an." or "by."
+ * (anak / bayi) that cadres prefix to babies' names.
+ */
+const PREFIXES = new Set(["an", "anak", "by", "bayi", "bayi ny", "ny", "nn", "tn", "sdr", "hj", "h"]);
+
+function wordKey(word: string): string {
+  let w = word
+    .replace(/oe/g, "u")
+    .replace(/tj/g, "c")
+    .replace(/d?j/g, "y")
+    .replace(/ch/g, "kh")
+    .replace(/ph/g, "f")
+    .replace(/v/g, "f")
+    .replace(/q/g, "k")
+    .replace(/x/g, "ks")
+    .replace(/z/g, "s");
+  w = w.replace(/([^aeiou])h/g, "$1").replace(/h$/, "");
+  w = w.replace(/(.)\1+/g, "$1");
+  const first = w[0] ?? "";
+  const rest = w.slice(1).replace(/[aeiouy]/g, "");
+  return first + rest;
+}
+
+export function nameKey(name: string): string {
+  const words = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z\s]/g, " ")
+    .split(/\s+/)
+    .filter((w) => w !== "");
+  while (words.length > 1 && PREFIXES.has(words[0] ?? "")) words.shift();
+  return words.map(wordKey).join(" ");
+}

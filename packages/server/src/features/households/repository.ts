@@ -1,0 +1,38 @@
+import type { HouseholdView } from "@tumbuh/core";
+import { LATRINE_TYPES, WATER_SOURCES } from "@tumbuh/core";
+import type { Kysely, Selectable, Transaction } from "kysely";
+import type { Database, HouseholdsTable } from "../../db/schema";
+import { withinScopes } from "../../db/scope-filter";
+
+type Conn = Kysely<Database> | Transaction<Database>;
+
+export function toHouseholdView(r: Selectable<HouseholdsTable>): HouseholdView {
+  return {
+    id: r.id,
+    regionCode: r.region_code,
+    kkNumber: r.kk_number,
+    headName: r.head_name,
+    address: r.address,
+    rt: r.rt,
+    rw: r.rw,
+    waterSource: r.water_source,
+    latrineType: r.latrine_type,
+    safeWater: WATER_SOURCES[r.water_source as keyof typeof WATER_SOURCES]?.layak ?? false,
+    properLatrine: LATRINE_TYPES[r.latrine_type as keyof typeof LATRINE_TYPES]?.layak ?? false,
+    revision: r.revision,
+  };
+}
+
+export async function findHousehold(db: Conn, scopes: readonly string[], id: string) {
+  return db
+    .selectFrom("households")
+    .selectAll()
+    .where("id", "=", id)
+    .where("deleted_at", "is", null)
+    .where(withinScopes("region_code", scopes))
+    .executeTakeFirst();
+}
+
+export async function insertHousehold(db: Conn, row: HouseholdsTable) {
+  await db.insertInto("households").values(row).execute();
+}

@@ -1,0 +1,60 @@
+import { type Actor, type HouseholdInput, type HouseholdView, readScopes } from "@tumbuh/core";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { errors } from "../../errors";
+import { nowIso, uuidv7 } from "../../util/ids";
+import { appendAudit } from "../audit/repository";
+import { listPersonsOfHousehold } from "../persons/repository";
+import { writableRegion } from "../region-guard";
+import { findHousehold, insertHousehold, toHouseholdView } from "./repository";
+
+export async function createHousehold(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: HouseholdInput,
+): Promise<HouseholdView> {
+  await writableRegion(db, actor, input.regionCode, ["desa", "dusun"]);
+  const at = nowIso();
+  const row = {
+    id: uuidv7(),
+    region_code: input.regionCode,
+    kk_number: input.kkNumber ?? null,
+    head_name: input.headName ?? null,
+    address: input.address,
+    rt: input.rt ?? null,
+    rw: input.rw ?? null,
+    water_source: input.waterSource,
+    latrine_type: input.latrineType,
+    created_at: at,
+    updated_at: at,
+    revision: 1,
+    deleted_at: null,
+  };
+  await db.transaction().execute(async (trx) => {
+    await insertHousehold(trx, row);
+    await appendAudit(trx, actor, {
+      action: "household.create",
+      entity: "household",
+      entityId: row.id,
+      regionCode: row.region_code,
+      after: row,
+    });
+  });
+  return toHouseholdView(row);
+}
+
+export async function viewHousehold(db: Kysely<Database>, actor: Actor, id: string) {
+  const row = await findHousehold(db, readScopes(actor), id);
+  if (!row) throw errors.notFound();
+  return {
+    household: toHouseholdView(row),
+    members: await listPersonsOfHousehold(db, readScopes(actor), id),
+  };
+}
+
+/** A household the actor may see, or 404 — for linking a person to it. */
+export async function visibleHousehold(db: Kysely<Database>, actor: Actor, id: string) {
+  const row = await findHousehold(db, readScopes(actor), id);
+  if (!row) throw errors.validation("householdId", "householdId: no such household in your area");
+  return row;
+}

@@ -1,0 +1,101 @@
+import type { Kysely, Selectable, Transaction } from "kysely";
+import type { Database, MeasurementsTable } from "../../db/schema";
+import { withinScopes } from "../../db/scope-filter";
+import type { RawMeasurement } from "./derive";
+
+type Conn = Kysely<Database> | Transaction<Database>;
+export type MeasurementRow = Selectable<MeasurementsTable>;
+
+export function toRaw(r: MeasurementRow): RawMeasurement {
+  return {
+    id: r.id,
+    measuredOn: r.measured_on,
+    weightKg: r.weight_kg,
+    lenheiCm: r.lenhei_cm,
+    measure: r.measure === "l" || r.measure === "h" ? r.measure : null,
+    muacCm: r.muac_cm,
+    headcCm: r.headc_cm,
+    oedema: r.oedema === 1,
+    measuredBy: r.measured_by,
+  };
+}
+
+/** A person's live measurements (the person is already known to be in scope). */
+export async function measurementsOf(db: Conn, personId: string): Promise<RawMeasurement[]> {
+  const rows = await db
+    .selectFrom("measurements")
+    .selectAll()
+    .where("person_id", "=", personId)
+    .where("deleted_at", "is", null)
+    .orderBy("measured_on")
+    .execute();
+  return rows.map(toRaw);
+}
+
+export async function measurementOnDay(db: Conn, personId: string, day: string) {
+  return db
+    .selectFrom("measurements")
+    .select("id")
+    .where("person_id", "=", personId)
+    .where("measured_on", "=", day)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+}
+
+export async function insertMeasurements(db: Conn, rows: readonly MeasurementsTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await db
+      .insertInto("measurements")
+      .values(rows.slice(i, i + 200))
+      .execute();
+  }
+}
+
+/** Live measurements of many persons up to a day, for lists (scope checked on the persons). */
+export async function measurementsOfPersons(
+  db: Conn,
+  personIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<Map<string, RawMeasurement[]>> {
+  const map = new Map<string, RawMeasurement[]>();
+  for (let i = 0; i < personIds.length; i += 500) {
+    const rows = await db
+      .selectFrom("measurements")
+      .selectAll()
+      .where("person_id", "in", personIds.slice(i, i + 500))
+      .where("deleted_at", "is", null)
+      .where("measured_on", ">=", from)
+      .where("measured_on", "<=", to)
+      .orderBy("measured_on")
+      .execute();
+    for (const r of rows) map.set(r.person_id, [...(map.get(r.person_id) ?? []), toRaw(r)]);
+  }
+  return map;
+}
+
+export async function insertSession(
+  db: Conn,
+  row: {
+    id: string;
+    region_code: string;
+    held_on: string;
+    cadres_json: string;
+    created_at: string;
+    created_by: string;
+  },
+) {
+  await db.insertInto("posyandu_sessions").values(row).execute();
+}
+
+export async function findSession(
+  db: Conn,
+  scopes: readonly string[],
+  where: { id?: string; region?: string; day?: string },
+) {
+  let q = db.selectFrom("posyandu_sessions").selectAll().where(withinScopes("region_code", scopes));
+  if (where.id) q = q.where("id", "=", where.id);
+  if (where.region) q = q.where("region_code", "=", where.region);
+  if (where.day) q = q.where("held_on", "=", where.day);
+  return q.executeTakeFirst();
+}

@@ -1,0 +1,161 @@
+import { type Actor, type MeasurementInput, type MeasurementView, readScopes } from "@tumbuh/core";
+import type { Kysely } from "kysely";
+import type { Database, MeasurementsTable } from "../../db/schema";
+import { AppError, errors } from "../../errors";
+import { nowIso, uuidv7 } from "../../util/ids";
+import { appendAudit } from "../audit/repository";
+import { findPerson } from "../persons/repository";
+import { todayIso, writableRegion } from "../region-guard";
+import { derive, GROWTH_VERSION, measurementViews, type RawMeasurement } from "./derive";
+import {
+  findSession,
+  insertMeasurements,
+  insertSession,
+  measurementOnDay,
+  measurementsOf,
+} from "./repository";
+
+/** A measurement row with its derived columns, ready to store (also used by the import). */
+export function measurementRow(
+  person: { id: string; sex: number; birth_date: string; region_code: string },
+  raw: RawMeasurement,
+  meta: { sessionId: string | null; importId: string | null; createdBy: string | null; at: string },
+): MeasurementsTable {
+  const d = derive({ sex: person.sex === 2 ? 2 : 1, birthDate: person.birth_date }, raw);
+  return {
+    id: raw.id,
+    person_id: person.id,
+    region_code: person.region_code,
+    session_id: meta.sessionId,
+    import_id: meta.importId,
+    measured_on: raw.measuredOn,
+    weight_kg: raw.weightKg,
+    lenhei_cm: raw.lenheiCm,
+    measure: raw.measure,
+    muac_cm: raw.muacCm,
+    headc_cm: raw.headcCm,
+    oedema: raw.oedema ? 1 : 0,
+    measured_by: raw.measuredBy,
+    created_at: meta.at,
+    created_by: meta.createdBy,
+    deleted_at: null,
+    age_days: d.ageDays,
+    zlen: d.zlen,
+    zwei: d.zwei,
+    zwfl: d.zwfl,
+    zbmi: d.zbmi,
+    flagged: d.flags.length > 0 ? 1 : 0,
+    tbu: d.tbu,
+    bbu: d.bbu,
+    bbtb: d.bbtb,
+    imtu: d.imtu,
+    growth_version: GROWTH_VERSION,
+  };
+}
+
+/**
+ * Record one measurement. Impossible input (a date before birth or in the future, nothing measured) is
+ * refused; implausible values are stored and come back flagged.
+ */
+export async function recordMeasurement(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: MeasurementInput,
+): Promise<MeasurementView> {
+  const person = await findPerson(db, readScopes(actor), input.personId);
+  if (!person || person.merged_into) throw errors.notFound();
+  await writableRegion(db, actor, person.region_code, ["desa", "dusun", "posyandu"]);
+  if (input.measuredOn > todayIso()) throw errors.validation("measuredOn", "measuredOn: is in the future");
+  if (input.measuredOn < person.birth_date)
+    throw errors.validation("measuredOn", "measuredOn: before the birth date");
+  if (input.weightKg == null && input.lenheiCm == null && input.muacCm == null && input.headcCm == null) {
+    throw errors.validation("weightKg", "weightKg: enter at least one measurement");
+  }
+  if (input.lenheiCm != null && !input.measure) {
+    throw errors.validation(
+      "measure",
+      "measure: say whether length (lying, l) or height (standing, h) was measured",
+    );
+  }
+  if (input.sessionId && !(await findSession(db, readScopes(actor), { id: input.sessionId }))) {
+    throw errors.validation("sessionId", "sessionId: no such posyandu session in your area");
+  }
+  if (await measurementOnDay(db, person.id, input.measuredOn)) {
+    throw new AppError(
+      409,
+      "already_measured",
+      "This child already has a measurement on that day.",
+      "measuredOn",
+    );
+  }
+  const raw: RawMeasurement = {
+    id: uuidv7(),
+    measuredOn: input.measuredOn,
+    weightKg: input.weightKg ?? null,
+    lenheiCm: input.lenheiCm ?? null,
+    measure: input.measure ?? null,
+    muacCm: input.muacCm ?? null,
+    headcCm: input.headcCm ?? null,
+    oedema: input.oedema ?? false,
+    measuredBy: input.measuredBy ?? actor.displayName,
+  };
+  const row = measurementRow(person, raw, {
+    sessionId: input.sessionId ?? null,
+    importId: null,
+    createdBy: actor.userId,
+    at: nowIso(),
+  });
+  await db.transaction().execute(async (trx) => {
+    await insertMeasurements(trx, [row]);
+    await appendAudit(trx, actor, {
+      action: "measurement.create",
+      entity: "measurement",
+      entityId: row.id,
+      regionCode: row.region_code,
+      after: raw,
+    });
+  });
+  // The view carries N/T against the child's earlier weighings.
+  const all = await measurementsOf(db, person.id);
+  const { views } = measurementViews({ sex: person.sex === 2 ? 2 : 1, birthDate: person.birth_date }, all);
+  return views.find((v) => v.id === raw.id) as MeasurementView;
+}
+
+export async function openSession(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: { posyanduCode: string; heldOn: string; cadres: string[] },
+) {
+  await writableRegion(db, actor, input.posyanduCode, ["posyandu"], "posyanduCode");
+  if (input.heldOn > todayIso()) throw errors.validation("heldOn", "heldOn: is in the future");
+  const existing = await findSession(db, readScopes(actor), {
+    region: input.posyanduCode,
+    day: input.heldOn,
+  });
+  const view = (s: { id: string; region_code: string; held_on: string; cadres_json: string }) => ({
+    id: s.id,
+    posyanduCode: s.region_code,
+    heldOn: s.held_on,
+    cadres: JSON.parse(s.cadres_json) as string[],
+  });
+  if (existing) return { created: false, session: view(existing) };
+  const row = {
+    id: uuidv7(),
+    region_code: input.posyanduCode,
+    held_on: input.heldOn,
+    cadres_json: JSON.stringify(input.cadres),
+    created_at: nowIso(),
+    created_by: actor.userId,
+  };
+  await db.transaction().execute(async (trx) => {
+    await insertSession(trx, row);
+    await appendAudit(trx, actor, {
+      action: "posyandu_session.create",
+      entity: "posyandu_session",
+      entityId: row.id,
+      regionCode: row.region_code,
+      after: row,
+    });
+  });
+  return { created: true, session: view(row) };
+}

@@ -1,0 +1,160 @@
+import {
+  completedMonths,
+  deriveTargetRoles,
+  nameKey,
+  type PersonFacts,
+  type PersonSummary,
+} from "@tumbuh/core";
+import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
+import type { Database, PersonsTable } from "../../db/schema";
+import { withinScopes } from "../../db/scope-filter";
+
+type Conn = Kysely<Database> | Transaction<Database>;
+export type PersonRow = Selectable<PersonsTable>;
+
+/** Only the last 4 digits: lists need to tell people apart, not to carry their NIK (UU 27/2022). */
+export function maskNik(nik: string | null): string | null {
+  return nik === null ? null : `************${nik.slice(-4)}`;
+}
+
+export function toSummary(r: PersonRow, asOf: string, facts: Partial<PersonFacts> = {}): PersonSummary {
+  const sex = r.sex === 2 ? 2 : 1;
+  return {
+    id: r.id,
+    regionCode: r.region_code,
+    name: r.name,
+    sex,
+    birthDate: r.birth_date,
+    nikMasked: maskNik(r.nik),
+    ageMonths: Math.max(0, completedMonths(r.birth_date, asOf)),
+    targetRoles: deriveTargetRoles({ sex, birthDate: r.birth_date, ...facts }, asOf),
+  };
+}
+
+export async function findPerson(
+  db: Conn,
+  scopes: readonly string[],
+  id: string,
+): Promise<PersonRow | undefined> {
+  return db
+    .selectFrom("persons")
+    .selectAll()
+    .where("id", "=", id)
+    .where("deleted_at", "is", null)
+    .where(withinScopes("region_code", scopes))
+    .executeTakeFirst();
+}
+
+export async function findPersonsByIds(db: Conn, scopes: readonly string[], ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("persons")
+    .selectAll()
+    .where("id", "in", ids)
+    .where("deleted_at", "is", null)
+    .where("merged_into", "is", null)
+    .where(withinScopes("region_code", scopes))
+    .execute();
+}
+
+export async function findLivePersonByNik(db: Conn, nik: string): Promise<PersonRow | undefined> {
+  return db
+    .selectFrom("persons")
+    .selectAll()
+    .where("nik", "=", nik)
+    .where("deleted_at", "is", null)
+    .where("merged_into", "is", null)
+    .executeTakeFirst();
+}
+
+export async function insertPerson(db: Conn, row: PersonsTable): Promise<void> {
+  await db.insertInto("persons").values(row).execute();
+}
+
+export async function updatePerson(
+  db: Conn,
+  id: string,
+  expectedRevision: number,
+  changes: Partial<PersonsTable>,
+): Promise<boolean> {
+  const res = await db
+    .updateTable("persons")
+    .set({ ...changes, revision: expectedRevision + 1 })
+    .where("id", "=", id)
+    .where("revision", "=", expectedRevision)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function childrenOf(db: Conn, scopes: readonly string[], motherId: string) {
+  return db
+    .selectFrom("persons")
+    .selectAll()
+    .where("mother_id", "=", motherId)
+    .where("deleted_at", "is", null)
+    .where("merged_into", "is", null)
+    .where(withinScopes("region_code", scopes))
+    .orderBy("birth_date")
+    .execute();
+}
+
+/** Birth dates of each mother's children, regardless of scope: a mother's target role depends on them. */
+export async function childBirthDates(
+  db: Conn,
+  motherIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (motherIds.length === 0) return map;
+  const rows = await db
+    .selectFrom("persons")
+    .select(["mother_id", "birth_date"])
+    .where("mother_id", "in", motherIds)
+    .where("deleted_at", "is", null)
+    .where("merged_into", "is", null)
+    .execute();
+  for (const r of rows)
+    if (r.mother_id) map.set(r.mother_id, [...(map.get(r.mother_id) ?? []), r.birth_date]);
+  return map;
+}
+
+export async function listPersonsOfHousehold(db: Conn, scopes: readonly string[], householdId: string) {
+  const rows = await db
+    .selectFrom("persons")
+    .selectAll()
+    .where("household_id", "=", householdId)
+    .where("deleted_at", "is", null)
+    .where("merged_into", "is", null)
+    .where(withinScopes("region_code", scopes))
+    .orderBy("birth_date")
+    .execute();
+  const today = new Date().toISOString().slice(0, 10);
+  return rows.map((r) => toSummary(r, today));
+}
+
+/** Name search inside a region: substring of the name, or the same sound-alike key. */
+export async function searchPersons(
+  db: Conn,
+  scopes: readonly string[],
+  regionCode: string,
+  q: string,
+  limit: number,
+) {
+  const key = nameKey(q);
+  let query = db
+    .selectFrom("persons")
+    .selectAll()
+    .where("deleted_at", "is", null)
+    .where("merged_into", "is", null)
+    .where(withinScopes("region_code", scopes))
+    .where(withinScopes("region_code", [regionCode]));
+  const needle = q.trim().toLowerCase();
+  if (needle !== "") {
+    query = query.where((eb) =>
+      eb.or([
+        sql<boolean>`lower(name) like ${`%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`,
+        ...(key ? [eb("name_key", "like", `${key}%`)] : []),
+      ]),
+    );
+  }
+  return query.orderBy("name").limit(limit).execute();
+}

@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { ensureDemo } from "../../demo/demo";
+import { testApi } from "../../testing/api";
+import { describeEachDialect } from "../../testing/dialects";
+
+describeEachDialect(
+  "registry through the API",
+  (db) => {
+    let api: Awaited<ReturnType<typeof testApi>>;
+    let householdId: string;
+    let motherId: string;
+    let childId: string;
+    const post = (as: string, url: string, payload: object) =>
+      api.request(as, { method: "POST", url, payload });
+    const get = (as: string, url: string) => api.request(as, { method: "GET", url });
+
+    beforeAll(async () => {
+      api = await testApi(db());
+    });
+    afterAll(async () => api.app.close());
+
+    it("a KPM registers a household with coded water and latrine", async () => {
+      const res = await post("kpm.sandeley", "/api/households", {
+        regionCode: "64.01.05.2003.D01",
+        headName: "Ahmad",
+        address: "Jl. Poros Sandeley",
+        rt: "003",
+        waterSource: "sumur_tak_terlindung",
+        latrineType: "sendiri_septik",
+      });
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toMatchObject({ safeWater: false, properLatrine: true, revision: 1 });
+      householdId = res.json().id;
+    });
+
+    it("registers a mother and a child; a NIK that disagrees with the birth date is a warning, not an error", async () => {
+      const mother = await post("kpm.sandeley", "/api/persons", {
+        regionCode: "64.01.05.2003",
+        householdId,
+        name: "Siti Aminah",
+        sex: 2,
+        birthDate: "1998-04-12",
+        nik: "6401055204980003",
+      });
+      expect(mother.statusCode, mother.body).toBe(201);
+      expect(mother.json().warnings).toEqual([]);
+      motherId = mother.json().person.id;
+      const child = await post("kader.melati", "/api/persons", {
+        regionCode: "64.01.05.2003.P01",
+        motherId: null,
+        name: "Aisyah Putri",
+        sex: 2,
+        birthDate: "2025-01-15",
+        nik: "6401055601250002",
+      });
+      // The kader cannot see the mother and household (registered at the desa), so the KPM links them later.
+      expect(child.statusCode).toBe(201);
+      expect(child.json().warnings[0]).toMatch(/differs from the birth date/);
+      childId = child.json().person.id;
+      expect(child.json().person.nik).toBe("6401055601250002");
+    });
+
+    it("a malformed NIK is a 400 on the field, a NIK already registered a 409", async () => {
+      const base = { regionCode: "64.01.05.2003", name: "X", sex: 1, birthDate: "2024-01-01" };
+      const bad = await post("kpm.sandeley", "/api/persons", { ...base, nik: "640105" });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.field).toBe("nik");
+      const unknownKec = await post("kpm.sandeley", "/api/persons", { ...base, nik: "6499010101240001" });
+      expect(unknownKec.json().error.message).toMatch(/kecamatan/);
+      const dup = await post("kpm.sandeley", "/api/persons", { ...base, nik: "6401055204980003" });
+      expect(dup.statusCode).toBe(409);
+    });
+
+    it("links the mother with an up-to-date revision; a stale revision is a conflict", async () => {
+      const ok = await api.request("kpm.sandeley", {
+        method: "PATCH",
+        url: `/api/persons/${childId}`,
+        payload: { revision: 1, motherId, householdId },
+      });
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json()).toMatchObject({ motherId, householdId, revision: 2 });
+      const stale = await api.request("kpm.sandeley", {
+        method: "PATCH",
+        url: `/api/persons/${childId}`,
+        payload: { revision: 1, name: "Aisyah P." },
+      });
+      expect(stale.statusCode).toBe(409);
+    });
+
+    it("records monthly weighings: z-scores, Permenkes categories, N/T and 2T come from the growth engine", async () => {
+      const weighings = [
+        ["2026-06-10", 8.4, 74.5],
+        ["2026-07-10", 8.5, 75.0],
+        ["2026-08-10", 8.55, 75.4],
+        ["2026-09-10", 8.6, 76.0], // TB/U −2.17: pendek
+      ] as const;
+      let last: Record<string, unknown> = {};
+      for (const [day, w, l] of weighings) {
+        const res = await post("kader.melati", "/api/measurements", {
+          personId: childId,
+          measuredOn: day,
+          weightKg: w,
+          lenheiCm: l,
+          measure: "l",
+        });
+        expect(res.statusCode, day).toBe(201);
+        last = res.json();
+      }
+      expect(last).toMatchObject({ weighing: "T", categories: { tbu: "tbu.pendek" } });
+      const again = await post("kader.melati", "/api/measurements", {
+        personId: childId,
+        measuredOn: "2026-09-10",
+        weightKg: 8.7,
+      });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error.code).toBe("already_measured");
+      const view = await get("kpm.sandeley", `/api/persons/${childId}`);
+      expect(view.statusCode).toBe(200);
+      const body = view.json();
+      expect(body.measurements.map((m: { weighing: string }) => m.weighing)).toEqual(["B", "T", "T", "T"]);
+      expect(body.alerts).toEqual(expect.arrayContaining(["2T", "stunting"]));
+      expect(body.mother).toMatchObject({ name: "Siti Aminah" });
+      expect(body.person.targetRoles).toEqual(["anak_7_23"]);
+    });
+
+    it("keeps an implausible value and flags it", async () => {
+      const res = await post("kader.melati", "/api/measurements", {
+        personId: childId,
+        measuredOn: "2026-10-12",
+        weightKg: 8.7,
+        lenheiCm: 45,
+        measure: "l",
+      });
+      expect(res.statusCode).toBe(201);
+      expect(res.json().flags).toContain("zlen");
+    });
+
+    it("refuses impossible input: a future date or a date before birth", async () => {
+      const future = await post("kader.melati", "/api/measurements", {
+        personId: childId,
+        measuredOn: "2999-01-01",
+        weightKg: 9,
+      });
+      expect(future.json().error.field).toBe("measuredOn");
+      const before = await post("kader.melati", "/api/measurements", {
+        personId: childId,
+        measuredOn: "2024-12-01",
+        weightKg: 3,
+      });
+      expect(before.json().error.field).toBe("measuredOn");
+    });
+
+    it("lists the posyandu's children for a month", async () => {
+      const res = await get("kader.melati", "/api/regions/64.01.05.2003.P01/registry-lists?month=2026-10");
+      expect(res.statusCode).toBe(200);
+      const { counts, lists } = res.json();
+      // October: +100 g after a T is T again (KBM 200 g at 20 months), so still 2T; the 45 cm length is flagged.
+      expect(counts).toMatchObject({ due: 0, twoT: 1, flagged: 1, stunted: 0 });
+      expect(lists.flagged[0].name).toBe("Aisyah Putri");
+      const sep = (
+        await get("kader.melati", "/api/regions/64.01.05.2003.P01/registry-lists?month=2026-09")
+      ).json();
+      expect(sep.counts).toMatchObject({ twoT: 1, stunted: 1, due: 0 });
+      const nov = (
+        await get("kader.melati", "/api/regions/64.01.05.2003.P01/registry-lists?month=2026-11")
+      ).json();
+      expect(nov.counts).toMatchObject({ due: 1, notMeasured2m: 0 });
+    });
+
+    it("draws the chart: SD curves and the child's points", async () => {
+      const res = await get("kpm.sandeley", `/api/persons/${childId}/chart?indicator=tbu`);
+      const chart = res.json();
+      expect(chart).toMatchObject({ xUnit: "month", yUnit: "cm", sex: 2 });
+      expect(chart.curves[0]).toMatchObject({ x: 0 });
+      expect(chart.curves[0].sd[3]).toBeCloseTo(49.1477, 3); // WHO girls' median length at birth
+      expect(chart.points).toHaveLength(5);
+      expect(chart.points.at(-1).flagged).toBe(true);
+      const wfl = (await get("kpm.sandeley", `/api/persons/${childId}/chart?indicator=bbtb`)).json();
+      expect(wfl.xUnit).toBe("cm");
+    });
+
+    it("keeps every registry record inside the scope: another desa's person is 404, the kader sees only its posyandu", async () => {
+      const other = await post("tpps.kuaro", "/api/persons", {
+        regionCode: "64.01.05.2004",
+        name: "Budi",
+        sex: 1,
+        birthDate: "2024-05-05",
+      });
+      expect(other.statusCode).toBe(201);
+      const otherId = other.json().person.id;
+      expect((await get("kpm.sandeley", `/api/persons/${otherId}`)).statusCode).toBe(404);
+      expect((await get("kpm.sandeley", `/api/persons/${otherId}/chart?indicator=tbu`)).statusCode).toBe(404);
+      expect((await get("kader.melati", `/api/persons/${motherId}`)).statusCode).toBe(404);
+      expect((await get("kader.melati", `/api/households/${householdId}`)).statusCode).toBe(404);
+      const m = await post("kpm.sandeley", "/api/measurements", {
+        personId: otherId,
+        measuredOn: "2026-10-01",
+        weightKg: 10,
+      });
+      expect(m.statusCode).toBe(404);
+      const list = await get("kpm.sandeley", "/api/regions/64.01.05.2004/registry-lists?month=2026-10");
+      expect(list.statusCode).toBe(404);
+      const search = await get("kpm.sandeley", "/api/persons?region=64.01.05&q=budi");
+      expect(search.json().persons).toEqual([]);
+      expect((await get("peninjau", `/api/persons/${otherId}`)).statusCode).toBe(200);
+      const viewerWrite = await post("peninjau", "/api/measurements", {
+        personId: otherId,
+        measuredOn: "2026-10-01",
+        weightKg: 10,
+      });
+      expect(viewerWrite.statusCode).toBe(403);
+    });
+
+    it("finds people by a sound-alike of the name", async () => {
+      const res = await get("kpm.sandeley", "/api/persons?region=64.01.05.2003&q=Aisah%20Putry");
+      expect(res.json().persons.map((p: { name: string }) => p.name)).toEqual(["Aisyah Putri"]);
+      expect(res.json().persons[0].nikMasked).toBe("************0002");
+    });
+
+    it("records a pregnancy with KEK and anaemia derived, and its end", async () => {
+      const res = await post("bidan.sandeley", "/api/pregnancies", {
+        personId: motherId,
+        lmpDate: "2026-08-01",
+        gravida: 2,
+        muacCm: 22.9,
+        hbGdl: 10.5,
+        highRisk: false,
+      });
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toMatchObject({ eddDate: "2027-05-08", kek: true, anaemia: true, active: true });
+      const view = (await get("kpm.sandeley", `/api/persons/${motherId}`)).json();
+      expect(view.person.targetRoles).toEqual(["ibu_hamil", "ibu_menyusui_7_23", "wus"]);
+      const end = await post("bidan.sandeley", `/api/pregnancies/${res.json().id}/end`, {
+        endedOn: "2026-10-01",
+        outcome: "keguguran",
+      });
+      expect(end.json()).toMatchObject({ active: false, outcome: "keguguran" });
+    });
+  },
+  { once: true, seed: async (db) => void (await ensureDemo(db.kysely)) },
+);

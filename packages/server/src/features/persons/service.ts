@@ -1,0 +1,218 @@
+import {
+  type Actor,
+  checkNik,
+  levelOfCode,
+  nameKey,
+  type PersonInput,
+  type PersonView,
+  readScopes,
+} from "@tumbuh/core";
+import type { Kysely } from "kysely";
+import type { Database, PersonsTable } from "../../db/schema";
+import { errors } from "../../errors";
+import { nowIso, uuidv7 } from "../../util/ids";
+import { appendAudit } from "../audit/repository";
+import { findHousehold, toHouseholdView } from "../households/repository";
+import { visibleHousehold } from "../households/service";
+import { childAlerts } from "../measurements/alerts";
+import { measurementViews } from "../measurements/derive";
+import { measurementsOf } from "../measurements/repository";
+import { pregnanciesOf, toPregnancyView } from "../pregnancies/repository";
+import { todayIso, writableRegion } from "../region-guard";
+import { existingCodes } from "../regions/repository";
+import {
+  childBirthDates,
+  childrenOf,
+  findLivePersonByNik,
+  findPerson,
+  insertPerson,
+  type PersonRow,
+  searchPersons,
+  toSummary,
+  updatePerson,
+} from "./repository";
+
+const PERSON_LEVELS = ["desa", "dusun", "posyandu"] as const;
+
+/** NIK check against the kecamatan codes we know; a malformed NIK is a 400 on the field. */
+async function nikWarnings(
+  db: Kysely<Database>,
+  nik: string | null | undefined,
+  person: { birthDate: string; sex: 1 | 2 },
+) {
+  if (!nik) return [];
+  const kec = `${nik.slice(0, 2)}.${nik.slice(2, 4)}.${nik.slice(4, 6)}`;
+  const known = /^\d{16}$/.test(nik) ? await existingCodes(db, [kec]) : new Set<string>();
+  const r = checkNik(nik, person, (c) => known.has(c) && levelOfCode(c) === "kecamatan");
+  if (r.error) throw errors.validation("nik", `nik: ${r.error}`);
+  return r.warnings;
+}
+
+async function assertNikFree(db: Kysely<Database>, nik: string | null | undefined, selfId?: string) {
+  if (!nik) return;
+  const other = await findLivePersonByNik(db, nik);
+  // The same NIK is one person; say so without showing whose it is (it may be outside the caller's scope).
+  if (other && other.id !== selfId) throw errors.conflict("nik: this NIK is already registered", "nik");
+}
+
+export async function createPerson(db: Kysely<Database>, actor: Actor, input: PersonInput) {
+  await writableRegion(db, actor, input.regionCode, PERSON_LEVELS);
+  const nik = input.nik?.trim() || null;
+  const warnings = await nikWarnings(db, nik, input);
+  await assertNikFree(db, nik);
+  if (input.householdId) await visibleHousehold(db, actor, input.householdId);
+  if (input.motherId) {
+    const mother = await findPerson(db, readScopes(actor), input.motherId);
+    if (!mother || mother.sex !== 2)
+      throw errors.validation("motherId", "motherId: no such woman in your area");
+  }
+  if (input.birthDate > todayIso()) throw errors.validation("birthDate", "birthDate: is in the future");
+  const at = nowIso();
+  const row: PersonsTable = {
+    id: uuidv7(),
+    region_code: input.regionCode,
+    household_id: input.householdId ?? null,
+    name: input.name,
+    name_key: nameKey(input.name),
+    sex: input.sex,
+    birth_date: input.birthDate,
+    nik,
+    mother_id: input.motherId ?? null,
+    parent_name: input.parentName ?? null,
+    birth_weight_kg: input.birthWeightKg ?? null,
+    birth_length_cm: input.birthLengthCm ?? null,
+    created_at: at,
+    updated_at: at,
+    revision: 1,
+    deleted_at: null,
+    merged_into: null,
+  };
+  await db.transaction().execute(async (trx) => {
+    await insertPerson(trx, row);
+    await appendAudit(trx, actor, {
+      action: "person.create",
+      entity: "person",
+      entityId: row.id,
+      regionCode: row.region_code,
+      after: row,
+    });
+  });
+  return { person: detail(row, todayIso()), warnings };
+}
+
+function detail(r: PersonRow, asOf: string, facts = {}): PersonView["person"] {
+  return {
+    ...toSummary(r, asOf, facts),
+    nik: r.nik,
+    householdId: r.household_id,
+    motherId: r.mother_id,
+    parentName: r.parent_name,
+    birthWeightKg: r.birth_weight_kg,
+    birthLengthCm: r.birth_length_cm,
+    revision: r.revision,
+  };
+}
+
+export type PersonChanges = Partial<Omit<PersonInput, "regionCode">> & { revision: number };
+
+/** Edit with optimistic concurrency: a stale revision is a 409 conflict, never a silent overwrite. */
+export async function editPerson(db: Kysely<Database>, actor: Actor, id: string, changes: PersonChanges) {
+  const before = await findPerson(db, readScopes(actor), id);
+  if (!before || before.merged_into) throw errors.notFound();
+  await writableRegion(db, actor, before.region_code, PERSON_LEVELS);
+  const merged = {
+    birthDate: changes.birthDate ?? before.birth_date,
+    sex: (changes.sex ?? before.sex) as 1 | 2,
+  };
+  const nik = changes.nik === undefined ? before.nik : changes.nik?.trim() || null;
+  const warnings = await nikWarnings(db, nik, merged);
+  await assertNikFree(db, nik, id);
+  if (changes.householdId) await visibleHousehold(db, actor, changes.householdId);
+  const set: Partial<PersonsTable> = { updated_at: nowIso() };
+  if (changes.name !== undefined) Object.assign(set, { name: changes.name, name_key: nameKey(changes.name) });
+  if (changes.sex !== undefined) set.sex = changes.sex;
+  if (changes.birthDate !== undefined) set.birth_date = changes.birthDate;
+  if (changes.nik !== undefined) set.nik = nik;
+  if (changes.householdId !== undefined) set.household_id = changes.householdId ?? null;
+  if (changes.motherId !== undefined) set.mother_id = changes.motherId ?? null;
+  if (changes.parentName !== undefined) set.parent_name = changes.parentName ?? null;
+  if (changes.birthWeightKg !== undefined) set.birth_weight_kg = changes.birthWeightKg ?? null;
+  if (changes.birthLengthCm !== undefined) set.birth_length_cm = changes.birthLengthCm ?? null;
+  const after = await db.transaction().execute(async (trx) => {
+    if (!(await updatePerson(trx, id, changes.revision, set))) {
+      throw errors.conflict("This record was changed by someone else; reload it and edit again.");
+    }
+    const row = (await findPerson(trx, [""], id)) as PersonRow;
+    await appendAudit(trx, actor, {
+      action: "person.update",
+      entity: "person",
+      entityId: id,
+      regionCode: row.region_code,
+      before,
+      after: row,
+    });
+    return row;
+  });
+  return { person: detail(after, todayIso()), warnings };
+}
+
+/** The full page of a person: profile, household, family, pregnancies, measurements with growth results. */
+export async function viewPerson(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  asOf = todayIso(),
+): Promise<PersonView> {
+  const scopes = readScopes(actor);
+  let row = await findPerson(db, scopes, id);
+  // An old link to a merged record leads to the record it was merged into.
+  for (let hops = 0; row?.merged_into && hops < 5; hops++)
+    row = await findPerson(db, scopes, row.merged_into);
+  if (!row || row.merged_into) throw errors.notFound();
+  const sex = row.sex === 2 ? 2 : 1;
+  const [householdRow, motherRow, kids, pregnancyRows, raws, kidDates] = await Promise.all([
+    row.household_id ? findHousehold(db, scopes, row.household_id) : undefined,
+    row.mother_id ? findPerson(db, scopes, row.mother_id) : undefined,
+    childrenOf(db, scopes, row.id),
+    pregnanciesOf(db, row.id),
+    measurementsOf(db, row.id),
+    childBirthDates(db, [row.id]),
+  ]);
+  const pregnancies = pregnancyRows.map((p) => toPregnancyView(p, asOf));
+  const facts = {
+    pregnancies: pregnancyRows.map((p) => ({
+      lmpDate: p.lmp_date,
+      eddDate: p.edd_date,
+      endedOn: p.ended_on,
+    })),
+    childBirthDates: kidDates.get(row.id) ?? [],
+  };
+  const { views, twoT } = measurementViews({ sex, birthDate: row.birth_date }, raws);
+  let nikWarningsNow: string[] = [];
+  try {
+    nikWarningsNow = await nikWarnings(db, row.nik, { birthDate: row.birth_date, sex });
+  } catch (e) {
+    // A stored NIK that no longer passes (e.g. regions re-imported) is shown as a warning, not a failure.
+    nikWarningsNow = [e instanceof Error ? e.message : String(e)];
+  }
+  return {
+    person: detail(row, asOf, facts),
+    nikWarnings: nikWarningsNow,
+    household: householdRow ? toHouseholdView(householdRow) : null,
+    mother: motherRow && !motherRow.merged_into ? toSummary(motherRow, asOf) : null,
+    children: kids.map((k) => toSummary(k, asOf)),
+    pregnancies,
+    measurements: views,
+    alerts: childAlerts(views, twoT),
+  };
+}
+
+export async function findPersons(
+  db: Kysely<Database>,
+  actor: Actor,
+  q: { region: string; q: string; limit: number },
+  asOf = todayIso(),
+) {
+  const rows = await searchPersons(db, readScopes(actor), q.region, q.q, q.limit);
+  return rows.map((r) => toSummary(r, asOf));
+}

@@ -1,0 +1,58 @@
+import { isPregnancyActive, type PregnancyView, pregnancySignals } from "@tumbuh/core";
+import type { Kysely, Selectable, Transaction } from "kysely";
+import type { Database, PregnanciesTable } from "../../db/schema";
+import { withinScopes } from "../../db/scope-filter";
+
+type Conn = Kysely<Database> | Transaction<Database>;
+export type PregnancyRow = Selectable<PregnanciesTable>;
+
+export function toPregnancyView(p: PregnancyRow, asOf: string): PregnancyView {
+  const signals = pregnancySignals({ muacCm: p.muac_cm, hbGdl: p.hb_g_dl });
+  return {
+    id: p.id,
+    lmpDate: p.lmp_date,
+    eddDate: p.edd_date,
+    gravida: p.gravida,
+    muacCm: p.muac_cm,
+    hbGdl: p.hb_g_dl,
+    highRisk: p.high_risk === 1,
+    highRiskNote: p.high_risk_note,
+    ...signals,
+    active: isPregnancyActive({ lmpDate: p.lmp_date, eddDate: p.edd_date, endedOn: p.ended_on }, asOf),
+    endedOn: p.ended_on,
+    outcome: p.outcome,
+    revision: p.revision,
+  };
+}
+
+export async function pregnanciesOf(db: Conn, personId: string): Promise<PregnancyRow[]> {
+  return db
+    .selectFrom("pregnancies")
+    .selectAll()
+    .where("person_id", "=", personId)
+    .where("deleted_at", "is", null)
+    .orderBy("lmp_date", "desc")
+    .execute();
+}
+
+export async function findPregnancy(db: Conn, scopes: readonly string[], id: string) {
+  return db
+    .selectFrom("pregnancies")
+    .selectAll()
+    .where("id", "=", id)
+    .where("deleted_at", "is", null)
+    .where(withinScopes("region_code", scopes))
+    .executeTakeFirst();
+}
+
+export async function insertPregnancy(db: Conn, row: PregnanciesTable) {
+  await db.insertInto("pregnancies").values(row).execute();
+}
+
+export async function endPregnancy(db: Conn, id: string, endedOn: string, outcome: string, at: string) {
+  await db
+    .updateTable("pregnancies")
+    .set((eb) => ({ ended_on: endedOn, outcome, updated_at: at, revision: eb("revision", "+", 1) }))
+    .where("id", "=", id)
+    .execute();
+}

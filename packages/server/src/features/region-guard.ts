@@ -1,0 +1,29 @@
+import { type Actor, hasPowerAt, type Level, type Region, readScopes } from "@tumbuh/core";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema";
+import { errors } from "../errors";
+import { findRegion } from "./regions/repository";
+
+/**
+ * The region a write goes to: it must exist and be visible to the actor (else 404, as for anything out of
+ * scope), the actor must hold the write power there (else 403), and it must be of an allowed level.
+ */
+export async function writableRegion(
+  db: Kysely<Database>,
+  actor: Actor,
+  code: string,
+  levels: readonly Level[],
+  field = "regionCode",
+): Promise<Region> {
+  const region = await findRegion(db, readScopes(actor), code);
+  if (!region) throw errors.notFound();
+  if (!hasPowerAt(actor, "write", code)) throw errors.forbidden();
+  if (!levels.includes(region.level)) {
+    throw errors.validation(field, `${field}: must be a ${levels.join(" or ")} (got a ${region.level})`);
+  }
+  return region;
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
