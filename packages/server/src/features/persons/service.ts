@@ -55,17 +55,20 @@ async function assertNikFree(db: Kysely<Database>, nik: string | null | undefine
   if (other && other.id !== selfId) throw errors.conflict("nik: this NIK is already registered", "nik");
 }
 
+async function assertMother(db: Kysely<Database>, actor: Actor, motherId: string, childId?: string) {
+  const mother = await findPerson(db, readScopes(actor), motherId);
+  if (mother?.sex !== 2 || mother.merged_into || motherId === childId) {
+    throw errors.validation("motherId", "motherId: no such woman in your area");
+  }
+}
+
 export async function createPerson(db: Kysely<Database>, actor: Actor, input: PersonInput) {
   await writableRegion(db, actor, input.regionCode, PERSON_LEVELS);
   const nik = input.nik?.trim() || null;
   const warnings = await nikWarnings(db, nik, input);
   await assertNikFree(db, nik);
   if (input.householdId) await visibleHousehold(db, actor, input.householdId);
-  if (input.motherId) {
-    const mother = await findPerson(db, readScopes(actor), input.motherId);
-    if (!mother || mother.sex !== 2)
-      throw errors.validation("motherId", "motherId: no such woman in your area");
-  }
+  if (input.motherId) await assertMother(db, actor, input.motherId);
   if (input.birthDate > todayIso()) throw errors.validation("birthDate", "birthDate: is in the future");
   const at = nowIso();
   const row: PersonsTable = {
@@ -128,6 +131,7 @@ export async function editPerson(db: Kysely<Database>, actor: Actor, id: string,
   const warnings = await nikWarnings(db, nik, merged);
   await assertNikFree(db, nik, id);
   if (changes.householdId) await visibleHousehold(db, actor, changes.householdId);
+  if (changes.motherId) await assertMother(db, actor, changes.motherId, id);
   const set: Partial<PersonsTable> = { updated_at: nowIso() };
   if (changes.name !== undefined) Object.assign(set, { name: changes.name, name_key: nameKey(changes.name) });
   if (changes.sex !== undefined) set.sex = changes.sex;
