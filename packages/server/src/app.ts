@@ -11,6 +11,7 @@ import type { Database } from "./db/schema";
 import { auditRoutes } from "./features/audit/routes";
 import { LoginThrottle } from "./features/auth/rate-limit";
 import { authRoutes } from "./features/auth/routes";
+import { duplicateRoutes } from "./features/duplicates/routes";
 import { householdRoutes } from "./features/households/routes";
 import { measurementRoutes } from "./features/measurements/routes";
 import { personRoutes } from "./features/persons/routes";
@@ -58,6 +59,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   personRoutes(app, deps);
   pregnancyRoutes(app, deps);
   measurementRoutes(app, deps);
+  duplicateRoutes(app, deps);
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
