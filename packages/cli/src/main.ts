@@ -1,3 +1,4 @@
+import { runImport } from "./commands/import";
 import { runRegions } from "./commands/regions";
 import { runDemo, runMigrate, runServe, runStart } from "./commands/server";
 import { runUser } from "./commands/user";
@@ -14,6 +15,8 @@ Usage: tumbuh <command> [options]
                               create a user (prints a generated password unless --password-stdin)
   regions import FILE [--all-or-nothing] [--report REPORT.json]
                               load Kemendagri regions from a CSV (code,name,level,kind,parent_code)
+  import measurements FILE [--dry-run] [--all-or-nothing] [--report REPORT.json]
+                              import an e-PPGBM "by name by address" export (XLSX or CSV)
   growth zscores --input IN.csv --output OUT.csv
                               WHO z-scores, flags and Permenkes 2/2020 categories for a CSV
 
@@ -36,6 +39,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runUser(rest);
       case "regions":
         return await runRegions(rest);
+      case "import":
+        return await runImport(rest);
       case "growth": {
         const { runGrowth } = await import("./commands/growth");
         return await runGrowth(rest);

@@ -1,5 +1,6 @@
 export * from "./csv";
 export * from "./dates";
+export * from "./eppgbm";
 export * from "./household-codes";
 export * from "./name-key";
 export * from "./nik";

@@ -13,6 +13,7 @@ import { LoginThrottle } from "./features/auth/rate-limit";
 import { authRoutes } from "./features/auth/routes";
 import { duplicateRoutes } from "./features/duplicates/routes";
 import { householdRoutes } from "./features/households/routes";
+import { importRoutes } from "./features/imports/routes";
 import { measurementRoutes } from "./features/measurements/routes";
 import { personRoutes } from "./features/persons/routes";
 import { pregnancyRoutes } from "./features/pregnancies/routes";
@@ -60,6 +61,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   pregnancyRoutes(app, deps);
   measurementRoutes(app, deps);
   duplicateRoutes(app, deps);
+  importRoutes(app, deps);
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

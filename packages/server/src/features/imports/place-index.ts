@@ -1,0 +1,30 @@
+import { placeKey, type Region } from "@tumbuh/core";
+
+/**
+ * Finds region codes from the place names an export carries (Kab/Kota → Kec → Desa/Kel → Posyandu),
+ * compared by `placeKey`. Names are unique among siblings in the Kemendagri list; a name that still
+ * matches several regions is reported as ambiguous rather than guessed.
+ */
+export class PlaceIndex {
+  private readonly children = new Map<string, Map<string, string[]>>();
+
+  constructor(regions: readonly Region[]) {
+    for (const r of regions) {
+      const parent = r.parentCode ?? "";
+      let byName = this.children.get(parent);
+      if (!byName) this.children.set(parent, (byName = new Map()));
+      const key = placeKey(r.name);
+      byName.set(key, [...(byName.get(key) ?? []), r.code]);
+    }
+  }
+
+  /** Codes of the regions named `name` directly under any of `parents`. */
+  find(parents: readonly string[], name: string): string[] {
+    const key = placeKey(name);
+    return parents.flatMap((p) => this.children.get(p)?.get(key) ?? []);
+  }
+
+  childrenOf(parent: string): string[] {
+    return [...(this.children.get(parent)?.values() ?? [])].flat();
+  }
+}
