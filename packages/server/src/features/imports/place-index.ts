@@ -11,8 +11,8 @@ export class PlaceIndex {
   constructor(regions: readonly Region[]) {
     for (const r of regions) {
       const parent = r.parentCode ?? "";
-      let byName = this.children.get(parent);
-      if (!byName) this.children.set(parent, (byName = new Map()));
+      const byName = this.children.get(parent) ?? new Map<string, string[]>();
+      this.children.set(parent, byName);
       const key = placeKey(r.name);
       byName.set(key, [...(byName.get(key) ?? []), r.code]);
     }

@@ -83,11 +83,11 @@ export async function importMeasurements(
   const kabs = new Map<string, string[]>();
   const placed: { row: EppgbmRow; desa: string; posyandu: string | null }[] = [];
   for (const row of rows) {
-    const kabCodes = row.kabKota
-      ? (kabs.get(row.kabKota) ??
-        kabs.set(row.kabKota, places.find(provinces(places), row.kabKota)).get(row.kabKota) ??
-        [])
-      : null;
+    let kabCodes: string[] | null = null;
+    if (row.kabKota) {
+      kabCodes = kabs.get(row.kabKota) ?? places.find(provinces(places), row.kabKota);
+      kabs.set(row.kabKota, kabCodes);
+    }
     const kecs = kabCodes ? places.find(kabCodes, row.kec) : places.find(allKabupaten(places), row.kec);
     if (kabCodes && kabCodes.length === 0) {
       reject({
