@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
+import { registerSqliteHandle } from "./bulk-insert";
 import type { Database } from "./schema";
 
 export type DialectName = "sqlite" | "postgres";
@@ -30,6 +31,7 @@ function openSqlite(path: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  registerSqliteHandle(kysely, sqlite);
   return { kysely, dialect: "sqlite", close: () => kysely.destroy() };
 }
 

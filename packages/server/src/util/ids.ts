@@ -2,6 +2,20 @@ import { randomBytes } from "node:crypto";
 
 let lastMs = 0;
 let seq = 0;
+// One system call per 256 ids instead of one per id: bulk imports make tens of thousands.
+const POOL_IDS = 256;
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+
+function random16(): Buffer {
+  if (poolAt >= pool.length) {
+    pool = randomBytes(16 * POOL_IDS);
+    poolAt = 0;
+  }
+  const b = Buffer.from(pool.subarray(poolAt, poolAt + 16));
+  poolAt += 16;
+  return b;
+}
 
 /**
  * UUIDv7 (RFC 9562): 48-bit Unix milliseconds, then a 12-bit counter that keeps ids made within one
@@ -18,7 +32,7 @@ export function uuidv7(now = Date.now()): string {
     lastMs = now;
     seq = 0;
   }
-  const b = randomBytes(16);
+  const b = random16();
   const ms = lastMs;
   b[0] = Math.floor(ms / 2 ** 40) & 0xff;
   b[1] = Math.floor(ms / 2 ** 32) & 0xff;

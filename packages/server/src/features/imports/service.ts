@@ -15,6 +15,7 @@ import {
   readScopes,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
+import { bulkInsert } from "../../db/bulk-insert";
 import type { Database, MeasurementsTable, PersonsTable } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { nowIso, uuidv7 } from "../../util/ids";
@@ -79,7 +80,9 @@ export async function importMeasurements(
   }
 
   // Places → codes, inside what the actor can see.
-  const places = new PlaceIndex(await regionsInScope(db, readScopes(actor)));
+  const inScope = await regionsInScope(db, readScopes(actor));
+  const places = new PlaceIndex(inScope);
+  const kecamatanCodes = new Set(inScope.filter((r) => r.level === "kecamatan").map((r) => r.code));
   const kabs = new Map<string, string[]>();
   const placed: { row: EppgbmRow; desa: string; posyandu: string | null }[] = [];
   for (const row of rows) {
@@ -135,7 +138,7 @@ export async function importMeasurements(
     }
     if (row.nik) {
       const kec = `${row.nik.slice(0, 2)}.${row.nik.slice(2, 4)}.${row.nik.slice(4, 6)}`;
-      const known = places.childrenOf(kec.slice(0, 5)).includes(kec) || (await isKecamatan(db, kec));
+      const known = kecamatanCodes.has(kec) || (await isKecamatan(db, kec));
       const check = checkNik(row.nik, { birthDate: row.birthDate, sex: row.sex }, () => known);
       if (check.error) {
         reject({ line: row.line, column: "NIK", reason: check.error });
