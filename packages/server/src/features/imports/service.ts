@@ -15,7 +15,6 @@ import {
   readScopes,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
-import { bulkInsert } from "../../db/bulk-insert";
 import type { Database, MeasurementsTable, PersonsTable } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { nowIso, uuidv7 } from "../../util/ids";
