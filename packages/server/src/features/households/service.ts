@@ -1,11 +1,17 @@
-import { type Actor, type HouseholdInput, type HouseholdView, readScopes } from "@tumbuh/core";
+import {
+  type Actor,
+  type HouseholdInput,
+  type HouseholdView,
+  is1000HpkHousehold,
+  readScopes,
+} from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/repository";
-import { listPersonsOfHousehold } from "../persons/repository";
-import { writableRegion } from "../region-guard";
+import { listPersonsOfHousehold, summariesWithFacts } from "../persons/repository";
+import { todayIso, writableRegion } from "../region-guard";
 import { findHousehold, insertHousehold, toHouseholdView } from "./repository";
 
 export async function createHousehold(

@@ -127,8 +127,38 @@ export async function listPersonsOfHousehold(db: Conn, scopes: readonly string[]
     .where(withinScopes("region_code", scopes))
     .orderBy("birth_date")
     .execute();
-  const today = new Date().toISOString().slice(0, 10);
-  return rows.map((r) => toSummary(r, today));
+  return rows;
+}
+
+/**
+ * Summaries with the facts a woman's target roles depend on (her pregnancies and her children's birth
+ * dates), fetched for all rows at once.
+ */
+export async function summariesWithFacts(
+  db: Conn,
+  rows: readonly PersonRow[],
+  asOf: string,
+): Promise<PersonSummary[]> {
+  const women = rows.filter((r) => r.sex === 2).map((r) => r.id);
+  const kids = await childBirthDates(db, women);
+  const pregnancies = new Map<string, { lmpDate: string; eddDate: string; endedOn: string | null }[]>();
+  for (let i = 0; i < women.length; i += 500) {
+    const ps = await db
+      .selectFrom("pregnancies")
+      .select(["person_id", "lmp_date", "edd_date", "ended_on"])
+      .where("person_id", "in", women.slice(i, i + 500))
+      .where("deleted_at", "is", null)
+      .execute();
+    for (const p of ps) {
+      pregnancies.set(p.person_id, [
+        ...(pregnancies.get(p.person_id) ?? []),
+        { lmpDate: p.lmp_date, eddDate: p.edd_date, endedOn: p.ended_on },
+      ]);
+    }
+  }
+  return rows.map((r) =>
+    toSummary(r, asOf, { pregnancies: pregnancies.get(r.id) ?? [], childBirthDates: kids.get(r.id) ?? [] }),
+  );
 }
 
 /** Name search inside a region: substring of the name, or the same sound-alike key. */

@@ -230,6 +230,12 @@ describeEachDialect(
       expect(res.json()).toMatchObject({ eddDate: "2027-05-08", kek: true, anaemia: true, active: true });
       const view = (await get("kpm.sandeley", `/api/persons/${motherId}`)).json();
       expect(view.person.targetRoles).toEqual(["ibu_hamil", "ibu_menyusui_7_23", "wus"]);
+      const household = (await get("kpm.sandeley", `/api/households/${householdId}`)).json();
+      expect(household.is1000Hpk).toBe(true);
+      expect(household.members.map((m: { targetRoles: string[] }) => m.targetRoles)).toEqual([
+        ["ibu_hamil", "ibu_menyusui_7_23", "wus"],
+        ["anak_7_23"],
+      ]);
       const end = await post("bidan.sandeley", `/api/pregnancies/${res.json().id}/end`, {
         endedOn: "2026-10-01",
         outcome: "keguguran",

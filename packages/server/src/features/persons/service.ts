@@ -28,6 +28,7 @@ import {
   insertPerson,
   type PersonRow,
   searchPersons,
+  summariesWithFacts,
   toSummary,
   updatePerson,
 } from "./repository";
@@ -218,5 +219,5 @@ export async function findPersons(
   asOf = todayIso(),
 ) {
   const rows = await searchPersons(db, readScopes(actor), q.region, q.q, q.limit);
-  return rows.map((r) => toSummary(r, asOf));
+  return summariesWithFacts(db, rows, asOf);
 }
