@@ -52,9 +52,16 @@ export async function createHousehold(
 export async function viewHousehold(db: Kysely<Database>, actor: Actor, id: string) {
   const row = await findHousehold(db, readScopes(actor), id);
   if (!row) throw errors.notFound();
+  const members = await summariesWithFacts(
+    db,
+    await listPersonsOfHousehold(db, readScopes(actor), id),
+    todayIso(),
+  );
+  // PALI Pasal 1 angka 17: a household with a pregnant woman or a child 0–23 months.
   return {
     household: toHouseholdView(row),
-    members: await listPersonsOfHousehold(db, readScopes(actor), id),
+    members,
+    is1000Hpk: is1000HpkHousehold(members.map((m) => m.targetRoles)),
   };
 }
 
