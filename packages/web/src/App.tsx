@@ -1,6 +1,7 @@
-import { useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { useI18n } from "./i18n/I18nProvider";
 import { LOCALES } from "./i18n/messages";
+import { LazyBoundary } from "./LazyBoundary";
 import { AuditPage } from "./pages/AuditPage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
@@ -9,6 +10,14 @@ import { Link, navigate, useLocationPath } from "./router/navigation";
 import { loginPath, matchRoute, type Route } from "./router/routes";
 import { useSession } from "./session/SessionProvider";
 import { Loading, NotFound, useOnline } from "./ui";
+
+// The registry pages (issue 4) are code-split: they carry zod and the shared schemas, which the app
+// shell (login, home, region browser) does not need.
+const RegistryListPage = lazy(() => import("./pages/registry/lists/RegistryListPage"));
+const RegisterPage = lazy(() => import("./pages/registry/register/RegisterPage"));
+const DuplicatesPage = lazy(() => import("./pages/registry/duplicates/DuplicatesPage"));
+const PersonPage = lazy(() => import("./pages/registry/person/PersonPage"));
+const ImportPage = lazy(() => import("./pages/registry/import/ImportPage"));
 
 function LanguageSwitch() {
   const { t, locale, setLocale } = useI18n();
@@ -41,6 +50,16 @@ function Page({ route }: { route: Route }) {
       return <RegionPage key={route.code} code={route.code} />;
     case "audit":
       return <AuditPage />;
+    case "registry":
+      return <RegistryListPage key={route.code} code={route.code} />;
+    case "register":
+      return <RegisterPage key={route.code} code={route.code} />;
+    case "duplicates":
+      return <DuplicatesPage key={route.code} code={route.code} />;
+    case "person":
+      return <PersonPage key={route.id} id={route.id} />;
+    case "import":
+      return <ImportPage />;
     case "notFound":
       return <NotFound />;
   }
@@ -105,7 +124,15 @@ export function App() {
         tabIndex={-1}
         className={wide ? "container container--wide" : "container"}
       >
-        {state.status === "loading" || needsRedirect ? <Loading /> : <Page route={route} />}
+        {state.status === "loading" || needsRedirect ? (
+          <Loading />
+        ) : (
+          <LazyBoundary resetKey={pathname}>
+            <Suspense fallback={<Loading />}>
+              <Page route={route} />
+            </Suspense>
+          </LazyBoundary>
+        )}
       </main>
     </>
   );

@@ -1,6 +1,7 @@
 // The one place the web app talks HTTP. Every call goes through `request`, which sends JSON with the
 // session cookie (credentials "same-origin") and turns every failure into an ApiError with a status
 // and a stable code. Pages never call fetch themselves.
+import { registryEndpoints } from "./registry";
 import type { AuditPage, ErrorBody, Me, RegionView } from "./types";
 
 /** Codes the UI reacts to. The server may send others; they pass through unchanged. */
@@ -33,6 +34,8 @@ export class ApiError extends Error {
     readonly field?: string,
     /** From the Retry-After header of a 429, in whole seconds. */
     readonly retryAfterSeconds?: number,
+    /** The whole parsed error body, for errors that carry more than `error` (e.g. a 409 with the existing record). */
+    readonly body?: unknown,
   ) {
     super(message);
   }
@@ -104,6 +107,7 @@ export async function errorFromResponse(response: Response, nowMs: number = Date
       typeof message === "string" ? message : code,
       typeof field === "string" ? field : undefined,
       retryAfter,
+      body,
     );
   }
   const code = codeForStatus(response.status);
@@ -128,9 +132,12 @@ export interface ApiClientOptions {
   onUnauthenticated?: (error: ApiError) => void;
 }
 
-interface RequestOptions {
-  method?: "GET" | "POST";
+export interface RequestOptions {
+  method?: "GET" | "POST" | "PATCH";
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is with Content-Type application/octet-stream (file uploads); wins over `body`. */
+  rawBody?: ArrayBuffer | Blob;
   signal?: AbortSignal | undefined;
   /** false for the login call: its 401 means wrong credentials, not an expired session. */
   sessionRequired?: boolean;
@@ -143,7 +150,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
   async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: "application/json" };
     const init: RequestInit = { method: opts.method ?? "GET", credentials: "same-origin", headers };
-    if (opts.body !== undefined) {
+    if (opts.rawBody !== undefined) {
+      headers["Content-Type"] = "application/octet-stream";
+      init.body = opts.rawBody;
+    } else if (opts.body !== undefined) {
       headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(opts.body);
     }
@@ -174,6 +184,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
   }
 
   return {
+    ...registryEndpoints(request),
     login(username: string, password: string): Promise<Me> {
       return request<{ user: Me }>("/auth/login", {
         method: "POST",
@@ -202,3 +213,4 @@ export function createApiClient(options: ApiClientOptions = {}) {
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
+export type Requester = <T>(path: string, opts?: RequestOptions) => Promise<T>;

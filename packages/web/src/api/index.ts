@@ -16,4 +16,12 @@ export const api = createApiClient({
 });
 
 export { ApiError, isApiError } from "./client";
+export type {
+  ChartIndicator,
+  ImportOptions,
+  PersonPatch,
+  PersonRecord,
+  PosyanduSession,
+  PregnancyEndInput,
+} from "./registry";
 export * from "./types";

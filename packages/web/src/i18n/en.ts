@@ -1,6 +1,7 @@
 // English. Typed against the Indonesian key set: a missing or extra key is a type error.
 // Region and team names stay in the regulations' Indonesian terms (Kabupaten, Kecamatan, Desa, TPPS…).
 import type { MessageKey } from "./id";
+import { registryEn } from "./registry.en";
 
 export const en: Record<MessageKey, string> = {
   "app.name": "Tumbuh",
@@ -121,4 +122,6 @@ export const en: Record<MessageKey, string> = {
   "kind.desa_adat": "Desa Adat",
   "kind.dusun": "Dusun",
   "kind.posyandu": "Posyandu",
+
+  ...registryEn,
 };

@@ -1,6 +1,8 @@
 // Bahasa Indonesia — the default locale and the source of the message key set.
 // Terms follow the regulations (Perbup Paser 47/2024, Perbup PALI 64/2021).
 // Placeholders are written {name}; every locale must use the same placeholders.
+import { registryId } from "./registry.id";
+
 export const id = {
   "app.name": "Tumbuh",
   "app.tagline": "Percepatan penurunan stunting",
@@ -120,6 +122,8 @@ export const id = {
   "kind.desa_adat": "Desa Adat",
   "kind.dusun": "Dusun",
   "kind.posyandu": "Posyandu",
+
+  ...registryId,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof id;

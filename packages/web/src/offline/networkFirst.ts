@@ -37,7 +37,8 @@ export async function networkFirst<T>(
   try {
     const data = await load();
     const owner = ownerOf(data);
-    if (owner !== null) await store.put(key, owner, data).catch(() => undefined);
+    // saved in the background: a slow IndexedDB write must not delay showing fresh data
+    if (owner !== null) void store.put(key, owner, data).catch(() => undefined);
     return { data, savedAt: null };
   } catch (error) {
     if (isApiError(error) && error.code === "network") {

@@ -4,9 +4,10 @@ import { useI18n } from "../i18n/I18nProvider";
 import { cacheStore, regionKey } from "../offline/cache";
 import { networkFirst } from "../offline/networkFirst";
 import { Link } from "../router/navigation";
-import { regionPath } from "../router/routes";
+import { duplicatesPath, IMPORT_PATH, regionPath, registerPath, registryPath } from "../router/routes";
 import { useMe } from "../session/SessionProvider";
 import { ErrorPanel, Loading, NotFound, SavedCopyNote, useDocumentTitle } from "../ui";
+import { registryLinks } from "./regionLinks";
 
 type State =
   | { status: "loading" }
@@ -77,6 +78,48 @@ function OfflineMissing({ onRetry }: { onRetry: () => void }) {
   );
 }
 
+function RegistryEntryPoints({ region }: { region: RegionView["region"] }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const links = registryLinks(region, me.assignments);
+  const items = [
+    links.lists && {
+      to: registryPath(region.code),
+      title: t("region.registry"),
+      hint: t("region.registryHint"),
+    },
+    links.register && {
+      to: registerPath(region.code),
+      title: t("region.register"),
+      hint: t("region.registerHint"),
+    },
+    links.duplicates && {
+      to: duplicatesPath(region.code),
+      title: t("region.duplicates"),
+      hint: t("region.duplicatesHint"),
+    },
+    links.import && { to: IMPORT_PATH, title: t("region.import"), hint: t("region.importHint") },
+  ].filter((x): x is { to: string; title: string; hint: string } => Boolean(x));
+  if (items.length === 0) return null;
+  return (
+    <section className="stack" aria-labelledby="region-services">
+      <h2 id="region-services">{t("region.services")}</h2>
+      <ul className="link-list">
+        {items.map((item) => (
+          <li key={item.to}>
+            <Link to={item.to} className="link-card link-card--primary">
+              <span className="link-card__body">
+                <span className="link-card__title">{item.title}</span>
+                <span className="link-card__meta">{item.hint}</span>
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function RegionDetails({ view, savedAt }: { view: RegionView; savedAt: number | null }) {
   const { t } = useI18n();
   const { region, ancestors, children } = view;
@@ -115,6 +158,8 @@ function RegionDetails({ view, savedAt }: { view: RegionView; savedAt: number | 
         <h1>{region.name}</h1>
         <p className="muted">{t("region.code", { code: region.code })}</p>
       </header>
+
+      <RegistryEntryPoints region={region} />
 
       {children.length === 0 ? (
         <p className="alert alert--info">{t("region.noChildren", { name: region.name })}</p>

@@ -61,3 +61,21 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
   }
   return <a href={to} onClick={handleClick} {...rest} />;
 }
+
+/** The current query string as URLSearchParams; re-renders on navigation. */
+export function useSearchParam(name: string): string | null {
+  const path = useLocationPath();
+  const i = path.indexOf("?");
+  return i === -1 ? null : new URLSearchParams(path.slice(i)).get(name);
+}
+
+/** Sets (or, with null, removes) query parameters of the current page without a new history entry. */
+export function replaceSearchParams(updates: Record<string, string | null>) {
+  const params = new URLSearchParams(window.location.search);
+  for (const [key, value] of Object.entries(updates)) {
+    if (value === null) params.delete(key);
+    else params.set(key, value);
+  }
+  const query = params.toString();
+  navigate(window.location.pathname + (query ? `?${query}` : ""), { replace: true });
+}

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { loginPath, matchRoute, pathFor, regionPath, safeNext } from "./routes";
+import {
+  duplicatesPath,
+  loginPath,
+  matchRoute,
+  pathFor,
+  personPath,
+  regionPath,
+  registerPath,
+  registryPath,
+  safeNext,
+} from "./routes";
 
 describe("matchRoute", () => {
   it("matches the fixed pages", () => {
@@ -30,7 +40,21 @@ describe("matchRoute", () => {
   });
 
   it("returns notFound for unknown or malformed paths", () => {
-    for (const p of ["/wilayah", "/wilayah/", "/wilayah/64/01", "/audit/x", "/login/x", "/nope", "/%20"]) {
+    for (const p of [
+      "/wilayah",
+      "/wilayah/",
+      "/wilayah/64/01",
+      "/wilayah/64.01/sasaran/x",
+      "/wilayah/64.01/toString",
+      "/wilayah/%20/sasaran",
+      "/anak",
+      "/anak/a/b",
+      "/impor/x",
+      "/audit/x",
+      "/login/x",
+      "/nope",
+      "/%20",
+    ]) {
       expect(matchRoute(p)).toEqual({ name: "notFound" });
     }
     expect(matchRoute("/wilayah/%20")).toEqual({ name: "notFound" });
@@ -54,6 +78,11 @@ describe("pathFor", () => {
       { name: "region", code: "a/b?c#d e" },
       { name: "login", next: "/" },
       { name: "login", next: "/wilayah/64.01?x=1" },
+      { name: "registry", code: "64.01.05.2003.P01" },
+      { name: "register", code: "64.01.05.2003" },
+      { name: "duplicates", code: "a/b c" },
+      { name: "person", id: "0b7c6a8e-3c1f-4c57-9d1e-2f4a1b2c3d4e" },
+      { name: "import" },
     ] as const;
     for (const route of routes) {
       const url = new URL(pathFor(route), "http://localhost");
@@ -63,6 +92,11 @@ describe("pathFor", () => {
 
   it("builds readable paths", () => {
     expect(regionPath("64.01.01")).toBe("/wilayah/64.01.01");
+    expect(registryPath("64.01.05.2003")).toBe("/wilayah/64.01.05.2003/sasaran");
+    expect(registerPath("64.01.05.2003.D01")).toBe("/wilayah/64.01.05.2003.D01/daftar");
+    expect(duplicatesPath("64.01.05.2003")).toBe("/wilayah/64.01.05.2003/duplikat");
+    expect(personPath("p-1")).toBe("/anak/p-1");
+    expect(matchRoute("/impor")).toEqual({ name: "import" });
     expect(loginPath("/audit")).toBe("/login?next=%2Faudit");
     expect(loginPath("/")).toBe("/login");
     expect(loginPath("//evil.example")).toBe("/login");

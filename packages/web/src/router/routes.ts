@@ -5,7 +5,26 @@ export type Route =
   | { name: "login"; next: string }
   | { name: "region"; code: string }
   | { name: "audit" }
+  /** Registry lists of a desa/dusun/posyandu: /wilayah/:code/sasaran */
+  | { name: "registry"; code: string }
+  /** Register a household, person or pregnancy: /wilayah/:code/daftar */
+  | { name: "register"; code: string }
+  /** Possible duplicate persons: /wilayah/:code/duplikat */
+  | { name: "duplicates"; code: string }
+  /** One person (child or adult): /anak/:id */
+  | { name: "person"; id: string }
+  /** e-PPGBM measurement import: /impor */
+  | { name: "import" }
   | { name: "notFound" };
+
+/** Sub-pages of a region, by their Indonesian path segment. */
+const REGION_SUBPAGES = { sasaran: "registry", daftar: "register", duplikat: "duplicates" } as const;
+type RegionSubpage = (typeof REGION_SUBPAGES)[keyof typeof REGION_SUBPAGES];
+const SEGMENT_OF: Record<RegionSubpage, string> = {
+  registry: "sasaran",
+  register: "daftar",
+  duplicates: "duplikat",
+};
 
 /** Where to go after login when no (safe) destination was given. */
 export const DEFAULT_AFTER_LOGIN = "/";
@@ -44,9 +63,19 @@ export function matchRoute(pathname: string, search = ""): Route {
     return { name: "login", next: safeNext(new URLSearchParams(search).get("next")) };
   }
   if (first === "audit" && rest.length === 0) return { name: "audit" };
-  if (first === "wilayah" && rest.length === 1) {
+  if (first === "impor" && rest.length === 0) return { name: "import" };
+  if (first === "wilayah" && (rest.length === 1 || rest.length === 2)) {
     const code = decode(rest[0] ?? "");
-    if (code !== null && code.trim() !== "") return { name: "region", code };
+    if (code === null || code.trim() === "") return { name: "notFound" };
+    if (rest.length === 1) return { name: "region", code };
+    const sub = rest[1] ?? "";
+    if (Object.hasOwn(REGION_SUBPAGES, sub)) {
+      return { name: REGION_SUBPAGES[sub as keyof typeof REGION_SUBPAGES], code };
+    }
+  }
+  if (first === "anak" && rest.length === 1) {
+    const id = decode(rest[0] ?? "");
+    if (id !== null && id.trim() !== "") return { name: "person", id };
   }
   return { name: "notFound" };
 }
@@ -64,8 +93,21 @@ export function pathFor(route: Exclude<Route, { name: "notFound" }>): string {
       return `/wilayah/${encodeURIComponent(route.code)}`;
     case "audit":
       return "/audit";
+    case "registry":
+    case "register":
+    case "duplicates":
+      return `/wilayah/${encodeURIComponent(route.code)}/${SEGMENT_OF[route.name]}`;
+    case "person":
+      return `/anak/${encodeURIComponent(route.id)}`;
+    case "import":
+      return "/impor";
   }
 }
 
 export const regionPath = (code: string) => pathFor({ name: "region", code });
+export const registryPath = (code: string) => pathFor({ name: "registry", code });
+export const registerPath = (code: string) => pathFor({ name: "register", code });
+export const duplicatesPath = (code: string) => pathFor({ name: "duplicates", code });
+export const personPath = (id: string) => pathFor({ name: "person", id });
+export const IMPORT_PATH = "/impor";
 export const loginPath = (next: string) => pathFor({ name: "login", next: safeNext(next) });

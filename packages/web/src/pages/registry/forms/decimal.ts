@@ -1,0 +1,27 @@
+// Numbers as cadres type them: "12,5" and "12.5" are both 12.5 (a phone's Indonesian keyboard gives a
+// comma). Inputs are type="text" inputMode="decimal", because type="number" drops a comma silently.
+
+export type Parsed<T> = { kind: "empty" } | { kind: "ok"; value: T } | { kind: "invalid" };
+
+const DECIMAL = /^\+?(\d+[.,]?\d*|[.,]\d+)$/;
+
+/** "" → empty; "12,5" / "12.5" / "12," / ",5" → ok; "1.234,5", "12 kg", "-3" → invalid. */
+export function parseDecimal(text: string): Parsed<number> {
+  const s = text.trim().replace(/\s+/g, "");
+  if (s === "") return { kind: "empty" };
+  if (!DECIMAL.test(s)) return { kind: "invalid" };
+  const value = Number(s.replace(",", ".").replace(/^\+/, ""));
+  return Number.isFinite(value) ? { kind: "ok", value } : { kind: "invalid" };
+}
+
+/** Whole numbers only (e.g. gravida). */
+export function parseInteger(text: string): Parsed<number> {
+  const s = text.trim();
+  if (s === "") return { kind: "empty" };
+  return /^\d+$/.test(s) ? { kind: "ok", value: Number(s) } : { kind: "invalid" };
+}
+
+/** Digits only, ignoring the spaces and dashes people type in long numbers (NIK, KK). */
+export function digitsOnly(text: string): string {
+  return text.replace(/[\s.-]/g, "");
+}

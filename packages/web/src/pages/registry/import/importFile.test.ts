@@ -1,0 +1,31 @@
+import type { ImportReport } from "@tumbuh/core";
+import { describe, expect, it } from "vitest";
+import { ApiError } from "../../../api/client";
+import { formatFileSize, importErrorKey, isImportFile, nothingStored } from "./importFile";
+
+describe("import file", () => {
+  it("accepts e-PPGBM exports only", () => {
+    expect(isImportFile("ppgbm_rantau_panjang_2025-05.xlsx")).toBe(true);
+    expect(isImportFile("DATA.CSV")).toBe(true);
+    expect(isImportFile("data.xls")).toBe(false);
+    expect(isImportFile("foto.jpg")).toBe(false);
+  });
+  it("shows sizes people understand", () => {
+    expect(formatFileSize(300, "id")).toBe("1 KB");
+    expect(formatFileSize(870_400, "id")).toBe("850 KB");
+    expect(formatFileSize(1_258_291, "id")).toBe("1,2 MB");
+    expect(formatFileSize(1_258_291, "en")).toBe("1.2 MB");
+  });
+  it("knows when all-or-nothing stored nothing", () => {
+    const report = { allOrNothing: true, rejected: [{ line: 4, column: "TB", reason: "x" }] } as ImportReport;
+    expect(nothingStored(report)).toBe(true);
+    expect(nothingStored({ ...report, allOrNothing: false })).toBe(false);
+    expect(nothingStored({ ...report, rejected: [] })).toBe(false);
+  });
+  it("maps upload failures", () => {
+    expect(importErrorKey(new ApiError(413, "payload_too_large", ""))).toBe("import.tooLarge");
+    expect(importErrorKey(new ApiError(400, "bad_file", ""))).toBe("import.badFile");
+    expect(importErrorKey(new ApiError(0, "network", ""))).toBe("reg.offlineWrite");
+    expect(importErrorKey(new ApiError(403, "forbidden", ""))).toBe("error.forbidden");
+  });
+});

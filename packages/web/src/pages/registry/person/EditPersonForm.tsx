@@ -1,0 +1,136 @@
+// Edit a person's data with the revision they started from: a stale revision (409 conflict) asks to
+// reload instead of overwriting someone else's change.
+import { type FormEvent, useRef, useState } from "react";
+import { api, type PersonRecord } from "../../../api";
+import { useI18n } from "../../../i18n/I18nProvider";
+import type { MessageKey } from "../../../i18n/messages";
+import { todayIso } from "../format";
+import { ChoiceField, DecimalField, focusFirstInvalid, TextField } from "../forms/fields";
+import { type PersonForm, personFormFrom, toPersonPatch } from "../forms/payloads";
+import { submitFailure } from "../forms/submitErrors";
+import { useForm } from "../forms/useForm";
+
+const RENAME = { birthWeightKg: "birthWeight", birthLengthCm: "birthLength" };
+
+export function EditPersonForm({
+  person,
+  onCancel,
+  onSaved,
+  onReload,
+}: {
+  person: PersonRecord;
+  onCancel: () => void;
+  onSaved: () => void;
+  onReload: () => void;
+}) {
+  const { t } = useI18n();
+  const { form, set, errors, setErrors } = useForm<PersonForm>(() => personFormFrom(person));
+  const [message, setMessage] = useState<MessageKey | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ref = useRef<HTMLFormElement>(null);
+  const today = todayIso();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const built = toPersonPatch(form, person, { today });
+    if (!built.ok) {
+      setErrors(built.errors);
+      setMessage("reg.fixErrors");
+      focusFirstInvalid(ref.current);
+      return;
+    }
+    if (built.payload === null) return onCancel();
+    setBusy(true);
+    setErrors({});
+    setMessage(null);
+    try {
+      await api.updatePerson(person.id, built.payload);
+      onSaved();
+    } catch (e) {
+      const failure = submitFailure(e, RENAME);
+      setErrors(failure.fields);
+      setMessage(failure.message);
+      focusFirstInvalid(ref.current);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form ref={ref} className="card stack" onSubmit={submit} noValidate>
+      <h2>{t("person.edit")}</h2>
+      <TextField label={t("pf.name")} value={form.name} onChange={set("name")} error={errors.name} />
+      <ChoiceField
+        label={t("pf.sex")}
+        value={form.sex}
+        onChange={set("sex")}
+        error={errors.sex}
+        options={[
+          { value: "1", label: t("sex.1") },
+          { value: "2", label: t("sex.2") },
+        ]}
+      />
+      <TextField
+        label={t("pf.birthDate")}
+        type="date"
+        max={today}
+        value={form.birthDate}
+        onChange={set("birthDate")}
+        error={errors.birthDate}
+      />
+      <TextField
+        label={t("pf.nik")}
+        inputMode="numeric"
+        optional
+        hint={t("pf.nikHint")}
+        value={form.nik}
+        onChange={set("nik")}
+        error={errors.nik}
+      />
+      {!person.motherId && (
+        <TextField
+          label={t("pf.parentName")}
+          optional
+          value={form.parentName}
+          onChange={set("parentName")}
+          error={errors.parentName}
+        />
+      )}
+      <div className="field-row">
+        <DecimalField
+          label={t("pf.birthWeight")}
+          optional
+          value={form.birthWeight}
+          onChange={set("birthWeight")}
+          error={errors.birthWeight}
+        />
+        <DecimalField
+          label={t("pf.birthLength")}
+          optional
+          value={form.birthLength}
+          onChange={set("birthLength")}
+          error={errors.birthLength}
+        />
+      </div>
+      {message && (
+        <div className="alert alert--error stack-sm" role="alert">
+          <p>{t(message)}</p>
+          {message === "reg.conflict" && (
+            <button type="button" className="button button--secondary" onClick={onReload}>
+              {t("reg.reload")}
+            </button>
+          )}
+        </div>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t("reg.saving") : t("reg.save")}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
+          {t("reg.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

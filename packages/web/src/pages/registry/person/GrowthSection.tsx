@@ -1,0 +1,60 @@
+import type { ChartView } from "@tumbuh/core";
+import { useId, useState } from "react";
+import { api, type ChartIndicator } from "../../../api";
+import { GrowthChart } from "../../../components/GrowthChart/GrowthChart";
+import { useI18n } from "../../../i18n/I18nProvider";
+import { LoadGate } from "../ui";
+import { useLoad } from "../useLoad";
+
+const INDICATORS: readonly ChartIndicator[] = ["tbu", "bbu", "bbtb"];
+
+/** TB/U · BB/U · BB/PB-TB tabs over one chart. `version` changes after a new measurement. */
+export function GrowthSection({
+  personId,
+  version,
+  count,
+}: {
+  personId: string;
+  version: number;
+  count: number;
+}) {
+  const { t } = useI18n();
+  const [indicator, setIndicator] = useState<ChartIndicator>("tbu");
+  const headingId = useId();
+  const panelId = useId();
+  const chart = useLoad<ChartView>(
+    `chart:${personId}:${indicator}:${version}`,
+    (s) => api.chart(personId, indicator, s),
+    { cacheKey: `chart:${personId}:${indicator}`, keepPrevious: true },
+  );
+  return (
+    <section className="stack" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t("growth.title")}</h2>
+      <fieldset className="segmented">
+        <legend className="sr-only">{t("growth.title")}</legend>
+        {INDICATORS.map((ix) => (
+          <button
+            key={ix}
+            type="button"
+            aria-pressed={ix === indicator}
+            aria-controls={panelId}
+            onClick={() => setIndicator(ix)}
+          >
+            {t(`growth.tab.${ix}`)}
+          </button>
+        ))}
+      </fieldset>
+      <div id={panelId} className="stack-sm">
+        <p className="muted">{t(`growth.name.${indicator}`)}</p>
+        <LoadGate loaded={chart}>
+          {(view) => (
+            <div className={chart.state.status === "ready" && chart.state.stale ? "is-stale" : undefined}>
+              {(view.points.length === 0 || count === 0) && <p className="muted">{t("growth.empty")}</p>}
+              <GrowthChart view={view} title={t(`growth.name.${view.indicator}`)} />
+            </div>
+          )}
+        </LoadGate>
+      </div>
+    </section>
+  );
+}

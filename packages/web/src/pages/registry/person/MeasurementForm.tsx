@@ -1,0 +1,157 @@
+import type { MeasurementView } from "@tumbuh/core";
+import { type FormEvent, useRef, useState } from "react";
+import { api, isApiError, type PersonRecord } from "../../../api";
+import { useI18n } from "../../../i18n/I18nProvider";
+import type { MessageKey } from "../../../i18n/messages";
+import { useMe } from "../../../session/SessionProvider";
+import { todayIso } from "../format";
+import {
+  CheckField,
+  ChoiceField,
+  DecimalField,
+  FieldGroup,
+  focusFirstInvalid,
+  TextField,
+} from "../forms/fields";
+import {
+  defaultMeasure,
+  emptyMeasurementForm,
+  type MeasurementForm as Form,
+  toMeasurementPayload,
+} from "../forms/payloads";
+import { submitFailure } from "../forms/submitErrors";
+import { useForm } from "../forms/useForm";
+import { sessionFor } from "./session";
+
+const RENAME = { weightKg: "weight", lenheiCm: "lenhei", muacCm: "muac", headcCm: "headc" };
+
+export function MeasurementForm({
+  person,
+  onSaved,
+  onCancel,
+}: {
+  person: PersonRecord;
+  onSaved: (m: MeasurementView) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const me = useMe();
+  const today = todayIso();
+  const { form, setForm, set, errors, setErrors } = useForm<Form>(() =>
+    emptyMeasurementForm(person.birthDate, today),
+  );
+  // the position follows the date (24 months) until the cadre picks one herself
+  const [measureTouched, setMeasureTouched] = useState(false);
+  const [message, setMessage] = useState<MessageKey | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ref = useRef<HTMLFormElement>(null);
+
+  function setDate(measuredOn: string) {
+    set("measuredOn")(measuredOn);
+    if (!measureTouched) setForm((f) => ({ ...f, measure: defaultMeasure(person.birthDate, measuredOn) }));
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const ctx = { personId: person.id, birthDate: person.birthDate, today, measuredBy: me.displayName };
+    const check = toMeasurementPayload(form, ctx);
+    if (!check.ok) {
+      setErrors(check.errors);
+      setMessage("reg.fixErrors");
+      focusFirstInvalid(ref.current);
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    setMessage(null);
+    try {
+      const sessionId = await sessionFor(person.regionCode, form.measuredOn, me.displayName);
+      const built = toMeasurementPayload(form, { ...ctx, sessionId });
+      if (!built.ok) return;
+      onSaved(await api.createMeasurement(built.payload));
+    } catch (e) {
+      if (isApiError(e) && e.status === 409 && e.code === "already_measured") {
+        setErrors({ measuredOn: { key: "measure.already" } });
+        setMessage("reg.fixErrors");
+      } else {
+        const failure = submitFailure(e, RENAME);
+        setErrors(failure.fields);
+        setMessage(failure.message);
+      }
+      focusFirstInvalid(ref.current);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form ref={ref} className="stack" onSubmit={submit} noValidate>
+      <TextField
+        label={t("measure.date")}
+        type="date"
+        value={form.measuredOn}
+        min={person.birthDate}
+        max={today}
+        onChange={setDate}
+        error={errors.measuredOn}
+      />
+      <DecimalField
+        label={t("measure.weight")}
+        value={form.weight}
+        onChange={set("weight")}
+        error={errors.weight}
+        hint={t("reg.decimalHint")}
+      />
+      <DecimalField
+        label={t("measure.length")}
+        value={form.lenhei}
+        onChange={set("lenhei")}
+        error={errors.lenhei}
+      />
+      <ChoiceField
+        label={t("measure.how")}
+        value={form.measure}
+        hint={t("measure.howHint")}
+        onChange={(v) => {
+          setMeasureTouched(true);
+          set("measure")(v);
+        }}
+        options={[
+          { value: "l", label: t("measure.lying") },
+          { value: "h", label: t("measure.standing") },
+        ]}
+      />
+      <FieldGroup label={t("measure.more")} optional>
+        <div className="field-row">
+          <DecimalField
+            label={t("measure.muac")}
+            value={form.muac}
+            onChange={set("muac")}
+            error={errors.muac}
+          />
+          <DecimalField
+            label={t("measure.headc")}
+            value={form.headc}
+            onChange={set("headc")}
+            error={errors.headc}
+          />
+        </div>
+        <CheckField label={t("measure.oedema")} checked={form.oedema} onChange={set("oedema")} />
+      </FieldGroup>
+      {message && (
+        <p className="alert alert--error" role="alert">
+          {t(message)}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t("reg.saving") : t("measure.submit")}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
+          {t("reg.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

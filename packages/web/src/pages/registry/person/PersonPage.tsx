@@ -1,0 +1,112 @@
+// /anak/:id — one person of the registry: alerts, profile, household, growth chart, measurements and
+// the measurement form for a child; pregnancies for a woman.
+import type { PersonView } from "@tumbuh/core";
+import { useState } from "react";
+import { api } from "../../../api";
+import { useI18n } from "../../../i18n/I18nProvider";
+import { registryPath } from "../../../router/routes";
+import { useDocumentTitle } from "../../../ui";
+import { alertBadges } from "../categories";
+import { takeFlash } from "../flash";
+import { formatAge, formatDate, todayIso } from "../format";
+import { nikWarningText } from "../nikWarnings";
+import { BackLink, BadgeList, LoadGate, Notice } from "../ui";
+import { type Loaded, useLoad } from "../useLoad";
+import { GrowthSection } from "./GrowthSection";
+import { HouseholdCard } from "./HouseholdCard";
+import { MeasurementHistory } from "./MeasurementHistory";
+import { MeasurementPanel } from "./MeasurementPanel";
+import { Pregnancies } from "./Pregnancies";
+import { ProfileCard } from "./ProfileCard";
+import "../registry.css";
+
+/** Children are measured up to 5 years (WHO 2006); older persons with measurements keep their history. */
+const CHILD_MAX_MONTHS = 60;
+/** Pregnancies are recorded for girls and women from 10 years (remaja putri, WUS). */
+const PREGNANCY_MIN_MONTHS = 120;
+
+export default function PersonPage({ id }: { id: string }) {
+  const loaded = useLoad<PersonView>(`person:${id}`, (s) => api.person(id, s), { cacheKey: `person:${id}` });
+  const [flash] = useState(() => takeFlash(id));
+  return (
+    <LoadGate loaded={loaded}>
+      {(view) => <PersonDetails view={view} loaded={loaded} flashWarnings={flash?.warnings ?? null} />}
+    </LoadGate>
+  );
+}
+
+function PersonDetails({
+  view,
+  loaded,
+  flashWarnings,
+}: {
+  view: PersonView;
+  loaded: Loaded<PersonView>;
+  flashWarnings: string[] | null;
+}) {
+  const { t, locale } = useI18n();
+  const { person } = view;
+  const today = todayIso();
+  const [chartVersion, setChartVersion] = useState(0);
+  useDocumentTitle(person.name);
+
+  const isChild = person.ageMonths < CHILD_MAX_MONTHS || view.measurements.length > 0;
+  const canBePregnant = person.sex === 2 && person.ageMonths >= PREGNANCY_MIN_MONTHS;
+  const alerts = alertBadges(view.alerts, locale);
+
+  return (
+    <div className="stack-lg person-page">
+      <div className="stack-sm">
+        <BackLink to={registryPath(person.regionCode)}>{t("lists.title")}</BackLink>
+        <p className="eyebrow">{t(`sex.${person.sex}`)}</p>
+        <h1>{person.name}</h1>
+        <p className="muted">
+          {formatAge(person.birthDate, today, locale)} ·{" "}
+          {t("person.born", { date: formatDate(person.birthDate, locale) })}
+        </p>
+      </div>
+
+      {flashWarnings &&
+        (flashWarnings.length > 0 ? (
+          <Notice tone="warn">
+            <p>{t("person.savedWithWarnings")}</p>
+            <ul className="plain-list">
+              {flashWarnings.map((w) => (
+                <li key={w}>{nikWarningText(w, locale)}</li>
+              ))}
+            </ul>
+          </Notice>
+        ) : (
+          <Notice tone="ok">{t("person.saved")}</Notice>
+        ))}
+
+      {alerts.length > 0 && (
+        <section className="stack-sm" aria-labelledby="person-alerts">
+          <h2 id="person-alerts" className="sr-only">
+            {t("person.alerts")}
+          </h2>
+          <BadgeList badges={alerts} large />
+        </section>
+      )}
+
+      {isChild && (
+        <>
+          <MeasurementPanel
+            view={view}
+            onSaved={() => {
+              loaded.reload();
+              setChartVersion((n) => n + 1);
+            }}
+          />
+          <GrowthSection personId={person.id} version={chartVersion} count={view.measurements.length} />
+          <MeasurementHistory measurements={view.measurements} />
+        </>
+      )}
+
+      {canBePregnant && <Pregnancies view={view} onChanged={loaded.reload} />}
+
+      <ProfileCard view={view} onChanged={loaded.reload} />
+      <HouseholdCard household={view.household} regionCode={person.regionCode} />
+    </div>
+  );
+}

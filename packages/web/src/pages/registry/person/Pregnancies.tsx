@@ -1,0 +1,152 @@
+import { daysBetween, type PersonView, PREGNANCY_OUTCOMES, type PregnancyView } from "@tumbuh/core";
+
+import { useId, useState } from "react";
+import { useI18n } from "../../../i18n/I18nProvider";
+import { Link } from "../../../router/navigation";
+import { registerPath } from "../../../router/routes";
+import type { Badge } from "../categories";
+import { formatDate, formatNumber } from "../format";
+import { BadgeList, Notice } from "../ui";
+import { PregnancyEndForm } from "./PregnancyEndForm";
+import { PregnancyForm } from "./PregnancyForm";
+
+type PregnancyOutcome = (typeof PREGNANCY_OUTCOMES)[number];
+
+/** A child born within two weeks of the end of the pregnancy is taken to be its baby. */
+function babyRegistered(p: PregnancyView, children: PersonView["children"]): boolean {
+  const ended = p.endedOn;
+  return ended !== null && children.some((c) => Math.abs(daysBetween(c.birthDate, ended)) <= 14);
+}
+
+/** A woman's pregnancies, newest first, with "Tambah kehamilan" and "Catat persalinan/akhir kehamilan". */
+export function Pregnancies({ view, onChanged }: { view: PersonView; onChanged: () => void }) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<"preg.saved" | "preg.endSaved" | null>(null);
+  const list = [...view.pregnancies].sort((a, b) => b.lmpDate.localeCompare(a.lmpDate));
+  const hasActive = list.some((p) => p.active);
+
+  return (
+    <section className="stack" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t("preg.title")}</h2>
+      {notice && <Notice tone="ok">{t(notice)}</Notice>}
+      {list.length === 0 && !adding && <p className="muted">{t("preg.none")}</p>}
+      {list.map((p) => (
+        <PregnancyCard
+          key={p.id}
+          pregnancy={p}
+          person={view.person}
+          kids={view.children}
+          onEnded={() => {
+            setNotice("preg.endSaved");
+            onChanged();
+          }}
+        />
+      ))}
+      {adding ? (
+        <div className="card stack">
+          <h3>{t("preg.add")}</h3>
+          <PregnancyForm
+            personId={view.person.id}
+            onCancel={() => setAdding(false)}
+            onSaved={() => {
+              setAdding(false);
+              setNotice("preg.saved");
+              onChanged();
+            }}
+          />
+        </div>
+      ) : (
+        !hasActive && (
+          <button
+            type="button"
+            className="button button--secondary button--block"
+            onClick={() => setAdding(true)}
+          >
+            + {t("preg.add")}
+          </button>
+        )
+      )}
+    </section>
+  );
+}
+
+function PregnancyCard({
+  pregnancy: p,
+  person,
+  kids,
+  onEnded,
+}: {
+  pregnancy: PregnancyView;
+  person: PersonView["person"];
+  /** The woman's registered children (to tell whether the baby is registered already). */
+  kids: PersonView["children"];
+  onEnded: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const [ending, setEnding] = useState(false);
+  const outcomeLabel = (o: string | null) =>
+    o && (PREGNANCY_OUTCOMES as readonly string[]).includes(o)
+      ? t(`outcome.${o as PregnancyOutcome}`)
+      : (o ?? "—");
+  const badges: Badge[] = [];
+  if (p.active) badges.push({ label: t("preg.active"), tone: "info" });
+  if (p.highRisk) badges.push({ label: t("preg.highRisk"), tone: "danger" });
+  if (p.kek) badges.push({ label: t("preg.kek"), tone: "warn" });
+  if (p.anaemia) badges.push({ label: t("preg.anaemia"), tone: "warn" });
+
+  return (
+    <article className={`card stack-sm pregnancy${p.active ? " pregnancy--active" : ""}`}>
+      <BadgeList badges={badges} />
+      <p>
+        <strong>{t("preg.gravidaValue", { n: p.gravida })}</strong>
+      </p>
+      <p>{t("preg.summary", { lmp: formatDate(p.lmpDate, locale), edd: formatDate(p.eddDate, locale) })}</p>
+      {(p.muacCm !== null || p.hbGdl !== null) && (
+        <p className="muted">
+          {t("preg.measures", {
+            muac: formatNumber(p.muacCm, locale, 1),
+            hb: formatNumber(p.hbGdl, locale, 1),
+          })}
+        </p>
+      )}
+      {p.highRiskNote && <p className="muted">{p.highRiskNote}</p>}
+      {p.endedOn && (
+        <p>
+          {t("preg.ended", {
+            date: formatDate(p.endedOn, locale),
+            outcome: outcomeLabel(p.outcome),
+          })}
+        </p>
+      )}
+      {p.outcome === "lahir_hidup" && !babyRegistered(p, kids) && (
+        <Link
+          to={`${registerPath(person.regionCode)}?ibu=${encodeURIComponent(person.id)}`}
+          className="button button--secondary button--block"
+        >
+          {t("preg.registerBaby")}
+        </Link>
+      )}
+      {p.active &&
+        (ending ? (
+          <PregnancyEndForm
+            pregnancy={p}
+            onCancel={() => setEnding(false)}
+            onSaved={() => {
+              setEnding(false);
+              onEnded();
+            }}
+          />
+        ) : (
+          <button
+            type="button"
+            className="button button--primary button--block"
+            onClick={() => setEnding(true)}
+          >
+            {t("preg.end")}
+          </button>
+        ))}
+    </article>
+  );
+}

@@ -1,0 +1,208 @@
+import type { HouseholdView, PersonSummary } from "@tumbuh/core";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { api, type PersonRecord, type RegionView } from "../../../api";
+import { useI18n } from "../../../i18n/I18nProvider";
+import type { MessageKey } from "../../../i18n/messages";
+import { todayIso } from "../format";
+import {
+  ChoiceField,
+  DecimalField,
+  FieldGroup,
+  focusFirstInvalid,
+  SelectField,
+  TextField,
+} from "../forms/fields";
+import { emptyPersonForm, type PersonForm as Form, toPersonPayload } from "../forms/payloads";
+import { submitFailure } from "../forms/submitErrors";
+import { useForm } from "../forms/useForm";
+import { regionChoices, searchRegion } from "./regionChoices";
+import { WomanPicker } from "./WomanPicker";
+
+const RENAME = { birthWeightKg: "birthWeight", birthLengthCm: "birthLength" };
+
+/** A child or adult: name, sex, birth date, NIK, mother (or parent name), birth data, household. */
+export function PersonForm({
+  view,
+  households,
+  initialMother,
+  initialHouseholdId,
+  onSaved,
+}: {
+  view: RegionView;
+  /** Households the person can join: made in this visit, the mother's, the one the page was opened for. */
+  households: readonly HouseholdView[];
+  initialMother: PersonSummary | null;
+  initialHouseholdId: string | null;
+  onSaved: (person: PersonRecord, warnings: string[]) => void;
+}) {
+  const { t } = useI18n();
+  const today = todayIso();
+  const { form, setForm, set, errors, setErrors } = useForm<Form>(() => ({
+    ...emptyPersonForm(view.region.code),
+    motherId: initialMother?.id ?? null,
+    householdId: initialHouseholdId ?? "",
+  }));
+  const [mother, setMother] = useState<PersonSummary | null>(initialMother);
+  const [motherHousehold, setMotherHousehold] = useState<HouseholdView | null>(null);
+  const [message, setMessage] = useState<MessageKey | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ref = useRef<HTMLFormElement>(null);
+
+  // a child usually lives in its mother's household: offer it, and pick it when none is chosen
+  useEffect(() => {
+    setMotherHousehold(null);
+    if (!mother) return;
+    const controller = new AbortController();
+    api.person(mother.id, controller.signal).then(
+      (v) => {
+        if (controller.signal.aborted || !v.household) return;
+        const household = v.household;
+        setMotherHousehold(household);
+        setForm((f) => (f.householdId === "" ? { ...f, householdId: household.id } : f));
+      },
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [mother, setForm]);
+
+  const householdOptions = [...households, ...(motherHousehold ? [motherHousehold] : [])]
+    .filter((h, i, all) => all.findIndex((x) => x.id === h.id) === i)
+    .map((h) => ({
+      value: h.id,
+      label: t("pf.householdOption", { head: h.headName ?? "—", address: h.address }),
+    }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const built = toPersonPayload(form, { today });
+    if (!built.ok) {
+      setErrors(built.errors);
+      setMessage("reg.fixErrors");
+      focusFirstInvalid(ref.current);
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    setMessage(null);
+    try {
+      const { person, warnings } = await api.createPerson(built.payload);
+      onSaved(person, warnings ?? []);
+    } catch (e) {
+      const failure = submitFailure(e, RENAME);
+      setErrors(failure.fields);
+      setMessage(failure.message);
+      focusFirstInvalid(ref.current);
+      setBusy(false);
+    }
+  }
+
+  const places = regionChoices(
+    view,
+    ["dusun", "posyandu"],
+    `${t(`kind.${view.region.kind}`)} ${view.region.name}`,
+  );
+  return (
+    <form ref={ref} className="stack" onSubmit={submit} noValidate>
+      <TextField
+        label={t("pf.name")}
+        autoComplete="off"
+        value={form.name}
+        onChange={set("name")}
+        error={errors.name}
+      />
+      <ChoiceField
+        label={t("pf.sex")}
+        value={form.sex}
+        onChange={set("sex")}
+        error={errors.sex}
+        options={[
+          { value: "1", label: t("sex.1") },
+          { value: "2", label: t("sex.2") },
+        ]}
+      />
+      <TextField
+        label={t("pf.birthDate")}
+        type="date"
+        max={today}
+        value={form.birthDate}
+        onChange={set("birthDate")}
+        error={errors.birthDate}
+      />
+      <TextField
+        label={t("pf.nik")}
+        inputMode="numeric"
+        optional
+        hint={t("pf.nikHint")}
+        value={form.nik}
+        onChange={set("nik")}
+        error={errors.nik}
+      />
+      <WomanPicker
+        region={searchRegion(view)}
+        label={t("pf.mother")}
+        searchLabel={t("pf.motherSearch")}
+        hint={t("pf.motherHint")}
+        noneText={t("pf.motherNone")}
+        chosen={mother}
+        onChoose={(m) => {
+          setMother(m);
+          // a baby is usually registered where its mother is (her dusun or posyandu)
+          const place = m && places.some((p) => p.value === m.regionCode) ? m.regionCode : null;
+          setForm((f) => ({ ...f, motherId: m?.id ?? null, regionCode: place ?? f.regionCode }));
+        }}
+      />
+      {!mother && (
+        <TextField
+          label={t("pf.parentName")}
+          optional
+          hint={t("pf.parentHint")}
+          value={form.parentName}
+          onChange={set("parentName")}
+          error={errors.parentName}
+        />
+      )}
+      <FieldGroup label={t("pf.birth")} optional>
+        <div className="field-row">
+          <DecimalField
+            label={t("pf.birthWeight")}
+            value={form.birthWeight}
+            onChange={set("birthWeight")}
+            error={errors.birthWeight}
+          />
+          <DecimalField
+            label={t("pf.birthLength")}
+            value={form.birthLength}
+            onChange={set("birthLength")}
+            error={errors.birthLength}
+          />
+        </div>
+      </FieldGroup>
+      <SelectField
+        label={t("pf.household")}
+        optional
+        value={form.householdId}
+        onChange={set("householdId")}
+        placeholder={t("pf.householdNone")}
+        options={householdOptions}
+        error={errors.householdId}
+      />
+      {places.length > 1 && (
+        <SelectField
+          label={t("pf.region")}
+          value={form.regionCode}
+          onChange={set("regionCode")}
+          options={places}
+        />
+      )}
+      {message && (
+        <p className="alert alert--error" role="alert">
+          {t(message)}
+        </p>
+      )}
+      <button type="submit" className="button button--primary button--block" disabled={busy}>
+        {busy ? t("reg.saving") : t("pf.submit")}
+      </button>
+    </form>
+  );
+}
