@@ -1,8 +1,3 @@
-import { runImport } from "./commands/import";
-import { runRegions } from "./commands/regions";
-import { runDemo, runMigrate, runServe, runStart } from "./commands/server";
-import { runUser } from "./commands/user";
-
 const USAGE = `tumbuh — sistem informasi konvergensi percepatan penurunan stunting
 
 Usage: tumbuh <command> [options]
@@ -27,20 +22,21 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      // Commands load lazily: `tumbuh growth` should not pay for starting the server's modules.
       case "start":
-        return await runStart(rest);
+        return await (await import("./commands/server")).runStart(rest);
       case "serve":
-        return await runServe(rest);
+        return await (await import("./commands/server")).runServe(rest);
       case "migrate":
-        return await runMigrate();
+        return await (await import("./commands/server")).runMigrate();
       case "demo":
-        return await runDemo();
+        return await (await import("./commands/server")).runDemo();
       case "user":
-        return await runUser(rest);
+        return await (await import("./commands/user")).runUser(rest);
       case "regions":
-        return await runRegions(rest);
+        return await (await import("./commands/regions")).runRegions(rest);
       case "import":
-        return await runImport(rest);
+        return await (await import("./commands/import")).runImport(rest);
       case "growth": {
         const { runGrowth } = await import("./commands/growth");
         return await runGrowth(rest);
