@@ -38,7 +38,9 @@ export async function bulkInsert<T extends keyof Database & string>(
   const perChunk = Math.max(1, Math.floor(30_000 / columns.length));
   for (let i = 0; i < rows.length; i += perChunk) {
     // Rows are typed by the caller; Kysely cannot relate a generic table name to its insert type.
-    const chunk = rows.slice(i, i + perChunk) as unknown as Parameters<ReturnType<typeof conn.insertInto<T>>["values"]>[0];
+    const chunk = rows.slice(i, i + perChunk) as unknown as Parameters<
+      ReturnType<typeof conn.insertInto<T>>["values"]
+    >[0];
     await conn.insertInto(table).values(chunk).execute();
   }
 }

@@ -6,6 +6,7 @@ import { DATA_DIR } from "../data-files";
 import type { Database } from "../db/schema";
 import { createLocalUnit, importRegions } from "../features/regions/service";
 import { createUser } from "../features/users/service";
+import { createDemoPopulation, type DemoPopulationOptions, demoChildrenFromEnv } from "./population";
 
 /** Demo log-ins, one per role, in real regions of Kabupaten Paser (also listed in the README). */
 export const DEMO_PASSWORD = "tumbuh-demo";
@@ -44,10 +45,15 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; sc
 const DEMO_DESA = "64.01.05.2003";
 
 /**
- * Create the demo regency once: Paser's regions, two dusun and two posyandu in Desa Sandeley, and one
- * user per role. Returns false when the database already has users (nothing is touched then).
+ * Create the demo regency once: Paser's regions, two dusun and two posyandu in Desa Sandeley, one user per
+ * role, and a synthetic population (see ./population.ts; size from `TUMBUH_DEMO_CHILDREN`, 25,000 by
+ * default, measured up to today's date). Returns false when the database already has users (nothing is
+ * touched then). Tests pass `{ children: 0 }` unless they need the population.
  */
-export async function ensureDemo(db: Kysely<Database>): Promise<boolean> {
+export async function ensureDemo(
+  db: Kysely<Database>,
+  population: DemoPopulationOptions = {},
+): Promise<boolean> {
   const existing = await db.selectFrom("users").select("id").limit(1).execute();
   if (existing.length > 0) return false;
   for (const file of ["provinsi.csv", "paser-6401.csv"]) {
@@ -62,13 +68,25 @@ export async function ensureDemo(db: Kysely<Database>): Promise<boolean> {
     if (report.errors.length > 0)
       throw new Error(`demo regions ${file}: ${JSON.stringify(report.errors[0])}`);
   }
+  const units = await db.selectFrom("regions").select("name").where("parent_code", "=", DEMO_DESA).execute();
   for (const [kind, name] of [
     ["dusun", "Dusun I Sandeley"],
     ["dusun", "Dusun II Sandeley"],
     ["posyandu", "Posyandu Melati"],
     ["posyandu", "Posyandu Mawar"],
   ] as const) {
-    await createLocalUnit(db, SYSTEM_ACTOR, DEMO_DESA, { kind, name });
+    // A start interrupted before the users existed runs this again: make no second copies.
+    if (!units.some((u) => u.name === name))
+      await createLocalUnit(db, SYSTEM_ACTOR, DEMO_DESA, { kind, name });
+  }
+  // The population goes in before the users: users are the mark that the demo is complete.
+  const children = population.children ?? demoChildrenFromEnv();
+  if (children > 0) {
+    await createDemoPopulation(db, {
+      log: (line) => console.log(line),
+      ...population,
+      children,
+    });
   }
   for (const u of DEMO_USERS) {
     await createUser(db, SYSTEM_ACTOR, {

@@ -87,7 +87,10 @@ describe("a child's page in Chromium at 360 px", () => {
     await page.locator("svg.growth-chart__svg").screenshot({ path: join(SHOTS, "child-chart-bbtb.png") });
 
     // Record October's weighing through the form and see the result straight away.
-    await page.getByRole("button", { name: /Tambah pengukuran/ }).first().click();
+    await page
+      .getByRole("button", { name: /Tambah pengukuran/ })
+      .first()
+      .click();
     await page.getByLabel("Tanggal pengukuran").fill("2026-10-10");
     await page.getByLabel("Berat badan (kg)").fill("9,4");
     await page.getByLabel("Panjang/Tinggi badan (cm)").fill("75,2");

@@ -22,7 +22,7 @@ export async function startLiveServer(): Promise<{
   const dir = mkdtempSync(join(tmpdir(), "tumbuh-e2e-"));
   const db = openDatabase(join(dir, "tumbuh.db"));
   await migrateToLatest(db.kysely);
-  await ensureDemo(db.kysely);
+  await ensureDemo(db.kysely, { children: 0 });
   const app = await buildApp({ db: db.kysely, config: { ...TEST_CONFIG, webDist: WEB_DIST } });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();

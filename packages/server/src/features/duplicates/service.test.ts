@@ -85,5 +85,5 @@ describeEachDialect(
       expect(res.statusCode).toBe(404);
     });
   },
-  { once: true, seed: async (db) => void (await ensureDemo(db.kysely)) },
+  { once: true, seed: async (db) => void (await ensureDemo(db.kysely, { children: 0 })) },
 );

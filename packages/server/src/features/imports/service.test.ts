@@ -69,7 +69,7 @@ async function counts(db: Db) {
 
 describeEachDialect("e-PPGBM import", (db) => {
   beforeEach(async () => {
-    await ensureDemo(db().kysely);
+    await ensureDemo(db().kysely, { children: 0 });
   });
 
   const run = (text: string, opts: { dryRun?: boolean; allOrNothing?: boolean } = {}) =>

@@ -243,5 +243,5 @@ describeEachDialect(
       expect(end.json()).toMatchObject({ active: false, outcome: "keguguran" });
     });
   },
-  { once: true, seed: async (db) => void (await ensureDemo(db.kysely)) },
+  { once: true, seed: async (db) => void (await ensureDemo(db.kysely, { children: 0 })) },
 );

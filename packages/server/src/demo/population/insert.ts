@@ -1,0 +1,98 @@
+import type { CompiledQuery, Transaction } from "kysely";
+import type { Database } from "../../db/schema";
+
+/** Tables in foreign-key order: a row only points at rows of earlier tables (or earlier in its own). */
+const ORDER = [
+  "regions",
+  "posyandu_sessions",
+  "households",
+  "persons",
+  "pregnancies",
+  "measurements",
+] as const;
+type BulkTable = (typeof ORDER)[number];
+type Row = Record<string, unknown>;
+
+/** SQLite allows 32,766 bound parameters per statement; stay below 30,000 (rows × columns). */
+const MAX_PARAMS = 30_000;
+
+/**
+ * Buffers rows and writes them as multi-row INSERTs through Kysely, in full chunks where it can. Before a
+ * table is written, every table it may point at is written in full, so the foreign keys always hold.
+ *
+ * A full chunk of a table always compiles to the same SQL, so it is compiled once and re-run with each
+ * chunk's parameters: building and compiling the query tree of 28,000 values would otherwise cost about
+ * as much as SQLite's insert itself.
+ */
+export class BulkWriter {
+  private readonly buffers = new Map<BulkTable, Row[]>(ORDER.map((t) => [t, []]));
+  private readonly compiled = new Map<string, { query: CompiledQuery; columns: string[] } | null>();
+  readonly written = new Map<BulkTable, number>(ORDER.map((t) => [t, 0]));
+
+  constructor(private readonly trx: Transaction<Database>) {}
+
+  async add(table: BulkTable, rows: readonly object[]): Promise<void> {
+    const buffer = this.buffers.get(table) as Row[];
+    for (const r of rows) buffer.push(r as Row);
+    const first = buffer[0];
+    if (first && buffer.length >= chunkSize(first)) {
+      for (const t of ORDER) {
+        if (t === table) break;
+        await this.flush(t, true);
+      }
+      await this.flush(table, false);
+    }
+  }
+
+  async finish(): Promise<void> {
+    for (const t of ORDER) await this.flush(t, true);
+  }
+
+  /** Write full chunks, and with `all` the remainder too. */
+  private async flush(table: BulkTable, all: boolean): Promise<void> {
+    const buffer = this.buffers.get(table) as Row[];
+    const first = buffer[0];
+    if (!first) return;
+    const size = chunkSize(first);
+    let i = 0;
+    for (; i + size <= buffer.length || (all && i < buffer.length); i += size) {
+      const chunk = buffer.slice(i, i + size);
+      await this.insert(table, chunk);
+      this.written.set(table, (this.written.get(table) ?? 0) + chunk.length);
+    }
+    buffer.splice(0, i);
+  }
+
+  private async insert(table: BulkTable, chunk: Row[]): Promise<void> {
+    const key = `${table}:${chunk.length}`;
+    const cached = this.compiled.get(key);
+    if (cached) {
+      await this.trx.executeQuery({ ...cached.query, parameters: parameters(chunk, cached.columns) });
+      return;
+    }
+    // Rows are typed where they are built; Kysely cannot relate a varying table name to its insert type.
+    const query = this.trx
+      .insertInto(table)
+      .values(chunk as never)
+      .compile();
+    if (cached === undefined) {
+      // Re-use only if Kysely lays the parameters out row by row in the first row's column order.
+      const columns = Object.keys(chunk[0] as Row);
+      const mine = parameters(chunk, columns);
+      const same = mine.length === query.parameters.length && mine.every((v, j) => v === query.parameters[j]);
+      this.compiled.set(key, same ? { query, columns } : null);
+    }
+    await this.trx.executeQuery(query);
+  }
+}
+
+function chunkSize(row: object): number {
+  return Math.floor(MAX_PARAMS / Object.keys(row).length);
+}
+
+function parameters(rows: readonly Row[], columns: readonly string[]): unknown[] {
+  const out = new Array<unknown>(rows.length * columns.length);
+  let k = 0;
+  for (const r of rows) for (const c of columns) out[k++] = r[c];
+  return out;
+}
