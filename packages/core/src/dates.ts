@@ -1,7 +1,19 @@
 /** Calendar dates as `YYYY-MM-DD` strings, computed in UTC so no time zone shifts a birthday. */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const valid = new Map<string, boolean>();
+
 export function isIsoDate(s: string): boolean {
+  // Imports check the same few hundred dates tens of thousands of times.
+  const hit = valid.get(s);
+  if (hit !== undefined) return hit;
+  const ok = checkIsoDate(s);
+  if (valid.size >= 20_000) valid.clear();
+  valid.set(s, ok);
+  return ok;
+}
+
+function checkIsoDate(s: string): boolean {
   const m = ISO_DATE.exec(s);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));

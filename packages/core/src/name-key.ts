@@ -25,7 +25,21 @@ function wordKey(word: string): string {
   return first + rest;
 }
 
+// Registers repeat names (and imports repeat parents' names) thousands of times; the key is pure, so a
+// bounded cache changes nothing but the time.
+const cache = new Map<string, string>();
+const CACHE_MAX = 50_000;
+
 export function nameKey(name: string): string {
+  const hit = cache.get(name);
+  if (hit !== undefined) return hit;
+  const key = computeNameKey(name);
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(name, key);
+  return key;
+}
+
+function computeNameKey(name: string): string {
   const words = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -1,14 +1,15 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
+import { codeType } from "./code-type";
 
 // Frozen in time: takes Kysely<any> and imports no app code.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("regions")
-    .addColumn("code", "text", (c) => c.primaryKey())
+    .addColumn("code", codeType(db), (c) => c.primaryKey())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("level", "text", (c) => c.notNull())
     .addColumn("kind", "text", (c) => c.notNull())
-    .addColumn("parent_code", "text")
+    .addColumn("parent_code", codeType(db))
     .addColumn("source", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
@@ -30,7 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("user_id", "text", (c) => c.notNull().references("users.id"))
     .addColumn("role", "text", (c) => c.notNull())
-    .addColumn("scope", "text", (c) => c.notNull())
+    .addColumn("scope", codeType(db), (c) => c.notNull())
     .execute();
   await db.schema.createIndex("assignments_user").on("assignments").column("user_id").execute();
 
@@ -52,7 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("action", "text", (c) => c.notNull())
     .addColumn("entity", "text", (c) => c.notNull())
     .addColumn("entity_id", "text")
-    .addColumn("region_code", "text")
+    .addColumn("region_code", codeType(db))
     .addColumn("before_json", "text")
     .addColumn("after_json", "text")
     .execute();

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { codeType } from "./code-type";
 
 // Frozen in time: takes Kysely<any> and imports no app code.
 // Registry of priority targets (Paser Pasal 5, PALI Pasal 3) and posyandu measurement.
@@ -6,7 +7,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("households")
     .addColumn("id", "text", (c) => c.primaryKey())
-    .addColumn("region_code", "text", (c) => c.notNull())
+    .addColumn("region_code", codeType(db), (c) => c.notNull())
     .addColumn("kk_number", "text")
     .addColumn("head_name", "text")
     .addColumn("address", "text", (c) => c.notNull())
@@ -24,7 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("persons")
     .addColumn("id", "text", (c) => c.primaryKey())
-    .addColumn("region_code", "text", (c) => c.notNull())
+    .addColumn("region_code", codeType(db), (c) => c.notNull())
     .addColumn("household_id", "text", (c) => c.references("households.id"))
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("name_key", "text", (c) => c.notNull())
@@ -62,7 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("pregnancies")
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("person_id", "text", (c) => c.notNull().references("persons.id"))
-    .addColumn("region_code", "text", (c) => c.notNull())
+    .addColumn("region_code", codeType(db), (c) => c.notNull())
     .addColumn("lmp_date", "text", (c) => c.notNull())
     .addColumn("edd_date", "text", (c) => c.notNull())
     .addColumn("gravida", "integer", (c) => c.notNull())
@@ -83,7 +84,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("posyandu_sessions")
     .addColumn("id", "text", (c) => c.primaryKey())
-    .addColumn("region_code", "text", (c) => c.notNull())
+    .addColumn("region_code", codeType(db), (c) => c.notNull())
     .addColumn("held_on", "text", (c) => c.notNull())
     .addColumn("cadres_json", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
@@ -106,7 +107,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("measurements")
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("person_id", "text", (c) => c.notNull().references("persons.id"))
-    .addColumn("region_code", "text", (c) => c.notNull())
+    .addColumn("region_code", codeType(db), (c) => c.notNull())
     .addColumn("session_id", "text", (c) => c.references("posyandu_sessions.id"))
     .addColumn("import_id", "text", (c) => c.references("imports.id"))
     .addColumn("measured_on", "text", (c) => c.notNull())
@@ -135,14 +136,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("growth_version", "integer", (c) => c.notNull())
     .execute();
   await db.schema
-    .createIndex("measurements_person")
-    .on("measurements")
-    .columns(["person_id", "measured_on"])
-    .execute();
-  await db.schema
     .createIndex("measurements_region_date")
     .on("measurements")
     .columns(["region_code", "measured_on"])
+    .execute();
+  await db.schema
+    .createIndex("measurements_person")
+    .on("measurements")
+    .columns(["person_id", "measured_on"])
     .execute();
   // One measurement per child per day: a re-import or a double tap does not create a second one.
   await db.schema
@@ -159,7 +160,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("kept_id", "text", (c) => c.notNull().references("persons.id"))
     .addColumn("merged_id", "text", (c) => c.notNull().references("persons.id"))
     .addColumn("moved_json", "text", (c) => c.notNull())
-    .addColumn("region_code", "text", (c) => c.notNull())
+    .addColumn("region_code", codeType(db), (c) => c.notNull())
     .addColumn("merged_at", "text", (c) => c.notNull())
     .addColumn("merged_by", "text")
     .addColumn("undone_at", "text")

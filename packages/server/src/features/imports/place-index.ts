@@ -7,6 +7,7 @@ import { placeKey, type Region } from "@tumbuh/core";
  */
 export class PlaceIndex {
   private readonly children = new Map<string, Map<string, string[]>>();
+  private readonly keys = new Map<string, string>();
 
   constructor(regions: readonly Region[]) {
     for (const r of regions) {
@@ -20,7 +21,12 @@ export class PlaceIndex {
 
   /** Codes of the regions named `name` directly under any of `parents`. */
   find(parents: readonly string[], name: string): string[] {
-    const key = placeKey(name);
+    // An export repeats the same few hundred place names on every row.
+    let key = this.keys.get(name);
+    if (key === undefined) {
+      key = placeKey(name);
+      this.keys.set(name, key);
+    }
     return parents.flatMap((p) => this.children.get(p)?.get(key) ?? []);
   }
 

@@ -15,6 +15,7 @@ import {
   readScopes,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
+import { bulkInsert } from "../../db/bulk-insert";
 import type { Database, MeasurementsTable, PersonsTable } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { nowIso, uuidv7 } from "../../util/ids";
@@ -296,18 +297,8 @@ export async function importMeasurements(
           }),
         })
         .execute();
-      for (let i = 0; i < personsToStore.length; i += 1000) {
-        await trx
-          .insertInto("persons")
-          .values(personsToStore.slice(i, i + 1000))
-          .execute();
-      }
-      for (let i = 0; i < measurements.length; i += 1000) {
-        await trx
-          .insertInto("measurements")
-          .values(measurements.slice(i, i + 1000))
-          .execute();
-      }
+      await bulkInsert(db, trx, "persons", personsToStore);
+      await bulkInsert(db, trx, "measurements", measurements);
       await appendAudit(trx, actor, {
         action: "import.measurements",
         entity: "import",
