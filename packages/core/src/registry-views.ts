@@ -132,10 +132,20 @@ export interface RegistryLists {
 export const REGISTRY_LISTS = ["due", "notMeasured2m", "twoT", "stunted", "wasted", "flagged"] as const;
 export type RegistryListName = (typeof REGISTRY_LISTS)[number];
 
+/** Why two records are proposed as one person (stable codes; the UI words them). */
+export const DUPLICATE_REASONS = [
+  "same_name",
+  "same_birth_date",
+  "same_desa",
+  "same_mother",
+  "mother_name_alike",
+] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
+
 export interface DuplicatePair {
   a: PersonSummary & { parentName: string | null; motherName: string | null };
   b: PersonSummary & { parentName: string | null; motherName: string | null };
-  reasons: string[];
+  reasons: DuplicateReason[];
 }
 
 export interface ImportRowError {

@@ -1,4 +1,4 @@
-import { type Actor, type DuplicatePair, nameKey, readScopes } from "@tumbuh/core";
+import { type Actor, type DuplicatePair, type DuplicateReason, nameKey, readScopes } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { errors } from "../../errors";
@@ -26,11 +26,11 @@ export async function findDuplicates(
   const candidates = rows.flatMap((r) => {
     if (desaOf(r.aRegion) !== desaOf(r.bRegion)) return [];
     if (r.aNik && r.bNik && r.aNik !== r.bNik) return []; // two different NIKs are two people
-    const reasons = ["same name (sound-alike)", "same birth date", "same desa"];
+    const reasons: DuplicateReason[] = ["same_name", "same_birth_date", "same_desa"];
     const motherA = r.aMotherKey ?? (r.aParent ? nameKey(r.aParent) : null);
     const motherB = r.bMotherKey ?? (r.bParent ? nameKey(r.bParent) : null);
-    if (r.aMotherId && r.aMotherId === r.bMotherId) reasons.push("same mother");
-    else if (motherA && motherA === motherB) reasons.push("mother's name sounds alike");
+    if (r.aMotherId && r.aMotherId === r.bMotherId) reasons.push("same_mother");
+    else if (motherA && motherA === motherB) reasons.push("mother_name_alike");
     else return [];
     return [{ r, reasons }];
   });

@@ -1,12 +1,19 @@
+import { DUPLICATE_REASONS } from "@tumbuh/core";
 import { describe, expect, it } from "vitest";
 import { reasonLabel } from "./reasons";
 
 describe("duplicate reasons", () => {
-  it("translates the server's reasons and shows others as they are", () => {
-    expect(reasonLabel("same birth date", "id")).toBe("Tanggal lahir sama");
-    expect(reasonLabel("same name (sound-alike)", "id")).toBe("Nama mirip (bunyi sama)");
-    expect(reasonLabel("mother's name sounds alike", "en")).toBe("Mother's/parent's name sounds alike");
-    expect(reasonLabel("same household", "id")).toBe("same household");
+  it("words every reason code the server can send, in both languages", () => {
+    for (const code of DUPLICATE_REASONS) {
+      expect(reasonLabel(code, "id")).not.toBe(code);
+      expect(reasonLabel(code, "en")).not.toBe(code);
+    }
+    expect(reasonLabel("same_birth_date", "id")).toBe("Tanggal lahir sama");
+    expect(reasonLabel("mother_name_alike", "en")).toBe("Mother's/parent's name sounds alike");
+  });
+
+  it("shows an unknown code as it came", () => {
+    expect(reasonLabel("same_household", "id")).toBe("same_household");
     expect(reasonLabel("constructor", "id")).toBe("constructor");
   });
 });

@@ -1,19 +1,17 @@
-// Reasons the server gives for a possible duplicate pair. The contract types them as plain strings and
-// the server writes English phrases (features/duplicates/service.ts); the known ones are translated,
-// anything else is shown as the server wrote it.
+// Words for the reasons the server gives for a possible duplicate pair (stable codes from @tumbuh/core).
+import type { DuplicateReason } from "@tumbuh/core";
 import type { Locale, MessageKey } from "../../../i18n/messages";
 import { translate } from "../../../i18n/messages";
 
-const KNOWN: Record<string, MessageKey> = {
-  "same name (sound-alike)": "dup.reason.sameName",
-  "same birth date": "dup.reason.sameBirthDate",
-  "same desa": "dup.reason.sameDesa",
-  "same mother": "dup.reason.sameMother",
-  "mother's name sounds alike": "dup.reason.motherNameAlike",
-  "same nik": "dup.reason.sameNik",
+const LABELS: Record<DuplicateReason, MessageKey> = {
+  same_name: "dup.reason.sameName",
+  same_birth_date: "dup.reason.sameBirthDate",
+  same_desa: "dup.reason.sameDesa",
+  same_mother: "dup.reason.sameMother",
+  mother_name_alike: "dup.reason.motherNameAlike",
 };
 
+/** A reason in the user's language; a code this client does not know yet is shown as sent. */
 export function reasonLabel(reason: string, locale: Locale): string {
-  const known = reason.trim().toLowerCase();
-  return Object.hasOwn(KNOWN, known) ? translate(locale, KNOWN[known] as MessageKey) : reason;
+  return Object.hasOwn(LABELS, reason) ? translate(locale, LABELS[reason as DuplicateReason]) : reason;
 }
