@@ -72,10 +72,15 @@ export function derive(person: { sex: 1 | 2; birthDate: string }, m: RawMeasurem
   };
 }
 
-/** Measurement views for one child, oldest first, with N/T/O/B from the weights in order. */
+/**
+ * Measurement views for one child, oldest first, with N/T/O/B from the weights in order. `only` limits the
+ * (costlier) growth computation to the views a caller needs — lists need just the latest — while N/T/O/B
+ * and 2T still come from the whole history.
+ */
 export function measurementViews(
   person: { sex: 1 | 2; birthDate: string },
   raws: readonly RawMeasurement[],
+  only: "all" | "latest" = "all",
 ): { views: MeasurementView[]; twoT: boolean } {
   const sorted = [...raws].sort((a, b) =>
     a.measuredOn < b.measuredOn ? -1 : a.measuredOn > b.measuredOn ? 1 : 0,
@@ -91,7 +96,8 @@ export function measurementViews(
     const e = f.entries[i];
     if (e) status.set(m.id, e.status);
   });
-  const views = sorted.map((m): MeasurementView => {
+  const wanted = only === "latest" ? sorted.slice(-1) : sorted;
+  const views = wanted.map((m): MeasurementView => {
     const d = derive(person, m);
     return {
       id: m.id,

@@ -70,18 +70,23 @@ export async function registryLists(
   >;
   for (const c of eligible) {
     const raws = history.get(c.id) ?? [];
-    const { views, twoT } = measurementViews({ sex: c.sex === 2 ? 2 : 1, birthDate: c.birth_date }, raws);
+    // Growth results for the latest measurement only; N/T and 2T still read the whole history.
+    const { views, twoT } = measurementViews(
+      { sex: c.sex === 2 ? 2 : 1, birthDate: c.birth_date },
+      raws,
+      "latest",
+    );
     const latest = views.at(-1) ?? null;
     const row: ChildListRow = {
       ...toSummary(c, monthEnd),
       lastMeasuredOn: latest?.measuredOn ?? null,
       latest,
     };
-    const thisMonth = views.some((v) => v.measuredOn >= monthStart);
-    const lastMonth = views.some((v) => v.measuredOn >= prevStart && v.measuredOn < monthStart);
+    const thisMonth = raws.some((m) => m.measuredOn >= monthStart);
+    const lastMonth = raws.some((m) => m.measuredOn >= prevStart && m.measuredOn < monthStart);
     if (!thisMonth) lists.due.push(row);
     if (!thisMonth && !lastMonth) lists.notMeasured2m.push(row);
-    const lastWeighing = views.filter((v) => v.weighing !== null).at(-1);
+    const lastWeighing = raws.filter((m) => m.weightKg !== null && m.weightKg > 0).at(-1);
     if (twoT && lastWeighing && lastWeighing.measuredOn >= prevStart) lists.twoT.push(row);
     if (latest) {
       const flags = new Set(latest.flags);
