@@ -104,6 +104,29 @@ describe("a child's page in Chromium at 360 px", () => {
     await page.close();
   });
 
+  it("a cadre registers a child through the form and lands on its page", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/wilayah/64.01.05.2003.P01/daftar?jenis=orang`);
+    await page.getByLabel("Nama lengkap").fill("Bima Saputra");
+    await page.getByLabel("Laki-laki").check();
+    await page.getByLabel("Tanggal lahir").fill("2026-02-14");
+    await page.getByLabel(/Nama orang tua/).fill("Sri Wahyuni");
+    await page.screenshot({ path: join(SHOTS, "register-child.png"), fullPage: true });
+    await page.getByRole("button", { name: "Simpan", exact: true }).click();
+    await page.waitForURL(/\/anak\//);
+    await page.getByRole("heading", { name: "Bima Saputra" }).waitFor();
+    const id = page.url().split("/anak/")[1]?.split(/[?#]/)[0] ?? "";
+    const stored = await (await page.request.get(`${server.url}/api/persons/${id}`)).json();
+    expect(stored.person).toMatchObject({
+      name: "Bima Saputra",
+      sex: 1,
+      birthDate: "2026-02-14",
+      parentName: "Sri Wahyuni",
+      regionCode: "64.01.05.2003.P01",
+    });
+    await page.close();
+  });
+
   it("the posyandu's lists open at 360 px", async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/wilayah/64.01.05.2003.P01/sasaran?bulan=2026-09&daftar=stunted`);

@@ -9,6 +9,7 @@ import {
   formatZ,
   isMonth,
   maskDigits,
+  placeTitle,
   shiftMonth,
   todayIso,
 } from "./format";
@@ -78,5 +79,12 @@ describe("months", () => {
     expect(maskDigits("6401054703230001")).toBe("••••0001");
     expect(maskDigits("************0001")).toBe("••••0001");
     expect(maskDigits("••••••••••••0003")).toBe("••••0003");
+  });
+});
+
+describe("placeTitle", () => {
+  it("does not double a kind the name already carries", () => {
+    expect(placeTitle("Posyandu", "Posyandu Melati")).toBe("Posyandu Melati");
+    expect(placeTitle("Desa", "Sandeley")).toBe("Desa Sandeley");
   });
 });

@@ -118,3 +118,8 @@ export function maskDigits(value: string): string {
   const last4 = value.replace(/\D/g, "").slice(-4);
   return last4 === "" ? "••••" : `••••${last4}`;
 }
+
+/** "Desa Sandeley", "Posyandu Melati" — without doubling a kind the name already starts with. */
+export function placeTitle(kindLabel: string, name: string): string {
+  return name.toLowerCase().startsWith(kindLabel.toLowerCase()) ? name : `${kindLabel} ${name}`;
+}

@@ -5,7 +5,8 @@ import { api, type PersonRecord } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { MessageKey } from "../../../i18n/messages";
 import { todayIso } from "../format";
-import { ChoiceField, DecimalField, focusFirstInvalid, TextField } from "../forms/fields";
+import { DecimalField, focusFirstInvalid, TextField } from "../forms/fields";
+import { IdentityFields } from "../forms/IdentityFields";
 import { type PersonForm, personFormFrom, toPersonPatch } from "../forms/payloads";
 import { submitFailure } from "../forms/submitErrors";
 import { useForm } from "../forms/useForm";
@@ -60,34 +61,7 @@ export function EditPersonForm({
   return (
     <form ref={ref} className="card stack" onSubmit={submit} noValidate>
       <h2>{t("person.edit")}</h2>
-      <TextField label={t("pf.name")} value={form.name} onChange={set("name")} error={errors.name} />
-      <ChoiceField
-        label={t("pf.sex")}
-        value={form.sex}
-        onChange={set("sex")}
-        error={errors.sex}
-        options={[
-          { value: "1", label: t("sex.1") },
-          { value: "2", label: t("sex.2") },
-        ]}
-      />
-      <TextField
-        label={t("pf.birthDate")}
-        type="date"
-        max={today}
-        value={form.birthDate}
-        onChange={set("birthDate")}
-        error={errors.birthDate}
-      />
-      <TextField
-        label={t("pf.nik")}
-        inputMode="numeric"
-        optional
-        hint={t("pf.nikHint")}
-        value={form.nik}
-        onChange={set("nik")}
-        error={errors.nik}
-      />
+      <IdentityFields form={form} set={set} errors={errors} today={today} />
       {!person.motherId && (
         <TextField
           label={t("pf.parentName")}

@@ -3,15 +3,9 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api, type PersonRecord, type RegionView } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { MessageKey } from "../../../i18n/messages";
-import { todayIso } from "../format";
-import {
-  ChoiceField,
-  DecimalField,
-  FieldGroup,
-  focusFirstInvalid,
-  SelectField,
-  TextField,
-} from "../forms/fields";
+import { placeTitle, todayIso } from "../format";
+import { DecimalField, FieldGroup, focusFirstInvalid, SelectField, TextField } from "../forms/fields";
+import { IdentityFields } from "../forms/IdentityFields";
 import { emptyPersonForm, type PersonForm as Form, toPersonPayload } from "../forms/payloads";
 import { submitFailure } from "../forms/submitErrors";
 import { useForm } from "../forms/useForm";
@@ -100,44 +94,11 @@ export function PersonForm({
   const places = regionChoices(
     view,
     ["dusun", "posyandu"],
-    `${t(`kind.${view.region.kind}`)} ${view.region.name}`,
+    placeTitle(t(`kind.${view.region.kind}`), view.region.name),
   );
   return (
     <form ref={ref} className="stack" onSubmit={submit} noValidate>
-      <TextField
-        label={t("pf.name")}
-        autoComplete="off"
-        value={form.name}
-        onChange={set("name")}
-        error={errors.name}
-      />
-      <ChoiceField
-        label={t("pf.sex")}
-        value={form.sex}
-        onChange={set("sex")}
-        error={errors.sex}
-        options={[
-          { value: "1", label: t("sex.1") },
-          { value: "2", label: t("sex.2") },
-        ]}
-      />
-      <TextField
-        label={t("pf.birthDate")}
-        type="date"
-        max={today}
-        value={form.birthDate}
-        onChange={set("birthDate")}
-        error={errors.birthDate}
-      />
-      <TextField
-        label={t("pf.nik")}
-        inputMode="numeric"
-        optional
-        hint={t("pf.nikHint")}
-        value={form.nik}
-        onChange={set("nik")}
-        error={errors.nik}
-      />
+      <IdentityFields form={form} set={set} errors={errors} today={today} />
       <WomanPicker
         region={searchRegion(view)}
         label={t("pf.mother")}

@@ -1,6 +1,7 @@
 // /wilayah/:code/daftar — register a household, a person (child or adult) or a pregnancy.
 // ?jenis=ruta|orang|hamil picks the form; ?ibu=ID preselects the mother (from "Daftarkan bayinya"),
 // ?ruta=ID the household (from "Tambah anggota rumah tangga").
+
 import type { HouseholdView, PersonSummary } from "@tumbuh/core";
 import { useState } from "react";
 import { api, type RegionView } from "../../../api";
@@ -11,6 +12,7 @@ import { navigate, replaceSearchParams, useSearchParam } from "../../../router/n
 import { personPath, regionPath } from "../../../router/routes";
 import { useDocumentTitle } from "../../../ui";
 import { setFlash } from "../flash";
+import { placeTitle } from "../format";
 import { BackLink, LoadGate, Notice } from "../ui";
 import { useLoad } from "../useLoad";
 import { HouseholdForm } from "./HouseholdForm";
@@ -63,9 +65,7 @@ function Register({ view, prefill }: { view: RegionView; prefill: Prefill }) {
       <div className="stack-sm">
         <BackLink to={regionPath(view.region.code)}>{t("reg.back", { name: view.region.name })}</BackLink>
         <h1>{t("register.title")}</h1>
-        <p className="muted">
-          {t(`kind.${view.region.kind}`)} {view.region.name}
-        </p>
+        <p className="muted">{placeTitle(t(`kind.${view.region.kind}`), view.region.name)}</p>
       </div>
       <fieldset className="segmented">
         <legend className="sr-only">{t("register.title")}</legend>
