@@ -28,19 +28,12 @@ export function fromDayNumber(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return toDayNumber(to) - toDayNumber(from);
-}
+// One age convention for the whole system: the growth engine's (born 31 Jan → 1 month on 29 Feb), so a
+// child's target group and its KMS minimum weight gain never disagree about its age. From the small age
+// module only, so the web bundle does not pull in the WHO tables.
+export { completedMonths, daysBetween } from "@tumbuh/growth/age";
 
-/** Completed calendar months from `from` to `to`: the month is complete on the same day-of-month (or later). */
-export function completedMonths(from: string, to: string): number {
-  const [fy, fm, fd] = from.split("-").map(Number) as [number, number, number];
-  const [ty, tm, td] = to.split("-").map(Number) as [number, number, number];
-  let months = (ty - fy) * 12 + (tm - fm);
-  if (td < fd) months--;
-  return months;
-}
+import { completedMonths } from "@tumbuh/growth/age";
 
 export function completedYears(from: string, to: string): number {
   return Math.floor(completedMonths(from, to) / 12);
