@@ -55,6 +55,11 @@ export function ancestorCodes(code: string): string[] {
   return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join("."));
 }
 
+/** The desa/kelurahan a code lies in (itself for a desa; the parent desa for a dusun or posyandu). */
+export function desaCodeOf(code: string): string {
+  return code.split(".").slice(0, 4).join(".");
+}
+
 /** Is `code` the scope region itself or below it? Segment-wise, so `64.01` does not contain `64.010`. */
 export function isWithin(code: string, scope: string): boolean {
   return code === scope || code.startsWith(`${scope}.`);

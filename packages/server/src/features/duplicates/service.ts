@@ -1,4 +1,11 @@
-import { type Actor, type DuplicatePair, type DuplicateReason, nameKey, readScopes } from "@tumbuh/core";
+import {
+  type Actor,
+  type DuplicatePair,
+  type DuplicateReason,
+  desaCodeOf,
+  nameKey,
+  readScopes,
+} from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { errors } from "../../errors";
@@ -8,8 +15,6 @@ import { findPerson, findPersonsByIds, toSummary } from "../persons/repository";
 import { todayIso, writableRegion } from "../region-guard";
 import { findRegion } from "../regions/repository";
 import { dismissPair, sameKeyAndBirth } from "./repository";
-
-const desaOf = (code: string) => code.split(".").slice(0, 4).join(".");
 
 /**
  * Likely duplicates: the same sound-alike name and birth date, in the same desa, with the same mother
@@ -24,7 +29,7 @@ export async function findDuplicates(
   if (!(await findRegion(db, scopes, regionCode))) throw errors.notFound();
   const rows = await sameKeyAndBirth(db, scopes, regionCode);
   const candidates = rows.flatMap((r) => {
-    if (desaOf(r.aRegion) !== desaOf(r.bRegion)) return [];
+    if (desaCodeOf(r.aRegion) !== desaCodeOf(r.bRegion)) return [];
     if (r.aNik && r.bNik && r.aNik !== r.bNik) return []; // two different NIKs are two people
     const reasons: DuplicateReason[] = ["same_name", "same_birth_date", "same_desa"];
     const motherA = r.aMotherKey ?? (r.aParent ? nameKey(r.aParent) : null);
@@ -73,7 +78,7 @@ export async function mergePersons(db: Kysely<Database>, actor: Actor, keepId: s
   if (!keep || !merge || keep.merged_into || merge.merged_into) throw errors.notFound();
   await writableRegion(db, actor, keep.region_code, ["desa", "dusun", "posyandu"]);
   await writableRegion(db, actor, merge.region_code, ["desa", "dusun", "posyandu"]);
-  if (desaOf(keep.region_code) !== desaOf(merge.region_code)) {
+  if (desaCodeOf(keep.region_code) !== desaCodeOf(merge.region_code)) {
     throw errors.validation("mergeId", "mergeId: only records of the same desa are merged");
   }
   if (keep.nik && merge.nik && keep.nik !== merge.nik) {

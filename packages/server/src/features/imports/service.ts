@@ -3,6 +3,7 @@ import {
   type Actor,
   type CellError,
   checkNik,
+  desaCodeOf,
   type EppgbmRow,
   hasPowerAt,
   type ImportReport,
@@ -156,7 +157,7 @@ export async function importMeasurements(
   const byNik = new Map(candidates.filter((c) => c.nik).map((c) => [c.nik as string, c]));
   const byIdentity = new Map<string, Candidate[]>();
   for (const c of candidates) {
-    const k = identityKey(desaOf(c.region_code), c.name_key, c.birth_date);
+    const k = identityKey(desaCodeOf(c.region_code), c.name_key, c.birth_date);
     byIdentity.set(k, [...(byIdentity.get(k) ?? []), c]);
   }
 
@@ -171,7 +172,7 @@ export async function importMeasurements(
     if (
       row.nik &&
       person &&
-      desaOf(person.region_code) !== desa &&
+      desaCodeOf(person.region_code) !== desa &&
       !hasPowerAt(actor, "write", person.region_code)
     ) {
       reject({
@@ -314,7 +315,6 @@ export async function importMeasurements(
   return report;
 }
 
-const desaOf = (code: string) => code.split(".").slice(0, 4).join(".");
 const identityKey = (desa: string, key: string, birth: string) => `${desa}|${key}|${birth}`;
 
 function commonPrefix(codes: readonly string[]): string | null {
