@@ -84,6 +84,7 @@ export async function importMeasurements(
   const inScope = await regionsInScope(db, readScopes(actor));
   const places = new PlaceIndex(inScope);
   const kecamatanCodes = new Set(inScope.filter((r) => r.level === "kecamatan").map((r) => r.code));
+  const otherKecamatan = new Map<string, boolean>();
   const kabs = new Map<string, string[]>();
   const placed: { row: EppgbmRow; desa: string; posyandu: string | null }[] = [];
   for (const row of rows) {
@@ -139,7 +140,12 @@ export async function importMeasurements(
     }
     if (row.nik) {
       const kec = `${row.nik.slice(0, 2)}.${row.nik.slice(2, 4)}.${row.nik.slice(4, 6)}`;
-      const known = kecamatanCodes.has(kec) || (await isKecamatan(db, kec));
+      // A NIK issued in a kecamatan outside the caller's area is looked up once per import, not per row.
+      let known = kecamatanCodes.has(kec) || otherKecamatan.get(kec);
+      if (known === undefined) {
+        known = await isKecamatan(db, kec);
+        otherKecamatan.set(kec, known);
+      }
       const check = checkNik(row.nik, { birthDate: row.birthDate, sex: row.sex }, () => known);
       if (check.error) {
         reject({ line: row.line, column: "NIK", reason: check.error });
