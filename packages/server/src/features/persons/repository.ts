@@ -8,6 +8,7 @@ import {
 import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import type { Database, PersonsTable } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
+import { pregnancyFactsOf } from "../pregnancies/repository";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 export type PersonRow = Selectable<PersonsTable>;
@@ -141,21 +142,7 @@ export async function summariesWithFacts(
 ): Promise<PersonSummary[]> {
   const women = rows.filter((r) => r.sex === 2).map((r) => r.id);
   const kids = await childBirthDates(db, women);
-  const pregnancies = new Map<string, { lmpDate: string; eddDate: string; endedOn: string | null }[]>();
-  for (let i = 0; i < women.length; i += 500) {
-    const ps = await db
-      .selectFrom("pregnancies")
-      .select(["person_id", "lmp_date", "edd_date", "ended_on"])
-      .where("person_id", "in", women.slice(i, i + 500))
-      .where("deleted_at", "is", null)
-      .execute();
-    for (const p of ps) {
-      pregnancies.set(p.person_id, [
-        ...(pregnancies.get(p.person_id) ?? []),
-        { lmpDate: p.lmp_date, eddDate: p.edd_date, endedOn: p.ended_on },
-      ]);
-    }
-  }
+  const pregnancies = await pregnancyFactsOf(db, women);
   return rows.map((r) =>
     toSummary(r, asOf, { pregnancies: pregnancies.get(r.id) ?? [], childBirthDates: kids.get(r.id) ?? [] }),
   );

@@ -1,4 +1,4 @@
-import { isPregnancyActive, type PregnancyView, pregnancySignals } from "@tumbuh/core";
+import { isPregnancyActive, type PregnancyFacts, type PregnancyView, pregnancySignals } from "@tumbuh/core";
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type { Database, PregnanciesTable } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
@@ -55,4 +55,27 @@ export async function endPregnancy(db: Conn, id: string, endedOn: string, outcom
     .set((eb) => ({ ended_on: endedOn, outcome, updated_at: at, revision: eb("revision", "+", 1) }))
     .where("id", "=", id)
     .execute();
+}
+
+/** The facts a woman's target roles depend on, for many women at once. */
+export async function pregnancyFactsOf(
+  db: Conn,
+  personIds: readonly string[],
+): Promise<Map<string, PregnancyFacts[]>> {
+  const facts = new Map<string, PregnancyFacts[]>();
+  for (let i = 0; i < personIds.length; i += 500) {
+    const rows = await db
+      .selectFrom("pregnancies")
+      .select(["person_id", "lmp_date", "edd_date", "ended_on"])
+      .where("person_id", "in", personIds.slice(i, i + 500))
+      .where("deleted_at", "is", null)
+      .execute();
+    for (const p of rows) {
+      facts.set(p.person_id, [
+        ...(facts.get(p.person_id) ?? []),
+        { lmpDate: p.lmp_date, eddDate: p.edd_date, endedOn: p.ended_on },
+      ]);
+    }
+  }
+  return facts;
 }
