@@ -2,6 +2,7 @@ export * from "./csv";
 export * from "./dates";
 export * from "./eppgbm";
 export * from "./household-codes";
+export * from "./indicators/catalog-schema";
 export * from "./name-key";
 export * from "./nik";
 export * from "./region-rows";
