@@ -14,6 +14,8 @@ Usage: tumbuh <command> [options]
                               import an e-PPGBM "by name by address" export (XLSX or CSV)
   growth zscores --input IN.csv --output OUT.csv
                               WHO z-scores, flags and Permenkes 2/2020 categories for a CSV
+  catalog indicators [--format json|csv] [--file PATH]
+                              print the indicator catalog (Paser Pasal 6, Pasal 7, Lampiran) or check a file
 
 Environment: TUMBUH_DATABASE_URL (default ./data/tumbuh.db; postgres://… for PostgreSQL),
 TUMBUH_HOST (127.0.0.1), TUMBUH_PORT (3000), TUMBUH_COOKIE_SECURE (false), TUMBUH_LOG_LEVEL (info).`;
@@ -41,6 +43,8 @@ export async function main(argv: string[]): Promise<number> {
         const { runGrowth } = await import("./commands/growth");
         return await runGrowth(rest);
       }
+      case "catalog":
+        return await (await import("./commands/catalog")).runCatalog(rest);
       case undefined:
       case "help":
       case "--help":

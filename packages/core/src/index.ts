@@ -2,6 +2,8 @@ export * from "./csv";
 export * from "./dates";
 export * from "./eppgbm";
 export * from "./household-codes";
+export * from "./indicators/catalog-access";
+export * from "./indicators/catalog-load";
 export * from "./indicators/catalog-schema";
 export * from "./name-key";
 export * from "./nik";

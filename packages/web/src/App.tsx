@@ -18,6 +18,7 @@ const RegisterPage = lazy(() => import("./pages/registry/register/RegisterPage")
 const DuplicatesPage = lazy(() => import("./pages/registry/duplicates/DuplicatesPage"));
 const PersonPage = lazy(() => import("./pages/registry/person/PersonPage"));
 const ImportPage = lazy(() => import("./pages/registry/import/ImportPage"));
+const IndicatorCatalogPage = lazy(() => import("./pages/indicators/IndicatorCatalogPage"));
 
 function LanguageSwitch() {
   const { t, locale, setLocale } = useI18n();
@@ -60,6 +61,8 @@ function Page({ route }: { route: Route }) {
       return <PersonPage key={route.id} id={route.id} />;
     case "import":
       return <ImportPage />;
+    case "indicators":
+      return <IndicatorCatalogPage />;
     case "notFound":
       return <NotFound />;
   }

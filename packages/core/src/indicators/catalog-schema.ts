@@ -71,6 +71,10 @@ export const IndicatorDef = z.strictObject({
   /** Supporting parties (pihak pendukung). */
   supporting: z.array(z.string()),
   measure: IndicatorMeasure,
+  /** Pasal 7 rows: the annex row whose printed target the indicator takes (the Pasal itself prints none). */
+  targetFrom: z.string().optional(),
+  /** Transcription note: what was printed when the text or a cell was read with judgement (OCR, split tables). */
+  note: z.string().optional(),
 });
 export type IndicatorDef = z.infer<typeof IndicatorDef>;
 

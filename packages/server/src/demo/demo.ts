@@ -6,6 +6,7 @@ import { DATA_DIR } from "../data-files";
 import type { Database } from "../db/schema";
 import { createLocalUnit, importRegions } from "../features/regions/service";
 import { createUser } from "../features/users/service";
+import { ensureDemoIndicatorCatalog } from "./indicator-catalog";
 import { createDemoPopulation, type DemoPopulationOptions, demoChildrenFromEnv } from "./population";
 
 /** Demo log-ins, one per role, in real regions of Kabupaten Paser (also listed in the README). */
@@ -79,6 +80,7 @@ export async function ensureDemo(
     if (!units.some((u) => u.name === name))
       await createLocalUnit(db, SYSTEM_ACTOR, DEMO_DESA, { kind, name });
   }
+  await ensureDemoIndicatorCatalog(db);
   // The population goes in before the users: users are the mark that the demo is complete.
   const children = population.children ?? demoChildrenFromEnv();
   if (children > 0) {

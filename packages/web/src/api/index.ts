@@ -16,6 +16,7 @@ export const api = createApiClient({
 });
 
 export { ApiError, isApiError } from "./client";
+export type { CatalogView, TargetEditInput } from "./indicators";
 export type {
   ChartIndicator,
   ImportOptions,

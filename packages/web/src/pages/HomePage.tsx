@@ -4,7 +4,7 @@ import { generalErrorKey } from "../api/errorMessages";
 import { useI18n } from "../i18n/I18nProvider";
 import type { MessageKey } from "../i18n/messages";
 import { Link } from "../router/navigation";
-import { regionPath } from "../router/routes";
+import { INDICATORS_PATH, regionPath } from "../router/routes";
 import { useMe, useSession } from "../session/SessionProvider";
 import { SavedCopyNote, useDocumentTitle } from "../ui";
 import { ChangePasswordForm } from "./ChangePasswordForm";
@@ -92,6 +92,20 @@ export function HomePage() {
             </ul>
           </>
         )}
+      </section>
+
+      <section className="stack" aria-labelledby="home-indicators">
+        <h2 id="home-indicators">{t("home.indicators")}</h2>
+        <ul className="link-list">
+          <li>
+            <Link to={INDICATORS_PATH} className="link-card">
+              <span className="link-card__body">
+                <span className="link-card__title">{t("home.indicatorsLink")}</span>
+                <span className="link-card__meta">{t("home.indicatorsHint")}</span>
+              </span>
+            </Link>
+          </li>
+        </ul>
       </section>
 
       {isAdmin && (

@@ -15,6 +15,8 @@ export type Route =
   | { name: "person"; id: string }
   /** e-PPGBM measurement import: /impor */
   | { name: "import" }
+  /** Indicator catalog (Paser Pasal 6, Pasal 7, Lampiran) with targets: /indikator */
+  | { name: "indicators" }
   | { name: "notFound" };
 
 /** Sub-pages of a region, by their Indonesian path segment. */
@@ -64,6 +66,7 @@ export function matchRoute(pathname: string, search = ""): Route {
   }
   if (first === "audit" && rest.length === 0) return { name: "audit" };
   if (first === "impor" && rest.length === 0) return { name: "import" };
+  if (first === "indikator" && rest.length === 0) return { name: "indicators" };
   if (first === "wilayah" && (rest.length === 1 || rest.length === 2)) {
     const code = decode(rest[0] ?? "");
     if (code === null || code.trim() === "") return { name: "notFound" };
@@ -101,6 +104,8 @@ export function pathFor(route: Exclude<Route, { name: "notFound" }>): string {
       return `/anak/${encodeURIComponent(route.id)}`;
     case "import":
       return "/impor";
+    case "indicators":
+      return "/indikator";
   }
 }
 
@@ -110,4 +115,5 @@ export const registerPath = (code: string) => pathFor({ name: "register", code }
 export const duplicatesPath = (code: string) => pathFor({ name: "duplicates", code });
 export const personPath = (id: string) => pathFor({ name: "person", id });
 export const IMPORT_PATH = "/impor";
+export const INDICATORS_PATH = "/indikator";
 export const loginPath = (next: string) => pathFor({ name: "login", next: safeNext(next) });

@@ -1,0 +1,42 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database, IndicatorCatalogsTable } from "../../db/schema";
+
+type Conn = Kysely<Database> | Transaction<Database>;
+
+export interface CatalogVersionRow extends IndicatorCatalogsTable {
+  created_by_name: string | null;
+}
+
+// Every query names the regency: the service resolves it from the actor (catalog-access.ts in core) and
+// refuses one the actor may not read before it gets here.
+
+/** The current (highest) version of a regency's catalog, with the username of whoever stored it. */
+export async function currentCatalogVersion(
+  db: Conn,
+  regency: string,
+): Promise<CatalogVersionRow | undefined> {
+  return db
+    .selectFrom("indicator_catalogs as c")
+    .leftJoin("users as u", "u.id", "c.created_by")
+    .selectAll("c")
+    .select("u.username as created_by_name")
+    .where("c.regency_code", "=", regency)
+    .orderBy("c.version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Every version, newest first, without the content (the history list). */
+export async function catalogVersions(db: Conn, regency: string) {
+  return db
+    .selectFrom("indicator_catalogs as c")
+    .leftJoin("users as u", "u.id", "c.created_by")
+    .select(["c.version", "c.origin", "c.summary", "c.created_at", "u.username as created_by_name"])
+    .where("c.regency_code", "=", regency)
+    .orderBy("c.version", "desc")
+    .execute();
+}
+
+export async function insertCatalogVersion(db: Conn, row: IndicatorCatalogsTable): Promise<void> {
+  await db.insertInto("indicator_catalogs").values(row).execute();
+}

@@ -1,0 +1,263 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  type Actor,
+  type CatalogError,
+  catalogRegencyFor,
+  formatCatalogError,
+  type IndicatorCatalog,
+  type IndicatorDef,
+  mayEditCatalog,
+  mayReadCatalog,
+  parseCatalog,
+  validateCatalog,
+} from "@tumbuh/core";
+import type { Kysely } from "kysely";
+import { z } from "zod";
+import { DATA_DIR } from "../../data-files";
+import type { Database } from "../../db/schema";
+import { errors } from "../../errors";
+import { nowIso, uuidv7 } from "../../util/ids";
+import { appendAudit } from "../audit/repository";
+import { catalogVersions, currentCatalogVersion, insertCatalogVersion } from "./repository";
+
+/** The catalog shipped with Tumbuh (Peraturan Bupati Paser Nomor 47 Tahun 2024), see data/indicators. */
+export const SHIPPED_CATALOG_FILE = join(DATA_DIR, "indicators", "paser-47-2024.json");
+
+let shipped: IndicatorCatalog | undefined;
+/** The shipped file, read and validated once. An invalid shipped file is a build defect, not user input. */
+export function shippedCatalog(): IndicatorCatalog {
+  if (!shipped) {
+    const result = parseCatalog(readFileSync(SHIPPED_CATALOG_FILE, "utf8"));
+    if (!result.ok) throw new Error(`shipped catalog: ${result.errors.map(formatCatalogError).join("; ")}`);
+    shipped = result.catalog;
+  }
+  return shipped;
+}
+
+export interface CatalogView {
+  regency: string;
+  /** 0 while the regency still uses the shipped file unchanged (nothing stored yet). */
+  version: number;
+  origin: "shipped" | "import" | "target";
+  updatedAt: string | null;
+  updatedBy: string | null;
+  /** Whether the asking actor may import a catalog or edit targets (the UI shows the forms). */
+  canEdit: boolean;
+  catalog: IndicatorCatalog;
+}
+
+/** The regency a request is about, after checking the actor may read its catalog (else 404, like any region). */
+function readableRegency(actor: Actor, requested: string | undefined): string {
+  const regency = catalogRegencyFor(actor, requested);
+  if (regency === null)
+    throw errors.validation("regency", "regency: say which regency's catalog (for example ?regency=64.01)");
+  if (!mayReadCatalog(actor, regency)) throw errors.notFound();
+  return regency;
+}
+
+function editableRegency(actor: Actor, requested: string | undefined): string {
+  const regency = readableRegency(actor, requested);
+  if (!mayEditCatalog(actor, regency)) throw errors.forbidden();
+  return regency;
+}
+
+async function current(db: Kysely<Database>, actor: Actor, regency: string): Promise<CatalogView | null> {
+  const row = await currentCatalogVersion(db, regency);
+  const canEdit = mayEditCatalog(actor, regency);
+  if (row) {
+    return {
+      regency,
+      version: row.version,
+      origin: row.origin,
+      updatedAt: row.created_at,
+      updatedBy: row.created_by_name,
+      canEdit,
+      catalog: JSON.parse(row.content) as IndicatorCatalog,
+    };
+  }
+  // First use: the shipped file serves its own regency until an admin imports or edits something.
+  const file = shippedCatalog();
+  if (file.regency !== regency) return null;
+  return { regency, version: 0, origin: "shipped", updatedAt: null, updatedBy: null, canEdit, catalog: file };
+}
+
+/**
+ * The regency's current catalog — the hook for the achievement engine and dashboards (issue 7).
+ * `regency` defaults to the one the actor is assigned in; 404 when the actor may not read it or the
+ * regency has no catalog yet.
+ */
+export async function getCatalog(db: Kysely<Database>, actor: Actor, regency?: string): Promise<CatalogView> {
+  const code = readableRegency(actor, regency);
+  const view = await current(db, actor, code);
+  if (!view) throw errors.notFound();
+  return view;
+}
+
+export async function catalogHistory(db: Kysely<Database>, actor: Actor, regency?: string) {
+  const code = readableRegency(actor, regency);
+  const rows = await catalogVersions(db, code);
+  return {
+    regency: code,
+    versions: rows.map((r) => ({
+      version: r.version,
+      origin: r.origin,
+      summary: r.summary,
+      at: r.created_at,
+      by: r.created_by_name,
+    })),
+  };
+}
+
+/** The catalog file to download; audited, as the issue asks, since it leaves the system. */
+export async function exportCatalog(
+  db: Kysely<Database>,
+  actor: Actor,
+  regency?: string,
+): Promise<{ fileName: string; text: string }> {
+  const view = await getCatalog(db, actor, regency);
+  await appendAudit(db, actor, {
+    action: "indicator_catalog.export",
+    entity: "indicator_catalog",
+    entityId: view.regency,
+    regionCode: view.regency,
+    after: { version: view.version, indicators: view.catalog.indicators.length },
+  });
+  return {
+    fileName: `katalog-indikator-${view.regency}-v${view.version}.json`,
+    text: `${JSON.stringify(view.catalog, null, 2)}\n`,
+  };
+}
+
+function catalogErrors(list: CatalogError[]): never {
+  const first = list[0];
+  const field =
+    first === undefined
+      ? "(file)"
+      : first.index === null
+        ? first.field
+        : `indicators.${first.index}.${first.field}`;
+  const shown = list.slice(0, 20).map(formatCatalogError).join("; ");
+  const more = list.length > 20 ? ` (and ${list.length - 20} more)` : "";
+  throw errors.validation(field, `The catalog file has ${list.length} error(s): ${shown}${more}`);
+}
+
+async function storeVersion(
+  db: Kysely<Database>,
+  actor: Actor,
+  regency: string,
+  previous: CatalogView | null,
+  catalog: IndicatorCatalog,
+  origin: "import" | "target",
+  summary: string,
+  audit: { action: string; entityId: string; before: unknown; after: unknown },
+): Promise<number> {
+  const version = (previous?.version ?? 0) + 1;
+  await db.transaction().execute(async (trx) => {
+    // The unique (regency, version) index turns a concurrent write into a conflict instead of a lost edit.
+    const now = await currentCatalogVersion(trx, regency);
+    if ((now?.version ?? 0) !== (previous?.version ?? 0))
+      throw errors.conflict("The catalog changed meanwhile; reload and try again.");
+    await insertCatalogVersion(trx, {
+      id: uuidv7(),
+      regency_code: regency,
+      version,
+      content: JSON.stringify(catalog),
+      origin,
+      summary,
+      created_at: nowIso(),
+      created_by: actor.userId,
+    });
+    await appendAudit(trx, actor, {
+      action: audit.action,
+      entity: "indicator_catalog",
+      entityId: audit.entityId,
+      regionCode: regency,
+      before: audit.before,
+      after: audit.after,
+    });
+  });
+  return version;
+}
+
+/** Replace the regency's catalog with a whole file (admin only); the previous version stays as history. */
+export async function importCatalog(
+  db: Kysely<Database>,
+  actor: Actor,
+  body: unknown,
+  regency?: string,
+): Promise<CatalogView> {
+  const code = editableRegency(actor, regency);
+  const result = validateCatalog(body);
+  if (!result.ok) catalogErrors(result.errors);
+  const catalog = result.catalog;
+  if (catalog.regency !== code)
+    throw errors.validation(
+      "regency",
+      `regency: the file is for ${catalog.regency}, this is the catalog of ${code}`,
+    );
+  const previous = await current(db, actor, code);
+  const n = catalog.indicators.length;
+  await storeVersion(db, actor, code, previous, catalog, "import", `${n} indicators imported`, {
+    action: "indicator_catalog.import",
+    entityId: code,
+    before: previous ? { version: previous.version, indicators: previous.catalog.indicators.length } : null,
+    after: { version: (previous?.version ?? 0) + 1, regulation: catalog.regulation, indicators: n },
+  });
+  return getCatalog(db, actor, code);
+}
+
+/** What an admin may change of one target (issue 7): its value, its text, its year. */
+export const TargetEdit = z
+  .strictObject({
+    value: z.number().finite().nullable().optional(),
+    original: z.string().max(500).optional(),
+    year: z.number().int().min(2000).max(2100).nullable().optional(),
+  })
+  .refine((v) => v.value !== undefined || v.original !== undefined || v.year !== undefined, {
+    message: "give value, original or year",
+  });
+export type TargetEdit = z.infer<typeof TargetEdit>;
+
+export async function editTarget(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  input: TargetEdit,
+  regency?: string,
+): Promise<{ version: number; indicator: IndicatorDef }> {
+  const code = editableRegency(actor, regency);
+  const previous = await current(db, actor, code);
+  if (!previous) throw errors.notFound();
+  const index = previous.catalog.indicators.findIndex((d) => d.id === id);
+  const before = previous.catalog.indicators[index];
+  if (!before) throw errors.notFound();
+  const after: IndicatorDef = {
+    ...before,
+    target: {
+      ...before.target,
+      ...(input.value !== undefined ? { value: input.value } : {}),
+      ...(input.original !== undefined ? { original: input.original } : {}),
+    },
+    year: input.year !== undefined ? input.year : before.year,
+  };
+  const indicators = previous.catalog.indicators.map((d, i) => (i === index ? after : d));
+  const result = validateCatalog({ ...previous.catalog, indicators });
+  if (!result.ok) {
+    const mine = result.errors.find((e) => e.index === index) ?? result.errors[0];
+    const field = mine?.field === "year" ? "year" : (mine?.field.replace(/^target\./, "") ?? "value");
+    throw errors.validation(field, `${field}: ${mine?.message ?? "invalid"}`);
+  }
+  const summary = `${id}: ${describe(before)} → ${describe(after)}`;
+  const version = await storeVersion(db, actor, code, previous, result.catalog, "target", summary, {
+    action: "indicator_catalog.target",
+    entityId: id,
+    before: { version: previous.version, target: before.target, year: before.year },
+    after: { version: previous.version + 1, target: after.target, year: after.year },
+  });
+  return { version, indicator: after };
+}
+
+function describe(d: IndicatorDef): string {
+  return `${d.target.value ?? "—"}${d.year === null ? "" : ` (${d.year})`}`;
+}
