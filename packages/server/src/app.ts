@@ -14,6 +14,7 @@ import { authRoutes } from "./features/auth/routes";
 import { duplicateRoutes } from "./features/duplicates/routes";
 import { householdRoutes } from "./features/households/routes";
 import { importRoutes } from "./features/imports/routes";
+import { indicatorRoutes } from "./features/indicators/routes";
 import { measurementRoutes } from "./features/measurements/routes";
 import { personRoutes } from "./features/persons/routes";
 import { pregnancyRoutes } from "./features/pregnancies/routes";
@@ -62,6 +63,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   measurementRoutes(app, deps);
   duplicateRoutes(app, deps);
   importRoutes(app, deps);
+  indicatorRoutes(app, deps);
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
