@@ -47,12 +47,14 @@ async function doRefresh(db: Kysely<Database>, today: string): Promise<number> {
     .executeTakeFirst();
   if (latest?.period && latest.period < month) {
     // A new month: every desa gets its (empty so far) month and the moving age window.
-    await db
-      .insertInto("indicator_dirty")
-      .columns(["desa_code"])
-      .expression(db.selectFrom("indicator_desa_periods").select("desa_code").distinct())
-      .onConflict((oc) => oc.column("desa_code").doNothing())
-      .execute();
+    const all = await db.selectFrom("indicator_desa_periods").select("desa_code").distinct().execute();
+    for (let i = 0; i < all.length; i += 500) {
+      await db
+        .insertInto("indicator_dirty")
+        .values(all.slice(i, i + 500))
+        .onConflict((oc) => oc.column("desa_code").doNothing())
+        .execute();
+    }
   }
   let done = 0;
   for (;;) {
