@@ -8,3 +8,4 @@ export { AppError } from "./errors";
 export { importMeasurements } from "./features/imports/service";
 export { importRegions } from "./features/regions/service";
 export { createUser } from "./features/users/service";
+export { getDashboard } from "./features/indicators/service";
