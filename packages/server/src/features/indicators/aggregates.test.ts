@@ -77,7 +77,13 @@ async function apply(db: Db, o: Op): Promise<void> {
     const other = children[(o.pick + 1) % children.length];
     if (!other || other.id === child.id) return;
     // What a duplicate merge does: measurements move to the kept child, the other is marked merged.
-    await k.updateTable("measurements").set({ person_id: other.id }).where("person_id", "=", child.id).where("measured_on", "not in", sql`(select measured_on from measurements where person_id = ${other.id})`).execute();
+    const taken = (await k.selectFrom("measurements").select("measured_on").where("person_id", "=", other.id).execute()).map((r) => r.measured_on);
+    await k
+      .updateTable("measurements")
+      .set({ person_id: other.id })
+      .where("person_id", "=", child.id)
+      .where("measured_on", "not in", taken.length ? taken : [""])
+      .execute();
     await k.updateTable("persons").set({ merged_into: other.id }).where("id", "=", child.id).execute();
   } else {
     const hs = await k.selectFrom("households").select(["id", "water_source"]).orderBy("id").execute();

@@ -102,10 +102,22 @@ async function sums(
   const out = new Map<string, Sum>();
   if (!def) return out;
   const rows = await def.fractions(ctx, region, periods);
-  for (const f of rows) {
-    for (const g of groups) if (isWithin(f.desa, g)) add(out, `${g}|${f.period}`, f);
-  }
+  const of = groupLookup(groups);
+  for (const f of rows) for (const g of of(f.desa)) add(out, `${g}|${f.period}`, f);
   return out;
+}
+
+/** The groups a desa adds to, memoised per desa (thousands of rows, a dozen groups). */
+function groupLookup(groups: readonly string[]): (desa: string) => string[] {
+  const memo = new Map<string, string[]>();
+  return (desa) => {
+    let hit = memo.get(desa);
+    if (!hit) {
+      hit = groups.filter((g) => isWithin(desa, g));
+      memo.set(desa, hit);
+    }
+    return hit;
+  };
 }
 
 /** The child panel for every group in one pass per computation. */
@@ -119,9 +131,9 @@ async function panels(
     Object.entries(PANEL).map(async ([k, c]) => [k, await sums(ctx, c, region, groups, periods)] as const),
   );
   const flagged = new Map<string, number>();
+  const of = groupLookup(groups);
   for (const r of await ctx.childRows(region, periods)) {
-    for (const g of groups)
-      if (isWithin(r.desa_code, g)) flagged.set(`${g}|${r.period}`, (flagged.get(`${g}|${r.period}`) ?? 0) + r.flagged);
+    for (const g of of(r.desa_code)) flagged.set(`${g}|${r.period}`, (flagged.get(`${g}|${r.period}`) ?? 0) + r.flagged);
   }
   return { sums: Object.fromEntries(entries) as Record<keyof typeof PANEL, Map<string, Sum>>, flagged };
 }
@@ -175,7 +187,8 @@ export async function getDashboard(
   const groups = [region.code, ...children.map((c) => c.code)];
   const months = trendMonths(query.period, today);
   const periods = months.includes(query.period) ? months : [...months, query.period];
-  const ctx = computeContext(db);
+  // Figures are needed per child region at most: add desa up to that level in SQL.
+  const ctx = computeContext(db, children[0]?.code.length ?? region.code.length);
 
   const panel = await panels(ctx, region.code, groups, periods);
   const computed = new Map<string, Map<string, Sum>>();
