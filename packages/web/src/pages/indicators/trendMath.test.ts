@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { niceMax, trendGeometry } from "./trendMath";
+
+const pts = (values: (number | null)[]) =>
+  values.map((value, i) => ({ period: `2025-${String(i + 1).padStart(2, "0")}`, value, numerator: 0, denominator: 0 }));
+
+describe("trendGeometry", () => {
+  it("scales to the data and the target, and breaks the line where a month has no value", () => {
+    const g = trendGeometry(pts([10, 12, null, 14]), 400, 20);
+    expect(g.points).toHaveLength(3);
+    expect(g.path.match(/M/g)).toHaveLength(2);
+    expect(g.targetY).not.toBeNull();
+    // A higher value is drawn higher (smaller y).
+    expect(g.points[2]?.y).toBeLessThan(g.points[0]?.y as number);
+    expect(g.yTicks.at(-1)?.value).toBe(niceMax([10, 12, 14, 20]));
+  });
+  it("keeps every point inside the plot", () => {
+    const g = trendGeometry(pts([0, 100, 50]), 320, null);
+    for (const p of g.points) {
+      expect(p.x).toBeGreaterThanOrEqual(g.plot.x0);
+      expect(p.x).toBeLessThanOrEqual(g.plot.x1);
+      expect(p.y).toBeGreaterThanOrEqual(g.plot.y0);
+      expect(p.y).toBeLessThanOrEqual(g.plot.y1);
+    }
+  });
+});

@@ -1,0 +1,69 @@
+// Geometry of a monthly trend chart (percent over months), pure so it is unit-tested in node.
+import type { TrendPoint } from "@tumbuh/core";
+
+export interface TrendGeometry {
+  width: number;
+  height: number;
+  plot: { x0: number; x1: number; y0: number; y1: number };
+  /** The line through the months that have a value (a gap where nobody was measured). */
+  path: string;
+  points: { x: number; y: number; period: string; value: number }[];
+  yTicks: { value: number; pos: number }[];
+  xTicks: { label: string; pos: number }[];
+  targetY: number | null;
+}
+
+export const TREND_HEIGHT = 170;
+
+/** A "nice" upper bound for the y axis: at least the data and the target, rounded up to 5 or 10. */
+export function niceMax(values: readonly number[]): number {
+  const top = Math.max(5, ...values);
+  const step = top <= 20 ? 5 : top <= 50 ? 10 : 20;
+  return Math.min(100, Math.ceil((top * 1.1) / step) * step);
+}
+
+export function trendGeometry(points: readonly TrendPoint[], width: number, target: number | null): TrendGeometry {
+  const height = TREND_HEIGHT;
+  const plot = { x0: 36, x1: Math.max(60, width - 8), y0: 10, y1: height - 24 };
+  const values = points.flatMap((p) => (p.value === null ? [] : [p.value]));
+  const max = niceMax(target === null ? values : [...values, target]);
+  const n = Math.max(1, points.length - 1);
+  const x = (i: number) => plot.x0 + ((plot.x1 - plot.x0) * i) / n;
+  const y = (v: number) => plot.y1 - ((plot.y1 - plot.y0) * v) / max;
+  const pts: TrendGeometry["points"] = [];
+  let path = "";
+  let pen = false;
+  points.forEach((p, i) => {
+    if (p.value === null) {
+      pen = false;
+      return;
+    }
+    const px = x(i);
+    const py = y(p.value);
+    path += `${pen ? "L" : "M"}${px.toFixed(1)},${py.toFixed(1)}`;
+    pen = true;
+    pts.push({ x: px, y: py, period: p.period, value: p.value });
+  });
+  const ySteps = 4;
+  const yTicks = Array.from({ length: ySteps + 1 }, (_, k) => {
+    const value = (max * k) / ySteps;
+    return { value, pos: y(value) };
+  });
+  // One label per January and at both ends, fewer when narrow.
+  const every = width < 420 ? 12 : 6;
+  const xTicks = points
+    .map((p, i) => ({ label: p.period, pos: x(i), i }))
+    .filter((tk) => tk.i === 0 || tk.i === points.length - 1 || (Number(tk.label.slice(5, 7)) - 1) % every === 0)
+    .filter((tk, k, all) => k === 0 || tk.pos - (all[k - 1]?.pos ?? 0) > 40)
+    .map(({ label, pos }) => ({ label, pos }));
+  return {
+    width,
+    height,
+    plot,
+    path,
+    points: pts,
+    yTicks,
+    xTicks,
+    targetY: target === null || target > max ? null : y(target),
+  };
+}
