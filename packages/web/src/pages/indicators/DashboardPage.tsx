@@ -192,7 +192,7 @@ function PrevalenceCard({
       </p>
       {def && def.target !== null && (
         <p className="ind-card__target">
-          <StatusDot status={status} /> {t("ind.targetIs", { target: def.targetOriginal })} · {t(STATUS_KEY[status])}
+          <StatusDot status={status} /> {targetText(def, t)} · {t(STATUS_KEY[status])}
         </p>
       )}
       <p className="ind-card__hint muted">{hint}</p>
@@ -286,7 +286,7 @@ function IndicatorItem({ f, view, onSaved }: { f: IndicatorFigure; view: Dashboa
       </div>
       <div className="ind-item__figures">
         <span className="ind-item__value">{value}</span>
-        <span className="muted">{f.targetOriginal}</span>
+        <span className="muted">{targetText(f, t)}</span>
         {f.ci && <span className="muted">{t("ind.ci", { lower: formatNumber(f.ci.lower, locale), upper: formatNumber(f.ci.upper, locale) })}</span>}
       </div>
       <div className="ind-item__meta muted">
@@ -315,6 +315,11 @@ function IndicatorItem({ f, view, onSaved }: { f: IndicatorFigure; view: Dashboa
       )}
     </li>
   );
+}
+
+/** The target as printed; the annex prints "Target: 80%", Pasal 6 only "21% … pada tahun 2024". */
+function targetText(f: IndicatorFigure, t: (k: MessageKey, v?: Record<string, string | number>) => string): string {
+  return /^target/i.test(f.targetOriginal) ? f.targetOriginal : t("ind.targetIs", { target: f.targetOriginal });
 }
 
 function sourceLabel(f: IndicatorFigure, t: (k: MessageKey, v?: Record<string, string | number>) => string): string {

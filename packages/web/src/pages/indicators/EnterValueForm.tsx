@@ -85,7 +85,7 @@ export function EnterValueForm({
           {error}
         </p>
       )}
-      <button type="submit" className="button" disabled={saving}>
+      <button type="submit" className="button button--primary" disabled={saving}>
         {saving ? t("reg.saving") : t("reg.save")}
       </button>
       {history.length > 0 && (

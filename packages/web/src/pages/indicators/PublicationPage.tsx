@@ -54,7 +54,7 @@ function Publication({ view }: { view: PublicationView }) {
           )}
         </nav>
         <p className="ind-downloads">
-          <a className="button" href={publicationUrl(view.year, "pdf")} download>
+          <a className="button button--primary" href={publicationUrl(view.year, "pdf")} download>
             {t("pub.pdf")}
           </a>{" "}
           <a className="button button--secondary" href={publicationUrl(view.year, "csv")} download>

@@ -48,7 +48,7 @@ export const TrendChart = memo(function TrendChart({ title, points, target, dire
                 </g>
               ))}
               {g.xTicks.map((tk) => (
-                <text key={tk.label} x={tk.pos} y={g.height - 6} textAnchor="middle">
+                <text key={tk.label} x={tk.pos} y={g.height - 6} textAnchor={tk.anchor}>
                   {monthLabel(tk.label, locale)}
                 </text>
               ))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { niceMax, trendGeometry } from "./trendMath";
+import { niceAxis, trendGeometry } from "./trendMath";
 
 const pts = (values: (number | null)[]) =>
   values.map((value, i) => ({ period: `2025-${String(i + 1).padStart(2, "0")}`, value, numerator: 0, denominator: 0 }));
@@ -12,7 +12,11 @@ describe("trendGeometry", () => {
     expect(g.targetY).not.toBeNull();
     // A higher value is drawn higher (smaller y).
     expect(g.points[2]?.y).toBeLessThan(g.points[0]?.y as number);
-    expect(g.yTicks.at(-1)?.value).toBe(niceMax([10, 12, 14, 20]));
+    expect(g.yTicks.at(-1)?.value).toBe(niceAxis([10, 12, 14, 20]).max);
+    // Round ticks: 0, 5, 10, … never 7.5.
+    for (const tk of g.yTicks) expect(Number.isInteger(tk.value)).toBe(true);
+    expect(g.xTicks[0]?.anchor).toBe("start");
+    expect(g.xTicks.at(-1)?.anchor).toBe("end");
   });
   it("keeps every point inside the plot", () => {
     const g = trendGeometry(pts([0, 100, 50]), 320, null);
@@ -22,5 +26,13 @@ describe("trendGeometry", () => {
       expect(p.y).toBeGreaterThanOrEqual(g.plot.y0);
       expect(p.y).toBeLessThanOrEqual(g.plot.y1);
     }
+  });
+});
+
+describe("niceAxis", () => {
+  it("uses at most five round steps and leaves room above the highest value", () => {
+    expect(niceAxis([22])).toEqual({ max: 25, step: 5 });
+    expect(niceAxis([3.5])).toEqual({ max: 5, step: 1 });
+    expect(niceAxis([84, 80])).toEqual({ max: 100, step: 20 });
   });
 });

@@ -9,24 +9,27 @@ export interface TrendGeometry {
   path: string;
   points: { x: number; y: number; period: string; value: number }[];
   yTicks: { value: number; pos: number }[];
-  xTicks: { label: string; pos: number }[];
+  xTicks: { label: string; pos: number; anchor: "start" | "middle" | "end" }[];
   targetY: number | null;
 }
 
 export const TREND_HEIGHT = 170;
 
-/** A "nice" upper bound for the y axis: at least the data and the target, rounded up to 5 or 10. */
-export function niceMax(values: readonly number[]): number {
-  const top = Math.max(5, ...values);
-  const step = top <= 20 ? 5 : top <= 50 ? 10 : 20;
-  return Math.min(100, Math.ceil((top * 1.1) / step) * step);
+/** Steps the y axis may use: 1, 2, 5, 10, 20, 25 percent. */
+const STEPS = [1, 2, 5, 10, 20, 25];
+
+/** A "nice" y axis: at least the data and the target with 10% headroom, at most 5 round steps. */
+export function niceAxis(values: readonly number[]): { max: number; step: number } {
+  const top = Math.max(4, ...values) * 1.1;
+  const step = STEPS.find((s) => Math.ceil(top / s) <= 5) ?? 25;
+  return { max: Math.min(100, Math.ceil(top / step) * step), step };
 }
 
 export function trendGeometry(points: readonly TrendPoint[], width: number, target: number | null): TrendGeometry {
   const height = TREND_HEIGHT;
   const plot = { x0: 36, x1: Math.max(60, width - 8), y0: 10, y1: height - 24 };
   const values = points.flatMap((p) => (p.value === null ? [] : [p.value]));
-  const max = niceMax(target === null ? values : [...values, target]);
+  const { max, step } = niceAxis(target === null ? values : [...values, target]);
   const n = Math.max(1, points.length - 1);
   const x = (i: number) => plot.x0 + ((plot.x1 - plot.x0) * i) / n;
   const y = (v: number) => plot.y1 - ((plot.y1 - plot.y0) * v) / max;
@@ -44,9 +47,8 @@ export function trendGeometry(points: readonly TrendPoint[], width: number, targ
     pen = true;
     pts.push({ x: px, y: py, period: p.period, value: p.value });
   });
-  const ySteps = 4;
-  const yTicks = Array.from({ length: ySteps + 1 }, (_, k) => {
-    const value = (max * k) / ySteps;
+  const yTicks = Array.from({ length: Math.round(max / step) + 1 }, (_, k) => {
+    const value = k * step;
     return { value, pos: y(value) };
   });
   // One label per January and at both ends, fewer when narrow.
@@ -55,7 +57,11 @@ export function trendGeometry(points: readonly TrendPoint[], width: number, targ
     .map((p, i) => ({ label: p.period, pos: x(i), i }))
     .filter((tk) => tk.i === 0 || tk.i === points.length - 1 || (Number(tk.label.slice(5, 7)) - 1) % every === 0)
     .filter((tk, k, all) => k === 0 || tk.pos - (all[k - 1]?.pos ?? 0) > 40)
-    .map(({ label, pos }) => ({ label, pos }));
+    .map(({ label, pos, i }) => ({
+      label,
+      pos,
+      anchor: i === 0 ? ("start" as const) : i === points.length - 1 ? ("end" as const) : ("middle" as const),
+    }));
   return {
     width,
     height,
