@@ -6,6 +6,7 @@ import { DATA_DIR } from "../data-files";
 import type { Database } from "../db/schema";
 import { createLocalUnit, importRegions } from "../features/regions/service";
 import { createUser } from "../features/users/service";
+import { createDemoIndicatorValues } from "./indicators";
 import { createDemoPopulation, type DemoPopulationOptions, demoChildrenFromEnv } from "./population";
 
 /** Demo log-ins, one per role, in real regions of Kabupaten Paser (also listed in the README). */
@@ -87,6 +88,7 @@ export async function ensureDemo(
       ...population,
       children,
     });
+    await createDemoIndicatorValues(db, population.today ?? new Date().toISOString().slice(0, 10));
   }
   for (const u of DEMO_USERS) {
     await createUser(db, SYSTEM_ACTOR, {

@@ -17,6 +17,7 @@ export const indicatorsEn: Record<keyof typeof indicatorsId, string> = {
   "ind.panel": "Nutritional status of children under five",
   "ind.stunting": "Stunting prevalence",
   "ind.stuntingHint": "Height-for-age < −2 SD at the latest measurement in the period",
+  "ind.noStuntingTarget": "No target for {year} in the catalog (Article 6(4): set in the regional development plan)",
   "ind.wasting": "Wasting prevalence",
   "ind.wastingHint": "Weight-for-height < −2 SD (moderate and severe)",
   "ind.underweight": "Underweight prevalence",

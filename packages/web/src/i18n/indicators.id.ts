@@ -16,6 +16,7 @@ export const indicatorsId = {
   "ind.panel": "Status gizi balita",
   "ind.stunting": "Prevalensi stunting",
   "ind.stuntingHint": "TB/U < −2 SD pada pengukuran terakhir dalam periode",
+  "ind.noStuntingTarget": "Target tahun {year} belum ada di katalog (Perbup Pasal 6 ayat (4): ditetapkan dalam dokumen rencana pembangunan daerah)",
   "ind.wasting": "Prevalensi wasting",
   "ind.wastingHint": "BB/TB < −2 SD (gizi kurang dan gizi buruk)",
   "ind.underweight": "Prevalensi underweight",

@@ -108,7 +108,12 @@ function Dashboard({ view, agency, reload }: { view: DashboardView; agency: stri
       <section aria-labelledby="ind-panel" className="stack">
         <h2 id="ind-panel">{t("ind.panel")}</h2>
         <div className="ind-cards">
-          <PrevalenceCard title={t("ind.stunting")} hint={t("ind.stuntingHint")} p={view.panel.stunting} def={stuntingDef} />
+          <PrevalenceCard
+            title={t("ind.stunting")}
+            hint={stuntingDef ? t("ind.stuntingHint") : `${t("ind.stuntingHint")}. ${t("ind.noStuntingTarget", { year: view.period.slice(0, 4) })}`}
+            p={view.panel.stunting}
+            def={stuntingDef}
+          />
           <PrevalenceCard title={t("ind.wasting")} hint={t("ind.wastingHint")} p={view.panel.wasting} />
           <PrevalenceCard title={t("ind.underweight")} hint={t("ind.underweightHint")} p={view.panel.underweight} />
           <PrevalenceCard title={t("ind.coverage")} hint={t("ind.coverageHint")} p={view.panel.coverage} def={coverageDef} coverage />

@@ -4,6 +4,7 @@ import type { TrendPoint } from "@tumbuh/core";
 import { memo, useMemo, useRef } from "react";
 import { useElementWidth } from "../../components/GrowthChart/useElementWidth";
 import { useI18n } from "../../i18n/I18nProvider";
+import { formatNumber } from "../registry/format";
 import { TREND_HEIGHT, trendGeometry } from "./trendMath";
 
 interface Props {
@@ -56,7 +57,7 @@ export const TrendChart = memo(function TrendChart({ title, points, target, dire
             {g.targetY !== null && (
               <g className="trend__target">
                 <line x1={g.plot.x0} x2={g.plot.x1} y1={g.targetY} y2={g.targetY} />
-                <text x={g.plot.x1} y={g.targetY - 4} textAnchor="end">
+                <text x={g.plot.x0 + 4} y={g.targetY + 12} textAnchor="start">
                   {t("ind.target")} {target}%
                 </text>
               </g>
@@ -65,13 +66,13 @@ export const TrendChart = memo(function TrendChart({ title, points, target, dire
             {g.points.map((p) => (
               <circle key={p.period} className={off ? "trend__dot trend__dot--off" : "trend__dot"} cx={p.x} cy={p.y} r={2.5}>
                 <title>
-                  {monthLabel(p.period, locale)}: {p.value.toFixed(1)}%
+                  {monthLabel(p.period, locale)}: {formatNumber(p.value, locale)}%
                 </title>
               </circle>
             ))}
             {last && (
               <text className="trend__last" x={Math.min(last.x, g.plot.x1 - 2)} y={Math.max(12, last.y - 8)} textAnchor="end">
-                {last.value.toFixed(1)}%
+                {formatNumber(last.value, locale)}%
               </text>
             )}
           </svg>
