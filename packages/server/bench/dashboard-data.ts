@@ -24,7 +24,13 @@ export async function writeFiveYears(
   const normal = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
   const r2 = (x: number) => Math.round(x * 100) / 100;
   const desa = (
-    await db.selectFrom("regions").select("code").where("level", "=", "desa").where("code", "like", "64.01.%").orderBy("code").execute()
+    await db
+      .selectFrom("regions")
+      .select("code")
+      .where("level", "=", "desa")
+      .where("code", "like", "64.01.%")
+      .orderBy("code")
+      .execute()
   ).map((r) => r.code);
   const months = monthsEnding(opts.lastMonth, 60);
   const first = `${months[0]}-01`;

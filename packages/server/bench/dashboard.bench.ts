@@ -20,7 +20,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const GOAL_MS = 150;
 
 const today = new Date().toISOString().slice(0, 10);
-const lastMonth = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 2, 1)).toISOString().slice(0, 7);
+const lastMonth = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 2, 1))
+  .toISOString()
+  .slice(0, 7);
 
 function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -42,16 +44,28 @@ async function main() {
     );
     t = performance.now();
     const built = await refreshAggregates(db.kysely, today);
-    console.log(`aggregates: ${built} desa built from the raw rows in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `aggregates: ${built} desa built from the raw rows in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
 
     const app = await buildApp({ db: db.kysely, config: TEST_CONFIG });
-    const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "tpps.paser", password: DEMO_PASSWORD } });
+    const login = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "tpps.paser", password: DEMO_PASSWORD },
+    });
     const cookie = login.cookies.find((c) => c.name === "tumbuh_session")?.value ?? "";
     const cases = [
       ["regency dashboard (64.01, month)", `/api/indicators/dashboard?region=64.01&period=${lastMonth}`],
-      ["regency dashboard (64.01, year)", `/api/indicators/dashboard?region=64.01&period=${lastMonth.slice(0, 4)}`],
+      [
+        "regency dashboard (64.01, year)",
+        `/api/indicators/dashboard?region=64.01&period=${lastMonth.slice(0, 4)}`,
+      ],
       ["kecamatan drill-down (64.01.05)", `/api/indicators/dashboard?region=64.01.05&period=${lastMonth}`],
-      ["desa drill-down (64.01.05.2003)", `/api/indicators/dashboard?region=64.01.05.2003&period=${lastMonth}`],
+      [
+        "desa drill-down (64.01.05.2003)",
+        `/api/indicators/dashboard?region=64.01.05.2003&period=${lastMonth}`,
+      ],
     ] as const;
     let worst = 0;
     for (const [name, url] of cases) {
@@ -65,9 +79,13 @@ async function main() {
       }
       const p95 = pct(times, 95);
       worst = Math.max(worst, p95);
-      console.log(`${name.padEnd(36)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   (${RUNS} runs)`);
+      console.log(
+        `${name.padEnd(36)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   (${RUNS} runs)`,
+      );
     }
-    console.log(`goal p95 < ${GOAL_MS} ms: ${worst < GOAL_MS ? "met" : "NOT met"} (worst p95 ${worst.toFixed(1)} ms)`);
+    console.log(
+      `goal p95 < ${GOAL_MS} ms: ${worst < GOAL_MS ? "met" : "NOT met"} (worst p95 ${worst.toFixed(1)} ms)`,
+    );
     await app.close();
   } finally {
     await db.close();

@@ -63,7 +63,14 @@ function Page({ route }: { route: Route }) {
     case "import":
       return <ImportPage />;
     case "indicators":
-      return <IndicatorDashboardPage key={route.code} code={route.code} period={route.period} agency={route.agency} />;
+      return (
+        <IndicatorDashboardPage
+          key={route.code}
+          code={route.code}
+          period={route.period}
+          agency={route.agency}
+        />
+      );
     case "publication":
       return <PublicationPage key={route.year} year={route.year} />;
     case "notFound":

@@ -12,7 +12,12 @@ beforeAll(async () => {
   process.env.TUMBUH_DATABASE_URL = join(dir, "t.db");
   const db = openDatabase(process.env.TUMBUH_DATABASE_URL);
   await migrateToLatest(db.kysely);
-  await ensureDemo(db.kysely, { children: 150, desa: ["64.01.05.2003", "64.01.05.2002"], today: "2025-07-15", log: () => {} });
+  await ensureDemo(db.kysely, {
+    children: 150,
+    desa: ["64.01.05.2003", "64.01.05.2002"],
+    today: "2025-07-15",
+    log: () => {},
+  });
   await db.close();
   vi.spyOn(console, "log").mockImplementation((s: string) => void out.push(s));
   vi.spyOn(console, "error").mockImplementation((s: string) => void out.push(s));
@@ -30,7 +35,9 @@ describe("tumbuh indicators", () => {
     const v = JSON.parse(out.join("\n"));
     expect(v.region.code).toBe("64.01.05");
     expect(v.panel.coverage.denominator).toBeGreaterThan(50);
-    const stunting = v.indicators.find((i: { computation: string }) => i.computation === "stunting_prevalence");
+    const stunting = v.indicators.find(
+      (i: { computation: string }) => i.computation === "stunting_prevalence",
+    );
     expect(stunting).toMatchObject({ id: "pasal6.1.2025", target: 20, direction: "down" });
     expect(stunting.value).toBeCloseTo((100 * stunting.numerator) / stunting.denominator);
   });

@@ -3,7 +3,8 @@ import { type DashboardView, Period, SYSTEM_ACTOR } from "@tumbuh/core";
 import { getDashboard } from "@tumbuh/server";
 import { openMigrated } from "../database";
 
-const USAGE = "Usage: tumbuh indicators --region CODE --period YYYY-MM|YYYY [--agency NAME] [--format json|table]";
+const USAGE =
+  "Usage: tumbuh indicators --region CODE --period YYYY-MM|YYYY [--agency NAME] [--format json|table]";
 
 /** Achievement of every indicator of the catalog at a region and period (Paser Pasal 6–7 and the annex). */
 export async function runIndicators(argv: string[]): Promise<number> {
@@ -18,7 +19,8 @@ export async function runIndicators(argv: string[]): Promise<number> {
   });
   const period = Period.safeParse(values.period);
   if (!values.region || !period.success || !["json", "table"].includes(values.format ?? "")) {
-    if (values.period !== undefined && !period.success) console.error("--period: expected YYYY or YYYY-MM (e.g. 2025-06)");
+    if (values.period !== undefined && !period.success)
+      console.error("--period: expected YYYY or YYYY-MM (e.g. 2025-06)");
     console.error(USAGE);
     return 2;
   }
@@ -73,7 +75,9 @@ function asTable(v: DashboardView): string {
   ];
   for (const f of v.indicators) {
     const value = f.value === null ? "–" : f.targetKind === "percent" ? pct(f.value) : String(f.value);
-    lines.push(`${f.status.padEnd(5)}  ${value.padStart(7)}  target ${String(f.target ?? "–").padStart(5)}  ${f.indicatorId}  ${f.text}`);
+    lines.push(
+      `${f.status.padEnd(5)}  ${value.padStart(7)}  target ${String(f.target ?? "–").padStart(5)}  ${f.indicatorId}  ${f.text}`,
+    );
   }
   return lines.join("\n");
 }

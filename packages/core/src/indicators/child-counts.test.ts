@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { type CountedMeasurement, countChildren } from "./child-counts";
 
-const m = (personId: string, measuredOn: string, z: Partial<CountedMeasurement> = {}): CountedMeasurement => ({
+const m = (
+  personId: string,
+  measuredOn: string,
+  z: Partial<CountedMeasurement> = {},
+): CountedMeasurement => ({
   personId,
   measuredOn,
   zlen: 0,
@@ -46,7 +50,9 @@ describe("countChildren", () => {
     expect(c).toMatchObject({ measured: 1, flagged: 1, lenN: 1, stunted: 1, weiN: 1, underweight: 1 });
   });
   it("a year counts a child weighed every month once", () => {
-    const ms = ["01", "02", "03", "04", "05", "06"].map((mm) => m("a", `2025-${mm}-10`, { zlen: mm === "06" ? -2.2 : -1 }));
+    const ms = ["01", "02", "03", "04", "05", "06"].map((mm) =>
+      m("a", `2025-${mm}-10`, { zlen: mm === "06" ? -2.2 : -1 }),
+    );
     const year = countChildren(children, ms, ["2025", "2025-03"]);
     expect(year.get("2025")).toMatchObject({ measured: 1, stunted: 1 });
     expect(year.get("2025-03")).toMatchObject({ measured: 1, stunted: 0 });

@@ -48,7 +48,17 @@ export interface CountedMeasurement {
 }
 
 export function emptyCounts(): ChildCounts {
-  return { registered: 0, measured: 0, flagged: 0, lenN: 0, stunted: 0, weiN: 0, underweight: 0, wflN: 0, wasted: 0 };
+  return {
+    registered: 0,
+    measured: 0,
+    flagged: 0,
+    lenN: 0,
+    stunted: 0,
+    weiN: 0,
+    underweight: 0,
+    wflN: 0,
+    wasted: 0,
+  };
 }
 
 /** WHO plausibility ranges of the rounded z-scores; outside them a flagged value is left out. */

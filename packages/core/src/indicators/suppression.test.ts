@@ -11,7 +11,9 @@ function tree(kecamatan: number[][]): CountNode[] {
     const total = desa.reduce((s, c) => s + c, 0);
     regency += total;
     nodes.push({ code: kec, parent: "64.01", count: total });
-    desa.forEach((c, d) => nodes.push({ code: `${kec}.${2001 + d}`, parent: kec, count: c }));
+    desa.forEach((c, d) => {
+      nodes.push({ code: `${kec}.${2001 + d}`, parent: kec, count: c });
+    });
   });
   nodes.unshift({ code: "64.01", parent: null, count: regency });
   return nodes;
@@ -41,11 +43,19 @@ function attack(nodes: CountNode[], hidden: Set<string>): Map<string, number> {
 
 describe("suppressCounts", () => {
   it("hides 1–4, never 0 or 5 and more, when nothing else needs protecting", () => {
-    const hidden = suppressCounts(tree([[0, 5, 12], [7, 9]]));
+    const hidden = suppressCounts(
+      tree([
+        [0, 5, 12],
+        [7, 9],
+      ]),
+    );
     expect(hidden.size).toBe(0);
   });
   it("hides a second desa so a hidden one cannot be had by subtracting from the kecamatan", () => {
-    const nodes = tree([[3, 40, 12, 0], [20, 30]]);
+    const nodes = tree([
+      [3, 40, 12, 0],
+      [20, 30],
+    ]);
     const hidden = suppressCounts(nodes);
     expect(hidden.has("64.01.01.2001")).toBe(true);
     // 0 is the smallest sibling but 3 + 0 < 5: the 12 goes too.
@@ -53,7 +63,11 @@ describe("suppressCounts", () => {
     expect(attack(nodes, hidden).has("64.01.01.2001")).toBe(false);
   });
   it("a kecamatan hidden to protect another hides enough of its own desa", () => {
-    const nodes = tree([[2, 1], [20, 30], [50, 60]]);
+    const nodes = tree([
+      [2, 1],
+      [20, 30],
+      [50, 60],
+    ]);
     const hidden = suppressCounts(nodes);
     expect(hidden.has("64.01.01")).toBe(true);
     expect(hidden.has("64.01.02")).toBe(true);
@@ -61,10 +75,13 @@ describe("suppressCounts", () => {
     expect(hidden.has("64.01.02.2002")).toBe(true);
   });
   it("never lets a count of 1–4 be published or worked out from the published figures", () => {
-    const counts = fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 80 })), {
-      minLength: 1,
-      maxLength: 8,
-    }), { minLength: 1, maxLength: 6 });
+    const counts = fc.array(
+      fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 80 })), {
+        minLength: 1,
+        maxLength: 8,
+      }),
+      { minLength: 1, maxLength: 6 },
+    );
     fc.assert(
       fc.property(counts, (kec) => {
         const nodes = tree(kec);

@@ -39,7 +39,10 @@ export function suppressCounts(nodes: readonly CountNode[]): Set<string> {
   }
   // Top-down: a parent's hidden state is final before its children's group is looked at.
   const known = new Set(nodes.map((n) => n.code));
-  const queue: (string | null)[] = [null, ...nodes.filter((n) => n.parent && !known.has(n.parent)).map((n) => n.parent)];
+  const queue: (string | null)[] = [
+    null,
+    ...nodes.filter((n) => n.parent && !known.has(n.parent)).map((n) => n.parent),
+  ];
   const seen = new Set<string | null>();
   while (queue.length > 0) {
     const parent = queue.shift() as string | null;

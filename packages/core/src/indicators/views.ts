@@ -105,9 +105,17 @@ export const IndicatorValueInput = z
         message: "numerator and denominator go together",
       });
     } else if (hasFraction && (v.numerator as number) > (v.denominator as number)) {
-      ctx.addIssue({ code: "custom", path: ["numerator"], message: "numerator: larger than the denominator" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["numerator"],
+        message: "numerator: larger than the denominator",
+      });
     } else if (!hasFraction && v.value == null) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: "value: give a value or a numerator and denominator" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: "value: give a value or a numerator and denominator",
+      });
     }
   });
 export type IndicatorValueInput = z.infer<typeof IndicatorValueInput>;

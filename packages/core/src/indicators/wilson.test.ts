@@ -18,21 +18,25 @@ describe("wilsonInterval", () => {
   });
   it("always contains p and stays inside [0, 1]; narrows as n grows", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, f) => {
-        const k = Math.round(f * n);
-        const ci = wilsonInterval(k, n);
-        if (!ci) return false;
-        const p = k / n;
-        const wider = wilsonInterval(k * 4, n * 4);
-        return (
-          ci.lower >= 0 &&
-          ci.upper <= 1 &&
-          ci.lower <= p &&
-          p <= ci.upper &&
-          wider !== null &&
-          wider.upper - wider.lower <= ci.upper - ci.lower + 1e-12
-        );
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n, f) => {
+          const k = Math.round(f * n);
+          const ci = wilsonInterval(k, n);
+          if (!ci) return false;
+          const p = k / n;
+          const wider = wilsonInterval(k * 4, n * 4);
+          return (
+            ci.lower >= 0 &&
+            ci.upper <= 1 &&
+            ci.lower <= p &&
+            p <= ci.upper &&
+            wider !== null &&
+            wider.upper - wider.lower <= ci.upper - ci.lower + 1e-12
+          );
+        },
+      ),
     );
   });
 });

@@ -41,10 +41,14 @@ describe("indicator dashboard and public publication in Chromium", () => {
     await page.goto(`${server.url}/wilayah/64.01`);
     await page.getByRole("link", { name: /Indikator & capaian/ }).click();
     await page.waitForURL(/\/wilayah\/64\.01\/indikator/);
-    await expect.poll(() => page.getByRole("heading", { name: "Capaian indikator Kabupaten Paser" }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole("heading", { name: "Capaian indikator Kabupaten Paser" }).count())
+      .toBe(1);
     const stunting = page.locator(".ind-card").filter({ hasText: "Prevalensi stunting" });
     await expect.poll(() => stunting.textContent()).toMatch(/IK 95%: \d+,\d–\d+,\d%/);
-    expect(await page.locator(".ind-card").filter({ hasText: "Cakupan penimbangan" }).textContent()).toMatch(/dari [\d.]+ balita terdaftar/);
+    expect(await page.locator(".ind-card").filter({ hasText: "Cakupan penimbangan" }).textContent()).toMatch(
+      /dari [\d.]+ balita terdaftar/,
+    );
     expect(await page.locator(".trend svg").count()).toBe(4);
     expect(await page.locator(".ind-table tbody tr").count()).toBe(10);
     await page.screenshot({ path: join(SHOTS, "indicators-regency-1280.png"), fullPage: true });
@@ -54,13 +58,17 @@ describe("indicator dashboard and public publication in Chromium", () => {
     await expect.poll(() => page.getByRole("heading", { name: "Capaian indikator Kuaro" }).count()).toBe(1);
     expect(await page.locator(".ind-table tbody tr").count()).toBeGreaterThan(5);
     await page.getByRole("link", { name: "Sandeley", exact: true }).click();
-    await expect.poll(() => page.getByRole("heading", { name: "Capaian indikator Sandeley" }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole("heading", { name: "Capaian indikator Sandeley" }).count())
+      .toBe(1);
     expect(await page.locator(".ind-path").textContent()).toContain("Kabupaten Paser › Kuaro › Sandeley");
 
     // The agency view: only Dinas PUPR's indicators.
     await page.goto(`${server.url}/wilayah/64.01/indikator`);
     await page.getByLabel("Penanggung jawab").selectOption("Dinas PUPR");
-    await expect.poll(() => page.getByRole("heading", { name: "Indikator dengan penanggung jawab Dinas PUPR" }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole("heading", { name: "Indikator dengan penanggung jawab Dinas PUPR" }).count())
+      .toBe(1);
     const items = await page.locator(".ind-item__meta").allTextContents();
     expect(items.length).toBeGreaterThan(0);
     for (const m of items) expect(m).toContain("Dinas PUPR");
@@ -76,7 +84,9 @@ describe("indicator dashboard and public publication in Chromium", () => {
     await expect.poll(() => imun.textContent()).toMatch(/89,6%.*diisi oleh dinkes/);
 
     // A download is a real file.
-    const csv = await page.request.get(`${server.url}/api/indicators/dashboard/export?region=64.01&period=${YEAR}&format=csv&figure=wilayah`);
+    const csv = await page.request.get(
+      `${server.url}/api/indicators/dashboard/export?region=64.01&period=${YEAR}&format=csv&figure=wilayah`,
+    );
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toMatch(/Kuaro/);
     await page.close();
@@ -88,7 +98,9 @@ describe("indicator dashboard and public publication in Chromium", () => {
     await page.goto(`${server.url}/wilayah/64.01.05/indikator`);
     await expect.poll(() => page.locator(".ind-card").count()).toBe(4);
     await expect.poll(() => page.locator(".trend svg").count()).toBe(4);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SHOTS, "indicators-kecamatan-360.png"), fullPage: true });
     // Viewport-sized shots a person can read: the top, the trends, the drill-down table.
@@ -104,7 +116,9 @@ describe("indicator dashboard and public publication in Chromium", () => {
     await browser.context.clearCookies();
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/publikasi/${YEAR}`);
-    await expect.poll(() => page.getByRole("heading", { name: `Data stunting Kabupaten Paser tahun ${YEAR}` }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole("heading", { name: `Data stunting Kabupaten Paser tahun ${YEAR}` }).count())
+      .toBe(1);
     expect(page.url()).toContain("/publikasi/");
     const cells = await page.locator(".pub-table td").allTextContents();
     expect(cells).toContain("<5");

@@ -17,7 +17,8 @@ export const indicatorsEn: Record<keyof typeof indicatorsId, string> = {
   "ind.panel": "Nutritional status of children under five",
   "ind.stunting": "Stunting prevalence",
   "ind.stuntingHint": "Height-for-age < −2 SD at the latest measurement in the period",
-  "ind.noStuntingTarget": "No target for {year} in the catalog (Article 6(4): set in the regional development plan)",
+  "ind.noStuntingTarget":
+    "No target for {year} in the catalog (Article 6(4): set in the regional development plan)",
   "ind.wasting": "Wasting prevalence",
   "ind.wastingHint": "Weight-for-height < −2 SD (moderate and severe)",
   "ind.underweight": "Underweight prevalence",
@@ -78,7 +79,7 @@ export const indicatorsEn: Record<keyof typeof indicatorsId, string> = {
   "pub.byKecamatan": "Stunting prevalence by sub-district",
   "pub.table": "By sub-district and village",
   "pub.suppressed":
-    "Counts of 1–4 are shown as \"<5\"; where needed one more region is hidden so a small count cannot be worked out from the sub-district total.",
+    'Counts of 1–4 are shown as "<5"; where needed one more region is hidden so a small count cannot be worked out from the sub-district total.',
   "pub.kec": "{name} sub-district",
   "pub.col.registered": "Children registered",
   "pub.col.measured": "Weighed",

@@ -16,7 +16,8 @@ export const indicatorsId = {
   "ind.panel": "Status gizi balita",
   "ind.stunting": "Prevalensi stunting",
   "ind.stuntingHint": "TB/U < −2 SD pada pengukuran terakhir dalam periode",
-  "ind.noStuntingTarget": "Target tahun {year} belum ada di katalog (Perbup Pasal 6 ayat (4): ditetapkan dalam dokumen rencana pembangunan daerah)",
+  "ind.noStuntingTarget":
+    "Target tahun {year} belum ada di katalog (Perbup Pasal 6 ayat (4): ditetapkan dalam dokumen rencana pembangunan daerah)",
   "ind.wasting": "Prevalensi wasting",
   "ind.wastingHint": "BB/TB < −2 SD (gizi kurang dan gizi buruk)",
   "ind.underweight": "Prevalensi underweight",
@@ -78,7 +79,7 @@ export const indicatorsId = {
   "pub.byKecamatan": "Prevalensi stunting per kecamatan",
   "pub.table": "Per kecamatan dan desa/kelurahan",
   "pub.suppressed":
-    "Jumlah 1–4 ditulis \"<5\"; bila perlu satu wilayah lain ikut disamarkan agar jumlah kecil tidak dapat dihitung dari total kecamatan.",
+    'Jumlah 1–4 ditulis "<5"; bila perlu satu wilayah lain ikut disamarkan agar jumlah kecil tidak dapat dihitung dari total kecamatan.',
   "pub.kec": "Kec. {name}",
   "pub.col.registered": "Balita terdaftar",
   "pub.col.measured": "Ditimbang",

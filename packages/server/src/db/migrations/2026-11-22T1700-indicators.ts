@@ -94,14 +94,20 @@ export async function up(db: Kysely<any>): Promise<void> {
       sql.raw(
         `insert or ignore into indicator_dirty (desa_code) select substr(region_code, 1, 13) from persons where id = ${ref}.person_id;`,
       );
-    await sql`create trigger indicator_dirty_m_ins after insert on measurements begin ${m("new")} end`.execute(db);
+    await sql`create trigger indicator_dirty_m_ins after insert on measurements begin ${m("new")} end`.execute(
+      db,
+    );
     await sql`create trigger indicator_dirty_m_upd after update on measurements begin ${m("old")} ${m("new")} end`.execute(
       db,
     );
-    await sql`create trigger indicator_dirty_m_del after delete on measurements begin ${m("old")} end`.execute(db);
+    await sql`create trigger indicator_dirty_m_del after delete on measurements begin ${m("old")} end`.execute(
+      db,
+    );
     for (const table of ["persons", "households"]) {
       const r = (ref: "new" | "old") =>
-        sql.raw(`insert or ignore into indicator_dirty (desa_code) values (substr(${ref}.region_code, 1, 13));`);
+        sql.raw(
+          `insert or ignore into indicator_dirty (desa_code) values (substr(${ref}.region_code, 1, 13));`,
+        );
       await sql`create trigger ${sql.id(`indicator_dirty_${table}_ins`)} after insert on ${sql.id(table)} begin ${r("new")} end`.execute(
         db,
       );
@@ -127,11 +133,17 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`drop function if exists indicator_mark_measurement`.execute(db);
     await sql`drop function if exists indicator_mark_region`.execute(db);
   } else {
-    for (const t of ["m_ins", "m_upd", "m_del"]) await sql`drop trigger if exists ${sql.id(`indicator_dirty_${t}`)}`.execute(db);
+    for (const t of ["m_ins", "m_upd", "m_del"])
+      await sql`drop trigger if exists ${sql.id(`indicator_dirty_${t}`)}`.execute(db);
     for (const table of ["persons", "households"])
       for (const op of ["ins", "upd", "del"])
         await sql`drop trigger if exists ${sql.id(`indicator_dirty_${table}_${op}`)}`.execute(db);
   }
-  for (const t of ["indicator_dirty", "indicator_desa_households", "indicator_desa_periods", "indicator_values"])
+  for (const t of [
+    "indicator_dirty",
+    "indicator_desa_households",
+    "indicator_desa_periods",
+    "indicator_values",
+  ])
     await db.schema.dropTable(t).execute();
 }

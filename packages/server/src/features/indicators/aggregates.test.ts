@@ -17,7 +17,11 @@ async function snapshot(db: Db) {
     .orderBy("desa_code")
     .orderBy("period")
     .execute();
-  const households = await k.selectFrom("indicator_desa_households").selectAll().orderBy("desa_code").execute();
+  const households = await k
+    .selectFrom("indicator_desa_households")
+    .selectAll()
+    .orderBy("desa_code")
+    .execute();
   return { periods, households };
 }
 
@@ -48,11 +52,22 @@ async function apply(db: Db, o: Op): Promise<void> {
   const k = db.kysely;
   const pickOf = async <T>(rows: T[], n: number) => rows[n % Math.max(1, rows.length)];
   if (o.kind === "delete" || o.kind === "rezlen") {
-    const ms = await k.selectFrom("measurements").select("id").where("deleted_at", "is", null).orderBy("id").execute();
+    const ms = await k
+      .selectFrom("measurements")
+      .select("id")
+      .where("deleted_at", "is", null)
+      .orderBy("id")
+      .execute();
     const m = await pickOf(ms, o.pick);
     if (!m) return;
-    if (o.kind === "delete") await k.updateTable("measurements").set({ deleted_at: TODAY }).where("id", "=", m.id).execute();
-    else await k.updateTable("measurements").set({ zlen: o.z / 100, flagged: o.z < -600 ? 1 : 0 }).where("id", "=", m.id).execute();
+    if (o.kind === "delete")
+      await k.updateTable("measurements").set({ deleted_at: TODAY }).where("id", "=", m.id).execute();
+    else
+      await k
+        .updateTable("measurements")
+        .set({ zlen: o.z / 100, flagged: o.z < -600 ? 1 : 0 })
+        .where("id", "=", m.id)
+        .execute();
     return;
   }
   const children = await k
@@ -77,7 +92,9 @@ async function apply(db: Db, o: Op): Promise<void> {
     const other = children[(o.pick + 1) % children.length];
     if (!other || other.id === child.id) return;
     // What a duplicate merge does: measurements move to the kept child, the other is marked merged.
-    const taken = (await k.selectFrom("measurements").select("measured_on").where("person_id", "=", other.id).execute()).map((r) => r.measured_on);
+    const taken = (
+      await k.selectFrom("measurements").select("measured_on").where("person_id", "=", other.id).execute()
+    ).map((r) => r.measured_on);
     await k
       .updateTable("measurements")
       .set({ person_id: other.id })
@@ -88,7 +105,12 @@ async function apply(db: Db, o: Op): Promise<void> {
   } else {
     const hs = await k.selectFrom("households").select(["id", "water_source"]).orderBy("id").execute();
     const h = await pickOf(hs, o.pick);
-    if (h) await k.updateTable("households").set({ water_source: h.water_source === "air_permukaan" ? "ledeng" : "air_permukaan" }).where("id", "=", h.id).execute();
+    if (h)
+      await k
+        .updateTable("households")
+        .set({ water_source: h.water_source === "air_permukaan" ? "ledeng" : "air_permukaan" })
+        .where("id", "=", h.id)
+        .execute();
   }
 }
 
@@ -126,6 +148,7 @@ describeEachDialect(
   },
   {
     once: true,
-    seed: async (db) => void (await ensureDemo(db.kysely, { children: 150, desa: DESA, today: TODAY, log: () => {} })),
+    seed: async (db) =>
+      void (await ensureDemo(db.kysely, { children: 150, desa: DESA, today: TODAY, log: () => {} })),
   },
 );

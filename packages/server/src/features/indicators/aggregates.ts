@@ -29,7 +29,10 @@ const MAX_MONTHS = 120;
 const inflight = new WeakMap<object, Promise<number>>();
 
 /** Rebuild every desa marked dirty (and all of them when the calendar month has turned). Returns how many. */
-export function refreshAggregates(db: Kysely<Database>, today = new Date().toISOString().slice(0, 10)): Promise<number> {
+export function refreshAggregates(
+  db: Kysely<Database>,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<number> {
   // One refresh at a time per database in this process; concurrent readers wait for the same one.
   const running = inflight.get(db);
   if (running) return running;
@@ -117,9 +120,14 @@ export async function rebuildDesa(
     [...periods, ...years],
   );
   await trx.deleteFrom("indicator_desa_periods").where("desa_code", "=", desa).execute();
-  const rows = [...counts].filter(([, c]) => c.registered > 0 || c.measured > 0).map(([period, c]) => toRow(desa, period, c));
+  const rows = [...counts]
+    .filter(([, c]) => c.registered > 0 || c.measured > 0)
+    .map(([period, c]) => toRow(desa, period, c));
   for (let i = 0; i < rows.length; i += 200) {
-    await trx.insertInto("indicator_desa_periods").values(rows.slice(i, i + 200)).execute();
+    await trx
+      .insertInto("indicator_desa_periods")
+      .values(rows.slice(i, i + 200))
+      .execute();
   }
 
   const households = await trx
@@ -135,9 +143,11 @@ export async function rebuildDesa(
       .values({
         desa_code: desa,
         households: households.length,
-        safe_water: households.filter((h) => WATER_SOURCES[h.water_source as WaterSource]?.layak === true).length,
-        proper_sanitation: households.filter((h) => LATRINE_TYPES[h.latrine_type as LatrineType]?.layak === true)
+        safe_water: households.filter((h) => WATER_SOURCES[h.water_source as WaterSource]?.layak === true)
           .length,
+        proper_sanitation: households.filter(
+          (h) => LATRINE_TYPES[h.latrine_type as LatrineType]?.layak === true,
+        ).length,
       })
       .execute();
   }
@@ -176,7 +186,8 @@ export async function rebuildAll(db: Kysely<Database>, today: string): Promise<v
     await trx.deleteFrom("indicator_dirty").execute();
     const codes = new Set<string>();
     for (const t of ["persons", "households"] as const) {
-      for (const r of await trx.selectFrom(t).select("region_code").distinct().execute()) codes.add(r.region_code.slice(0, 13));
+      for (const r of await trx.selectFrom(t).select("region_code").distinct().execute())
+        codes.add(r.region_code.slice(0, 13));
     }
     for (const desa of [...codes].sort()) await rebuildDesa(trx, desa, today);
   });

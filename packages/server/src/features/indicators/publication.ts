@@ -1,13 +1,8 @@
-import {
-  type CountNode,
-  type PublicationRow,
-  type PublicationView,
-  suppressCounts,
-} from "@tumbuh/core";
+import { type CountNode, type PublicationRow, type PublicationView, suppressCounts } from "@tumbuh/core";
 import type { Kysely } from "kysely";
-import { renderPdf, type TableCell } from "../../documents/pdf";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
+import { renderPdf, type TableCell } from "../../documents/pdf";
 import { errors } from "../../errors";
 import { refreshAggregates } from "./aggregates";
 import { indicatorCatalog } from "./catalog-source";
@@ -49,8 +44,26 @@ export async function getPublication(
     .execute();
   const byDesa = new Map(agg.map((a) => [a.desa_code, a]));
 
-  type Counts = { registered: number; measured: number; stunted: number; lenN: number; wasted: number; wflN: number; underweight: number; weiN: number };
-  const zero = (): Counts => ({ registered: 0, measured: 0, stunted: 0, lenN: 0, wasted: 0, wflN: 0, underweight: 0, weiN: 0 });
+  type Counts = {
+    registered: number;
+    measured: number;
+    stunted: number;
+    lenN: number;
+    wasted: number;
+    wflN: number;
+    underweight: number;
+    weiN: number;
+  };
+  const zero = (): Counts => ({
+    registered: 0,
+    measured: 0,
+    stunted: 0,
+    lenN: 0,
+    wasted: 0,
+    wflN: 0,
+    underweight: 0,
+    weiN: 0,
+  });
   const totals = new Map<string, Counts>([[regency.code, zero()]]);
   for (const r of regions) totals.set(r.code, zero());
   for (const r of regions.filter((x) => x.level === "desa")) {
@@ -69,18 +82,31 @@ export async function getPublication(
       t.weiN += a.wei_n;
     }
   }
-  const tree = [{ code: regency.code, name: regency.name, level: "kabupaten" as const, parent: null as string | null }].concat(
-    regions.map((r) => ({ code: r.code, name: r.name, level: r.level as "kabupaten", parent: r.parent_code })),
+  const tree = [
+    { code: regency.code, name: regency.name, level: "kabupaten" as const, parent: null as string | null },
+  ].concat(
+    regions.map((r) => ({
+      code: r.code,
+      name: r.name,
+      level: r.level as "kabupaten",
+      parent: r.parent_code,
+    })),
   );
   const columns = ["registered", "measured", "stunted", "wasted", "underweight"] as const;
   const hidden = Object.fromEntries(
     columns.map((col) => [
       col,
-      suppressCounts(tree.map((n): CountNode => ({ code: n.code, parent: n.parent, count: totals.get(n.code)?.[col] ?? 0 }))),
+      suppressCounts(
+        tree.map(
+          (n): CountNode => ({ code: n.code, parent: n.parent, count: totals.get(n.code)?.[col] ?? 0 }),
+        ),
+      ),
     ]),
   ) as Record<(typeof columns)[number], Set<string>>;
-  const pct = (num: number, den: number, ...cols: (typeof columns)[number][]) => (code: string) =>
-    cols.some((c) => hidden[c].has(code)) || den === 0 ? null : (100 * num) / den;
+  const pct =
+    (num: number, den: number, ...cols: (typeof columns)[number][]) =>
+    (code: string) =>
+      cols.some((c) => hidden[c].has(code)) || den === 0 ? null : (100 * num) / den;
 
   const rows: PublicationRow[] = tree.map((n) => {
     const t = totals.get(n.code) ?? zero();
@@ -101,11 +127,24 @@ export async function getPublication(
       underweightPct: pct(t.underweight, t.weiN, "underweight", "measured")(n.code),
     };
   });
-  return { regency: { code: regency.code, name: regency.name, level: regency.level }, year, generatedAt: today, rows };
+  return {
+    regency: { code: regency.code, name: regency.name, level: regency.level },
+    year,
+    generatedAt: today,
+    rows,
+  };
 }
 
 const fmt = (v: number | string | null, percent = false) =>
-  v === null ? (percent ? "–" : SUPPRESSED) : typeof v === "number" ? (percent ? v.toFixed(1).replace(".", ",") : v.toLocaleString("id-ID")) : v;
+  v === null
+    ? percent
+      ? "–"
+      : SUPPRESSED
+    : typeof v === "number"
+      ? percent
+        ? v.toFixed(1).replace(".", ",")
+        : v.toLocaleString("id-ID")
+      : v;
 
 /** The publication as a printable A4 landscape PDF: kecamatan rows bold, their desa below. */
 export async function publicationPdf(v: PublicationView): Promise<Buffer> {

@@ -25,8 +25,10 @@ const CSV = "text/csv; charset=utf-8";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export function indicatorRoutes(app: FastifyInstance, { db }: AppDeps): void {
-  typed(app).get("/api/indicators/dashboard", { schema: { tags: ["indicators"], querystring: DashboardQuery } }, async (req) =>
-    getDashboard(db, actorOf(req), req.query),
+  typed(app).get(
+    "/api/indicators/dashboard",
+    { schema: { tags: ["indicators"], querystring: DashboardQuery } },
+    async (req) => getDashboard(db, actorOf(req), req.query),
   );
 
   typed(app).get(
@@ -44,11 +46,21 @@ export function indicatorRoutes(app: FastifyInstance, { db }: AppDeps): void {
         entity: "indicator_dashboard",
         entityId: null,
         regionCode: view.region.code,
-        after: { period: view.period, format, figure: format === "csv" ? figure : "all", agency: query.agency ?? null },
+        after: {
+          period: view.period,
+          format,
+          figure: format === "csv" ? figure : "all",
+          agency: query.agency ?? null,
+        },
       });
       if (format === "xlsx") return download(reply, `${base}.xlsx`, XLSX, await toXlsx(tables));
       const table = tables.find((t) => t.name === figure) ?? tables[0];
-      return download(reply, `${base}-${figure}.csv`, CSV, `\uFEFF${toCsv(table as (typeof tables)[number])}`);
+      return download(
+        reply,
+        `${base}-${figure}.csv`,
+        CSV,
+        `\uFEFF${toCsv(table as (typeof tables)[number])}`,
+      );
     },
   );
 
@@ -63,7 +75,11 @@ export function indicatorRoutes(app: FastifyInstance, { db }: AppDeps): void {
     {
       schema: {
         tags: ["indicators"],
-        querystring: z.strictObject({ indicatorId: z.string().min(1).max(100), regionCode: z.string().min(1).max(40), period: Period }),
+        querystring: z.strictObject({
+          indicatorId: z.string().min(1).max(100),
+          regionCode: z.string().min(1).max(40),
+          period: Period,
+        }),
       },
     },
     async (req) => getValueHistory(db, actorOf(req), req.query),
@@ -81,7 +97,12 @@ export function indicatorRoutes(app: FastifyInstance, { db }: AppDeps): void {
     { config: { public: true }, schema: { tags: ["public"], params: YearParams } },
     async (req, reply) => {
       const v = await getPublication(db, req.params.year);
-      return download(reply, `publikasi-stunting-${v.regency.code}-${v.year}.csv`, CSV, `\uFEFF${toCsv(publicationTable(v))}`);
+      return download(
+        reply,
+        `publikasi-stunting-${v.regency.code}-${v.year}.csv`,
+        CSV,
+        `\uFEFF${toCsv(publicationTable(v))}`,
+      );
     },
   );
   typed(app).get(
@@ -89,7 +110,12 @@ export function indicatorRoutes(app: FastifyInstance, { db }: AppDeps): void {
     { config: { public: true }, schema: { tags: ["public"], params: YearParams } },
     async (req, reply) => {
       const v = await getPublication(db, req.params.year);
-      return download(reply, `publikasi-stunting-${v.regency.code}-${v.year}.pdf`, "application/pdf", await publicationPdf(v));
+      return download(
+        reply,
+        `publikasi-stunting-${v.regency.code}-${v.year}.pdf`,
+        "application/pdf",
+        await publicationPdf(v),
+      );
     },
   );
 }

@@ -133,7 +133,8 @@ async function panels(
   const flagged = new Map<string, number>();
   const of = groupLookup(groups);
   for (const r of await ctx.childRows(region, periods)) {
-    for (const g of of(r.desa_code)) flagged.set(`${g}|${r.period}`, (flagged.get(`${g}|${r.period}`) ?? 0) + r.flagged);
+    for (const g of of(r.desa_code))
+      flagged.set(`${g}|${r.period}`, (flagged.get(`${g}|${r.period}`) ?? 0) + r.flagged);
   }
   return { sums: Object.fromEntries(entries) as Record<keyof typeof PANEL, Map<string, Sum>>, flagged };
 }
@@ -194,7 +195,10 @@ export async function getDashboard(
   const computed = new Map<string, Map<string, Sum>>();
   for (const d of defs) {
     if (d.measure.mode === "computed" && !computed.has(d.measure.computation)) {
-      computed.set(d.measure.computation, await sums(ctx, d.measure.computation, region.code, groups, periods));
+      computed.set(
+        d.measure.computation,
+        await sums(ctx, d.measure.computation, region.code, groups, periods),
+      );
     }
   }
   // Entered values: the period's own, else (for a month) the year's.
@@ -202,7 +206,9 @@ export async function getDashboard(
   const entered = await currentValues(db, readScopes(actor), groups, valuePeriods);
   const enteredAt = (indicatorId: string, code: string): IndicatorValuesTable | undefined => {
     for (const p of valuePeriods) {
-      const hit = entered.find((e) => e.indicator_id === indicatorId && e.region_code === code && e.period === p);
+      const hit = entered.find(
+        (e) => e.indicator_id === indicatorId && e.region_code === code && e.period === p,
+      );
       if (hit) return hit;
     }
     return undefined;
@@ -210,7 +216,10 @@ export async function getDashboard(
   const figureAt = (d: IndicatorDef, code: string) => {
     if (d.measure.mode === "computed") {
       const s = computed.get(d.measure.computation)?.get(`${code}|${query.period}`);
-      return { fig: achievement(d, { numerator: s?.numerator ?? 0, denominator: s?.denominator ?? 0, value: null }), row: undefined };
+      return {
+        fig: achievement(d, { numerator: s?.numerator ?? 0, denominator: s?.denominator ?? 0, value: null }),
+        row: undefined,
+      };
     }
     const row = enteredAt(d.id, code);
     return {
@@ -314,9 +323,13 @@ export async function enterValue(
   }
   const { catalog } = await indicatorCatalog(db, actor);
   const def = catalog.indicators.find((d) => d.id === input.indicatorId);
-  if (!def) throw errors.validation("indicatorId", `indicatorId: no indicator "${input.indicatorId}" in the catalog`);
+  if (!def)
+    throw errors.validation("indicatorId", `indicatorId: no indicator "${input.indicatorId}" in the catalog`);
   if (def.measure.mode !== "entered") {
-    throw errors.validation("indicatorId", "indicatorId: this indicator is computed from the records, not entered");
+    throw errors.validation(
+      "indicatorId",
+      "indicatorId: this indicator is computed from the records, not entered",
+    );
   }
   const at = nowIso();
   const hasFraction = input.numerator != null && input.denominator != null;
@@ -325,7 +338,9 @@ export async function enterValue(
     indicator_id: def.id,
     region_code: region.code,
     period: input.period,
-    value: hasFraction ? (100 * (input.numerator as number)) / (input.denominator as number) : (input.value ?? null),
+    value: hasFraction
+      ? (100 * (input.numerator as number)) / (input.denominator as number)
+      : (input.value ?? null),
     numerator: hasFraction ? (input.numerator as number) : null,
     denominator: hasFraction ? (input.denominator as number) : null,
     note: input.note?.trim() || null,

@@ -7,7 +7,12 @@ export interface Table {
   rows: (string | number | null)[][];
 }
 
-const STATUS: Record<string, string> = { green: "tercapai", amber: "mendekati", red: "belum tercapai", none: "-" };
+const STATUS: Record<string, string> = {
+  green: "tercapai",
+  amber: "mendekati",
+  red: "belum tercapai",
+  none: "-",
+};
 const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
 /** The three figures of a dashboard: indicators against target, the drill-down rows, the monthly trends. */

@@ -12,7 +12,7 @@ import { Link, navigate } from "../../router/navigation";
 import { indicatorsPath, regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
 import { useDocumentTitle } from "../../ui";
-import { formatMonth, formatNumber, shiftMonth, currentMonth } from "../registry/format";
+import { currentMonth, formatMonth, formatNumber, shiftMonth } from "../registry/format";
 import { LoadGate } from "../registry/ui";
 import { useLoad } from "../registry/useLoad";
 import { EnterValueForm } from "./EnterValueForm";
@@ -52,10 +52,22 @@ export default function DashboardPage({
   );
   const name = loaded.state.status === "ready" ? loaded.state.data.region.name : null;
   useDocumentTitle(name ? t("ind.title", { name }) : t("ind.titleShort"));
-  return <LoadGate loaded={loaded}>{(v) => <Dashboard view={v} agency={agency} reload={loaded.reload} />}</LoadGate>;
+  return (
+    <LoadGate loaded={loaded}>
+      {(v) => <Dashboard view={v} agency={agency} reload={loaded.reload} />}
+    </LoadGate>
+  );
 }
 
-function Dashboard({ view, agency, reload }: { view: DashboardView; agency: string | null; reload: () => void }) {
+function Dashboard({
+  view,
+  agency,
+  reload,
+}: {
+  view: DashboardView;
+  agency: string | null;
+  reload: () => void;
+}) {
   const { t, locale } = useI18n();
   const stuntingDef = view.indicators.find((f) => f.computation === "stunting_prevalence");
   const coverageDef = view.indicators.find((f) => f.computation === "measurement_coverage");
@@ -67,7 +79,11 @@ function Dashboard({ view, agency, reload }: { view: DashboardView; agency: stri
         {view.path.map((r, i) => (
           <span key={r.code}>
             {i > 0 && " › "}
-            {r.code === view.region.code ? <strong>{r.name}</strong> : <Link to={indicatorsPath(r.code, view.period, agency)}>{r.name}</Link>}
+            {r.code === view.region.code ? (
+              <strong>{r.name}</strong>
+            ) : (
+              <Link to={indicatorsPath(r.code, view.period, agency)}>{r.name}</Link>
+            )}
           </span>
         ))}
       </nav>
@@ -110,16 +126,32 @@ function Dashboard({ view, agency, reload }: { view: DashboardView; agency: stri
         <div className="ind-cards">
           <PrevalenceCard
             title={t("ind.stunting")}
-            hint={stuntingDef ? t("ind.stuntingHint") : `${t("ind.stuntingHint")}. ${t("ind.noStuntingTarget", { year: view.period.slice(0, 4) })}`}
+            hint={
+              stuntingDef
+                ? t("ind.stuntingHint")
+                : `${t("ind.stuntingHint")}. ${t("ind.noStuntingTarget", { year: view.period.slice(0, 4) })}`
+            }
             p={view.panel.stunting}
             def={stuntingDef}
           />
           <PrevalenceCard title={t("ind.wasting")} hint={t("ind.wastingHint")} p={view.panel.wasting} />
-          <PrevalenceCard title={t("ind.underweight")} hint={t("ind.underweightHint")} p={view.panel.underweight} />
-          <PrevalenceCard title={t("ind.coverage")} hint={t("ind.coverageHint")} p={view.panel.coverage} def={coverageDef} coverage />
+          <PrevalenceCard
+            title={t("ind.underweight")}
+            hint={t("ind.underweightHint")}
+            p={view.panel.underweight}
+          />
+          <PrevalenceCard
+            title={t("ind.coverage")}
+            hint={t("ind.coverageHint")}
+            p={view.panel.coverage}
+            def={coverageDef}
+            coverage
+          />
         </div>
         {view.panel.coverage.value !== null && view.panel.coverage.value < LOW_COVERAGE && (
-          <p className="alert alert--warn">{t("ind.lowCoverage", { pct: formatNumber(view.panel.coverage.value, locale) })}</p>
+          <p className="alert alert--warn">
+            {t("ind.lowCoverage", { pct: formatNumber(view.panel.coverage.value, locale) })}
+          </p>
         )}
         {view.panel.flagged > 0 && <p className="muted">{t("ind.flagged", { count: view.panel.flagged })}</p>}
       </section>
@@ -127,10 +159,30 @@ function Dashboard({ view, agency, reload }: { view: DashboardView; agency: stri
       <section aria-labelledby="ind-trends" className="stack">
         <h2 id="ind-trends">{t("ind.trends")}</h2>
         <div className="ind-trends">
-          <TrendChart title={t("ind.stunting")} points={view.trends.stunting_prevalence ?? []} target={stuntingDef?.target ?? null} direction="down" />
-          <TrendChart title={t("ind.coverage")} points={view.trends.measurement_coverage ?? []} target={coverageDef?.target ?? null} direction="up" />
-          <TrendChart title={t("ind.wasting")} points={view.trends.wasting_prevalence ?? []} target={null} direction="down" />
-          <TrendChart title={t("ind.underweight")} points={view.trends.underweight_prevalence ?? []} target={null} direction="down" />
+          <TrendChart
+            title={t("ind.stunting")}
+            points={view.trends.stunting_prevalence ?? []}
+            target={stuntingDef?.target ?? null}
+            direction="down"
+          />
+          <TrendChart
+            title={t("ind.coverage")}
+            points={view.trends.measurement_coverage ?? []}
+            target={coverageDef?.target ?? null}
+            direction="up"
+          />
+          <TrendChart
+            title={t("ind.wasting")}
+            points={view.trends.wasting_prevalence ?? []}
+            target={null}
+            direction="down"
+          />
+          <TrendChart
+            title={t("ind.underweight")}
+            points={view.trends.underweight_prevalence ?? []}
+            target={null}
+            direction="down"
+          />
         </div>
         <Downloads params={params} figure="tren" />
       </section>
@@ -190,10 +242,15 @@ function PrevalenceCard({
       <h3 className="ind-card__title">{title}</h3>
       <p className="ind-card__value">{pct(p.value, locale)}</p>
       <p className="ind-card__ci">
-        {p.ci ? t("ind.ci", { lower: formatNumber(p.ci.lower, locale), upper: formatNumber(p.ci.upper, locale) }) : t("ind.noData")}
+        {p.ci
+          ? t("ind.ci", { lower: formatNumber(p.ci.lower, locale), upper: formatNumber(p.ci.upper, locale) })
+          : t("ind.noData")}
       </p>
       <p className="ind-card__n">
-        {t(coverage ? "ind.nCoverage" : "ind.nPrevalence", { num: p.numerator.toLocaleString(locale === "id" ? "id-ID" : "en-GB"), den: p.denominator.toLocaleString(locale === "id" ? "id-ID" : "en-GB") })}
+        {t(coverage ? "ind.nCoverage" : "ind.nPrevalence", {
+          num: p.numerator.toLocaleString(locale === "id" ? "id-ID" : "en-GB"),
+          den: p.denominator.toLocaleString(locale === "id" ? "id-ID" : "en-GB"),
+        })}
       </p>
       {def && def.target !== null && (
         <p className="ind-card__target">
@@ -214,13 +271,21 @@ function Legend() {
   const { t } = useI18n();
   return (
     <p className="ind-legend muted">
-      <StatusDot status="green" /> {t("ind.status.green")} <StatusDot status="amber" /> {t("ind.status.amber")}{" "}
-      <StatusDot status="red" /> {t("ind.status.red")} — {t("ind.legendRule")}
+      <StatusDot status="green" /> {t("ind.status.green")} <StatusDot status="amber" />{" "}
+      {t("ind.status.amber")} <StatusDot status="red" /> {t("ind.status.red")} — {t("ind.legendRule")}
     </p>
   );
 }
 
-function DrillDown({ view, agency, stuntingId }: { view: DashboardView; agency: string | null; stuntingId: string | null }) {
+function DrillDown({
+  view,
+  agency,
+  stuntingId,
+}: {
+  view: DashboardView;
+  agency: string | null;
+  stuntingId: string | null;
+}) {
   const { t, locale } = useI18n();
   const max = Math.max(1, ...view.rows.map((r) => r.panel.stunting.ci?.upper ?? r.panel.stunting.value ?? 0));
   return (
@@ -231,7 +296,9 @@ function DrillDown({ view, agency, stuntingId }: { view: DashboardView; agency: 
             <th scope="col">{t("ind.col.region")}</th>
             <th scope="col">{t("ind.col.coverage")}</th>
             <th scope="col">{t("ind.col.stunting")}</th>
-            <th scope="col" className="ind-table__bar">{t("ind.col.ci")}</th>
+            <th scope="col" className="ind-table__bar">
+              {t("ind.col.ci")}
+            </th>
             <th scope="col">{t("ind.col.wasting")}</th>
             <th scope="col">{t("ind.col.underweight")}</th>
           </tr>
@@ -245,18 +312,46 @@ function DrillDown({ view, agency, stuntingId }: { view: DashboardView; agency: 
                 <th scope="row">
                   <Link to={indicatorsPath(r.region.code, view.period, agency)}>{r.region.name}</Link>
                 </th>
-                <td className={r.panel.coverage.value !== null && r.panel.coverage.value < LOW_COVERAGE ? "ind-low" : undefined}>
+                <td
+                  className={
+                    r.panel.coverage.value !== null && r.panel.coverage.value < LOW_COVERAGE
+                      ? "ind-low"
+                      : undefined
+                  }
+                >
                   {pct(r.panel.coverage.value, locale)}
-                  <span className="muted"> ({r.panel.coverage.numerator}/{r.panel.coverage.denominator})</span>
+                  <span className="muted">
+                    {" "}
+                    ({r.panel.coverage.numerator}/{r.panel.coverage.denominator})
+                  </span>
                 </td>
                 <td>
                   <StatusDot status={status} /> {pct(s.value, locale)}
                 </td>
                 <td className="ind-table__bar">
                   {s.ci && s.value !== null && (
-                    <svg width="120" height="14" role="img" aria-label={t("ind.ci", { lower: formatNumber(s.ci.lower, locale), upper: formatNumber(s.ci.upper, locale) })}>
-                      <line className="ci-range" x1={(120 * s.ci.lower) / max} x2={(120 * s.ci.upper) / max} y1="7" y2="7" />
-                      <circle className={`ci-point ci-point--${status}`} cx={(120 * s.value) / max} cy="7" r="4" />
+                    <svg
+                      width="120"
+                      height="14"
+                      role="img"
+                      aria-label={t("ind.ci", {
+                        lower: formatNumber(s.ci.lower, locale),
+                        upper: formatNumber(s.ci.upper, locale),
+                      })}
+                    >
+                      <line
+                        className="ci-range"
+                        x1={(120 * s.ci.lower) / max}
+                        x2={(120 * s.ci.upper) / max}
+                        y1="7"
+                        y2="7"
+                      />
+                      <circle
+                        className={`ci-point ci-point--${status}`}
+                        cx={(120 * s.value) / max}
+                        cy="7"
+                        r="4"
+                      />
                     </svg>
                   )}
                 </td>
@@ -273,16 +368,31 @@ function DrillDown({ view, agency, stuntingId }: { view: DashboardView; agency: 
 
 const ENTERING_ROLES = ["admin_kabupaten", "tpps_kabupaten", "opd", "tpps_kecamatan"];
 
-function IndicatorItem({ f, view, onSaved }: { f: IndicatorFigure; view: DashboardView; onSaved: () => void }) {
+function IndicatorItem({
+  f,
+  view,
+  onSaved,
+}: {
+  f: IndicatorFigure;
+  view: DashboardView;
+  onSaved: () => void;
+}) {
   const { t, locale } = useI18n();
   const me = useMe();
   const [open, setOpen] = useState(false);
   const mayEnter =
     f.mode === "entered" &&
     me.assignments.some(
-      (a) => ENTERING_ROLES.includes(a.role) && (a.scope === "" || view.region.code === a.scope || view.region.code.startsWith(`${a.scope}.`)),
+      (a) =>
+        ENTERING_ROLES.includes(a.role) &&
+        (a.scope === "" || view.region.code === a.scope || view.region.code.startsWith(`${a.scope}.`)),
     );
-  const value = f.value === null ? "–" : f.targetKind === "percent" ? pct(f.value, locale) : formatNumber(f.value, locale);
+  const value =
+    f.value === null
+      ? "–"
+      : f.targetKind === "percent"
+        ? pct(f.value, locale)
+        : formatNumber(f.value, locale);
   return (
     <li className={`ind-item ind-item--${f.status}`}>
       <div className="ind-item__head">
@@ -292,7 +402,14 @@ function IndicatorItem({ f, view, onSaved }: { f: IndicatorFigure; view: Dashboa
       <div className="ind-item__figures">
         <span className="ind-item__value">{value}</span>
         <span className="muted">{targetText(f, t)}</span>
-        {f.ci && <span className="muted">{t("ind.ci", { lower: formatNumber(f.ci.lower, locale), upper: formatNumber(f.ci.upper, locale) })}</span>}
+        {f.ci && (
+          <span className="muted">
+            {t("ind.ci", {
+              lower: formatNumber(f.ci.lower, locale),
+              upper: formatNumber(f.ci.upper, locale),
+            })}
+          </span>
+        )}
       </div>
       <div className="ind-item__meta muted">
         {sourceLabel(f, t)} · {f.responsible.join(", ")} ·{" "}
@@ -303,7 +420,12 @@ function IndicatorItem({ f, view, onSaved }: { f: IndicatorFigure; view: Dashboa
             : t("ind.notEntered")}
       </div>
       {mayEnter && (
-        <button type="button" className="button button--secondary button--small" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => setOpen((o) => !o)}
+          aria-expanded={open}
+        >
           {open ? t("reg.cancel") : t(f.entered ? "ind.revise" : "ind.enter")}
         </button>
       )}
@@ -323,24 +445,43 @@ function IndicatorItem({ f, view, onSaved }: { f: IndicatorFigure; view: Dashboa
 }
 
 /** The target as printed; the annex prints "Target: 80%", Pasal 6 only "21% … pada tahun 2024". */
-function targetText(f: IndicatorFigure, t: (k: MessageKey, v?: Record<string, string | number>) => string): string {
-  return /^target/i.test(f.targetOriginal) ? f.targetOriginal : t("ind.targetIs", { target: f.targetOriginal });
+function targetText(
+  f: IndicatorFigure,
+  t: (k: MessageKey, v?: Record<string, string | number>) => string,
+): string {
+  return /^target/i.test(f.targetOriginal)
+    ? f.targetOriginal
+    : t("ind.targetIs", { target: f.targetOriginal });
 }
 
-function sourceLabel(f: IndicatorFigure, t: (k: MessageKey, v?: Record<string, string | number>) => string): string {
+function sourceLabel(
+  f: IndicatorFigure,
+  t: (k: MessageKey, v?: Record<string, string | number>) => string,
+): string {
   const s = f.source;
   if (s.kind === "pasal7") return t("ind.src.pasal7", { letter: s.letter });
   if (s.kind === "pasal6") return t("ind.src.pasal6", { ayat: s.ayat });
   return t("ind.src.annex", { section: s.section, strategy: s.strategy, number: s.number });
 }
 
-function Downloads({ params, figure }: { params: { region: string; period: string; agency?: string | undefined }; figure: string }) {
+function Downloads({
+  params,
+  figure,
+}: {
+  params: { region: string; period: string; agency?: string | undefined };
+  figure: string;
+}) {
   const { t } = useI18n();
   return (
     <p className="ind-downloads">
-      <span className="muted">{t("ind.download")}</span> <a href={dashboardExportUrl(params, "csv", figure)} download>CSV</a> ·{" "}
-      <a href={dashboardExportUrl(params, "xlsx")} download>XLSX</a>
+      <span className="muted">{t("ind.download")}</span>{" "}
+      <a href={dashboardExportUrl(params, "csv", figure)} download>
+        CSV
+      </a>{" "}
+      ·{" "}
+      <a href={dashboardExportUrl(params, "xlsx")} download>
+        XLSX
+      </a>
     </p>
   );
 }
-

@@ -63,17 +63,35 @@ export function EnterValueForm({
         <div className="ind-form__row">
           <label htmlFor={`${id}-n`}>
             {t("ind.numerator")}
-            <input id={`${id}-n`} inputMode="decimal" value={numerator} onChange={(e) => setNumerator(e.target.value)} required />
+            <input
+              id={`${id}-n`}
+              inputMode="decimal"
+              value={numerator}
+              onChange={(e) => setNumerator(e.target.value)}
+              required
+            />
           </label>
           <label htmlFor={`${id}-d`}>
             {t("ind.denominator")}
-            <input id={`${id}-d`} inputMode="decimal" value={denominator} onChange={(e) => setDenominator(e.target.value)} required />
+            <input
+              id={`${id}-d`}
+              inputMode="decimal"
+              value={denominator}
+              onChange={(e) => setDenominator(e.target.value)}
+              required
+            />
           </label>
         </div>
       ) : (
         <label htmlFor={`${id}-v`}>
           {t("ind.value")}
-          <input id={`${id}-v`} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} required />
+          <input
+            id={`${id}-v`}
+            inputMode="decimal"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            required
+          />
         </label>
       )}
       <label htmlFor={`${id}-note`}>
@@ -95,7 +113,8 @@ export function EnterValueForm({
             {history.map((h) => (
               <li key={h.id} className={h.supersededAt ? "muted" : undefined}>
                 {h.value === null ? "–" : formatNumber(h.value, locale)}
-                {h.numerator !== null && ` (${h.numerator}/${h.denominator})`} · {h.enteredBy ?? "–"} · {h.enteredAt.slice(0, 16).replace("T", " ")}
+                {h.numerator !== null && ` (${h.numerator}/${h.denominator})`} · {h.enteredBy ?? "–"} ·{" "}
+                {h.enteredAt.slice(0, 16).replace("T", " ")}
                 {h.note && ` · ${h.note}`}
                 {h.supersededAt && ` · ${t("ind.superseded")}`}
               </li>

@@ -12,7 +12,10 @@ import { ErrorPanel, Loading, NotFound, useDocumentTitle } from "../../ui";
 import { formatNumber } from "../registry/format";
 import "./indicators.css";
 
-type State = { status: "loading" } | { status: "ready"; view: PublicationView } | { status: "error"; error: unknown };
+type State =
+  | { status: "loading" }
+  | { status: "ready"; view: PublicationView }
+  | { status: "error"; error: unknown };
 
 export default function PublicationPage({ year }: { year: number }) {
   const { t } = useI18n();
@@ -32,7 +35,8 @@ export default function PublicationPage({ year }: { year: number }) {
   }, [year, attempt]);
   if (state.status === "loading") return <Loading />;
   if (state.status === "error") {
-    if (isApiError(state.error) && (state.error.status === 404 || state.error.status === 400)) return <NotFound />;
+    if (isApiError(state.error) && (state.error.status === 404 || state.error.status === 400))
+      return <NotFound />;
     return <ErrorPanel error={state.error} onRetry={() => setAttempt((n) => n + 1)} />;
   }
   return <Publication view={state.view} />;
@@ -50,7 +54,13 @@ function Publication({ view }: { view: PublicationView }) {
         <p>{t("pub.intro")}</p>
         <nav className="pub-years" aria-label={t("pub.years")}>
           {[thisYear, thisYear - 1, thisYear - 2].map((y) =>
-            y === view.year ? <strong key={y}>{y}</strong> : <Link key={y} to={publicationPath(y)}>{y}</Link>,
+            y === view.year ? (
+              <strong key={y}>{y}</strong>
+            ) : (
+              <Link key={y} to={publicationPath(y)}>
+                {y}
+              </Link>
+            ),
           )}
         </nav>
         <p className="ind-downloads">
@@ -116,7 +126,8 @@ function Publication({ view }: { view: PublicationView }) {
   );
 }
 
-const count = (c: number | null, locale: "id" | "en") => (c === null ? "<5" : c.toLocaleString(locale === "id" ? "id-ID" : "en-GB"));
+const count = (c: number | null, locale: "id" | "en") =>
+  c === null ? "<5" : c.toLocaleString(locale === "id" ? "id-ID" : "en-GB");
 const percent = (v: number | null, locale: "id" | "en") => (v === null ? "–" : `${formatNumber(v, locale)}%`);
 
 function Figure({ label, value, count: n }: { label: string; value: number | null; count: number | null }) {
@@ -136,7 +147,12 @@ function Bars({ rows }: { rows: PublicationRow[] }) {
   const max = Math.max(10, ...rows.map((r) => r.stunting ?? 0));
   const rowH = 26;
   return (
-    <svg className="pub-bars" viewBox={`0 0 360 ${rows.length * rowH + 4}`} role="img" aria-label={t("pub.byKecamatan")}>
+    <svg
+      className="pub-bars"
+      viewBox={`0 0 360 ${rows.length * rowH + 4}`}
+      role="img"
+      aria-label={t("pub.byKecamatan")}
+    >
       {rows.map((r, i) => {
         const w = r.stunting === null ? 0 : (200 * r.stunting) / max;
         return (

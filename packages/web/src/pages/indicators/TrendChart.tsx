@@ -17,7 +17,11 @@ interface Props {
 
 function monthLabel(period: string, locale: string): string {
   const d = new Date(`${period}-01T00:00:00Z`);
-  return d.toLocaleDateString(locale === "id" ? "id-ID" : "en-GB", { month: "short", year: "2-digit", timeZone: "UTC" });
+  return d.toLocaleDateString(locale === "id" ? "id-ID" : "en-GB", {
+    month: "short",
+    year: "2-digit",
+    timeZone: "UTC",
+  });
 }
 
 export const TrendChart = memo(function TrendChart({ title, points, target, direction }: Props) {
@@ -64,14 +68,25 @@ export const TrendChart = memo(function TrendChart({ title, points, target, dire
             )}
             <path className={off ? "trend__line trend__line--off" : "trend__line"} d={g.path} />
             {g.points.map((p) => (
-              <circle key={p.period} className={off ? "trend__dot trend__dot--off" : "trend__dot"} cx={p.x} cy={p.y} r={2.5}>
+              <circle
+                key={p.period}
+                className={off ? "trend__dot trend__dot--off" : "trend__dot"}
+                cx={p.x}
+                cy={p.y}
+                r={2.5}
+              >
                 <title>
                   {monthLabel(p.period, locale)}: {formatNumber(p.value, locale)}%
                 </title>
               </circle>
             ))}
             {last && (
-              <text className="trend__last" x={Math.min(last.x, g.plot.x1 - 2)} y={Math.max(12, last.y - 8)} textAnchor="end">
+              <text
+                className="trend__last"
+                x={Math.min(last.x, g.plot.x1 - 2)}
+                y={Math.max(12, last.y - 8)}
+                textAnchor="end"
+              >
                 {formatNumber(last.value, locale)}%
               </text>
             )}

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { niceAxis, trendGeometry } from "./trendMath";
 
 const pts = (values: (number | null)[]) =>
-  values.map((value, i) => ({ period: `2025-${String(i + 1).padStart(2, "0")}`, value, numerator: 0, denominator: 0 }));
+  values.map((value, i) => ({
+    period: `2025-${String(i + 1).padStart(2, "0")}`,
+    value,
+    numerator: 0,
+    denominator: 0,
+  }));
 
 describe("trendGeometry", () => {
   it("scales to the data and the target, and breaks the line where a month has no value", () => {

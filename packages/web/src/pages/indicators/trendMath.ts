@@ -25,7 +25,11 @@ export function niceAxis(values: readonly number[]): { max: number; step: number
   return { max: Math.min(100, Math.ceil(top / step) * step), step };
 }
 
-export function trendGeometry(points: readonly TrendPoint[], width: number, target: number | null): TrendGeometry {
+export function trendGeometry(
+  points: readonly TrendPoint[],
+  width: number,
+  target: number | null,
+): TrendGeometry {
   const height = TREND_HEIGHT;
   const plot = { x0: 36, x1: Math.max(60, width - 8), y0: 10, y1: height - 24 };
   const values = points.flatMap((p) => (p.value === null ? [] : [p.value]));
@@ -55,7 +59,9 @@ export function trendGeometry(points: readonly TrendPoint[], width: number, targ
   const every = width < 420 ? 12 : 6;
   const xTicks = points
     .map((p, i) => ({ label: p.period, pos: x(i), i }))
-    .filter((tk) => tk.i === 0 || tk.i === points.length - 1 || (Number(tk.label.slice(5, 7)) - 1) % every === 0)
+    .filter(
+      (tk) => tk.i === 0 || tk.i === points.length - 1 || (Number(tk.label.slice(5, 7)) - 1) % every === 0,
+    )
     .filter((tk, k, all) => k === 0 || tk.pos - (all[k - 1]?.pos ?? 0) > 40)
     .map(({ label, pos, i }) => ({
       label,

@@ -35,7 +35,11 @@ export function computeContext(db: Kysely<Database>, unitLength = 13): ComputeCo
       if (!p) {
         p = db
           .selectFrom("indicator_desa_periods")
-          .select([unit.as("desa_code"), "period", ...CHILD_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c))])
+          .select([
+            unit.as("desa_code"),
+            "period",
+            ...CHILD_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c)),
+          ])
           .where(withinScopes("desa_code", [region]))
           .where("period", "in", periods.length ? [...periods] : [""])
           .groupBy([unit, "period"])
@@ -50,7 +54,10 @@ export function computeContext(db: Kysely<Database>, unitLength = 13): ComputeCo
       if (!p) {
         p = db
           .selectFrom("indicator_desa_households")
-          .select([unit.as("desa_code"), ...HOUSEHOLD_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c))])
+          .select([
+            unit.as("desa_code"),
+            ...HOUSEHOLD_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c)),
+          ])
           .where(withinScopes("desa_code", [region]))
           .groupBy(unit)
           .execute()
