@@ -127,6 +127,10 @@ describe("indicator dashboard and public publication in Chromium", () => {
     await page.screenshot({ path: join(SHOTS, "publication-1280.png"), fullPage: false });
     await page.setViewportSize({ width: 360, height: 740 });
     await page.screenshot({ path: join(SHOTS, "publication-360.png"), fullPage: false });
+    const bars = page.locator(".pub-bars");
+    expect(await bars.locator(".pub-bar").count()).toBe(10);
+    expect((await bars.boundingBox())?.height ?? 0).toBeGreaterThan(150);
+    await bars.screenshot({ path: join(SHOTS, "publication-360-bars.png") });
     await page.locator("#pub-table").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, "publication-360-table.png"), fullPage: false });
 

@@ -34,6 +34,23 @@ describe("trendGeometry", () => {
   });
 });
 
+describe("x labels", () => {
+  it("never crowd: at least 56 px apart, first and last month kept", () => {
+    const months = Array.from({ length: 24 }, (_, i) => {
+      const d = new Date(Date.UTC(2024, 10 + i, 1));
+      return { period: d.toISOString().slice(0, 7), value: 10, numerator: 1, denominator: 10 };
+    });
+    for (const width of [300, 360, 500, 900]) {
+      const g = trendGeometry(months, width, null);
+      expect(g.xTicks[0]?.label).toBe("2024-11");
+      expect(g.xTicks.at(-1)?.label).toBe("2026-10");
+      for (let k = 1; k < g.xTicks.length; k++) {
+        expect((g.xTicks[k]?.pos ?? 0) - (g.xTicks[k - 1]?.pos ?? 0)).toBeGreaterThanOrEqual(56);
+      }
+    }
+  });
+});
+
 describe("niceAxis", () => {
   it("uses at most five round steps and leaves room above the highest value", () => {
     expect(niceAxis([22])).toEqual({ max: 25, step: 5 });

@@ -57,17 +57,23 @@ export function trendGeometry(
   });
   // One label per January and at both ends, fewer when narrow.
   const every = width < 420 ? 12 : 6;
-  const xTicks = points
+  const candidates = points
     .map((p, i) => ({ label: p.period, pos: x(i), i }))
     .filter(
       (tk) => tk.i === 0 || tk.i === points.length - 1 || (Number(tk.label.slice(5, 7)) - 1) % every === 0,
-    )
-    .filter((tk, k, all) => k === 0 || tk.pos - (all[k - 1]?.pos ?? 0) > 40)
-    .map(({ label, pos, i }) => ({
-      label,
-      pos,
-      anchor: i === 0 ? ("start" as const) : i === points.length - 1 ? ("end" as const) : ("middle" as const),
-    }));
+    );
+  // Keep labels at least 56 px apart (a label is about 40 px wide), always keeping the last one.
+  const kept: typeof candidates = [];
+  for (const tk of candidates) {
+    const isLast = tk.i === points.length - 1;
+    while (isLast && kept.length > 1 && tk.pos - (kept.at(-1)?.pos ?? 0) < 56) kept.pop();
+    if (isLast || kept.length === 0 || tk.pos - (kept.at(-1)?.pos ?? 0) >= 56) kept.push(tk);
+  }
+  const xTicks = kept.map(({ label, pos, i }) => ({
+    label,
+    pos,
+    anchor: i === 0 ? ("start" as const) : i === points.length - 1 ? ("end" as const) : ("middle" as const),
+  }));
   return {
     width,
     height,
