@@ -1,3 +1,4 @@
+import { LATRINE_TYPES, WATER_SOURCES } from "@tumbuh/core";
 import ExcelJS from "exceljs";
 import { expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
@@ -44,6 +45,60 @@ describeEachDialect(
       );
       expect(water.status).toMatch(/green|amber|red/);
       expect(water.target).toBe(87);
+      // Recounted here from the raw households: "layak" sources of BPS over all live households.
+      const hh = await db()
+        .kysely.selectFrom("households")
+        .select(["water_source", "latrine_type"])
+        .where("deleted_at", "is", null)
+        .execute();
+      expect(water.denominator).toBe(hh.length);
+      expect(water.numerator).toBe(
+        hh.filter((h) => WATER_SOURCES[h.water_source as keyof typeof WATER_SOURCES].layak).length,
+      );
+      const sanitation = v.indicators.find(
+        (f: { computation: string }) => f.computation === "household_proper_sanitation",
+      );
+      expect(sanitation.numerator).toBe(
+        hh.filter((h) => LATRINE_TYPES[h.latrine_type as keyof typeof LATRINE_TYPES].layak).length,
+      );
+    });
+
+    it("counts a desa's stunting as a plain recount of its raw rows does", async () => {
+      const api = await testApi(db());
+      const v = (
+        await api.request("kpm.sandeley", {
+          method: "GET",
+          url: `/api/indicators/dashboard?region=64.01.05.2003&period=${MONTH}`,
+        })
+      ).json();
+      const rows = await db()
+        .kysely.selectFrom("measurements as m")
+        .innerJoin("persons as p", "p.id", "m.person_id")
+        .select(["m.person_id", "m.measured_on", "m.zlen", "m.flagged", "m.age_days", "p.birth_date"])
+        .where("p.region_code", "like", "64.01.05.2003%")
+        .where("p.deleted_at", "is", null)
+        .where("p.merged_into", "is", null)
+        .where("m.deleted_at", "is", null)
+        .where("m.measured_on", "like", `${MONTH}-%`)
+        .orderBy("m.measured_on")
+        .execute();
+      // Latest usable length-for-age per child (flagged values outside ±6 SD left out), under 60 months.
+      const latest = new Map<string, number>();
+      const measured = new Set<string>();
+      for (const r of rows) {
+        const months =
+          (Number(r.measured_on.slice(0, 4)) - Number(r.birth_date.slice(0, 4))) * 12 +
+          Number(r.measured_on.slice(5, 7)) -
+          Number(r.birth_date.slice(5, 7)) -
+          (r.measured_on.slice(8) < r.birth_date.slice(8) ? 1 : 0);
+        if (months >= 60) continue;
+        measured.add(r.person_id);
+        if (r.zlen !== null && !(r.flagged && Math.abs(r.zlen) > 6)) latest.set(r.person_id, r.zlen);
+      }
+      expect(v.panel.stunting.denominator).toBe(latest.size);
+      expect(v.panel.stunting.numerator).toBe([...latest.values()].filter((z) => z < -2).length);
+      expect(v.panel.coverage.numerator).toBe(measured.size);
+      expect(latest.size).toBeGreaterThan(5);
     });
 
     it("drills down to a desa, and keeps a kecamatan user inside the kecamatan", async () => {
