@@ -1,4 +1,4 @@
-import { LATRINE_TYPES, WATER_SOURCES } from "@tumbuh/core";
+import { completedMonths, LATRINE_TYPES, WATER_SOURCES } from "@tumbuh/core";
 import ExcelJS from "exceljs";
 import { expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
@@ -86,11 +86,8 @@ describeEachDialect(
       const latest = new Map<string, number>();
       const measured = new Set<string>();
       for (const r of rows) {
-        const months =
-          (Number(r.measured_on.slice(0, 4)) - Number(r.birth_date.slice(0, 4))) * 12 +
-          Number(r.measured_on.slice(5, 7)) -
-          Number(r.birth_date.slice(5, 7)) -
-          (r.measured_on.slice(8) < r.birth_date.slice(8) ? 1 : 0);
+        // The system's one age convention (month-end birthdays as the growth engine counts them).
+        const months = completedMonths(r.birth_date, r.measured_on);
         if (months >= 60) continue;
         measured.add(r.person_id);
         if (r.zlen !== null && !(r.flagged && Math.abs(r.zlen) > 6)) latest.set(r.person_id, r.zlen);
