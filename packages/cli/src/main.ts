@@ -16,6 +16,8 @@ Usage: tumbuh <command> [options]
                               WHO z-scores, flags and Permenkes 2/2020 categories for a CSV
   catalog indicators [--format json|csv] [--file PATH]
                               print the indicator catalog (Paser Pasal 6, Pasal 7, Lampiran) or check a file
+  indicators --region CODE --period YYYY-MM|YYYY [--agency NAME] [--format json|table]
+                              achievement of every indicator against its target (Perbup Paser 47/2024)
 
 Environment: TUMBUH_DATABASE_URL (default ./data/tumbuh.db; postgres://… for PostgreSQL),
 TUMBUH_HOST (127.0.0.1), TUMBUH_PORT (3000), TUMBUH_COOKIE_SECURE (false), TUMBUH_LOG_LEVEL (info).`;
@@ -39,6 +41,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import("./commands/regions")).runRegions(rest);
       case "import":
         return await (await import("./commands/import")).runImport(rest);
+      case "indicators":
+        return await (await import("./commands/indicators")).runIndicators(rest);
       case "growth": {
         const { runGrowth } = await import("./commands/growth");
         return await runGrowth(rest);

@@ -15,6 +15,7 @@ import { duplicateRoutes } from "./features/duplicates/routes";
 import { householdRoutes } from "./features/households/routes";
 import { importRoutes } from "./features/imports/routes";
 import { indicatorCatalogRoutes } from "./features/indicator-catalog/routes";
+import { indicatorRoutes } from "./features/indicators/routes";
 import { measurementRoutes } from "./features/measurements/routes";
 import { personRoutes } from "./features/persons/routes";
 import { pregnancyRoutes } from "./features/pregnancies/routes";
@@ -64,6 +65,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   duplicateRoutes(app, deps);
   importRoutes(app, deps);
   indicatorCatalogRoutes(app, deps);
+  indicatorRoutes(app, deps);
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -6,5 +6,6 @@ export { migrateToLatest } from "./db/migrate";
 export { DEMO_PASSWORD, DEMO_USERS, ensureDemo } from "./demo/demo";
 export { AppError } from "./errors";
 export { importMeasurements } from "./features/imports/service";
+export { getDashboard } from "./features/indicators/service";
 export { importRegions } from "./features/regions/service";
 export { createUser } from "./features/users/service";

@@ -19,6 +19,8 @@ const DuplicatesPage = lazy(() => import("./pages/registry/duplicates/Duplicates
 const PersonPage = lazy(() => import("./pages/registry/person/PersonPage"));
 const ImportPage = lazy(() => import("./pages/registry/import/ImportPage"));
 const IndicatorCatalogPage = lazy(() => import("./pages/indicators/IndicatorCatalogPage"));
+const IndicatorDashboardPage = lazy(() => import("./pages/indicators/DashboardPage"));
+const PublicationPage = lazy(() => import("./pages/indicators/PublicationPage"));
 
 function LanguageSwitch() {
   const { t, locale, setLocale } = useI18n();
@@ -61,8 +63,19 @@ function Page({ route }: { route: Route }) {
       return <PersonPage key={route.id} id={route.id} />;
     case "import":
       return <ImportPage />;
-    case "indicators":
+    case "indicatorCatalog":
       return <IndicatorCatalogPage />;
+    case "indicators":
+      return (
+        <IndicatorDashboardPage
+          key={route.code}
+          code={route.code}
+          period={route.period}
+          agency={route.agency}
+        />
+      );
+    case "publication":
+      return <PublicationPage key={route.year} year={route.year} />;
     case "notFound":
       return <NotFound />;
   }
@@ -75,19 +88,22 @@ export function App() {
   const path = useLocationPath();
   const [pathname = "/", search = ""] = splitPath(path);
   const route = matchRoute(pathname, search);
-  const wide = route.name === "audit";
+  const wide = route.name === "audit" || route.name === "indicators" || route.name === "publication";
+  // The public publication needs no sign-in (Paser Pasal 9 p: published for everyone).
+  const open = route.name === "publication";
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
   // Sign-in guard: every page but /login needs a user; /login moves on once signed in.
   const needsRedirect =
-    (state.status === "anonymous" && route.name !== "login") ||
+    (state.status === "anonymous" && route.name !== "login" && !open) ||
     (state.status === "authenticated" && route.name === "login");
   useEffect(() => {
-    if (state.status === "anonymous" && route.name !== "login") navigate(loginPath(path), { replace: true });
+    if (state.status === "anonymous" && route.name !== "login" && !open)
+      navigate(loginPath(path), { replace: true });
     else if (state.status === "authenticated" && route.name === "login")
       navigate(route.next, { replace: true });
-  }, [state.status, route, path]);
+  }, [state.status, route, path, open]);
 
   // After in-app navigation, move focus to the new page so screen readers announce it.
   useEffect(() => {
@@ -127,7 +143,7 @@ export function App() {
         tabIndex={-1}
         className={wide ? "container container--wide" : "container"}
       >
-        {state.status === "loading" || needsRedirect ? (
+        {(state.status === "loading" && !open) || needsRedirect ? (
           <Loading />
         ) : (
           <LazyBoundary resetKey={pathname}>

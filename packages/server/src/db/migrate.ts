@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from "k
 import * as foundation from "./migrations/2026-11-22T1000-foundation";
 import * as registry from "./migrations/2026-11-22T1100-registry";
 import * as indicatorCatalog from "./migrations/2026-11-22T1600-indicator-catalog";
+import * as indicators from "./migrations/2026-11-22T1700-indicators";
 
 // Listed explicitly (not read from a folder) so bundling or tsx cannot change which migrations exist.
 const MIGRATIONS: Record<string, Migration> = {
   "2026-11-22T1000-foundation": foundation,
   "2026-11-22T1100-registry": registry,
   "2026-11-22T1600-indicator-catalog": indicatorCatalog,
+  "2026-11-22T1700-indicators": indicators,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -175,6 +175,48 @@ export interface DuplicateDismissalsTable {
   dismissed_by: string | null;
 }
 
+export interface IndicatorValuesTable {
+  id: string;
+  indicator_id: string;
+  region_code: string;
+  period: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  note: string | null;
+  entered_at: string;
+  entered_by: string | null;
+  entered_by_name: string | null;
+  superseded_at: string | null;
+  superseded_by: string | null;
+}
+
+/** Per desa (children's home) and period: counts of children 0–59 months; see features/indicators/aggregates. */
+export interface IndicatorDesaPeriodsTable {
+  desa_code: string;
+  period: string;
+  registered: number;
+  measured: number;
+  flagged: number;
+  len_n: number;
+  stunted: number;
+  wei_n: number;
+  underweight: number;
+  wfl_n: number;
+  wasted: number;
+}
+
+export interface IndicatorDesaHouseholdsTable {
+  desa_code: string;
+  households: number;
+  safe_water: number;
+  proper_sanitation: number;
+}
+
+export interface IndicatorDirtyTable {
+  desa_code: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   users: UsersTable;
@@ -190,6 +232,10 @@ export interface Database {
   person_merges: PersonMergesTable;
   duplicate_dismissals: DuplicateDismissalsTable;
   indicator_catalogs: IndicatorCatalogsTable;
+  indicator_values: IndicatorValuesTable;
+  indicator_desa_periods: IndicatorDesaPeriodsTable;
+  indicator_desa_households: IndicatorDesaHouseholdsTable;
+  indicator_dirty: IndicatorDirtyTable;
 }
 
 /** One version of a regency's indicator catalog (features/indicator-catalog); the highest version is current. */

@@ -7,6 +7,7 @@ import type { Database } from "../db/schema";
 import { createLocalUnit, importRegions } from "../features/regions/service";
 import { createUser } from "../features/users/service";
 import { ensureDemoIndicatorCatalog } from "./indicator-catalog";
+import { createDemoIndicatorValues } from "./indicators";
 import { createDemoPopulation, type DemoPopulationOptions, demoChildrenFromEnv } from "./population";
 
 /** Demo log-ins, one per role, in real regions of Kabupaten Paser (also listed in the README). */
@@ -89,6 +90,7 @@ export async function ensureDemo(
       ...population,
       children,
     });
+    await createDemoIndicatorValues(db, population.today ?? new Date().toISOString().slice(0, 10));
   }
   for (const u of DEMO_USERS) {
     await createUser(db, SYSTEM_ACTOR, {

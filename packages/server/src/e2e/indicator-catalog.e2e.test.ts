@@ -55,7 +55,7 @@ describe("the indicator catalog page in Chromium at 360 px", () => {
     expect(await page.getByText("Impor berkas katalog").count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: join(SHOTS, "indicators-viewer.png") });
-    await page.locator("#ind-P1").scrollIntoViewIfNeeded();
+    await page.locator("#cat-P1").scrollIntoViewIfNeeded();
     await page.locator('[data-indicator="annex.P1.a.1"] summary').click();
     await page
       .locator('[data-indicator="annex.P1.a.1"]')

@@ -7,12 +7,16 @@ import { DATA_DIR } from "../data-files";
 import { openDatabase } from "../db/database";
 import { migrateToLatest } from "../db/migrate";
 import { ensureDemo } from "../demo/demo";
+import type { DemoPopulationOptions } from "../demo/population";
 import { TEST_CONFIG } from "./api";
 
 export const WEB_DIST = join(DATA_DIR, "..", "packages", "web", "dist");
 
-/** The real server on a loopback port with a fresh SQLite file holding the demo regency, serving the built PWA. */
-export async function startLiveServer(): Promise<{
+/**
+ * The real server on a loopback port with a fresh SQLite file holding the demo regency, serving the built PWA.
+ * `population` adds the demo's synthetic children (default none).
+ */
+export async function startLiveServer(population: DemoPopulationOptions = { children: 0 }): Promise<{
   url: string;
   app: FastifyInstance;
   stop(): Promise<void>;
@@ -22,7 +26,7 @@ export async function startLiveServer(): Promise<{
   const dir = mkdtempSync(join(tmpdir(), "tumbuh-e2e-"));
   const db = openDatabase(join(dir, "tumbuh.db"));
   await migrateToLatest(db.kysely);
-  await ensureDemo(db.kysely, { children: 0 });
+  await ensureDemo(db.kysely, population);
   const app = await buildApp({ db: db.kysely, config: { ...TEST_CONFIG, webDist: WEB_DIST } });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();

@@ -16,7 +16,7 @@ export const api = createApiClient({
 });
 
 export { ApiError, isApiError } from "./client";
-export type { CatalogView, TargetEditInput } from "./indicators";
+export type { CatalogView, TargetEditInput } from "./indicatorCatalog";
 export type {
   ChartIndicator,
   ImportOptions,

@@ -1,41 +1,49 @@
-// Indicator catalog endpoints (issue 7): the regency's catalog (Paser Pasal 6, Pasal 7, Lampiran), its
-// history, a whole-file import and one target's edit. Built on the one `request` of client.ts.
-import type { IndicatorCatalog, IndicatorDef } from "@tumbuh/core";
+// Indicator endpoints (issue 7): dashboards, entered values and their history, the public publication.
+// Downloads are plain links to server endpoints (the server builds and audits the files).
+import type { DashboardView, IndicatorValueInput, IndicatorValueView, PublicationView } from "@tumbuh/core";
 import type { Requester } from "./client";
 
-export interface CatalogView {
-  regency: string;
-  /** 0 while the shipped file is used unchanged. */
-  version: number;
-  origin: "shipped" | "import" | "target";
-  updatedAt: string | null;
-  updatedBy: string | null;
-  canEdit: boolean;
-  catalog: IndicatorCatalog;
+const enc = encodeURIComponent;
+
+export interface DashboardParams {
+  region: string;
+  period: string;
+  agency?: string | undefined;
 }
 
-export interface TargetEditInput {
-  value?: number | null;
-  original?: string;
-  year?: number | null;
+function query(p: DashboardParams): string {
+  const q = new URLSearchParams({ region: p.region, period: p.period });
+  if (p.agency) q.set("agency", p.agency);
+  return q.toString();
 }
 
-/** Where the browser downloads the catalog file from (a plain link: the session cookie goes along). */
-export const CATALOG_EXPORT_URL = "/api/indicators/catalog/export";
+/** Where a dashboard figure downloads from (CSV: one figure; XLSX: all three as sheets). */
+export function dashboardExportUrl(p: DashboardParams, format: "csv" | "xlsx", figure = "indikator"): string {
+  return `/api/indicators/dashboard/export?${query(p)}&format=${format}&figure=${enc(figure)}`;
+}
+
+export function publicationUrl(year: number, format: "csv" | "pdf"): string {
+  return `/api/public/publication/${year}/${format}`;
+}
 
 export function indicatorEndpoints(request: Requester) {
   return {
-    indicatorCatalog(signal?: AbortSignal): Promise<CatalogView> {
-      return request("/indicators/catalog", { signal });
+    dashboard(p: DashboardParams, signal?: AbortSignal): Promise<DashboardView> {
+      return request(`/indicators/dashboard?${query(p)}`, { signal });
     },
-    importIndicatorCatalog(file: unknown): Promise<CatalogView> {
-      return request("/indicators/catalog", { method: "PUT", body: file });
+    enterIndicatorValue(input: IndicatorValueInput): Promise<IndicatorValueView> {
+      return request("/indicators/values", { method: "POST", body: input });
     },
-    editIndicatorTarget(
-      id: string,
-      input: TargetEditInput,
-    ): Promise<{ version: number; indicator: IndicatorDef }> {
-      return request(`/indicators/${encodeURIComponent(id)}/target`, { method: "PATCH", body: input });
+    indicatorValueHistory(
+      key: { indicatorId: string; regionCode: string; period: string },
+      signal?: AbortSignal,
+    ): Promise<IndicatorValueView[]> {
+      const q = new URLSearchParams(key);
+      return request(`/indicators/values/history?${q}`, { signal });
+    },
+    /** No login needed; a 401 here never means "session expired". */
+    publication(year: number, signal?: AbortSignal): Promise<PublicationView> {
+      return request(`/public/publication/${year}`, { signal, sessionRequired: false });
     },
   };
 }

@@ -1,5 +1,7 @@
 // English. Typed against the Indonesian key set: a missing or extra key is a type error.
 // Region and team names stay in the regulations' Indonesian terms (Kabupaten, Kecamatan, Desa, TPPS…).
+
+import { catalogEn } from "./catalog.en";
 import type { MessageKey } from "./id";
 import { indicatorsEn } from "./indicators.en";
 import { registryEn } from "./registry.en";
@@ -125,5 +127,6 @@ export const en: Record<MessageKey, string> = {
   "kind.posyandu": "Posyandu",
 
   ...registryEn,
+  ...catalogEn,
   ...indicatorsEn,
 };

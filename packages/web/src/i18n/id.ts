@@ -1,6 +1,7 @@
 // Bahasa Indonesia — the default locale and the source of the message key set.
 // Terms follow the regulations (Perbup Paser 47/2024, Perbup PALI 64/2021).
 // Placeholders are written {name}; every locale must use the same placeholders.
+import { catalogId } from "./catalog.id";
 import { indicatorsId } from "./indicators.id";
 import { registryId } from "./registry.id";
 
@@ -125,6 +126,7 @@ export const id = {
   "kind.posyandu": "Posyandu",
 
   ...registryId,
+  ...catalogId,
   ...indicatorsId,
 } as const satisfies Record<string, string>;
 

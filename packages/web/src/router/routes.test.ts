@@ -83,7 +83,7 @@ describe("pathFor", () => {
       { name: "duplicates", code: "a/b c" },
       { name: "person", id: "0b7c6a8e-3c1f-4c57-9d1e-2f4a1b2c3d4e" },
       { name: "import" },
-      { name: "indicators" },
+      { name: "indicatorCatalog" },
     ] as const;
     for (const route of routes) {
       const url = new URL(pathFor(route), "http://localhost");

@@ -16,7 +16,11 @@ export type Route =
   /** e-PPGBM measurement import: /impor */
   | { name: "import" }
   /** Indicator catalog (Paser Pasal 6, Pasal 7, Lampiran) with targets: /indikator */
-  | { name: "indicators" }
+  | { name: "indicatorCatalog" }
+  /** Indicator dashboard of a regency/kecamatan/desa: /wilayah/:code/indikator?periode=2025-06&opd=… */
+  | { name: "indicators"; code: string; period: string | null; agency: string | null }
+  /** The yearly public stunting publication, no login: /publikasi/:year */
+  | { name: "publication"; year: number }
   | { name: "notFound" };
 
 /** Sub-pages of a region, by their Indonesian path segment. */
@@ -66,7 +70,22 @@ export function matchRoute(pathname: string, search = ""): Route {
   }
   if (first === "audit" && rest.length === 0) return { name: "audit" };
   if (first === "impor" && rest.length === 0) return { name: "import" };
-  if (first === "indikator" && rest.length === 0) return { name: "indicators" };
+  if (first === "indikator" && rest.length === 0) return { name: "indicatorCatalog" };
+  if (first === "publikasi" && rest.length === 1 && /^\d{4}$/.test(rest[0] ?? "")) {
+    return { name: "publication", year: Number(rest[0]) };
+  }
+  if (first === "wilayah" && rest.length === 2 && rest[1] === "indikator") {
+    const code = decode(rest[0] ?? "");
+    if (code === null || code.trim() === "") return { name: "notFound" };
+    const q = new URLSearchParams(search);
+    const period = q.get("periode");
+    return {
+      name: "indicators",
+      code,
+      period: period && /^\d{4}(-(0[1-9]|1[0-2]))?$/.test(period) ? period : null,
+      agency: q.get("opd") || null,
+    };
+  }
   if (first === "wilayah" && (rest.length === 1 || rest.length === 2)) {
     const code = decode(rest[0] ?? "");
     if (code === null || code.trim() === "") return { name: "notFound" };
@@ -104,8 +123,17 @@ export function pathFor(route: Exclude<Route, { name: "notFound" }>): string {
       return `/anak/${encodeURIComponent(route.id)}`;
     case "import":
       return "/impor";
-    case "indicators":
+    case "indicatorCatalog":
       return "/indikator";
+    case "indicators": {
+      const q = new URLSearchParams();
+      if (route.period) q.set("periode", route.period);
+      if (route.agency) q.set("opd", route.agency);
+      const qs = q.toString();
+      return `/wilayah/${encodeURIComponent(route.code)}/indikator${qs ? `?${qs}` : ""}`;
+    }
+    case "publication":
+      return `/publikasi/${route.year}`;
   }
 }
 
@@ -116,4 +144,7 @@ export const duplicatesPath = (code: string) => pathFor({ name: "duplicates", co
 export const personPath = (id: string) => pathFor({ name: "person", id });
 export const IMPORT_PATH = "/impor";
 export const INDICATORS_PATH = "/indikator";
+export const indicatorsPath = (code: string, period: string | null = null, agency: string | null = null) =>
+  pathFor({ name: "indicators", code, period, agency });
+export const publicationPath = (year: number) => pathFor({ name: "publication", year });
 export const loginPath = (next: string) => pathFor({ name: "login", next: safeNext(next) });

@@ -40,3 +40,9 @@ export async function catalogVersions(db: Conn, regency: string) {
 export async function insertCatalogVersion(db: Conn, row: IndicatorCatalogsTable): Promise<void> {
   await db.insertInto("indicator_catalogs").values(row).execute();
 }
+
+/** Regencies that have a stored catalog (a deployment usually holds one). */
+export async function catalogRegencies(db: Conn): Promise<string[]> {
+  const rows = await db.selectFrom("indicator_catalogs").select("regency_code").distinct().execute();
+  return rows.map((r) => r.regency_code).sort();
+}

@@ -19,7 +19,7 @@ import type { Database } from "../../db/schema";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/repository";
-import { catalogVersions, currentCatalogVersion, insertCatalogVersion } from "./repository";
+import { catalogRegencies, catalogVersions, currentCatalogVersion, insertCatalogVersion } from "./repository";
 
 /** The catalog shipped with Tumbuh (Peraturan Bupati Paser Nomor 47 Tahun 2024), see data/indicators. */
 export const SHIPPED_CATALOG_FILE = join(DATA_DIR, "indicators", "paser-47-2024.json");
@@ -92,6 +92,18 @@ export async function getCatalog(db: Kysely<Database>, actor: Actor, regency?: s
   const view = await current(db, actor, code);
   if (!view) throw errors.notFound();
   return view;
+}
+
+/**
+ * The catalog of the deployment's regency for pages without a signed-in user (the public publication):
+ * the one regency with a stored catalog, else the shipped file's. 404 when the deployment holds several.
+ */
+export async function publicCatalog(db: Kysely<Database>): Promise<IndicatorCatalog> {
+  const stored = await catalogRegencies(db);
+  if (stored.length > 1) throw errors.notFound();
+  const regency = stored[0] ?? shippedCatalog().regency;
+  const row = await currentCatalogVersion(db, regency);
+  return row ? (JSON.parse(row.content) as IndicatorCatalog) : shippedCatalog();
 }
 
 export async function catalogHistory(db: Kysely<Database>, actor: Actor, regency?: string) {

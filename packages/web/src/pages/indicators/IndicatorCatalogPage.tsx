@@ -7,7 +7,7 @@ import { sourceLabel } from "@tumbuh/core";
 import { useId, useState } from "react";
 import { api, type CatalogView, isApiError } from "../../api";
 import { generalErrorKey } from "../../api/errorMessages";
-import { CATALOG_EXPORT_URL } from "../../api/indicators";
+import { CATALOG_EXPORT_URL } from "../../api/indicatorCatalog";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { useDocumentTitle } from "../../ui";
@@ -22,13 +22,13 @@ import {
   targetFormOf,
 } from "./catalogView";
 import "../registry/registry.css";
-import "./indicators.css";
+import "./catalog.css";
 
 type Flash = { tone: "ok" | "error"; text: string; detail?: string } | null;
 
 export default function IndicatorCatalogPage() {
   const { t } = useI18n();
-  useDocumentTitle(t("ind.title"));
+  useDocumentTitle(t("cat.title"));
   const loaded = useLoad("indicator-catalog", (signal) => api.indicatorCatalog(signal), {
     cacheKey: "indicator-catalog",
   });
@@ -38,7 +38,7 @@ export default function IndicatorCatalogPage() {
     <div className="stack-lg">
       <div className="stack-sm">
         <BackLink to="/">{t("common.backHome")}</BackLink>
-        <h1>{t("ind.title")}</h1>
+        <h1>{t("cat.title")}</h1>
       </div>
       <LoadGate loaded={loaded}>
         {(view) => (
@@ -85,29 +85,29 @@ function Catalog({
           <strong>{view.catalog.regulation}</strong>
         </p>
         <p className="muted">
-          {t("ind.count", { count: view.catalog.indicators.length })} ·{" "}
+          {t("cat.count", { count: view.catalog.indicators.length })} ·{" "}
           {view.version === 0
-            ? t("ind.versionShipped")
-            : t("ind.version", { version: view.version, at: when, by: view.updatedBy ?? t("ind.system") })}
+            ? t("cat.versionShipped")
+            : t("cat.version", { version: view.version, at: when, by: view.updatedBy ?? t("cat.system") })}
         </p>
       </div>
       {flash && (
         <Notice tone={flash.tone}>
           <p>{flash.text}</p>
-          {flash.detail && <p className="ind-detail">{flash.detail}</p>}
+          {flash.detail && <p className="cat-detail">{flash.detail}</p>}
         </Notice>
       )}
       <div className="card stack">
         <a className="button button--secondary button--block" href={CATALOG_EXPORT_URL} download>
-          {t("ind.export")}
+          {t("cat.export")}
         </a>
         {view.canEdit && <ImportForm setFlash={setFlash} onImported={onChanged} />}
       </div>
-      <nav aria-label={t("ind.groupNav")}>
+      <nav aria-label={t("cat.groupNav")}>
         <ul className="chips">
           {groups.map((g) => (
             <li key={g.group}>
-              <a className="chip" href={`#ind-${g.group}`}>
+              <a className="chip" href={`#cat-${g.group}`}>
                 {groupShort(g.group)}
               </a>
             </li>
@@ -115,16 +115,16 @@ function Catalog({
         </ul>
       </nav>
       {groups.map((g) => (
-        <section key={g.group} id={`ind-${g.group}`} className="stack" aria-labelledby={`ind-h-${g.group}`}>
-          <h2 id={`ind-h-${g.group}`}>{t(`ind.group.${g.group}` as MessageKey)}</h2>
+        <section key={g.group} id={`cat-${g.group}`} className="stack" aria-labelledby={`cat-h-${g.group}`}>
+          <h2 id={`cat-h-${g.group}`}>{t(`cat.group.${g.group}` as MessageKey)}</h2>
           {g.blocks.map((b) => (
             <div key={b.strategy ?? "-"} className="stack">
               {b.strategy && (
-                <h3 className="ind-activity">
+                <h3 className="cat-activity">
                   {b.strategy}. {b.activity}
                 </h3>
               )}
-              <ul className="ind-list">
+              <ul className="cat-list">
                 {b.items.map((def) => (
                   <IndicatorItem
                     key={def.id}
@@ -133,7 +133,7 @@ function Catalog({
                     onSaved={(version, saved) => {
                       setFlash({
                         tone: "ok",
-                        text: t("ind.saved", { label: sourceLabel(saved.source), version }),
+                        text: t("cat.saved", { label: sourceLabel(saved.source), version }),
                       });
                       reload();
                     }}
@@ -158,8 +158,8 @@ function groupShort(group: CatalogGroup): string {
 function itemCode(def: IndicatorDef, t: ReturnType<typeof useI18n>["t"]): string {
   const s = def.source;
   if (s.kind === "annex") return `${s.strategy}.${s.number}`;
-  if (s.kind === "pasal7") return t("ind.letter", { letter: s.letter });
-  return `${t("ind.ayat", { ayat: s.ayat })}${def.year === null ? "" : ` · ${def.year}`}`;
+  if (s.kind === "pasal7") return t("cat.letter", { letter: s.letter });
+  return `${t("cat.ayat", { ayat: s.ayat })}${def.year === null ? "" : ` · ${def.year}`}`;
 }
 
 function IndicatorItem({
@@ -176,53 +176,53 @@ function IndicatorItem({
   const from = def.targetFrom ? catalog.catalog.indicators.find((d) => d.id === def.targetFrom) : undefined;
   const hasTarget = def.target.kind !== "none";
   return (
-    <li className="card ind-item" data-indicator={def.id}>
-      <p className="ind-head">
-        <span className="ind-code">{itemCode(def, t)}</span> <span className="ind-text">{def.text}</span>
+    <li className="card cat-item" data-indicator={def.id}>
+      <p className="cat-head">
+        <span className="cat-code">{itemCode(def, t)}</span> <span className="cat-text">{def.text}</span>
       </p>
-      <p className="ind-target">
+      <p className="cat-target">
         {hasTarget ? (
           <strong>{def.target.original}</strong>
         ) : (
-          <span className="muted">{t("ind.noTarget")}</span>
+          <span className="muted">{t("cat.noTarget")}</span>
         )}
-        <span className="badge badge--small badge--neutral">{t(`ind.kind.${def.target.kind}`)}</span>
+        <span className="badge badge--small badge--neutral">{t(`cat.kind.${def.target.kind}`)}</span>
         {def.target.direction === "down" && (
-          <span className="badge badge--small badge--info">{t("ind.lowerBetter")}</span>
+          <span className="badge badge--small badge--info">{t("cat.lowerBetter")}</span>
         )}
         {def.measure.mode === "computed" && (
-          <span className="badge badge--small badge--ok">{t("ind.computed")}</span>
+          <span className="badge badge--small badge--ok">{t("cat.computed")}</span>
         )}
       </p>
       {(def.year !== null || hasTarget) && (
-        <p className="muted ind-meta">
-          {def.year !== null ? t("ind.year", { year: def.year }) : t("ind.everyYear")}
-          {from && ` · ${t("ind.targetFrom", { label: sourceLabel(from.source) })}`}
+        <p className="muted cat-meta">
+          {def.year !== null ? t("cat.year", { year: def.year }) : t("cat.everyYear")}
+          {from && ` · ${t("cat.targetFrom", { label: sourceLabel(from.source) })}`}
         </p>
       )}
       {def.responsible.length > 0 && (
-        <p className="ind-meta">
-          <span className="muted">{t("ind.responsible")}:</span> {def.responsible.join(", ")}
+        <p className="cat-meta">
+          <span className="muted">{t("cat.responsible")}:</span> {def.responsible.join(", ")}
         </p>
       )}
       {(def.supporting.length > 0 || def.urusan || def.note) && (
-        <details className="ind-more">
+        <details className="cat-more">
           <summary>
-            {t("ind.supporting")} · {t("ind.urusan")}
+            {t("cat.supporting")} · {t("cat.urusan")}
           </summary>
           {def.supporting.length > 0 && (
             <p>
-              <span className="muted">{t("ind.supporting")}:</span> {def.supporting.join(", ")}
+              <span className="muted">{t("cat.supporting")}:</span> {def.supporting.join(", ")}
             </p>
           )}
           {def.urusan && (
             <p>
-              <span className="muted">{t("ind.urusan")}:</span> {def.urusan}
+              <span className="muted">{t("cat.urusan")}:</span> {def.urusan}
             </p>
           )}
           {def.note && (
             <p>
-              <span className="muted">{t("ind.note")}:</span> {def.note}
+              <span className="muted">{t("cat.note")}:</span> {def.note}
             </p>
           )}
         </details>
@@ -239,7 +239,7 @@ function IndicatorItem({
           />
         ) : (
           <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
-            {t("ind.edit")}
+            {t("cat.edit")}
           </button>
         ))}
     </li>
@@ -279,31 +279,31 @@ function TargetEditForm({
 
   return (
     <form
-      className="stack ind-edit"
+      className="stack cat-edit"
       aria-labelledby={titleId}
       onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}
     >
-      <h4 id={titleId}>{t("ind.editTitle", { label: sourceLabel(def.source) })}</h4>
+      <h4 id={titleId}>{t("cat.editTitle", { label: sourceLabel(def.source) })}</h4>
       <TextField
-        label={t("ind.value")}
-        hint={t("ind.valueHint")}
+        label={t("cat.value")}
+        hint={t("cat.valueHint")}
         inputMode="decimal"
         value={form.value}
         error={errors.value ? { key: errors.value } : undefined}
         onChange={(value) => setForm({ ...form, value })}
       />
       <TextField
-        label={t("ind.original")}
-        hint={t("ind.originalHint")}
+        label={t("cat.original")}
+        hint={t("cat.originalHint")}
         value={form.original}
         onChange={(original) => setForm({ ...form, original })}
       />
       <TextField
-        label={t("ind.yearField")}
-        hint={t("ind.yearHint")}
+        label={t("cat.yearField")}
+        hint={t("cat.yearHint")}
         inputMode="numeric"
         optional
         value={form.year}
@@ -343,18 +343,18 @@ function ImportForm({
       try {
         parsed = JSON.parse(await file.text());
       } catch {
-        setFlash({ tone: "error", text: t("ind.importNotJson") });
+        setFlash({ tone: "error", text: t("cat.importNotJson") });
         return;
       }
       const next = await api.importIndicatorCatalog(parsed);
       onImported(next);
       setFlash({
         tone: "ok",
-        text: t("ind.imported", { version: next.version, count: next.catalog.indicators.length }),
+        text: t("cat.imported", { version: next.version, count: next.catalog.indicators.length }),
       });
     } catch (e) {
       if (isApiError(e) && e.status === 400)
-        setFlash({ tone: "error", text: t("ind.importInvalid"), detail: e.message });
+        setFlash({ tone: "error", text: t("cat.importInvalid"), detail: e.message });
       else setFlash({ tone: "error", text: t(generalErrorKey(e)) });
     } finally {
       setBusy(false);
@@ -364,7 +364,7 @@ function ImportForm({
 
   return (
     <div className="field">
-      <p className="field__label">{t("ind.import")}</p>
+      <p className="field__label">{t("cat.import")}</p>
       <div className="file-picker">
         <input
           key={inputKey}
@@ -379,11 +379,11 @@ function ImportForm({
           }}
         />
         <label htmlFor={fileId} className="button button--secondary button--block">
-          {busy ? t("ind.importing") : t("ind.importChoose")}
+          {busy ? t("cat.importing") : t("cat.importChoose")}
         </label>
       </div>
       <p className="hint" id={`${fileId}-hint`}>
-        {t("ind.importHint")}
+        {t("cat.importHint")}
       </p>
     </div>
   );

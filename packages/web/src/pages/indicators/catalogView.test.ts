@@ -59,7 +59,7 @@ describe("catalog page helpers", () => {
     });
     expect(readTargetForm({ value: "90%", original: "", year: "26" })).toEqual({
       ok: false,
-      errors: { value: "ind.badNumber", year: "ind.badYear" },
+      errors: { value: "cat.badNumber", year: "cat.badYear" },
     });
   });
 });

@@ -50,22 +50,22 @@ export function targetFormOf(def: IndicatorDef): TargetForm {
 
 export type TargetFormResult =
   | { ok: true; input: { value: number | null; original: string; year: number | null } }
-  | { ok: false; errors: { value?: "ind.badNumber"; year?: "ind.badYear" } };
+  | { ok: false; errors: { value?: "cat.badNumber"; year?: "cat.badYear" } };
 
 /** Reads the form: decimal comma or point, empty = none; a year is four digits. */
 export function readTargetForm(form: TargetForm): TargetFormResult {
-  const errors: { value?: "ind.badNumber"; year?: "ind.badYear" } = {};
+  const errors: { value?: "cat.badNumber"; year?: "cat.badYear" } = {};
   const rawValue = form.value.trim().replace(",", ".");
   let value: number | null = null;
   if (rawValue !== "") {
     value = /^-?\d+(\.\d+)?$/.test(rawValue) ? Number(rawValue) : null;
-    if (value === null) errors.value = "ind.badNumber";
+    if (value === null) errors.value = "cat.badNumber";
   }
   const rawYear = form.year.trim();
   let year: number | null = null;
   if (rawYear !== "") {
     if (/^\d{4}$/.test(rawYear)) year = Number(rawYear);
-    else errors.year = "ind.badYear";
+    else errors.year = "cat.badYear";
   }
   if (errors.value || errors.year) return { ok: false, errors };
   return { ok: true, input: { value, original: form.original.trim(), year } };

@@ -1,0 +1,136 @@
+import { completedMonths } from "@tumbuh/growth/age";
+import { periodBounds } from "./periods";
+
+/**
+ * Counts behind the child indicators of one desa for each period (computations stunting_prevalence,
+ * wasting_prevalence, underweight_prevalence, measurement_coverage). Pure: the server feeds it the desa's
+ * children and their live measurements and stores the result per desa and period.
+ *
+ * Rules (and why):
+ * - A child belongs to the desa of its home (persons.region_code), wherever it was weighed: prevalence is
+ *   about the desa's children, and the denominator of coverage (children registered) is by home too. A
+ *   child of Sandeley weighed at a posyandu in Kuaro counts for Sandeley.
+ * - Registered in a period: born on or before its last day and under 60 completed months on its first
+ *   day (a balita at some time in the period, Paser Pasal 1: balita 0–59 months).
+ * - Measured: registered and weighed at least once in the period at 0–59 completed months.
+ * - Prevalence uses, per indicator, the child's latest measurement in the period that has a usable value
+ *   for that indicator: the rounded z stored with the measurement, not flagged by WHO as implausible
+ *   (WHO 2006 / anthro: |TB/U| > 6, BB/U < −6 or > 5, |BB/TB| > 5). Only one measurement per child, so a
+ *   child weighed every month of a year counts once in the year's figure. Cut-off < −2 SD (Permenkes
+ *   2/2020: stunted/pendek, wasted/gizi kurang, underweight/berat badan kurang, each including the severe).
+ * - Flagged: measured children whose latest measurement in the period carries any WHO flag (shown so that
+ *   data quality sits beside the figure).
+ */
+export interface ChildCounts {
+  registered: number;
+  measured: number;
+  flagged: number;
+  lenN: number;
+  stunted: number;
+  weiN: number;
+  underweight: number;
+  wflN: number;
+  wasted: number;
+}
+
+export interface CountedChild {
+  id: string;
+  birthDate: string;
+}
+
+export interface CountedMeasurement {
+  personId: string;
+  measuredOn: string;
+  zlen: number | null;
+  zwei: number | null;
+  zwfl: number | null;
+  flagged: boolean;
+}
+
+export function emptyCounts(): ChildCounts {
+  return {
+    registered: 0,
+    measured: 0,
+    flagged: 0,
+    lenN: 0,
+    stunted: 0,
+    weiN: 0,
+    underweight: 0,
+    wflN: 0,
+    wasted: 0,
+  };
+}
+
+/** WHO plausibility ranges of the rounded z-scores; outside them a flagged value is left out. */
+const RANGE = { zlen: [-6, 6], zwei: [-6, 5], zwfl: [-5, 5] } as const;
+
+function usable(z: number | null, key: keyof typeof RANGE, flagged: boolean): z is number {
+  if (z === null) return false;
+  if (!flagged) return true;
+  const [lo, hi] = RANGE[key];
+  return z >= lo && z <= hi;
+}
+
+interface Latest {
+  any: CountedMeasurement | null;
+  zlen: number | null;
+  zwei: number | null;
+  zwfl: number | null;
+}
+
+/** Counts per period ("YYYY-MM" or "YYYY") for the given children and their measurements. */
+export function countChildren(
+  children: readonly CountedChild[],
+  measurements: readonly CountedMeasurement[],
+  periods: readonly string[],
+): Map<string, ChildCounts> {
+  const out = new Map<string, ChildCounts>(periods.map((p) => [p, emptyCounts()]));
+  const bounds = periods.map((p) => ({ period: p, ...periodBounds(p) }));
+  const byChild = new Map<string, CountedMeasurement[]>();
+  for (const m of measurements) {
+    const list = byChild.get(m.personId);
+    if (list) list.push(m);
+    else byChild.set(m.personId, [m]);
+  }
+  for (const child of children) {
+    const own = (byChild.get(child.id) ?? []).sort((a, b) => (a.measuredOn < b.measuredOn ? -1 : 1));
+    // Latest usable value per period key: the month and the year of each measurement.
+    const latest = new Map<string, Latest>();
+    for (const m of own) {
+      if (m.measuredOn < child.birthDate || completedMonths(child.birthDate, m.measuredOn) >= 60) continue;
+      for (const key of [m.measuredOn.slice(0, 7), m.measuredOn.slice(0, 4)]) {
+        let l = latest.get(key);
+        if (!l) {
+          l = { any: null, zlen: null, zwei: null, zwfl: null };
+          latest.set(key, l);
+        }
+        l.any = m;
+        if (usable(m.zlen, "zlen", m.flagged)) l.zlen = m.zlen;
+        if (usable(m.zwei, "zwei", m.flagged)) l.zwei = m.zwei;
+        if (usable(m.zwfl, "zwfl", m.flagged)) l.zwfl = m.zwfl;
+      }
+    }
+    for (const b of bounds) {
+      if (child.birthDate > b.end || completedMonths(child.birthDate, b.start) >= 60) continue;
+      const c = out.get(b.period) as ChildCounts;
+      c.registered++;
+      const l = latest.get(b.period);
+      if (!l?.any) continue;
+      c.measured++;
+      if (l.any.flagged) c.flagged++;
+      if (l.zlen !== null) {
+        c.lenN++;
+        if (l.zlen < -2) c.stunted++;
+      }
+      if (l.zwei !== null) {
+        c.weiN++;
+        if (l.zwei < -2) c.underweight++;
+      }
+      if (l.zwfl !== null) {
+        c.wflN++;
+        if (l.zwfl < -2) c.wasted++;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/**
+ * A reporting period: a calendar month "2025-06" (posyandu weighing month, monthly trend) or a year "2025"
+ * (the targets of Paser Pasal 6 are yearly; the annex's "one publication per year").
+ */
+export const Period = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, "period: expected YYYY or YYYY-MM (e.g. 2025-06)");
+export type Period = z.infer<typeof Period>;
+
+export function isMonth(period: string): boolean {
+  return period.length === 7;
+}
+
+/** First and last calendar day of the period (inclusive), as YYYY-MM-DD. */
+export function periodBounds(period: string): { start: string; end: string } {
+  const year = Number(period.slice(0, 4));
+  if (!isMonth(period)) return { start: `${year}-01-01`, end: `${year}-12-31` };
+  const month = Number(period.slice(5, 7));
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { start: `${period}-01`, end: `${period}-${String(last).padStart(2, "0")}` };
+}
+
+/** The `count` months ending with `last` (YYYY-MM), oldest first. */
+export function monthsEnding(last: string, count: number): string[] {
+  const y = Number(last.slice(0, 4));
+  const m = Number(last.slice(5, 7)) - 1;
+  const out: string[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const d = new Date(Date.UTC(y, m - i, 1));
+    out.push(d.toISOString().slice(0, 7));
+  }
+  return out;
+}
+
+/** The period's year (targets are per year). */
+export function periodYear(period: string): number {
+  return Number(period.slice(0, 4));
+}
