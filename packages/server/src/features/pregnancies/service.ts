@@ -1,6 +1,7 @@
 import { type Actor, addDays, type PregnancyInput, type PregnancyView, readScopes } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database, PregnanciesTable } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/repository";
@@ -15,6 +16,7 @@ export async function createPregnancy(
   db: Kysely<Database>,
   actor: Actor,
   input: PregnancyInput,
+  opts: { id?: string } = {},
 ): Promise<PregnancyView> {
   const woman = await findPerson(db, readScopes(actor), input.personId);
   if (!woman || woman.merged_into) throw errors.notFound();
@@ -33,7 +35,7 @@ export async function createPregnancy(
     throw errors.conflict("This woman already has an ongoing pregnancy; record its end first.", "personId");
   const at = nowIso();
   const row: PregnanciesTable = {
-    id: uuidv7(),
+    id: opts.id ?? uuidv7(),
     person_id: woman.id,
     region_code: woman.region_code,
     lmp_date: input.lmpDate,
@@ -50,7 +52,7 @@ export async function createPregnancy(
     revision: 1,
     deleted_at: null,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertPregnancy(trx, row);
     await appendAudit(trx, actor, {
       action: "pregnancy.create",
