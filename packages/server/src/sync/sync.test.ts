@@ -40,15 +40,27 @@ describeEachDialect(
 
     it("applies a batch once: a replayed batch changes nothing and answers the same", async () => {
       const child = uuidv7();
-      const ops = [childOp(child, "Bima Sakti"), weighOp(child, "2026-01-10", 8.4), weighOp(child, "2026-02-10", 8.9)];
+      const ops = [
+        childOp(child, "Bima Sakti"),
+        weighOp(child, "2026-01-10", 8.4),
+        weighOp(child, "2026-02-10", 8.9),
+      ];
       const first = await push("kader.melati", ops);
       expect(first.statusCode, first.body).toBe(200);
-      expect(first.json().results.map((r: { status: string }) => r.status)).toEqual(["applied", "applied", "applied"]);
+      expect(first.json().results.map((r: { status: string }) => r.status)).toEqual([
+        "applied",
+        "applied",
+        "applied",
+      ]);
       const again = await push("kader.melati", [...ops].reverse());
       expect(again.json().results.every((r: { replayed: boolean }) => r.replayed)).toBe(true);
       const k = db().kysely;
-      expect(await k.selectFrom("persons").select("id").where("name", "=", "Bima Sakti").execute()).toHaveLength(1);
-      expect(await k.selectFrom("measurements").select("id").where("person_id", "=", child).execute()).toHaveLength(2);
+      expect(
+        await k.selectFrom("persons").select("id").where("name", "=", "Bima Sakti").execute(),
+      ).toHaveLength(1);
+      expect(
+        await k.selectFrom("measurements").select("id").where("person_id", "=", child).execute(),
+      ).toHaveLength(2);
       // Written through the feature service: audited like any other write.
       const audit = await k.selectFrom("audit_log").select("action").where("entity_id", "=", child).execute();
       expect(audit.map((a) => a.action)).toEqual(["person.create"]);
@@ -56,12 +68,18 @@ describeEachDialect(
 
     it("reports each op on its own: a bad value is refused naming the field, an unknown child is retried later", async () => {
       const res = await push("kader.melati", [
-        { ...weighOp(uuidv7(), "2026-01-10", 8), payload: { personId: uuidv7(), measuredOn: "2026-01-10", weightKg: -3 } },
+        {
+          ...weighOp(uuidv7(), "2026-01-10", 8),
+          payload: { personId: uuidv7(), measuredOn: "2026-01-10", weightKg: -3 },
+        },
         weighOp(uuidv7(), "2026-01-10", 8),
         childOp(uuidv7(), "Candra"),
       ]);
       const [bad, missing, ok] = res.json().results;
-      expect(bad).toMatchObject({ status: "rejected", error: { code: "validation", field: "payload.weightKg" } });
+      expect(bad).toMatchObject({
+        status: "rejected",
+        error: { code: "validation", field: "payload.weightKg" },
+      });
       expect(missing).toMatchObject({ status: "retry", error: { code: "not_found" } });
       expect(ok.status).toBe("applied");
     });
@@ -110,24 +128,46 @@ describeEachDialect(
       const id = uuidv7();
       await push("kader.melati", [childOp(id, "Eka")]);
       const a = await push("kader.melati", [
-        { opId: uuidv7(), entity: "person", entityId: id, kind: "update", baseRevision: 1, payload: { name: "Eka Saputra" } },
+        {
+          opId: uuidv7(),
+          entity: "person",
+          entityId: id,
+          kind: "update",
+          baseRevision: 1,
+          payload: { name: "Eka Saputra" },
+        },
       ]);
       expect(a.json().results[0]).toMatchObject({ status: "applied", revision: 2 });
       const b = await push("bidan.sandeley", [
-        { opId: uuidv7(), entity: "person", entityId: id, kind: "update", baseRevision: 1, payload: { name: "Eka Putra" } },
+        {
+          opId: uuidv7(),
+          entity: "person",
+          entityId: id,
+          kind: "update",
+          baseRevision: 1,
+          payload: { name: "Eka Putra" },
+        },
       ]);
       const result = b.json().results[0];
       expect(result.status).toBe("conflict");
       const list = await api.request("kader.melati", { method: "GET", url: "/api/sync/conflicts" });
       const [c] = list.json().conflicts;
-      expect(c).toMatchObject({ id: result.conflictId, mine: { name: "Eka Putra" }, theirs: { name: "Eka Saputra" } });
+      expect(c).toMatchObject({
+        id: result.conflictId,
+        mine: { name: "Eka Putra" },
+        theirs: { name: "Eka Saputra" },
+      });
       const res = await api.request("kpm.sandeley", {
         method: "POST",
         url: `/api/sync/conflicts/${c.id}/resolve`,
         payload: { choice: "mine" },
       });
       expect(res.statusCode, res.body).toBe(200);
-      const p = await db().kysely.selectFrom("persons").select(["name", "revision"]).where("id", "=", id).executeTakeFirstOrThrow();
+      const p = await db()
+        .kysely.selectFrom("persons")
+        .select(["name", "revision"])
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
       expect(p).toEqual({ name: "Eka Putra", revision: 3 });
       const again = await api.request("kpm.sandeley", {
         method: "POST",
@@ -135,7 +175,11 @@ describeEachDialect(
         payload: { choice: "theirs" },
       });
       expect(again.statusCode).toBe(409);
-      const audit = await db().kysely.selectFrom("audit_log").select("action").where("entity_id", "=", id).execute();
+      const audit = await db()
+        .kysely.selectFrom("audit_log")
+        .select("action")
+        .where("entity_id", "=", id)
+        .execute();
       expect(audit.map((x) => x.action)).toEqual(
         expect.arrayContaining(["sync.conflict", "sync.conflict.resolve", "person.update"]),
       );
