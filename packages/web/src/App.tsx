@@ -18,6 +18,12 @@ const RegisterPage = lazy(() => import("./pages/registry/register/RegisterPage")
 const DuplicatesPage = lazy(() => import("./pages/registry/duplicates/DuplicatesPage"));
 const PersonPage = lazy(() => import("./pages/registry/person/PersonPage"));
 const ImportPage = lazy(() => import("./pages/registry/import/ImportPage"));
+// The offline posyandu day and sync (issue 5): the sync engine and growth engine load with these pages.
+const PosyanduPickPage = lazy(() => import("./pages/posyandu/PosyanduPickPage"));
+const PosyanduDayPage = lazy(() => import("./pages/posyandu/PosyanduDayPage"));
+const ChildEntryPage = lazy(() => import("./pages/posyandu/ChildEntryPage"));
+const NewChildPage = lazy(() => import("./pages/posyandu/NewChildPage"));
+const SyncPage = lazy(() => import("./pages/posyandu/SyncPage"));
 
 function LanguageSwitch() {
   const { t, locale, setLocale } = useI18n();
@@ -60,6 +66,16 @@ function Page({ route }: { route: Route }) {
       return <PersonPage key={route.id} id={route.id} />;
     case "import":
       return <ImportPage />;
+    case "posyanduPick":
+      return <PosyanduPickPage />;
+    case "posyanduDay":
+      return <PosyanduDayPage key={route.code} code={route.code} />;
+    case "posyanduChild":
+      return <ChildEntryPage key={route.id} code={route.code} id={route.id} />;
+    case "posyanduNew":
+      return <NewChildPage key={route.code} code={route.code} />;
+    case "sync":
+      return <SyncPage />;
     case "notFound":
       return <NotFound />;
   }

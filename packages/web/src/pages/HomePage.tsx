@@ -66,6 +66,15 @@ export function HomePage() {
         <p className="muted">{t("home.signedInAs", { username: me.username })}</p>
       </header>
 
+      {scopes.some((s) => ["desa", "dusun", "posyandu"].includes(s.scopeLevel)) && (
+        <Link to="/posyandu" className="link-card link-card--primary">
+          <span className="link-card__body">
+            <span className="link-card__title">{t("home.posyanduDay")}</span>
+            <span className="link-card__meta">{t("home.posyanduDayHint")}</span>
+          </span>
+        </Link>
+      )}
+
       <section className="stack" aria-labelledby="home-regions">
         <h2 id="home-regions">{t("home.yourRegions")}</h2>
         {scopes.length === 0 ? (

@@ -15,6 +15,13 @@ export type Route =
   | { name: "person"; id: string }
   /** e-PPGBM measurement import: /impor */
   | { name: "import" }
+  /** Offline posyandu day (issue 5): /posyandu, /posyandu/:code, /posyandu/:code/anak/:id, /posyandu/:code/baru */
+  | { name: "posyanduPick" }
+  | { name: "posyanduDay"; code: string }
+  | { name: "posyanduChild"; code: string; id: string }
+  | { name: "posyanduNew"; code: string }
+  /** Sync status, refused ops and conflicts: /sinkron */
+  | { name: "sync" }
   | { name: "notFound" };
 
 /** Sub-pages of a region, by their Indonesian path segment. */
@@ -73,6 +80,17 @@ export function matchRoute(pathname: string, search = ""): Route {
       return { name: REGION_SUBPAGES[sub as keyof typeof REGION_SUBPAGES], code };
     }
   }
+  if (first === "sinkron" && rest.length === 0) return { name: "sync" };
+  if (first === "posyandu") {
+    if (rest.length === 0) return { name: "posyanduPick" };
+    const code = decode(rest[0] ?? "");
+    if (code !== null && code.trim() !== "") {
+      if (rest.length === 1) return { name: "posyanduDay", code };
+      if (rest.length === 2 && rest[1] === "baru") return { name: "posyanduNew", code };
+      const id = decode(rest[2] ?? "");
+      if (rest.length === 3 && rest[1] === "anak" && id) return { name: "posyanduChild", code, id };
+    }
+  }
   if (first === "anak" && rest.length === 1) {
     const id = decode(rest[0] ?? "");
     if (id !== null && id.trim() !== "") return { name: "person", id };
@@ -101,6 +119,16 @@ export function pathFor(route: Exclude<Route, { name: "notFound" }>): string {
       return `/anak/${encodeURIComponent(route.id)}`;
     case "import":
       return "/impor";
+    case "posyanduPick":
+      return "/posyandu";
+    case "posyanduDay":
+      return `/posyandu/${encodeURIComponent(route.code)}`;
+    case "posyanduChild":
+      return `/posyandu/${encodeURIComponent(route.code)}/anak/${encodeURIComponent(route.id)}`;
+    case "posyanduNew":
+      return `/posyandu/${encodeURIComponent(route.code)}/baru`;
+    case "sync":
+      return "/sinkron";
   }
 }
 
@@ -111,3 +139,8 @@ export const duplicatesPath = (code: string) => pathFor({ name: "duplicates", co
 export const personPath = (id: string) => pathFor({ name: "person", id });
 export const IMPORT_PATH = "/impor";
 export const loginPath = (next: string) => pathFor({ name: "login", next: safeNext(next) });
+export const posyanduDayPath = (code: string) => pathFor({ name: "posyanduDay", code });
+export const posyanduChildPath = (code: string, id: string) => pathFor({ name: "posyanduChild", code, id });
+export const posyanduNewPath = (code: string) => pathFor({ name: "posyanduNew", code });
+export const POSYANDU_PATH = "/posyandu";
+export const SYNC_PATH = "/sinkron";
