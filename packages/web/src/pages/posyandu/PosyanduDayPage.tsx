@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useI18n } from "../../i18n/I18nProvider";
 import { Link } from "../../router/navigation";
 import { POSYANDU_PATH, posyanduChildPath, posyanduNewPath } from "../../router/routes";
@@ -21,7 +21,12 @@ export default function PosyanduDayPage({ code }: { code: string }) {
   const children = useLive(() => childrenAt(engine, code), [engine, code]);
   const weighed = useLive(() => measuredOnDay(engine, code, today), [engine, code, today]);
   const pendingIds = useLive(
-    async () => new Set((await engine.db.outbox.toArray()).map((o) => o.entityId)),
+    async () =>
+      new Set(
+        (await engine.db.outbox.toArray()).map((o) =>
+          typeof o.payload.personId === "string" ? o.payload.personId : o.entityId,
+        ),
+      ),
     [engine],
   );
   const [query, setQuery] = useState("");
@@ -32,6 +37,12 @@ export default function PosyanduDayPage({ code }: { code: string }) {
   );
   const shown = useMemo(() => filterByName(rows, query), [rows, query]);
   const done = rows.filter((r) => r.weighedToday).length;
+  // For npm run bench:offline: when the day's list is first on screen after the page opened.
+  useEffect(() => {
+    if (children !== undefined && performance.getEntriesByName("pd-list-ready").length === 0) {
+      performance.mark("pd-list-ready");
+    }
+  }, [children]);
 
   return (
     <div className="stack pd">
