@@ -9,7 +9,8 @@ import { startLiveServer } from "../testing/live-server";
 
 const SHOTS = join(DATA_DIR, "..", ".tmp", "screenshots");
 const P01 = "64.01.05.2003.P01";
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `posyandu-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SHOTS, `posyandu-${name}.png`), fullPage: true });
 
 async function login(page: Page, url: string, username: string) {
   await page.goto(`${url}/login`);
@@ -28,8 +29,7 @@ async function controlledBySw(page: Page) {
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }
 
-const pendingCount = (page: Page) =>
-  page.getByTestId("sync-pending").getAttribute("data-count").then(Number);
+const pendingCount = (page: Page) => page.getByTestId("sync-pending").getAttribute("data-count").then(Number);
 
 async function allSent(page: Page) {
   await expect.poll(() => pendingCount(page), { timeout: 20_000 }).toBe(0);
@@ -67,11 +67,23 @@ describe("offline posyandu day in Chromium at 360 px", () => {
     // The posyandu's children, registered online before the day (one with an earlier weighing).
     for (const [i, name] of names.entries()) {
       const birth = `2024-${String((i % 12) + 1).padStart(2, "0")}-15`;
-      const r = await api(a.context, "POST", "/api/persons", { regionCode: P01, name, sex: (i % 2) + 1, birthDate: birth, parentName: `Ibu ${i + 1}` });
+      const r = await api(a.context, "POST", "/api/persons", {
+        regionCode: P01,
+        name,
+        sex: (i % 2) + 1,
+        birthDate: birth,
+        parentName: `Ibu ${i + 1}`,
+      });
       ids.push(r.person.id);
     }
     const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
-    await api(a.context, "POST", "/api/measurements", { personId: ids[0], measuredOn: monthAgo, weightKg: 8.2, lenheiCm: 74, measure: "l" });
+    await api(a.context, "POST", "/api/measurements", {
+      personId: ids[0],
+      measuredOn: monthAgo,
+      weightKg: 8.2,
+      lenheiCm: 74,
+      measure: "l",
+    });
 
     await page.goto(`${server.url}/posyandu`);
     await controlledBySw(page);
@@ -118,7 +130,9 @@ describe("offline posyandu day in Chromium at 360 px", () => {
     await page.reload();
     await page.getByRole("heading", { name: "Bayi Baru Lahir" }).waitFor();
     await page.getByRole("link", { name: "Kembali ke daftar anak" }).click();
-    await expect.poll(() => page.getByTestId("pd-progress").textContent()).toContain("Sudah ditimbang 10 dari 13 anak");
+    await expect
+      .poll(() => page.getByTestId("pd-progress").textContent())
+      .toContain("Sudah ditimbang 10 dari 13 anak");
     expect(await pendingCount(page)).toBe(11);
     await shot(page, "06-reloaded-offline");
 
@@ -131,7 +145,11 @@ describe("offline posyandu day in Chromium at 360 px", () => {
 
     for (const id of ids.slice(0, 10)) {
       const view = await api(a.context, "GET", `/api/persons/${id}`);
-      expect(view.measurements.filter((m: { measuredOn: string }) => m.measuredOn === new Date().toISOString().slice(0, 10))).toHaveLength(1);
+      expect(
+        view.measurements.filter(
+          (m: { measuredOn: string }) => m.measuredOn === new Date().toISOString().slice(0, 10),
+        ),
+      ).toHaveLength(1);
     }
     const found = await api(a.context, "GET", `/api/persons?region=${P01}&q=Bayi%20Baru`);
     expect(found.persons.map((p: { name: string }) => p.name)).toEqual(["Bayi Baru Lahir"]);
@@ -178,12 +196,44 @@ describe("offline posyandu day in Chromium at 360 px", () => {
     expect(view.person.name).toBe("Anak Melati XII");
     const all = await api(b.context, "GET", "/api/sync/conflicts?open=0");
     expect(all.conflicts).toHaveLength(1);
-    expect(all.conflicts[0]).toMatchObject({ mine: { name: "Anak Melati XII" }, theirs: { name: "Anak Melati Dua Belas" }, resolution: "mine" });
+    expect(all.conflicts[0]).toMatchObject({
+      mine: { name: "Anak Melati XII" },
+      theirs: { name: "Anak Melati Dua Belas" },
+      resolution: "mine",
+    });
     // Device A learns the decision through pull.
     await pa.reload();
     await pa.getByRole("button", { name: "Sinkronkan" }).click();
     await pa.getByRole("heading", { name: "Anak Melati XII" }).waitFor();
     await pa.close();
     await pb.close();
+  });
+
+  it("a login that expires while offline keeps the outbox; after logging in again it is sent once", async () => {
+    const page = await a.context.newPage();
+    const id = ids[10] as string;
+    await page.goto(`${server.url}/posyandu/${encodeURIComponent(P01)}/anak/${id}`);
+    await page.getByRole("heading", { name: "Anak Melati 11" }).waitFor();
+    await allSent(page);
+    await a.context.setOffline(true);
+    const form = page.getByTestId("pd-form");
+    await form.getByLabel("Berat badan (kg)").fill("11,4");
+    await form.getByRole("button", { name: "Simpan pengukuran" }).click();
+    await page.getByTestId("pd-result").waitFor();
+    expect(await pendingCount(page)).toBe(1);
+    // Meanwhile the session ends on the server (expiry, or an admin signing the user out).
+    const out = await a.context.request.post(`${server.url}/api/auth/logout`);
+    expect(out.status()).toBeLessThan(300);
+    await a.context.setOffline(false);
+    await page.waitForURL((u) => u.pathname === "/login");
+    await shot(page, "09-login-expired");
+    await page.getByLabel("Nama pengguna").fill("kader.melati");
+    await page.getByLabel("Kata sandi", { exact: true }).fill("tumbuh-demo");
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.getByRole("heading", { name: "Anak Melati 11" }).waitFor();
+    await allSent(page);
+    const view = await api(a.context, "GET", `/api/persons/${id}`);
+    expect(view.measurements.map((m: { weightKg: number }) => m.weightKg)).toEqual([11.4]);
+    await page.close();
   });
 });

@@ -33,6 +33,8 @@ export interface PulledRow {
  */
 export interface EntityHandler {
   name: string;
+  // Each kind has its own payload type; push checks the payload with that kind's schema before apply.
+  // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous table of handlers
   ops: Partial<Record<SyncOpKind, OpHandler<any>>>;
   current?(
     trx: Kysely<Database>,

@@ -20,6 +20,8 @@ export const syncEn: Record<keyof typeof syncId, string> = {
   "sync.notReady":
     "This posyandu's data is not on this phone yet. Connect to the internet once to download it.",
   "sync.title": "Data sync",
+  "sync.unsentAtLogout":
+    "{count} records are not sent yet. If you log out they stay on this phone and are sent after you log in again.",
   "sync.open": "Sync status",
   "sync.rejectedTitle": "Refused by the server",
   "sync.rejectedHint": "The values stay here. Correct them on the child's page, then remove this note.",

@@ -17,6 +17,8 @@ export const syncId = {
   "sync.conflicts": "{count} data bertabrakan — perlu diputuskan",
   "sync.notReady": "Data posyandu belum ada di HP ini. Sambungkan ke internet sekali untuk mengunduhnya.",
   "sync.title": "Sinkronisasi data",
+  "sync.unsentAtLogout":
+    "{count} data belum terkirim. Jika Anda keluar, data itu tetap disimpan di HP ini dan dikirim setelah Anda masuk lagi.",
   "sync.open": "Status sinkron",
   "sync.rejectedTitle": "Ditolak server",
   "sync.rejectedHint": "Isian tetap tersimpan di sini. Perbaiki lewat halaman anak lalu hapus catatan ini.",

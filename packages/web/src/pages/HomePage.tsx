@@ -8,6 +8,7 @@ import { regionPath } from "../router/routes";
 import { useMe, useSession } from "../session/SessionProvider";
 import { SavedCopyNote, useDocumentTitle } from "../ui";
 import { ChangePasswordForm } from "./ChangePasswordForm";
+import { UnsentNote } from "./posyandu/UnsentNote";
 
 interface ScopeGroup {
   scope: string;
@@ -122,6 +123,7 @@ export function HomePage() {
       <section className="stack" aria-labelledby="home-account">
         <h2 id="home-account">{t("home.account")}</h2>
         <ChangePasswordForm />
+        <UnsentNote userId={me.id} />
         {logoutError && (
           <p className="alert alert--error" role="alert">
             {t(logoutError)}

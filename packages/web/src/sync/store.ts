@@ -52,8 +52,10 @@ export type SyncDb = Dexie & {
   places: EntityTable<SyncPlace, "code">;
 };
 
+export const syncDbName = (userId: string) => `tumbuh-sync-${userId}`;
+
 export function openSyncDb(userId: string): SyncDb {
-  const db = new Dexie(`tumbuh-sync-${userId}`) as SyncDb;
+  const db = new Dexie(syncDbName(userId)) as SyncDb;
   db.version(1).stores({
     records: "key, [entity+regionCode], personId",
     outbox: "++seq, opId, entityId, state",

@@ -28,7 +28,7 @@ export default function ChildEntryPage({ code, id }: { code: string; id: string 
   const { t, locale } = useI18n();
   const engine = useSyncEngine();
   const today = todayIso();
-  const data = useLive(() => childWithHistory(engine, id), [engine, id]);
+  const data = useLive(() => childWithHistory(engine, id), `${engine.userId}|${id}`);
   useDocumentTitle(data?.child.name ?? t("pd.title"));
   if (data === undefined) return null;
   if (data === null) {

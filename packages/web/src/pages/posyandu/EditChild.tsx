@@ -24,12 +24,22 @@ export function EditChild({ engine, child }: { engine: SyncEngine; child: LocalC
     <details className="pd-edit">
       <summary>{t("pd.editChild")}</summary>
       <form className="stack" onSubmit={submit} noValidate data-testid="pd-edit">
-        <TextField label={t("pf.name")} value={name} onChange={(v) => (setName(v), setSaved(false))} />
+        <TextField
+          label={t("pf.name")}
+          value={name}
+          onChange={(v) => {
+            setName(v);
+            setSaved(false);
+          }}
+        />
         <TextField
           label={t("pf.parentName")}
           optional
           value={parentName}
-          onChange={(v) => (setParentName(v), setSaved(false))}
+          onChange={(v) => {
+            setParentName(v);
+            setSaved(false);
+          }}
         />
         {saved && (
           <p className="alert alert--ok" role="status">

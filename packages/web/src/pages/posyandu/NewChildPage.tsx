@@ -20,7 +20,7 @@ import "./posyandu.css";
 export default function NewChildPage({ code }: { code: string }) {
   const { t } = useI18n();
   const engine = useSyncEngine();
-  const name = useLive(() => placeName(engine, code), [engine, code]);
+  const name = useLive(() => placeName(engine, code), `${engine.userId}|${code}`);
   const title = t("pd.newTitle", { name: name ?? code });
   useDocumentTitle(title);
   const today = todayIso();

@@ -17,9 +17,9 @@ export default function PosyanduDayPage({ code }: { code: string }) {
   const engine = useSyncEngine();
   const status = useSyncStatus(engine);
   const today = todayIso();
-  const name = useLive(() => placeName(engine, code), [engine, code]);
-  const children = useLive(() => childrenAt(engine, code), [engine, code]);
-  const weighed = useLive(() => measuredOnDay(engine, code, today), [engine, code, today]);
+  const name = useLive(() => placeName(engine, code), `${engine.userId}|${code}`);
+  const children = useLive(() => childrenAt(engine, code), `${engine.userId}|${code}`);
+  const weighed = useLive(() => measuredOnDay(engine, code, today), `${engine.userId}|${code}|${today}`);
   const pendingIds = useLive(
     async () =>
       new Set(
@@ -27,7 +27,7 @@ export default function PosyanduDayPage({ code }: { code: string }) {
           typeof o.payload.personId === "string" ? o.payload.personId : o.entityId,
         ),
       ),
-    [engine],
+    engine.userId,
   );
   const [query, setQuery] = useState("");
   useDocumentTitle(name ?? t("pd.title"));

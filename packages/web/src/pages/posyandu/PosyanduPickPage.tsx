@@ -13,7 +13,7 @@ export default function PosyanduPickPage() {
   useDocumentTitle(t("pd.title"));
   const engine = useSyncEngine();
   const status = useSyncStatus(engine);
-  const places = useLive(() => posyanduPlaces(engine), [engine]);
+  const places = useLive(() => posyanduPlaces(engine), `${engine.userId}`);
   return (
     <div className="stack pd">
       <h1>{t("pd.pick")}</h1>

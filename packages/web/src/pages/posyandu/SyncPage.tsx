@@ -18,7 +18,10 @@ export default function SyncPage() {
   const { t } = useI18n();
   useDocumentTitle(t("sync.title"));
   const engine = useSyncEngine();
-  const rejected = useLive(() => engine.db.outbox.where("state").equals("rejected").toArray(), [engine]);
+  const rejected = useLive(
+    () => engine.db.outbox.where("state").equals("rejected").toArray(),
+    `${engine.userId}`,
+  );
   return (
     <div className="stack pd">
       <BackLink to={POSYANDU_PATH}>{t("pd.title")}</BackLink>

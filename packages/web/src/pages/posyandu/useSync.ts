@@ -16,13 +16,16 @@ export function useSyncStatus(engine: SyncEngine): SyncStatus {
   return status;
 }
 
-/** A query over the local store that re-runs whenever the tables it read change (Dexie liveQuery). */
-export function useLive<T>(query: () => Promise<T>, deps: readonly unknown[]): T | undefined {
+/**
+ * A query over the local store that re-runs whenever the tables it read change (Dexie liveQuery).
+ * `key` names everything the query depends on (a change re-subscribes).
+ */
+export function useLive<T>(query: () => Promise<T>, key: string): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the query depends on
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the query's inputs
   useEffect(() => {
     const sub = liveQuery(query).subscribe({ next: setValue, error: () => setValue(undefined) });
     return () => sub.unsubscribe();
-  }, deps);
+  }, [key]);
   return value;
 }
