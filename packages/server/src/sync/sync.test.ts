@@ -184,6 +184,79 @@ describeEachDialect(
         expect.arrayContaining(["sync.conflict", "sync.conflict.resolve", "person.update"]),
       );
     });
+
+    it("a household, a woman and her pregnancy registered offline; a stale pregnancy edit is a conflict", async () => {
+      const hh = uuidv7();
+      const woman = uuidv7();
+      const preg = uuidv7();
+      const lmp = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+      const res = await push("bidan.sandeley", [
+        {
+          opId: uuidv7(),
+          entity: "household",
+          entityId: hh,
+          kind: "create",
+          payload: {
+            regionCode: "64.01.05.2003.D01",
+            address: "RT 2",
+            waterSource: "ledeng",
+            latrineType: "sendiri_septik",
+          },
+        },
+        {
+          opId: uuidv7(),
+          entity: "person",
+          entityId: woman,
+          kind: "create",
+          payload: {
+            regionCode: "64.01.05.2003",
+            householdId: hh,
+            name: "Ibu Hamil",
+            sex: 2,
+            birthDate: "1999-02-02",
+          },
+        },
+        {
+          opId: uuidv7(),
+          entity: "pregnancy",
+          entityId: preg,
+          kind: "create",
+          payload: { personId: woman, lmpDate: lmp, gravida: 2, highRisk: false },
+        },
+        {
+          opId: uuidv7(),
+          entity: "pregnancy",
+          entityId: preg,
+          kind: "update",
+          baseRevision: 1,
+          payload: { muacCm: 22.5 },
+        },
+        {
+          opId: uuidv7(),
+          entity: "pregnancy",
+          entityId: preg,
+          kind: "update",
+          baseRevision: 1,
+          payload: { hbGdl: 10.2 },
+        },
+      ]);
+      expect(res.json().results.map((r: { status: string }) => r.status)).toEqual([
+        "applied",
+        "applied",
+        "applied",
+        "applied",
+        "conflict",
+      ]);
+      const p = await db()
+        .kysely.selectFrom("pregnancies")
+        .select(["muac_cm", "hb_g_dl", "revision"])
+        .where("id", "=", preg)
+        .executeTakeFirstOrThrow();
+      expect(p).toEqual({ muac_cm: 22.5, hb_g_dl: null, revision: 2 });
+      const pulled = await pull("bidan.sandeley");
+      const ids = pulled.records.map((r: { id: string }) => r.id);
+      expect(ids).toEqual(expect.arrayContaining([hh, woman, preg]));
+    });
   },
   { once: true, seed: async (db) => void (await ensureDemo(db.kysely, { children: 0 })) },
 );
