@@ -23,6 +23,7 @@ const PosyanduPickPage = lazy(() => import("./pages/posyandu/PosyanduPickPage"))
 const PosyanduDayPage = lazy(() => import("./pages/posyandu/PosyanduDayPage"));
 const ChildEntryPage = lazy(() => import("./pages/posyandu/ChildEntryPage"));
 const NewChildPage = lazy(() => import("./pages/posyandu/NewChildPage"));
+const NewPregnancyPage = lazy(() => import("./pages/posyandu/NewPregnancyPage"));
 const SyncPage = lazy(() => import("./pages/posyandu/SyncPage"));
 
 function LanguageSwitch() {
@@ -74,6 +75,8 @@ function Page({ route }: { route: Route }) {
       return <ChildEntryPage key={route.id} code={route.code} id={route.id} />;
     case "posyanduNew":
       return <NewChildPage key={route.code} code={route.code} />;
+    case "posyanduPregnancy":
+      return <NewPregnancyPage key={route.code} code={route.code} />;
     case "sync":
       return <SyncPage />;
     case "notFound":

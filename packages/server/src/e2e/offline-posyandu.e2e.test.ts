@@ -127,13 +127,30 @@ describe("offline posyandu day in Chromium at 360 px", () => {
     await page.getByTestId("pd-form").waitFor();
     expect(await pendingCount(page)).toBe(11);
 
+    // A pregnant woman met on a home visit, registered with her pregnancy on the spot.
+    await page.goto(`${server.url}/posyandu/${encodeURIComponent(P01)}/hamil`);
+    const womanPart = page.getByTestId("pd-woman");
+    await womanPart.getByText("Ibu baru").click();
+    await womanPart.getByLabel("Nama lengkap").fill("Ibu Hamil Baru");
+    await womanPart.getByLabel("Tanggal lahir").fill("2000-03-03");
+    const preg = page.getByTestId("pd-pregnancy");
+    const lmp = new Date(Date.now() - 70 * 86_400_000).toISOString().slice(0, 10);
+    await preg.getByLabel("HPHT (hari pertama haid terakhir)").fill(lmp);
+    await preg.getByLabel("Kehamilan ke- (gravida)").fill("1");
+    await shot(page, "05b-pregnancy-offline");
+    await preg.getByRole("button", { name: "Simpan" }).click();
+    await page.getByTestId("pd-progress").waitFor();
+    expect(await pendingCount(page)).toBe(13);
+    await page.goto(`${server.url}/posyandu/${encodeURIComponent(P01)}`);
+    await page.getByRole("link", { name: /Bayi Baru Lahir/ }).click();
+
     await page.reload();
     await page.getByRole("heading", { name: "Bayi Baru Lahir" }).waitFor();
     await page.getByRole("link", { name: "Kembali ke daftar anak" }).click();
     await expect
       .poll(() => page.getByTestId("pd-progress").textContent())
       .toContain("Sudah ditimbang 10 dari 13 anak");
-    expect(await pendingCount(page)).toBe(11);
+    expect(await pendingCount(page)).toBe(13);
     await shot(page, "06-reloaded-offline");
 
     // Signal returns: the outbox goes by itself.
@@ -153,6 +170,12 @@ describe("offline posyandu day in Chromium at 360 px", () => {
     }
     const found = await api(a.context, "GET", `/api/persons?region=${P01}&q=Bayi%20Baru`);
     expect(found.persons.map((p: { name: string }) => p.name)).toEqual(["Bayi Baru Lahir"]);
+    const mothers = await api(a.context, "GET", `/api/persons?region=${P01}&q=Ibu%20Hamil`);
+    expect(mothers.persons).toHaveLength(1);
+    const mother = await api(a.context, "GET", `/api/persons/${mothers.persons[0].id}`);
+    expect(
+      mother.pregnancies.map((p: { lmpDate: string; gravida: number }) => [p.lmpDate, p.gravida]),
+    ).toEqual([[lmp, 1]]);
     await page.close();
   });
 

@@ -68,4 +68,13 @@ export const syncEn: Record<keyof typeof syncId, string> = {
   "pd.newTitle": "New child at {name}",
   "pd.register": "Register and weigh",
   "pd.noChild": "This child is not on this phone.",
+  "pd.newPregnancy": "Register a pregnant woman",
+  "pd.pregnancyTitle": "Pregnant woman at {name}",
+  "pd.woman": "Mother",
+  "pd.womanExisting": "Already registered",
+  "pd.womanNew": "New mother",
+  "pd.womanSearch": "Search the mother's name",
+  "pd.womanNone": "No registered woman on this phone matches.",
+  "pd.womanPick": "Choose the woman first, or register her.",
+  "pd.pregnancySaved": "The pregnancy is saved on this phone and will be sent.",
 };

@@ -64,4 +64,13 @@ export const syncId = {
   "pd.newTitle": "Anak baru di {name}",
   "pd.register": "Daftarkan dan timbang",
   "pd.noChild": "Anak ini tidak ada di HP ini.",
+  "pd.newPregnancy": "Daftarkan ibu hamil",
+  "pd.pregnancyTitle": "Ibu hamil di {name}",
+  "pd.woman": "Ibu",
+  "pd.womanExisting": "Sudah terdaftar",
+  "pd.womanNew": "Ibu baru",
+  "pd.womanSearch": "Cari nama ibu",
+  "pd.womanNone": "Tidak ada ibu terdaftar yang cocok di HP ini.",
+  "pd.womanPick": "Pilih ibu dulu, atau daftarkan ibu baru.",
+  "pd.pregnancySaved": "Kehamilan disimpan di HP dan akan dikirim.",
 };

@@ -20,6 +20,8 @@ export type Route =
   | { name: "posyanduDay"; code: string }
   | { name: "posyanduChild"; code: string; id: string }
   | { name: "posyanduNew"; code: string }
+  /** A pregnancy (and the woman, if new) on the spot: /posyandu/:code/hamil */
+  | { name: "posyanduPregnancy"; code: string }
   /** Sync status, refused ops and conflicts: /sinkron */
   | { name: "sync" }
   | { name: "notFound" };
@@ -87,6 +89,7 @@ export function matchRoute(pathname: string, search = ""): Route {
     if (code !== null && code.trim() !== "") {
       if (rest.length === 1) return { name: "posyanduDay", code };
       if (rest.length === 2 && rest[1] === "baru") return { name: "posyanduNew", code };
+      if (rest.length === 2 && rest[1] === "hamil") return { name: "posyanduPregnancy", code };
       const id = decode(rest[2] ?? "");
       if (rest.length === 3 && rest[1] === "anak" && id) return { name: "posyanduChild", code, id };
     }
@@ -127,6 +130,8 @@ export function pathFor(route: Exclude<Route, { name: "notFound" }>): string {
       return `/posyandu/${encodeURIComponent(route.code)}/anak/${encodeURIComponent(route.id)}`;
     case "posyanduNew":
       return `/posyandu/${encodeURIComponent(route.code)}/baru`;
+    case "posyanduPregnancy":
+      return `/posyandu/${encodeURIComponent(route.code)}/hamil`;
     case "sync":
       return "/sinkron";
   }
@@ -144,3 +149,4 @@ export const posyanduChildPath = (code: string, id: string) => pathFor({ name: "
 export const posyanduNewPath = (code: string) => pathFor({ name: "posyanduNew", code });
 export const POSYANDU_PATH = "/posyandu";
 export const SYNC_PATH = "/sinkron";
+export const posyanduPregnancyPath = (code: string) => pathFor({ name: "posyanduPregnancy", code });

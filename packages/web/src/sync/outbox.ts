@@ -61,8 +61,7 @@ const fresh = (
   local,
 });
 
-export async function registerPerson(engine: SyncEngine, input: PersonInput): Promise<string> {
-  const id = uuidv7();
+export async function registerPerson(engine: SyncEngine, input: PersonInput, id = uuidv7()): Promise<string> {
   const payload = { ...input };
   await enqueue(engine, { entity: "person", entityId: id, kind: "create", payload }, () =>
     fresh("person", id, input.regionCode, "", { ...payload, revision: 1 }),

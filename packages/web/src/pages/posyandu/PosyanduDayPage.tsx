@@ -1,7 +1,12 @@
 import { useEffect, useMemo, useState } from "react";
 import { useI18n } from "../../i18n/I18nProvider";
 import { Link } from "../../router/navigation";
-import { POSYANDU_PATH, posyanduChildPath, posyanduNewPath } from "../../router/routes";
+import {
+  POSYANDU_PATH,
+  posyanduChildPath,
+  posyanduNewPath,
+  posyanduPregnancyPath,
+} from "../../router/routes";
 import { useDocumentTitle } from "../../ui";
 import { formatAgeMonths, formatDate, todayIso } from "../registry/format";
 import { BackLink } from "../registry/ui";
@@ -69,6 +74,9 @@ export default function PosyanduDayPage({ code }: { code: string }) {
       </label>
       <Link to={posyanduNewPath(code)} className="button button--secondary button--block">
         + {t("pd.newChild")}
+      </Link>
+      <Link to={posyanduPregnancyPath(code)} className="button button--secondary button--block">
+        + {t("pd.newPregnancy")}
       </Link>
       {children !== undefined && shown.length === 0 && <p className="muted">{t("pd.none")}</p>}
       <ul className="pd-list" data-testid="pd-children" data-count={shown.length}>
