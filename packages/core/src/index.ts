@@ -20,4 +20,5 @@ export * from "./registry-schemas";
 export * from "./registry-views";
 export * from "./roles";
 export * from "./scope";
+export * from "./sync-schemas";
 export * from "./targets";

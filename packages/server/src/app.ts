@@ -22,6 +22,7 @@ import { pregnancyRoutes } from "./features/pregnancies/routes";
 import { regionRoutes } from "./features/regions/routes";
 import type { AppDeps } from "./http/context";
 import { installErrorHandler } from "./http/errors";
+import { syncRoutes } from "./sync/routes";
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -66,6 +67,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   importRoutes(app, deps);
   indicatorCatalogRoutes(app, deps);
   indicatorRoutes(app, deps);
+  syncRoutes(app, deps);
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

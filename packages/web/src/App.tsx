@@ -21,6 +21,13 @@ const ImportPage = lazy(() => import("./pages/registry/import/ImportPage"));
 const IndicatorCatalogPage = lazy(() => import("./pages/indicators/IndicatorCatalogPage"));
 const IndicatorDashboardPage = lazy(() => import("./pages/indicators/DashboardPage"));
 const PublicationPage = lazy(() => import("./pages/indicators/PublicationPage"));
+// The offline posyandu day and sync (issue 5): the sync engine and growth engine load with these pages.
+const PosyanduPickPage = lazy(() => import("./pages/posyandu/PosyanduPickPage"));
+const PosyanduDayPage = lazy(() => import("./pages/posyandu/PosyanduDayPage"));
+const ChildEntryPage = lazy(() => import("./pages/posyandu/ChildEntryPage"));
+const NewChildPage = lazy(() => import("./pages/posyandu/NewChildPage"));
+const NewPregnancyPage = lazy(() => import("./pages/posyandu/NewPregnancyPage"));
+const SyncPage = lazy(() => import("./pages/posyandu/SyncPage"));
 
 function LanguageSwitch() {
   const { t, locale, setLocale } = useI18n();
@@ -76,6 +83,18 @@ function Page({ route }: { route: Route }) {
       );
     case "publication":
       return <PublicationPage key={route.year} year={route.year} />;
+    case "posyanduPick":
+      return <PosyanduPickPage />;
+    case "posyanduDay":
+      return <PosyanduDayPage key={route.code} code={route.code} />;
+    case "posyanduChild":
+      return <ChildEntryPage key={route.id} code={route.code} id={route.id} />;
+    case "posyanduNew":
+      return <NewChildPage key={route.code} code={route.code} />;
+    case "posyanduPregnancy":
+      return <NewPregnancyPage key={route.code} code={route.code} />;
+    case "sync":
+      return <SyncPage />;
     case "notFound":
       return <NotFound />;
   }

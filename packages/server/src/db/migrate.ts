@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as foundation from "./migrations/2026-11-22T1000-foundation";
 import * as registry from "./migrations/2026-11-22T1100-registry";
+import * as sync from "./migrations/2026-11-22T1200-sync";
 import * as indicatorCatalog from "./migrations/2026-11-22T1600-indicator-catalog";
 import * as indicators from "./migrations/2026-11-22T1700-indicators";
 
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-22T1100-registry": registry,
   "2026-11-22T1600-indicator-catalog": indicatorCatalog,
   "2026-11-22T1700-indicators": indicators,
+  "2026-11-22T1200-sync": sync,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 /**
  * Table types as Kysely sees them. Both dialects store the same shapes: timestamps and dates as ISO-8601
  * text in UTC (sortable, identical on SQLite and PostgreSQL), JSON as text, booleans as 0/1 integers.
@@ -236,6 +238,9 @@ export interface Database {
   indicator_desa_periods: IndicatorDesaPeriodsTable;
   indicator_desa_households: IndicatorDesaHouseholdsTable;
   indicator_dirty: IndicatorDirtyTable;
+  sync_changes: SyncChangesTable;
+  sync_ops: SyncOpsTable;
+  sync_conflicts: SyncConflictsTable;
 }
 
 /** One version of a regency's indicator catalog (features/indicator-catalog); the highest version is current. */
@@ -250,4 +255,43 @@ export interface IndicatorCatalogsTable {
   summary: string | null;
   created_at: string;
   created_by: string | null;
+}
+
+/** The change feed, written by triggers on every synced table (never by application code). */
+export interface SyncChangesTable {
+  seq: Generated<number>;
+  entity: string;
+  entity_id: string;
+  region_code: string;
+}
+
+/** Device operations already applied: a replayed op id gets the stored result back. */
+export interface SyncOpsTable {
+  op_id: string;
+  user_id: string;
+  entity: string;
+  entity_id: string;
+  kind: string;
+  /** applied | conflict | rejected */
+  status: string;
+  result_json: string;
+  applied_at: string;
+}
+
+/** A stale offline edit kept with both versions until a person resolves it. */
+export interface SyncConflictsTable {
+  id: string;
+  op_id: string;
+  entity: string;
+  entity_id: string;
+  region_code: string;
+  user_id: string;
+  user_name: string;
+  base_revision: number;
+  mine_json: string;
+  theirs_json: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  resolution: string | null;
 }

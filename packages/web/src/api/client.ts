@@ -4,6 +4,7 @@
 import { catalogEndpoints } from "./indicatorCatalog";
 import { indicatorEndpoints } from "./indicators";
 import { registryEndpoints } from "./registry";
+import { syncEndpoints } from "./sync";
 import type { AuditPage, ErrorBody, Me, RegionView } from "./types";
 
 /** Codes the UI reacts to. The server may send others; they pass through unchanged. */
@@ -189,6 +190,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...registryEndpoints(request),
     ...catalogEndpoints(request),
     ...indicatorEndpoints(request),
+    ...syncEndpoints(request),
     login(username: string, password: string): Promise<Me> {
       return request<{ user: Me }>("/auth/login", {
         method: "POST",

@@ -5,6 +5,7 @@ import { catalogEn } from "./catalog.en";
 import type { MessageKey } from "./id";
 import { indicatorsEn } from "./indicators.en";
 import { registryEn } from "./registry.en";
+import { syncEn } from "./sync.en";
 
 export const en: Record<MessageKey, string> = {
   "app.name": "Tumbuh",
@@ -129,4 +130,5 @@ export const en: Record<MessageKey, string> = {
   ...registryEn,
   ...catalogEn,
   ...indicatorsEn,
+  ...syncEn,
 };

@@ -4,6 +4,7 @@
 import { catalogId } from "./catalog.id";
 import { indicatorsId } from "./indicators.id";
 import { registryId } from "./registry.id";
+import { syncId } from "./sync.id";
 
 export const id = {
   "app.name": "Tumbuh",
@@ -128,6 +129,7 @@ export const id = {
   ...registryId,
   ...catalogId,
   ...indicatorsId,
+  ...syncId,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof id;

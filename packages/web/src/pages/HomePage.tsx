@@ -8,6 +8,7 @@ import { INDICATORS_PATH, regionPath } from "../router/routes";
 import { useMe, useSession } from "../session/SessionProvider";
 import { SavedCopyNote, useDocumentTitle } from "../ui";
 import { ChangePasswordForm } from "./ChangePasswordForm";
+import { UnsentNote } from "./posyandu/UnsentNote";
 
 interface ScopeGroup {
   scope: string;
@@ -65,6 +66,15 @@ export function HomePage() {
         <h1>{t("home.greeting", { name: me.displayName })}</h1>
         <p className="muted">{t("home.signedInAs", { username: me.username })}</p>
       </header>
+
+      {scopes.some((s) => ["desa", "dusun", "posyandu"].includes(s.scopeLevel)) && (
+        <Link to="/posyandu" className="link-card link-card--primary">
+          <span className="link-card__body">
+            <span className="link-card__title">{t("home.posyanduDay")}</span>
+            <span className="link-card__meta">{t("home.posyanduDayHint")}</span>
+          </span>
+        </Link>
+      )}
 
       <section className="stack" aria-labelledby="home-regions">
         <h2 id="home-regions">{t("home.yourRegions")}</h2>
@@ -127,6 +137,7 @@ export function HomePage() {
       <section className="stack" aria-labelledby="home-account">
         <h2 id="home-account">{t("home.account")}</h2>
         <ChangePasswordForm />
+        <UnsentNote userId={me.id} />
         {logoutError && (
           <p className="alert alert--error" role="alert">
             {t(logoutError)}

@@ -21,6 +21,15 @@ export type Route =
   | { name: "indicators"; code: string; period: string | null; agency: string | null }
   /** The yearly public stunting publication, no login: /publikasi/:year */
   | { name: "publication"; year: number }
+  /** Offline posyandu day (issue 5): /posyandu, /posyandu/:code, /posyandu/:code/anak/:id, /posyandu/:code/baru */
+  | { name: "posyanduPick" }
+  | { name: "posyanduDay"; code: string }
+  | { name: "posyanduChild"; code: string; id: string }
+  | { name: "posyanduNew"; code: string }
+  /** A pregnancy (and the woman, if new) on the spot: /posyandu/:code/hamil */
+  | { name: "posyanduPregnancy"; code: string }
+  /** Sync status, refused ops and conflicts: /sinkron */
+  | { name: "sync" }
   | { name: "notFound" };
 
 /** Sub-pages of a region, by their Indonesian path segment. */
@@ -95,6 +104,18 @@ export function matchRoute(pathname: string, search = ""): Route {
       return { name: REGION_SUBPAGES[sub as keyof typeof REGION_SUBPAGES], code };
     }
   }
+  if (first === "sinkron" && rest.length === 0) return { name: "sync" };
+  if (first === "posyandu") {
+    if (rest.length === 0) return { name: "posyanduPick" };
+    const code = decode(rest[0] ?? "");
+    if (code !== null && code.trim() !== "") {
+      if (rest.length === 1) return { name: "posyanduDay", code };
+      if (rest.length === 2 && rest[1] === "baru") return { name: "posyanduNew", code };
+      if (rest.length === 2 && rest[1] === "hamil") return { name: "posyanduPregnancy", code };
+      const id = decode(rest[2] ?? "");
+      if (rest.length === 3 && rest[1] === "anak" && id) return { name: "posyanduChild", code, id };
+    }
+  }
   if (first === "anak" && rest.length === 1) {
     const id = decode(rest[0] ?? "");
     if (id !== null && id.trim() !== "") return { name: "person", id };
@@ -134,6 +155,18 @@ export function pathFor(route: Exclude<Route, { name: "notFound" }>): string {
     }
     case "publication":
       return `/publikasi/${route.year}`;
+    case "posyanduPick":
+      return "/posyandu";
+    case "posyanduDay":
+      return `/posyandu/${encodeURIComponent(route.code)}`;
+    case "posyanduChild":
+      return `/posyandu/${encodeURIComponent(route.code)}/anak/${encodeURIComponent(route.id)}`;
+    case "posyanduNew":
+      return `/posyandu/${encodeURIComponent(route.code)}/baru`;
+    case "posyanduPregnancy":
+      return `/posyandu/${encodeURIComponent(route.code)}/hamil`;
+    case "sync":
+      return "/sinkron";
   }
 }
 
@@ -148,3 +181,9 @@ export const indicatorsPath = (code: string, period: string | null = null, agenc
   pathFor({ name: "indicators", code, period, agency });
 export const publicationPath = (year: number) => pathFor({ name: "publication", year });
 export const loginPath = (next: string) => pathFor({ name: "login", next: safeNext(next) });
+export const posyanduDayPath = (code: string) => pathFor({ name: "posyanduDay", code });
+export const posyanduChildPath = (code: string, id: string) => pathFor({ name: "posyanduChild", code, id });
+export const posyanduNewPath = (code: string) => pathFor({ name: "posyanduNew", code });
+export const POSYANDU_PATH = "/posyandu";
+export const SYNC_PATH = "/sinkron";
+export const posyanduPregnancyPath = (code: string) => pathFor({ name: "posyanduPregnancy", code });

@@ -5,6 +5,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { api, isApiError, type Me, onSessionExpired } from "../api";
 import { cacheStore, clearCache, clearOtherUsers, ME_KEY } from "../offline/cache";
 import { networkFirst } from "../offline/networkFirst";
+import { forgetSyncedStore } from "../sync/session";
 
 export type SessionState =
   | { status: "loading" }
@@ -80,8 +81,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (isApiError(e) && e.code === "network") throw e;
     }
     await clearCache();
+    if (state.status === "authenticated") await forgetSyncedStore(state.me.id).catch(() => false);
     setState({ status: "anonymous", expired: false });
-  }, []);
+  }, [state]);
 
   const value = useMemo(() => ({ state, login, logout }), [state, login, logout]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -7,6 +7,7 @@ import {
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/repository";
@@ -18,11 +19,12 @@ export async function createHousehold(
   db: Kysely<Database>,
   actor: Actor,
   input: HouseholdInput,
+  opts: { id?: string } = {},
 ): Promise<HouseholdView> {
   await writableRegion(db, actor, input.regionCode, ["desa", "dusun"]);
   const at = nowIso();
   const row = {
-    id: uuidv7(),
+    id: opts.id ?? uuidv7(),
     region_code: input.regionCode,
     kk_number: input.kkNumber ?? null,
     head_name: input.headName ?? null,
@@ -36,7 +38,7 @@ export async function createHousehold(
     revision: 1,
     deleted_at: null,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertHousehold(trx, row);
     await appendAudit(trx, actor, {
       action: "household.create",

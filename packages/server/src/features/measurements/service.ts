@@ -1,6 +1,7 @@
 import { type Actor, type MeasurementInput, type MeasurementView, readScopes } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database, MeasurementsTable } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import { AppError, errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/repository";
@@ -61,6 +62,7 @@ export async function recordMeasurement(
   db: Kysely<Database>,
   actor: Actor,
   input: MeasurementInput,
+  opts: { id?: string } = {},
 ): Promise<MeasurementView> {
   const person = await findPerson(db, readScopes(actor), input.personId);
   if (!person || person.merged_into) throw errors.notFound();
@@ -89,7 +91,7 @@ export async function recordMeasurement(
     );
   }
   const raw: RawMeasurement = {
-    id: uuidv7(),
+    id: opts.id ?? uuidv7(),
     measuredOn: input.measuredOn,
     weightKg: input.weightKg ?? null,
     lenheiCm: input.lenheiCm ?? null,
@@ -105,7 +107,7 @@ export async function recordMeasurement(
     createdBy: actor.userId,
     at: nowIso(),
   });
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertMeasurements(trx, [row]);
     await appendAudit(trx, actor, {
       action: "measurement.create",

@@ -9,6 +9,7 @@ import {
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database, PersonsTable } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/repository";
@@ -63,7 +64,13 @@ async function assertMother(db: Kysely<Database>, actor: Actor, motherId: string
   }
 }
 
-export async function createPerson(db: Kysely<Database>, actor: Actor, input: PersonInput) {
+/** `opts.id`: an id made on a device (offline sync), so a replay finds the same record. */
+export async function createPerson(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: PersonInput,
+  opts: { id?: string } = {},
+) {
   await writableRegion(db, actor, input.regionCode, PERSON_LEVELS);
   const nik = input.nik?.trim() || null;
   const warnings = await nikWarnings(db, nik, input);
@@ -73,7 +80,7 @@ export async function createPerson(db: Kysely<Database>, actor: Actor, input: Pe
   if (input.birthDate > todayIso()) throw errors.validation("birthDate", "birthDate: is in the future");
   const at = nowIso();
   const row: PersonsTable = {
-    id: uuidv7(),
+    id: opts.id ?? uuidv7(),
     region_code: input.regionCode,
     household_id: input.householdId ?? null,
     name: input.name,
@@ -91,7 +98,7 @@ export async function createPerson(db: Kysely<Database>, actor: Actor, input: Pe
     deleted_at: null,
     merged_into: null,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertPerson(trx, row);
     await appendAudit(trx, actor, {
       action: "person.create",
@@ -143,7 +150,7 @@ export async function editPerson(db: Kysely<Database>, actor: Actor, id: string,
   if (changes.parentName !== undefined) set.parent_name = changes.parentName ?? null;
   if (changes.birthWeightKg !== undefined) set.birth_weight_kg = changes.birthWeightKg ?? null;
   if (changes.birthLengthCm !== undefined) set.birth_length_cm = changes.birthLengthCm ?? null;
-  const after = await db.transaction().execute(async (trx) => {
+  const after = await inTransaction(db, async (trx) => {
     if (!(await updatePerson(trx, id, changes.revision, set))) {
       throw errors.conflict("This record was changed by someone else; reload it and edit again.");
     }

@@ -57,6 +57,22 @@ export async function endPregnancy(db: Conn, id: string, endedOn: string, outcom
     .execute();
 }
 
+/** Optimistic update: only when the record is still at `expectedRevision`. */
+export async function updatePregnancy(
+  db: Conn,
+  id: string,
+  expectedRevision: number,
+  changes: Partial<PregnanciesTable>,
+): Promise<boolean> {
+  const res = await db
+    .updateTable("pregnancies")
+    .set({ ...changes, revision: expectedRevision + 1 })
+    .where("id", "=", id)
+    .where("revision", "=", expectedRevision)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
 /** The facts a woman's target roles depend on, for many women at once. */
 export async function pregnancyFactsOf(
   db: Conn,

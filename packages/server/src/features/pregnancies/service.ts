@@ -1,12 +1,20 @@
 import { type Actor, addDays, type PregnancyInput, type PregnancyView, readScopes } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database, PregnanciesTable } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/repository";
 import { findPerson } from "../persons/repository";
 import { todayIso, writableRegion } from "../region-guard";
-import { endPregnancy, findPregnancy, insertPregnancy, pregnanciesOf, toPregnancyView } from "./repository";
+import {
+  endPregnancy,
+  findPregnancy,
+  insertPregnancy,
+  pregnanciesOf,
+  toPregnancyView,
+  updatePregnancy,
+} from "./repository";
 
 /** Naegele's rule: expected delivery = first day of the last period + 280 days. */
 const NAEGELE_DAYS = 280;
@@ -15,6 +23,7 @@ export async function createPregnancy(
   db: Kysely<Database>,
   actor: Actor,
   input: PregnancyInput,
+  opts: { id?: string } = {},
 ): Promise<PregnancyView> {
   const woman = await findPerson(db, readScopes(actor), input.personId);
   if (!woman || woman.merged_into) throw errors.notFound();
@@ -33,7 +42,7 @@ export async function createPregnancy(
     throw errors.conflict("This woman already has an ongoing pregnancy; record its end first.", "personId");
   const at = nowIso();
   const row: PregnanciesTable = {
-    id: uuidv7(),
+    id: opts.id ?? uuidv7(),
     person_id: woman.id,
     region_code: woman.region_code,
     lmp_date: input.lmpDate,
@@ -50,7 +59,7 @@ export async function createPregnancy(
     revision: 1,
     deleted_at: null,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertPregnancy(trx, row);
     await appendAudit(trx, actor, {
       action: "pregnancy.create",
@@ -88,4 +97,52 @@ export async function finishPregnancy(
   });
   const after = await findPregnancy(db, [""], id);
   return toPregnancyView(after ?? p, todayIso());
+}
+
+export type PregnancyChanges = Partial<Omit<PregnancyInput, "personId">> & { revision: number };
+
+/**
+ * Correct a pregnancy's record (a later ANC visit: LiLA, Hb, risk) with optimistic concurrency: a stale
+ * revision is a 409 conflict, never a silent overwrite. A new LMP moves the EDD by Naegele unless given.
+ */
+export async function editPregnancy(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  changes: PregnancyChanges,
+): Promise<PregnancyView> {
+  const before = await findPregnancy(db, readScopes(actor), id);
+  if (!before) throw errors.notFound();
+  await writableRegion(db, actor, before.region_code, ["desa", "dusun", "posyandu"]);
+  const today = todayIso();
+  const lmp = changes.lmpDate ?? before.lmp_date;
+  if (changes.lmpDate !== undefined) {
+    if (lmp > today) throw errors.validation("lmpDate", "lmpDate: is in the future");
+    if (lmp < addDays(today, -310)) throw errors.validation("lmpDate", "lmpDate: more than 44 weeks ago");
+  }
+  const edd =
+    changes.eddDate ?? (changes.lmpDate !== undefined ? addDays(lmp, NAEGELE_DAYS) : before.edd_date);
+  if (edd <= lmp) throw errors.validation("eddDate", "eddDate: must be after lmpDate");
+  const set: Partial<PregnanciesTable> = { updated_at: nowIso(), lmp_date: lmp, edd_date: edd };
+  if (changes.gravida !== undefined) set.gravida = changes.gravida;
+  if (changes.muacCm !== undefined) set.muac_cm = changes.muacCm ?? null;
+  if (changes.hbGdl !== undefined) set.hb_g_dl = changes.hbGdl ?? null;
+  if (changes.highRisk !== undefined) set.high_risk = changes.highRisk ? 1 : 0;
+  if (changes.highRiskNote !== undefined) set.high_risk_note = changes.highRiskNote ?? null;
+  const after = await inTransaction(db, async (trx) => {
+    if (!(await updatePregnancy(trx, id, changes.revision, set))) {
+      throw errors.conflict("This record was changed by someone else; reload it and edit again.");
+    }
+    const row = (await findPregnancy(trx, [""], id)) as NonNullable<typeof before>;
+    await appendAudit(trx, actor, {
+      action: "pregnancy.update",
+      entity: "pregnancy",
+      entityId: id,
+      regionCode: row.region_code,
+      before,
+      after: row,
+    });
+    return row;
+  });
+  return toPregnancyView(after, today);
 }

@@ -19,11 +19,14 @@ export function MeasurementResult({
   measurement: m,
   alerts,
   onAnother,
+  anotherLabel,
 }: {
   headingId: string;
   measurement: MeasurementView;
   alerts: readonly ChildAlert[];
   onAnother: () => void;
+  /** The posyandu day says "next child" here. */
+  anotherLabel?: string;
 }) {
   const { t, locale } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -72,8 +75,12 @@ export function MeasurementResult({
           ))}
         </ul>
       </div>
-      <button type="button" className="button button--secondary button--block" onClick={onAnother}>
-        {t("result.another")}
+      <button
+        type="button"
+        className={`button button--block ${anotherLabel ? "button--primary" : "button--secondary"}`}
+        onClick={onAnother}
+      >
+        {anotherLabel ?? t("result.another")}
       </button>
     </div>
   );

@@ -1,4 +1,4 @@
-import { addDays, isIsoDate, pregnancySignals } from "@tumbuh/core";
+import { addDays, isIsoDate, type PregnancyInput, pregnancySignals } from "@tumbuh/core";
 import { type FormEvent, useRef, useState } from "react";
 import { api, isApiError } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
@@ -19,10 +19,13 @@ export function PregnancyForm({
   personId,
   onSaved,
   onCancel,
+  save,
 }: {
   personId: string;
   onSaved: () => void;
   onCancel?: () => void;
+  /** Where the pregnancy goes; the online API unless given (the offline posyandu day queues it). */
+  save?: (payload: PregnancyInput) => Promise<void>;
 }) {
   const { t, locale } = useI18n();
   const { form, setForm, set, errors, setErrors } = useForm<Form>(EMPTY_PREGNANCY_FORM);
@@ -53,7 +56,7 @@ export function PregnancyForm({
     setErrors({});
     setMessage(null);
     try {
-      await api.createPregnancy(built.payload);
+      await (save ? save(built.payload) : api.createPregnancy(built.payload));
       setForm(EMPTY_PREGNANCY_FORM);
       onSaved();
     } catch (e) {

@@ -1,0 +1,59 @@
+import { PersonInput, readScopes } from "@tumbuh/core";
+import type { z } from "zod";
+import type { PersonsTable } from "../../db/schema";
+import { findPerson, maskNik } from "../../features/persons/repository";
+import { createPerson, editPerson } from "../../features/persons/service";
+import type { EntityHandler } from "../registry";
+
+/** What an offline edit may change (region moves are not done on a phone). */
+const PersonEdit = PersonInput.omit({ regionCode: true }).partial().strict();
+
+/** Devices get the NIK masked (UU 27/2022): the posyandu day tells children apart by name and birth date. */
+function wire(r: PersonsTable) {
+  return {
+    regionCode: r.region_code,
+    householdId: r.household_id,
+    name: r.name,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    nikMasked: maskNik(r.nik),
+    motherId: r.mother_id,
+    parentName: r.parent_name,
+    birthWeightKg: r.birth_weight_kg,
+    birthLengthCm: r.birth_length_cm,
+    revision: r.revision,
+    deleted: r.deleted_at !== null,
+    mergedInto: r.merged_into,
+  };
+}
+
+export const person: EntityHandler = {
+  name: "person",
+  ops: {
+    create: {
+      schema: PersonInput,
+      apply: async (trx, actor, op) => {
+        const { person: p } = await createPerson(trx, actor, op.payload, { id: op.entityId });
+        return { revision: p.revision };
+      },
+    },
+    update: {
+      schema: PersonEdit as z.ZodType<z.infer<typeof PersonEdit>>,
+      apply: async (trx, actor, op) => {
+        const { person: p } = await editPerson(trx, actor, op.entityId, {
+          ...op.payload,
+          revision: op.baseRevision ?? 0,
+        });
+        return { revision: p.revision };
+      },
+    },
+  },
+  async current(trx, actor, id) {
+    const r = await findPerson(trx, readScopes(actor), id);
+    return r && !r.merged_into ? { revision: r.revision, data: wire(r) } : undefined;
+  },
+  async load(db, ids) {
+    const rows = await db.selectFrom("persons").selectAll().where("id", "in", ids).execute();
+    return rows.map((r) => ({ id: r.id, regionCode: r.region_code, data: wire(r) }));
+  },
+};

@@ -1,0 +1,39 @@
+import { useI18n } from "../../i18n/I18nProvider";
+import { Link } from "../../router/navigation";
+import { posyanduDayPath } from "../../router/routes";
+import { useDocumentTitle } from "../../ui";
+import { posyanduPlaces } from "./local";
+import { SyncStatusBar } from "./SyncStatusBar";
+import { useLive, useSyncEngine, useSyncStatus } from "./useSync";
+import "./posyandu.css";
+
+/** Step 1 of the posyandu day: which posyandu (from the scope kept on the phone). */
+export default function PosyanduPickPage() {
+  const { t } = useI18n();
+  useDocumentTitle(t("pd.title"));
+  const engine = useSyncEngine();
+  const status = useSyncStatus(engine);
+  const places = useLive(() => posyanduPlaces(engine), `${engine.userId}`);
+  return (
+    <div className="stack pd">
+      <h1>{t("pd.pick")}</h1>
+      <SyncStatusBar engine={engine} />
+      {!status.ready && (places ?? []).length === 0 ? (
+        <p className="alert alert--info">{t("sync.notReady")}</p>
+      ) : (places ?? []).length === 0 ? (
+        <p className="alert alert--info">{t("pd.noPlaces")}</p>
+      ) : (
+        <ul className="pd-list">
+          {(places ?? []).map((p) => (
+            <li key={p.code}>
+              <Link to={posyanduDayPath(p.code)} className="pd-row">
+                <span className="pd-row__name">{p.name}</span>
+                <span className="pd-row__meta">{p.code}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+// Reading the posyandu's records from the device store, as the day's pages need them.
+import type { SyncPlace } from "@tumbuh/core";
+import type { SyncEngine } from "../../sync/engine";
+import { type LocalRecord, recordKey, view } from "../../sync/store";
+import type { LocalChild, LocalMeasurement } from "./day";
+
+export function toChild(r: LocalRecord): LocalChild {
+  const v = view(r);
+  return {
+    id: r.id,
+    regionCode: String(v.regionCode ?? r.regionCode),
+    name: String(v.name ?? ""),
+    sex: v.sex === 2 ? 2 : 1,
+    birthDate: String(v.birthDate ?? ""),
+    parentName: (v.parentName as string | null | undefined) ?? null,
+    nikMasked: (v.nikMasked as string | null | undefined) ?? null,
+    revision: typeof v.revision === "number" ? v.revision : 1,
+  };
+}
+
+export function toMeasurement(r: LocalRecord): LocalMeasurement {
+  const v = view(r);
+  const num = (x: unknown) => (typeof x === "number" ? x : null);
+  return {
+    id: r.id,
+    personId: r.personId,
+    measuredOn: String(v.measuredOn ?? ""),
+    weightKg: num(v.weightKg),
+    lenheiCm: num(v.lenheiCm),
+    measure: v.measure === "l" || v.measure === "h" ? v.measure : null,
+    muacCm: num(v.muacCm),
+    headcCm: num(v.headcCm),
+    oedema: v.oedema === true,
+  };
+}
+
+/** Persons registered at the posyandu (and below it): one index range, no scan of the whole scope. */
+export async function childrenAt(engine: SyncEngine, posyandu: string): Promise<LocalChild[]> {
+  const rows = await engine.db.records
+    .where("[entity+regionCode]")
+    .between(["person", posyandu], ["person", `${posyandu}/`])
+    .toArray();
+  return rows
+    .filter((r) => r.regionCode === posyandu || r.regionCode.startsWith(`${posyandu}.`))
+    .map(toChild);
+}
+
+export async function measuredOnDay(engine: SyncEngine, posyandu: string, day: string): Promise<Set<string>> {
+  const rows = await engine.db.records
+    .where("[entity+regionCode]")
+    .between(["measurement", posyandu], ["measurement", `${posyandu}/`])
+    .toArray();
+  return new Set(rows.filter((r) => toMeasurement(r).measuredOn === day).map((r) => r.personId));
+}
+
+export async function childWithHistory(engine: SyncEngine, id: string) {
+  const rec = await engine.db.records.get(recordKey("person", id));
+  if (!rec) return null;
+  const ms = await engine.db.records.where("personId").equals(id).toArray();
+  return {
+    child: toChild(rec),
+    pending: rec.local !== undefined,
+    history: ms.filter((m) => m.entity === "measurement").map(toMeasurement),
+  };
+}
+
+export async function posyanduPlaces(engine: SyncEngine): Promise<SyncPlace[]> {
+  return (await engine.db.places.toArray()).filter((p) => p.level === "posyandu");
+}
+
+export async function placeName(engine: SyncEngine, code: string): Promise<string | null> {
+  return (await engine.db.places.get(code))?.name ?? null;
+}

@@ -1,0 +1,258 @@
+// The device side of sync: push the outbox (oldest first, each op once, idempotent on the server), then
+// pull what changed in the user's scope. Runs on start, when the network comes back, every 30 s while
+// online and shortly after every write. A 401 stops it without touching the outbox: after logging in
+// again the same user's outbox is sent.
+import type { SyncOp, SyncOpResult, SyncPullResponse } from "@tumbuh/core";
+import { type LocalRecord, type OutboxItem, openSyncDb, recordKey, type SyncDb } from "./store";
+
+export interface SyncApi {
+  syncPush(ops: SyncOp[]): Promise<SyncOpResult[]>;
+  syncPull(cursor: string | null, limit?: number): Promise<SyncPullResponse>;
+}
+
+export interface SyncStatus {
+  running: boolean;
+  pending: number;
+  rejected: number;
+  /** Server-side conflicts this device's edits caused since it started (see the sync page for all). */
+  conflicts: number;
+  lastSyncAt: number | null;
+  lastError: string | null;
+  loginExpired: boolean;
+  /** The first pull has finished: the scope is on the device. */
+  ready: boolean;
+}
+
+const BATCH = 100;
+const EVERY_MS = 30_000;
+const SOON_MS = 300;
+
+export class SyncEngine {
+  readonly db: SyncDb;
+  private status: SyncStatus = {
+    running: false,
+    pending: 0,
+    rejected: 0,
+    conflicts: 0,
+    lastSyncAt: null,
+    lastError: null,
+    loginExpired: false,
+    ready: false,
+  };
+  private listeners = new Set<(s: SyncStatus) => void>();
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private soon: ReturnType<typeof setTimeout> | undefined;
+  private current: Promise<void> | null = null;
+  private again = false;
+  private readonly onOnline = () => void this.syncNow();
+
+  constructor(
+    readonly userId: string,
+    private readonly api: SyncApi,
+  ) {
+    this.db = openSyncDb(userId);
+  }
+
+  get snapshot(): SyncStatus {
+    return this.status;
+  }
+
+  subscribe(fn: (s: SyncStatus) => void): () => void {
+    this.listeners.add(fn);
+    fn(this.status);
+    return () => this.listeners.delete(fn);
+  }
+
+  private set(patch: Partial<SyncStatus>) {
+    this.status = { ...this.status, ...patch };
+    for (const l of this.listeners) l(this.status);
+  }
+
+  async refreshCounts(): Promise<void> {
+    const [pending, rejected, last, ready] = await Promise.all([
+      this.db.outbox.where("state").equals("pending").count(),
+      this.db.outbox.where("state").equals("rejected").count(),
+      this.db.meta.get("lastSyncAt"),
+      this.db.meta.get("cursor"),
+    ]);
+    this.set({
+      pending,
+      rejected,
+      lastSyncAt: (last?.value as number | undefined) ?? null,
+      ready: ready !== undefined,
+    });
+  }
+
+  start(): void {
+    if (this.timer) return;
+    window.addEventListener("online", this.onOnline);
+    this.timer = setInterval(() => {
+      if (navigator.onLine) void this.syncNow();
+    }, EVERY_MS);
+    void this.refreshCounts().then(() => this.syncNow());
+  }
+
+  stop(): void {
+    window.removeEventListener("online", this.onOnline);
+    if (this.timer) clearInterval(this.timer);
+    if (this.soon) clearTimeout(this.soon);
+    this.timer = undefined;
+  }
+
+  /** After a write on the device: count it now, send it soon (a burst of writes goes in one batch). */
+  changed(): void {
+    void this.refreshCounts();
+    if (this.soon) clearTimeout(this.soon);
+    this.soon = setTimeout(() => void this.syncNow(), SOON_MS);
+  }
+
+  /** One push-then-pull round; concurrent calls share it (and ask for one more round after it). */
+  syncNow(): Promise<void> {
+    if (this.current) {
+      this.again = true;
+      return this.current;
+    }
+    this.current = (async () => {
+      do {
+        this.again = false;
+        await this.round();
+      } while (this.again && !this.status.lastError);
+    })().finally(() => {
+      this.current = null;
+    });
+    return this.current;
+  }
+
+  private async round(): Promise<void> {
+    this.set({ running: true });
+    try {
+      await this.push();
+      await this.pull();
+      await this.db.meta.put({ key: "lastSyncAt", value: Date.now() });
+      this.set({ lastError: null, loginExpired: false });
+    } catch (e) {
+      const status = (e as { status?: number }).status;
+      const code = (e as { code?: string }).code ?? "network";
+      this.set({ lastError: code, loginExpired: status === 401 });
+    } finally {
+      await this.refreshCounts();
+      this.set({ running: false });
+    }
+  }
+
+  private async push(): Promise<void> {
+    for (;;) {
+      const pending = await this.db.outbox.where("state").equals("pending").sortBy("seq");
+      // One edit per record per batch: the next edit's base revision depends on how this one ends.
+      const edited = new Set<string>();
+      const batch: OutboxItem[] = [];
+      for (const item of pending) {
+        if (item.kind === "update") {
+          if (edited.has(item.entityId)) continue;
+          edited.add(item.entityId);
+        }
+        batch.push(item);
+        if (batch.length === BATCH) break;
+      }
+      if (batch.length === 0) return;
+      await this.db.outbox.bulkPut(batch.map((i) => ({ ...i, attempts: i.attempts + 1 })));
+      const results = await this.api.syncPush(
+        batch.map((i) => ({
+          opId: i.opId,
+          entity: i.entity,
+          entityId: i.entityId,
+          kind: i.kind,
+          baseRevision: i.baseRevision,
+          payload: i.payload,
+        })),
+      );
+      let progressed = false;
+      await this.db.transaction("rw", this.db.outbox, this.db.records, async () => {
+        for (const [n, r] of results.entries()) {
+          const item = batch[n];
+          if (!item?.seq) continue;
+          if (r.status === "retry") {
+            await this.db.outbox.update(item.seq, { error: r.error });
+            continue;
+          }
+          progressed = true;
+          if (r.status === "rejected") {
+            await this.db.outbox.update(item.seq, { state: "rejected", error: r.error });
+            continue;
+          }
+          await this.db.outbox.delete(item.seq);
+          if (r.status === "conflict") this.set({ conflicts: this.status.conflicts + 1 });
+          await this.settle(item, r);
+        }
+      });
+      if (!progressed) return;
+    }
+  }
+
+  /** The op is done on the server: what the device shows becomes the server's version. */
+  private async settle(item: OutboxItem, r: SyncOpResult): Promise<void> {
+    const key = recordKey(item.entity, item.entityId);
+    const rec = await this.db.records.get(key);
+    if (!rec) return;
+    const stillPending = await this.db.outbox.where("entityId").equals(item.entityId).count();
+    if (r.status === "applied" && r.revision) {
+      // An edit made while this one was on its way was based on it: now its base is known.
+      await this.db.outbox
+        .where("entityId")
+        .equals(item.entityId)
+        .filter((o) => o.kind === "update" && o.chained === true && o.state === "pending")
+        .modify({ baseRevision: r.revision, chained: false });
+    }
+    if (r.status === "applied") {
+      const data = { ...rec.data, ...item.payload, ...(r.revision ? { revision: r.revision } : {}) };
+      const next: LocalRecord = { ...rec, data };
+      if (stillPending === 0) delete next.local;
+      await this.db.records.put(next);
+    } else if (stillPending === 0) {
+      // A conflict: the server kept its version (theirs); the next pull brings it. Ours is in the conflict.
+      const next: LocalRecord = { ...rec };
+      delete next.local;
+      await this.db.records.put(next);
+    }
+  }
+
+  private async pull(): Promise<void> {
+    for (let page = 0; page < 1000; page++) {
+      const cursor = ((await this.db.meta.get("cursor"))?.value as string | undefined) ?? null;
+      const res = await this.api.syncPull(cursor);
+      await this.db.transaction("rw", this.db.records, this.db.places, this.db.meta, async () => {
+        const keys = res.records.map((r) => recordKey(r.entity, r.id));
+        const existing = await this.db.records.bulkGet(keys);
+        const puts: LocalRecord[] = [];
+        const deletes: string[] = [];
+        res.records.forEach((r, i) => {
+          const key = keys[i] as string;
+          const old = existing[i];
+          const data = r.data;
+          if (r.gone || !data || data.deleted === true || data.mergedInto) {
+            if (!old?.local) deletes.push(key);
+            return;
+          }
+          const rec: LocalRecord = {
+            key,
+            entity: r.entity,
+            id: r.id,
+            regionCode: String(data.regionCode ?? ""),
+            personId: typeof data.personId === "string" ? data.personId : "",
+            data,
+          };
+          if (old?.local) rec.local = old.local;
+          puts.push(rec);
+        });
+        await this.db.records.bulkPut(puts);
+        await this.db.records.bulkDelete(deletes);
+        if (cursor === null || res.places.length > 0) {
+          await this.db.places.clear();
+          await this.db.places.bulkPut(res.places);
+        }
+        await this.db.meta.put({ key: "cursor", value: res.cursor });
+      });
+      if (!res.more) return;
+    }
+  }
+}

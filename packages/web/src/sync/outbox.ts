@@ -1,0 +1,119 @@
+// Every write on the device: the record changes in the local store and an operation joins the outbox,
+// in one IndexedDB transaction, so what the cadre sees and what will be sent never disagree.
+import type { HouseholdInput, MeasurementInput, PersonInput, PregnancyInput, SyncOpKind } from "@tumbuh/core";
+import type { SyncEngine } from "./engine";
+import { type LocalRecord, type OutboxItem, recordKey } from "./store";
+import { uuidv7 } from "./uuidv7";
+
+async function enqueue(
+  engine: SyncEngine,
+  op: { entity: string; entityId: string; kind: SyncOpKind; payload: Record<string, unknown> },
+  record: (old: LocalRecord | undefined) => LocalRecord,
+  baseRevision: number | null = null,
+): Promise<void> {
+  const { db } = engine;
+  await db.transaction("rw", db.outbox, db.records, async () => {
+    const key = recordKey(op.entity, op.entityId);
+    const old = await db.records.get(key);
+    await db.records.put(record(old));
+    const item: OutboxItem = {
+      opId: uuidv7(),
+      ...op,
+      baseRevision,
+      state: "pending",
+      attempts: 0,
+      createdAt: Date.now(),
+    };
+    if (op.kind === "update") {
+      const earlier = await db.outbox
+        .where("entityId")
+        .equals(op.entityId)
+        .filter((o) => o.state === "pending" && (o.kind === "update" || o.kind === "create"))
+        .last();
+      // Not sent yet: fold this edit into it (one op, the same base).
+      if (earlier && earlier.attempts === 0 && earlier.seq !== undefined) {
+        await db.outbox.update(earlier.seq, { payload: { ...earlier.payload, ...op.payload } });
+        return;
+      }
+      if (earlier) {
+        item.baseRevision = earlier.kind === "update" ? earlier.baseRevision : 1;
+        item.chained = true;
+      }
+    }
+    await db.outbox.add(item);
+  });
+  engine.changed();
+}
+
+const fresh = (
+  entity: string,
+  id: string,
+  regionCode: string,
+  personId: string,
+  local: Record<string, unknown>,
+): LocalRecord => ({
+  key: recordKey(entity, id),
+  entity,
+  id,
+  regionCode,
+  personId,
+  data: {},
+  local,
+});
+
+export async function registerPerson(engine: SyncEngine, input: PersonInput, id = uuidv7()): Promise<string> {
+  const payload = { ...input };
+  await enqueue(engine, { entity: "person", entityId: id, kind: "create", payload }, () =>
+    fresh("person", id, input.regionCode, "", { ...payload, revision: 1 }),
+  );
+  return id;
+}
+
+export async function recordMeasurement(
+  engine: SyncEngine,
+  regionCode: string,
+  input: MeasurementInput,
+): Promise<string> {
+  const id = uuidv7();
+  const payload = { ...input } as Record<string, unknown>;
+  await enqueue(engine, { entity: "measurement", entityId: id, kind: "append", payload }, () =>
+    fresh("measurement", id, regionCode, input.personId, payload),
+  );
+  return id;
+}
+
+export async function editPerson(
+  engine: SyncEngine,
+  id: string,
+  changes: Partial<Omit<PersonInput, "regionCode">>,
+): Promise<void> {
+  const rec = await engine.db.records.get(recordKey("person", id));
+  if (!rec) throw new Error("no such person on this device");
+  const base = typeof rec.data.revision === "number" ? rec.data.revision : 1;
+  await enqueue(
+    engine,
+    { entity: "person", entityId: id, kind: "update", payload: changes },
+    (old) => ({ ...(old ?? rec), local: { ...(old ?? rec).local, ...changes } }),
+    base,
+  );
+}
+
+export async function registerHousehold(engine: SyncEngine, input: HouseholdInput): Promise<string> {
+  const id = uuidv7();
+  await enqueue(engine, { entity: "household", entityId: id, kind: "create", payload: { ...input } }, () =>
+    fresh("household", id, input.regionCode, "", { ...input, revision: 1 }),
+  );
+  return id;
+}
+
+export async function registerPregnancy(
+  engine: SyncEngine,
+  regionCode: string,
+  input: PregnancyInput,
+): Promise<string> {
+  const id = uuidv7();
+  await enqueue(engine, { entity: "pregnancy", entityId: id, kind: "create", payload: { ...input } }, () =>
+    fresh("pregnancy", id, regionCode, input.personId, { ...input, revision: 1 }),
+  );
+  return id;
+}

@@ -1,0 +1,43 @@
+// One sync engine per signed-in user, kept for the life of the page; the per-user store outlives a
+// session (an expired login never loses the outbox) and is removed at logout only when nothing is unsent.
+import Dexie from "dexie";
+import { api } from "../api";
+import { SyncEngine } from "./engine";
+import { openSyncDb, syncDbName } from "./store";
+
+let engine: SyncEngine | null = null;
+
+export function syncEngineFor(userId: string): SyncEngine {
+  if (engine?.userId !== userId) {
+    engine?.stop();
+    engine = new SyncEngine(userId, api);
+    engine.start();
+  } else if (engine.snapshot.loginExpired) {
+    // Logged in again after an expiry: send what waited.
+    void engine.syncNow();
+  }
+  return engine;
+}
+
+/** Operations on this device not yet accepted by the server (pending or refused), without starting sync. */
+export async function unsentCount(userId: string): Promise<number> {
+  if (!(await Dexie.exists(syncDbName(userId)))) return 0;
+  const db = engine?.userId === userId ? engine.db : openSyncDb(userId);
+  try {
+    return await db.outbox.count();
+  } finally {
+    if (db !== engine?.db) db.close();
+  }
+}
+
+/** At logout: forget the user's copy of the scope unless something is still unsent (then keep it). */
+export async function forgetSyncedStore(userId: string): Promise<boolean> {
+  if ((await unsentCount(userId)) > 0) return false;
+  if (engine?.userId === userId) {
+    engine.stop();
+    engine.db.close();
+    engine = null;
+  }
+  await Dexie.delete(syncDbName(userId));
+  return true;
+}
