@@ -140,7 +140,10 @@ export const BASELINE_INDICATORS: readonly ServiceIndicator[] = [
     basis: "nifas",
     package: "kia",
     short: "Nifas",
-    label: { id: "Pemeriksaan nifas (≥ 3 kali, setelah bersalin)", en: "Post-partum checks (≥ 3, once delivered)" },
+    label: {
+      id: "Pemeriksaan nifas (≥ 3 kali, setelah bersalin)",
+      en: "Post-partum checks (≥ 3, once delivered)",
+    },
     source: `${BUKU}; Permenkes 21/2021 (KF1–KF4)`,
   },
   {
@@ -303,7 +306,15 @@ export interface ServiceCatalog {
 const PASER: ServiceCatalog = {
   key: "paser-47-2024",
   regulation: "Peraturan Bupati Paser 47/2024, Pasal 24 dan 36",
-  packages: ["kia", "konseling_gizi", "air_sanitasi", "perlindungan_sosial", "paud", "pengasuhan", "pekarangan"],
+  packages: [
+    "kia",
+    "konseling_gizi",
+    "air_sanitasi",
+    "perlindungan_sosial",
+    "paud",
+    "pengasuhan",
+    "pekarangan",
+  ],
   indicators: BASELINE_INDICATORS.map((i) =>
     i.code === "anak_pengasuhan"
       ? { ...i, package: "pengasuhan", source: `${i.source}; Paser Pasal 24(1)f, 24(2)c` }

@@ -26,7 +26,11 @@ function facts(over: Partial<TargetFacts> = {}): TargetFacts {
     ...over,
   };
 }
-const rec = (service: ServiceFact["service"], givenOn: string, detail: string | null = null): ServiceFact => ({
+const rec = (
+  service: ServiceFact["service"],
+  givenOn: string,
+  detail: string | null = null,
+): ServiceFact => ({
   service,
   givenOn,
   detail,

@@ -2,10 +2,10 @@ import { addDays, completedMonths, daysBetween } from "../dates";
 import {
   ANTIGEN_CODES,
   ANTIGENS,
-  type ServiceIndicator,
-  RULES,
   type RecordedService,
+  RULES,
   type ScoreGroup,
+  type ServiceIndicator,
   STATE_SERVICES,
 } from "./catalog";
 import { monthEnd, monthStart, shiftMonth } from "./period";
@@ -54,7 +54,8 @@ function delivered(p: PregnancyScoreFacts, onOrBefore: string): boolean {
 /** The last day a pregnancy keeps its woman on the scorecard: the end of nifas after a birth; the end of
  *  the pregnancy otherwise; 4 weeks after the expected date when no outcome was recorded (core/targets). */
 export function pregnancyScoreEnd(p: PregnancyScoreFacts): string {
-  if (p.endedOn !== null) return DELIVERED.has(p.outcome ?? "") ? addDays(p.endedOn, RULES.nifasDays) : p.endedOn;
+  if (p.endedOn !== null)
+    return DELIVERED.has(p.outcome ?? "") ? addDays(p.endedOn, RULES.nifasDays) : p.endedOn;
   return addDays(p.eddDate, 28);
 }
 
@@ -77,11 +78,15 @@ function inMonth(date: string, month: string): boolean {
 }
 
 function received(facts: TargetFacts, service: RecordedService, from: string, to: string): ServiceFact[] {
-  return facts.records.filter((r) => r.service === service && r.received && r.givenOn >= from && r.givenOn <= to);
+  return facts.records.filter(
+    (r) => r.service === service && r.received && r.givenOn >= from && r.givenOn <= to,
+  );
 }
 
 function eventInMonth(facts: TargetFacts, service: RecordedService, month: string): ScoreCell {
-  return facts.records.some((r) => r.service === service && r.received && inMonth(r.givenOn, month)) ? "Y" : "T";
+  return facts.records.some((r) => r.service === service && r.received && inMonth(r.givenOn, month))
+    ? "Y"
+    : "T";
 }
 
 /** A state (JKN, birth certificate): the latest record on or before the day decides. */

@@ -15,7 +15,9 @@ const rowsArb = fc.array(
   { maxLength: 30 },
 );
 
-function toRows(raw: { group: (typeof SCORE_GROUPS)[number]; cells: (ScoreCell | null)[][] }[]): ScorecardRow[] {
+function toRows(
+  raw: { group: (typeof SCORE_GROUPS)[number]; cells: (ScoreCell | null)[][] }[],
+): ScorecardRow[] {
   return raw.map((r, i) => ({
     personId: `p${i}`,
     name: `P ${i}`,

@@ -1,6 +1,12 @@
-import { type ServiceIndicator, indicatorsOf, SCORE_GROUPS, type ScoreGroup, type ServiceCatalog } from "./catalog";
+import {
+  indicatorsOf,
+  SCORE_GROUPS,
+  type ScoreGroup,
+  type ServiceCatalog,
+  type ServiceIndicator,
+} from "./catalog";
 import { monthsOfPeriod } from "./period";
-import { type ScoreCell, evaluateIndicator, inGroup, type TargetFacts } from "./rules";
+import { evaluateIndicator, inGroup, type ScoreCell, type TargetFacts } from "./rules";
 
 export interface ScorecardTarget {
   personId: string;
@@ -63,7 +69,13 @@ export function scoreTargets(
       for (const ind of indicatorsOf(catalog, group)) {
         cells[ind.code] = months.map((m, i) => (present[i] ? evaluateIndicator(ind, target.facts, m) : null));
       }
-      rows.push({ personId: target.personId, name: target.name, regionCode: target.regionCode, group, cells });
+      rows.push({
+        personId: target.personId,
+        name: target.name,
+        regionCode: target.regionCode,
+        group,
+        cells,
+      });
     }
   }
   return rows;

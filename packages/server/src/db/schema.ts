@@ -175,6 +175,21 @@ export interface DuplicateDismissalsTable {
   dismissed_by: string | null;
 }
 
+/** A service given to a target (append-only; a correction supersedes). */
+export interface ServiceRecordsTable {
+  id: string;
+  person_id: string;
+  region_code: string;
+  service: string;
+  given_on: string;
+  detail: string | null;
+  received: number;
+  supersedes: string | null;
+  note: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   users: UsersTable;
@@ -189,4 +204,5 @@ export interface Database {
   measurements: MeasurementsTable;
   person_merges: PersonMergesTable;
   duplicate_dismissals: DuplicateDismissalsTable;
+  service_records: ServiceRecordsTable;
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../app";
 import { DATA_DIR } from "../data-files";
-import { openDatabase } from "../db/database";
+import { type Db, openDatabase } from "../db/database";
 import { migrateToLatest } from "../db/migrate";
 import { ensureDemo } from "../demo/demo";
 import { TEST_CONFIG } from "./api";
@@ -15,6 +15,8 @@ export const WEB_DIST = join(DATA_DIR, "..", "packages", "web", "dist");
 export async function startLiveServer(): Promise<{
   url: string;
   app: FastifyInstance;
+  /** The database behind it, for tests that seed more data. */
+  db: Db;
   stop(): Promise<void>;
 }> {
   if (!existsSync(join(WEB_DIST, "index.html")))
@@ -30,6 +32,7 @@ export async function startLiveServer(): Promise<{
   return {
     url: `http://127.0.0.1:${port}`,
     app,
+    db,
     async stop() {
       await app.close();
       await db.close();

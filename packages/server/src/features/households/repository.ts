@@ -36,3 +36,30 @@ export async function findHousehold(db: Conn, scopes: readonly string[], id: str
 export async function insertHousehold(db: Conn, row: HouseholdsTable) {
   await db.insertInto("households").values(row).execute();
 }
+
+/**
+ * Whether each household's water and latrine are "layak", by household id. Not scope-filtered: the ids
+ * come from persons already read within the caller's scope (a posyandu's child lives in a dusun's household).
+ */
+export async function householdSanitationOf(
+  db: Conn,
+  ids: readonly string[],
+): Promise<Map<string, { waterLayak: boolean; latrineLayak: boolean }>> {
+  const map = new Map<string, { waterLayak: boolean; latrineLayak: boolean }>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom("households")
+      .select(["id", "water_source", "latrine_type"])
+      .where("id", "in", unique.slice(i, i + 500))
+      .where("deleted_at", "is", null)
+      .execute();
+    for (const r of rows) {
+      map.set(r.id, {
+        waterLayak: WATER_SOURCES[r.water_source as keyof typeof WATER_SOURCES]?.layak ?? false,
+        latrineLayak: LATRINE_TYPES[r.latrine_type as keyof typeof LATRINE_TYPES]?.layak ?? false,
+      });
+    }
+  }
+  return map;
+}

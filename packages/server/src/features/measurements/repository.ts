@@ -99,3 +99,34 @@ export async function findSession(
   if (where.day) q = q.where("held_on", "=", where.day);
   return q.executeTakeFirst();
 }
+
+/** Days each person was weighed / measured for length or height in a region (and scope) and date range. */
+export async function measurementDaysInRegion(
+  db: Conn,
+  scopes: readonly string[],
+  regionCode: string,
+  from: string,
+  to: string,
+): Promise<Map<string, { weighedOn: string[]; lengthOn: string[] }>> {
+  const rows = await db
+    .selectFrom("measurements")
+    .select(["person_id", "measured_on", "weight_kg", "lenhei_cm"])
+    .where("deleted_at", "is", null)
+    .where(withinScopes("region_code", scopes))
+    .where(withinScopes("region_code", [regionCode]))
+    .where("measured_on", ">=", from)
+    .where("measured_on", "<=", to)
+    .orderBy("measured_on")
+    .execute();
+  const map = new Map<string, { weighedOn: string[]; lengthOn: string[] }>();
+  for (const r of rows) {
+    let days = map.get(r.person_id);
+    if (!days) {
+      days = { weighedOn: [], lengthOn: [] };
+      map.set(r.person_id, days);
+    }
+    if (r.weight_kg !== null && r.weight_kg > 0) days.weighedOn.push(r.measured_on);
+    if (r.lenhei_cm !== null && r.lenhei_cm > 0) days.lengthOn.push(r.measured_on);
+  }
+  return map;
+}
