@@ -11,5 +11,5 @@ export * from "./registry-schemas";
 export * from "./registry-views";
 export * from "./roles";
 export * from "./scope";
-export * from "./targets";
 export * from "./services/index";
+export * from "./targets";

@@ -30,8 +30,17 @@ export function monthStart(month: string): string {
   return `${month}-01`;
 }
 
+// Scorecards ask for the same few month ends hundreds of thousands of times.
+const ends = new Map<string, string>();
+
 export function monthEnd(month: string): string {
-  return addDays(`${shiftMonth(month, 1)}-01`, -1);
+  let end = ends.get(month);
+  if (end === undefined) {
+    end = addDays(`${shiftMonth(month, 1)}-01`, -1);
+    if (ends.size > 1000) ends.clear();
+    ends.set(month, end);
+  }
+  return end;
 }
 
 /** The month a date falls in. */

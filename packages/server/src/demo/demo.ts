@@ -6,7 +6,14 @@ import { DATA_DIR } from "../data-files";
 import type { Database } from "../db/schema";
 import { createLocalUnit, importRegions } from "../features/regions/service";
 import { createUser } from "../features/users/service";
-import { createDemoPopulation, type DemoPopulationOptions, demoChildrenFromEnv } from "./population";
+import {
+  createDemoPopulation,
+  DEMO_REGENCY,
+  DEMO_SEED,
+  type DemoPopulationOptions,
+  demoChildrenFromEnv,
+} from "./population";
+import { createDemoServiceRecords } from "./services";
 
 /** Demo log-ins, one per role, in real regions of Kabupaten Paser (also listed in the README). */
 export const DEMO_PASSWORD = "tumbuh-demo";
@@ -86,6 +93,11 @@ export async function ensureDemo(
       log: (line) => console.log(line),
       ...population,
       children,
+    });
+    await createDemoServiceRecords(db, {
+      regency: DEMO_REGENCY,
+      seed: population.seed ?? DEMO_SEED,
+      today: population.today ?? new Date().toISOString().slice(0, 10),
     });
   }
   for (const u of DEMO_USERS) {

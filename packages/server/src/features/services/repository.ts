@@ -1,4 +1,4 @@
-import type { ServiceRecordView } from "@tumbuh/core";
+import { type ServiceRecordView, STATE_SERVICES } from "@tumbuh/core";
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type { Database, ServiceRecordsTable } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
@@ -70,18 +70,36 @@ export async function serviceRecordsOfPerson(db: Conn, personId: string): Promis
     .execute();
 }
 
-/** Records in a region (and scope) given on or before a day, in one query, for scorecards. */
+/**
+ * Live records (none superseded) in a region (and scope) given up to `to`, in one query, for scorecards:
+ * other events from `since.events`, ANC and post-partum checks from `since.pregnancy`, immunisations from
+ * `since.immunisation`, states (JKN, birth certificate) any time.
+ */
 export async function serviceRecordsInRegion(
   db: Conn,
   scopes: readonly string[],
   regionCode: string,
   to: string,
+  since: { events: string; pregnancy: string; immunisation: string },
 ) {
   return db
-    .selectFrom("service_records")
-    .select(["id", "person_id", "service", "given_on", "detail", "received", "supersedes"])
-    .where(withinScopes("region_code", scopes))
-    .where(withinScopes("region_code", [regionCode]))
-    .where("given_on", "<=", to)
+    .selectFrom("service_records as r")
+    .select(["r.person_id", "r.service", "r.given_on", "r.detail", "r.received"])
+    .where(withinScopes("r.region_code", scopes))
+    .where(withinScopes("r.region_code", [regionCode]))
+    .where("r.given_on", "<=", to)
+    .where((eb) =>
+      eb.or([
+        eb("r.given_on", ">=", since.events),
+        eb.and([eb("r.service", "in", ["anc", "nifas"]), eb("r.given_on", ">=", since.pregnancy)]),
+        eb.and([eb("r.service", "=", "imunisasi"), eb("r.given_on", ">=", since.immunisation)]),
+        eb("r.service", "in", [...STATE_SERVICES]),
+      ]),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom("service_records as c").select("c.id").whereRef("c.supersedes", "=", "r.id")),
+      ),
+    )
     .execute();
 }

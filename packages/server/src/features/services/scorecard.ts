@@ -70,18 +70,24 @@ export async function buildScorecard(
   const pregnancies = await pregnanciesInRegion(db, scopes, regionCode, from, to, RULES.nifasDays + 28);
   const windowFrom = monthStart(shiftMonth(first, -(RULES.weighingWindowMonths - 1)));
   const measured = await measurementDaysInRegion(db, scopes, regionCode, windowFrom, to);
-  const records = await serviceRecordsInRegion(db, scopes, regionCode, to);
+  // Only what the rules look at: the period's events; ANC and post-partum checks back to the last period
+  // (≤ 11 months); immunisations back to birth (≤ 24 months); states (JKN, birth certificate) any time.
+  const records = await serviceRecordsInRegion(db, scopes, regionCode, to, {
+    events: from,
+    pregnancy: monthStart(shiftMonth(first, -11)),
+    immunisation: monthStart(shiftMonth(first, -(RULES.child0to23ToMonths + 1))),
+  });
   const households = await householdSanitationOf(
     db,
+    scopes,
+    regionCode,
     [...children.map((c) => c.household_id), ...pregnancies.map((p) => p.household_id)].filter(
       (h): h is string => h !== null,
     ),
   );
 
-  const superseded = new Set(records.map((r) => r.supersedes).filter((s): s is string => s !== null));
   const factsByPerson = new Map<string, ServiceFact[]>();
   for (const r of records) {
-    if (superseded.has(r.id)) continue;
     let list = factsByPerson.get(r.person_id);
     if (!list) {
       list = [];
@@ -152,7 +158,12 @@ export async function buildScorecard(
     for (const r of rows) {
       const code = r.regionCode.split(".").slice(0, depth).join(".");
       // A person registered at the region itself (no posyandu) is its own area.
-      byArea.set(code, [...(byArea.get(code) ?? []), r]);
+      let list = byArea.get(code);
+      if (!list) {
+        list = [];
+        byArea.set(code, list);
+      }
+      list.push(r);
     }
     const names = new Map((await findRegionsByCode(db, [...byArea.keys()])).map((r) => [r.code, r.name]));
     for (const [code, list] of [...byArea].sort(([a], [b]) => a.localeCompare(b))) {
