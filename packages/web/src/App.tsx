@@ -18,6 +18,8 @@ const RegisterPage = lazy(() => import("./pages/registry/register/RegisterPage")
 const DuplicatesPage = lazy(() => import("./pages/registry/duplicates/DuplicatesPage"));
 const PersonPage = lazy(() => import("./pages/registry/person/PersonPage"));
 const ImportPage = lazy(() => import("./pages/registry/import/ImportPage"));
+const ScorecardPage = lazy(() => import("./pages/services/ScorecardPage"));
+const RecordServicePage = lazy(() => import("./pages/services/RecordServicePage"));
 
 function LanguageSwitch() {
   const { t, locale, setLocale } = useI18n();
@@ -60,6 +62,10 @@ function Page({ route }: { route: Route }) {
       return <PersonPage key={route.id} id={route.id} />;
     case "import":
       return <ImportPage />;
+    case "scorecard":
+      return <ScorecardPage key={route.code} code={route.code} />;
+    case "recordService":
+      return <RecordServicePage key={route.id} id={route.id} />;
     case "notFound":
       return <NotFound />;
   }
@@ -72,7 +78,7 @@ export function App() {
   const path = useLocationPath();
   const [pathname = "/", search = ""] = splitPath(path);
   const route = matchRoute(pathname, search);
-  const wide = route.name === "audit";
+  const wide = route.name === "audit" || route.name === "scorecard";
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 

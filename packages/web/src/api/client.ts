@@ -2,6 +2,7 @@
 // session cookie (credentials "same-origin") and turns every failure into an ApiError with a status
 // and a stable code. Pages never call fetch themselves.
 import { registryEndpoints } from "./registry";
+import { servicesEndpoints } from "./services";
 import type { AuditPage, ErrorBody, Me, RegionView } from "./types";
 
 /** Codes the UI reacts to. The server may send others; they pass through unchanged. */
@@ -185,6 +186,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
   return {
     ...registryEndpoints(request),
+    ...servicesEndpoints(request),
     login(username: string, password: string): Promise<Me> {
       return request<{ user: Me }>("/auth/login", {
         method: "POST",

@@ -2,6 +2,7 @@
 // Region and team names stay in the regulations' Indonesian terms (Kabupaten, Kecamatan, Desa, TPPS…).
 import type { MessageKey } from "./id";
 import { registryEn } from "./registry.en";
+import { servicesEn } from "./services.en";
 
 export const en: Record<MessageKey, string> = {
   "app.name": "Tumbuh",
@@ -124,4 +125,5 @@ export const en: Record<MessageKey, string> = {
   "kind.posyandu": "Posyandu",
 
   ...registryEn,
+  ...servicesEn,
 };

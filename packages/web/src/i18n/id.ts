@@ -2,6 +2,7 @@
 // Terms follow the regulations (Perbup Paser 47/2024, Perbup PALI 64/2021).
 // Placeholders are written {name}; every locale must use the same placeholders.
 import { registryId } from "./registry.id";
+import { servicesId } from "./services.id";
 
 export const id = {
   "app.name": "Tumbuh",
@@ -124,6 +125,7 @@ export const id = {
   "kind.posyandu": "Posyandu",
 
   ...registryId,
+  ...servicesId,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof id;

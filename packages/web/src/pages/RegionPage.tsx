@@ -4,7 +4,14 @@ import { useI18n } from "../i18n/I18nProvider";
 import { cacheStore, regionKey } from "../offline/cache";
 import { networkFirst } from "../offline/networkFirst";
 import { Link } from "../router/navigation";
-import { duplicatesPath, IMPORT_PATH, regionPath, registerPath, registryPath } from "../router/routes";
+import {
+  duplicatesPath,
+  IMPORT_PATH,
+  regionPath,
+  registerPath,
+  registryPath,
+  scorecardPath,
+} from "../router/routes";
 import { useMe } from "../session/SessionProvider";
 import { ErrorPanel, Loading, NotFound, SavedCopyNote, useDocumentTitle } from "../ui";
 import { registryLinks } from "./regionLinks";
@@ -99,6 +106,7 @@ function RegistryEntryPoints({ region }: { region: RegionView["region"] }) {
       hint: t("region.duplicatesHint"),
     },
     links.import && { to: IMPORT_PATH, title: t("region.import"), hint: t("region.importHint") },
+    { to: scorecardPath(region.code), title: t("svc.scorecardLink"), hint: t("svc.scorecardHint") },
   ].filter((x): x is { to: string; title: string; hint: string } => Boolean(x));
   if (items.length === 0) return null;
   return (
