@@ -7,4 +7,6 @@ export { DEMO_PASSWORD, DEMO_USERS, ensureDemo } from "./demo/demo";
 export { AppError } from "./errors";
 export { importMeasurements } from "./features/imports/service";
 export { importRegions } from "./features/regions/service";
+export { exportScorecard } from "./features/services/exports";
+export { buildScorecard } from "./features/services/scorecard";
 export { createUser } from "./features/users/service";
