@@ -81,41 +81,47 @@ export function scoreTargets(
   return rows;
 }
 
-/** Totals per indicator, per group and overall. */
+/** Totals per indicator, per group and overall, in one pass over the rows. */
 export function totalsOf(catalog: ServiceCatalog, rows: readonly ScorecardRow[]): ScorecardTotals {
-  const groups: GroupTotals[] = [];
+  const counts = new Map<string, [number, number, number]>(); // indicator code → [Y, T, TS]
+  const targetsOfGroup = new Map<ScoreGroup, number>();
+  const targets = new Set<string>();
+  for (const r of rows) {
+    targets.add(r.personId);
+    targetsOfGroup.set(r.group, (targetsOfGroup.get(r.group) ?? 0) + 1);
+    for (const code in r.cells) {
+      let c = counts.get(code);
+      if (!c) {
+        c = [0, 0, 0];
+        counts.set(code, c);
+      }
+      for (const cell of r.cells[code] as (ScoreCell | null)[]) {
+        if (cell === "Y") c[0]++;
+        else if (cell === "T") c[1]++;
+        else if (cell === "TS") c[2]++;
+      }
+    }
+  }
   let y = 0;
   let t = 0;
   let ts = 0;
-  const targets = new Set<string>();
-  for (const group of SCORE_GROUPS) {
-    const mine = rows.filter((r) => r.group === group);
+  const groups: GroupTotals[] = SCORE_GROUPS.map((group) => {
     const indicators: Record<string, Tally> = {};
     let gy = 0;
     let gt = 0;
     let gts = 0;
     for (const ind of indicatorsOf(catalog, group)) {
-      let iy = 0;
-      let it = 0;
-      let its = 0;
-      for (const r of mine) {
-        for (const c of r.cells[ind.code] ?? []) {
-          if (c === "Y") iy++;
-          else if (c === "T") it++;
-          else if (c === "TS") its++;
-        }
-      }
+      const [iy, it, its] = counts.get(ind.code) ?? [0, 0, 0];
       indicators[ind.code] = tally(iy, it, its);
       gy += iy;
       gt += it;
       gts += its;
     }
-    for (const r of mine) targets.add(r.personId);
-    groups.push({ group, targets: mine.length, indicators, ...tally(gy, gt, gts) });
     y += gy;
     t += gt;
     ts += gts;
-  }
+    return { group, targets: targetsOfGroup.get(group) ?? 0, indicators, ...tally(gy, gt, gts) };
+  });
   return { targets: targets.size, groups, ...tally(y, t, ts) };
 }
 

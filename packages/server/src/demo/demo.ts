@@ -94,11 +94,14 @@ export async function ensureDemo(
       ...population,
       children,
     });
-    await createDemoServiceRecords(db, {
+    const services = await createDemoServiceRecords(db, {
       regency: DEMO_REGENCY,
       seed: population.seed ?? DEMO_SEED,
       today: population.today ?? new Date().toISOString().slice(0, 10),
     });
+    (population.log ?? console.log)(
+      `Demo service records: ${services.records.toLocaleString("en")} in ${services.seconds.toFixed(1)} s`,
+    );
   }
   for (const u of DEMO_USERS) {
     await createUser(db, SYSTEM_ACTOR, {

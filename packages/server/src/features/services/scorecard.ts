@@ -69,7 +69,15 @@ export async function buildScorecard(
   // A pregnancy stays on the scorecard through nifas, or 4 weeks past the expected date without an outcome.
   const pregnancies = await pregnanciesInRegion(db, scopes, regionCode, from, to, RULES.nifasDays + 28);
   const windowFrom = monthStart(shiftMonth(first, -(RULES.weighingWindowMonths - 1)));
-  const measured = await measurementDaysInRegion(db, scopes, regionCode, windowFrom, to);
+  // Weighing and length count for children 0–23 months only.
+  const measured = await measurementDaysInRegion(
+    db,
+    scopes,
+    regionCode,
+    windowFrom,
+    to,
+    addDays(monthStart(shiftMonth(first, -(RULES.child0to23ToMonths + 1))), 1),
+  );
   // Only what the rules look at: the period's events; ANC and post-partum checks back to the last period
   // (≤ 11 months); immunisations back to birth (≤ 24 months); states (JKN, birth certificate) any time.
   const records = await serviceRecordsInRegion(db, scopes, regionCode, to, {
@@ -144,12 +152,9 @@ export async function buildScorecard(
   }
   // Children carry no pregnancy and women are far past the child groups' ages: each lands in its own groups.
   const rows = scoreTargets(catalog, period, targets);
-  rows.sort(
-    (a, b) =>
-      a.regionCode.localeCompare(b.regionCode) ||
-      a.group.localeCompare(b.group) ||
-      a.name.localeCompare(b.name),
-  );
+  // Plain code-unit order: localeCompare costs a quarter of a second on a regency's 35,000 rows.
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  rows.sort((a, b) => cmp(a.regionCode, b.regionCode) || cmp(a.group, b.group) || cmp(a.name, b.name));
 
   const depth = areaDepth(region.level);
   const areas: ScorecardView["areas"] = [];
