@@ -100,7 +100,8 @@ export async function ensureDemo(
       today: population.today ?? new Date().toISOString().slice(0, 10),
     });
     (population.log ?? console.log)(
-      `Demo service records: ${services.records.toLocaleString("en")} in ${services.seconds.toFixed(1)} s`,
+      `Demo service records: ${services.records.toLocaleString("en")} in ${services.seconds.toFixed(1)} s ` +
+        `(${services.readAndGenerateSeconds.toFixed(1)} s reading and generating)`,
     );
   }
   for (const u of DEMO_USERS) {
