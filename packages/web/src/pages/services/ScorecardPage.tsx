@@ -194,13 +194,13 @@ function GroupTable({
   const loc = intlLocale[locale];
   const id = `scorecard-${totals.group}`;
   return (
-    // The scrolling table is the labelled region; the section is not a second one.
-    <section className="stack-sm">
+    // The scrolling table is the labelled region; its wrapper is not a second one.
+    <div className="stack-sm">
       <h2 id={id}>
         {title} <span className="muted">· {t("svc.targets", { n: totals.targets })}</span>
       </h2>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the wide table scrolls sideways by keyboard too */}
-      <div className="scorecard-scroll" tabIndex={0} role="region" aria-labelledby={id}>
+      <section className="scorecard-scroll" tabIndex={0} aria-labelledby={id}>
         <table className="scorecard-table">
           <thead>
             <tr>
@@ -254,8 +254,8 @@ function GroupTable({
             </tr>
           </tfoot>
         </table>
-      </div>
-    </section>
+      </section>
+    </div>
   );
 }
 
@@ -321,11 +321,11 @@ function AreaTable({ view }: { view: ScorecardView }) {
   const { t, locale } = useI18n();
   const loc = intlLocale[locale];
   return (
-    <section className="stack-sm">
+    <div className="stack-sm">
       <h2 id="scorecard-areas">{t("svc.areas")}</h2>
       <p className="muted">{t("svc.areaHint")}</p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the wide table scrolls sideways by keyboard too */}
-      <div className="scorecard-scroll" tabIndex={0} role="region" aria-labelledby="scorecard-areas">
+      <section className="scorecard-scroll" tabIndex={0} aria-labelledby="scorecard-areas">
         <table className="scorecard-table scorecard-table--areas">
           <thead>
             <tr>
@@ -362,7 +362,7 @@ function AreaTable({ view }: { view: ScorecardView }) {
             ))}
           </tbody>
         </table>
-      </div>
-    </section>
+      </section>
+    </div>
   );
 }
