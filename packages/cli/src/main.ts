@@ -12,6 +12,8 @@ Usage: tumbuh <command> [options]
                               load Kemendagri regions from a CSV (code,name,level,kind,parent_code)
   import measurements FILE [--dry-run] [--all-or-nothing] [--report REPORT.json]
                               import an e-PPGBM "by name by address" export (XLSX or CSV)
+  scorecard --region CODE --period 2025-09|2025-Q3 [--format json|xlsx|pdf] [--output FILE]
+                              the 1000-HPK convergence scorecard (JSON: one row per target and the totals)
   growth zscores --input IN.csv --output OUT.csv
                               WHO z-scores, flags and Permenkes 2/2020 categories for a CSV
   catalog indicators [--format json|csv] [--file PATH]
@@ -43,6 +45,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import("./commands/import")).runImport(rest);
       case "indicators":
         return await (await import("./commands/indicators")).runIndicators(rest);
+      case "scorecard":
+        return await (await import("./commands/scorecard")).runScorecard(rest);
       case "growth": {
         const { runGrowth } = await import("./commands/growth");
         return await runGrowth(rest);

@@ -20,5 +20,6 @@ export * from "./registry-schemas";
 export * from "./registry-views";
 export * from "./roles";
 export * from "./scope";
+export * from "./services/index";
 export * from "./sync-schemas";
 export * from "./targets";

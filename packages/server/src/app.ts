@@ -20,6 +20,7 @@ import { measurementRoutes } from "./features/measurements/routes";
 import { personRoutes } from "./features/persons/routes";
 import { pregnancyRoutes } from "./features/pregnancies/routes";
 import { regionRoutes } from "./features/regions/routes";
+import { serviceRoutes } from "./features/services/routes";
 import type { AppDeps } from "./http/context";
 import { installErrorHandler } from "./http/errors";
 import { syncRoutes } from "./sync/routes";
@@ -68,6 +69,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   indicatorCatalogRoutes(app, deps);
   indicatorRoutes(app, deps);
   syncRoutes(app, deps);
+  serviceRoutes(app, deps);
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

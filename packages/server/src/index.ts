@@ -8,4 +8,6 @@ export { AppError } from "./errors";
 export { importMeasurements } from "./features/imports/service";
 export { getDashboard } from "./features/indicators/service";
 export { importRegions } from "./features/regions/service";
+export { exportScorecard } from "./features/services/exports";
+export { buildScorecard } from "./features/services/scorecard";
 export { createUser } from "./features/users/service";

@@ -28,6 +28,8 @@ const ChildEntryPage = lazy(() => import("./pages/posyandu/ChildEntryPage"));
 const NewChildPage = lazy(() => import("./pages/posyandu/NewChildPage"));
 const NewPregnancyPage = lazy(() => import("./pages/posyandu/NewPregnancyPage"));
 const SyncPage = lazy(() => import("./pages/posyandu/SyncPage"));
+const ScorecardPage = lazy(() => import("./pages/services/ScorecardPage"));
+const RecordServicePage = lazy(() => import("./pages/services/RecordServicePage"));
 
 function LanguageSwitch() {
   const { t, locale, setLocale } = useI18n();
@@ -95,6 +97,10 @@ function Page({ route }: { route: Route }) {
       return <NewPregnancyPage key={route.code} code={route.code} />;
     case "sync":
       return <SyncPage />;
+    case "scorecard":
+      return <ScorecardPage key={route.code} code={route.code} />;
+    case "recordService":
+      return <RecordServicePage key={route.id} id={route.id} />;
     case "notFound":
       return <NotFound />;
   }
@@ -107,7 +113,11 @@ export function App() {
   const path = useLocationPath();
   const [pathname = "/", search = ""] = splitPath(path);
   const route = matchRoute(pathname, search);
-  const wide = route.name === "audit" || route.name === "indicators" || route.name === "publication";
+  const wide =
+    route.name === "audit" ||
+    route.name === "indicators" ||
+    route.name === "publication" ||
+    route.name === "scorecard";
   // The public publication needs no sign-in (Paser Pasal 9 p: published for everyone).
   const open = route.name === "publication";
   const mainRef = useRef<HTMLElement>(null);

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from "k
 import * as foundation from "./migrations/2026-11-22T1000-foundation";
 import * as registry from "./migrations/2026-11-22T1100-registry";
 import * as sync from "./migrations/2026-11-22T1200-sync";
+import * as services from "./migrations/2026-11-22T1300-services";
 import * as indicatorCatalog from "./migrations/2026-11-22T1600-indicator-catalog";
 import * as indicators from "./migrations/2026-11-22T1700-indicators";
 
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-22T1600-indicator-catalog": indicatorCatalog,
   "2026-11-22T1700-indicators": indicators,
   "2026-11-22T1200-sync": sync,
+  "2026-11-22T1300-services": services,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -219,6 +219,21 @@ export interface IndicatorDirtyTable {
   desa_code: string;
 }
 
+/** A service given to a target (append-only; a correction supersedes). */
+export interface ServiceRecordsTable {
+  id: string;
+  person_id: string;
+  region_code: string;
+  service: string;
+  given_on: string;
+  detail: string | null;
+  received: number;
+  supersedes: string | null;
+  note: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   users: UsersTable;
@@ -241,6 +256,7 @@ export interface Database {
   sync_changes: SyncChangesTable;
   sync_ops: SyncOpsTable;
   sync_conflicts: SyncConflictsTable;
+  service_records: ServiceRecordsTable;
 }
 
 /** One version of a regency's indicator catalog (features/indicator-catalog); the highest version is current. */

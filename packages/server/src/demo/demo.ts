@@ -8,7 +8,14 @@ import { createLocalUnit, importRegions } from "../features/regions/service";
 import { createUser } from "../features/users/service";
 import { ensureDemoIndicatorCatalog } from "./indicator-catalog";
 import { createDemoIndicatorValues } from "./indicators";
-import { createDemoPopulation, type DemoPopulationOptions, demoChildrenFromEnv } from "./population";
+import {
+  createDemoPopulation,
+  DEMO_REGENCY,
+  DEMO_SEED,
+  type DemoPopulationOptions,
+  demoChildrenFromEnv,
+} from "./population";
+import { createDemoServiceRecords } from "./services";
 
 /** Demo log-ins, one per role, in real regions of Kabupaten Paser (also listed in the README). */
 export const DEMO_PASSWORD = "tumbuh-demo";
@@ -91,6 +98,15 @@ export async function ensureDemo(
       children,
     });
     await createDemoIndicatorValues(db, population.today ?? new Date().toISOString().slice(0, 10));
+    const services = await createDemoServiceRecords(db, {
+      regency: DEMO_REGENCY,
+      seed: population.seed ?? DEMO_SEED,
+      today: population.today ?? new Date().toISOString().slice(0, 10),
+    });
+    (population.log ?? console.log)(
+      `Demo service records: ${services.records.toLocaleString("en")} in ${services.seconds.toFixed(1)} s ` +
+        `(${services.readAndGenerateSeconds.toFixed(1)} s reading and generating)`,
+    );
   }
   for (const u of DEMO_USERS) {
     await createUser(db, SYSTEM_ACTOR, {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../app";
 import { DATA_DIR } from "../data-files";
-import { openDatabase } from "../db/database";
+import { type Db, openDatabase } from "../db/database";
 import { migrateToLatest } from "../db/migrate";
 import { ensureDemo } from "../demo/demo";
 import type { DemoPopulationOptions } from "../demo/population";
@@ -19,6 +19,8 @@ export const WEB_DIST = join(DATA_DIR, "..", "packages", "web", "dist");
 export async function startLiveServer(population: DemoPopulationOptions = { children: 0 }): Promise<{
   url: string;
   app: FastifyInstance;
+  /** The database behind it, for tests that seed more data. */
+  db: Db;
   stop(): Promise<void>;
 }> {
   if (!existsSync(join(WEB_DIST, "index.html")))
@@ -34,6 +36,7 @@ export async function startLiveServer(population: DemoPopulationOptions = { chil
   return {
     url: `http://127.0.0.1:${port}`,
     app,
+    db,
     async stop() {
       await app.close();
       await db.close();

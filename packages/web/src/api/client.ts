@@ -4,6 +4,7 @@
 import { catalogEndpoints } from "./indicatorCatalog";
 import { indicatorEndpoints } from "./indicators";
 import { registryEndpoints } from "./registry";
+import { servicesEndpoints } from "./services";
 import { syncEndpoints } from "./sync";
 import type { AuditPage, ErrorBody, Me, RegionView } from "./types";
 
@@ -191,6 +192,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...catalogEndpoints(request),
     ...indicatorEndpoints(request),
     ...syncEndpoints(request),
+    ...servicesEndpoints(request),
     login(username: string, password: string): Promise<Me> {
       return request<{ user: Me }>("/auth/login", {
         method: "POST",

@@ -25,4 +25,5 @@ export type {
   PosyanduSession,
   PregnancyEndInput,
 } from "./registry";
+export { scorecardExportUrl } from "./services";
 export * from "./types";

@@ -5,6 +5,7 @@ import { catalogEn } from "./catalog.en";
 import type { MessageKey } from "./id";
 import { indicatorsEn } from "./indicators.en";
 import { registryEn } from "./registry.en";
+import { servicesEn } from "./services.en";
 import { syncEn } from "./sync.en";
 
 export const en: Record<MessageKey, string> = {
@@ -131,4 +132,5 @@ export const en: Record<MessageKey, string> = {
   ...catalogEn,
   ...indicatorsEn,
   ...syncEn,
+  ...servicesEn,
 };

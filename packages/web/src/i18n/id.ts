@@ -4,6 +4,7 @@
 import { catalogId } from "./catalog.id";
 import { indicatorsId } from "./indicators.id";
 import { registryId } from "./registry.id";
+import { servicesId } from "./services.id";
 import { syncId } from "./sync.id";
 
 export const id = {
@@ -130,6 +131,7 @@ export const id = {
   ...catalogId,
   ...indicatorsId,
   ...syncId,
+  ...servicesId,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof id;

@@ -11,6 +11,7 @@ import {
   regionPath,
   registerPath,
   registryPath,
+  scorecardPath,
 } from "../router/routes";
 import { useMe } from "../session/SessionProvider";
 import { ErrorPanel, Loading, NotFound, SavedCopyNote, useDocumentTitle } from "../ui";
@@ -111,6 +112,7 @@ function RegistryEntryPoints({ region }: { region: RegionView["region"] }) {
       title: t("region.indicators"),
       hint: t("region.indicatorsHint"),
     },
+    { to: scorecardPath(region.code), title: t("svc.scorecardLink"), hint: t("svc.scorecardHint") },
   ].filter((x): x is { to: string; title: string; hint: string } => Boolean(x));
   if (items.length === 0) return null;
   return (

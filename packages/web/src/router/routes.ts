@@ -13,6 +13,10 @@ export type Route =
   | { name: "duplicates"; code: string }
   /** One person (child or adult): /anak/:id */
   | { name: "person"; id: string }
+  /** KPM convergence scorecard of a region: /wilayah/:code/scorecard */
+  | { name: "scorecard"; code: string }
+  /** Record a service given to a target: /layanan/:id */
+  | { name: "recordService"; id: string }
   /** e-PPGBM measurement import: /impor */
   | { name: "import" }
   /** Indicator catalog (Paser Pasal 6, Pasal 7, Lampiran) with targets: /indikator */
@@ -33,12 +37,18 @@ export type Route =
   | { name: "notFound" };
 
 /** Sub-pages of a region, by their Indonesian path segment. */
-const REGION_SUBPAGES = { sasaran: "registry", daftar: "register", duplikat: "duplicates" } as const;
+const REGION_SUBPAGES = {
+  sasaran: "registry",
+  daftar: "register",
+  duplikat: "duplicates",
+  scorecard: "scorecard",
+} as const;
 type RegionSubpage = (typeof REGION_SUBPAGES)[keyof typeof REGION_SUBPAGES];
 const SEGMENT_OF: Record<RegionSubpage, string> = {
   registry: "sasaran",
   register: "daftar",
   duplicates: "duplikat",
+  scorecard: "scorecard",
 };
 
 /** Where to go after login when no (safe) destination was given. */
@@ -116,6 +126,10 @@ export function matchRoute(pathname: string, search = ""): Route {
       if (rest.length === 3 && rest[1] === "anak" && id) return { name: "posyanduChild", code, id };
     }
   }
+  if (first === "layanan" && rest.length === 1) {
+    const id = decode(rest[0] ?? "");
+    if (id !== null && id.trim() !== "") return { name: "recordService", id };
+  }
   if (first === "anak" && rest.length === 1) {
     const id = decode(rest[0] ?? "");
     if (id !== null && id.trim() !== "") return { name: "person", id };
@@ -139,9 +153,12 @@ export function pathFor(route: Exclude<Route, { name: "notFound" }>): string {
     case "registry":
     case "register":
     case "duplicates":
+    case "scorecard":
       return `/wilayah/${encodeURIComponent(route.code)}/${SEGMENT_OF[route.name]}`;
     case "person":
       return `/anak/${encodeURIComponent(route.id)}`;
+    case "recordService":
+      return `/layanan/${encodeURIComponent(route.id)}`;
     case "import":
       return "/impor";
     case "indicatorCatalog":
@@ -175,6 +192,8 @@ export const registryPath = (code: string) => pathFor({ name: "registry", code }
 export const registerPath = (code: string) => pathFor({ name: "register", code });
 export const duplicatesPath = (code: string) => pathFor({ name: "duplicates", code });
 export const personPath = (id: string) => pathFor({ name: "person", id });
+export const scorecardPath = (code: string) => pathFor({ name: "scorecard", code });
+export const recordServicePath = (id: string) => pathFor({ name: "recordService", id });
 export const IMPORT_PATH = "/impor";
 export const INDICATORS_PATH = "/indikator";
 export const indicatorsPath = (code: string, period: string | null = null, agency: string | null = null) =>

@@ -99,3 +99,40 @@ export async function findSession(
   if (where.day) q = q.where("held_on", "=", where.day);
   return q.executeTakeFirst();
 }
+
+/**
+ * Days each child born on or after `bornFrom` was weighed / measured for length or height, in a region
+ * (and scope) and date range (the scorecard's children 0–23 months: one query, no older children's rows).
+ */
+export async function measurementDaysInRegion(
+  db: Conn,
+  scopes: readonly string[],
+  regionCode: string,
+  from: string,
+  to: string,
+  bornFrom: string,
+): Promise<Map<string, { weighedOn: string[]; lengthOn: string[] }>> {
+  const rows = await db
+    .selectFrom("measurements as m")
+    .innerJoin("persons as p", "p.id", "m.person_id")
+    .select(["m.person_id", "m.measured_on", "m.weight_kg", "m.lenhei_cm"])
+    .where("m.deleted_at", "is", null)
+    .where(withinScopes("m.region_code", scopes))
+    .where(withinScopes("m.region_code", [regionCode]))
+    .where("m.measured_on", ">=", from)
+    .where("m.measured_on", "<=", to)
+    .where("p.birth_date", ">=", bornFrom)
+    .orderBy("m.measured_on")
+    .execute();
+  const map = new Map<string, { weighedOn: string[]; lengthOn: string[] }>();
+  for (const r of rows) {
+    let days = map.get(r.person_id);
+    if (!days) {
+      days = { weighedOn: [], lengthOn: [] };
+      map.set(r.person_id, days);
+    }
+    if (r.weight_kg !== null && r.weight_kg > 0) days.weighedOn.push(r.measured_on);
+    if (r.lenhei_cm !== null && r.lenhei_cm > 0) days.lengthOn.push(r.measured_on);
+  }
+  return map;
+}

@@ -175,3 +175,23 @@ export async function searchPersons(
   }
   return query.orderBy("name").limit(limit).execute();
 }
+
+/** Live persons registered in a region (and the caller's scope) born in a date range, for scorecards. */
+export async function personsInRegionBornBetween(
+  db: Conn,
+  scopes: readonly string[],
+  regionCode: string,
+  from: string,
+  to: string,
+) {
+  return db
+    .selectFrom("persons")
+    .select(["id", "name", "region_code", "household_id", "birth_date", "birth_length_cm", "sex"])
+    .where("deleted_at", "is", null)
+    .where("merged_into", "is", null)
+    .where(withinScopes("region_code", scopes))
+    .where(withinScopes("region_code", [regionCode]))
+    .where("birth_date", ">=", from)
+    .where("birth_date", "<=", to)
+    .execute();
+}

@@ -1,4 +1,10 @@
-import { isPregnancyActive, type PregnancyFacts, type PregnancyView, pregnancySignals } from "@tumbuh/core";
+import {
+  addDays,
+  isPregnancyActive,
+  type PregnancyFacts,
+  type PregnancyView,
+  pregnancySignals,
+} from "@tumbuh/core";
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type { Database, PregnanciesTable } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
@@ -94,4 +100,49 @@ export async function pregnancyFactsOf(
     }
   }
   return facts;
+}
+
+/**
+ * Live pregnancies of live women registered in a region (and scope) that may touch [from, to]: started by
+ * `to`, and not ended (or expected) long before `from`. A superset; core's rules decide exactly.
+ */
+export async function pregnanciesInRegion(
+  db: Conn,
+  scopes: readonly string[],
+  regionCode: string,
+  from: string,
+  to: string,
+  slackDays: number,
+) {
+  const earliest = addDays(from, -slackDays);
+  return db
+    .selectFrom("pregnancies")
+    .innerJoin("persons", "persons.id", "pregnancies.person_id")
+    .select([
+      "pregnancies.id",
+      "pregnancies.person_id",
+      "pregnancies.lmp_date",
+      "pregnancies.edd_date",
+      "pregnancies.ended_on",
+      "pregnancies.outcome",
+      "pregnancies.muac_cm",
+      "pregnancies.high_risk",
+      "persons.name",
+      "persons.region_code",
+      "persons.household_id",
+      "persons.birth_date",
+    ])
+    .where("pregnancies.deleted_at", "is", null)
+    .where("persons.deleted_at", "is", null)
+    .where("persons.merged_into", "is", null)
+    .where(withinScopes("persons.region_code", scopes))
+    .where(withinScopes("persons.region_code", [regionCode]))
+    .where("pregnancies.lmp_date", "<=", to)
+    .where((eb) =>
+      eb.or([
+        eb("pregnancies.ended_on", ">=", earliest),
+        eb.and([eb("pregnancies.ended_on", "is", null), eb("pregnancies.edd_date", ">=", earliest)]),
+      ]),
+    )
+    .execute();
 }

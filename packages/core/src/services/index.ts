@@ -1,0 +1,5 @@
+export * from "./catalog";
+export * from "./period";
+export * from "./rules";
+export * from "./schemas";
+export * from "./scorecard";

@@ -1,0 +1,137 @@
+import {
+  indicatorsOf,
+  SCORE_GROUPS,
+  type ScoreGroup,
+  type ServiceCatalog,
+  type ServiceIndicator,
+} from "./catalog";
+import { monthsOfPeriod } from "./period";
+import { evaluateIndicator, inGroup, type ScoreCell, type TargetFacts } from "./rules";
+
+export interface ScorecardTarget {
+  personId: string;
+  name: string;
+  regionCode: string;
+  facts: TargetFacts;
+}
+
+/** One target in one group: per indicator one cell per month of the period (null: not in the group then). */
+export interface ScorecardRow {
+  personId: string;
+  name: string;
+  regionCode: string;
+  group: ScoreGroup;
+  cells: Record<string, (ScoreCell | null)[]>;
+}
+
+export interface Tally {
+  y: number;
+  t: number;
+  ts: number;
+  /** ΣY ÷ (cells − ΣTS) × 100, null when nothing applies. */
+  percent: number | null;
+}
+
+export interface GroupTotals extends Tally {
+  group: ScoreGroup;
+  targets: number;
+  indicators: Record<string, Tally>;
+}
+
+export interface ScorecardTotals extends Tally {
+  targets: number;
+  groups: GroupTotals[];
+}
+
+/** Convergence %: ΣY ÷ (Σ indicators × targets − ΣTS) × 100 (BUKU; PALI Pasal 30b, 37). */
+export function convergencePercent(y: number, cells: number, ts: number): number | null {
+  const applicable = cells - ts;
+  return applicable === 0 ? null : (y / applicable) * 100;
+}
+
+function tally(y: number, t: number, ts: number): Tally {
+  return { y, t, ts, percent: convergencePercent(y, y + t + ts, ts) };
+}
+
+/** Score every target for every month of the period, in every group it belongs to that month. */
+export function scoreTargets(
+  catalog: ServiceCatalog,
+  period: string,
+  targets: readonly ScorecardTarget[],
+): ScorecardRow[] {
+  const months = monthsOfPeriod(period);
+  const rows: ScorecardRow[] = [];
+  for (const target of targets) {
+    for (const group of SCORE_GROUPS) {
+      const present = months.map((m) => inGroup(group, target.facts, m));
+      if (!present.some(Boolean)) continue;
+      const cells: Record<string, (ScoreCell | null)[]> = {};
+      for (const ind of indicatorsOf(catalog, group)) {
+        cells[ind.code] = months.map((m, i) => (present[i] ? evaluateIndicator(ind, target.facts, m) : null));
+      }
+      rows.push({
+        personId: target.personId,
+        name: target.name,
+        regionCode: target.regionCode,
+        group,
+        cells,
+      });
+    }
+  }
+  return rows;
+}
+
+/** Totals per indicator, per group and overall, in one pass over the rows. */
+export function totalsOf(catalog: ServiceCatalog, rows: readonly ScorecardRow[]): ScorecardTotals {
+  const counts = new Map<string, [number, number, number]>(); // indicator code → [Y, T, TS]
+  const targetsOfGroup = new Map<ScoreGroup, number>();
+  const targets = new Set<string>();
+  for (const r of rows) {
+    targets.add(r.personId);
+    targetsOfGroup.set(r.group, (targetsOfGroup.get(r.group) ?? 0) + 1);
+    for (const code in r.cells) {
+      let c = counts.get(code);
+      if (!c) {
+        c = [0, 0, 0];
+        counts.set(code, c);
+      }
+      for (const cell of r.cells[code] as (ScoreCell | null)[]) {
+        if (cell === "Y") c[0]++;
+        else if (cell === "T") c[1]++;
+        else if (cell === "TS") c[2]++;
+      }
+    }
+  }
+  let y = 0;
+  let t = 0;
+  let ts = 0;
+  const groups: GroupTotals[] = SCORE_GROUPS.map((group) => {
+    const indicators: Record<string, Tally> = {};
+    let gy = 0;
+    let gt = 0;
+    let gts = 0;
+    for (const ind of indicatorsOf(catalog, group)) {
+      const [iy, it, its] = counts.get(ind.code) ?? [0, 0, 0];
+      indicators[ind.code] = tally(iy, it, its);
+      gy += iy;
+      gt += it;
+      gts += its;
+    }
+    y += gy;
+    t += gt;
+    ts += gts;
+    return { group, targets: targetsOfGroup.get(group) ?? 0, indicators, ...tally(gy, gt, gts) };
+  });
+  return { targets: targets.size, groups, ...tally(y, t, ts) };
+}
+
+/** Targets missing each indicator (a T in any month of the period), for the KPM's follow-up. */
+export function missingByIndicator(
+  catalog: ServiceCatalog,
+  rows: readonly ScorecardRow[],
+): { indicator: ServiceIndicator; rows: ScorecardRow[] }[] {
+  return catalog.indicators.map((indicator) => ({
+    indicator,
+    rows: rows.filter((r) => r.group === indicator.group && (r.cells[indicator.code] ?? []).includes("T")),
+  }));
+}

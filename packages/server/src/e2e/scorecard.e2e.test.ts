@@ -1,0 +1,129 @@
+/// <reference lib="dom" />
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DATA_DIR } from "../data-files";
+import { seedHandDesa } from "../features/services/fixture-desa";
+import { testApi } from "../testing/api";
+import { launchChromium } from "../testing/browser";
+import { startLiveServer } from "../testing/live-server";
+
+const SHOTS = join(DATA_DIR, "..", ".tmp", "screenshots");
+
+/** The hand-computed desa of features/services/routes.test.ts, in the browser. */
+describe("the desa convergence scorecard in Chromium", () => {
+  let server: Awaited<ReturnType<typeof startLiveServer>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let ids: Awaited<ReturnType<typeof seedHandDesa>>;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startLiveServer();
+    const api = await testApi(server.db);
+    ids = await seedHandDesa(server.db, (as, opts) => api.request(as, opts));
+    await api.app.close();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function login(username: string, width: number) {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: 800 });
+    // One browser profile for the whole file: sign the previous user out first.
+    await page.request.post(`${server.url}/api/auth/logout`);
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel("Nama pengguna").fill(username);
+    await page.getByLabel("Kata sandi", { exact: true }).fill("tumbuh-demo");
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    return page;
+  }
+
+  it("the KPM sees one row per target and the hand-computed figures at 360 px", async () => {
+    const page = await login("kpm.sandeley", 360);
+    await page.goto(`${server.url}/wilayah/64.01.05.2003`);
+    await page.getByRole("link", { name: /Scorecard konvergensi/ }).click();
+    await page.waitForURL(/\/scorecard/);
+    // The period picker changes the URL; the hand-computed month is further back than it offers.
+    const previous = await page.getByLabel("Periode").locator("option").nth(1).getAttribute("value");
+    await page.getByLabel("Periode").selectOption(previous ?? "");
+    await page.waitForURL(new RegExp(`periode=${previous}`));
+    await page.goto(`${server.url}/wilayah/64.01.05.2003/scorecard?periode=2025-09`);
+    await page.getByTestId("convergence").filter({ hasText: "50 %" }).waitFor();
+    const table = page.getByRole("region", { name: /Anak 0–23 bulan/ });
+    const andi = table.getByRole("row", { name: /Andi Saputra/ });
+    expect(await andi.getByRole("cell").allTextContents()).toEqual([
+      "T",
+      "Y",
+      "Y",
+      "Y",
+      "T",
+      "Y",
+      "T",
+      "Y",
+      "T",
+      "T",
+      "50 %",
+    ]);
+    expect(await page.getByText("42,1 %").count()).toBeGreaterThan(0);
+    expect(await page.getByText("71,4 %").count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(SHOTS, "scorecard-desa-360.png"), fullPage: true });
+
+    // Who still misses a service: birth certificate is missing for nobody, JKN for both children.
+    await page.getByLabel("Indikator").selectOption("anak_jkn");
+    const missing = page.getByTestId("missing-list");
+    expect(await missing.getByRole("link").count()).toBe(2);
+    await missing.getByRole("link", { name: /Bunga Citra/ }).click();
+
+    // Record Bunga's JKN through the form (large touch targets at 360 px): the scorecard follows.
+    await page.getByRole("heading", { name: "Catat layanan" }).waitFor();
+    await page.getByText("Kepesertaan JKN").click();
+    await page.getByLabel("Tanggal").fill("2025-09-25");
+    await page.screenshot({ path: join(SHOTS, "scorecard-record-service-360.png"), fullPage: true });
+    await page.getByRole("button", { name: "Simpan" }).click();
+    await page.getByText("Layanan tersimpan.").waitFor();
+    await page.getByTestId("service-history").getByText("Kepesertaan JKN").waitFor();
+    const card = await (
+      await page.request.get(`${server.url}/api/regions/64.01.05.2003/scorecard?period=2025-09`)
+    ).json();
+    const bunga = card.rows.find((r: { personId: string }) => r.personId === ids.bunga);
+    expect(bunga.cells.anak_jkn).toEqual(["Y"]);
+    expect(card.totals).toMatchObject({ y: 15, t: 13 });
+    await page.close();
+  });
+
+  it("on a desktop the KPM table and the downloads; the kecamatan drills down to the desa", async () => {
+    const page = await login("tpps.kuaro", 1280);
+    await page.goto(`${server.url}/wilayah/64.01.05/scorecard?periode=2025-09`);
+    await page.getByRole("link", { name: "Sandeley" }).click();
+    await page.waitForURL(/64\.01\.05\.2003\/scorecard\?periode=2025-09/);
+    await page
+      .getByRole("region", { name: /Ibu hamil/ })
+      .getByRole("row", { name: /Wati Lestari/ })
+      .waitFor();
+    const xlsx = page.getByRole("link", { name: /Unduh XLSX/ });
+    expect(await xlsx.getAttribute("href")).toBe(
+      "/api/regions/64.01.05.2003/scorecard/export?period=2025-09&format=xlsx",
+    );
+    const [download] = await Promise.all([page.waitForEvent("download"), xlsx.click()]);
+    expect(download.suggestedFilename()).toBe("scorecard-64.01.05.2003-2025-09.xlsx");
+    await page.screenshot({ path: join(SHOTS, "scorecard-desa-desktop.png"), fullPage: true });
+    await page.goto(`${server.url}/wilayah/64.01.05/scorecard?periode=2025-09`);
+    const sandeley = page.getByRole("region", { name: /Per wilayah/ }).getByRole("row", { name: /Sandeley/ });
+    await sandeley.waitFor();
+    // Bunga's JKN from the first test counts now: 15 of 28, and 9 of 19 for the children 0–23 months.
+    expect(await sandeley.getByRole("cell").allTextContents()).toEqual([
+      "5",
+      "53,6 %",
+      "71,4 %",
+      "47,4 %",
+      "50 %",
+    ]);
+    await page.screenshot({ path: join(SHOTS, "scorecard-kecamatan-desktop.png"), fullPage: true });
+    await page.close();
+  });
+});

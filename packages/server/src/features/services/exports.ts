@@ -1,0 +1,38 @@
+import { type Actor, catalogForRegion } from "@tumbuh/core";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { appendAudit } from "../audit/repository";
+import { scorecardPdf } from "./export-pdf";
+import { scorecardXlsx } from "./export-xlsx";
+import { buildScorecard } from "./scorecard";
+
+export type ScorecardFormat = "xlsx" | "pdf";
+
+/** The scorecard as a file; every export is audited (it carries names of targets out of the system). */
+export async function exportScorecard(
+  db: Kysely<Database>,
+  actor: Actor,
+  regionCode: string,
+  period: string,
+  format: ScorecardFormat,
+): Promise<{ fileName: string; contentType: string; body: Buffer }> {
+  const { view, rows } = await buildScorecard(db, actor, regionCode, period, { rows: format === "xlsx" });
+  const catalog = catalogForRegion(regionCode);
+  const body =
+    format === "xlsx" ? await scorecardXlsx(view, catalog) : await scorecardPdf(view, catalog, rows);
+  await appendAudit(db, actor, {
+    action: "scorecard.export",
+    entity: "scorecard",
+    entityId: null,
+    regionCode: view.regionCode,
+    after: { period, format, targets: view.totals.targets },
+  });
+  return {
+    fileName: `scorecard-${view.regionCode}-${period}.${format}`,
+    contentType:
+      format === "xlsx"
+        ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        : "application/pdf",
+    body,
+  };
+}

@@ -1,0 +1,105 @@
+import { type ServiceRecordView, STATE_SERVICES } from "@tumbuh/core";
+import type { Kysely, Selectable, Transaction } from "kysely";
+import type { Database, ServiceRecordsTable } from "../../db/schema";
+import { withinScopes } from "../../db/scope-filter";
+
+type Conn = Kysely<Database> | Transaction<Database>;
+export type ServiceRecordRow = Selectable<ServiceRecordsTable>;
+
+export function toServiceRecordView(r: ServiceRecordRow, live: boolean): ServiceRecordView {
+  return {
+    id: r.id,
+    personId: r.person_id,
+    regionCode: r.region_code,
+    service: r.service,
+    givenOn: r.given_on,
+    detail: r.detail,
+    received: r.received === 1,
+    supersedes: r.supersedes,
+    note: r.note,
+    recordedAt: r.recorded_at,
+    recordedBy: r.recorded_by,
+    live,
+  };
+}
+
+/** A record by id regardless of scope: an id replayed by sync must be recognised even if the person moved. */
+export async function findServiceRecordById(db: Conn, id: string) {
+  return db.selectFrom("service_records").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function findServiceRecord(db: Conn, scopes: readonly string[], id: string) {
+  return db
+    .selectFrom("service_records")
+    .selectAll()
+    .where("id", "=", id)
+    .where(withinScopes("region_code", scopes))
+    .executeTakeFirst();
+}
+
+export async function isSuperseded(db: Conn, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("service_records")
+    .select("id")
+    .where("supersedes", "=", id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertServiceRecord(db: Conn, row: ServiceRecordsTable): Promise<void> {
+  await db.insertInto("service_records").values(row).execute();
+}
+
+export async function insertServiceRecords(db: Conn, rows: readonly ServiceRecordsTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto("service_records")
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+}
+
+/** A person's records, newest first (the person is already known to be in scope). */
+export async function serviceRecordsOfPerson(db: Conn, personId: string): Promise<ServiceRecordRow[]> {
+  return db
+    .selectFrom("service_records")
+    .selectAll()
+    .where("person_id", "=", personId)
+    .orderBy("given_on", "desc")
+    .orderBy("id", "desc")
+    .execute();
+}
+
+/**
+ * Live records (none superseded) in a region (and scope) given up to `to`, in one query, for scorecards:
+ * other events from `since.events`, ANC and post-partum checks from `since.pregnancy`, immunisations from
+ * `since.immunisation`, states (JKN, birth certificate) any time.
+ */
+export async function serviceRecordsInRegion(
+  db: Conn,
+  scopes: readonly string[],
+  regionCode: string,
+  to: string,
+  since: { events: string; pregnancy: string; immunisation: string },
+) {
+  return db
+    .selectFrom("service_records as r")
+    .select(["r.person_id", "r.service", "r.given_on", "r.detail", "r.received"])
+    .where(withinScopes("r.region_code", scopes))
+    .where(withinScopes("r.region_code", [regionCode]))
+    .where("r.given_on", "<=", to)
+    .where((eb) =>
+      eb.or([
+        eb("r.given_on", ">=", since.events),
+        eb.and([eb("r.service", "in", ["anc", "nifas"]), eb("r.given_on", ">=", since.pregnancy)]),
+        eb.and([eb("r.service", "=", "imunisasi"), eb("r.given_on", ">=", since.immunisation)]),
+        eb("r.service", "in", [...STATE_SERVICES]),
+      ]),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom("service_records as c").select("c.id").whereRef("c.supersedes", "=", "r.id")),
+      ),
+    )
+    .execute();
+}

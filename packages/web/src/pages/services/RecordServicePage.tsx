@@ -1,0 +1,188 @@
+// /layanan/:id — record a service given to a target (KPM, cadre or midwife), with the person's history.
+// Big touch targets for a phone at 360 px. Each form fill carries its own client-made UUIDv7, so a
+// double tap or a retry after a lost response stores the service once (the server treats a repeated id
+// as the same record).
+import {
+  ANTIGEN_CODES,
+  ANTIGENS,
+  type RecordedService,
+  type ServiceRecordView,
+  STATE_SERVICES,
+} from "@tumbuh/core";
+import { useState } from "react";
+import { api, isApiError, type PersonRecord } from "../../api";
+import { useI18n } from "../../i18n/I18nProvider";
+import type { MessageKey } from "../../i18n/messages";
+import { Link } from "../../router/navigation";
+import { personPath, scorecardPath } from "../../router/routes";
+import { useDocumentTitle } from "../../ui";
+import { formatDate, todayIso } from "../registry/format";
+import { BackLink, LoadGate, Notice } from "../registry/ui";
+import { useLoad } from "../registry/useLoad";
+import { uuidv7 } from "./uuidv7";
+import "../registry/registry.css";
+import "./services.css";
+
+/** Services a child is recorded for; the others are a (pregnant) woman's. */
+const CHILD_SERVICES: RecordedService[] = [
+  "imunisasi",
+  "konseling_gizi",
+  "kunjungan_rumah",
+  "kelas_pengasuhan",
+  "akta_lahir",
+  "jkn",
+  "paud",
+];
+const MOTHER_SERVICES: RecordedService[] = [
+  "anc",
+  "ttd",
+  "nifas",
+  "konseling_gizi",
+  "kunjungan_rumah",
+  "jkn",
+];
+/** Children up to 6 years (PAUD age); older persons are offered the pregnancy services. */
+const CHILD_MAX_MONTHS = 83;
+
+export default function RecordServicePage({ id }: { id: string }) {
+  const person = useLoad(`person:${id}`, (s) => api.person(id, s));
+  return <LoadGate loaded={person}>{(view) => <RecordService person={view.person} />}</LoadGate>;
+}
+
+function RecordService({ person }: { person: PersonRecord }) {
+  const { t, locale } = useI18n();
+  useDocumentTitle(`${t("svc.recordTitle")} · ${person.name}`);
+  const history = useLoad<ServiceRecordView[]>(`services:${person.id}`, (s) =>
+    api.serviceRecords(person.id, s),
+  );
+  const services = person.ageMonths <= CHILD_MAX_MONTHS ? CHILD_SERVICES : MOTHER_SERVICES;
+  const [service, setService] = useState<RecordedService>(services[0] as RecordedService);
+  const [givenOn, setGivenOn] = useState(todayIso());
+  const [antigen, setAntigen] = useState<string>("");
+  const [received, setReceived] = useState(true);
+  const [clientId, setClientId] = useState(uuidv7);
+  const [status, setStatus] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const desa = person.regionCode.split(".").slice(0, 4).join(".");
+  const isState = STATE_SERVICES.includes(service);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setSaving(true);
+    setStatus(null);
+    try {
+      await api.recordService({
+        id: clientId,
+        personId: person.id,
+        service,
+        givenOn,
+        received,
+        ...(service === "imunisasi"
+          ? { detail: (antigen || undefined) as (typeof ANTIGEN_CODES)[number] }
+          : {}),
+      });
+      setStatus({ tone: "ok", text: t("svc.saved") });
+      setClientId(uuidv7());
+      history.reload();
+    } catch (err) {
+      const text = isApiError(err) ? err.message : String(err);
+      setStatus({ tone: "error", text });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <div className="stack-lg">
+      <div className="stack-sm">
+        <BackLink to={personPath(person.id)}>{t("reg.back", { name: person.name })}</BackLink>
+        <h1>{t("svc.recordTitle")}</h1>
+        <p className="muted">{t("svc.recordFor", { name: person.name })}</p>
+      </div>
+      <form className="stack" onSubmit={submit} noValidate>
+        <fieldset className="field">
+          <legend>{t("svc.service")}</legend>
+          <div className="choice__options">
+            {services.map((s) => (
+              <label key={s} className="choice__option">
+                <input
+                  type="radio"
+                  name="service"
+                  value={s}
+                  checked={service === s}
+                  onChange={() => setService(s)}
+                />
+                <span>{t(`svc.service.${s}` as MessageKey)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {service === "imunisasi" && (
+          <div className="field">
+            <label htmlFor="svc-antigen">{t("svc.antigen")}</label>
+            <select id="svc-antigen" value={antigen} onChange={(e) => setAntigen(e.target.value)} required>
+              <option value="">{t("reg.choose")}</option>
+              {ANTIGEN_CODES.map((a) => (
+                <option key={a} value={a}>
+                  {ANTIGENS[a].label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="svc-date">{t("svc.givenOn")}</label>
+          <input
+            id="svc-date"
+            type="date"
+            value={givenOn}
+            max={todayIso()}
+            onChange={(e) => setGivenOn(e.target.value)}
+          />
+        </div>
+        <fieldset className="field">
+          <legend>{t("svc.received")}</legend>
+          <div className="choice__options">
+            <label className="choice__option">
+              <input type="radio" name="received" checked={received} onChange={() => setReceived(true)} />
+              <span>{t(isState ? "svc.hasYes" : "svc.receivedYes")}</span>
+            </label>
+            <label className="choice__option">
+              <input type="radio" name="received" checked={!received} onChange={() => setReceived(false)} />
+              <span>{t(isState ? "svc.hasNo" : "svc.receivedNo")}</span>
+            </label>
+          </div>
+        </fieldset>
+        {status && <Notice tone={status.tone}>{status.text}</Notice>}
+        <button type="submit" className="button button--primary button--big button--block" disabled={saving}>
+          {saving ? t("reg.saving") : t("reg.save")}
+        </button>
+      </form>
+      <section className="stack-sm" aria-labelledby="svc-history">
+        <h2 id="svc-history">{t("svc.history")}</h2>
+        <LoadGate loaded={history}>
+          {(records) =>
+            records.length === 0 ? (
+              <p className="muted">{t("svc.historyEmpty")}</p>
+            ) : (
+              <ul className="service-history" data-testid="service-history">
+                {records.map((r) => (
+                  <li key={r.id} className={r.live ? "" : "service-history--old"}>
+                    <span>{formatDate(r.givenOn, locale)}</span>{" "}
+                    <strong>{t(`svc.service.${r.service}` as MessageKey)}</strong>
+                    {r.detail ? ` · ${ANTIGENS[r.detail as keyof typeof ANTIGENS]?.label ?? r.detail}` : ""}
+                    {!r.received && ` · ${t("svc.notReceived")}`}
+                    {!r.live && ` · ${t("svc.corrected")}`}
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </LoadGate>
+      </section>
+      <Link className="button button--secondary button--block" to={scorecardPath(desa)}>
+        {t("svc.toScorecard")}
+      </Link>
+    </div>
+  );
+}

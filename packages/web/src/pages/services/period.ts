@@ -1,0 +1,26 @@
+// Periods offered on the scorecard page: the last 12 months and the last 6 quarters, newest first.
+import { isPeriod } from "@tumbuh/core";
+
+export function periodChoices(now: Date = new Date()): string[] {
+  const y = now.getUTCFullYear();
+  const m = now.getUTCMonth(); // 0-based
+  const months: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    const k = y * 12 + m - i;
+    months.push(`${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`);
+  }
+  const quarters: string[] = [];
+  const q0 = y * 4 + Math.floor(m / 3);
+  for (let i = 0; i < 6; i++) quarters.push(`${Math.floor((q0 - i) / 4)}-Q${((q0 - i) % 4) + 1}`);
+  return [...months, ...quarters];
+}
+
+/** The period in the URL when it is one, else the current month. */
+export function periodFrom(param: string | null, now: Date = new Date()): string {
+  return param && isPeriod(param) ? param : (periodChoices(now)[0] as string);
+}
+
+export function formatPercent(p: number | null, locale: string): string {
+  if (p === null) return "–";
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(p)} %`;
+}
