@@ -25,7 +25,10 @@ export function isAuditableCase(birthDate: string, measuredOn: string, tbu: stri
   return (tbu === "tbu.pendek" || tbu === "tbu.sangat_pendek") && completedMonths(birthDate, measuredOn) < 24;
 }
 
-export function auditShare(stuntedUnder2: number, audited: number): { share: number | null; meetsTarget: boolean } {
+export function auditShare(
+  stuntedUnder2: number,
+  audited: number,
+): { share: number | null; meetsTarget: boolean } {
   if (stuntedUnder2 === 0) return { share: null, meetsTarget: false };
   const share = audited / stuntedUnder2;
   return { share, meetsTarget: share >= AUDIT_TARGET_SHARE };

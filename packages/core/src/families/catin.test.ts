@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "../dates";
-import { catinCoverage, evaluateCatin, minusCalendarMonths, screenedInTime, screeningDeadline } from "./catin";
 import { auditShare, isAuditableCase, isOverdue } from "./case-audit";
+import {
+  type CatinMeasures,
+  catinCoverage,
+  evaluateCatin,
+  minusCalendarMonths,
+  screenedInTime,
+  screeningDeadline,
+} from "./catin";
 import { semesterOf, semesterRange } from "./semester";
 
-const woman = {
-  sex: 2 as const,
+const woman: CatinMeasures = {
+  sex: 2,
   birthDate: "2000-05-01",
   screenedOn: "2026-03-01",
   weightKg: 55,
@@ -13,7 +20,7 @@ const woman = {
   muacCm: 25,
   hbGdl: 13,
 };
-const findings = (m: Partial<typeof woman> & { sex?: 1 | 2 }) => evaluateCatin({ ...woman, ...m }).findings;
+const findings = (m: Partial<CatinMeasures>) => evaluateCatin({ ...woman, ...m }).findings;
 
 describe("catin screening cut-offs (Paser Pasal 13(1)a)", () => {
   it("healthy woman: no finding, ready", () => {

@@ -8,7 +8,10 @@ import { completedYears, daysBetween } from "../dates";
  */
 export const CATIN_CUTOFFS = {
   /** Anaemia in non-pregnant women 15+: Hb < 12 g/dL (WHO 2011 VMNIS; Kemenkes Pedoman Pencegahan Anemia 2018). */
-  anaemiaHbWomen: { below: 12, source: "WHO 2011 (Hb for diagnosis of anaemia); Kemenkes 2018 Pencegahan Anemia" },
+  anaemiaHbWomen: {
+    below: 12,
+    source: "WHO 2011 (Hb for diagnosis of anaemia); Kemenkes 2018 Pencegahan Anemia",
+  },
   /** Anaemia in men 15+: Hb < 13 g/dL (WHO 2011). */
   anaemiaHbMen: { below: 13, source: "WHO 2011 (Hb for diagnosis of anaemia)" },
   /** Chronic energy deficiency (KEK): MUAC < 23.5 cm (Kemenkes, Pedoman Gizi Seimbang / Kesehatan Reproduksi Catin). */
@@ -16,7 +19,10 @@ export const CATIN_CUTOFFS = {
   /** Underweight: BMI < 18.5 kg/m² (WHO; Kemenkes P2PTM klasifikasi IMT dewasa). */
   underweightBmi: { below: 18.5, source: "WHO BMI classification; Kemenkes P2PTM (IMT < 18,5 = kurus)" },
   /** Too young to become pregnant: under 20 years (BKKBN 4 Terlalu; UU 16/2019 sets 19 as the marriage minimum). */
-  tooYoungYears: { below: 20, source: "BKKBN 4 Terlalu (usia < 20 tahun); UU 16/2019 (batas usia nikah 19 tahun)" },
+  tooYoungYears: {
+    below: 20,
+    source: "BKKBN 4 Terlalu (usia < 20 tahun); UU 16/2019 (batas usia nikah 19 tahun)",
+  },
   /** Screening must be done at least 3 calendar months before the marriage (Paser Pasal 13(1)a, 13(3)). */
   monthsBeforeMarriage: { months: 3, source: "Paser Pasal 13(1) huruf a dan ayat (3)" },
 } as const;
@@ -132,7 +138,9 @@ export function catinCoverage(
   to: string,
 ): { denominator: number; numerator: number; share: number | null } {
   const inPeriod = catin.filter((c) => c.marriageDate >= from && c.marriageDate <= to);
-  const numerator = inPeriod.filter((c) => c.screeningDates.some((d) => screenedInTime(d, c.marriageDate))).length;
+  const numerator = inPeriod.filter((c) =>
+    c.screeningDates.some((d) => screenedInTime(d, c.marriageDate)),
+  ).length;
   return {
     denominator: inPeriod.length,
     numerator,

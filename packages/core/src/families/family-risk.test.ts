@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../dates";
-import { evaluateFamilyRisk, type FamilyFacts, FAMILY_RISK_RULES, mergeFamilyFacts } from "./family-risk";
+import { evaluateFamilyRisk, FAMILY_RISK_RULES, type FamilyFacts, mergeFamilyFacts } from "./family-risk";
 
 const AS_OF = "2026-11-22";
 const safe: FamilyFacts = {
@@ -36,9 +36,15 @@ describe("family at risk of stunting (BKKBN PK21 / Verval KRS, Paser Pasal 13(1)
   });
 
   it("unsafe water and an improper latrine are reasons, each citing its source", () => {
-    const r = evaluateFamilyRisk({ ...safe, waterSource: "sumur_tak_terlindung", latrineType: "cemplung" }, AS_OF);
+    const r = evaluateFamilyRisk(
+      { ...safe, waterSource: "sumur_tak_terlindung", latrineType: "cemplung" },
+      AS_OF,
+    );
     expect(r.atRisk).toBe(true);
-    expect(r.riskReasons.map((x) => x.ruleId)).toEqual(["risiko.air_minum_tidak_layak", "risiko.jamban_tidak_layak"]);
+    expect(r.riskReasons.map((x) => x.ruleId)).toEqual([
+      "risiko.air_minum_tidak_layak",
+      "risiko.jamban_tidak_layak",
+    ]);
     for (const x of r.riskReasons) expect(x.source).toMatch(/BKKBN/);
   });
 
@@ -55,7 +61,9 @@ describe("family at risk of stunting (BKKBN PK21 / Verval KRS, Paser Pasal 13(1)
   });
 
   it("birth spacing: 23 completed months is a risk, 24 is not (between the two latest births)", () => {
-    expect(reasons({ childBirthDates: ["2018-01-01", "2024-01-15", "2025-12-15"] })).toContain("risiko.terlalu_dekat");
+    expect(reasons({ childBirthDates: ["2018-01-01", "2024-01-15", "2025-12-15"] })).toContain(
+      "risiko.terlalu_dekat",
+    );
     expect(reasons({ childBirthDates: ["2024-01-15", "2026-01-15"] })).not.toContain("risiko.terlalu_dekat");
     expect(reasons({ childBirthDates: ["2026-01-14", "2024-01-15"] })).toContain("risiko.terlalu_dekat");
   });

@@ -210,10 +210,7 @@ export interface FamilyRiskResult {
   unknown: RuleOutcome[];
 }
 
-function outcome(
-  rule: FamilyRiskRule,
-  sources: Partial<Record<FamilyFactKey, FactSource>>,
-): RuleOutcome {
+function outcome(rule: FamilyRiskRule, sources: Partial<Record<FamilyFactKey, FactSource>>): RuleOutcome {
   const factSources: Partial<Record<FamilyFactKey, FactSource>> = {};
   for (const k of rule.reads) {
     const s = sources[k];

@@ -3,3 +3,4 @@ export * from "./catin";
 export * from "./family-risk";
 export * from "./schemas";
 export * from "./semester";
+export * from "./views";

@@ -72,7 +72,11 @@ export type TpkMemberRole = (typeof TPK_MEMBER_ROLES)[number];
 export const TPK_SUBJECT_KINDS = ["keluarga", "catin", "ibu_hamil", "ibu_nifas"] as const;
 export type TpkSubjectKind = (typeof TPK_SUBJECT_KINDS)[number];
 
-export const TpkTeamInput = z.strictObject({ id: ClientId, regionCode: z.string().min(2).max(40), name: text(120) });
+export const TpkTeamInput = z.strictObject({
+  id: ClientId,
+  regionCode: z.string().min(2).max(40),
+  name: text(120),
+});
 export const TpkMemberInput = z.strictObject({
   id: ClientId,
   name: text(120),

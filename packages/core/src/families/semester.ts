@@ -13,7 +13,9 @@ export function semesterOf(date: string): Semester {
 export function semesterRange(s: string): { from: string; to: string } {
   const m = /^(\d{4})-S([12])$/.exec(s);
   if (!m) throw new Error(`not a semester: ${s}`);
-  return m[2] === "1" ? { from: `${m[1]}-01-01`, to: `${m[1]}-06-30` } : { from: `${m[1]}-07-01`, to: `${m[1]}-12-31` };
+  return m[2] === "1"
+    ? { from: `${m[1]}-01-01`, to: `${m[1]}-06-30` }
+    : { from: `${m[1]}-07-01`, to: `${m[1]}-12-31` };
 }
 
 export function isSemester(s: string): boolean {
