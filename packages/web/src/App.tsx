@@ -18,6 +18,15 @@ const RegisterPage = lazy(() => import("./pages/registry/register/RegisterPage")
 const DuplicatesPage = lazy(() => import("./pages/registry/duplicates/DuplicatesPage"));
 const PersonPage = lazy(() => import("./pages/registry/person/PersonPage"));
 const ImportPage = lazy(() => import("./pages/registry/import/ImportPage"));
+// Families at risk, catin, TPK and case audits (issue 8), code-split like the registry.
+const FamiliesPage = lazy(() => import("./pages/families/FamiliesPage"));
+const FamilyPage = lazy(() => import("./pages/families/FamilyPage"));
+const CatinListPage = lazy(() => import("./pages/families/CatinListPage"));
+const CatinPage = lazy(() => import("./pages/families/CatinPage"));
+const TpkListPage = lazy(() => import("./pages/families/TpkListPage"));
+const TpkTeamPage = lazy(() => import("./pages/families/TpkTeamPage"));
+const AuditCasesPage = lazy(() => import("./pages/families/AuditCasesPage"));
+const CaseAuditPage = lazy(() => import("./pages/families/CaseAuditPage"));
 
 function LanguageSwitch() {
   const { t, locale, setLocale } = useI18n();
@@ -60,6 +69,22 @@ function Page({ route }: { route: Route }) {
       return <PersonPage key={route.id} id={route.id} />;
     case "import":
       return <ImportPage />;
+    case "families":
+      return <FamiliesPage key={route.code} code={route.code} />;
+    case "catinList":
+      return <CatinListPage key={route.code} code={route.code} />;
+    case "tpkList":
+      return <TpkListPage key={route.code} code={route.code} />;
+    case "auditCases":
+      return <AuditCasesPage key={route.code} code={route.code} />;
+    case "family":
+      return <FamilyPage key={route.id} id={route.id} />;
+    case "catin":
+      return <CatinPage key={route.id} id={route.id} />;
+    case "tpkTeam":
+      return <TpkTeamPage key={route.id} id={route.id} />;
+    case "caseAudit":
+      return <CaseAuditPage key={route.id} id={route.id} />;
     case "notFound":
       return <NotFound />;
   }

@@ -48,6 +48,8 @@ export interface FamilyList {
   screened: number;
   atRisk: number;
   rows: FamilyListRow[];
+  /** Households of the region without a screening this semester (first 300 by name). */
+  unscreened: { householdId: string; headName: string | null; address: string }[];
 }
 
 export interface CatinScreeningView {

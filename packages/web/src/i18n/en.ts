@@ -1,5 +1,7 @@
 // English. Typed against the Indonesian key set: a missing or extra key is a type error.
 // Region and team names stay in the regulations' Indonesian terms (Kabupaten, Kecamatan, Desa, TPPS…).
+
+import { familiesEn } from "./families.en";
 import type { MessageKey } from "./id";
 import { registryEn } from "./registry.en";
 
@@ -124,4 +126,5 @@ export const en: Record<MessageKey, string> = {
   "kind.posyandu": "Posyandu",
 
   ...registryEn,
+  ...familiesEn,
 };

@@ -144,3 +144,16 @@ export async function screeningsInRegion(
     .orderBy("s.id", "desc")
     .execute();
 }
+
+/** Live households of a region, by head's name (for "not yet screened this semester"). */
+export async function householdsIn(db: Conn, scopes: readonly string[], regionCode: string) {
+  return db
+    .selectFrom("households")
+    .select(["id", "head_name", "address"])
+    .where("deleted_at", "is", null)
+    .where(withinScopes("region_code", scopes))
+    .where(withinScopes("region_code", [regionCode]))
+    .orderBy("head_name")
+    .orderBy("id")
+    .execute();
+}

@@ -20,6 +20,7 @@ import { todayIso, writableRegion } from "../region-guard";
 import { findRegion } from "../regions/repository";
 import {
   findScreening,
+  householdsIn,
   insertScreening,
   registryFamilyFacts,
   screeningIdTaken,
@@ -179,5 +180,9 @@ export async function listFamilies(
   out.sort(
     (a, b) => Number(b.atRisk) - Number(a.atRisk) || (a.headName ?? "").localeCompare(b.headName ?? ""),
   );
-  return { semester, screened: out.length, atRisk: out.filter((r) => r.atRisk).length, rows: out };
+  const unscreened = (await householdsIn(db, scopes, regionCode))
+    .filter((h) => !seen.has(h.id))
+    .slice(0, 300)
+    .map((h) => ({ householdId: h.id, headName: h.head_name, address: h.address }));
+  return { semester, screened: out.length, atRisk: out.filter((r) => r.atRisk).length, rows: out, unscreened };
 }
