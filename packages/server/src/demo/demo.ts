@@ -6,6 +6,7 @@ import { DATA_DIR } from "../data-files";
 import type { Database } from "../db/schema";
 import { createLocalUnit, importRegions } from "../features/regions/service";
 import { createUser } from "../features/users/service";
+import { createDemoFamilies } from "./families";
 import { createDemoPopulation, type DemoPopulationOptions, demoChildrenFromEnv } from "./population";
 
 /** Demo log-ins, one per role, in real regions of Kabupaten Paser (also listed in the README). */
@@ -87,6 +88,11 @@ export async function ensureDemo(
       ...population,
       children,
     });
+    const started = performance.now();
+    await createDemoFamilies(db, population.today);
+    (population.log ?? console.log)(
+      `Demo families, catin, TPK and case audits: ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
   for (const u of DEMO_USERS) {
     await createUser(db, SYSTEM_ACTOR, {
