@@ -10,6 +10,7 @@ export const familiesEn: Record<keyof typeof familiesId, string> = {
   "fam.note": "Note",
   "fam.semester": "Semester",
   "fam.screenedOn": "Screening date",
+  "fam.screenedOnDate": "Screened {date}",
   "fam.by": "Recorded by {user}",
   "fam.verified": "verified",
   "fam.unverified": "not verified yet",

@@ -9,6 +9,7 @@ export const familiesId = {
   "fam.note": "Catatan",
   "fam.semester": "Semester",
   "fam.screenedOn": "Tanggal penapisan",
+  "fam.screenedOnDate": "Ditapis {date}",
   "fam.by": "Dicatat oleh {user}",
   "fam.verified": "terverifikasi",
   "fam.unverified": "belum diverifikasi",

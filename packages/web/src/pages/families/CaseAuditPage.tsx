@@ -96,7 +96,8 @@ function Recommendation({
         <strong>{AUDIT_DOMAINS[r.domain][locale]}</strong>: {r.text}
       </p>
       <p className="muted">
-        {r.ownerName ?? ""} · {t("fam.audit.dueOn")}: {formatDate(r.dueOn, locale)}
+        {r.ownerName ? `${r.ownerName} · ` : ""}
+        {t("fam.audit.dueOn")}: {formatDate(r.dueOn, locale)}
       </p>
       <p>
         <span className={`badge ${r.status === "selesai" ? "badge--ok" : "badge--neutral"}`}>

@@ -127,6 +127,7 @@ function CatinScreeningForm({ view, onSaved }: { view: CatinView; onSaved: (v: C
     );
     if (saved) {
       setId(newId());
+      setF((x) => ({ ...x, weight: "", height: "", muac: "", hb: "" }));
       onSaved(saved);
     }
   }

@@ -60,7 +60,7 @@ export default function FamiliesPage({ code }: { code: string }) {
                     {r.headName ?? t("fam.family")} — {r.address}
                   </Link>
                   <p className="muted">
-                    {t("fam.screenedOn", { date: formatDate(r.screenedOn, locale) })}
+                    {t("fam.screenedOnDate", { date: formatDate(r.screenedOn, locale) })}
                     {" · "}
                     {r.verified ? t("fam.verified") : t("fam.unverified")}
                   </p>
