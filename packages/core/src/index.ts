@@ -1,6 +1,7 @@
 export * from "./csv";
 export * from "./dates";
 export * from "./eppgbm";
+export * from "./families";
 export * from "./household-codes";
 export * from "./indicators/catalog-schema";
 export * from "./name-key";
@@ -12,4 +13,3 @@ export * from "./registry-views";
 export * from "./roles";
 export * from "./scope";
 export * from "./targets";
-export * from "./families";

@@ -147,3 +147,20 @@ export function catinCoverage(
     share: inPeriod.length === 0 ? null : numerator / inPeriod.length,
   };
 }
+
+/**
+ * Further items of the pre-pregnancy service for catin that the regency records (Permenkes 21/2021,
+ * pelayanan kesehatan masa sebelum hamil: laboratory checks and TT immunisation status; Paser Pasal
+ * 13(1)a). Kept as data: a regency changes this list, not the code. Values are short free text.
+ */
+export const CATIN_EXTRA_ITEMS = [
+  { key: "imunisasi_tt", id: "Status imunisasi TT", en: "Tetanus toxoid status" },
+  { key: "golongan_darah", id: "Golongan darah", en: "Blood group" },
+  { key: "hiv", id: "Skrining HIV", en: "HIV screening" },
+  { key: "sifilis", id: "Skrining sifilis", en: "Syphilis screening" },
+  { key: "hbsag", id: "Skrining hepatitis B (HBsAg)", en: "Hepatitis B screening (HBsAg)" },
+] as const;
+
+export function catinExtraLabel(key: string, locale: "id" | "en" = "id"): string {
+  return CATIN_EXTRA_ITEMS.find((i) => i.key === key)?.[locale] ?? key;
+}

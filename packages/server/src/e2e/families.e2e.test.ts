@@ -129,7 +129,7 @@ describe("families at risk, catin certificate and case audit in Chromium at 360 
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     const body = Buffer.from(await pdf.body());
     expect(pdfText(body)).toMatch(/Sari Catin[\s\S]*Anemia[\s\S]*paling lambat 3 bulan sebelum/);
-    expect(pdfToPngs(body, "catin-certificate-e2e")).toHaveLength(1);
+    expect(pdfToPngs(body, "catin-browser")).toHaveLength(1);
 
     // The case audit: choose the stunted under-two, record findings and a recommendation already due.
     await page.goto(`${server.url}/wilayah/${DESA}/audit-kasus`);

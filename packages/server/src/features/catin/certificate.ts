@@ -1,4 +1,11 @@
-import { type Actor, CATIN_CUTOFFS, CATIN_FINDINGS, type CatinView, readScopes } from "@tumbuh/core";
+import {
+  type Actor,
+  CATIN_CUTOFFS,
+  CATIN_FINDINGS,
+  type CatinView,
+  catinExtraLabel,
+  readScopes,
+} from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { type Content, renderPdf } from "../../documents/pdf";
@@ -49,6 +56,16 @@ export async function catinCertificate(
   return { pdf, fileName: `surat-catin-${safeName}-${view.screenedOn}.pdf` };
 }
 
+/** Thin grey rules between rows, no header rule (these tables have no header row). */
+const RULED = {
+  hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
+    i === 0 || i === node.table.body.length ? 0 : 0.5,
+  vLineWidth: () => 0,
+  hLineColor: () => "#bbbbbb",
+  paddingTop: () => 3,
+  paddingBottom: () => 3,
+};
+
 function document(c: CatinView, s: CatinView["screenings"][number], regionName: string) {
   const row = (label: string, value: string): Content[] => [{ text: label }, { text: value, bold: true }];
   const findings: Content =
@@ -80,7 +97,7 @@ function document(c: CatinView, s: CatinView["screenings"][number], regionName: 
             row("Tanggal pemeriksaan", tanggal(s.screenedOn)),
           ],
         },
-        layout: "lightHorizontalLines",
+        layout: RULED,
       },
       { text: "Hasil pengukuran", style: "h2" },
       {
@@ -101,10 +118,10 @@ function document(c: CatinView, s: CatinView["screenings"][number], regionName: 
               "Hemoglobin (Hb)",
               `${num(s.hbGdl)} g/dL (batas ${c.person.sex === 2 ? CATIN_CUTOFFS.anaemiaHbWomen.below : CATIN_CUTOFFS.anaemiaHbMen.below})`,
             ),
-            ...Object.entries(s.extra).map(([k, v]) => row(k, v)),
+            ...Object.entries(s.extra).map(([k, v]) => row(catinExtraLabel(k), v)),
           ],
         },
-        layout: "lightHorizontalLines",
+        layout: RULED,
       },
       { text: "Kesimpulan dan anjuran", style: "h2" },
       findings,

@@ -150,7 +150,7 @@ describeEachDialect(
         heightCm: 155,
         muacCm: 23.4,
         hbGdl: 11.9,
-        extra: { "Imunisasi TT": "Lengkap" },
+        extra: { imunisasi_tt: "T5 lengkap", hbsag: "Non-reaktif" },
       });
       expect(s.statusCode, s.body).toBe(201);
       const view = s.json().screenings[0];
@@ -169,8 +169,9 @@ describeEachDialect(
       expect(text).toMatch(/Anemia/);
       expect(text).toMatch(/90 hari/);
       expect(text).toMatch(/paling lambat 3 bulan sebelum/);
-      expect(text).toMatch(/Imunisasi TT/);
-      if (dialect === "sqlite") expect(pdfToPngs(pdf.rawPayload, "catin-certificate")).toHaveLength(1);
+      expect(text).toMatch(/Status imunisasi TT\s+T5 lengkap/);
+      expect(text).toMatch(/Skrining hepatitis B \(HBsAg\)\s+Non-reaktif/);
+      if (dialect === "sqlite") expect(pdfToPngs(pdf.rawPayload, "catin-api")).toHaveLength(1);
     });
 
     it("a screening less than 3 months before marriage is recorded but does not count", async () => {

@@ -184,5 +184,11 @@ export async function listFamilies(
     .filter((h) => !seen.has(h.id))
     .slice(0, 300)
     .map((h) => ({ householdId: h.id, headName: h.head_name, address: h.address }));
-  return { semester, screened: out.length, atRisk: out.filter((r) => r.atRisk).length, rows: out, unscreened };
+  return {
+    semester,
+    screened: out.length,
+    atRisk: out.filter((r) => r.atRisk).length,
+    rows: out,
+    unscreened,
+  };
 }

@@ -1,7 +1,7 @@
 // /catin/:id — one bride/groom-to-be: planned marriage date and the last day a screening counts
 // (marriage date − 3 calendar months), the screening form (weight, height → BMI, MUAC, Hb), results with
 // advice in plain words, and the screening certificate (PDF) for the marriage services.
-import { CATIN_FINDINGS, type CatinView } from "@tumbuh/core";
+import { CATIN_EXTRA_ITEMS, CATIN_FINDINGS, type CatinView, catinExtraLabel } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -59,6 +59,13 @@ function Catin({ view, onChange }: { view: CatinView; onChange: (v: CatinView) =
                 hb: formatNumber(s.hbGdl, locale),
               })}
             </p>
+            {Object.keys(s.extra).length > 0 && (
+              <p className="muted">
+                {Object.entries(s.extra)
+                  .map(([k, v]) => `${catinExtraLabel(k, locale)}: ${v}`)
+                  .join(" · ")}
+              </p>
+            )}
             {s.ready ? (
               <p className="badge badge--ok">{t("fam.catin.ready")}</p>
             ) : (
@@ -92,11 +99,12 @@ function Catin({ view, onChange }: { view: CatinView; onChange: (v: CatinView) =
 }
 
 function CatinScreeningForm({ view, onSaved }: { view: CatinView; onSaved: (v: CatinView) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [f, setF] = useState({ screenedOn: todayIso(), weight: "", height: "", muac: "", hb: "" });
   const [id, setId] = useState(newId);
   const { busy, error, run } = useAction();
   const [local, setLocal] = useState<string | null>(null);
+  const [extra, setExtra] = useState<Record<string, string>>({});
   const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setF((x) => ({ ...x, [k]: e.target.value }));
   async function submit(e: React.FormEvent) {
@@ -123,11 +131,13 @@ function CatinScreeningForm({ view, onSaved }: { view: CatinView; onSaved: (v: C
         heightCm: n.height as number,
         muacCm: n.muac,
         hbGdl: n.hb,
+        extra: Object.fromEntries(Object.entries(extra).filter(([, v]) => v.trim() !== "")),
       }),
     );
     if (saved) {
       setId(newId());
       setF((x) => ({ ...x, weight: "", height: "", muac: "", hb: "" }));
+      setExtra({});
       onSaved(saved);
     }
   }
@@ -142,6 +152,15 @@ function CatinScreeningForm({ view, onSaved }: { view: CatinView; onSaved: (v: C
         <label key={k} className="field">
           {t(`fam.catin.f.${k}`)}
           <input inputMode="decimal" value={f[k]} onChange={set(k)} name={k} />
+        </label>
+      ))}
+      {CATIN_EXTRA_ITEMS.map((item) => (
+        <label key={item.key} className="field">
+          {item[locale]} ({t("reg.optional")})
+          <input
+            value={extra[item.key] ?? ""}
+            onChange={(e) => setExtra((x) => ({ ...x, [item.key]: e.target.value }))}
+          />
         </label>
       ))}
       {local && <p className="alert alert--error">{local}</p>}
