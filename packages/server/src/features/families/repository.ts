@@ -145,15 +145,32 @@ export async function screeningsInRegion(
     .execute();
 }
 
-/** Live households of a region, by head's name (for "not yet screened this semester"). */
-export async function householdsIn(db: Conn, scopes: readonly string[], regionCode: string) {
+/** Live households of a region without a screening in the semester, by head's name (at most `limit`). */
+export async function unscreenedHouseholds(
+  db: Conn,
+  scopes: readonly string[],
+  regionCode: string,
+  semester: string,
+  limit: number,
+) {
   return db
-    .selectFrom("households")
-    .select(["id", "head_name", "address"])
-    .where("deleted_at", "is", null)
-    .where(withinScopes("region_code", scopes))
-    .where(withinScopes("region_code", [regionCode]))
-    .orderBy("head_name")
-    .orderBy("id")
+    .selectFrom("households as h")
+    .select(["h.id", "h.head_name", "h.address"])
+    .where("h.deleted_at", "is", null)
+    .where(withinScopes("h.region_code", scopes))
+    .where(withinScopes("h.region_code", [regionCode]))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("family_screenings as s")
+            .select("s.id")
+            .whereRef("s.household_id", "=", "h.id")
+            .where("s.semester", "=", semester),
+        ),
+      ),
+    )
+    .orderBy("h.head_name")
+    .orderBy("h.id")
+    .limit(limit)
     .execute();
 }

@@ -107,8 +107,21 @@ describeEachDialect(
       });
       expect(ok.statusCode, ok.body).toBe(200);
       expect(ok.json().verification).toMatchObject({ result: "sesuai", by: "bidan.sandeley" });
+      await post("kpm.sandeley", "/api/households", {
+        regionCode: "64.01.05.2003",
+        headName: "Belum Ditapis",
+        address: "RT 5",
+        waterSource: "ledeng",
+        latrineType: "sendiri_septik",
+      });
       const list = await get("tpps.kuaro", "/api/regions/64.01.05.2003/families");
       expect(list.json()).toMatchObject({ screened: 1, atRisk: 1 });
+      expect(list.json().unscreened.map((h: { headName: string }) => h.headName)).toEqual(["Belum Ditapis"]);
+      const lastSemester = await get("tpps.kuaro", "/api/regions/64.01.05.2003/families?semester=2020-S1");
+      expect(lastSemester.json()).toMatchObject({ screened: 0, rows: [] });
+      expect(lastSemester.json().unscreened).toHaveLength(2);
+      const bad = await get("tpps.kuaro", "/api/regions/64.01.05.2003/families?semester=2026-S3");
+      expect(bad.statusCode).toBe(400);
       expect(list.json().rows[0]).toMatchObject({ householdId, verified: true, atRisk: true });
     });
 

@@ -20,13 +20,13 @@ import { todayIso, writableRegion } from "../region-guard";
 import { findRegion } from "../regions/repository";
 import {
   findScreening,
-  householdsIn,
   insertScreening,
   registryFamilyFacts,
   screeningIdTaken,
   screeningsInRegion,
   screeningsOfHousehold,
   toScreeningView,
+  unscreenedHouseholds,
 } from "./repository";
 
 const FAMILY_LEVELS = ["desa", "dusun", "posyandu"] as const;
@@ -180,10 +180,11 @@ export async function listFamilies(
   out.sort(
     (a, b) => Number(b.atRisk) - Number(a.atRisk) || (a.headName ?? "").localeCompare(b.headName ?? ""),
   );
-  const unscreened = (await householdsIn(db, scopes, regionCode))
-    .filter((h) => !seen.has(h.id))
-    .slice(0, 300)
-    .map((h) => ({ householdId: h.id, headName: h.head_name, address: h.address }));
+  const unscreened = (await unscreenedHouseholds(db, scopes, regionCode, semester, 300)).map((h) => ({
+    householdId: h.id,
+    headName: h.head_name,
+    address: h.address,
+  }));
   return {
     semester,
     screened: out.length,
