@@ -53,7 +53,8 @@ const DEMO_DESA = "64.01.05.2003";
  */
 export async function ensureDemo(
   db: Kysely<Database>,
-  population: DemoPopulationOptions = {},
+  /** `families: false` leaves out the families/catin/TPK/audit demo (tests of the population alone). */
+  population: DemoPopulationOptions & { families?: boolean } = {},
 ): Promise<boolean> {
   const existing = await db.selectFrom("users").select("id").limit(1).execute();
   if (existing.length > 0) return false;
@@ -88,11 +89,13 @@ export async function ensureDemo(
       ...population,
       children,
     });
-    const started = performance.now();
-    await createDemoFamilies(db, population.today);
-    (population.log ?? console.log)(
-      `Demo families, catin, TPK and case audits: ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
+    if (population.families !== false) {
+      const started = performance.now();
+      await createDemoFamilies(db, population.today);
+      (population.log ?? console.log)(
+        `Demo families, catin, TPK and case audits: ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+    }
   }
   for (const u of DEMO_USERS) {
     await createUser(db, SYSTEM_ACTOR, {

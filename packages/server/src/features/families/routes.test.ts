@@ -247,11 +247,65 @@ describeEachDialect(
         firstDueOn: addDays(today, 5),
       });
       expect(c.statusCode, c.body).toBe(201);
+      // A pregnant woman and a mother 42 days after delivery are candidates; 43 days is past the nifas.
+      const preg = await post("bidan.sandeley", "/api/persons", {
+        regionCode: "64.01.05.2003",
+        name: "Ibu Hamil",
+        sex: 2,
+        birthDate: "1997-02-02",
+      });
+      await post("bidan.sandeley", "/api/pregnancies", {
+        personId: preg.json().person.id,
+        lmpDate: addDays(today, -100),
+        gravida: 1,
+        highRisk: false,
+      });
+      for (const [name, days] of [
+        ["Ibu Nifas", 42],
+        ["Ibu Lewat Nifas", 43],
+      ] as const) {
+        const m = await post("bidan.sandeley", "/api/persons", {
+          regionCode: "64.01.05.2003",
+          name,
+          sex: 2,
+          birthDate: "1996-03-03",
+        });
+        await post("bidan.sandeley", "/api/persons", {
+          regionCode: "64.01.05.2003",
+          name: `Bayi ${name}`,
+          sex: 1,
+          birthDate: addDays(today, -days),
+          motherId: m.json().person.id,
+        });
+      }
+      const cands = (await get("bidan.sandeley", "/api/regions/64.01.05.2003/tpk-candidates")).json()
+        .candidates;
+      expect(cands.map((c: { name: string; kind: string }) => [c.name, c.kind])).toEqual([
+        ["Ibu Hamil", "ibu_hamil"],
+        ["Ibu Nifas", "ibu_nifas"],
+      ]);
+      const pregAssign = await post("desa.sandeley", "/api/tpk-assignments", {
+        id: uuidv7(),
+        memberId: members.bidan,
+        subjectKind: "ibu_hamil",
+        subjectId: preg.json().person.id,
+        firstDueOn: addDays(today, 7),
+      });
+      expect(pregAssign.statusCode, pregAssign.body).toBe(201);
+      const outside = await post("desa.sandeley", "/api/tpk-assignments", {
+        id: uuidv7(),
+        memberId: members.bidan,
+        subjectKind: "ibu_hamil",
+        subjectId: childId,
+        firstDueOn: addDays(today, 7),
+      });
+      expect(outside.statusCode).toBe(400);
+      expect(outside.json().error.field).toBe("subjectId");
       let team = (await get("bidan.sandeley", `/api/tpk-teams/${teamId}`)).json();
       const pkk = team.members.find((m: { role: string }) => m.role === "pkk");
       expect(pkk).toMatchObject({ caseload: 1, overdue: 1 });
       expect(team.members.find((m: { role: string }) => m.role === "bidan")).toMatchObject({
-        caseload: 1,
+        caseload: 2,
         overdue: 0,
       });
 

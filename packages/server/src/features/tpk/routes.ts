@@ -2,6 +2,7 @@ import { TpkAssignmentInput, TpkMemberInput, TpkTeamInput, TpkVisitInput } from 
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { type AppDeps, actorOf, typed } from "../../http/context";
+import { tpkCandidates } from "./candidates";
 import { addMember, assignSubject, createTeam, listTeams, recordVisit, viewTeam } from "./service";
 
 const Id = z.strictObject({ id: z.string().uuid() });
@@ -11,6 +12,11 @@ export function tpkRoutes(app: FastifyInstance, { db }: AppDeps): void {
     "/api/regions/:code/tpk-teams",
     { schema: { tags: ["tpk"], params: z.strictObject({ code: z.string().min(2).max(40) }) } },
     async (req) => listTeams(db, actorOf(req), req.params.code),
+  );
+  typed(app).get(
+    "/api/regions/:code/tpk-candidates",
+    { schema: { tags: ["tpk"], params: z.strictObject({ code: z.string().min(2).max(40) }) } },
+    async (req) => tpkCandidates(db, actorOf(req), req.params.code),
   );
   typed(app).post("/api/tpk-teams", { schema: { tags: ["tpk"], body: TpkTeamInput } }, async (req, reply) =>
     reply.status(201).send(await createTeam(db, actorOf(req), req.body)),

@@ -21,6 +21,7 @@ import { findHousehold } from "../households/repository";
 import { findPerson } from "../persons/repository";
 import { todayIso, writableRegion } from "../region-guard";
 import { findRegion } from "../regions/repository";
+import { isWomanOfKind } from "./candidates";
 import {
   assignmentsOf,
   findAssignment,
@@ -99,7 +100,10 @@ async function subjectRegion(
   if (kind === "keluarga") return (await findHousehold(db, scopes, id))?.region_code;
   if (kind === "catin") return (await findCatin(db, scopes, id))?.region_code;
   const p = await findPerson(db, scopes, id);
-  return p && p.sex === 2 && !p.merged_into ? p.region_code : undefined;
+  // a pregnant woman / post-partum mother as the registry shows her today (pregnancy, child born ≤ 42 days)
+  return p && p.sex === 2 && !p.merged_into && (await isWomanOfKind(db, p.id, kind))
+    ? p.region_code
+    : undefined;
 }
 
 export async function assignSubject(
