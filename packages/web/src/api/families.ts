@@ -53,12 +53,12 @@ export function familyEndpoints(request: Requester) {
     catin(id: string, signal?: AbortSignal): Promise<CatinView> {
       return request(`/catin/${enc(id)}`, { signal });
     },
-    registerCatin(input: {
-      id: string;
-      person: PersonInput;
-      partnerName: string | null;
-      marriageDate: string;
-    }): Promise<CatinView> {
+    registerCatin(
+      input: { id: string; partnerName: string | null; marriageDate: string } & (
+        | { person: PersonInput }
+        | { personId: string }
+      ),
+    ): Promise<CatinView> {
       return request(`/catin`, { method: "POST", body: input });
     },
     screenCatin(catinId: string, input: CatinScreeningInput): Promise<CatinView> {
@@ -72,6 +72,12 @@ export function familyEndpoints(request: Requester) {
       signal?: AbortSignal,
     ): Promise<{ teams: { id: string; regionCode: string; name: string }[] }> {
       return request(`/regions/${enc(code)}/tpk-teams`, { signal });
+    },
+    tpkCandidates(
+      code: string,
+      signal?: AbortSignal,
+    ): Promise<{ candidates: { personId: string; name: string; kind: "ibu_hamil" | "ibu_nifas" }[] }> {
+      return request(`/regions/${enc(code)}/tpk-candidates`, { signal });
     },
     createTpkTeam(input: { id: string; regionCode: string; name: string }): Promise<TpkTeamView> {
       return request(`/tpk-teams`, { method: "POST", body: input });

@@ -55,6 +55,8 @@ export const familiesEn: Record<keyof typeof familiesId, string> = {
   "fam.catin.late": "Screened less than 3 months before marriage",
   "fam.catin.notYet": "Not screened yet",
   "fam.catin.register": "Register a catin",
+  "fam.catin.registered": "Already registered? Choose:",
+  "fam.catin.chosen": "Registered: {name}, born {date}",
   "fam.catin.partner": "Partner",
   "fam.catin.marriageDate": "Planned marriage date",
   "fam.catin.screen": "Catin screening",

@@ -55,6 +55,8 @@ export const familiesId = {
   "fam.catin.late": "Diperiksa kurang dari 3 bulan sebelum nikah",
   "fam.catin.notYet": "Belum diperiksa",
   "fam.catin.register": "Daftarkan catin",
+  "fam.catin.registered": "Sudah terdaftar? Pilih:",
+  "fam.catin.chosen": "Terdaftar: {name}, lahir {date}",
   "fam.catin.partner": "Calon pasangan",
   "fam.catin.marriageDate": "Rencana tanggal nikah",
   "fam.catin.screen": "Pemeriksaan catin",

@@ -1,7 +1,7 @@
 // /wilayah/:code/catin — brides/grooms-to-be (catin) of a region with their planned marriage date, whether
 // they were screened ≥ 3 months before it (Paser Pasal 13(1)a, 13(3)), the coverage indicator, and
 // registering a new catin.
-import type { CatinList } from "@tumbuh/core";
+import type { CatinList, PersonSummary } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -74,7 +74,20 @@ export default function CatinListPage({ code }: { code: string }) {
 }
 
 function RegisterCatin({ code }: { code: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  // A person already in the registry is chosen by name; otherwise a new person is registered with the catin.
+  const [existing, setExisting] = useState<PersonSummary | null>(null);
+  const [matches, setMatches] = useState<PersonSummary[]>([]);
+  async function search(q: string) {
+    setF((x) => ({ ...x, name: q }));
+    setExisting(null);
+    if (q.trim().length < 3) return setMatches([]);
+    try {
+      setMatches((await api.persons({ region: code, q, limit: 5 })).filter((p) => p.ageMonths >= 12 * 15));
+    } catch {
+      setMatches([]);
+    }
+  }
   const [f, setF] = useState({
     name: "",
     sex: "2",
@@ -89,19 +102,20 @@ function RegisterCatin({ code }: { code: string }) {
     setF((x) => ({ ...x, [k]: e.target.value }));
   async function submit(e: React.FormEvent) {
     e.preventDefault();
+    const common = { id, partnerName: f.partnerName.trim() || null, marriageDate: f.marriageDate };
     const saved = await run(() =>
-      api.registerCatin({
-        id,
-        person: {
-          regionCode: code,
-          name: f.name,
-          sex: f.sex === "1" ? 1 : 2,
-          birthDate: f.birthDate,
-          nik: f.nik.trim() || null,
-        },
-        partnerName: f.partnerName.trim() || null,
-        marriageDate: f.marriageDate,
-      }),
+      existing
+        ? api.registerCatin({ ...common, personId: existing.id })
+        : api.registerCatin({
+            ...common,
+            person: {
+              regionCode: code,
+              name: f.name,
+              sex: f.sex === "1" ? 1 : 2,
+              birthDate: f.birthDate,
+              nik: f.nik.trim() || null,
+            },
+          }),
     );
     if (saved) navigate(pathFor({ name: "catin", id: saved.id }));
   }
@@ -110,23 +124,49 @@ function RegisterCatin({ code }: { code: string }) {
       <h2>{t("fam.catin.register")}</h2>
       <label className="field">
         {t("pf.name")}
-        <input value={f.name} onChange={set("name")} required />
+        <input value={f.name} onChange={(e) => void search(e.target.value)} required />
       </label>
-      <label className="field">
-        {t("pf.sex")}
-        <select value={f.sex} onChange={set("sex")}>
-          <option value="2">{t("sex.2")}</option>
-          <option value="1">{t("sex.1")}</option>
-        </select>
-      </label>
-      <label className="field">
-        {t("pf.birthDate")}
-        <input type="date" value={f.birthDate} max={todayIso()} onChange={set("birthDate")} required />
-      </label>
-      <label className="field">
-        {t("pf.nik")} ({t("reg.optional")})
-        <input inputMode="numeric" value={f.nik} onChange={set("nik")} />
-      </label>
+      {matches.length > 0 && !existing && (
+        <div className="stack-sm">
+          <p className="muted">{t("fam.catin.registered")}</p>
+          {matches.map((p) => (
+            <button
+              key={p.id}
+              type="button"
+              className="button button--secondary"
+              onClick={() => setExisting(p)}
+            >
+              {p.name} · {formatDate(p.birthDate, locale)}
+            </button>
+          ))}
+        </div>
+      )}
+      {existing ? (
+        <p className="alert alert--info">
+          {t("fam.catin.chosen", { name: existing.name, date: formatDate(existing.birthDate, locale) })}{" "}
+          <button type="button" className="button button--secondary" onClick={() => setExisting(null)}>
+            {t("reg.cancel")}
+          </button>
+        </p>
+      ) : (
+        <>
+          <label className="field">
+            {t("pf.sex")}
+            <select value={f.sex} onChange={set("sex")}>
+              <option value="2">{t("sex.2")}</option>
+              <option value="1">{t("sex.1")}</option>
+            </select>
+          </label>
+          <label className="field">
+            {t("pf.birthDate")}
+            <input type="date" value={f.birthDate} max={todayIso()} onChange={set("birthDate")} required />
+          </label>
+          <label className="field">
+            {t("pf.nik")} ({t("reg.optional")})
+            <input inputMode="numeric" value={f.nik} onChange={set("nik")} />
+          </label>
+        </>
+      )}
       <label className="field">
         {t("fam.catin.partner")} ({t("reg.optional")})
         <input value={f.partnerName} onChange={set("partnerName")} />

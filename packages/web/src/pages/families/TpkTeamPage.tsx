@@ -2,7 +2,13 @@
 // audited share of stunted under-twos in its desa against the 50% target (Paser 47/2024 annex, SS4
 // indicator 8), its members' caseload and overdue visits, and recording a visit (Paser Pasal 13(2):
 // counselling, referral, social assistance).
-import { AUDIT_DOMAINS, TPK_MEMBER_ROLES, type TpkAssignmentView, type TpkTeamView } from "@tumbuh/core";
+import {
+  AUDIT_DOMAINS,
+  TPK_MEMBER_ROLES,
+  type TpkAssignmentView,
+  type TpkSubjectKind,
+  type TpkTeamView,
+} from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -315,6 +321,7 @@ function Assign({ view, onSaved }: { view: TpkTeamView; onSaved: (v: TpkTeamView
     api.families(view.regionCode, null, s),
   );
   const catin = useLoad(`catin:${view.regionCode}:assign`, (s) => api.catinList(view.regionCode, s));
+  const women = useLoad(`tpkCandidates:${view.regionCode}`, (s) => api.tpkCandidates(view.regionCode, s));
   const [memberId, setMemberId] = useState(view.members[0]?.id ?? "");
   const [subject, setSubject] = useState("");
   const [due, setDue] = useState(todayIso());
@@ -329,6 +336,12 @@ function Assign({ view, onSaved }: { view: TpkTeamView; onSaved: (v: TpkTeamView
             l: `${t("fam.kind.keluarga")}: ${r.headName ?? r.address}`,
           }))
       : []),
+    ...(women.state.status === "ready"
+      ? women.state.data.candidates.map((w) => ({
+          v: `${w.kind}:${w.personId}`,
+          l: `${t(`fam.kind.${w.kind}`)}: ${w.name}`,
+        }))
+      : []),
     ...(catin.state.status === "ready"
       ? catin.state.data.rows.map((c) => ({
           v: `catin:${c.id}`,
@@ -338,7 +351,7 @@ function Assign({ view, onSaved }: { view: TpkTeamView; onSaved: (v: TpkTeamView
   ];
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const [kind, subjectId] = subject.split(":") as ["keluarga" | "catin", string];
+    const [kind, subjectId] = subject.split(":") as [TpkSubjectKind, string];
     const saved = await run(() =>
       api.assignTpk({ id, memberId, subjectKind: kind, subjectId, firstDueOn: due }),
     );
