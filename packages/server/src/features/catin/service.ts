@@ -49,6 +49,12 @@ export async function registerCatin(
 ): Promise<CatinView> {
   if (await catinIdTaken(db, input.id)) return viewCatin(db, actor, input.id);
   const scopes = readScopes(actor);
+  // Everything that can refuse the catin is checked before a new person is created, so a refused
+  // registration leaves no person behind (and a retry does not make a second one).
+  if (input.partnerPersonId && !(await findPerson(db, scopes, input.partnerPersonId)))
+    throw errors.validation("partnerPersonId", "partnerPersonId: no such person in your area");
+  if (input.person && input.marriageDate < input.person.birthDate)
+    throw errors.validation("marriageDate", "marriageDate: before the birth date");
   let personId = input.personId ?? null;
   if (input.person) {
     await writableRegion(db, actor, input.person.regionCode, LEVELS, "person.regionCode");
@@ -57,8 +63,6 @@ export async function registerCatin(
   const person = personId ? await findPerson(db, scopes, personId) : undefined;
   if (!person || person.merged_into) throw errors.notFound();
   await writableRegion(db, actor, person.region_code, LEVELS);
-  if (input.partnerPersonId && !(await findPerson(db, scopes, input.partnerPersonId)))
-    throw errors.validation("partnerPersonId", "partnerPersonId: no such person in your area");
   if (input.marriageDate < person.birth_date)
     throw errors.validation("marriageDate", "marriageDate: before the birth date");
   const row: CatinTable = {

@@ -204,6 +204,24 @@ describeEachDialect(
       });
       expect(s.json()).toMatchObject({ screenedInTime: false });
       expect(s.json().screenings[0]).toMatchObject({ findings: [], ready: true, inTime: false });
+      // refused before any person is created; a replay of a registration returns the same catin
+      const persons = async () => (await db().kysely.selectFrom("persons").select("id").execute()).length;
+      const before = await persons();
+      const refused = await post("bidan.sandeley", "/api/catin", {
+        id: uuidv7(),
+        person: { regionCode: "64.01.05.2003", name: "Terlalu Awal", sex: 2, birthDate: "2000-01-01" },
+        marriageDate: "1999-12-31",
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.field).toBe("marriageDate");
+      expect(await persons()).toBe(before);
+      const replay = await post("bidan.sandeley", "/api/catin", {
+        id,
+        person: { regionCode: "64.01.05.2003", name: "Rina Terlambat", sex: 2, birthDate: "1998-01-01" },
+        marriageDate: addDays(today, 30),
+      });
+      expect(replay.json().id).toBe(id);
+      expect(await persons()).toBe(before);
       const list = await get("desa.sandeley", "/api/regions/64.01.05.2003/catin");
       expect(list.json().rows.map((r: { person: { name: string } }) => r.person.name)).toEqual(
         expect.arrayContaining(["Sari Catin", "Rina Terlambat"]),

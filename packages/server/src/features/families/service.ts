@@ -162,7 +162,12 @@ export async function listFamilies(
   if (!(await findRegion(db, scopes, regionCode))) throw errors.notFound();
   const rows = await screeningsInRegion(db, scopes, regionCode, semester);
   const seen = new Set<string>();
-  const latest = rows.filter((r) => (seen.has(r.household_id) ? false : (seen.add(r.household_id), true)));
+  // rows come newest first: the first row of a household is its latest screening
+  const latest = rows.filter((r) => {
+    if (seen.has(r.household_id)) return false;
+    seen.add(r.household_id);
+    return true;
+  });
   const out = latest.map((r) => {
     const ev = JSON.parse(r.reasons_json) as FamilyScreeningView["evaluation"];
     return {

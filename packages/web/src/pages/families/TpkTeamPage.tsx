@@ -181,7 +181,13 @@ function Assignment({
       )}
       {writer &&
         (open ? (
-          <VisitForm assignmentId={a.id} onSaved={(v) => (setOpen(false), onSaved(v))} />
+          <VisitForm
+            assignmentId={a.id}
+            onSaved={(v) => {
+              setOpen(false);
+              onSaved(v);
+            }}
+          />
         ) : (
           <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
             {t("fam.tpk.recordVisit")}
