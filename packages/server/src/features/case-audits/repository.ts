@@ -41,14 +41,29 @@ export async function auditCasesIn(
   const audited = new Map<string, string>();
   for (let i = 0; i < under2.length; i += 500) {
     const ids = under2.slice(i, i + 500).map((c) => c.id);
+    // Only each child's latest plausible measurement (the index on person_id, measured_on answers the
+    // subquery), not its whole history: a regency has ~10,000 under-twos with two years of weighings.
     const rows = await db
-      .selectFrom("measurements")
-      .select(["person_id", "measured_on", "tbu", "zlen"])
-      .where("person_id", "in", ids)
-      .where("deleted_at", "is", null)
-      .where("flagged", "=", 0)
-      .where("tbu", "is not", null)
-      .orderBy("measured_on")
+      .selectFrom("measurements as m")
+      .select(["m.person_id", "m.measured_on", "m.tbu", "m.zlen"])
+      .where("m.person_id", "in", ids)
+      .where("m.deleted_at", "is", null)
+      .where("m.flagged", "=", 0)
+      .where("m.tbu", "is not", null)
+      .where((eb) =>
+        eb(
+          "m.measured_on",
+          "=",
+          eb
+            .selectFrom("measurements as l")
+            .select((e) => e.fn.max("l.measured_on").as("last"))
+            .whereRef("l.person_id", "=", "m.person_id")
+            .where("l.deleted_at", "is", null)
+            .where("l.flagged", "=", 0)
+            .where("l.tbu", "is not", null),
+        ),
+      )
+      .orderBy("m.measured_on")
       .execute();
     for (const r of rows) latest.set(r.person_id, r);
     const audits = await db

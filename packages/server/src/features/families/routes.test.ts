@@ -365,6 +365,27 @@ describeEachDialect(
         measure: "l",
       });
       expect(m.statusCode, m.body).toBe(201);
+      // A girl stunted two months ago whose latest length is normal is not a case any more.
+      const better = await post("kpm.sandeley", "/api/persons", {
+        regionCode: "64.01.05.2003",
+        name: "Anak Membaik",
+        sex: 2,
+        birthDate: addDays(today, -244),
+      });
+      const betterId = better.json().person.id;
+      for (const [daysAgo, len] of [
+        [60, 58],
+        [0, 70],
+      ] as const) {
+        const r = await post("kpm.sandeley", "/api/measurements", {
+          personId: betterId,
+          measuredOn: addDays(today, -daysAgo),
+          weightKg: 7.5,
+          lenheiCm: len,
+          measure: "l",
+        });
+        expect(r.statusCode, r.body).toBe(201);
+      }
       const cases = (await get("kpm.sandeley", "/api/regions/64.01.05.2003/audit-cases")).json();
       expect(cases.cases.map((c: { childId: string }) => c.childId)).toEqual([childId]);
       expect(cases.share).toMatchObject({
