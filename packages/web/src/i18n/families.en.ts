@@ -11,6 +11,7 @@ export const familiesEn: Record<keyof typeof familiesId, string> = {
   "fam.semester": "Semester",
   "fam.screenedOn": "Screening date",
   "fam.screenedOnDate": "Screened {date}",
+  "fam.unknown": "Not known yet (fill in when screening)",
   "fam.by": "Recorded by {user}",
   "fam.verified": "verified",
   "fam.unverified": "not verified yet",

@@ -10,6 +10,7 @@ export const familiesId = {
   "fam.semester": "Semester",
   "fam.screenedOn": "Tanggal penapisan",
   "fam.screenedOnDate": "Ditapis {date}",
+  "fam.unknown": "Belum diketahui (isi saat penapisan)",
   "fam.by": "Dicatat oleh {user}",
   "fam.verified": "terverifikasi",
   "fam.unverified": "belum diverifikasi",

@@ -47,7 +47,7 @@ export async function catinCertificate(
 ): Promise<{ pdf: Buffer; fileName: string }> {
   const s = await findCatinScreening(db, readScopes(actor), screeningId);
   if (!s) throw errors.notFound();
-  const catin = await viewCatin(db, actor, s.catin_id);
+  const catin = await viewCatin(db, actor, s.catin_id, true);
   const view = catin.screenings.find((x) => x.id === s.id);
   if (!view) throw errors.notFound();
   const region = await findRegion(db, readScopes(actor), catin.regionCode);

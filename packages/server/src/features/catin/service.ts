@@ -31,11 +31,17 @@ import {
 
 const LEVELS = ["desa", "dusun", "posyandu"] as const;
 
-export async function viewCatin(db: Kysely<Database>, actor: Actor, id: string): Promise<CatinView> {
+/** One catin; the NIK is masked unless `fullNik` (the certificate, which identifies the person to the KUA). */
+export async function viewCatin(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  fullNik = false,
+): Promise<CatinView> {
   const c = await findCatin(db, readScopes(actor), id);
   if (!c) throw errors.notFound();
   const screenings = (await screeningsOfCatin(db, [c.id])).get(c.id) ?? [];
-  return toCatinView(c, screenings, false);
+  return toCatinView(c, screenings, fullNik);
 }
 
 /**

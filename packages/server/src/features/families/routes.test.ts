@@ -149,7 +149,13 @@ describeEachDialect(
       const marriage = addDays(today, 150);
       const res = await post("bidan.sandeley", "/api/catin", {
         id: catinId,
-        person: { regionCode: "64.01.05.2003", name: "Sari Catin", sex: 2, birthDate: addDays(today, -7000) },
+        person: {
+          regionCode: "64.01.05.2003",
+          name: "Sari Catin",
+          sex: 2,
+          birthDate: addDays(today, -7000),
+          nik: "6401056309070001",
+        },
         partnerName: "Budi",
         marriageDate: marriage,
       });
@@ -179,6 +185,9 @@ describeEachDialect(
       const text = pdfText(pdf.rawPayload);
       expect(text).toMatch(/SURAT KETERANGAN PEMERIKSAAN KESEHATAN/);
       expect(text).toMatch(/Sari Catin/);
+      // the certificate identifies her to the marriage services with the full NIK; the API view masks it
+      expect(text).toMatch(/NIK\s+6401056309070001/);
+      expect(res.json().person.nik).not.toBe("6401056309070001");
       expect(text).toMatch(/Anemia/);
       expect(text).toMatch(/90 hari/);
       expect(text).toMatch(/paling lambat 3 bulan sebelum/);

@@ -68,6 +68,11 @@ export function Reasons({ evaluation }: { evaluation: FamilyRiskResult }) {
           </li>
         ))}
       </ul>
+      {evaluation.unknown.length > 0 && (
+        <p className="muted" data-testid="unknown-facts">
+          {t("fam.unknown")}: {evaluation.unknown.map((r) => r.label[locale]).join("; ")}
+        </p>
+      )}
       {evaluation.targetReasons.length > 0 && (
         <p className="muted">
           {t("fam.target")}: {evaluation.targetReasons.map((r) => r.label[locale]).join("; ")}
