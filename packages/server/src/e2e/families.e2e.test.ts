@@ -160,5 +160,19 @@ describe("families at risk, catin certificate and case audit in Chromium at 360 
 
     // Nothing overflows sideways at 360 px.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // The semester's verification by someone other than the screener: the KPM confirms the data.
+    await page.request.post(`${server.url}/api/auth/logout`);
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel("Nama pengguna").fill("kpm.sandeley");
+    await page.getByLabel("Kata sandi", { exact: true }).fill("tumbuh-demo");
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    await page.goto(`${server.url}/keluarga/${hh.id}`);
+    const first = page.getByTestId("screening").first();
+    await first.getByLabel("Catatan verifikasi").fill("Dicek ke rumah");
+    await first.getByRole("button", { name: "Sesuai", exact: true }).click();
+    await first.getByText("Sesuai · kpm.sandeley · Dicek ke rumah").waitFor();
+    await page.screenshot({ path: join(SHOTS, "family-verified.png"), fullPage: true });
   });
 });
