@@ -1,6 +1,7 @@
 export * from "./csv";
 export * from "./dates";
 export * from "./eppgbm";
+export * from "./families";
 export * from "./household-codes";
 export * from "./indicators/achievement";
 export * from "./indicators/catalog-access";

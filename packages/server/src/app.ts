@@ -11,7 +11,10 @@ import type { Database } from "./db/schema";
 import { auditRoutes } from "./features/audit/routes";
 import { LoginThrottle } from "./features/auth/rate-limit";
 import { authRoutes } from "./features/auth/routes";
+import { caseAuditRoutes } from "./features/case-audits/routes";
+import { catinRoutes } from "./features/catin/routes";
 import { duplicateRoutes } from "./features/duplicates/routes";
+import { familyRoutes } from "./features/families/routes";
 import { householdRoutes } from "./features/households/routes";
 import { importRoutes } from "./features/imports/routes";
 import { indicatorCatalogRoutes } from "./features/indicator-catalog/routes";
@@ -21,6 +24,7 @@ import { personRoutes } from "./features/persons/routes";
 import { pregnancyRoutes } from "./features/pregnancies/routes";
 import { regionRoutes } from "./features/regions/routes";
 import { serviceRoutes } from "./features/services/routes";
+import { tpkRoutes } from "./features/tpk/routes";
 import type { AppDeps } from "./http/context";
 import { installErrorHandler } from "./http/errors";
 import { syncRoutes } from "./sync/routes";
@@ -70,6 +74,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   indicatorRoutes(app, deps);
   syncRoutes(app, deps);
   serviceRoutes(app, deps);
+  familyRoutes(app, deps);
+  catinRoutes(app, deps);
+  tpkRoutes(app, deps);
+  caseAuditRoutes(app, deps);
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -30,6 +30,15 @@ const NewPregnancyPage = lazy(() => import("./pages/posyandu/NewPregnancyPage"))
 const SyncPage = lazy(() => import("./pages/posyandu/SyncPage"));
 const ScorecardPage = lazy(() => import("./pages/services/ScorecardPage"));
 const RecordServicePage = lazy(() => import("./pages/services/RecordServicePage"));
+// Families at risk, catin, TPK and case audits (issue 8), code-split like the registry.
+const FamiliesPage = lazy(() => import("./pages/families/FamiliesPage"));
+const FamilyPage = lazy(() => import("./pages/families/FamilyPage"));
+const CatinListPage = lazy(() => import("./pages/families/CatinListPage"));
+const CatinPage = lazy(() => import("./pages/families/CatinPage"));
+const TpkListPage = lazy(() => import("./pages/families/TpkListPage"));
+const TpkTeamPage = lazy(() => import("./pages/families/TpkTeamPage"));
+const AuditCasesPage = lazy(() => import("./pages/families/AuditCasesPage"));
+const CaseAuditPage = lazy(() => import("./pages/families/CaseAuditPage"));
 
 function LanguageSwitch() {
   const { t, locale, setLocale } = useI18n();
@@ -101,6 +110,22 @@ function Page({ route }: { route: Route }) {
       return <ScorecardPage key={route.code} code={route.code} />;
     case "recordService":
       return <RecordServicePage key={route.id} id={route.id} />;
+    case "families":
+      return <FamiliesPage key={route.code} code={route.code} />;
+    case "catinList":
+      return <CatinListPage key={route.code} code={route.code} />;
+    case "tpkList":
+      return <TpkListPage key={route.code} code={route.code} />;
+    case "auditCases":
+      return <AuditCasesPage key={route.code} code={route.code} />;
+    case "family":
+      return <FamilyPage key={route.id} id={route.id} />;
+    case "catin":
+      return <CatinPage key={route.id} id={route.id} />;
+    case "tpkTeam":
+      return <TpkTeamPage key={route.id} id={route.id} />;
+    case "caseAudit":
+      return <CaseAuditPage key={route.id} id={route.id} />;
     case "notFound":
       return <NotFound />;
   }

@@ -3,6 +3,7 @@ import * as foundation from "./migrations/2026-11-22T1000-foundation";
 import * as registry from "./migrations/2026-11-22T1100-registry";
 import * as sync from "./migrations/2026-11-22T1200-sync";
 import * as services from "./migrations/2026-11-22T1300-services";
+import * as families from "./migrations/2026-11-22T1400-families";
 import * as indicatorCatalog from "./migrations/2026-11-22T1600-indicator-catalog";
 import * as indicators from "./migrations/2026-11-22T1700-indicators";
 
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-22T1700-indicators": indicators,
   "2026-11-22T1200-sync": sync,
   "2026-11-22T1300-services": services,
+  "2026-11-22T1400-families": families,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

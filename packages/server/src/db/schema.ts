@@ -257,6 +257,16 @@ export interface Database {
   sync_ops: SyncOpsTable;
   sync_conflicts: SyncConflictsTable;
   service_records: ServiceRecordsTable;
+  family_screenings: FamilyScreeningsTable;
+  catin: CatinTable;
+  catin_screenings: CatinScreeningsTable;
+  tpk_teams: TpkTeamsTable;
+  tpk_members: TpkMembersTable;
+  tpk_assignments: TpkAssignmentsTable;
+  tpk_visits: TpkVisitsTable;
+  case_audits: CaseAuditsTable;
+  audit_recommendations: AuditRecommendationsTable;
+  audit_followups: AuditFollowupsTable;
 }
 
 /** One version of a regency's indicator catalog (features/indicator-catalog); the highest version is current. */
@@ -310,4 +320,126 @@ export interface SyncConflictsTable {
   resolved_at: string | null;
   resolved_by: string | null;
   resolution: string | null;
+}
+
+// Families at risk, catin, TPK, case audits (issue 8; migration 2026-11-22T1400-families).
+export interface FamilyScreeningsTable {
+  id: string;
+  region_code: string;
+  household_id: string;
+  semester: string;
+  screened_on: string;
+  observed_json: string;
+  facts_json: string;
+  sources_json: string;
+  at_risk: number;
+  reasons_json: string;
+  note: string | null;
+  verify_result: string | null;
+  verify_note: string | null;
+  verified_at: string | null;
+  verified_by: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface CatinTable {
+  id: string;
+  region_code: string;
+  person_id: string;
+  partner_person_id: string | null;
+  partner_name: string | null;
+  marriage_date: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface CatinScreeningsTable {
+  id: string;
+  region_code: string;
+  catin_id: string;
+  screened_on: string;
+  weight_kg: number;
+  height_cm: number;
+  muac_cm: number | null;
+  hb_g_dl: number | null;
+  extra_json: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface TpkTeamsTable {
+  id: string;
+  region_code: string;
+  name: string;
+  created_at: string;
+}
+
+export interface TpkMembersTable {
+  id: string;
+  region_code: string;
+  team_id: string;
+  name: string;
+  role: string;
+  user_id: string | null;
+  created_at: string;
+}
+
+export interface TpkAssignmentsTable {
+  id: string;
+  region_code: string;
+  member_id: string;
+  subject_kind: string;
+  subject_id: string;
+  first_due_on: string;
+  created_at: string;
+}
+
+export interface TpkVisitsTable {
+  id: string;
+  region_code: string;
+  assignment_id: string;
+  visited_on: string;
+  counselling: string | null;
+  referral_to: string | null;
+  referral_done: number | null;
+  social_programme: string | null;
+  social_outcome: string | null;
+  next_due_on: string | null;
+  note: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface CaseAuditsTable {
+  id: string;
+  region_code: string;
+  child_id: string;
+  audited_on: string;
+  team: string;
+  findings_json: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface AuditRecommendationsTable {
+  id: string;
+  region_code: string;
+  audit_id: string;
+  domain: string;
+  text: string;
+  owner_team_id: string;
+  owner_name: string | null;
+  due_on: string;
+}
+
+export interface AuditFollowupsTable {
+  id: string;
+  region_code: string;
+  recommendation_id: string;
+  on_date: string;
+  status: string;
+  note: string | null;
+  created_at: string;
+  created_by: string | null;
 }

@@ -6,6 +6,7 @@ import { DATA_DIR } from "../data-files";
 import type { Database } from "../db/schema";
 import { createLocalUnit, importRegions } from "../features/regions/service";
 import { createUser } from "../features/users/service";
+import { createDemoFamilies } from "./families";
 import { ensureDemoIndicatorCatalog } from "./indicator-catalog";
 import { createDemoIndicatorValues } from "./indicators";
 import {
@@ -61,7 +62,8 @@ const DEMO_DESA = "64.01.05.2003";
  */
 export async function ensureDemo(
   db: Kysely<Database>,
-  population: DemoPopulationOptions = {},
+  /** `families: false` leaves out the families/catin/TPK/audit demo (tests of the population alone). */
+  population: DemoPopulationOptions & { families?: boolean } = {},
 ): Promise<boolean> {
   const existing = await db.selectFrom("users").select("id").limit(1).execute();
   if (existing.length > 0) return false;
@@ -107,6 +109,13 @@ export async function ensureDemo(
       `Demo service records: ${services.records.toLocaleString("en")} in ${services.seconds.toFixed(1)} s ` +
         `(${services.readAndGenerateSeconds.toFixed(1)} s reading and generating)`,
     );
+    if (population.families !== false) {
+      const started = performance.now();
+      await createDemoFamilies(db, population.today);
+      (population.log ?? console.log)(
+        `Demo families, catin, TPK and case audits: ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+    }
   }
   for (const u of DEMO_USERS) {
     await createUser(db, SYSTEM_ACTOR, {

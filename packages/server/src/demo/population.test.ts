@@ -273,6 +273,12 @@ describeEachDialect(
   {
     once: true,
     seed: async (db) =>
-      void (await ensureDemo(db.kysely, { children: CHILDREN, desa: DESA, today: TODAY, log: () => {} })),
+      void (await ensureDemo(db.kysely, {
+        children: CHILDREN,
+        desa: DESA,
+        today: TODAY,
+        log: () => {},
+        families: false,
+      })),
   },
 );

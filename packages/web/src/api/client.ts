@@ -1,6 +1,8 @@
 // The one place the web app talks HTTP. Every call goes through `request`, which sends JSON with the
 // session cookie (credentials "same-origin") and turns every failure into an ApiError with a status
 // and a stable code. Pages never call fetch themselves.
+
+import { familyEndpoints } from "./families";
 import { catalogEndpoints } from "./indicatorCatalog";
 import { indicatorEndpoints } from "./indicators";
 import { registryEndpoints } from "./registry";
@@ -193,6 +195,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...indicatorEndpoints(request),
     ...syncEndpoints(request),
     ...servicesEndpoints(request),
+    ...familyEndpoints(request),
     login(username: string, password: string): Promise<Me> {
       return request<{ user: Me }>("/auth/login", {
         method: "POST",

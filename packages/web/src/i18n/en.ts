@@ -2,6 +2,7 @@
 // Region and team names stay in the regulations' Indonesian terms (Kabupaten, Kecamatan, Desa, TPPS…).
 
 import { catalogEn } from "./catalog.en";
+import { familiesEn } from "./families.en";
 import type { MessageKey } from "./id";
 import { indicatorsEn } from "./indicators.en";
 import { registryEn } from "./registry.en";
@@ -133,4 +134,5 @@ export const en: Record<MessageKey, string> = {
   ...indicatorsEn,
   ...syncEn,
   ...servicesEn,
+  ...familiesEn,
 };

@@ -2,6 +2,7 @@
 // Terms follow the regulations (Perbup Paser 47/2024, Perbup PALI 64/2021).
 // Placeholders are written {name}; every locale must use the same placeholders.
 import { catalogId } from "./catalog.id";
+import { familiesId } from "./families.id";
 import { indicatorsId } from "./indicators.id";
 import { registryId } from "./registry.id";
 import { servicesId } from "./services.id";
@@ -132,6 +133,7 @@ export const id = {
   ...indicatorsId,
   ...syncId,
   ...servicesId,
+  ...familiesId,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof id;

@@ -15,6 +15,7 @@ import {
 } from "../router/routes";
 import { useMe } from "../session/SessionProvider";
 import { ErrorPanel, Loading, NotFound, SavedCopyNote, useDocumentTitle } from "../ui";
+import { FamilyEntryPoints } from "./families/EntryPoints";
 import { registryLinks } from "./regionLinks";
 
 type State =
@@ -174,6 +175,7 @@ function RegionDetails({ view, savedAt }: { view: RegionView; savedAt: number | 
       </header>
 
       <RegistryEntryPoints region={region} />
+      <FamilyEntryPoints region={region} />
 
       {children.length === 0 ? (
         <p className="alert alert--info">{t("region.noChildren", { name: region.name })}</p>

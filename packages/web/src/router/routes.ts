@@ -1,4 +1,5 @@
 // Pure path <-> route mapping for the history-API router. No DOM here, so it is unit-tested in node.
+import { type FamilyRoute, familyPathFor, isFamilyRoute, matchFamilyRoute } from "./family-routes";
 
 export type Route =
   | { name: "home" }
@@ -34,6 +35,7 @@ export type Route =
   | { name: "posyanduPregnancy"; code: string }
   /** Sync status, refused ops and conflicts: /sinkron */
   | { name: "sync" }
+  | FamilyRoute
   | { name: "notFound" };
 
 /** Sub-pages of a region, by their Indonesian path segment. */
@@ -82,6 +84,8 @@ export function matchRoute(pathname: string, search = ""): Route {
   const trimmed = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
   const segments = trimmed.split("/").slice(1);
   const [first, ...rest] = segments;
+  const family = matchFamilyRoute(segments);
+  if (family) return family;
 
   if (trimmed === "/" || trimmed === "" || trimmed === "/index.html") return { name: "home" };
   if (first === "login" && rest.length === 0) {
@@ -139,6 +143,7 @@ export function matchRoute(pathname: string, search = ""): Route {
 
 /** Builds the path of a route; the inverse of matchRoute for every route but notFound. */
 export function pathFor(route: Exclude<Route, { name: "notFound" }>): string {
+  if (isFamilyRoute(route)) return familyPathFor(route);
   switch (route.name) {
     case "home":
       return "/";

@@ -1,0 +1,6 @@
+export * from "./case-audit";
+export * from "./catin";
+export * from "./family-risk";
+export * from "./schemas";
+export * from "./semester";
+export * from "./views";

@@ -1,0 +1,51 @@
+// Links from a region page to families at risk, catin, TPK and case audits (desa and the kecamatan/regency
+// above it can read them; forms show only to those who may write).
+import { useI18n } from "../../i18n/I18nProvider";
+import { Link } from "../../router/navigation";
+import { pathFor } from "../../router/routes";
+
+const LEVELS = ["kabupaten", "kecamatan", "desa"];
+
+export function FamilyEntryPoints({ region }: { region: { code: string; level: string } }) {
+  const { t } = useI18n();
+  if (!LEVELS.includes(region.level)) return null;
+  const items = [
+    {
+      to: pathFor({ name: "families", code: region.code }),
+      title: t("fam.families.title"),
+      hint: t("fam.families.hint"),
+    },
+    {
+      to: pathFor({ name: "catinList", code: region.code }),
+      title: t("fam.catin.title"),
+      hint: t("fam.catin.hint"),
+    },
+    {
+      to: pathFor({ name: "tpkList", code: region.code }),
+      title: t("fam.tpk.title"),
+      hint: t("fam.tpk.hint"),
+    },
+    {
+      to: pathFor({ name: "auditCases", code: region.code }),
+      title: t("fam.audit.title"),
+      hint: t("fam.audit.hint"),
+    },
+  ];
+  return (
+    <section className="stack" aria-labelledby="region-families">
+      <h2 id="region-families">{t("fam.section")}</h2>
+      <ul className="link-list">
+        {items.map((item) => (
+          <li key={item.to}>
+            <Link to={item.to} className="link-card link-card--primary">
+              <span className="link-card__body">
+                <span className="link-card__title">{item.title}</span>
+                <span className="link-card__meta">{item.hint}</span>
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,405 @@
+// /tpk/:id — the family support team's dashboard: overdue follow-ups of stunting case audits it owns, the
+// audited share of stunted under-twos in its desa against the 50% target (Paser 47/2024 annex, SS4
+// indicator 8), its members' caseload and overdue visits, and recording a visit (Paser Pasal 13(2):
+// counselling, referral, social assistance).
+import {
+  AUDIT_DOMAINS,
+  TPK_MEMBER_ROLES,
+  type TpkAssignmentView,
+  type TpkSubjectKind,
+  type TpkTeamView,
+} from "@tumbuh/core";
+import { useState } from "react";
+import { api } from "../../api";
+import { useI18n } from "../../i18n/I18nProvider";
+import { Link } from "../../router/navigation";
+import { pathFor } from "../../router/routes";
+import { useMe } from "../../session/SessionProvider";
+import { useDocumentTitle } from "../../ui";
+import { canWrite } from "../regionLinks";
+import { formatDate, todayIso } from "../registry/format";
+import { BackLink, LoadGate } from "../registry/ui";
+import { useLoad } from "../registry/useLoad";
+import { ActionError, newId, percent, useAction } from "./shared";
+import "../registry/registry.css";
+import "./families.css";
+
+export default function TpkTeamPage({ id }: { id: string }) {
+  const team = useLoad<TpkTeamView>(`tpkTeam:${id}`, (s) => api.tpkTeam(id, s), {
+    cacheKey: `tpkTeam:${id}`,
+  });
+  return (
+    <LoadGate loaded={team}>{(view) => <Team view={view} set={(v) => team.setData(() => v)} />}</LoadGate>
+  );
+}
+
+export function AuditShareMeter({ share }: { share: TpkTeamView["auditShare"] }) {
+  const { t } = useI18n();
+  return (
+    <div className="stack-sm" data-testid="audit-share">
+      <p className="stat-line">
+        {t("fam.audit.share", {
+          audited: share.audited,
+          total: share.stuntedUnder2,
+          share: percent(share.share),
+          target: percent(share.target),
+        })}
+      </p>
+      <div className="fam-meter" role="img" aria-label={percent(share.share)}>
+        <span style={{ width: `${Math.min(100, (share.share ?? 0) * 100)}%` }} />
+        <i style={{ left: `${share.target * 100}%` }} />
+      </div>
+      <p className={`badge ${share.meetsTarget ? "badge--ok" : "badge--warn"}`}>
+        {share.meetsTarget ? t("fam.audit.meets") : t("fam.audit.below")}
+      </p>
+    </div>
+  );
+}
+
+function Team({ view, set }: { view: TpkTeamView; set: (v: TpkTeamView) => void }) {
+  const { t, locale } = useI18n();
+  const me = useMe();
+  const writer = me.assignments.some((a) => canWrite(a.role));
+  useDocumentTitle(view.name);
+  return (
+    <div className="stack-lg">
+      <div className="stack-sm">
+        <BackLink to={pathFor({ name: "tpkList", code: view.regionCode })}>{t("fam.tpk.title")}</BackLink>
+        <h1>{view.name}</h1>
+        <p className="muted">{view.regionName}</p>
+      </div>
+      <section className="card stack-sm" data-testid="overdue-followups">
+        <h2>{t("fam.tpk.overdueFollowUps", { n: view.overdueFollowUps.length })}</h2>
+        {view.overdueFollowUps.length === 0 && <p className="muted">{t("fam.tpk.noOverdue")}</p>}
+        <ul className="fam-reasons">
+          {view.overdueFollowUps.map((f) => (
+            <li key={f.recommendationId}>
+              <span className="badge badge--danger">
+                {t("fam.overdueSince", { date: formatDate(f.dueOn, locale) })}
+              </span>{" "}
+              <Link to={pathFor({ name: "caseAudit", id: f.auditId })}>
+                <strong>{f.childName}</strong>
+              </Link>
+              <p>
+                {AUDIT_DOMAINS[f.domain][locale]}: {f.text}
+                {f.ownerName ? ` — ${f.ownerName}` : ""} · {t(`fam.status.${f.status}`)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="card stack-sm">
+        <h2>{t("fam.audit.title")}</h2>
+        <AuditShareMeter share={view.auditShare} />
+        <Link to={pathFor({ name: "auditCases", code: view.regionCode })}>{t("fam.audit.open")}</Link>
+      </section>
+      <section className="stack-sm">
+        <h2>{t("fam.tpk.members")}</h2>
+        <table className="fam-table" data-testid="caseload">
+          <thead>
+            <tr>
+              <th>{t("fam.tpk.member")}</th>
+              <th>{t("fam.tpk.caseload")}</th>
+              <th>{t("fam.tpk.overdue")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.members.map((m) => (
+              <tr key={m.id}>
+                <td>
+                  {m.name}
+                  <br />
+                  <span className="muted">{t(`fam.role.${m.role}`)}</span>
+                </td>
+                <td>{m.caseload}</td>
+                <td>{m.overdue > 0 ? <span className="badge badge--danger">{m.overdue}</span> : 0}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {writer && <AddMember teamId={view.id} onSaved={set} />}
+      </section>
+      <section className="stack-sm">
+        <h2>{t("fam.tpk.assignments")}</h2>
+        {view.assignments.map((a) => (
+          <Assignment
+            key={a.id}
+            a={a}
+            member={view.members.find((m) => m.id === a.memberId)?.name ?? ""}
+            writer={writer}
+            onSaved={set}
+          />
+        ))}
+        {writer && <Assign view={view} onSaved={set} />}
+      </section>
+    </div>
+  );
+}
+
+function Assignment({
+  a,
+  member,
+  writer,
+  onSaved,
+}: {
+  a: TpkAssignmentView;
+  member: string;
+  writer: boolean;
+  onSaved: (v: TpkTeamView) => void;
+}) {
+  const { t, locale } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <article className="card stack-sm">
+      <p>
+        <strong>{a.subjectLabel}</strong>{" "}
+        <span className="muted">
+          · {t(`fam.kind.${a.subjectKind}`)} · {member}
+        </span>
+      </p>
+      <p>
+        {a.overdue ? (
+          <span className="badge badge--danger">
+            {t("fam.overdueSince", { date: formatDate(a.dueOn, locale) })}
+          </span>
+        ) : (
+          <span className="muted">
+            {a.dueOn ? t("fam.tpk.nextDue", { date: formatDate(a.dueOn, locale) }) : "—"}
+          </span>
+        )}
+      </p>
+      {a.lastVisit && (
+        <p className="muted">
+          {t("fam.tpk.lastVisit", { date: formatDate(a.lastVisit.visitedOn, locale), n: a.visits })}
+          {a.lastVisit.referralTo
+            ? ` · ${t("fam.tpk.referral")}: ${a.lastVisit.referralTo} (${a.lastVisit.referralDone ? t("fam.yes") : t("fam.no")})`
+            : ""}
+          {a.lastVisit.socialProgramme
+            ? ` · ${a.lastVisit.socialProgramme}: ${a.lastVisit.socialOutcome ?? "—"}`
+            : ""}
+        </p>
+      )}
+      {writer &&
+        (open ? (
+          <VisitForm
+            assignmentId={a.id}
+            onSaved={(v) => {
+              setOpen(false);
+              onSaved(v);
+            }}
+          />
+        ) : (
+          <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
+            {t("fam.tpk.recordVisit")}
+          </button>
+        ))}
+    </article>
+  );
+}
+
+function VisitForm({ assignmentId, onSaved }: { assignmentId: string; onSaved: (v: TpkTeamView) => void }) {
+  const { t } = useI18n();
+  const [f, setF] = useState({
+    visitedOn: todayIso(),
+    counselling: "",
+    referralTo: "",
+    referralDone: "",
+    socialProgramme: "",
+    socialOutcome: "",
+    nextDueOn: "",
+  });
+  const [id] = useState(newId);
+  const { busy, error, run } = useAction();
+  const set =
+    (k: keyof typeof f) =>
+    (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      setF((x) => ({ ...x, [k]: e.target.value }));
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const saved = await run(() =>
+      api.tpkVisit({
+        id,
+        assignmentId,
+        visitedOn: f.visitedOn,
+        counselling: f.counselling.trim() || null,
+        referralTo: f.referralTo.trim() || null,
+        referralDone: f.referralDone === "" ? null : f.referralDone === "ya",
+        socialProgramme: f.socialProgramme.trim() || null,
+        socialOutcome: (f.socialOutcome || null) as "diajukan" | null,
+        nextDueOn: f.nextDueOn || null,
+      }),
+    );
+    if (saved) onSaved(saved);
+  }
+  return (
+    <form className="stack-sm" onSubmit={submit}>
+      <label className="field">
+        {t("fam.tpk.visitedOn")}
+        <input type="date" value={f.visitedOn} max={todayIso()} onChange={set("visitedOn")} />
+      </label>
+      <label className="field">
+        {t("fam.tpk.counselling")}
+        <textarea rows={2} value={f.counselling} onChange={set("counselling")} />
+      </label>
+      <label className="field">
+        {t("fam.tpk.referralTo")}
+        <input value={f.referralTo} onChange={set("referralTo")} />
+      </label>
+      <label className="field">
+        {t("fam.tpk.referralDone")}
+        <select value={f.referralDone} onChange={set("referralDone")}>
+          <option value="">—</option>
+          <option value="ya">{t("fam.yes")}</option>
+          <option value="tidak">{t("fam.no")}</option>
+        </select>
+      </label>
+      <label className="field">
+        {t("fam.tpk.social")}
+        <input value={f.socialProgramme} onChange={set("socialProgramme")} placeholder="PKH, BPNT, PMT…" />
+      </label>
+      <label className="field">
+        {t("fam.tpk.socialOutcome")}
+        <select value={f.socialOutcome} onChange={set("socialOutcome")}>
+          <option value="">—</option>
+          {(["diajukan", "diterima", "ditolak"] as const).map((o) => (
+            <option key={o} value={o}>
+              {t(`fam.social.${o}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        {t("fam.tpk.nextDueOn")}
+        <input type="date" value={f.nextDueOn} onChange={set("nextDueOn")} />
+      </label>
+      <ActionError error={error} />
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {t("reg.save")}
+      </button>
+    </form>
+  );
+}
+
+function AddMember({ teamId, onSaved }: { teamId: string; onSaved: (v: TpkTeamView) => void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState("");
+  const [role, setRole] = useState<(typeof TPK_MEMBER_ROLES)[number]>("bidan");
+  const [id, setId] = useState(newId);
+  const { busy, error, run } = useAction();
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const saved = await run(() => api.addTpkMember(teamId, { id, name, role }));
+    if (saved) {
+      setId(newId());
+      setName("");
+      onSaved(saved);
+    }
+  }
+  return (
+    <form className="card stack-sm" onSubmit={submit}>
+      <h3>{t("fam.tpk.addMember")}</h3>
+      <label className="field">
+        {t("pf.name")}
+        <input value={name} onChange={(e) => setName(e.target.value)} required />
+      </label>
+      <label className="field">
+        {t("fam.tpk.role")}
+        <select value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
+          {TPK_MEMBER_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`fam.role.${r}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ActionError error={error} />
+      <button type="submit" className="button button--secondary" disabled={busy}>
+        {t("reg.save")}
+      </button>
+    </form>
+  );
+}
+
+/** Assign a family screened at risk or a catin of the desa to a member. */
+function Assign({ view, onSaved }: { view: TpkTeamView; onSaved: (v: TpkTeamView) => void }) {
+  const { t } = useI18n();
+  const families = useLoad(`families:${view.regionCode}:assign`, (s) =>
+    api.families(view.regionCode, null, s),
+  );
+  const catin = useLoad(`catin:${view.regionCode}:assign`, (s) => api.catinList(view.regionCode, s));
+  const women = useLoad(`tpkCandidates:${view.regionCode}`, (s) => api.tpkCandidates(view.regionCode, s));
+  const [memberId, setMemberId] = useState(view.members[0]?.id ?? "");
+  const [subject, setSubject] = useState("");
+  const [due, setDue] = useState(todayIso());
+  const [id, setId] = useState(newId);
+  const { busy, error, run } = useAction();
+  const options = [
+    ...(families.state.status === "ready"
+      ? families.state.data.rows
+          .filter((r) => r.atRisk)
+          .map((r) => ({
+            v: `keluarga:${r.householdId}`,
+            l: `${t("fam.kind.keluarga")}: ${r.headName ?? r.address}`,
+          }))
+      : []),
+    ...(women.state.status === "ready"
+      ? women.state.data.candidates.map((w) => ({
+          v: `${w.kind}:${w.personId}`,
+          l: `${t(`fam.kind.${w.kind}`)}: ${w.name}`,
+        }))
+      : []),
+    ...(catin.state.status === "ready"
+      ? catin.state.data.rows.map((c) => ({
+          v: `catin:${c.id}`,
+          l: `${t("fam.kind.catin")}: ${c.person.name}`,
+        }))
+      : []),
+  ];
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const [kind, subjectId] = subject.split(":") as [TpkSubjectKind, string];
+    const saved = await run(() =>
+      api.assignTpk({ id, memberId, subjectKind: kind, subjectId, firstDueOn: due }),
+    );
+    if (saved) {
+      setId(newId());
+      setSubject("");
+      onSaved(saved);
+    }
+  }
+  if (view.members.length === 0) return null;
+  return (
+    <form className="card stack-sm" onSubmit={submit}>
+      <h3>{t("fam.tpk.assign")}</h3>
+      <label className="field">
+        {t("fam.tpk.member")}
+        <select value={memberId} onChange={(e) => setMemberId(e.target.value)}>
+          {view.members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        {t("fam.tpk.subject")}
+        <select value={subject} onChange={(e) => setSubject(e.target.value)} required>
+          <option value="">{t("reg.choose")}</option>
+          {options.map((o) => (
+            <option key={o.v} value={o.v}>
+              {o.l}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        {t("fam.tpk.firstDue")}
+        <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+      </label>
+      <ActionError error={error} />
+      <button type="submit" className="button button--secondary" disabled={busy}>
+        {t("reg.save")}
+      </button>
+    </form>
+  );
+}
