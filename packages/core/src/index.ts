@@ -12,3 +12,4 @@ export * from "./registry-views";
 export * from "./roles";
 export * from "./scope";
 export * from "./targets";
+export * from "./planning";
