@@ -4,3 +4,4 @@ export * from "./funding";
 export * from "./kpm-criteria";
 export * from "./schemas";
 export * from "./stages";
+export * from "./evidence";

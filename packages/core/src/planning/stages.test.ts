@@ -1,3 +1,4 @@
+import { missingEvidence } from "./evidence";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -94,5 +95,38 @@ describe("planning cycle state machine", () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("evidence a stage needs before it is finished", () => {
+  const none = {
+    meetingKinds: [],
+    rembukSignatorySides: [],
+    proposals: 0,
+    rankedProposals: 0,
+    campaigns: 0,
+    proposalsInPlan: 0,
+    budgetRecorded: false,
+  };
+  it("the rembuk needs its meeting, the three signing sides (PALI Pasal 12(3), Paser Pasal 32(5)) and every proposal ranked", () => {
+    expect(missingEvidence("rembuk", none)).toEqual([
+      "meeting_rembuk",
+      "signatory_rds",
+      "signatory_masyarakat",
+      "signatory_pemerintah",
+      "proposals_ranked",
+    ]);
+    const e = { ...none, meetingKinds: ["rembuk"], rembukSignatorySides: ["rds", "masyarakat"] as const, proposals: 3, rankedProposals: 2 };
+    expect(missingEvidence("rembuk", { ...e, rembukSignatorySides: [...e.rembukSignatorySides] })).toEqual([
+      "signatory_pemerintah",
+      "proposals_ranked",
+    ]);
+    expect(
+      missingEvidence("rembuk", { ...e, rembukSignatorySides: ["rds", "masyarakat", "pemerintah"], rankedProposals: 3 }),
+    ).toEqual([]);
+  });
+  it("sosialisasi and advokasi need nothing beyond their status", () => {
+    expect(missingEvidence("sosialisasi", none)).toEqual([]);
+    expect(missingEvidence("advokasi", none)).toEqual([]);
   });
 });

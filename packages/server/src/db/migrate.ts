@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as foundation from "./migrations/2026-11-22T1000-foundation";
 import * as registry from "./migrations/2026-11-22T1100-registry";
+import * as planning from "./migrations/2026-11-22T1500-planning";
 
 // Listed explicitly (not read from a folder) so bundling or tsx cannot change which migrations exist.
 const MIGRATIONS: Record<string, Migration> = {
   "2026-11-22T1000-foundation": foundation,
   "2026-11-22T1100-registry": registry,
+  "2026-11-22T1500-planning": planning,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
