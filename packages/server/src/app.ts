@@ -16,6 +16,7 @@ import { householdRoutes } from "./features/households/routes";
 import { importRoutes } from "./features/imports/routes";
 import { measurementRoutes } from "./features/measurements/routes";
 import { personRoutes } from "./features/persons/routes";
+import { planningRoutes } from "./features/planning/routes";
 import { pregnancyRoutes } from "./features/pregnancies/routes";
 import { regionRoutes } from "./features/regions/routes";
 import type { AppDeps } from "./http/context";
@@ -62,6 +63,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   measurementRoutes(app, deps);
   duplicateRoutes(app, deps);
   importRoutes(app, deps);
+  planningRoutes(app, deps);
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -165,3 +165,94 @@ export interface KpmView {
 }
 
 export const KPM_CRITERIA_CODES = KPM_CRITERIA.map((c) => c.code);
+
+export interface MeetingView {
+  id: string;
+  kind: (typeof MEETING_KINDS)[number];
+  heldOn: string;
+  place: string;
+  attendanceCount: number;
+  attendees: { name: string; unit?: string | null }[];
+  problems: string[];
+  opportunities: string[];
+  notes: string | null;
+  signatories: { side: SignatorySide; name: string; position: string }[];
+}
+
+export interface ProposalView {
+  id: string;
+  activityCode: string;
+  activitySource: string | null;
+  title: string;
+  targetGroup: string;
+  package: string;
+  location: string;
+  volume: number;
+  unit: string;
+  cost: number;
+  fundingSource: string;
+  priority: number | null;
+  inPlan: boolean;
+  budgetAmount: number | null;
+  realisedAmount: number | null;
+}
+
+export interface ReviewView {
+  id: string;
+  decision: (typeof REVIEW_DECISIONS)[number];
+  comment: string;
+  reviewerName: string;
+  at: string;
+}
+
+export interface CampaignView {
+  id: string;
+  media: (typeof CAMPAIGN_MEDIA)[number];
+  heldOn: string;
+  reach: number;
+  description: string;
+}
+
+export interface CycleDetail {
+  cycle: CycleView;
+  meetings: MeetingView[];
+  proposals: ProposalView[];
+  reviews: ReviewView[];
+  campaigns: CampaignView[];
+}
+
+export interface OverviewRow {
+  regionCode: string;
+  regionName: string;
+  kecamatanCode: string;
+  kecamatanName: string;
+  kind: "desa" | "kelurahan";
+  cycleId: string | null;
+  statuses: Partial<Record<StageCode, StageStatus>>;
+  currentStage: StageCode | null;
+  lateStages: StageCode[];
+  complete: boolean;
+  approved: boolean;
+  apbTotal: number | null;
+  stuntingBudget: number;
+  stuntingShare: number | null;
+}
+
+export interface Overview {
+  regionCode: string;
+  year: number;
+  asOf: string;
+  rows: OverviewRow[];
+  total: { villages: number; late: number; complete: number; apbTotal: number; stuntingBudget: number; stuntingShare: number | null };
+}
+
+export interface InstitutionView {
+  id: string;
+  regionCode: string;
+  regionName: string;
+  kind: InstitutionKind;
+  name: string;
+  decreeNumber: string | null;
+  decreeDate: string | null;
+  members: { id: string; name: string; role: (typeof MEMBER_ROLES)[number]; unit: string | null }[];
+}
