@@ -98,24 +98,21 @@ export function beritaAcaraDocument(detail: CycleDetail, rembuk: Meeting) {
   const sides = ["rds", "masyarakat", "pemerintah"] as const;
   const bySide = sides.map((side) => rembuk.signatories.filter((s) => s.side === side));
   const rowsNeeded = Math.max(1, ...bySide.map((p) => p.length));
-  const signatureRows: TableCell[][] = [sides.map((side) => ({ text: sideLabel[side], bold: true }))];
+  const cell = (text: string, extra: Record<string, unknown> = {}): TableCell =>
+    ({ text, alignment: "center", ...extra }) as TableCell;
+  const signatureRows: TableCell[][] = [sides.map((side) => cell(sideLabel[side], { bold: true }))];
   for (let i = 0; i < rowsNeeded; i++) {
-    signatureRows.push(bySide.map((p) => ({ text: p[i]?.position ?? "", fontSize: 8 })));
-    signatureRows.push(bySide.map(() => ({ text: " ", margin: [0, 18, 0, 0] })));
+    signatureRows.push(bySide.map((p) => cell(p[i]?.position ?? "", { fontSize: 8 })));
+    signatureRows.push(bySide.map(() => cell(" ", { margin: [0, 18, 0, 0] })));
     signatureRows.push(
-      bySide.map((p) =>
-        p[i]
-          ? { text: p[i].name, decoration: "underline" as const }
-          : i === 0
-            ? { text: "(belum ada penanda tangan)", italics: true, color: "#a00" }
-            : "",
-      ),
+      bySide.map((p) => {
+        const who = p[i];
+        if (who) return cell(who.name, { decoration: "underline" });
+        return i === 0 ? cell("(belum ada penanda tangan)", { italics: true, color: "#a00" }) : cell("");
+      }),
     );
   }
-  const signatures: Content = {
-    table: { widths: ["*", "*", "*"], body: signatureRows.map((r) => r.map((c) => (typeof c === "string" ? { text: c, alignment: "center" as const } : { ...(c as object), alignment: "center" as const }))) },
-    layout: "noBorders",
-  };
+  const signatures: Content = { table: { widths: ["*", "*", "*"], body: signatureRows }, layout: "noBorders" };
   const content: Content[] = [
     { text: `BERITA ACARA REMBUK STUNTING ${isDesa ? "DESA" : "KELURAHAN"}`, style: "title" },
     { text: `${place.toUpperCase()} — TAHUN ${cycle.year}`, style: "title", margin: [0, 0, 0, 12] },
