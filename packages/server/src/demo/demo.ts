@@ -6,6 +6,7 @@ import { DATA_DIR } from "../data-files";
 import type { Database } from "../db/schema";
 import { createLocalUnit, importRegions } from "../features/regions/service";
 import { createUser } from "../features/users/service";
+import { createDemoPlanning } from "./planning";
 import { createDemoPopulation, type DemoPopulationOptions, demoChildrenFromEnv } from "./population";
 
 /** Demo log-ins, one per role, in real regions of Kabupaten Paser (also listed in the README). */
@@ -88,6 +89,7 @@ export async function ensureDemo(
       children,
     });
   }
+  await createDemoPlanning(db, { onlyKuaro: children === 0 });
   for (const u of DEMO_USERS) {
     await createUser(db, SYSTEM_ACTOR, {
       username: u.username,
