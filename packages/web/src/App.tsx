@@ -18,6 +18,9 @@ const RegisterPage = lazy(() => import("./pages/registry/register/RegisterPage")
 const DuplicatesPage = lazy(() => import("./pages/registry/duplicates/DuplicatesPage"));
 const PersonPage = lazy(() => import("./pages/registry/person/PersonPage"));
 const ImportPage = lazy(() => import("./pages/registry/import/ImportPage"));
+const PlanningCyclePage = lazy(() => import("./pages/planning/PlanningCyclePage"));
+const PlanningOverviewPage = lazy(() => import("./pages/planning/PlanningOverviewPage"));
+const InstitutionsPage = lazy(() => import("./pages/planning/InstitutionsPage"));
 
 function LanguageSwitch() {
   const { t, locale, setLocale } = useI18n();
@@ -60,6 +63,12 @@ function Page({ route }: { route: Route }) {
       return <PersonPage key={route.id} id={route.id} />;
     case "import":
       return <ImportPage />;
+    case "planning":
+      return <PlanningCyclePage key={route.code} code={route.code} />;
+    case "planningOverview":
+      return <PlanningOverviewPage key={route.code} code={route.code} />;
+    case "institutions":
+      return <InstitutionsPage key={route.code} code={route.code} />;
     case "notFound":
       return <NotFound />;
   }
@@ -72,7 +81,7 @@ export function App() {
   const path = useLocationPath();
   const [pathname = "/", search = ""] = splitPath(path);
   const route = matchRoute(pathname, search);
-  const wide = route.name === "audit";
+  const wide = route.name === "audit" || route.name === "planningOverview";
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 

@@ -4,10 +4,25 @@
  * sources may support both), PALI Pasal 14(2) (Dana Desa in particular).
  */
 export const FUNDING_SOURCES = [
-  { code: "dana_desa", source: "PALI Pasal 14(2); Paser Pasal 19(2)", id: "Dana Desa (APB Desa)", en: "Village fund (village budget)" },
-  { code: "apb_desa_lain", source: "Paser Pasal 27(1), 50 b", id: "APB Desa (selain Dana Desa)", en: "Village budget (other revenue)" },
+  {
+    code: "dana_desa",
+    source: "PALI Pasal 14(2); Paser Pasal 19(2)",
+    id: "Dana Desa (APB Desa)",
+    en: "Village fund (village budget)",
+  },
+  {
+    code: "apb_desa_lain",
+    source: "Paser Pasal 27(1), 50 b",
+    id: "APB Desa (selain Dana Desa)",
+    en: "Village budget (other revenue)",
+  },
   { code: "apbd", source: "Paser Pasal 27(2), 50 a", id: "APBD Kabupaten", en: "Regency budget (APBD)" },
-  { code: "lain_sah", source: "Paser Pasal 27(3), 50 c", id: "Sumber lain yang sah dan tidak mengikat", en: "Other lawful, non-binding sources" },
+  {
+    code: "lain_sah",
+    source: "Paser Pasal 27(3), 50 c",
+    id: "Sumber lain yang sah dan tidak mengikat",
+    en: "Other lawful, non-binding sources",
+  },
 ] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number]["code"];
 

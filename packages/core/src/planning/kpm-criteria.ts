@@ -4,7 +4,11 @@
  * head's decree (e); at least one KPM per desa (b).
  */
 export const KPM_CRITERIA = [
-  { code: "warga_setempat", source: "PALI Pasal 29 huruf a", text: "berasal dari warga masyarakat Desa setempat" },
+  {
+    code: "warga_setempat",
+    source: "PALI Pasal 29 huruf a",
+    text: "berasal dari warga masyarakat Desa setempat",
+  },
   {
     code: "pengalaman_kader_2_tahun",
     source: "PALI Pasal 29 huruf b",

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { KPM_CRITERIA } from "./kpm-criteria";
-import { FUNDING_SOURCES } from "./funding";
-import { SERVICE_PACKAGES } from "./activity-catalog";
 import { IsoDate } from "../registry-schemas";
-import { STAGE_CODES, STAGE_STATUSES, type StageCode, type StageStatus } from "./stages";
+import { SERVICE_PACKAGES } from "./activity-catalog";
+import { FUNDING_SOURCES } from "./funding";
 import type { KpmCriterion } from "./kpm-criteria";
+import { KPM_CRITERIA } from "./kpm-criteria";
+import { STAGE_STATUSES, type StageCode, type StageStatus } from "./stages";
 
 /** The planning feature's wire contract: strict request schemas (unknown fields are a 400) and views. */
 
@@ -25,7 +25,14 @@ export const StageUpdate = z.strictObject({
 });
 export type StageUpdate = z.infer<typeof StageUpdate>;
 
-export const MEETING_KINDS = ["pemetaan_sosial", "fgd_desa", "fgd_antar_desa", "rembuk", "advokasi", "lainnya"] as const;
+export const MEETING_KINDS = [
+  "pemetaan_sosial",
+  "fgd_desa",
+  "fgd_antar_desa",
+  "rembuk",
+  "advokasi",
+  "lainnya",
+] as const;
 export const SIGNATORY_SIDES = ["rds", "masyarakat", "pemerintah"] as const;
 export type SignatorySide = (typeof SIGNATORY_SIDES)[number];
 
@@ -34,7 +41,10 @@ export const MeetingInput = z.strictObject({
   heldOn: IsoDate,
   place: text(200),
   attendanceCount: z.number().int().min(1).max(10000),
-  attendees: z.array(z.strictObject({ name: text(120), unit: optionalText(120) })).max(300).default([]),
+  attendees: z
+    .array(z.strictObject({ name: text(120), unit: optionalText(120) }))
+    .max(300)
+    .default([]),
   problems: z.array(text(500)).max(50).default([]),
   opportunities: z.array(text(500)).max(50).default([]),
   notes: optionalText(2000),
@@ -71,7 +81,15 @@ export type ProposalOutcome = z.infer<typeof ProposalOutcome>;
 export const REVIEW_DECISIONS = ["komentar", "perbaikan", "setuju"] as const;
 export const ReviewInput = z.strictObject({ decision: z.enum(REVIEW_DECISIONS), comment: text(2000) });
 
-export const CAMPAIGN_MEDIA = ["cetak", "elektronik", "media_sosial", "festival", "bazar_pangan", "lomba_bayi_sehat", "lainnya"] as const;
+export const CAMPAIGN_MEDIA = [
+  "cetak",
+  "elektronik",
+  "media_sosial",
+  "festival",
+  "bazar_pangan",
+  "lomba_bayi_sehat",
+  "lainnya",
+] as const;
 export const CampaignInput = z.strictObject({
   media: z.enum(CAMPAIGN_MEDIA),
   heldOn: IsoDate,
@@ -91,7 +109,14 @@ export const INSTITUTION_KINDS = [
 ] as const;
 export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 /** TPPS roles (Paser Pasal 14–15: pengarah, pelaksana, sekretariat); RDS daily board with the KPM as chair (PALI Pasal 16(2) a). */
-export const MEMBER_ROLES = ["pengarah", "ketua", "pelaksana", "sekretariat", "anggota", "ketua_pengurus_harian"] as const;
+export const MEMBER_ROLES = [
+  "pengarah",
+  "ketua",
+  "pelaksana",
+  "sekretariat",
+  "anggota",
+  "ketua_pengurus_harian",
+] as const;
 
 export const InstitutionInput = z.strictObject({
   regionCode: z.string().min(2).max(40),
@@ -100,7 +125,11 @@ export const InstitutionInput = z.strictObject({
   decreeNumber: optionalText(100),
   decreeDate: IsoDate.nullish(),
 });
-export const MemberInput = z.strictObject({ name: text(120), role: z.enum(MEMBER_ROLES), unit: optionalText(160) });
+export const MemberInput = z.strictObject({
+  name: text(120),
+  role: z.enum(MEMBER_ROLES),
+  unit: optionalText(160),
+});
 
 export const KpmInput = z.strictObject({
   regionCode: z.string().min(2).max(40),
@@ -243,7 +272,14 @@ export interface Overview {
   year: number;
   asOf: string;
   rows: OverviewRow[];
-  total: { villages: number; late: number; complete: number; apbTotal: number; stuntingBudget: number; stuntingShare: number | null };
+  total: {
+    villages: number;
+    late: number;
+    complete: number;
+    apbTotal: number;
+    stuntingBudget: number;
+    stuntingShare: number | null;
+  };
 }
 
 export interface InstitutionView {

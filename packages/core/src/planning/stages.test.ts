@@ -1,11 +1,11 @@
-import { missingEvidence } from "./evidence";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { missingEvidence } from "./evidence";
 import {
   type CycleKind,
   checkTransition,
-  cycleComplete,
   currentStage,
+  cycleComplete,
   STAGE_STATUSES,
   type StageCode,
   type StageStatuses,
@@ -26,7 +26,10 @@ describe("planning cycle state machine", () => {
 
   it("the rembuk waits for the inter-village FGD until it is finished or skipped (PALI Pasal 11(2))", () => {
     const s = done(["sosialisasi", "pemetaan_sosial", "fgd_desa"]);
-    expect(checkTransition("desa", s, "rembuk", "berjalan")).toEqual({ reason: "waiting_for", stages: ["fgd_antar_desa"] });
+    expect(checkTransition("desa", s, "rembuk", "berjalan")).toEqual({
+      reason: "waiting_for",
+      stages: ["fgd_antar_desa"],
+    });
     expect(checkTransition("desa", s, "fgd_antar_desa", "dilewati")).toBeNull();
     expect(checkTransition("desa", { ...s, fgd_antar_desa: "dilewati" }, "rembuk", "berjalan")).toBeNull();
   });
@@ -78,7 +81,7 @@ describe("planning cycle state machine", () => {
           const rules = stagesOf(kind);
           const s: StageStatuses = {};
           for (const [i, to] of moves) {
-            const code = rules[i % rules.length]!.code;
+            const code = (rules[i % rules.length] as (typeof rules)[number]).code;
             if (checkTransition(kind, s, code, to) === null) s[code] = to;
           }
           for (const rule of rules) {
@@ -116,13 +119,23 @@ describe("evidence a stage needs before it is finished", () => {
       "signatory_pemerintah",
       "proposals_ranked",
     ]);
-    const e = { ...none, meetingKinds: ["rembuk"], rembukSignatorySides: ["rds", "masyarakat"] as const, proposals: 3, rankedProposals: 2 };
+    const e = {
+      ...none,
+      meetingKinds: ["rembuk"],
+      rembukSignatorySides: ["rds", "masyarakat"] as const,
+      proposals: 3,
+      rankedProposals: 2,
+    };
     expect(missingEvidence("rembuk", { ...e, rembukSignatorySides: [...e.rembukSignatorySides] })).toEqual([
       "signatory_pemerintah",
       "proposals_ranked",
     ]);
     expect(
-      missingEvidence("rembuk", { ...e, rembukSignatorySides: ["rds", "masyarakat", "pemerintah"], rankedProposals: 3 }),
+      missingEvidence("rembuk", {
+        ...e,
+        rembukSignatorySides: ["rds", "masyarakat", "pemerintah"],
+        rankedProposals: 3,
+      }),
     ).toEqual([]);
   });
   it("sosialisasi and advokasi need nothing beyond their status", () => {

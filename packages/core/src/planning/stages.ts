@@ -120,7 +120,11 @@ const DESA_STAGES: StageRule[] = [
 const KELURAHAN_STAGES: StageRule[] = [
   ...DESA_STAGES.filter((s) => s.code !== "rkp_desa" && s.code !== "apb_desa").map((s) =>
     s.code === "fgd_antar_desa"
-      ? { ...s, responsible: "Kelurahan bersama kecamatan dan RDS", outputs: ["Berita Acara FGD antar Kelurahan"] }
+      ? {
+          ...s,
+          responsible: "Kelurahan bersama kecamatan dan RDS",
+          outputs: ["Berita Acara FGD antar Kelurahan"],
+        }
       : s,
   ),
   {
@@ -214,13 +218,19 @@ export function checkTransition(
 /** Stages that may be started now: not started and every predecessor cleared. */
 export function startableStages(kind: CycleKind, statuses: StageStatuses): StageCode[] {
   return stagesOf(kind)
-    .filter((s) => statusOf(statuses, s.code) === "belum" && checkTransition(kind, statuses, s.code, "berjalan") === null)
+    .filter(
+      (s) =>
+        statusOf(statuses, s.code) === "belum" &&
+        checkTransition(kind, statuses, s.code, "berjalan") === null,
+    )
     .map((s) => s.code);
 }
 
 /** The cycle is complete when every required stage is finished (optional ones finished or skipped). */
 export function cycleComplete(kind: CycleKind, statuses: StageStatuses): boolean {
-  return stagesOf(kind).every((s) => (s.optional ? cleared(statuses, s.code) : statusOf(statuses, s.code) === "selesai"));
+  return stagesOf(kind).every((s) =>
+    s.optional ? cleared(statuses, s.code) : statusOf(statuses, s.code) === "selesai",
+  );
 }
 
 /** The stage the cycle is at: the first stage in order that is not cleared, or null when all are. */

@@ -1,12 +1,12 @@
 import {
   ACTIVITY_CATALOG,
+  addDays,
   type CycleKind,
   checkTransition,
-  stageDeadline,
-  stagesOf,
   type StageStatus,
   type StageStatuses,
-  addDays,
+  stageDeadline,
+  stagesOf,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import { bulkInsert } from "../db/bulk-insert";
@@ -39,16 +39,86 @@ export const PLANNING_DEMO_DESA = "64.01.05.2003";
 const REGENCY = "64.01";
 const KUARO = "64.01.05";
 
-const PROPOSAL_TEMPLATES: { code: string; title: string; target: string; unit: string; unitCost: number; vol: [number, number] }[] = [
-  { code: "paser-23-h", title: "PMT lokal melalui dapur sehat atasi stunting", target: "Anak 6–23 bulan gizi kurang", unit: "paket", unitCost: 15_000, vol: [600, 2400] },
-  { code: "paser-23-g", title: "Insentif kader posyandu", target: "Kader posyandu", unit: "orang-bulan", unitCost: 150_000, vol: [60, 120] },
-  { code: "paser-23-e", title: "Alat antropometri posyandu", target: "Posyandu", unit: "set", unitCost: 4_500_000, vol: [1, 4] },
-  { code: "paser-23-u", title: "Jamban keluarga miskin dengan sasaran 1000 HPK", target: "Rumah tangga 1000 HPK", unit: "unit", unitCost: 6_000_000, vol: [3, 10] },
-  { code: "paser-23-j", title: "Kunjungan rumah balita yang tidak datang ke posyandu", target: "Balita", unit: "kunjungan", unitCost: 50_000, vol: [100, 300] },
-  { code: "paser-23-r", title: "Kelas pengasuhan dan PAUD", target: "Orang tua balita", unit: "pertemuan", unitCost: 750_000, vol: [6, 12] },
-  { code: "paser-23-ee", title: "Pendampingan calon pengantin", target: "Calon pengantin", unit: "pasangan", unitCost: 200_000, vol: [10, 30] },
-  { code: "pali-4-5-j", title: "Sambungan air bersih ke rumah tangga", target: "Rumah tangga 1000 HPK", unit: "sambungan", unitCost: 2_500_000, vol: [5, 20] },
-  { code: "paser-23-jj", title: "Pekarangan pangan lestari (B2SA)", target: "Keluarga berisiko stunting", unit: "kelompok", unitCost: 5_000_000, vol: [1, 3] },
+const PROPOSAL_TEMPLATES: {
+  code: string;
+  title: string;
+  target: string;
+  unit: string;
+  unitCost: number;
+  vol: [number, number];
+}[] = [
+  {
+    code: "paser-23-h",
+    title: "PMT lokal melalui dapur sehat atasi stunting",
+    target: "Anak 6–23 bulan gizi kurang",
+    unit: "paket",
+    unitCost: 15_000,
+    vol: [600, 2400],
+  },
+  {
+    code: "paser-23-g",
+    title: "Insentif kader posyandu",
+    target: "Kader posyandu",
+    unit: "orang-bulan",
+    unitCost: 150_000,
+    vol: [60, 120],
+  },
+  {
+    code: "paser-23-e",
+    title: "Alat antropometri posyandu",
+    target: "Posyandu",
+    unit: "set",
+    unitCost: 4_500_000,
+    vol: [1, 4],
+  },
+  {
+    code: "paser-23-u",
+    title: "Jamban keluarga miskin dengan sasaran 1000 HPK",
+    target: "Rumah tangga 1000 HPK",
+    unit: "unit",
+    unitCost: 6_000_000,
+    vol: [3, 10],
+  },
+  {
+    code: "paser-23-j",
+    title: "Kunjungan rumah balita yang tidak datang ke posyandu",
+    target: "Balita",
+    unit: "kunjungan",
+    unitCost: 50_000,
+    vol: [100, 300],
+  },
+  {
+    code: "paser-23-r",
+    title: "Kelas pengasuhan dan PAUD",
+    target: "Orang tua balita",
+    unit: "pertemuan",
+    unitCost: 750_000,
+    vol: [6, 12],
+  },
+  {
+    code: "paser-23-ee",
+    title: "Pendampingan calon pengantin",
+    target: "Calon pengantin",
+    unit: "pasangan",
+    unitCost: 200_000,
+    vol: [10, 30],
+  },
+  {
+    code: "pali-4-5-j",
+    title: "Sambungan air bersih ke rumah tangga",
+    target: "Rumah tangga 1000 HPK",
+    unit: "sambungan",
+    unitCost: 2_500_000,
+    vol: [5, 20],
+  },
+  {
+    code: "paser-23-jj",
+    title: "Pekarangan pangan lestari (B2SA)",
+    target: "Keluarga berisiko stunting",
+    unit: "kelompok",
+    unitCost: 5_000_000,
+    vol: [1, 3],
+  },
 ];
 
 function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
@@ -101,7 +171,13 @@ export async function createDemoPlanning(
     members: [] as PlanningMembersTable[],
     kpm: [] as PlanningKpmTable[],
   };
-  const institution = (region: string, kind: string, name: string, rng: Rng, members: [string, string, string | null][]) => {
+  const institution = (
+    region: string,
+    kind: string,
+    name: string,
+    rng: Rng,
+    members: [string, string, string | null][],
+  ) => {
     const id = uuidv7();
     t.institutions.push({
       id,
@@ -113,7 +189,15 @@ export async function createDemoPlanning(
       created_at: at,
     });
     for (const [personName, role, unit] of members)
-      t.members.push({ id: uuidv7(), institution_id: id, region_code: region, name: personName, role, unit, created_at: at });
+      t.members.push({
+        id: uuidv7(),
+        institution_id: id,
+        region_code: region,
+        name: personName,
+        role,
+        unit,
+        created_at: at,
+      });
   };
 
   // TPPS Kabupaten (Paser Pasal 14–15) and one per kecamatan.
@@ -191,8 +275,7 @@ export async function createDemoPlanning(
         if (target === "selesai") finished.set(rule.code, due);
       }
     }
-    const apbTotal =
-      kind === "desa" ? rng.int(70, 220) * 10_000_000 : rng.int(25, 90) * 10_000_000;
+    const apbTotal = kind === "desa" ? rng.int(70, 220) * 10_000_000 : rng.int(25, 90) * 10_000_000;
     const budgetKnown = statuses.rkp_desa === "selesai" || statuses.usulan_kelurahan === "selesai";
     t.cycles.push({
       id: cycleId,
@@ -228,7 +311,10 @@ export async function createDemoPlanning(
         region_code: v.code,
         kind: kindOf,
         held_on: heldOn,
-        place: kindOf === "rembuk" ? `Balai ${kind === "desa" ? "Desa" : "Kelurahan"} ${v.name}` : `Rumah Desa Sehat ${v.name}`,
+        place:
+          kindOf === "rembuk"
+            ? `Balai ${kind === "desa" ? "Desa" : "Kelurahan"} ${v.name}`
+            : `Rumah Desa Sehat ${v.name}`,
         attendance_count: kindOf === "rembuk" ? rng.int(30, 70) : rng.int(12, 25),
         attendees_json: "[]",
         problems_json: JSON.stringify(problems),
@@ -240,10 +326,15 @@ export async function createDemoPlanning(
       });
     const fgdDone = finished.get("fgd_desa");
     if (fgdDone) {
-      meeting("fgd_desa", fgdDone, [], [
-        `${rng.int(4, 20)} baduta belum diukur panjang badannya dua bulan terakhir`,
-        `${rng.int(2, 12)} rumah tangga 1000 HPK tanpa jamban layak`,
-      ]);
+      meeting(
+        "fgd_desa",
+        fgdDone,
+        [],
+        [
+          `${rng.int(4, 20)} baduta belum diukur panjang badannya dua bulan terakhir`,
+          `${rng.int(2, 12)} rumah tangga 1000 HPK tanpa jamban layak`,
+        ],
+      );
       const n = rng.int(3, 6);
       const picks = shuffled(rng, PROPOSAL_TEMPLATES).slice(0, n);
       const rembukDone = finished.get("rembuk");
@@ -280,7 +371,11 @@ export async function createDemoPlanning(
           [
             { side: "rds", name: kpmName, position: "Ketua Pengurus Harian RDS" },
             { side: "masyarakat", name: womanName(rng), position: "Tokoh masyarakat" },
-            { side: "pemerintah", name: manName(rng), position: kind === "desa" ? `Kepala Desa ${v.name}` : `Lurah ${v.name}` },
+            {
+              side: "pemerintah",
+              name: manName(rng),
+              position: kind === "desa" ? `Kepala Desa ${v.name}` : `Lurah ${v.name}`,
+            },
           ],
           ["Cakupan pengukuran baduta rendah", "Sanitasi rumah tangga 1000 HPK"],
         );
@@ -291,7 +386,10 @@ export async function createDemoPlanning(
             cycle_id: cycleId,
             region_code: v.code,
             decision: r < 0.55 ? "setuju" : "perbaikan",
-            comment: r < 0.55 ? "Usulan sesuai kewenangan Desa (Paser Pasal 23)." : "Lengkapi volume dan lokasi kegiatan jamban.",
+            comment:
+              r < 0.55
+                ? "Usulan sesuai kewenangan Desa (Paser Pasal 23)."
+                : "Lengkapi volume dan lokasi kegiatan jamban.",
             reviewer_name: `TPPS Kecamatan`,
             at: `${addDays(rembukDone, rng.int(3, 20))}T03:00:00.000Z`,
           });

@@ -1,6 +1,7 @@
 // The one place the web app talks HTTP. Every call goes through `request`, which sends JSON with the
 // session cookie (credentials "same-origin") and turns every failure into an ApiError with a status
 // and a stable code. Pages never call fetch themselves.
+import { planningEndpoints } from "./planning";
 import { registryEndpoints } from "./registry";
 import type { AuditPage, ErrorBody, Me, RegionView } from "./types";
 
@@ -185,6 +186,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
   return {
     ...registryEndpoints(request),
+    ...planningEndpoints(request),
     login(username: string, password: string): Promise<Me> {
       return request<{ user: Me }>("/auth/login", {
         method: "POST",

@@ -1,6 +1,7 @@
 // English. Typed against the Indonesian key set: a missing or extra key is a type error.
 // Region and team names stay in the regulations' Indonesian terms (Kabupaten, Kecamatan, Desa, TPPS…).
 import type { MessageKey } from "./id";
+import { planningEn } from "./planning.en";
 import { registryEn } from "./registry.en";
 
 export const en: Record<MessageKey, string> = {
@@ -124,4 +125,5 @@ export const en: Record<MessageKey, string> = {
   "kind.posyandu": "Posyandu",
 
   ...registryEn,
+  ...planningEn,
 };

@@ -1,6 +1,7 @@
 // Bahasa Indonesia — the default locale and the source of the message key set.
 // Terms follow the regulations (Perbup Paser 47/2024, Perbup PALI 64/2021).
 // Placeholders are written {name}; every locale must use the same placeholders.
+import { planningId } from "./planning.id";
 import { registryId } from "./registry.id";
 
 export const id = {
@@ -124,6 +125,7 @@ export const id = {
   "kind.posyandu": "Posyandu",
 
   ...registryId,
+  ...planningId,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof id;

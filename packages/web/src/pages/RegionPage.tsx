@@ -7,6 +7,7 @@ import { Link } from "../router/navigation";
 import { duplicatesPath, IMPORT_PATH, regionPath, registerPath, registryPath } from "../router/routes";
 import { useMe } from "../session/SessionProvider";
 import { ErrorPanel, Loading, NotFound, SavedCopyNote, useDocumentTitle } from "../ui";
+import { PlanningEntryPoints } from "./planning/links";
 import { registryLinks } from "./regionLinks";
 
 type State =
@@ -160,6 +161,7 @@ function RegionDetails({ view, savedAt }: { view: RegionView; savedAt: number | 
       </header>
 
       <RegistryEntryPoints region={region} />
+      <PlanningEntryPoints region={region} />
 
       {children.length === 0 ? (
         <p className="alert alert--info">{t("region.noChildren", { name: region.name })}</p>

@@ -13,17 +13,33 @@ export type Route =
   | { name: "duplicates"; code: string }
   /** One person (child or adult): /anak/:id */
   | { name: "person"; id: string }
+  /** Planning cycle of a desa/kelurahan: /wilayah/:code/perencanaan */
+  | { name: "planning"; code: string }
+  /** Stage status and stunting budget of every village under a kecamatan/kabupaten: /wilayah/:code/rekap-perencanaan */
+  | { name: "planningOverview"; code: string }
+  /** TPPS, RDS, KPM and service providers of a region: /wilayah/:code/kelembagaan */
+  | { name: "institutions"; code: string }
   /** e-PPGBM measurement import: /impor */
   | { name: "import" }
   | { name: "notFound" };
 
 /** Sub-pages of a region, by their Indonesian path segment. */
-const REGION_SUBPAGES = { sasaran: "registry", daftar: "register", duplikat: "duplicates" } as const;
+const REGION_SUBPAGES = {
+  sasaran: "registry",
+  daftar: "register",
+  duplikat: "duplicates",
+  perencanaan: "planning",
+  "rekap-perencanaan": "planningOverview",
+  kelembagaan: "institutions",
+} as const;
 type RegionSubpage = (typeof REGION_SUBPAGES)[keyof typeof REGION_SUBPAGES];
 const SEGMENT_OF: Record<RegionSubpage, string> = {
   registry: "sasaran",
   register: "daftar",
   duplicates: "duplikat",
+  planning: "perencanaan",
+  planningOverview: "rekap-perencanaan",
+  institutions: "kelembagaan",
 };
 
 /** Where to go after login when no (safe) destination was given. */
@@ -96,6 +112,9 @@ export function pathFor(route: Exclude<Route, { name: "notFound" }>): string {
     case "registry":
     case "register":
     case "duplicates":
+    case "planning":
+    case "planningOverview":
+    case "institutions":
       return `/wilayah/${encodeURIComponent(route.code)}/${SEGMENT_OF[route.name]}`;
     case "person":
       return `/anak/${encodeURIComponent(route.id)}`;
@@ -108,6 +127,9 @@ export const regionPath = (code: string) => pathFor({ name: "region", code });
 export const registryPath = (code: string) => pathFor({ name: "registry", code });
 export const registerPath = (code: string) => pathFor({ name: "register", code });
 export const duplicatesPath = (code: string) => pathFor({ name: "duplicates", code });
+export const planningPath = (code: string) => pathFor({ name: "planning", code });
+export const planningOverviewPath = (code: string) => pathFor({ name: "planningOverview", code });
+export const institutionsPath = (code: string) => pathFor({ name: "institutions", code });
 export const personPath = (id: string) => pathFor({ name: "person", id });
 export const IMPORT_PATH = "/impor";
 export const loginPath = (next: string) => pathFor({ name: "login", next: safeNext(next) });

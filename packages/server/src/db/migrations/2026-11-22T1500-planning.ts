@@ -79,8 +79,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("planning_proposals_cycle").on("planning_proposals").column("cycle_id").execute();
-  await db.schema.createIndex("planning_proposals_region").on("planning_proposals").column("region_code").execute();
+  await db.schema
+    .createIndex("planning_proposals_cycle")
+    .on("planning_proposals")
+    .column("cycle_id")
+    .execute();
+  await db.schema
+    .createIndex("planning_proposals_region")
+    .on("planning_proposals")
+    .column("region_code")
+    .execute();
 
   await db.schema
     .createTable("planning_reviews")
@@ -105,7 +113,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("description", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("planning_campaigns_cycle").on("planning_campaigns").column("cycle_id").execute();
+  await db.schema
+    .createIndex("planning_campaigns_cycle")
+    .on("planning_campaigns")
+    .column("cycle_id")
+    .execute();
 
   await db.schema
     .createTable("planning_institutions")
@@ -133,7 +145,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("unit", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("planning_members_institution").on("planning_members").column("institution_id").execute();
+  await db.schema
+    .createIndex("planning_members_institution")
+    .on("planning_members")
+    .column("institution_id")
+    .execute();
 
   await db.schema
     .createTable("planning_kpm")

@@ -3,8 +3,8 @@ import {
   type CycleDetail,
   FUNDING_SOURCES,
   PACKAGE_LABELS,
-  type SignatorySide,
   type ServicePackage,
+  type SignatorySide,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
@@ -68,9 +68,16 @@ export function beritaAcaraDocument(detail: CycleDetail, rembuk: Meeting) {
         .flatMap((m) => m.problems),
     ),
   ];
-  const header: TableCell[] = ["No.", "Kegiatan", "Sasaran", "Paket layanan", "Lokasi", "Volume", "Biaya", "Sumber dana"].map(
-    (t) => ({ text: t, bold: true, fillColor: "#e8f0e8" }),
-  );
+  const header: TableCell[] = [
+    "No.",
+    "Kegiatan",
+    "Sasaran",
+    "Paket layanan",
+    "Lokasi",
+    "Volume",
+    "Biaya",
+    "Sumber dana",
+  ].map((t) => ({ text: t, bold: true, fillColor: "#e8f0e8" }));
   const body: TableCell[][] = [
     header,
     ...ranked.map((p) => [
@@ -112,7 +119,10 @@ export function beritaAcaraDocument(detail: CycleDetail, rembuk: Meeting) {
       }),
     );
   }
-  const signatures: Content = { table: { widths: ["*", "*", "*"], body: signatureRows }, layout: "noBorders" };
+  const signatures: Content = {
+    table: { widths: ["*", "*", "*"], body: signatureRows },
+    layout: "noBorders",
+  };
   const content: Content[] = [
     { text: `BERITA ACARA REMBUK STUNTING ${isDesa ? "DESA" : "KELURAHAN"}`, style: "title" },
     { text: `${place.toUpperCase()} — TAHUN ${cycle.year}`, style: "title", margin: [0, 0, 0, 12] },
@@ -136,7 +146,10 @@ export function beritaAcaraDocument(detail: CycleDetail, rembuk: Meeting) {
     },
     ...(problems.length
       ? [
-          { text: "Masalah yang diidentifikasi dari hasil pemetaan sosial dan diskusi kelompok terarah:", bold: true },
+          {
+            text: "Masalah yang diidentifikasi dari hasil pemetaan sosial dan diskusi kelompok terarah:",
+            bold: true,
+          },
           { ol: problems, margin: [0, 2, 0, 8] } as Content,
         ]
       : []),
@@ -151,7 +164,11 @@ export function beritaAcaraDocument(detail: CycleDetail, rembuk: Meeting) {
       text: `Berita acara ini disampaikan oleh perwakilan Rumah Desa Sehat kepada ${isDesa ? "Kepala Desa dan BPD sebagai usulan masyarakat dalam penyusunan RKP Desa dan APB Desa" : "Lurah sebagai usulan Kelurahan dalam Musrenbang dan APBD"} (PALI Pasal 14(1); Paser Pasal 34).`,
       margin: [0, 0, 0, 16],
     },
-    { text: `${cycle.regionName}, ${longDate(rembuk.heldOn).split(", ")[1]}`, alignment: "right", margin: [0, 0, 0, 8] },
+    {
+      text: `${cycle.regionName}, ${longDate(rembuk.heldOn).split(", ")[1]}`,
+      alignment: "right",
+      margin: [0, 0, 0, 8],
+    },
     signatures,
   ];
   return {

@@ -1,16 +1,16 @@
 import {
   type Actor,
   type CycleKind,
-  cycleComplete,
   currentStage,
+  cycleComplete,
   isLate,
   type Overview,
   type OverviewRow,
   readScopes,
+  STAGE_CODES,
   type StageCode,
   type StageStatus,
   type StageStatuses,
-  STAGE_CODES,
   stageDeadline,
   stagesOf,
   stuntingShare,
@@ -73,7 +73,9 @@ export async function planningOverview(
     const c = cycleOf.get(v.code);
     const statuses = c ? (statusesOf.get(c.id) ?? {}) : {};
     const lateStages = stagesOf(kind)
-      .filter((s) => isLate(statuses[s.code] ?? "belum", stageDeadline(kind, year, s.code, c?.musyawarah_date), today))
+      .filter((s) =>
+        isLate(statuses[s.code] ?? "belum", stageDeadline(kind, year, s.code, c?.musyawarah_date), today),
+      )
       .map((s) => s.code);
     const budget = c ? (budgets.get(c.id) ?? 0) : 0;
     return {
@@ -142,7 +144,9 @@ export function overviewCsv(o: Overview): string {
         r.regionName,
         r.kecamatanName,
         r.kind,
-        ...stageCodes.map((s) => (stagesOf(r.kind).some((x) => x.code === s) ? (r.statuses[s] ?? "belum") : "")),
+        ...stageCodes.map((s) =>
+          stagesOf(r.kind).some((x) => x.code === s) ? (r.statuses[s] ?? "belum") : "",
+        ),
         r.currentStage ?? "selesai",
         r.lateStages.join(" "),
         r.approved ? "ya" : "tidak",
@@ -155,7 +159,19 @@ export function overviewCsv(o: Overview): string {
     );
   }
   lines.push(
-    ["", "TOTAL", "", "", ...stageCodes.map(() => ""), "", String(o.total.late), "", o.total.apbTotal, o.total.stuntingBudget, o.total.stuntingShare]
+    [
+      "",
+      "TOTAL",
+      "",
+      "",
+      ...stageCodes.map(() => ""),
+      "",
+      String(o.total.late),
+      "",
+      o.total.apbTotal,
+      o.total.stuntingBudget,
+      o.total.stuntingShare,
+    ]
       .map(csvCell)
       .join(","),
   );

@@ -48,7 +48,11 @@ export async function cyclesIn(db: Conn, scopes: readonly string[], prefix: stri
     .execute();
 }
 
-export async function stagesOfCycles(db: Conn, scopes: readonly string[], cycleIds: readonly string[]): Promise<StageRow[]> {
+export async function stagesOfCycles(
+  db: Conn,
+  scopes: readonly string[],
+  cycleIds: readonly string[],
+): Promise<StageRow[]> {
   const out: StageRow[] = [];
   for (let i = 0; i < cycleIds.length; i += 500) {
     if (cycleIds.length === 0) break;
@@ -65,14 +69,18 @@ export async function stagesOfCycles(db: Conn, scopes: readonly string[], cycleI
 }
 
 /** Sum of APB Desa/APBD amounts of proposals taken into the plan, per cycle. */
-export async function budgetsOfCycles(db: Conn, scopes: readonly string[], cycleIds: readonly string[]): Promise<Map<string, number>> {
+export async function budgetsOfCycles(
+  db: Conn,
+  scopes: readonly string[],
+  cycleIds: readonly string[],
+): Promise<Map<string, number>> {
   const map = new Map<string, number>();
   for (let i = 0; i < cycleIds.length; i += 500) {
     const rows = await db
       .selectFrom("planning_proposals")
       .select(["cycle_id", "budget_amount"])
       .where("cycle_id", "in", cycleIds.slice(i, i + 500))
-        .where(withinScopes("region_code", scopes))
+      .where(withinScopes("region_code", scopes))
       .where("in_plan", "=", 1)
       .execute();
     for (const r of rows) map.set(r.cycle_id, (map.get(r.cycle_id) ?? 0) + (r.budget_amount ?? 0));
@@ -80,14 +88,18 @@ export async function budgetsOfCycles(db: Conn, scopes: readonly string[], cycle
   return map;
 }
 
-export async function approvedCycles(db: Conn, scopes: readonly string[], cycleIds: readonly string[]): Promise<Set<string>> {
+export async function approvedCycles(
+  db: Conn,
+  scopes: readonly string[],
+  cycleIds: readonly string[],
+): Promise<Set<string>> {
   const set = new Set<string>();
   for (let i = 0; i < cycleIds.length; i += 500) {
     const rows = await db
       .selectFrom("planning_reviews")
       .select(["cycle_id", "decision", "at"])
       .where("cycle_id", "in", cycleIds.slice(i, i + 500))
-        .where(withinScopes("region_code", scopes))
+      .where(withinScopes("region_code", scopes))
       .orderBy("at")
       .execute();
     // The latest decision counts: an approval followed by a request for changes is no longer approved.
@@ -130,8 +142,13 @@ export async function findProposal(db: Conn, scopes: readonly string[], id: stri
 }
 
 export async function reviewsOf(db: Conn, scopes: readonly string[], cycleId: string) {
-  return db.selectFrom("planning_reviews").selectAll().where("cycle_id", "=", cycleId)
-    .where(withinScopes("region_code", scopes)).orderBy("at").execute();
+  return db
+    .selectFrom("planning_reviews")
+    .selectAll()
+    .where("cycle_id", "=", cycleId)
+    .where(withinScopes("region_code", scopes))
+    .orderBy("at")
+    .execute();
 }
 
 export async function campaignsOf(db: Conn, scopes: readonly string[], cycleId: string) {

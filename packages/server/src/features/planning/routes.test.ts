@@ -24,13 +24,30 @@ describeEachDialect(
     afterAll(async () => api.app.close());
 
     it("the desa opens its cycle; a bidan, the viewer and the kecamatan team may not; another kecamatan's desa is not found", async () => {
-      expect((await req("bidan.sandeley", "POST", "/api/planning/cycles", { regionCode: SANDELEY, year: YEAR })).statusCode).toBe(403);
-      expect((await req("peninjau", "POST", "/api/planning/cycles", { regionCode: SANDELEY, year: YEAR })).statusCode).toBe(403);
-      expect((await req("tpps.kuaro", "POST", "/api/planning/cycles", { regionCode: SANDELEY, year: YEAR })).statusCode).toBe(403);
       expect(
-        (await req("desa.sandeley", "POST", "/api/planning/cycles", { regionCode: "64.01.01.2009", year: YEAR })).statusCode,
+        (await req("bidan.sandeley", "POST", "/api/planning/cycles", { regionCode: SANDELEY, year: YEAR }))
+          .statusCode,
+      ).toBe(403);
+      expect(
+        (await req("peninjau", "POST", "/api/planning/cycles", { regionCode: SANDELEY, year: YEAR }))
+          .statusCode,
+      ).toBe(403);
+      expect(
+        (await req("tpps.kuaro", "POST", "/api/planning/cycles", { regionCode: SANDELEY, year: YEAR }))
+          .statusCode,
+      ).toBe(403);
+      expect(
+        (
+          await req("desa.sandeley", "POST", "/api/planning/cycles", {
+            regionCode: "64.01.01.2009",
+            year: YEAR,
+          })
+        ).statusCode,
       ).toBe(404);
-      const res = await req("desa.sandeley", "POST", "/api/planning/cycles", { regionCode: SANDELEY, year: YEAR });
+      const res = await req("desa.sandeley", "POST", "/api/planning/cycles", {
+        regionCode: SANDELEY,
+        year: YEAR,
+      });
       expect(res.statusCode, res.body).toBe(201);
       cycleId = res.json().cycle.id;
       expect(res.json().cycle.kind).toBe("desa");
@@ -38,7 +55,10 @@ describeEachDialect(
       const rembuk = res.json().cycle.stages.find((s: { code: string }) => s.code === "rembuk");
       expect(rembuk).toMatchObject({ status: "belum", deadline: `${YEAR}-06-29` });
       // Opening twice returns the same cycle.
-      const again = await req("kpm.sandeley", "POST", "/api/planning/cycles", { regionCode: SANDELEY, year: YEAR });
+      const again = await req("kpm.sandeley", "POST", "/api/planning/cycles", {
+        regionCode: SANDELEY,
+        year: YEAR,
+      });
       expect(again.json().cycle.id).toBe(cycleId);
     });
 
@@ -158,7 +178,11 @@ describeEachDialect(
       expect(text).toContain("DESA SANDELEY");
       expect(text.indexOf("Jamban umum")).toBeGreaterThan(0);
       expect(text.indexOf("Jamban umum")).toBeLessThan(text.indexOf("PMT lokal"));
-      for (const s of ["Perwakilan Pengurus Rumah Desa", "Perwakilan Masyarakat Desa", "Perwakilan Pemerintah Desa"])
+      for (const s of [
+        "Perwakilan Pengurus Rumah Desa",
+        "Perwakilan Masyarakat Desa",
+        "Perwakilan Pemerintah Desa",
+      ])
         expect(text).toContain(s);
       expect(text).toContain("Yohana Lestari");
       expect(text).toContain("Rp 87.000.000");
@@ -166,8 +190,12 @@ describeEachDialect(
 
     it("the kecamatan reviews and approves; the desa cannot approve its own plan", async () => {
       expect(
-        (await req("desa.sandeley", "POST", `/api/planning/cycles/${cycleId}/reviews`, { decision: "setuju", comment: "ok" }))
-          .statusCode,
+        (
+          await req("desa.sandeley", "POST", `/api/planning/cycles/${cycleId}/reviews`, {
+            decision: "setuju",
+            comment: "ok",
+          })
+        ).statusCode,
       ).toBe(403);
       const res = await req("tpps.kuaro", "POST", `/api/planning/cycles/${cycleId}/reviews`, {
         decision: "setuju",
@@ -186,7 +214,9 @@ describeEachDialect(
       });
       expect((await stage("kpm.sandeley", "kampanye", "selesai")).statusCode).toBe(200);
       expect((await stage("kpm.sandeley", "advokasi", "selesai")).statusCode).toBe(200);
-      expect((await stage("desa.sandeley", "rkp_desa", "selesai")).json().error.message).toContain("proposal_in_plan");
+      expect((await stage("desa.sandeley", "rkp_desa", "selesai")).json().error.message).toContain(
+        "proposal_in_plan",
+      );
       const detail = (await req("desa.sandeley", "GET", `/api/planning/cycles/${cycleId}`)).json();
       const [first, second] = detail.proposals;
       const noPlanBudget = await req("desa.sandeley", "PATCH", `/api/planning/proposals/${second.id}`, {
@@ -194,13 +224,23 @@ describeEachDialect(
         budgetAmount: 5,
       });
       expect(noPlanBudget.json().error.field).toBe("budgetAmount");
-      await req("desa.sandeley", "PATCH", `/api/planning/proposals/${first.id}`, { inPlan: true, budgetAmount: 55_000_000 });
-      await req("desa.sandeley", "PATCH", `/api/planning/proposals/${second.id}`, { inPlan: true, budgetAmount: 25_000_000 });
+      await req("desa.sandeley", "PATCH", `/api/planning/proposals/${first.id}`, {
+        inPlan: true,
+        budgetAmount: 55_000_000,
+      });
+      await req("desa.sandeley", "PATCH", `/api/planning/proposals/${second.id}`, {
+        inPlan: true,
+        budgetAmount: 25_000_000,
+      });
       expect((await stage("desa.sandeley", "rkp_desa", "selesai")).statusCode).toBe(200);
       expect((await stage("desa.sandeley", "apb_desa", "selesai")).json().error.message).toContain("budget");
       await req("desa.sandeley", "PATCH", `/api/planning/cycles/${cycleId}`, { apbTotal: 1_000_000_000 });
       const done = await stage("desa.sandeley", "apb_desa", "selesai");
-      expect(done.json().cycle).toMatchObject({ complete: true, stuntingBudget: 80_000_000, stuntingShare: 8 });
+      expect(done.json().cycle).toMatchObject({
+        complete: true,
+        stuntingBudget: 80_000_000,
+        stuntingShare: 8,
+      });
 
       const overview = await req("tpps.paser", "GET", `/api/planning/overview?region=64.01&year=${YEAR}`);
       expect(overview.statusCode).toBe(200);
@@ -209,8 +249,12 @@ describeEachDialect(
       expect(overview.json().rows.length).toBe(144);
       // Kuaro's team sees only Kuaro's villages.
       const kuaro = await req("tpps.kuaro", "GET", `/api/planning/overview?region=64.01.05&year=${YEAR}`);
-      expect(kuaro.json().rows.every((r: { regionCode: string }) => r.regionCode.startsWith("64.01.05."))).toBe(true);
-      expect((await req("tpps.kuaro", "GET", `/api/planning/overview?region=64.01&year=${YEAR}`)).statusCode).toBe(404);
+      expect(
+        kuaro.json().rows.every((r: { regionCode: string }) => r.regionCode.startsWith("64.01.05.")),
+      ).toBe(true);
+      expect(
+        (await req("tpps.kuaro", "GET", `/api/planning/overview?region=64.01&year=${YEAR}`)).statusCode,
+      ).toBe(404);
       const csv = await req("tpps.paser", "GET", `/api/planning/overview.csv?region=64.01&year=${YEAR}`);
       expect(csv.headers["content-type"]).toContain("text/csv");
       expect(csv.body).toContain(`${SANDELEY},Sandeley,Kuaro,desa`);
@@ -224,7 +268,17 @@ describeEachDialect(
         .where("action", "like", "planning.%")
         .execute();
       const actions = new Set(rows.map((r) => r.action));
-      for (const a of ["planning.cycle.open", "planning.stage", "planning.meeting.create", "planning.proposal.create", "planning.proposal.rank", "planning.review", "planning.campaign.create", "planning.proposal.outcome", "planning.cycle.settings"])
+      for (const a of [
+        "planning.cycle.open",
+        "planning.stage",
+        "planning.meeting.create",
+        "planning.proposal.create",
+        "planning.proposal.rank",
+        "planning.review",
+        "planning.campaign.create",
+        "planning.proposal.outcome",
+        "planning.cycle.settings",
+      ])
         expect(actions.has(a), a).toBe(true);
     });
 
@@ -238,8 +292,18 @@ describeEachDialect(
       });
       expect(rds.statusCode, rds.body).toBe(201);
       const url = `/api/planning/institutions/${rds.json().id}/members`;
-      expect((await req("desa.sandeley", "POST", url, { name: "Siti Rahmah", role: "ketua_pengurus_harian", unit: "KPM" })).statusCode).toBe(201);
-      expect((await req("desa.sandeley", "POST", url, { name: "Lain", role: "ketua_pengurus_harian" })).statusCode).toBe(409);
+      expect(
+        (
+          await req("desa.sandeley", "POST", url, {
+            name: "Siti Rahmah",
+            role: "ketua_pengurus_harian",
+            unit: "KPM",
+          })
+        ).statusCode,
+      ).toBe(201);
+      expect(
+        (await req("desa.sandeley", "POST", url, { name: "Lain", role: "ketua_pengurus_harian" })).statusCode,
+      ).toBe(409);
       // The kecamatan team keeps the kecamatan's TPPS, not the village's bodies; the desa cannot see the kecamatan.
       const byKuaro = await req("tpps.kuaro", "POST", "/api/planning/institutions", {
         regionCode: SANDELEY,
@@ -286,9 +350,11 @@ describeEachDialect(
       });
       expect(ok.json()).toMatchObject({ eligible: false, criteriaUnmet: ["pengalaman_kader_2_tahun"] });
       const list = await req("tpps.kuaro", "GET", "/api/planning/institutions?region=64.01.05");
-      const rdsView = list.json().institutions.find(
-        (i: { kind: string; regionCode: string }) => i.kind === "rds" && i.regionCode === SANDELEY,
-      );
+      const rdsView = list
+        .json()
+        .institutions.find(
+          (i: { kind: string; regionCode: string }) => i.kind === "rds" && i.regionCode === SANDELEY,
+        );
       expect(rdsView.members[0]).toMatchObject({ role: "ketua_pengurus_harian", name: "Siti Rahmah" });
       expect(list.json().desaWithoutKpm.some((d: { code: string }) => d.code === SANDELEY)).toBe(false);
       // Every Kuaro desa without a KPM row is listed, and no other (PALI Pasal 33 b).

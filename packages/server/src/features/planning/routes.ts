@@ -35,7 +35,14 @@ import {
   updateStage,
 } from "./service";
 import { socialMappingOf } from "./social-mapping";
-import { addMember, createInstitution, desaWithoutKpm, listInstitutions, listKpm, registerKpm } from "./teams";
+import {
+  addMember,
+  createInstitution,
+  desaWithoutKpm,
+  listInstitutions,
+  listKpm,
+  registerKpm,
+} from "./teams";
 
 const Id = z.strictObject({ id: z.string().uuid() });
 const Year = z.coerce.number().int().min(2020).max(2100);
@@ -57,7 +64,8 @@ export function planningRoutes(app: FastifyInstance, { db }: AppDeps): void {
   r.post(
     "/api/planning/cycles",
     { schema: { tags, body: z.strictObject({ regionCode: z.string().min(2).max(40), year: Year }) } },
-    async (req, reply) => reply.status(201).send(await openCycle(db, actorOf(req), req.body.regionCode, req.body.year)),
+    async (req, reply) =>
+      reply.status(201).send(await openCycle(db, actorOf(req), req.body.regionCode, req.body.year)),
   );
   r.get("/api/planning/cycles/:id", { schema: { tags, params: Id } }, async (req) =>
     cycleDetail(db, actorOf(req), req.params.id),
@@ -67,30 +75,46 @@ export function planningRoutes(app: FastifyInstance, { db }: AppDeps): void {
   );
   r.post(
     "/api/planning/cycles/:id/stages/:stage",
-    { schema: { tags, params: z.strictObject({ id: z.string().uuid(), stage: z.string().max(40) }), body: StageUpdate } },
+    {
+      schema: {
+        tags,
+        params: z.strictObject({ id: z.string().uuid(), stage: z.string().max(40) }),
+        body: StageUpdate,
+      },
+    },
     async (req) => updateStage(db, actorOf(req), req.params.id, req.params.stage, req.body),
   );
-  r.post("/api/planning/cycles/:id/meetings", { schema: { tags, params: Id, body: MeetingInput } }, async (req, reply) =>
-    reply.status(201).send(await addMeeting(db, actorOf(req), req.params.id, req.body)),
+  r.post(
+    "/api/planning/cycles/:id/meetings",
+    { schema: { tags, params: Id, body: MeetingInput } },
+    async (req, reply) => reply.status(201).send(await addMeeting(db, actorOf(req), req.params.id, req.body)),
   );
   r.post(
     "/api/planning/cycles/:id/proposals",
     { schema: { tags, params: Id, body: ProposalInput } },
-    async (req, reply) => reply.status(201).send(await addProposal(db, actorOf(req), req.params.id, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await addProposal(db, actorOf(req), req.params.id, req.body)),
   );
-  r.post("/api/planning/cycles/:id/ranking", { schema: { tags, params: Id, body: ProposalRanking } }, async (req) =>
-    rankProposals(db, actorOf(req), req.params.id, req.body.order),
+  r.post(
+    "/api/planning/cycles/:id/ranking",
+    { schema: { tags, params: Id, body: ProposalRanking } },
+    async (req) => rankProposals(db, actorOf(req), req.params.id, req.body.order),
   );
-  r.patch("/api/planning/proposals/:id", { schema: { tags, params: Id, body: ProposalOutcome } }, async (req) =>
-    setProposalOutcome(db, actorOf(req), req.params.id, req.body),
+  r.patch(
+    "/api/planning/proposals/:id",
+    { schema: { tags, params: Id, body: ProposalOutcome } },
+    async (req) => setProposalOutcome(db, actorOf(req), req.params.id, req.body),
   );
-  r.post("/api/planning/cycles/:id/reviews", { schema: { tags, params: Id, body: ReviewInput } }, async (req, reply) =>
-    reply.status(201).send(await addReview(db, actorOf(req), req.params.id, req.body)),
+  r.post(
+    "/api/planning/cycles/:id/reviews",
+    { schema: { tags, params: Id, body: ReviewInput } },
+    async (req, reply) => reply.status(201).send(await addReview(db, actorOf(req), req.params.id, req.body)),
   );
   r.post(
     "/api/planning/cycles/:id/campaigns",
     { schema: { tags, params: Id, body: CampaignInput } },
-    async (req, reply) => reply.status(201).send(await addCampaign(db, actorOf(req), req.params.id, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await addCampaign(db, actorOf(req), req.params.id, req.body)),
   );
   r.get("/api/planning/cycles/:id/berita-acara.pdf", { schema: { tags, params: Id } }, async (req, reply) => {
     const pdf = await beritaAcaraPdf(db, actorOf(req), req.params.id);
@@ -111,7 +135,10 @@ export function planningRoutes(app: FastifyInstance, { db }: AppDeps): void {
     const o = await planningOverview(db, actorOf(req), req.query.region, req.query.year);
     return reply
       .header("content-type", "text/csv; charset=utf-8")
-      .header("content-disposition", `attachment; filename="siklus-perencanaan-${o.regionCode}-${o.year}.csv"`)
+      .header(
+        "content-disposition",
+        `attachment; filename="siklus-perencanaan-${o.regionCode}-${o.year}.csv"`,
+      )
       .send(overviewCsv(o));
   });
   r.get(

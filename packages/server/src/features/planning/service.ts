@@ -1,33 +1,33 @@
 import {
   type Actor,
-  CampaignInput,
+  type CampaignInput,
   type CycleDetail,
   type CycleKind,
   type CycleSettings,
   type CycleView,
   checkTransition,
-  cycleComplete,
   currentStage,
-  findActivity,
+  cycleComplete,
   type FundingSource,
+  findActivity,
   fundingAllowed,
   hasPowerAt,
   isLate,
-  MeetingInput as MeetingSchema,
+  type MeetingInput as MeetingSchema,
   type MeetingView,
   missingEvidence,
   type ProposalInput,
   type ProposalOutcome,
   type ProposalView,
   type Region,
+  type ReviewInput,
   type RolePowers,
   readScopes,
-  ReviewInput,
+  STAGE_CODES,
   type StageCode,
   type StageStatus,
   type StageStatuses,
   type StageUpdate,
-  STAGE_CODES,
   stageDeadline,
   stagesOf,
   stuntingShare,
@@ -176,7 +176,14 @@ export async function cycleDetail(db: Db, actor: Actor, id: string): Promise<Cyc
     campaignsOf(db, scopes, c.id),
   ]);
   return {
-    cycle: toCycleView(c, region?.name ?? c.region_code, stages, budgets.get(c.id) ?? 0, approved.has(c.id), todayIso()),
+    cycle: toCycleView(
+      c,
+      region?.name ?? c.region_code,
+      stages,
+      budgets.get(c.id) ?? 0,
+      approved.has(c.id),
+      todayIso(),
+    ),
     meetings: meetings.map(toMeetingView),
     // Ranked first (1, 2, …), then the not yet ranked in the order they were proposed.
     proposals: proposals
@@ -208,7 +215,12 @@ export async function cycleOf(db: Db, actor: Actor, regionCode: string, year: nu
   return { region, kind: cycleKindOf(region), detail: c ? await cycleDetail(db, actor, c.id) : null };
 }
 
-export async function openCycle(db: Db, actor: Actor, regionCode: string, year: number): Promise<CycleDetail> {
+export async function openCycle(
+  db: Db,
+  actor: Actor,
+  regionCode: string,
+  year: number,
+): Promise<CycleDetail> {
   const region = await guardedRegion(db, actor, regionCode, "planVillage");
   if (region.level !== "desa")
     throw errors.validation("regionCode", "regionCode: the planning cycle belongs to a desa or kelurahan");
@@ -295,7 +307,8 @@ export async function updateStage(db: Db, actor: Actor, id: string, code: string
   for (const s of rows) statuses[s.stage as StageCode] = s.status as StageStatus;
   const refusal = checkTransition(kind, statuses, stage, input.status);
   if (refusal) {
-    if (refusal.reason === "unknown_stage") throw errors.validation("stage", refusalMessage(stage, input.status, refusal));
+    if (refusal.reason === "unknown_stage")
+      throw errors.validation("stage", refusalMessage(stage, input.status, refusal));
     throw new AppError(409, "stage_transition", refusalMessage(stage, input.status, refusal), "status");
   }
   if (input.status === "selesai") {
@@ -313,10 +326,16 @@ export async function updateStage(db: Db, actor: Actor, id: string, code: string
       rankedProposals: proposals.filter((p) => p.priority !== null).length,
       campaigns: campaigns.length,
       proposalsInPlan: proposals.filter((p) => p.in_plan === 1).length,
-      budgetRecorded: c.apb_total !== null && proposals.some((p) => p.in_plan === 1 && p.budget_amount !== null),
+      budgetRecorded:
+        c.apb_total !== null && proposals.some((p) => p.in_plan === 1 && p.budget_amount !== null),
     });
     if (missing.length > 0)
-      throw new AppError(409, "stage_evidence", `status: ${stage} needs first: ${missing.join(", ")}`, "status");
+      throw new AppError(
+        409,
+        "stage_evidence",
+        `status: ${stage} needs first: ${missing.join(", ")}`,
+        "status",
+      );
   }
   const before = rows.find((r) => r.stage === stage);
   const today = todayIso();
@@ -394,10 +413,18 @@ export async function addMeeting(db: Db, actor: Actor, id: string, input: z.outp
   return toMeetingView(row);
 }
 
-export async function addProposal(db: Db, actor: Actor, id: string, input: ProposalInput): Promise<ProposalView> {
+export async function addProposal(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: ProposalInput,
+): Promise<ProposalView> {
   const c = await guardedCycle(db, actor, id);
   if (!findActivity(input.activityCode))
-    throw errors.validation("activityCode", `activityCode: ${input.activityCode} is not in the activity catalogs`);
+    throw errors.validation(
+      "activityCode",
+      `activityCode: ${input.activityCode} is not in the activity catalogs`,
+    );
   if (!fundingAllowed(c.kind as CycleKind, input.fundingSource as FundingSource))
     throw errors.validation(
       "fundingSource",
@@ -442,13 +469,18 @@ export async function rankProposals(db: Db, actor: Actor, id: string, order: str
   const c = await guardedCycle(db, actor, id);
   const proposals = await proposalsOf(db, readScopes(actor), id);
   const ids = new Set(proposals.map((p) => p.id));
-  if (new Set(order).size !== order.length) throw errors.validation("order", "order: a proposal appears twice");
+  if (new Set(order).size !== order.length)
+    throw errors.validation("order", "order: a proposal appears twice");
   if (order.length !== ids.size || order.some((o) => !ids.has(o)))
     throw errors.validation("order", "order: must list every proposal of this cycle exactly once");
   const at = nowIso();
   await db.transaction().execute(async (trx) => {
     for (const [i, pid] of order.entries())
-      await trx.updateTable("planning_proposals").set({ priority: i + 1, updated_at: at }).where("id", "=", pid).execute();
+      await trx
+        .updateTable("planning_proposals")
+        .set({ priority: i + 1, updated_at: at })
+        .where("id", "=", pid)
+        .execute();
     await appendAudit(trx, actor, {
       action: "planning.proposal.rank",
       entity: "planning_cycle",
@@ -495,7 +527,10 @@ export async function addReview(db: Db, actor: Actor, id: string, input: z.infer
   if (input.decision === "setuju") {
     const stages = await stagesOfCycles(db, readScopes(actor), [id]);
     if (!stages.some((s) => s.stage === "rembuk" && s.status === "selesai"))
-      throw errors.conflict("decision: a plan can be approved once its rembuk stunting is finished", "decision");
+      throw errors.conflict(
+        "decision: a plan can be approved once its rembuk stunting is finished",
+        "decision",
+      );
   }
   const row = {
     id: uuidv7(),

@@ -87,7 +87,8 @@ export async function socialMappingOf(
   const lists = await registryLists(db, actor, desaCode, asOf.slice(0, 7));
   for (const row of lists.lists.stunted) unit(row.regionCode).stunted += 1;
   for (const row of lists.lists.notMeasured2m) unit(row.regionCode).notMeasured2m += 1;
-  for (const u of units.values()) u.children0to59 = u.targets.anak_0_6 + u.targets.anak_7_23 + u.targets.anak_24_59;
+  for (const u of units.values())
+    u.children0to59 = u.targets.anak_0_6 + u.targets.anak_7_23 + u.targets.anak_24_59;
 
   const total = emptyCounts();
   for (const u of units.values()) {

@@ -55,7 +55,15 @@ export async function listInstitutions(db: Db, actor: Actor, regionCode: string)
   const rows = await db
     .selectFrom("planning_institutions as i")
     .innerJoin("regions as r", "r.code", "i.region_code")
-    .select(["i.id", "i.region_code", "i.kind", "i.name", "i.decree_number", "i.decree_date", "r.name as region_name"])
+    .select([
+      "i.id",
+      "i.region_code",
+      "i.kind",
+      "i.name",
+      "i.decree_number",
+      "i.decree_date",
+      "r.name as region_name",
+    ])
     .where(withinScopes("i.region_code", scopes))
     .where(withinScopes("i.region_code", [regionCode]))
     .orderBy("i.region_code")
@@ -93,7 +101,10 @@ export async function listInstitutions(db: Db, actor: Actor, regionCode: string)
 export async function createInstitution(db: Db, actor: Actor, input: z.infer<typeof InstitutionInput>) {
   const region = await writableFor(db, actor, input.regionCode, LEVEL_OF_KIND[input.kind]);
   if (region.level !== LEVEL_OF_KIND[input.kind])
-    throw errors.validation("regionCode", `regionCode: a ${input.kind} belongs to a ${LEVEL_OF_KIND[input.kind]}`);
+    throw errors.validation(
+      "regionCode",
+      `regionCode: a ${input.kind} belongs to a ${LEVEL_OF_KIND[input.kind]}`,
+    );
   const row = {
     id: uuidv7(),
     region_code: input.regionCode,
@@ -116,7 +127,12 @@ export async function createInstitution(db: Db, actor: Actor, input: z.infer<typ
   return (await listInstitutions(db, actor, input.regionCode)).find((i) => i.id === row.id);
 }
 
-export async function addMember(db: Db, actor: Actor, institutionId: string, input: z.infer<typeof MemberInput>) {
+export async function addMember(
+  db: Db,
+  actor: Actor,
+  institutionId: string,
+  input: z.infer<typeof MemberInput>,
+) {
   const inst = await db
     .selectFrom("planning_institutions")
     .selectAll()
