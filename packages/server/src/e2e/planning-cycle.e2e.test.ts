@@ -25,10 +25,50 @@ describe("a demo desa through the whole planning cycle in Chromium", () => {
     await page.getByRole("button", { name: "Masuk" }).click();
     await page.waitForURL((u) => !u.pathname.startsWith("/login"));
   }
-  const form = (submit: string) => page.locator("form", { has: page.getByRole("button", { name: submit, exact: true }) });
+  const form = (submit: string) =>
+    page.locator("form", { has: page.getByRole("button", { name: submit, exact: true }) });
   async function stage(action: "Mulai" | "Tandai selesai" | "Tidak dibutuhkan", name: string, done: string) {
     await page.getByRole("button", { name: `${action}: ${name}`, exact: true }).click();
     await page.getByText(`${name}: ${done}`, { exact: true }).waitFor();
+  }
+
+  /** A stunted girl at Posyandu Melati and a pregnant mother, so the social-mapping table has figures. */
+  async function registerTargets() {
+    const today = new Date().toISOString().slice(0, 10);
+    const mother = await page.request.post(`${server.url}/api/persons`, {
+      data: { regionCode: SANDELEY, name: "Rahmawati", sex: 2, birthDate: "1997-05-02" },
+    });
+    expect(mother.status()).toBe(201);
+    const lmp = new Date(Date.parse(`${today}T00:00:00Z`) - 90 * 86_400_000).toISOString().slice(0, 10);
+    const preg = await page.request.post(`${server.url}/api/pregnancies`, {
+      data: { personId: (await mother.json()).person.id, lmpDate: lmp, gravida: 2, highRisk: false },
+    });
+    expect(preg.status(), await preg.text()).toBe(201);
+    const birth = new Date(Date.parse(`${today}T00:00:00Z`) - 20 * 30.44 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const child = await page.request.post(`${server.url}/api/persons`, {
+      data: {
+        regionCode: `${SANDELEY}.P01`,
+        name: "Nur Aisyah",
+        sex: 2,
+        birthDate: birth,
+        parentName: "Rahmawati",
+      },
+    });
+    expect(child.status()).toBe(201);
+    // Measured last month at 72 cm for ~19 months: below −2 SD length-for-age (WHO girls' median ≈ 80 cm).
+    const lastMonth = new Date(Date.parse(`${today}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
+    const m = await page.request.post(`${server.url}/api/measurements`, {
+      data: {
+        personId: (await child.json()).person.id,
+        measuredOn: lastMonth,
+        weightKg: 8.4,
+        lenheiCm: 72,
+        measure: "l",
+      },
+    });
+    expect(m.status(), await m.text()).toBe(201);
   }
 
   beforeAll(async () => {
@@ -44,6 +84,7 @@ describe("a demo desa through the whole planning cycle in Chromium", () => {
 
   it("the KPM of Sandeley walks socialisation → mapping → FGD → rembuk with berita acara → campaign → advocacy → RKP Desa → APB Desa", async () => {
     await login("kpm.sandeley");
+    await registerTargets();
     await page.goto(`${server.url}/wilayah/${SANDELEY}`);
     await page.getByRole("link", { name: /Siklus perencanaan desa/ }).click();
     await page.getByRole("button", { name: `Mulai siklus ${YEAR}` }).click();
@@ -56,11 +97,14 @@ describe("a demo desa through the whole planning cycle in Chromium", () => {
     await stage("Tandai selesai", "Pemetaan sosial", "Selesai");
     // The social-mapping data from the registry is on the page (posyandu of the desa).
     await page.getByRole("heading", { name: "Data pemetaan sosial" }).waitFor();
-    expect(await page.getByRole("rowheader", { name: "Posyandu Melati" }).count()).toBe(1);
+    const melati = page.getByRole("row", { name: /Posyandu Melati/ });
+    expect(await melati.getByRole("cell").allTextContents()).toEqual(["0", "1", "0", "1", "0"]);
 
     // Finishing the FGD needs its meeting record: refused first, with the reason.
     await stage("Mulai", "Diskusi kelompok terarah (FGD) di desa", "Berjalan");
-    await page.getByRole("button", { name: "Tandai selesai: Diskusi kelompok terarah (FGD) di desa" }).click();
+    await page
+      .getByRole("button", { name: "Tandai selesai: Diskusi kelompok terarah (FGD) di desa" })
+      .click();
     await page.getByText(/needs first: meeting_fgd_desa/).waitFor();
     await page.getByRole("button", { name: "Catat pertemuan" }).click();
     const meeting = form("Simpan pertemuan");
@@ -78,8 +122,22 @@ describe("a demo desa through the whole planning cycle in Chromium", () => {
 
     // Two proposals from the activity catalogs.
     for (const p of [
-      { code: "paser-23-h", title: "PMT lokal dapur sehat", target: "Baduta gizi kurang", vol: "90", unit: "hari", cost: "27.000.000" },
-      { code: "pali-4-5-l", title: "Jamban umum Dusun II", target: "Rumah tangga 1000 HPK", vol: "2", unit: "unit", cost: "60.000.000" },
+      {
+        code: "paser-23-h",
+        title: "PMT lokal dapur sehat",
+        target: "Baduta gizi kurang",
+        vol: "90",
+        unit: "hari",
+        cost: "27.000.000",
+      },
+      {
+        code: "pali-4-5-l",
+        title: "Jamban umum Dusun II",
+        target: "Rumah tangga 1000 HPK",
+        vol: "2",
+        unit: "unit",
+        cost: "60.000.000",
+      },
     ]) {
       await page.getByRole("button", { name: "Tambah usulan" }).click();
       const f = form("Simpan usulan");
@@ -99,7 +157,9 @@ describe("a demo desa through the whole planning cycle in Chromium", () => {
     await rembuk.getByLabel("Jenis pertemuan").selectOption("rembuk");
     await rembuk.getByLabel("Tempat").fill("Balai Desa Sandeley");
     await rembuk.getByLabel("Jumlah hadir").fill("42");
-    await rembuk.getByLabel("Masalah yang diidentifikasi (satu per baris)").fill("Stunting di Dusun II tinggi");
+    await rembuk
+      .getByLabel("Masalah yang diidentifikasi (satu per baris)")
+      .fill("Stunting di Dusun II tinggi");
     for (const [side, name, position] of [
       ["Perwakilan Rumah Desa Sehat", "Siti Rahmah", "Ketua Pengurus Harian RDS"],
       ["Perwakilan masyarakat", "Yohana Lestari", "Tokoh perempuan"],
@@ -118,7 +178,9 @@ describe("a demo desa through the whole planning cycle in Chromium", () => {
     await stage("Tandai selesai", "Rembuk stunting", "Selesai");
 
     // The berita acara, as downloaded from the page's link.
-    const href = await page.getByRole("link", { name: /Unduh berita acara rembuk stunting/ }).getAttribute("href");
+    const href = await page
+      .getByRole("link", { name: /Unduh berita acara rembuk stunting/ })
+      .getAttribute("href");
     const pdfRes = await page.request.get(`${server.url}${href}`);
     expect(pdfRes.status()).toBe(200);
     const pdf = Buffer.from(await pdfRes.body());
@@ -126,7 +188,8 @@ describe("a demo desa through the whole planning cycle in Chromium", () => {
     const text = pdfText(pdf);
     expect(text).toContain("BERITA ACARA REMBUK STUNTING DESA");
     expect(text.indexOf("Jamban umum")).toBeLessThan(text.indexOf("PMT lokal dapur sehat"));
-    for (const n of ["Siti Rahmah", "Yohana Lestari", "H. Abdul Karim", "Rp 87.000.000"]) expect(text).toContain(n);
+    for (const n of ["Siti Rahmah", "Yohana Lestari", "H. Abdul Karim", "Rp 87.000.000"])
+      expect(text).toContain(n);
 
     await stage("Mulai", "Kampanye stunting", "Berjalan");
     const camp = form("Simpan kampanye");
@@ -196,7 +259,9 @@ describe("a demo desa through the whole planning cycle in Chromium", () => {
     await page.locator("svg.share-chart").screenshot({ path: join(SHOTS, "planning-share-chart.png") });
     const csvHref = await page.getByRole("link", { name: "Unduh rekap (CSV)" }).getAttribute("href");
     const csv = await (await page.request.get(`${server.url}${csvHref}`)).text();
-    expect(csv).toContain(`${SANDELEY},Sandeley,Kuaro,desa,selesai,selesai,selesai,dilewati,selesai,selesai,selesai,selesai,selesai`);
+    expect(csv).toContain(
+      `${SANDELEY},Sandeley,Kuaro,desa,selesai,selesai,selesai,dilewati,selesai,selesai,selesai,selesai,selesai`,
+    );
     await page.setViewportSize({ width: 360, height: 740 });
   });
 });

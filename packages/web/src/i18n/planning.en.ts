@@ -178,7 +178,6 @@ export const planningEn: Record<keyof typeof planningId, string> = {
   "po.lateStages": "{name}: {stages}",
   "po.chart": "Stunting share of the village budget",
   "po.chartHint": "Percent of the APB Desa (kelurahan: APBD allocation) for stunting activities in the plan.",
-  "po.total": "Regency/kecamatan total",
   "po.totalLine": "Total: {amount} of {apb} ({share})",
   "po.noBudget": "no budget recorded",
   "po.onlyBudgeted": "{count} villages with a budget",

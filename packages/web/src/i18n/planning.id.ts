@@ -177,7 +177,6 @@ export const planningId = {
   "po.chart": "Porsi anggaran stunting dalam APB Desa",
   "po.chartHint":
     "Persen pagu APB Desa (kelurahan: alokasi APBD) untuk kegiatan stunting yang masuk rencana.",
-  "po.total": "Total kabupaten/kecamatan",
   "po.totalLine": "Total: {amount} dari {apb} ({share})",
   "po.noBudget": "pagu belum diisi",
   "po.onlyBudgeted": "{count} desa dengan pagu",

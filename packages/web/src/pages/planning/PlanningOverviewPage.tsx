@@ -10,6 +10,7 @@ import { BackLink, LoadGate } from "../registry/ui";
 import { useLoad } from "../registry/useLoad";
 import { percent, rupiah } from "./format";
 import { ShareChart } from "./ShareChart";
+import "../registry/registry.css";
 import "./planning.css";
 
 /** Stage status of every desa/kelurahan under a kecamatan or the regency, late villages, stunting budget share. */

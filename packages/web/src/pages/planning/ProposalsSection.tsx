@@ -40,6 +40,9 @@ export function ProposalsSection({
   const rembuk = detail.cycle.stages.find((s) => s.code === "rembuk");
   const planStage = detail.cycle.stages.find((s) => s.code === "rkp_desa" || s.code === "usulan_kelurahan");
   const showOutcome = rembuk?.status === "selesai";
+  // The priority ranking is agreed at the rembuk (PALI Pasal 12(3) b): proposals and their order are
+  // edited until the rembuk is finished; afterwards only what went into the plan and budget.
+  const proposing = editable && rembuk?.status !== "selesai";
   const hasRembukMeeting = detail.meetings.some((m) => m.kind === "rembuk");
   const funding = (code: string) => FUNDING_SOURCES.find((f) => f.code === code)?.[lang] ?? code;
 
@@ -78,7 +81,7 @@ export function ProposalsSection({
                   funding: funding(p.fundingSource),
                 })}
               </span>
-              {editable && (
+              {proposing && (
                 <div className="pl-actions">
                   <button
                     type="button"
@@ -112,7 +115,7 @@ export function ProposalsSection({
         })}
       </ol>
       {action.outcome && <Notice tone={action.outcome.tone}>{action.outcome.text}</Notice>}
-      {editable && detail.proposals.length > 0 && (
+      {proposing && detail.proposals.length > 0 && (
         <button
           type="button"
           className="button button--primary"
@@ -134,7 +137,7 @@ export function ProposalsSection({
           {t("pl.beritaAcara")}
         </a>
       )}
-      {editable && <ProposalForm detail={detail} onSaved={() => onChanged()} />}
+      {proposing && <ProposalForm detail={detail} onSaved={() => onChanged()} />}
     </section>
   );
 }

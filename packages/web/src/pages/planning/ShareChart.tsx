@@ -12,7 +12,7 @@ export function ShareChart({ overview }: { overview: Overview }) {
     .filter((r) => r.stuntingShare !== null)
     .sort((a, b) => (b.stuntingShare ?? 0) - (a.stuntingShare ?? 0));
   const bars = [
-    { key: "total", label: t("po.total"), share: overview.total.stuntingShare ?? 0, total: true },
+    { key: "total", label: t("pl.mapping.total"), share: overview.total.stuntingShare ?? 0, total: true },
     ...rows.map((r) => ({
       key: r.regionCode,
       label: r.regionName,
@@ -21,7 +21,7 @@ export function ShareChart({ overview }: { overview: Overview }) {
     })),
   ];
   const max = Math.max(5, Math.ceil(Math.max(...bars.map((b) => b.share)) / 5) * 5);
-  const labelW = 130;
+  const labelW = 120;
   const barW = 190;
   const rowH = 16;
   const width = labelW + barW + 50;
@@ -33,7 +33,7 @@ export function ShareChart({ overview }: { overview: Overview }) {
         className="share-chart"
         viewBox={`0 0 ${width} ${height}`}
         role="img"
-        aria-label={`${t("po.chart")}: ${t("po.total")} ${percent(overview.total.stuntingShare) ?? "–"}`}
+        aria-label={`${t("po.chart")}: ${t("pl.mapping.total")} ${percent(overview.total.stuntingShare) ?? "–"}`}
       >
         {ticks.map((v) => {
           const x = labelW + (v / max) * barW;

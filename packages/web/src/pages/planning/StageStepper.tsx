@@ -1,4 +1,10 @@
-import type { CycleView, StageStatus, StageView } from "@tumbuh/core";
+import {
+  type CycleView,
+  checkTransition,
+  type StageStatus,
+  type StageStatuses,
+  type StageView,
+} from "@tumbuh/core";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 
@@ -15,19 +21,31 @@ export function StageStepper({
   onSet: (stage: StageView, status: StageStatus) => void;
 }) {
   const { t } = useI18n();
+  const statuses: StageStatuses = Object.fromEntries(cycle.stages.map((s) => [s.code, s.status]));
+  // Only the moves the state machine allows right now (core/planning/stages.ts): no "Mulai" on a stage
+  // whose predecessors are not finished.
+  const allowed = (s: StageView, to: StageStatus) =>
+    checkTransition(cycle.kind, statuses, s.code, to) === null;
   return (
     <ol className="stepper" aria-label={t("pl.stages")}>
       {cycle.stages.map((s, i) => {
         const cls = `step step--${s.status}${s.late ? " step--late" : ""}`;
         const actions: { to: StageStatus; key: MessageKey; primary?: boolean }[] = [];
-        if (s.status === "belum") {
-          actions.push({ to: "berjalan", key: "pl.action.berjalan", primary: true });
-          if (s.optional) actions.push({ to: "dilewati", key: "pl.action.dilewati" });
-        } else if (s.status === "berjalan") {
-          actions.push({ to: "selesai", key: "pl.action.selesai", primary: true });
-          actions.push({ to: "belum", key: "pl.action.undo" });
-        } else if (s.status === "selesai") actions.push({ to: "berjalan", key: "pl.action.reopen" });
-        else actions.push({ to: "belum", key: "pl.action.undo" });
+        const candidates: typeof actions =
+          s.status === "belum"
+            ? [
+                { to: "berjalan", key: "pl.action.berjalan", primary: true },
+                { to: "dilewati", key: "pl.action.dilewati" },
+              ]
+            : s.status === "berjalan"
+              ? [
+                  { to: "selesai", key: "pl.action.selesai", primary: true },
+                  { to: "belum", key: "pl.action.undo" },
+                ]
+              : s.status === "selesai"
+                ? [{ to: "berjalan", key: "pl.action.reopen" }]
+                : [{ to: "belum", key: "pl.action.undo" }];
+        for (const c of candidates) if (allowed(s, c.to)) actions.push(c);
         return (
           <li
             key={s.code}
@@ -57,7 +75,7 @@ export function StageStepper({
               {t("pl.outputs")}: {s.outputs.join("; ")}
             </span>
             <span className="step__meta">{t("pl.source", { source: s.source })}</span>
-            {editable && (
+            {editable && actions.length > 0 && (
               <div className="pl-actions">
                 {actions.map((a) => (
                   <button
