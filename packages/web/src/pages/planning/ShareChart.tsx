@@ -21,10 +21,10 @@ export function ShareChart({ overview }: { overview: Overview }) {
     })),
   ];
   const max = Math.max(5, Math.ceil(Math.max(...bars.map((b) => b.share)) / 5) * 5);
-  const labelW = 120;
-  const barW = 190;
+  const labelW = 100;
+  const barW = 150;
   const rowH = 16;
-  const width = labelW + barW + 50;
+  const width = labelW + barW + 45;
   const height = bars.length * rowH + 24;
   const ticks = [0, max / 2, max];
   return (
@@ -58,7 +58,7 @@ export function ShareChart({ overview }: { overview: Overview }) {
                 fontWeight={b.total ? 700 : 400}
                 fill="#17211e"
               >
-                {b.label.length > 20 ? `${b.label.slice(0, 19)}…` : b.label}
+                {b.label.length > 17 ? `${b.label.slice(0, 16)}…` : b.label}
               </text>
               <rect
                 x={labelW}
