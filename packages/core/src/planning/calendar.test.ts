@@ -18,6 +18,8 @@ describe("stage deadlines on the village planning calendar", () => {
 
   it("kelurahan: rembuk before the January Musrenbang Kelurahan, APBD by 30 November", () => {
     expect(stageDeadline("kelurahan", 2026, "rembuk")).toBe("2026-01-30");
+    expect(stageDeadline("kelurahan", 2026, "usulan_kelurahan")).toBe("2026-02-28");
+    expect(stageDeadline("kelurahan", 2028, "usulan_kelurahan")).toBe("2028-02-29");
     expect(stageDeadline("kelurahan", 2026, "apbd")).toBe("2026-11-30");
   });
 

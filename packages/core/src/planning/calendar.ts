@@ -8,8 +8,9 @@ import type { CycleKind, StageCode } from "./stages";
  * - Desa: musyawarah desa for the RKP Desa by June of the planning year, RKP Desa set by the end of
  *   September (Permendagri 114/2014 on village development planning, as the issue's lead restated it); APB Desa
  *   set by 31 December before the budget year (Permendagri 20/2018 on village financial management).
- * - Kelurahan: Musrenbang Kelurahan in January of the planning year (Permendagri 86/2017, the Musrenbang RKPD
- *   sequence); the APBD is set at the latest one month before the budget year, 30 November (PP 12/2019).
+ * - Kelurahan: Musrenbang Kelurahan in January and Musrenbang Kecamatan in February of the planning year, where
+ *   the kelurahan's proposals go (Permendagri 86/2017, the Musrenbang RKPD sequence); the APBD is set at the
+ *   latest one month before the budget year, 30 November (PP 12/2019).
  *   Article numbers of these national rules are not in the seeds; the dates are the rules as commonly stated.
  * The stages hang on those dates as PALI Lampiran I says: pemetaan sosial, FGD di desa and FGD antar desa
  * "paling lambat sebelum pelaksanaan Rembuk Stunting"; rembuk stunting before musyawarah desa / Musrenbang
@@ -21,7 +22,7 @@ import type { CycleKind, StageCode } from "./stages";
 export interface PlanningCalendar {
   /** Musyawarah desa (desa) or Musrenbang Kelurahan (kelurahan): the rembuk must be held before it. */
   musyawarah: string;
-  /** RKP Desa set (desa) / kelurahan proposal in the kecamatan work plan (kelurahan). */
+  /** RKP Desa set (desa) / kelurahan proposals taken to the Musrenbang Kecamatan (kelurahan, end of February). */
   plan: string;
   /** APB Desa (desa) / APBD (kelurahan) set. */
   budget: string;
@@ -32,7 +33,7 @@ export function defaultCalendar(kind: CycleKind, year: number): PlanningCalendar
   if (kind === "desa") {
     return { musyawarah: `${year}-06-30`, plan: `${year}-09-30`, budget: `${year}-12-31` };
   }
-  return { musyawarah: `${year}-01-31`, plan: `${year}-03-31`, budget: `${year}-11-30` };
+  return { musyawarah: `${year}-01-31`, plan: dayBefore(`${year}-03-01`), budget: `${year}-11-30` };
 }
 
 function dayBefore(iso: string): string {

@@ -292,3 +292,26 @@ export interface InstitutionView {
   decreeDate: string | null;
   members: { id: string; name: string; role: (typeof MEMBER_ROLES)[number]; unit: string | null }[];
 }
+
+/** The yearly regency rembuk stunting (Paser Pasal 9 g): held by the regency with agencies, kecamatan, villages. */
+export const RegencyRembukInput = z.strictObject({
+  regionCode: z.string().min(2).max(40),
+  heldOn: IsoDate,
+  place: text(200),
+  attendanceCount: z.number().int().min(1).max(10000),
+  participants: z.array(text(200)).max(100).default([]),
+  agreements: z.array(text(500)).min(1).max(100),
+  notes: optionalText(2000),
+});
+export type RegencyRembukInput = z.input<typeof RegencyRembukInput>;
+
+export interface RegencyRembukView {
+  id: string;
+  regionCode: string;
+  heldOn: string;
+  place: string;
+  attendanceCount: number;
+  participants: string[];
+  agreements: string[];
+  notes: string | null;
+}

@@ -262,6 +262,18 @@ describe("a demo desa through the whole planning cycle in Chromium", () => {
     expect(csv).toContain(
       `${SANDELEY},Sandeley,Kuaro,desa,selesai,selesai,selesai,dilewati,selesai,selesai,selesai,selesai,selesai`,
     );
+    // The yearly regency rembuk stunting (Paser Pasal 9 g), recorded on the same page.
+    const rk = form("Simpan rembuk kabupaten");
+    await rk.getByLabel("Tempat").fill("Aula Bappedalitbang");
+    await rk.getByLabel("Jumlah hadir").fill("80");
+    await rk.getByLabel("Peserta (satu per baris)").fill("Dinas Kesehatan\nCamat se-Kabupaten Paser");
+    await rk
+      .getByLabel("Kesepakatan (satu per baris)")
+      .fill("Lokus stunting 2027: 20 desa\nDana Desa minimal 8% untuk stunting");
+    await rk.getByRole("button", { name: "Simpan rembuk kabupaten" }).click();
+    await page.getByText("Lokus stunting 2027: 20 desa").waitFor();
+    await page.getByRole("heading", { name: /Rembuk stunting kabupaten/ }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, "planning-regency-rembuk.png") });
     await page.setViewportSize({ width: 360, height: 740 });
   });
 });

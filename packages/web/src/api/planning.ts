@@ -10,6 +10,8 @@ import type {
   Overview,
   ProposalInput,
   ProposalView,
+  RegencyRembukInput,
+  RegencyRembukView,
   StageCode,
   StageStatus,
 } from "@tumbuh/core";
@@ -97,6 +99,16 @@ export function planningEndpoints(request: Requester) {
     },
     planningOverview(region: string, year: number, signal?: AbortSignal): Promise<Overview> {
       return request(`/planning/overview?region=${enc(region)}&year=${year}`, { signal });
+    },
+    regencyRembuk(
+      region: string,
+      year: number,
+      signal?: AbortSignal,
+    ): Promise<{ meetings: RegencyRembukView[] }> {
+      return request(`/planning/regency-rembuk?region=${enc(region)}&year=${year}`, { signal });
+    },
+    recordRegencyRembuk(body: RegencyRembukInput): Promise<RegencyRembukView> {
+      return request(`/planning/regency-rembuk`, { method: "POST", body });
     },
     institutions(region: string, signal?: AbortSignal): Promise<InstitutionsView> {
       return request(`/planning/institutions?region=${enc(region)}`, { signal });

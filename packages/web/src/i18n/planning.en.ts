@@ -182,6 +182,15 @@ export const planningEn: Record<keyof typeof planningId, string> = {
   "po.noBudget": "no budget recorded",
   "po.onlyBudgeted": "{count} villages with a budget",
 
+  "rk.title": "Regency rembuk stunting {year}",
+  "rk.hint":
+    "The yearly rembuk stunting with agencies, kecamatan, villages and the community (Paser Pasal 9 g).",
+  "rk.none": "This year's regency rembuk stunting has not been recorded.",
+  "rk.summary": "{date} · {place} · {count} attending",
+  "rk.participants": "Participants (one per line)",
+  "rk.agreements": "Agreements (one per line)",
+  "rk.save": "Save regency rembuk",
+
   "in.title": "Teams — {name}",
   "in.none": "No institutions recorded.",
   "in.kind.tpps_kabupaten": "TPPS Kabupaten",

@@ -181,6 +181,15 @@ export const planningId = {
   "po.noBudget": "pagu belum diisi",
   "po.onlyBudgeted": "{count} desa dengan pagu",
 
+  "rk.title": "Rembuk stunting kabupaten {year}",
+  "rk.hint":
+    "Rembuk stunting tahunan bersama perangkat daerah, kecamatan, desa/kelurahan dan masyarakat (Paser Pasal 9 huruf g).",
+  "rk.none": "Rembuk stunting kabupaten tahun ini belum dicatat.",
+  "rk.summary": "{date} · {place} · {count} orang hadir",
+  "rk.participants": "Peserta (satu per baris)",
+  "rk.agreements": "Kesepakatan (satu per baris)",
+  "rk.save": "Simpan rembuk kabupaten",
+
   "in.title": "Kelembagaan — {name}",
   "in.none": "Belum ada lembaga tercatat.",
   "in.kind.tpps_kabupaten": "TPPS Kabupaten",

@@ -261,25 +261,59 @@ describeEachDialect(
       expect(csv.body).toMatch(/TOTAL/);
     });
 
-    it("every write is in the audit log", async () => {
-      const rows = await db()
-        .kysely.selectFrom("audit_log")
-        .select("action")
-        .where("action", "like", "planning.%")
-        .execute();
-      const actions = new Set(rows.map((r) => r.action));
-      for (const a of [
-        "planning.cycle.open",
-        "planning.stage",
-        "planning.meeting.create",
-        "planning.proposal.create",
-        "planning.proposal.rank",
-        "planning.review",
-        "planning.campaign.create",
-        "planning.proposal.outcome",
-        "planning.cycle.settings",
-      ])
-        expect(actions.has(a), a).toBe(true);
+    it("a kelurahan's cycle ends in the Musrenbang and the APBD, and cannot be funded from Dana Desa (Paser Pasal 26(3), 27(2))", async () => {
+      const opened = await req("admin", "POST", "/api/planning/cycles", {
+        regionCode: "64.01.05.1001",
+        year: YEAR,
+      });
+      expect(opened.json().cycle.kind).toBe("kelurahan");
+      expect(
+        opened
+          .json()
+          .cycle.stages.map((s: { code: string }) => s.code)
+          .slice(-2),
+      ).toEqual(["usulan_kelurahan", "apbd"]);
+      const bad = await req("admin", "POST", `/api/planning/cycles/${opened.json().cycle.id}/proposals`, {
+        activityCode: "paser-23-d",
+        title: "Posyandu",
+        targetGroup: "Balita",
+        package: "kia",
+        location: "Kuaro",
+        volume: 1,
+        unit: "paket",
+        cost: 1000,
+        fundingSource: "dana_desa",
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.field).toBe("fundingSource");
+    });
+
+    it("the regency records its yearly rembuk stunting (Paser Pasal 9 g); a kecamatan cannot", async () => {
+      const body = {
+        regionCode: "64.01",
+        heldOn: todayIso(),
+        place: "Aula Bappedalitbang",
+        attendanceCount: 80,
+        participants: ["Dinas Kesehatan", "Camat se-Kabupaten Paser"],
+        agreements: ["Lokus stunting 2027: 20 desa", "Dana Desa minimal 8% untuk stunting"],
+      };
+      const kec = await req("tpps.kuaro", "POST", "/api/planning/regency-rembuk", {
+        ...body,
+        regionCode: "64.01.05",
+      });
+      expect(kec.json().error.field).toBe("regionCode");
+      expect((await req("tpps.kuaro", "POST", "/api/planning/regency-rembuk", body)).statusCode).toBe(404);
+      expect((await req("peninjau", "POST", "/api/planning/regency-rembuk", body)).statusCode).toBe(403);
+      expect(
+        (await req("tpps.paser", "POST", "/api/planning/regency-rembuk", { ...body, agreements: [] })).json()
+          .error.field,
+      ).toBe("agreements");
+      expect((await req("tpps.paser", "POST", "/api/planning/regency-rembuk", body)).statusCode).toBe(201);
+      const list = await req("peninjau", "GET", `/api/planning/regency-rembuk?region=64.01&year=${YEAR}`);
+      expect(list.json().meetings[0]).toMatchObject({
+        place: "Aula Bappedalitbang",
+        agreements: body.agreements,
+      });
     });
 
     it("institutions: the RDS with the KPM as chair of the daily board (PALI Pasal 16(2) a), and the KPM registry with Pasal 29 criteria", async () => {
@@ -360,6 +394,31 @@ describeEachDialect(
       // Every Kuaro desa without a KPM row is listed, and no other (PALI Pasal 33 b).
       const withKpm = new Set(list.json().kpm.map((k: { regionCode: string }) => k.regionCode));
       for (const d of list.json().desaWithoutKpm) expect(withKpm.has(d.code)).toBe(false);
+    });
+
+    it("every write is in the audit log", async () => {
+      const rows = await db()
+        .kysely.selectFrom("audit_log")
+        .select("action")
+        .where("action", "like", "planning.%")
+        .execute();
+      const actions = new Set(rows.map((r) => r.action));
+      for (const a of [
+        "planning.cycle.open",
+        "planning.stage",
+        "planning.meeting.create",
+        "planning.proposal.create",
+        "planning.proposal.rank",
+        "planning.review",
+        "planning.campaign.create",
+        "planning.proposal.outcome",
+        "planning.cycle.settings",
+        "planning.regency_rembuk.create",
+        "planning.institution.create",
+        "planning.member.create",
+        "planning.kpm.create",
+      ])
+        expect(actions.has(a), a).toBe(true);
     });
   },
   { once: true, seed: async (db) => void (await ensureDemo(db.kysely, { children: 0 })) },

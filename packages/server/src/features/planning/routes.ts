@@ -12,6 +12,7 @@ import {
   ProposalInput,
   ProposalOutcome,
   ProposalRanking,
+  RegencyRembukInput,
   ReviewInput,
   StageUpdate,
 } from "@tumbuh/core";
@@ -21,6 +22,7 @@ import { type AppDeps, actorOf, typed } from "../../http/context";
 import { todayIso } from "../region-guard";
 import { beritaAcaraPdf } from "./berita-acara";
 import { overviewCsv, planningOverview } from "./overview";
+import { listRegencyRembuk, recordRegencyRembuk } from "./regency-rembuk";
 import {
   addCampaign,
   addMeeting,
@@ -141,6 +143,12 @@ export function planningRoutes(app: FastifyInstance, { db }: AppDeps): void {
       )
       .send(overviewCsv(o));
   });
+  r.get("/api/planning/regency-rembuk", { schema: { tags, querystring: RegionYear } }, async (req) => ({
+    meetings: await listRegencyRembuk(db, actorOf(req), req.query.region, req.query.year),
+  }));
+  r.post("/api/planning/regency-rembuk", { schema: { tags, body: RegencyRembukInput } }, async (req, reply) =>
+    reply.status(201).send(await recordRegencyRembuk(db, actorOf(req), req.body)),
+  );
   r.get(
     "/api/planning/institutions",
     { schema: { tags, querystring: z.strictObject({ region: z.string().min(2).max(40) }) } },

@@ -5,10 +5,13 @@ import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { Link, replaceSearchParams, useSearchParam } from "../../router/navigation";
 import { planningPath, regionPath } from "../../router/routes";
+import { useMe } from "../../session/SessionProvider";
 import { useDocumentTitle } from "../../ui";
 import { BackLink, LoadGate } from "../registry/ui";
 import { useLoad } from "../registry/useLoad";
+import { canReview } from "./access";
 import { percent, rupiah } from "./format";
+import { RegencyRembukSection } from "./RegencyRembuk";
 import { ShareChart } from "./ShareChart";
 import "../registry/registry.css";
 import "./planning.css";
@@ -16,12 +19,19 @@ import "./planning.css";
 /** Stage status of every desa/kelurahan under a kecamatan or the regency, late villages, stunting budget share. */
 export default function PlanningOverviewPage({ code }: { code: string }) {
   const { t } = useI18n();
+  const me = useMe();
   const thisYear = new Date().getUTCFullYear();
   const year = Number(useSearchParam("tahun") ?? thisYear) || thisYear;
-  const loaded = useLoad<{ overview: Overview; name: string }>(`overview:${code}:${year}`, async (s) => {
-    const [overview, region] = await Promise.all([api.planningOverview(code, year, s), api.region(code, s)]);
-    return { overview, name: region.region.name };
-  });
+  const loaded = useLoad<{ overview: Overview; name: string; level: string }>(
+    `overview:${code}:${year}`,
+    async (s) => {
+      const [overview, region] = await Promise.all([
+        api.planningOverview(code, year, s),
+        api.region(code, s),
+      ]);
+      return { overview, name: region.region.name, level: region.region.level };
+    },
+  );
   useDocumentTitle(t("po.title", { year, name: "" }));
   return (
     <div className="stack-lg">
