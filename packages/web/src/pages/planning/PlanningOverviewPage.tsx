@@ -37,8 +37,13 @@ export default function PlanningOverviewPage({ code }: { code: string }) {
     <div className="stack-lg">
       <BackLink to={regionPath(code)}>{t("reg.backRegion")}</BackLink>
       <LoadGate loaded={loaded}>
-        {({ overview, name }) => (
-          <OverviewBody overview={overview} name={name} year={year} thisYear={thisYear} />
+        {({ overview, name, level }) => (
+          <>
+            <OverviewBody overview={overview} name={name} year={year} thisYear={thisYear} />
+            {level === "kabupaten" && (
+              <RegencyRembukSection code={code} year={year} editable={canReview(me.assignments, code)} />
+            )}
+          </>
         )}
       </LoadGate>
     </div>

@@ -66,7 +66,11 @@ export function RegencyRembukSection({
               t("pl.saved"),
               (m) => t("pl.error", { message: m }),
             );
-            if (r) loaded.reload();
+            if (r) {
+              setAgreements("");
+              setParticipants("");
+              loaded.reload();
+            }
           }}
         >
           <div className="pl-grid">
