@@ -8,6 +8,7 @@ import { SelectField, TextField } from "../registry/forms/fields";
 import { Notice } from "../registry/ui";
 import { useLoad } from "../registry/useLoad";
 import { lines } from "./format";
+import { TextArea } from "./TextArea";
 import { useAction } from "./useAction";
 
 /**
@@ -169,14 +170,8 @@ export function MeetingsSection({
               onChange={setAttendance}
             />
           </div>
-          <label className="field">
-            <span>{t("pl.meeting.problems")}</span>
-            <textarea value={problems} onChange={(e) => setProblems(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>{t("pl.meeting.opportunities")}</span>
-            <textarea value={opportunities} onChange={(e) => setOpportunities(e.target.value)} />
-          </label>
+          <TextArea label={t("pl.meeting.problems")} value={problems} onChange={setProblems} />
+          <TextArea label={t("pl.meeting.opportunities")} value={opportunities} onChange={setOpportunities} />
           {kind === "rembuk" && (
             <fieldset className="stack-sm">
               <legend>{t("pl.meeting.signatories")}</legend>

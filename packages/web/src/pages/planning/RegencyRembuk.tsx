@@ -5,6 +5,7 @@ import { TextField } from "../registry/forms/fields";
 import { Notice } from "../registry/ui";
 import { useLoad } from "../registry/useLoad";
 import { lines } from "./format";
+import { TextArea } from "./TextArea";
 import { useAction } from "./useAction";
 
 /** The regency's yearly rembuk stunting (Paser Pasal 9 g): what was agreed, recorded by the TPPS Kabupaten. */
@@ -89,14 +90,8 @@ export function RegencyRembukSection({
               onChange={setCount}
             />
           </div>
-          <label className="field">
-            <span>{t("rk.participants")}</span>
-            <textarea value={participants} onChange={(e) => setParticipants(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>{t("rk.agreements")}</span>
-            <textarea value={agreements} onChange={(e) => setAgreements(e.target.value)} />
-          </label>
+          <TextArea label={t("rk.participants")} value={participants} onChange={setParticipants} />
+          <TextArea label={t("rk.agreements")} value={agreements} onChange={setAgreements} />
           <button type="submit" className="button button--secondary" disabled={action.busy}>
             {t("rk.save")}
           </button>
