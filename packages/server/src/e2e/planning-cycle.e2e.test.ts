@@ -186,7 +186,7 @@ describe("a demo desa through the whole planning cycle in Chromium", () => {
     const pdf = Buffer.from(await pdfRes.body());
     expect(pdfToPngs(pdf, "planning-berita-acara").length).toBe(1);
     const text = pdfText(pdf);
-    expect(text).toContain("BERITA ACARA REMBUK STUNTING DESA");
+    expect(text).toContain("BERITA ACARA REMBUK STUNTING");
     expect(text.indexOf("Jamban umum")).toBeLessThan(text.indexOf("PMT lokal dapur sehat"));
     for (const n of ["Siti Rahmah", "Yohana Lestari", "H. Abdul Karim", "Rp 87.000.000"])
       expect(text).toContain(n);

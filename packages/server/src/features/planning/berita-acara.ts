@@ -124,7 +124,7 @@ export function beritaAcaraDocument(detail: CycleDetail, rembuk: Meeting) {
     layout: "noBorders",
   };
   const content: Content[] = [
-    { text: `BERITA ACARA REMBUK STUNTING ${isDesa ? "DESA" : "KELURAHAN"}`, style: "title" },
+    { text: "BERITA ACARA REMBUK STUNTING", style: "title" },
     { text: `${place.toUpperCase()} — TAHUN ${cycle.year}`, style: "title", margin: [0, 0, 0, 12] },
     {
       text: [

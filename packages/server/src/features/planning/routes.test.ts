@@ -174,7 +174,7 @@ describeEachDialect(
       expect(res.headers["content-type"]).toBe("application/pdf");
       expect(pdfToPngs(res.rawPayload, `berita-acara-api-${dialect}`).length).toBeGreaterThan(0);
       const text = pdfText(res.rawPayload);
-      expect(text).toContain("BERITA ACARA REMBUK STUNTING DESA");
+      expect(text).toContain("BERITA ACARA REMBUK STUNTING");
       expect(text).toContain("DESA SANDELEY");
       expect(text.indexOf("Jamban umum")).toBeGreaterThan(0);
       expect(text.indexOf("Jamban umum")).toBeLessThan(text.indexOf("PMT lokal"));
