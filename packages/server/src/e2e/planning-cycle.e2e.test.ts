@@ -271,7 +271,10 @@ describe("a demo desa through the whole planning cycle in Chromium", () => {
       .getByLabel("Kesepakatan (satu per baris)")
       .fill("Lokus stunting 2027: 20 desa\nDana Desa minimal 8% untuk stunting");
     await rk.getByRole("button", { name: "Simpan rembuk kabupaten" }).click();
-    await page.getByRole("listitem").filter({ hasText: /^Lokus stunting 2027: 20 desa$/ }).waitFor();
+    await page
+      .getByRole("listitem")
+      .filter({ hasText: /^Lokus stunting 2027: 20 desa$/ })
+      .waitFor();
     await page.getByRole("heading", { name: /Rembuk stunting kabupaten/ }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, "planning-regency-rembuk.png") });
     await page.setViewportSize({ width: 360, height: 740 });
