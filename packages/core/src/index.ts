@@ -15,6 +15,7 @@ export * from "./indicators/views";
 export * from "./indicators/wilson";
 export * from "./name-key";
 export * from "./nik";
+export * from "./planning";
 export * from "./region-rows";
 export * from "./regions";
 export * from "./registry-schemas";

@@ -30,18 +30,85 @@ export interface RolePowers {
   manageLocalUnits: boolean;
   /** Any write at all; the read-only viewer has none. */
   write: boolean;
+  /** Run the desa's planning cycle: stages, meetings, proposals, KPM and RDS (PALI Pasal 8–14, Paser Pasal 29–34). */
+  planVillage: boolean;
+  /** Review village plans (RKP Desa / kelurahan proposals): comment and approve (Paser Pasal 18 b). */
+  reviewPlans: boolean;
 }
 
 export const ROLE_POWERS: Record<Role, RolePowers> = {
-  admin_kabupaten: { readAudit: true, manageUsers: true, manageLocalUnits: true, write: true },
-  tpps_kabupaten: { readAudit: false, manageUsers: false, manageLocalUnits: false, write: true },
-  opd: { readAudit: false, manageUsers: false, manageLocalUnits: false, write: true },
-  tpps_kecamatan: { readAudit: false, manageUsers: false, manageLocalUnits: false, write: true },
-  pemerintah_desa: { readAudit: false, manageUsers: false, manageLocalUnits: true, write: true },
-  kpm: { readAudit: false, manageUsers: false, manageLocalUnits: true, write: true },
-  kader_posyandu: { readAudit: false, manageUsers: false, manageLocalUnits: false, write: true },
-  bidan: { readAudit: false, manageUsers: false, manageLocalUnits: false, write: true },
-  viewer: { readAudit: false, manageUsers: false, manageLocalUnits: false, write: false },
+  admin_kabupaten: {
+    readAudit: true,
+    manageUsers: true,
+    manageLocalUnits: true,
+    write: true,
+    planVillage: true,
+    reviewPlans: true,
+  },
+  tpps_kabupaten: {
+    readAudit: false,
+    manageUsers: false,
+    manageLocalUnits: false,
+    write: true,
+    planVillage: false,
+    reviewPlans: true,
+  },
+  opd: {
+    readAudit: false,
+    manageUsers: false,
+    manageLocalUnits: false,
+    write: true,
+    planVillage: false,
+    reviewPlans: false,
+  },
+  tpps_kecamatan: {
+    readAudit: false,
+    manageUsers: false,
+    manageLocalUnits: false,
+    write: true,
+    planVillage: false,
+    reviewPlans: true,
+  },
+  pemerintah_desa: {
+    readAudit: false,
+    manageUsers: false,
+    manageLocalUnits: true,
+    write: true,
+    planVillage: true,
+    reviewPlans: false,
+  },
+  kpm: {
+    readAudit: false,
+    manageUsers: false,
+    manageLocalUnits: true,
+    write: true,
+    planVillage: true,
+    reviewPlans: false,
+  },
+  kader_posyandu: {
+    readAudit: false,
+    manageUsers: false,
+    manageLocalUnits: false,
+    write: true,
+    planVillage: false,
+    reviewPlans: false,
+  },
+  bidan: {
+    readAudit: false,
+    manageUsers: false,
+    manageLocalUnits: false,
+    write: true,
+    planVillage: false,
+    reviewPlans: false,
+  },
+  viewer: {
+    readAudit: false,
+    manageUsers: false,
+    manageLocalUnits: false,
+    write: false,
+    planVillage: false,
+    reviewPlans: false,
+  },
 };
 
 export const ROLE_LABELS: Record<Role, { id: string; en: string }> = {

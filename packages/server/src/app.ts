@@ -21,6 +21,7 @@ import { indicatorCatalogRoutes } from "./features/indicator-catalog/routes";
 import { indicatorRoutes } from "./features/indicators/routes";
 import { measurementRoutes } from "./features/measurements/routes";
 import { personRoutes } from "./features/persons/routes";
+import { planningRoutes } from "./features/planning/routes";
 import { pregnancyRoutes } from "./features/pregnancies/routes";
 import { regionRoutes } from "./features/regions/routes";
 import { serviceRoutes } from "./features/services/routes";
@@ -78,6 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   catinRoutes(app, deps);
   tpkRoutes(app, deps);
   caseAuditRoutes(app, deps);
+  planningRoutes(app, deps);
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -39,6 +39,9 @@ const TpkListPage = lazy(() => import("./pages/families/TpkListPage"));
 const TpkTeamPage = lazy(() => import("./pages/families/TpkTeamPage"));
 const AuditCasesPage = lazy(() => import("./pages/families/AuditCasesPage"));
 const CaseAuditPage = lazy(() => import("./pages/families/CaseAuditPage"));
+const PlanningCyclePage = lazy(() => import("./pages/planning/PlanningCyclePage"));
+const PlanningOverviewPage = lazy(() => import("./pages/planning/PlanningOverviewPage"));
+const InstitutionsPage = lazy(() => import("./pages/planning/InstitutionsPage"));
 
 function LanguageSwitch() {
   const { t, locale, setLocale } = useI18n();
@@ -126,6 +129,12 @@ function Page({ route }: { route: Route }) {
       return <TpkTeamPage key={route.id} id={route.id} />;
     case "caseAudit":
       return <CaseAuditPage key={route.id} id={route.id} />;
+    case "planning":
+      return <PlanningCyclePage key={route.code} code={route.code} />;
+    case "planningOverview":
+      return <PlanningOverviewPage key={route.code} code={route.code} />;
+    case "institutions":
+      return <InstitutionsPage key={route.code} code={route.code} />;
     case "notFound":
       return <NotFound />;
   }
@@ -142,7 +151,8 @@ export function App() {
     route.name === "audit" ||
     route.name === "indicators" ||
     route.name === "publication" ||
-    route.name === "scorecard";
+    route.name === "scorecard" ||
+    route.name === "planningOverview";
   // The public publication needs no sign-in (Paser Pasal 9 p: published for everyone).
   const open = route.name === "publication";
   const mainRef = useRef<HTMLElement>(null);

@@ -4,6 +4,7 @@ import * as registry from "./migrations/2026-11-22T1100-registry";
 import * as sync from "./migrations/2026-11-22T1200-sync";
 import * as services from "./migrations/2026-11-22T1300-services";
 import * as families from "./migrations/2026-11-22T1400-families";
+import * as planning from "./migrations/2026-11-22T1500-planning";
 import * as indicatorCatalog from "./migrations/2026-11-22T1600-indicator-catalog";
 import * as indicators from "./migrations/2026-11-22T1700-indicators";
 
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-22T1200-sync": sync,
   "2026-11-22T1300-services": services,
   "2026-11-22T1400-families": families,
+  "2026-11-22T1500-planning": planning,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

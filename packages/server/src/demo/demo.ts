@@ -9,6 +9,7 @@ import { createUser } from "../features/users/service";
 import { createDemoFamilies } from "./families";
 import { ensureDemoIndicatorCatalog } from "./indicator-catalog";
 import { createDemoIndicatorValues } from "./indicators";
+import { createDemoPlanning } from "./planning";
 import {
   createDemoPopulation,
   DEMO_REGENCY,
@@ -117,6 +118,7 @@ export async function ensureDemo(
       );
     }
   }
+  await createDemoPlanning(db, { onlyKuaro: children === 0 });
   for (const u of DEMO_USERS) {
     await createUser(db, SYSTEM_ACTOR, {
       username: u.username,

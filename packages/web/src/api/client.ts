@@ -5,6 +5,7 @@
 import { familyEndpoints } from "./families";
 import { catalogEndpoints } from "./indicatorCatalog";
 import { indicatorEndpoints } from "./indicators";
+import { planningEndpoints } from "./planning";
 import { registryEndpoints } from "./registry";
 import { servicesEndpoints } from "./services";
 import { syncEndpoints } from "./sync";
@@ -196,6 +197,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...syncEndpoints(request),
     ...servicesEndpoints(request),
     ...familyEndpoints(request),
+    ...planningEndpoints(request),
     login(username: string, password: string): Promise<Me> {
       return request<{ user: Me }>("/auth/login", {
         method: "POST",

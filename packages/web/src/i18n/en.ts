@@ -5,6 +5,7 @@ import { catalogEn } from "./catalog.en";
 import { familiesEn } from "./families.en";
 import type { MessageKey } from "./id";
 import { indicatorsEn } from "./indicators.en";
+import { planningEn } from "./planning.en";
 import { registryEn } from "./registry.en";
 import { servicesEn } from "./services.en";
 import { syncEn } from "./sync.en";
@@ -135,4 +136,5 @@ export const en: Record<MessageKey, string> = {
   ...syncEn,
   ...servicesEn,
   ...familiesEn,
+  ...planningEn,
 };

@@ -4,6 +4,7 @@
 import { catalogId } from "./catalog.id";
 import { familiesId } from "./families.id";
 import { indicatorsId } from "./indicators.id";
+import { planningId } from "./planning.id";
 import { registryId } from "./registry.id";
 import { servicesId } from "./services.id";
 import { syncId } from "./sync.id";
@@ -134,6 +135,7 @@ export const id = {
   ...syncId,
   ...servicesId,
   ...familiesId,
+  ...planningId,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof id;

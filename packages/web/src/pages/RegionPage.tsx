@@ -16,6 +16,7 @@ import {
 import { useMe } from "../session/SessionProvider";
 import { ErrorPanel, Loading, NotFound, SavedCopyNote, useDocumentTitle } from "../ui";
 import { FamilyEntryPoints } from "./families/EntryPoints";
+import { PlanningEntryPoints } from "./planning/links";
 import { registryLinks } from "./regionLinks";
 
 type State =
@@ -176,6 +177,7 @@ function RegionDetails({ view, savedAt }: { view: RegionView; savedAt: number | 
 
       <RegistryEntryPoints region={region} />
       <FamilyEntryPoints region={region} />
+      <PlanningEntryPoints region={region} />
 
       {children.length === 0 ? (
         <p className="alert alert--info">{t("region.noChildren", { name: region.name })}</p>

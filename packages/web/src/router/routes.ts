@@ -18,6 +18,12 @@ export type Route =
   | { name: "scorecard"; code: string }
   /** Record a service given to a target: /layanan/:id */
   | { name: "recordService"; id: string }
+  /** Planning cycle of a desa/kelurahan: /wilayah/:code/perencanaan */
+  | { name: "planning"; code: string }
+  /** Stage status and stunting budget of every village under a kecamatan/kabupaten: /wilayah/:code/rekap-perencanaan */
+  | { name: "planningOverview"; code: string }
+  /** TPPS, RDS, KPM and service providers of a region: /wilayah/:code/kelembagaan */
+  | { name: "institutions"; code: string }
   /** e-PPGBM measurement import: /impor */
   | { name: "import" }
   /** Indicator catalog (Paser Pasal 6, Pasal 7, Lampiran) with targets: /indikator */
@@ -44,6 +50,9 @@ const REGION_SUBPAGES = {
   daftar: "register",
   duplikat: "duplicates",
   scorecard: "scorecard",
+  perencanaan: "planning",
+  "rekap-perencanaan": "planningOverview",
+  kelembagaan: "institutions",
 } as const;
 type RegionSubpage = (typeof REGION_SUBPAGES)[keyof typeof REGION_SUBPAGES];
 const SEGMENT_OF: Record<RegionSubpage, string> = {
@@ -51,6 +60,9 @@ const SEGMENT_OF: Record<RegionSubpage, string> = {
   register: "daftar",
   duplicates: "duplikat",
   scorecard: "scorecard",
+  planning: "perencanaan",
+  planningOverview: "rekap-perencanaan",
+  institutions: "kelembagaan",
 };
 
 /** Where to go after login when no (safe) destination was given. */
@@ -159,6 +171,9 @@ export function pathFor(route: Exclude<Route, { name: "notFound" }>): string {
     case "register":
     case "duplicates":
     case "scorecard":
+    case "planning":
+    case "planningOverview":
+    case "institutions":
       return `/wilayah/${encodeURIComponent(route.code)}/${SEGMENT_OF[route.name]}`;
     case "person":
       return `/anak/${encodeURIComponent(route.id)}`;
@@ -196,6 +211,9 @@ export const regionPath = (code: string) => pathFor({ name: "region", code });
 export const registryPath = (code: string) => pathFor({ name: "registry", code });
 export const registerPath = (code: string) => pathFor({ name: "register", code });
 export const duplicatesPath = (code: string) => pathFor({ name: "duplicates", code });
+export const planningPath = (code: string) => pathFor({ name: "planning", code });
+export const planningOverviewPath = (code: string) => pathFor({ name: "planningOverview", code });
+export const institutionsPath = (code: string) => pathFor({ name: "institutions", code });
 export const personPath = (id: string) => pathFor({ name: "person", id });
 export const scorecardPath = (code: string) => pathFor({ name: "scorecard", code });
 export const recordServicePath = (id: string) => pathFor({ name: "recordService", id });

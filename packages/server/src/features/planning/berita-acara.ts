@@ -1,0 +1,185 @@
+import {
+  type Actor,
+  type CycleDetail,
+  FUNDING_SOURCES,
+  PACKAGE_LABELS,
+  type ServicePackage,
+  type SignatorySide,
+} from "@tumbuh/core";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { type Content, renderPdf, type TableCell } from "../../documents/pdf";
+import { errors } from "../../errors";
+import { cycleDetail } from "./service";
+
+const DAYS = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
+const MONTHS = [
+  "Januari",
+  "Februari",
+  "Maret",
+  "April",
+  "Mei",
+  "Juni",
+  "Juli",
+  "Agustus",
+  "September",
+  "Oktober",
+  "November",
+  "Desember",
+];
+
+function longDate(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return `${DAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+function rupiah(n: number): string {
+  return `Rp ${Math.round(n).toLocaleString("id-ID")}`;
+}
+
+/**
+ * Berita Acara Rembuk Stunting: the agreed priority proposals, signed by representatives of the Rumah
+ * Desa Sehat, the community and the village government — PALI Pasal 12(3) b and Paser Pasal 32(5)
+ * (Paser names the RDS "pengurus"; for a kelurahan, "Pemerintah Kelurahan").
+ */
+export async function beritaAcaraPdf(db: Kysely<Database>, actor: Actor, cycleId: string): Promise<Buffer> {
+  const detail = await cycleDetail(db, actor, cycleId);
+  const rembuk = detail.meetings.filter((m) => m.kind === "rembuk").at(-1);
+  if (!rembuk) throw errors.conflict("No rembuk stunting has been recorded for this cycle yet.");
+  return renderPdf(beritaAcaraDocument(detail, rembuk));
+}
+
+type Meeting = CycleDetail["meetings"][number];
+
+export function beritaAcaraDocument(detail: CycleDetail, rembuk: Meeting) {
+  const { cycle } = detail;
+  const isDesa = cycle.kind === "desa";
+  const place = `${isDesa ? "Desa" : "Kelurahan"} ${cycle.regionName}`;
+  const sideLabel: Record<SignatorySide, string> = {
+    rds: "Perwakilan Pengurus Rumah Desa Sehat",
+    masyarakat: `Perwakilan Masyarakat ${isDesa ? "Desa" : "Kelurahan"}`,
+    pemerintah: `Perwakilan Pemerintah ${isDesa ? "Desa" : "Kelurahan"}`,
+  };
+  const ranked = detail.proposals.filter((p) => p.priority !== null);
+  const problems = [
+    ...new Set(
+      detail.meetings
+        .filter((m) => m.kind === "fgd_desa" || m.kind === "fgd_antar_desa" || m.kind === "rembuk")
+        .flatMap((m) => m.problems),
+    ),
+  ];
+  const header: TableCell[] = [
+    "No.",
+    "Kegiatan",
+    "Sasaran",
+    "Paket layanan",
+    "Lokasi",
+    "Volume",
+    "Biaya",
+    "Sumber dana",
+  ].map((t) => ({ text: t, bold: true, fillColor: "#e8f0e8" }));
+  const body: TableCell[][] = [
+    header,
+    ...ranked.map((p) => [
+      String(p.priority),
+      { stack: [p.title, { text: p.activitySource ?? p.activityCode, fontSize: 7, color: "#555" }] },
+      p.targetGroup,
+      PACKAGE_LABELS[p.package as ServicePackage]?.id ?? p.package,
+      p.location,
+      `${p.volume.toLocaleString("id-ID")} ${p.unit}`,
+      { text: rupiah(p.cost), alignment: "right" as const },
+      FUNDING_SOURCES.find((f) => f.code === p.fundingSource)?.id ?? p.fundingSource,
+    ]),
+    [
+      { text: "Jumlah", colSpan: 6, bold: true },
+      "",
+      "",
+      "",
+      "",
+      "",
+      { text: rupiah(ranked.reduce((a, p) => a + p.cost, 0)), bold: true, alignment: "right" as const },
+      "",
+    ],
+  ];
+  // One row per line of the signature block, so the three sides line up whatever the label lengths.
+  const sides = ["rds", "masyarakat", "pemerintah"] as const;
+  const bySide = sides.map((side) => rembuk.signatories.filter((s) => s.side === side));
+  const rowsNeeded = Math.max(1, ...bySide.map((p) => p.length));
+  const cell = (text: string, extra: Record<string, unknown> = {}): TableCell =>
+    ({ text, alignment: "center", ...extra }) as TableCell;
+  const signatureRows: TableCell[][] = [sides.map((side) => cell(sideLabel[side], { bold: true }))];
+  for (let i = 0; i < rowsNeeded; i++) {
+    signatureRows.push(bySide.map((p) => cell(p[i]?.position ?? "", { fontSize: 8 })));
+    signatureRows.push(bySide.map(() => cell(" ", { margin: [0, 18, 0, 0] })));
+    signatureRows.push(
+      bySide.map((p) => {
+        const who = p[i];
+        if (who) return cell(who.name, { decoration: "underline" });
+        return i === 0 ? cell("(belum ada penanda tangan)", { italics: true, color: "#a00" }) : cell("");
+      }),
+    );
+  }
+  const signatures: Content = {
+    table: { widths: ["*", "*", "*"], body: signatureRows },
+    layout: "noBorders",
+  };
+  const content: Content[] = [
+    { text: "BERITA ACARA REMBUK STUNTING", style: "title" },
+    { text: `${place.toUpperCase()} — TAHUN ${cycle.year}`, style: "title", margin: [0, 0, 0, 12] },
+    {
+      text: [
+        "Pada hari ini ",
+        { text: longDate(rembuk.heldOn), bold: true },
+        ", bertempat di ",
+        { text: rembuk.place, bold: true },
+        `, telah diselenggarakan Rembuk Stunting ${place} sebagai forum musyawarah antara masyarakat dengan pemerintah ${isDesa ? "Desa dan BPD" : "Kelurahan"} untuk membahas dan menyepakati prioritas usulan program/kegiatan intervensi gizi spesifik dan sensitif tahun ${cycle.year + 1}, dihadiri oleh `,
+        { text: `${rembuk.attendanceCount} orang`, bold: true },
+        ".",
+      ],
+      margin: [0, 0, 0, 8],
+    },
+    {
+      text: "Dasar: Peraturan Bupati Paser Nomor 47 Tahun 2024 Pasal 32; Peraturan Bupati PALI Nomor 64 Tahun 2021 Pasal 12.",
+      fontSize: 8,
+      color: "#444",
+      margin: [0, 0, 0, 8],
+    },
+    ...(problems.length
+      ? [
+          {
+            text: "Masalah yang diidentifikasi dari hasil pemetaan sosial dan diskusi kelompok terarah:",
+            bold: true,
+          },
+          { ol: problems, margin: [0, 2, 0, 8] } as Content,
+        ]
+      : []),
+    { text: "Prioritas usulan program/kegiatan yang disepakati:", bold: true, margin: [0, 0, 0, 4] },
+    {
+      table: { headerRows: 1, widths: [14, 100, 50, 56, 50, 38, 58, 50], body },
+      layout: "lightHorizontalLines",
+      fontSize: 8,
+      margin: [0, 0, 0, 10],
+    },
+    {
+      text: `Berita acara ini disampaikan oleh perwakilan Rumah Desa Sehat kepada ${isDesa ? "Kepala Desa dan BPD sebagai usulan masyarakat dalam penyusunan RKP Desa dan APB Desa" : "Lurah sebagai usulan Kelurahan dalam Musrenbang dan APBD"} (PALI Pasal 14(1); Paser Pasal 34).`,
+      margin: [0, 0, 0, 16],
+    },
+    {
+      text: `${cycle.regionName}, ${longDate(rembuk.heldOn).split(", ")[1]}`,
+      alignment: "right",
+      margin: [0, 0, 0, 8],
+    },
+    signatures,
+  ];
+  return {
+    info: { title: `Berita Acara Rembuk Stunting ${place} ${cycle.year}` },
+    content,
+    styles: { title: { fontSize: 13, bold: true, alignment: "center" as const } },
+    footer: (page: number, pages: number) => ({
+      text: `Tumbuh — Berita Acara Rembuk Stunting ${place} ${cycle.year} — halaman ${page} dari ${pages}`,
+      fontSize: 7,
+      color: "#777",
+      alignment: "center" as const,
+    }),
+  };
+}

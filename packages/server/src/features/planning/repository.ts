@@ -1,0 +1,162 @@
+import type { Kysely, Selectable, Transaction } from "kysely";
+import type {
+  Database,
+  PlanningCampaignsTable,
+  PlanningCyclesTable,
+  PlanningMeetingsTable,
+  PlanningProposalsTable,
+  PlanningReviewsTable,
+  PlanningStagesTable,
+} from "../../db/schema";
+import { withinScopes } from "../../db/scope-filter";
+
+// Every read takes the actor's scopes: a cycle outside them is simply not found.
+type Conn = Kysely<Database> | Transaction<Database>;
+export type CycleRow = Selectable<PlanningCyclesTable>;
+export type StageRow = Selectable<PlanningStagesTable>;
+export type MeetingRow = Selectable<PlanningMeetingsTable>;
+export type ProposalRow = Selectable<PlanningProposalsTable>;
+export type ReviewRow = Selectable<PlanningReviewsTable>;
+export type CampaignRow = Selectable<PlanningCampaignsTable>;
+
+export async function findCycle(db: Conn, scopes: readonly string[], id: string) {
+  return db
+    .selectFrom("planning_cycles")
+    .selectAll()
+    .where("id", "=", id)
+    .where(withinScopes("region_code", scopes))
+    .executeTakeFirst();
+}
+
+export async function findCycleOf(db: Conn, scopes: readonly string[], regionCode: string, year: number) {
+  return db
+    .selectFrom("planning_cycles")
+    .selectAll()
+    .where("region_code", "=", regionCode)
+    .where("year", "=", year)
+    .where(withinScopes("region_code", scopes))
+    .executeTakeFirst();
+}
+
+export async function cyclesIn(db: Conn, scopes: readonly string[], prefix: string, year: number) {
+  return db
+    .selectFrom("planning_cycles")
+    .selectAll()
+    .where("year", "=", year)
+    .where(withinScopes("region_code", scopes))
+    .where(withinScopes("region_code", [prefix]))
+    .execute();
+}
+
+export async function stagesOfCycles(
+  db: Conn,
+  scopes: readonly string[],
+  cycleIds: readonly string[],
+): Promise<StageRow[]> {
+  const out: StageRow[] = [];
+  for (let i = 0; i < cycleIds.length; i += 500) {
+    if (cycleIds.length === 0) break;
+    out.push(
+      ...(await db
+        .selectFrom("planning_stages")
+        .selectAll()
+        .where("cycle_id", "in", cycleIds.slice(i, i + 500))
+        .where(withinScopes("region_code", scopes))
+        .execute()),
+    );
+  }
+  return out;
+}
+
+/** Sum of APB Desa/APBD amounts of proposals taken into the plan, per cycle. */
+export async function budgetsOfCycles(
+  db: Conn,
+  scopes: readonly string[],
+  cycleIds: readonly string[],
+): Promise<Map<string, number>> {
+  const map = new Map<string, number>();
+  for (let i = 0; i < cycleIds.length; i += 500) {
+    const rows = await db
+      .selectFrom("planning_proposals")
+      .select(["cycle_id", "budget_amount"])
+      .where("cycle_id", "in", cycleIds.slice(i, i + 500))
+      .where(withinScopes("region_code", scopes))
+      .where("in_plan", "=", 1)
+      .execute();
+    for (const r of rows) map.set(r.cycle_id, (map.get(r.cycle_id) ?? 0) + (r.budget_amount ?? 0));
+  }
+  return map;
+}
+
+export async function approvedCycles(
+  db: Conn,
+  scopes: readonly string[],
+  cycleIds: readonly string[],
+): Promise<Set<string>> {
+  const set = new Set<string>();
+  for (let i = 0; i < cycleIds.length; i += 500) {
+    const rows = await db
+      .selectFrom("planning_reviews")
+      .select(["cycle_id", "decision", "at"])
+      .where("cycle_id", "in", cycleIds.slice(i, i + 500))
+      .where(withinScopes("region_code", scopes))
+      .orderBy("at")
+      .execute();
+    // The latest decision counts: an approval followed by a request for changes is no longer approved.
+    const last = new Map<string, string>();
+    for (const r of rows) if (r.decision !== "komentar") last.set(r.cycle_id, r.decision);
+    for (const [id, d] of last) if (d === "setuju") set.add(id);
+  }
+  return set;
+}
+
+export async function meetingsOf(db: Conn, scopes: readonly string[], cycleId: string) {
+  return db
+    .selectFrom("planning_meetings")
+    .selectAll()
+    .where("cycle_id", "=", cycleId)
+    .where(withinScopes("region_code", scopes))
+    .orderBy("held_on")
+    .orderBy("created_at")
+    .execute();
+}
+
+export async function proposalsOf(db: Conn, scopes: readonly string[], cycleId: string) {
+  return db
+    .selectFrom("planning_proposals")
+    .selectAll()
+    .where("cycle_id", "=", cycleId)
+    .where(withinScopes("region_code", scopes))
+    .orderBy("priority")
+    .orderBy("created_at")
+    .execute();
+}
+
+export async function findProposal(db: Conn, scopes: readonly string[], id: string) {
+  return db
+    .selectFrom("planning_proposals")
+    .selectAll()
+    .where("id", "=", id)
+    .where(withinScopes("region_code", scopes))
+    .executeTakeFirst();
+}
+
+export async function reviewsOf(db: Conn, scopes: readonly string[], cycleId: string) {
+  return db
+    .selectFrom("planning_reviews")
+    .selectAll()
+    .where("cycle_id", "=", cycleId)
+    .where(withinScopes("region_code", scopes))
+    .orderBy("at")
+    .execute();
+}
+
+export async function campaignsOf(db: Conn, scopes: readonly string[], cycleId: string) {
+  return db
+    .selectFrom("planning_campaigns")
+    .selectAll()
+    .where("cycle_id", "=", cycleId)
+    .where(withinScopes("region_code", scopes))
+    .orderBy("held_on")
+    .execute();
+}

@@ -1,0 +1,287 @@
+import { INSTITUTION_KINDS, type InstitutionView, KPM_CRITERIA, MEMBER_ROLES } from "@tumbuh/core";
+import { useState } from "react";
+import { api } from "../../api";
+import type { InstitutionsView } from "../../api/planning";
+import { useI18n } from "../../i18n/I18nProvider";
+import type { MessageKey } from "../../i18n/messages";
+import { regionPath } from "../../router/routes";
+import { useMe } from "../../session/SessionProvider";
+import { useDocumentTitle } from "../../ui";
+import { CheckField, SelectField, TextField } from "../registry/forms/fields";
+import { BackLink, LoadGate, Notice } from "../registry/ui";
+import { useLoad } from "../registry/useLoad";
+import { canPlan, canReview } from "./access";
+import { useAction } from "./useAction";
+import "../registry/registry.css";
+import "./planning.css";
+
+/** TPPS, Rumah Desa Sehat, service providers and KPM of a region and below: /wilayah/:code/kelembagaan. */
+export default function InstitutionsPage({ code }: { code: string }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const loaded = useLoad<InstitutionsView & { name: string; level: string }>(`inst:${code}`, async (s) => {
+    const [view, region] = await Promise.all([api.institutions(code, s), api.region(code, s)]);
+    return { ...view, name: region.region.name, level: region.region.level };
+  });
+  useDocumentTitle(t("in.title", { name: "" }));
+  const writable = canPlan(me.assignments, code) || canReview(me.assignments, code);
+  return (
+    <div className="stack-lg">
+      <BackLink to={regionPath(code)}>{t("reg.backRegion")}</BackLink>
+      <LoadGate loaded={loaded}>
+        {(v) => (
+          <>
+            <h1>{t("in.title", { name: v.name })}</h1>
+            {v.desaWithoutKpm.length > 0 && (
+              <p className="alert alert--warn">
+                {t("in.withoutKpm", { names: v.desaWithoutKpm.map((d) => d.name).join(", ") })}
+              </p>
+            )}
+            <section className="stack" aria-labelledby="in-list">
+              <h2 id="in-list" className="sr-only">
+                {t("region.institutions")}
+              </h2>
+              {v.institutions.length === 0 && <p className="muted">{t("in.none")}</p>}
+              <ul className="plain-list stack-sm">
+                {v.institutions.map((i) => (
+                  <Institution key={i.id} inst={i} editable={writable} onSaved={loaded.reload} />
+                ))}
+              </ul>
+              <p className="muted">{t("in.tpk")}</p>
+              {writable && <InstitutionForm code={code} onSaved={loaded.reload} />}
+            </section>
+            <section className="stack" aria-labelledby="in-kpm">
+              <h2 id="in-kpm">{t("in.kpm")}</h2>
+              {v.kpm.length === 0 && <p className="muted">{t("in.kpmNone")}</p>}
+              <ul className="plain-list stack-sm">
+                {v.kpm.map((k) => (
+                  <li key={k.id} className="proposal">
+                    <span className="proposal__title">{k.name}</span>
+                    <span className={k.eligible ? "status status--selesai" : "status status--late"}>
+                      {k.eligible
+                        ? t("in.kpmEligible")
+                        : t("in.kpmUnmet", {
+                            criteria: k.criteriaUnmet
+                              .map((c) => t(`in.criterion.${c}` as MessageKey))
+                              .join(", "),
+                          })}
+                    </span>
+                    <span className="step__meta">
+                      {k.chosenOn ? t("in.kpmChosen", { date: k.chosenOn }) : ""}
+                      {k.decreeNumber
+                        ? ` · ${t("in.decree", { number: k.decreeNumber, date: k.decreeDate ?? "" })}`
+                        : ""}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              {v.level === "desa" && canPlan(me.assignments, code) && (
+                <KpmForm code={code} onSaved={loaded.reload} />
+              )}
+            </section>
+          </>
+        )}
+      </LoadGate>
+    </div>
+  );
+}
+
+function Institution({
+  inst,
+  editable,
+  onSaved,
+}: {
+  inst: InstitutionView;
+  editable: boolean;
+  onSaved: () => void;
+}) {
+  const { t } = useI18n();
+  const action = useAction();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState("");
+  const [role, setRole] = useState<string>("anggota");
+  const [unit, setUnit] = useState("");
+  return (
+    <li className="proposal">
+      <span className="step__meta">
+        {t(`in.kind.${inst.kind}` as MessageKey)} · {inst.regionName}
+      </span>
+      <span className="proposal__title">{inst.name}</span>
+      <span className="step__meta">
+        {inst.decreeNumber
+          ? t("in.decree", { number: inst.decreeNumber, date: inst.decreeDate ?? "" })
+          : t("in.noDecree")}
+      </span>
+      {inst.members.length > 0 && (
+        <ul className="step__meta">
+          {inst.members.map((m) => (
+            <li key={m.id}>
+              {m.name} — {t(`in.role.${m.role}` as MessageKey)}
+              {m.unit ? ` (${m.unit})` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+      {action.outcome && <Notice tone={action.outcome.tone}>{action.outcome.text}</Notice>}
+      {editable && !open && (
+        <button type="button" className="text-button" onClick={() => setOpen(true)}>
+          {t("in.member.add")}
+        </button>
+      )}
+      {editable && open && (
+        <form
+          className="stack-sm"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const r = await action.run(
+              () => api.addMember(inst.id, { name, role, unit: unit || null }),
+              t("pl.saved"),
+              (m) => t("pl.error", { message: m }),
+            );
+            if (r) onSaved();
+          }}
+        >
+          <TextField label={t("in.member.name")} value={name} onChange={setName} />
+          <SelectField
+            label={t("in.member.role")}
+            value={role}
+            onChange={setRole}
+            options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`in.role.${r}` as MessageKey) }))}
+          />
+          <TextField label={t("in.member.unit")} optional value={unit} onChange={setUnit} />
+          <button type="submit" className="button button--secondary" disabled={action.busy}>
+            {t("in.member.save")}
+          </button>
+        </form>
+      )}
+    </li>
+  );
+}
+
+function InstitutionForm({ code, onSaved }: { code: string; onSaved: () => void }) {
+  const { t } = useI18n();
+  const action = useAction();
+  const [kind, setKind] = useState<string>("rds");
+  const [name, setName] = useState("");
+  const [decreeNumber, setDecreeNumber] = useState("");
+  const [decreeDate, setDecreeDate] = useState("");
+  return (
+    <form
+      className="pl-form stack"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const r = await action.run(
+          () =>
+            api.createInstitution({
+              regionCode: code,
+              kind,
+              name,
+              decreeNumber: decreeNumber || null,
+              decreeDate: decreeDate || null,
+            }),
+          t("pl.saved"),
+          (m) => t("pl.error", { message: m }),
+        );
+        if (r) onSaved();
+      }}
+    >
+      <h3>{t("in.add")}</h3>
+      {action.outcome && <Notice tone={action.outcome.tone}>{action.outcome.text}</Notice>}
+      <div className="pl-grid">
+        <SelectField
+          label={t("in.kind")}
+          value={kind}
+          onChange={setKind}
+          options={INSTITUTION_KINDS.map((k) => ({ value: k, label: t(`in.kind.${k}` as MessageKey) }))}
+        />
+        <TextField label={t("in.name")} value={name} onChange={setName} />
+        <TextField label={t("in.decreeNumber")} optional value={decreeNumber} onChange={setDecreeNumber} />
+        <TextField
+          label={t("in.decreeDate")}
+          type="date"
+          optional
+          value={decreeDate}
+          onChange={setDecreeDate}
+        />
+      </div>
+      <button type="submit" className="button button--secondary" disabled={action.busy}>
+        {t("in.save")}
+      </button>
+    </form>
+  );
+}
+
+function KpmForm({ code, onSaved }: { code: string; onSaved: () => void }) {
+  const { t } = useI18n();
+  const action = useAction();
+  const [name, setName] = useState("");
+  const [resident, setResident] = useState(true);
+  const [years, setYears] = useState("");
+  const [language, setLanguage] = useState(true);
+  const [education, setEducation] = useState("slta");
+  const [office, setOffice] = useState(false);
+  const [chosenOn, setChosenOn] = useState("");
+  const [decreeNumber, setDecreeNumber] = useState("");
+  const [decreeDate, setDecreeDate] = useState("");
+  return (
+    <form
+      className="pl-form stack"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const r = await action.run(
+          () =>
+            api.registerKpm({
+              regionCode: code,
+              name,
+              resident,
+              cadreYears: Number(years.replace(",", ".")),
+              speaksLocalLanguage: language,
+              education,
+              canUseOffice: office,
+              chosenOn: chosenOn || null,
+              decreeNumber: decreeNumber || null,
+              decreeDate: decreeDate || null,
+            }),
+          t("pl.saved"),
+          (m) => t("pl.error", { message: m }),
+        );
+        if (r) onSaved();
+      }}
+    >
+      <h3>{t("in.kpm.add")}</h3>
+      <p className="hint">{KPM_CRITERIA.map((c) => c.source).join("; ")}</p>
+      {action.outcome && <Notice tone={action.outcome.tone}>{action.outcome.text}</Notice>}
+      <TextField label={t("in.kpm.name")} value={name} onChange={setName} />
+      <CheckField label={t("in.kpm.resident")} checked={resident} onChange={setResident} />
+      <TextField label={t("in.kpm.cadreYears")} inputMode="decimal" value={years} onChange={setYears} />
+      <CheckField label={t("in.kpm.language")} checked={language} onChange={setLanguage} />
+      <SelectField
+        label={t("in.kpm.education")}
+        value={education}
+        onChange={setEducation}
+        options={["sd", "smp", "slta", "d3", "s1", "s2"].map((e) => ({ value: e, label: e.toUpperCase() }))}
+      />
+      <CheckField label={t("in.kpm.office")} checked={office} onChange={setOffice} />
+      <div className="pl-grid">
+        <TextField
+          label={t("in.kpm.chosenOn")}
+          type="date"
+          optional
+          value={chosenOn}
+          onChange={setChosenOn}
+        />
+        <TextField label={t("in.decreeNumber")} optional value={decreeNumber} onChange={setDecreeNumber} />
+        <TextField
+          label={t("in.decreeDate")}
+          type="date"
+          optional
+          value={decreeDate}
+          onChange={setDecreeDate}
+        />
+      </div>
+      <button type="submit" className="button button--primary" disabled={action.busy}>
+        {t("in.kpm.save")}
+      </button>
+    </form>
+  );
+}
