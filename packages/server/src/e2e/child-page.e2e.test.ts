@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATA_DIR } from "../data-files";
-import { launchChromium } from "../testing/browser";
+import { launchChromium, signIn } from "../testing/browser";
 import { startLiveServer } from "../testing/live-server";
 
 const SHOTS = join(DATA_DIR, "..", ".tmp", "screenshots");
@@ -24,11 +24,7 @@ describe("a child's page in Chromium at 360 px", () => {
 
   it("shows the growth chart with the WHO curves, the history and the alerts, and records a weighing", async () => {
     const page = await browser.context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Nama pengguna").fill("kader.melati");
-    await page.getByLabel("Kata sandi", { exact: true }).fill("tumbuh-demo");
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    await signIn(page, server.url, "kader.melati");
 
     // A girl registered at Posyandu Melati with a year of monthly weighings drifting below −2 SD.
     const created = await page.request.post(`${server.url}/api/persons`, {

@@ -5,7 +5,7 @@ import { addDays } from "@tumbuh/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATA_DIR } from "../data-files";
 import { todayIso } from "../features/region-guard";
-import { launchChromium } from "../testing/browser";
+import { launchChromium, signIn } from "../testing/browser";
 import { startLiveServer } from "../testing/live-server";
 import { pdfText, pdfToPngs } from "../testing/pdf";
 import { uuidv7 } from "../util/ids";
@@ -30,11 +30,7 @@ describe("families at risk, catin certificate and case audit in Chromium at 360 
 
   it("a family with its reasons, a catin certificate, an audit whose overdue follow-up shows on the team's dashboard", async () => {
     const page = await browser.context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Nama pengguna").fill("bidan.sandeley");
-    await page.getByLabel("Kata sandi", { exact: true }).fill("tumbuh-demo");
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    await signIn(page, server.url, "bidan.sandeley");
     const post = async (url: string, data: object) => {
       const res = await page.request.post(`${server.url}${url}`, { data });
       expect(res.status(), `${url} ${await res.text()}`).toBeLessThan(300);
@@ -163,11 +159,7 @@ describe("families at risk, catin certificate and case audit in Chromium at 360 
 
     // The semester's verification by someone other than the screener: the KPM confirms the data.
     await page.request.post(`${server.url}/api/auth/logout`);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Nama pengguna").fill("kpm.sandeley");
-    await page.getByLabel("Kata sandi", { exact: true }).fill("tumbuh-demo");
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    await signIn(page, server.url, "kpm.sandeley");
     await page.goto(`${server.url}/keluarga/${hh.id}`);
     const first = page.getByTestId("screening").first();
     await first.getByLabel("Catatan verifikasi").fill("Dicek ke rumah");

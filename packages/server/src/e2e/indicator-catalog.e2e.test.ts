@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATA_DIR } from "../data-files";
-import { launchChromium } from "../testing/browser";
+import { launchChromium, signIn } from "../testing/browser";
 import { startLiveServer } from "../testing/live-server";
 
 const SHOTS = join(DATA_DIR, "..", ".tmp", "screenshots");
@@ -25,11 +25,7 @@ describe("the indicator catalog page in Chromium at 360 px", () => {
 
   async function login(page: Page, username: string) {
     await page.request.post(`${server.url}/api/auth/logout`);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Nama pengguna").fill(username);
-    await page.getByLabel("Kata sandi", { exact: true }).fill("tumbuh-demo");
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    await signIn(page, server.url, username);
   }
 
   it("a viewer reads every indicator grouped as the regulation writes them, without edit forms", async () => {

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATA_DIR } from "../data-files";
-import { launchChromium } from "../testing/browser";
+import { launchChromium, signIn } from "../testing/browser";
 import { startLiveServer } from "../testing/live-server";
 import { pdfText, pdfToPngs } from "../testing/pdf";
 
@@ -28,11 +28,7 @@ describe("indicator dashboard and public publication in Chromium", () => {
   async function login(username: string) {
     await browser.context.clearCookies();
     const page = await browser.context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Nama pengguna").fill(username);
-    await page.getByLabel("Kata sandi", { exact: true }).fill("tumbuh-demo");
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    await signIn(page, server.url, username);
     return page;
   }
 

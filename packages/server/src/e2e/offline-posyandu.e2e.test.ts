@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATA_DIR } from "../data-files";
-import { launchChromium } from "../testing/browser";
+import { launchChromium, signIn } from "../testing/browser";
 import { startLiveServer } from "../testing/live-server";
 
 const SHOTS = join(DATA_DIR, "..", ".tmp", "screenshots");
@@ -13,11 +13,7 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SHOTS, `posyandu-${name}.png`), fullPage: true });
 
 async function login(page: Page, url: string, username: string) {
-  await page.goto(`${url}/login`);
-  await page.getByLabel("Nama pengguna").fill(username);
-  await page.getByLabel("Kata sandi", { exact: true }).fill("tumbuh-demo");
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  await signIn(page, url, username);
 }
 
 /** The service worker controls the page, so the app opens without a network. */

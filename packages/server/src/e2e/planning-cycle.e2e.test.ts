@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATA_DIR } from "../data-files";
-import { launchChromium } from "../testing/browser";
+import { launchChromium, signIn } from "../testing/browser";
 import { startLiveServer } from "../testing/live-server";
 import { pdfText, pdfToPngs } from "../testing/pdf";
 
@@ -19,11 +19,7 @@ describe("a demo desa through the whole planning cycle in Chromium", () => {
 
   async function login(username: string) {
     await page.request.post(`${server.url}/api/auth/logout`);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Nama pengguna").fill(username);
-    await page.getByLabel("Kata sandi", { exact: true }).fill("tumbuh-demo");
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    await signIn(page, server.url, username);
   }
   const form = (submit: string) =>
     page.locator("form", { has: page.getByRole("button", { name: submit, exact: true }) });

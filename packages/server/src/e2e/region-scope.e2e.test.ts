@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATA_DIR } from "../data-files";
-import { launchChromium } from "../testing/browser";
+import { launchChromium, signIn } from "../testing/browser";
 import { startLiveServer } from "../testing/live-server";
 
 const SHOTS = join(DATA_DIR, "..", ".tmp", "screenshots");
@@ -27,11 +27,7 @@ describe("the PWA in Chromium at 360 px", () => {
   });
 
   async function login(page: Page, username: string) {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Nama pengguna").fill(username);
-    await page.getByLabel("Kata sandi", { exact: true }).fill("tumbuh-demo");
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    await signIn(page, server.url, username);
   }
 
   it("a KPM logs in, sees its desa with its posyandu, and gets 'not found' for another desa", async () => {

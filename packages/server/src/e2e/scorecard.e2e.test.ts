@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATA_DIR } from "../data-files";
 import { seedHandDesa } from "../features/services/fixture-desa";
 import { testApi } from "../testing/api";
-import { launchChromium } from "../testing/browser";
+import { launchChromium, signIn } from "../testing/browser";
 import { startLiveServer } from "../testing/live-server";
 
 const SHOTS = join(DATA_DIR, "..", ".tmp", "screenshots");
@@ -34,11 +34,7 @@ describe("the desa convergence scorecard in Chromium", () => {
     await page.setViewportSize({ width, height: 800 });
     // One browser profile for the whole file: sign the previous user out first.
     await page.request.post(`${server.url}/api/auth/logout`);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Nama pengguna").fill(username);
-    await page.getByLabel("Kata sandi", { exact: true }).fill("tumbuh-demo");
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    await signIn(page, server.url, username);
     return page;
   }
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 
 /** Flags without which Chromium here keeps dialling Google services that the closed network refuses. */
 const FLAGS = [
@@ -34,4 +34,13 @@ export async function launchChromium(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Signs in through the login form as a demo user (every demo user has the password `tumbuh-demo`). */
+export async function signIn(page: Page, baseUrl: string, username: string, password = "tumbuh-demo") {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("Nama pengguna").fill(username);
+  await page.getByLabel("Kata sandi", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
 }
