@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
 import { testApi } from "../../testing/api";
 import { describeEachDialect } from "../../testing/dialects";
+import { pdfText, pdfToPngs } from "../../testing/pdf";
 import { uuidv7 } from "../../util/ids";
 import { todayIso } from "../region-guard";
 
@@ -13,7 +14,7 @@ const SANDELEY = "64.01.05.2003";
 // with nobody at risk — and one TPK team of two. The meeting panel must show exactly these figures.
 describeEachDialect(
   "social mapping with scorecard gaps, families at risk and TPK",
-  (db) => {
+  (db, dialect) => {
     let api: Awaited<ReturnType<typeof testApi>>;
     const today = todayIso();
     const post = async (as: string, url: string, payload: object) => {
@@ -130,6 +131,30 @@ describeEachDialect(
       expect(m.families).toMatchObject({ screened: 3, atRisk: 2 });
       expect(m.scorecard.topGaps).toHaveLength(3);
       expect(m.targets.anak_7_23 + m.targets.anak_0_6).toBe(2);
+
+      // The rembuk minutes list what the meeting saw, from its snapshot.
+      await post("kpm.sandeley", `/api/planning/cycles/${cycle.cycle.id}/meetings`, {
+        kind: "rembuk",
+        heldOn: today,
+        place: "Balai Desa Sandeley",
+        attendanceCount: 30,
+        problems: ["Dua baduta belum mendapat layanan apa pun"],
+        signatories: [
+          { side: "rds", name: "Siti Rahmah", position: "Ketua RDS" },
+          { side: "masyarakat", name: "Yohana", position: "Tokoh perempuan" },
+          { side: "pemerintah", name: "H. Abdul Karim", position: "Kepala Desa" },
+        ],
+      });
+      const pdf = await get("peninjau", `/api/planning/cycles/${cycle.cycle.id}/berita-acara.pdf`);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdfToPngs(pdf.rawPayload, `berita-acara-mapping-${dialect}`).length).toBeGreaterThan(0);
+      const text = pdfText(pdf.rawPayload).replace(/\s+/g, " ");
+      expect(text).toContain("Data pemetaan sosial yang dibahas");
+      expect(text).toContain("2 anak 0–23 bulan");
+      expect(text).toContain(`Konvergensi layanan bulan`);
+      expect(text).toContain("0%; paling banyak belum diterima");
+      expect(text).toContain(`semester ${semesterOf(today)}: 2 dari 3 keluarga yang didata`);
+      expect(text).toContain("Dua baduta belum mendapat layanan");
     });
 
     it("the institutions API lists the desa's TPK team with its members; the kecamatan sees it too", async () => {

@@ -8,7 +8,6 @@ import {
   SCORE_GROUPS,
   type ScorecardGaps,
   type ScorecardRow,
-  type ScoreGroup,
   type SocialMapping,
   type SocialMappingUnit,
   semesterOf,
