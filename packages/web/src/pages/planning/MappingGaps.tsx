@@ -9,10 +9,15 @@ import { formatPercent } from "../services/period";
 export function MappingGaps({ code, total }: { code: string; total: SocialMappingCounts }) {
   const { t, locale } = useI18n();
   const { scorecard: sc, families: fam } = total;
+  const month = new Date(`${sc.period}-01T00:00:00Z`).toLocaleDateString(locale, {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
   return (
     <div className="pl-gaps">
       <section className="stack-sm" aria-labelledby="pl-gaps-sc">
-        <h3 id="pl-gaps-sc">{t("pl.gaps.scorecard", { period: sc.period })}</h3>
+        <h3 id="pl-gaps-sc">{t("pl.gaps.scorecard", { period: month })}</h3>
         {sc.groups.length === 0 ? (
           <p className="muted">{t("pl.gaps.noTargets")}</p>
         ) : (
