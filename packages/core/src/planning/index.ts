@@ -4,4 +4,5 @@ export * from "./evidence";
 export * from "./funding";
 export * from "./kpm-criteria";
 export * from "./schemas";
+export * from "./social-mapping";
 export * from "./stages";

@@ -4,6 +4,7 @@ import { SERVICE_PACKAGES } from "./activity-catalog";
 import { FUNDING_SOURCES } from "./funding";
 import type { KpmCriterion } from "./kpm-criteria";
 import { KPM_CRITERIA } from "./kpm-criteria";
+import type { MeetingMappingSnapshot } from "./social-mapping";
 import { STAGE_STATUSES, type StageCode, type StageStatus } from "./stages";
 
 /** The planning feature's wire contract: strict request schemas (unknown fields are a 400) and views. */
@@ -206,6 +207,8 @@ export interface MeetingView {
   opportunities: string[];
   notes: string | null;
   signatories: { side: SignatorySide; name: string; position: string }[];
+  /** The social-mapping figures the meeting looked at (null for kinds that do not look at them). */
+  mapping: MeetingMappingSnapshot | null;
 }
 
 export interface ProposalView {

@@ -8,6 +8,7 @@ import { launchChromium, signIn } from "../testing/browser";
 import { startLiveServer } from "../testing/live-server";
 import { pdfText, pdfToPngs } from "../testing/pdf";
 
+const TEAM_ID = "01900000-0000-7000-8000-0000000000aa";
 const SHOTS = join(DATA_DIR, "..", ".tmp", "screenshots");
 const SANDELEY = "64.01.05.2003";
 const YEAR = new Date().getUTCFullYear();
@@ -94,7 +95,34 @@ describe("a demo desa through the whole planning cycle in Chromium", () => {
     // The social-mapping data from the registry is on the page (posyandu of the desa).
     await page.getByRole("heading", { name: "Data pemetaan sosial" }).waitFor();
     const melati = page.getByRole("row", { name: /Posyandu Melati/ });
-    expect(await melati.getByRole("cell").allTextContents()).toEqual(["0", "1", "0", "1", "0"]);
+    const cells = await melati.getByRole("cell").allTextContents();
+    expect(cells.slice(0, 5)).toEqual(["0", "1", "0", "1", "0"]);
+    // Scorecard convergence and families at risk come from their features, through the planning API.
+    const mapping = await (
+      await page.request.get(`${server.url}/api/planning/social-mapping?region=${SANDELEY}`)
+    ).json();
+    const melatiUnit = mapping.units.find((u: { name: string }) => u.name === "Posyandu Melati");
+    expect(cells[6]).toBe(`${melatiUnit.families.atRisk}/${melatiUnit.families.screened}`);
+    expect(cells[5]).toMatch(/%|–/);
+    const fam = mapping.total.families;
+    await page
+      .getByText(`${fam.atRisk} dari ${fam.screened} keluarga yang didata berisiko stunting.`, {
+        exact: true,
+      })
+      .waitFor();
+    await page
+      .getByRole("heading", {
+        name: /^Kesenjangan layanan \(scorecard konvergensi\) bulan \p{L}+ \d{4}$/u,
+      })
+      .waitFor();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByRole("heading", { name: /Keluarga berisiko stunting semester/ }).scrollIntoViewIfNeeded();
+    // The gaps fit the phone's width (the table above scrolls sideways inside its own wrapper).
+    const gapsBox = await page.locator(".pl-gaps").boundingBox();
+    expect((gapsBox?.x ?? 0) + (gapsBox?.width ?? 999)).toBeLessThanOrEqual(360);
+    await page
+      .locator("section[aria-labelledby=pl-mapping]")
+      .screenshot({ path: join(SHOTS, "planning-mapping-360.png") });
 
     // Finishing the FGD needs its meeting record: refused first, with the reason.
     await stage("Mulai", "Diskusi kelompok terarah (FGD) di desa", "Berjalan");
@@ -221,6 +249,40 @@ describe("a demo desa through the whole planning cycle in Chromium", () => {
     await page.getByText("Anggaran stunting: Rp 80.000.000 (8 %)").waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: join(SHOTS, "planning-cycle-complete.png"), fullPage: true });
+  });
+
+  it("the institutions page lists the desa's TPK team, linking to its page; the kecamatan sees it per desa", async () => {
+    // The desa forms a team of two in the TPK feature; the institutions page shows it.
+    await login("desa.sandeley");
+    const team = await page.request.post(`${server.url}/api/tpk-teams`, {
+      data: { id: TEAM_ID, regionCode: SANDELEY, name: "TPK Mawar" },
+    });
+    expect(team.status(), await team.text()).toBe(201);
+    for (const [i, role] of (["bidan", "pkk"] as const).entries()) {
+      const m = await page.request.post(`${server.url}/api/tpk-teams/${TEAM_ID}/members`, {
+        data: { id: `01900000-0000-7000-8000-00000000000${i + 1}`, name: `Anggota ${i + 1}`, role },
+      });
+      expect(m.status(), await m.text()).toBe(201);
+    }
+    await login("kpm.sandeley");
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${server.url}/wilayah/${SANDELEY}/kelembagaan`);
+    const tpk = page.locator("section[aria-labelledby=in-tpk]");
+    await tpk.getByRole("heading", { name: "Tim Pendamping Keluarga (TPK)" }).waitFor();
+    await tpk.getByText("2 anggota", { exact: true }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await tpk.screenshot({ path: join(SHOTS, "planning-institutions-tpk-360.png") });
+    await tpk.getByRole("link", { name: "TPK Mawar" }).click();
+    await page.waitForURL(`${server.url}/tpk/${TEAM_ID}`);
+    await page.getByRole("heading", { name: "TPK Mawar" }).waitFor();
+
+    await login("tpps.kuaro");
+    await page.goto(`${server.url}/wilayah/64.01.05/kelembagaan`);
+    const kec = page.locator("section[aria-labelledby=in-tpk]");
+    await kec.getByRole("link", { name: "Sandeley" }).waitFor();
+    expect(await kec.getByRole("link", { name: "Buka daftar TPK" }).getAttribute("href")).toBe(
+      "/wilayah/64.01.05/tpk",
+    );
   });
 
   it("the kecamatan team reviews and approves Sandeley's plan from its summary page", async () => {

@@ -12,6 +12,7 @@ import type {
   ProposalView,
   RegencyRembukInput,
   RegencyRembukView,
+  SocialMapping,
   StageCode,
   StageStatus,
 } from "@tumbuh/core";
@@ -19,20 +20,8 @@ import type { Requester } from "./client";
 
 const enc = encodeURIComponent;
 
-export interface SocialMappingView {
-  regionCode: string;
-  regionName: string;
-  asOf: string;
-  units: {
-    code: string;
-    name: string;
-    targets: Record<string, number>;
-    children0to59: number;
-    stunted: number;
-    notMeasured2m: number;
-  }[];
-  total: { targets: Record<string, number>; children0to59: number; stunted: number; notMeasured2m: number };
-}
+/** The social-mapping figures of a desa (server: features/planning/social-mapping.ts). */
+export type SocialMappingView = SocialMapping;
 
 export interface CycleLookup {
   regionCode: string;
@@ -45,6 +34,8 @@ export interface InstitutionsView {
   institutions: InstitutionView[];
   kpm: KpmView[];
   desaWithoutKpm: { code: string; name: string }[];
+  /** Family support teams (TPK) of the region and below, with their member counts. */
+  tpk: { id: string; name: string; regionCode: string; regionName: string; members: number }[];
 }
 
 export function planningEndpoints(request: Requester) {

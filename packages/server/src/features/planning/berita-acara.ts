@@ -2,6 +2,7 @@ import {
   type Actor,
   type CycleDetail,
   FUNDING_SOURCES,
+  type MeetingMappingSnapshot,
   PACKAGE_LABELS,
   type ServicePackage,
   type SignatorySide,
@@ -31,6 +32,44 @@ const MONTHS = [
 function longDate(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
   return `${DAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+function monthName(period: string): string {
+  return `${MONTHS[Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
+}
+
+function percent(p: number | null): string {
+  return p === null ? "–" : `${p.toLocaleString("id-ID", { maximumFractionDigits: 1 })}%`;
+}
+
+/**
+ * The social-mapping figures the meeting saw (its stored snapshot), as sentences for the minutes: registry
+ * targets, the scorecard gaps of the latest complete month and the families at risk of the semester.
+ * Snapshots stored before the scorecard and family figures existed give only the first line.
+ */
+export function mappingLines(m: MeetingMappingSnapshot): string[] {
+  const t = m.targets as Record<string, number>;
+  const lines = [
+    `Sasaran 1000 HPK: ${t.ibu_hamil ?? 0} ibu hamil, ${(t.anak_0_6 ?? 0) + (t.anak_7_23 ?? 0)} anak 0–23 bulan, ` +
+      `${t.anak_24_59 ?? 0} anak 24–59 bulan; ${m.stunted} anak pendek (stunting), ` +
+      `${m.notMeasured2m} anak belum diukur 2 bulan.`,
+  ];
+  if (m.scorecard) {
+    const gaps = m.scorecard.topGaps.map((g) => `${g.label.id} (${g.t} T)`).join("; ");
+    lines.push(
+      `Konvergensi layanan bulan ${monthName(m.scorecard.period)}: ${percent(m.scorecard.percent)}` +
+        (gaps ? `; paling banyak belum diterima: ${gaps}.` : "."),
+    );
+  }
+  if (m.families) {
+    const reasons = m.families.topReasons.map((r) => `${r.label.id} (${r.count})`).join("; ");
+    lines.push(
+      `Keluarga berisiko stunting semester ${m.families.semester}: ${m.families.atRisk} dari ` +
+        `${m.families.screened} keluarga yang didata` +
+        (reasons ? `; faktor terbanyak: ${reasons}.` : "."),
+    );
+  }
+  return lines;
 }
 
 function rupiah(n: number): string {
@@ -68,6 +107,8 @@ export function beritaAcaraDocument(detail: CycleDetail, rembuk: Meeting) {
         .flatMap((m) => m.problems),
     ),
   ];
+  // The figures the rembuk looked at; an older rembuk without a snapshot uses the latest FGD's.
+  const seen = rembuk.mapping ?? detail.meetings.filter((m) => m.mapping).at(-1)?.mapping ?? null;
   const header: TableCell[] = [
     "No.",
     "Kegiatan",
@@ -144,6 +185,12 @@ export function beritaAcaraDocument(detail: CycleDetail, rembuk: Meeting) {
       color: "#444",
       margin: [0, 0, 0, 8],
     },
+    ...(seen
+      ? [
+          { text: "Data pemetaan sosial yang dibahas:", bold: true },
+          { ul: mappingLines(seen), margin: [0, 2, 0, 8] } as Content,
+        ]
+      : []),
     ...(problems.length
       ? [
           {

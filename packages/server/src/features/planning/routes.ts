@@ -45,6 +45,7 @@ import {
   listKpm,
   registerKpm,
 } from "./teams";
+import { tpkTeamsOf } from "./tpk-teams";
 
 const Id = z.strictObject({ id: z.string().uuid() });
 const Year = z.coerce.number().int().min(2020).max(2100);
@@ -158,6 +159,7 @@ export function planningRoutes(app: FastifyInstance, { db }: AppDeps): void {
         institutions: await listInstitutions(db, actor, req.query.region),
         kpm: await listKpm(db, actor, req.query.region),
         desaWithoutKpm: await desaWithoutKpm(db, actor, req.query.region),
+        tpk: await tpkTeamsOf(db, actor, req.query.region),
       };
     },
   );

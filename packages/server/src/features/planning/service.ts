@@ -138,6 +138,7 @@ export function toMeetingView(m: Awaited<ReturnType<typeof meetingsOf>>[number])
     opportunities: JSON.parse(m.opportunities_json),
     notes: m.notes,
     signatories: JSON.parse(m.signatories_json),
+    mapping: m.mapping_json ? JSON.parse(m.mapping_json) : null,
   };
 }
 

@@ -1,45 +1,110 @@
-import { type Actor, readScopes, TARGET_ROLES, type TargetRole } from "@tumbuh/core";
+import {
+  type Actor,
+  catalogForRegion,
+  type FamiliesAtRisk,
+  type MappingLabel,
+  monthOf,
+  readScopes,
+  SCORE_GROUPS,
+  type ScorecardGaps,
+  type ScorecardRow,
+  type SocialMapping,
+  type SocialMappingUnit,
+  semesterOf,
+  shiftMonth,
+  TARGET_ROLES,
+  type TargetRole,
+  TOP_GAPS,
+  TOP_REASONS,
+  totalsOf,
+} from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { errors } from "../../errors";
+import { listFamilies } from "../families/service";
 import { registryLists } from "../measurements/lists";
 import { summariesWithFacts } from "../persons/repository";
 import { findRegion, listChildren } from "../regions/repository";
+import { buildScorecard } from "../services/scorecard";
 
 /**
  * The social-mapping data a meeting works from (PALI Pasal 9(2), 10(2) a; Paser Pasal 30(1), 31(2)):
  * per dusun/posyandu, the 1000-HPK and other priority targets (Paser Pasal 5, from the registry via
  * core/targets.ts) and the children stunted or not measured for two months (from the posyandu lists).
  *
- * ONE function on purpose: the service scorecard gaps (issue 6) and the families at risk (issue 8) are
- * added here at merge time, as further fields of `SocialMappingUnit`, so every meeting page shows them.
+ * Also the KPM scorecard gaps of the latest complete month (issue 6, PALI Pasal 30b, 37: convergence %
+ * per target group and the indicators most often not received) and the families at risk of stunting in
+ * the current semester (issue 8, Paser Pasal 13; BKKBN Verval KRS). Both come through their features'
+ * own read functions (`buildScorecard`, `listFamilies`), never their tables.
  */
-export interface SocialMappingUnit {
-  /** A dusun/posyandu code, or the desa code itself for people registered at desa level. */
-  code: string;
-  name: string;
-  targets: Record<TargetRole, number>;
-  children0to59: number;
-  stunted: number;
-  notMeasured2m: number;
-}
-
-export interface SocialMapping {
-  regionCode: string;
-  regionName: string;
-  asOf: string;
-  units: SocialMappingUnit[];
-  total: Omit<SocialMappingUnit, "code" | "name">;
-}
-
-function emptyCounts(): Omit<SocialMappingUnit, "code" | "name"> {
+function emptyCounts(period = "", semester = ""): Omit<SocialMappingUnit, "code" | "name"> {
   return {
     targets: Object.fromEntries(TARGET_ROLES.map((r) => [r, 0])) as Record<TargetRole, number>,
     children0to59: 0,
     stunted: 0,
     notMeasured2m: 0,
+    scorecard: { period, percent: null, groups: [], topGaps: [] },
+    families: { semester, screened: 0, atRisk: 0, topReasons: [] },
   };
+}
+
+/** Convergence per group and the indicators with most T, from scorecard rows (core's `totalsOf`). */
+function gapsOf(period: string, desaCode: string, rows: readonly ScorecardRow[]): ScorecardGaps {
+  const catalog = catalogForRegion(desaCode);
+  const totals = totalsOf(catalog, rows);
+  const byCode = new Map(catalog.indicators.map((i) => [i.code, i]));
+  const gaps: ScorecardGaps["topGaps"] = [];
+  for (const g of totals.groups) {
+    for (const [code, tally] of Object.entries(g.indicators)) {
+      const ind = byCode.get(code);
+      if (ind && tally.t > 0)
+        gaps.push({ code, group: g.group, short: ind.short, label: ind.label, t: tally.t });
+    }
+  }
+  gaps.sort((a, b) => b.t - a.t || a.code.localeCompare(b.code));
+  return {
+    period,
+    percent: totals.percent,
+    groups: SCORE_GROUPS.map((group) => {
+      const g = totals.groups.find((x) => x.group === group);
+      return { group, targets: g?.targets ?? 0, percent: g?.percent ?? null };
+    }).filter((g) => g.targets > 0),
+    topGaps: gaps.slice(0, TOP_GAPS),
+  };
+}
+
+type FamilyRow = { atRisk: boolean; reasons: { ruleId: string; label: MappingLabel }[] };
+
+function familiesOf(semester: string, rows: readonly FamilyRow[]): FamiliesAtRisk {
+  const reasons = new Map<string, FamiliesAtRisk["topReasons"][number]>();
+  for (const r of rows) {
+    if (!r.atRisk) continue;
+    for (const x of r.reasons) {
+      const e = reasons.get(x.ruleId) ?? { ruleId: x.ruleId, label: x.label, count: 0 };
+      e.count += 1;
+      reasons.set(x.ruleId, e);
+    }
+  }
+  return {
+    semester,
+    screened: rows.length,
+    atRisk: rows.filter((r) => r.atRisk).length,
+    topReasons: [...reasons.values()]
+      .sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId))
+      .slice(0, TOP_REASONS),
+  };
+}
+
+function groupBy<T extends { regionCode: string }>(desaCode: string, rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const key = unitOf(desaCode, r.regionCode);
+    const list = out.get(key) ?? [];
+    list.push(r);
+    out.set(key, list);
+  }
+  return out;
 }
 
 /** The unit directly under the desa a code lies in ("64.01.05.2003.P01.x" → "64.01.05.2003.P01"). */
@@ -58,15 +123,19 @@ export async function socialMappingOf(
   const scopes = readScopes(actor);
   const desa = await findRegion(db, scopes, desaCode);
   if (!desa) throw errors.notFound();
+  // The latest complete month: a meeting on 22 November looks at October's scorecard.
+  const period = shiftMonth(monthOf(asOf), -1);
+  const semester = semesterOf(asOf);
+  const empty = () => emptyCounts(period, semester);
   const children = await listChildren(db, scopes, desaCode);
   const units = new Map<string, SocialMappingUnit>();
-  units.set(desaCode, { code: desaCode, name: desa.name, ...emptyCounts() });
-  for (const c of children) units.set(c.code, { code: c.code, name: c.name, ...emptyCounts() });
+  units.set(desaCode, { code: desaCode, name: desa.name, ...empty() });
+  for (const c of children) units.set(c.code, { code: c.code, name: c.name, ...empty() });
   const unit = (code: string) => {
     const key = unitOf(desaCode, code);
     let u = units.get(key);
     if (!u) {
-      u = { code: key, name: key, ...emptyCounts() };
+      u = { code: key, name: key, ...empty() };
       units.set(key, u);
     }
     return u;
@@ -90,7 +159,15 @@ export async function socialMappingOf(
   for (const u of units.values())
     u.children0to59 = u.targets.anak_0_6 + u.targets.anak_7_23 + u.targets.anak_24_59;
 
-  const total = emptyCounts();
+  const { rows: scoreRows } = await buildScorecard(db, actor, desaCode, period, { rows: false });
+  for (const [code, rows] of groupBy(desaCode, scoreRows))
+    unit(code).scorecard = gapsOf(period, desaCode, rows);
+  const families = (await listFamilies(db, actor, desaCode, semester)).rows;
+  for (const [code, rows] of groupBy(desaCode, families)) unit(code).families = familiesOf(semester, rows);
+
+  const total = empty();
+  total.scorecard = gapsOf(period, desaCode, scoreRows);
+  total.families = familiesOf(semester, families);
   for (const u of units.values()) {
     for (const r of TARGET_ROLES) total.targets[r] += u.targets[r];
     total.children0to59 += u.children0to59;
@@ -98,7 +175,9 @@ export async function socialMappingOf(
     total.notMeasured2m += u.notMeasured2m;
   }
   const list = [...units.values()].filter(
-    (u) => u.code !== desaCode || u.children0to59 + Object.values(u.targets).reduce((a, b) => a + b, 0) > 0,
+    (u) =>
+      u.code !== desaCode ||
+      u.children0to59 + Object.values(u.targets).reduce((a, b) => a + b, 0) + u.families.screened > 0,
   );
   return { regionCode: desaCode, regionName: desa.name, asOf, units: list, total };
 }

@@ -102,3 +102,15 @@ export async function subjectLabels(db: Conn, rows: readonly { subject_kind: str
       labels.set(p.id, p.name);
   return labels;
 }
+
+/** Members per team, for lists that show a team's size (the planning institutions page). */
+export async function memberCounts(db: Conn, teamIds: readonly string[]): Promise<Map<string, number>> {
+  if (teamIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("tpk_members")
+    .select(["team_id", (eb) => eb.fn.countAll<number | string>().as("n")])
+    .where("team_id", "in", [...teamIds])
+    .groupBy("team_id")
+    .execute();
+  return new Map(rows.map((r) => [r.team_id, Number(r.n)]));
+}

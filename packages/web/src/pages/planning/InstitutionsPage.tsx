@@ -4,7 +4,8 @@ import { api } from "../../api";
 import type { InstitutionsView } from "../../api/planning";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
-import { regionPath } from "../../router/routes";
+import { Link } from "../../router/navigation";
+import { pathFor, regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
 import { useDocumentTitle } from "../../ui";
 import { CheckField, SelectField, TextField } from "../registry/forms/fields";
@@ -47,9 +48,9 @@ export default function InstitutionsPage({ code }: { code: string }) {
                   <Institution key={i.id} inst={i} editable={writable} onSaved={loaded.reload} />
                 ))}
               </ul>
-              <p className="muted">{t("in.tpk")}</p>
               {writable && <InstitutionForm code={code} onSaved={loaded.reload} />}
             </section>
+            <TpkTeams code={code} level={v.level} teams={v.tpk} />
             <section className="stack" aria-labelledby="in-kpm">
               <h2 id="in-kpm">{t("in.kpm")}</h2>
               {v.kpm.length === 0 && <p className="muted">{t("in.kpmNone")}</p>}
@@ -283,5 +284,52 @@ function KpmForm({ code, onSaved }: { code: string; onSaved: () => void }) {
         {t("in.kpm.save")}
       </button>
     </form>
+  );
+}
+
+/**
+ * The family support teams (TPK, Paser Pasal 13) kept by the families feature: at a desa each team with
+ * its member count, linking to the team's page; above a desa the number of teams and members per desa.
+ */
+function TpkTeams({ code, level, teams }: { code: string; level: string; teams: InstitutionsView["tpk"] }) {
+  const { t } = useI18n();
+  const perDesa = new Map<string, { name: string; teams: number; members: number }>();
+  for (const team of teams) {
+    const d = perDesa.get(team.regionCode) ?? { name: team.regionName, teams: 0, members: 0 };
+    d.teams += 1;
+    d.members += team.members;
+    perDesa.set(team.regionCode, d);
+  }
+  return (
+    <section className="stack-sm" aria-labelledby="in-tpk">
+      <h2 id="in-tpk">{t("in.tpkTitle")}</h2>
+      {teams.length === 0 && <p className="muted">{t("in.tpkNone")}</p>}
+      {level === "desa" ? (
+        <ul className="plain-list stack-sm">
+          {teams.map((team) => (
+            <li key={team.id} className="proposal">
+              <Link className="proposal__title" to={pathFor({ name: "tpkTeam", id: team.id })}>
+                {team.name}
+              </Link>
+              <span className="step__meta">{t("in.tpkMembers", { count: team.members })}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <ul className="plain-list stack-sm">
+          {[...perDesa].map(([desa, d]) => (
+            <li key={desa} className="proposal">
+              <Link className="proposal__title" to={pathFor({ name: "tpkList", code: desa })}>
+                {d.name}
+              </Link>
+              <span className="step__meta">
+                {t("in.tpkTeams", { count: d.teams })} · {t("in.tpkMembers", { count: d.members })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Link to={pathFor({ name: "tpkList", code })}>{t("in.tpkOpen")}</Link>
+    </section>
   );
 }

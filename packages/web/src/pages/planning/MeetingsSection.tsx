@@ -7,17 +7,19 @@ import type { MessageKey } from "../../i18n/messages";
 import { SelectField, TextField } from "../registry/forms/fields";
 import { Notice } from "../registry/ui";
 import { useLoad } from "../registry/useLoad";
+import { formatPercent } from "../services/period";
 import { lines } from "./format";
+import { MappingGaps } from "./MappingGaps";
 import { TextArea } from "./TextArea";
 import { useAction } from "./useAction";
 
 /**
- * The social-mapping figures a meeting works from (from the registry: 1000-HPK targets, children stunted
- * or not measured), per dusun/posyandu. The server's social-mapping function is the one place to extend
- * with scorecard gaps and families at risk.
+ * The social-mapping figures a meeting works from, per dusun/posyandu: 1000-HPK targets and children stunted
+ * or not measured (registry), convergence % of the latest complete month (scorecard) and families at risk
+ * this semester; under the table the desa's biggest scorecard gaps and commonest risk reasons.
  */
 export function SocialMappingPanel({ code }: { code: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const loaded = useLoad<SocialMappingView>(`mapping:${code}`, (s) => api.socialMapping(code, s));
   if (loaded.state.status !== "ready") return null;
   const m = loaded.state.data;
@@ -29,6 +31,10 @@ export function SocialMappingPanel({ code }: { code: string }) {
       <td className="num">{u.targets.anak_24_59 ?? 0}</td>
       <td className="num">{u.stunted}</td>
       <td className="num">{u.notMeasured2m}</td>
+      <td className="num">{formatPercent(u.scorecard.percent, locale)}</td>
+      <td className="num">
+        {u.families.atRisk}/{u.families.screened}
+      </td>
     </tr>
   );
   return (
@@ -45,6 +51,8 @@ export function SocialMappingPanel({ code }: { code: string }) {
               <th className="num">{t("pl.mapping.child24to59")}</th>
               <th className="num">{t("pl.mapping.stunted")}</th>
               <th className="num">{t("pl.mapping.notMeasured")}</th>
+              <th className="num">{t("pl.mapping.convergence", { period: m.total.scorecard.period })}</th>
+              <th className="num">{t("pl.mapping.familiesAtRisk")}</th>
             </tr>
           </thead>
           <tbody>
@@ -53,6 +61,7 @@ export function SocialMappingPanel({ code }: { code: string }) {
           </tbody>
         </table>
       </div>
+      <MappingGaps code={code} total={m.total} />
     </section>
   );
 }
