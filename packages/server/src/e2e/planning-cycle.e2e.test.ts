@@ -193,6 +193,8 @@ describe("a demo desa through the whole planning cycle in Chromium", () => {
       await rembuk.getByLabel(`${side}: jabatan`).fill(position);
     }
     await page.screenshot({ path: join(SHOTS, "planning-rembuk-form.png"), fullPage: true });
+    // Partway through the cycle (stages "berjalan" with long labels) the page still fits a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await rembuk.getByRole("button", { name: "Simpan pertemuan" }).click();
     await page.getByText("Rembuk stunting", { exact: true }).first().waitFor();
     // The rembuk agrees the jamban first: move it up and save the ranking.
