@@ -12,7 +12,7 @@ import {
   WATER_SOURCE_CODES,
   WATER_SOURCES,
 } from "@tumbuh/core";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { pathFor } from "../../router/routes";
@@ -20,6 +20,7 @@ import { useMe } from "../../session/SessionProvider";
 import { screenFamilyOffline, unconfirmed } from "../../sync/appends";
 import { useDocumentTitle } from "../../ui";
 import { SyncStatusBar } from "../posyandu/SyncStatusBar";
+import { useReloadWhenSent } from "../posyandu/useReloadWhenSent";
 import { useLive, useSyncEngine } from "../posyandu/useSync";
 import { canWrite } from "../regionLinks";
 import { formatDate, todayIso } from "../registry/format";
@@ -104,11 +105,8 @@ function Family({ view, reload }: { view: FamilyView; reload: () => void }) {
     `${engine.userId}|${h.id}`,
   );
   const unsentCount = unsent?.length ?? 0;
-  // When the phone's screenings are accepted the server's history has them: load the family again.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the count of unsent screenings changes
-  useEffect(() => {
-    if (unsentCount === 0) reload();
-  }, [unsentCount]);
+  // Once the phone's records are accepted, the server's data has them: load it again.
+  useReloadWhenSent(unsentCount, reload);
   return (
     <div className="stack-lg">
       {writer && <SyncStatusBar engine={engine} />}

@@ -10,7 +10,7 @@ import {
   type TpkSubjectKind,
   type TpkTeamView,
 } from "@tumbuh/core";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { Link } from "../../router/navigation";
@@ -19,6 +19,7 @@ import { useMe } from "../../session/SessionProvider";
 import { recordTpkVisitOffline, unconfirmed } from "../../sync/appends";
 import { useDocumentTitle } from "../../ui";
 import { SyncStatusBar } from "../posyandu/SyncStatusBar";
+import { useReloadWhenSent } from "../posyandu/useReloadWhenSent";
 import { useLive, useSyncEngine } from "../posyandu/useSync";
 import { canWrite } from "../regionLinks";
 import { formatDate, todayIso } from "../registry/format";
@@ -88,11 +89,8 @@ function Team({
     `${engine.userId}|${view.id}|${view.assignments.length}`,
   );
   const unsentCount = unsent?.length ?? 0;
-  // When the phone's visits are accepted the server's figures include them: load the team again.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the count of unsent visits changes
-  useEffect(() => {
-    if (unsentCount === 0) reload();
-  }, [unsentCount]);
+  // Once the phone's records are accepted, the server's data has them: load it again.
+  useReloadWhenSent(unsentCount, reload);
   return (
     <div className="stack-lg">
       {writer && <SyncStatusBar engine={engine} />}

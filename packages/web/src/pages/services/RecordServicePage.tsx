@@ -11,7 +11,7 @@ import {
   type ServiceRecordView,
   STATE_SERVICES,
 } from "@tumbuh/core";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { api, type PersonRecord } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
@@ -20,6 +20,7 @@ import { personPath, scorecardPath } from "../../router/routes";
 import { recordServiceOffline, unconfirmed } from "../../sync/appends";
 import { useDocumentTitle } from "../../ui";
 import { SyncStatusBar } from "../posyandu/SyncStatusBar";
+import { useReloadWhenSent } from "../posyandu/useReloadWhenSent";
 import { useLive, useSyncEngine } from "../posyandu/useSync";
 import { formatDate, todayIso } from "../registry/format";
 import { BackLink, LoadGate, Notice } from "../registry/ui";
@@ -77,11 +78,8 @@ function RecordService({ person }: { person: PersonRecord }) {
     `${engine.userId}|${person.id}`,
   );
   const unsentCount = unsent?.length ?? 0;
-  // Once the phone's records are accepted, the server's history has them: load it again.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the count of unsent records changes
-  useEffect(() => {
-    if (unsentCount === 0) history.reload();
-  }, [unsentCount]);
+  // Once the phone's records are accepted, the server's data has them: load it again.
+  useReloadWhenSent(unsentCount, history.reload);
   const services = person.ageMonths <= CHILD_MAX_MONTHS ? CHILD_SERVICES : MOTHER_SERVICES;
   const [service, setService] = useState<RecordedService>(services[0] as RecordedService);
   const [givenOn, setGivenOn] = useState(todayIso());
