@@ -61,10 +61,14 @@ interface UnsentService {
 
 export default function RecordServicePage({ id }: { id: string }) {
   const person = useLoad(`person:${id}`, (s) => api.person(id, s), { cacheKey: `person:${id}` });
-  return <LoadGate loaded={person}>{(view) => <RecordService person={view.person} />}</LoadGate>;
+  return (
+    <LoadGate loaded={person}>
+      {(view) => <RecordService person={view.person} reloadPerson={person.reload} />}
+    </LoadGate>
+  );
 }
 
-function RecordService({ person }: { person: PersonRecord }) {
+function RecordService({ person, reloadPerson }: { person: PersonRecord; reloadPerson: () => void }) {
   const { t, locale } = useI18n();
   useDocumentTitle(`${t("svc.recordTitle")} · ${person.name}`);
   const history = useLoad<ServiceRecordView[]>(
@@ -79,7 +83,10 @@ function RecordService({ person }: { person: PersonRecord }) {
   );
   const unsentCount = unsent?.length ?? 0;
   // Once the phone's records are accepted, the server's data has them: load it again.
-  useReloadWhenSent(unsentCount, history.reload);
+  useReloadWhenSent(unsentCount, () => {
+    history.reload();
+    reloadPerson();
+  });
   const services = person.ageMonths <= CHILD_MAX_MONTHS ? CHILD_SERVICES : MOTHER_SERVICES;
   const [service, setService] = useState<RecordedService>(services[0] as RecordedService);
   const [givenOn, setGivenOn] = useState(todayIso());
