@@ -2,7 +2,13 @@
 // case-audit follow-ups). All are appends: each gets a UUIDv7 made here that is also its server id, so a
 // record sent twice is stored once. The local copy (`local`, until the server confirms) lets the pages
 // show what was recorded and that it is not sent yet.
-import type { FamilyScreeningInput, FollowUpInput, ServiceRecordInput, TpkVisitInput } from "@tumbuh/core";
+import type {
+  CatinScreeningInput,
+  FamilyScreeningInput,
+  FollowUpInput,
+  ServiceRecordInput,
+  TpkVisitInput,
+} from "@tumbuh/core";
 import type { SyncEngine } from "./engine";
 import { enqueue, fresh } from "./outbox";
 import { view } from "./store";
@@ -52,6 +58,17 @@ export function recordTpkVisitOffline(
   id = uuidv7(),
 ): Promise<string> {
   return append(engine, "tpk_visit", regionCode, "", { ...input }, id);
+}
+
+/** `regionCode`: the catin's. */
+export function screenCatinOffline(
+  engine: SyncEngine,
+  regionCode: string,
+  catinId: string,
+  input: WithoutId<CatinScreeningInput>,
+  id = uuidv7(),
+): Promise<string> {
+  return append(engine, "catin_screening", regionCode, "", { ...input, catinId }, id);
 }
 
 export function recordFollowUpOffline(
