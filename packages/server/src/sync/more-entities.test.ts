@@ -151,13 +151,41 @@ describeEachDialect(
       const k = db().kysely;
       const ids = ops.map((o) => o.entityId);
       const rows = await Promise.all([
-        k.selectFrom("service_records").select("id").where("id", "=", ids[0]).execute(),
-        k.selectFrom("family_screenings").select("id").where("id", "=", ids[1]).execute(),
-        k.selectFrom("catin").select("id").where("id", "=", ids[2]).execute(),
-        k.selectFrom("catin_screenings").select("id").where("id", "=", ids[3]).execute(),
-        k.selectFrom("tpk_visits").select("id").where("id", "=", ids[4]).execute(),
-        k.selectFrom("case_audits").select("id").where("id", "=", ids[5]).execute(),
-        k.selectFrom("audit_followups").select("id").where("id", "=", ids[6]).execute(),
+        k
+          .selectFrom("service_records")
+          .select("id")
+          .where("id", "=", ids[0] as string)
+          .execute(),
+        k
+          .selectFrom("family_screenings")
+          .select("id")
+          .where("id", "=", ids[1] as string)
+          .execute(),
+        k
+          .selectFrom("catin")
+          .select("id")
+          .where("id", "=", ids[2] as string)
+          .execute(),
+        k
+          .selectFrom("catin_screenings")
+          .select("id")
+          .where("id", "=", ids[3] as string)
+          .execute(),
+        k
+          .selectFrom("tpk_visits")
+          .select("id")
+          .where("id", "=", ids[4] as string)
+          .execute(),
+        k
+          .selectFrom("case_audits")
+          .select("id")
+          .where("id", "=", ids[5] as string)
+          .execute(),
+        k
+          .selectFrom("audit_followups")
+          .select("id")
+          .where("id", "=", ids[6] as string)
+          .execute(),
       ]);
       expect(rows.map((r) => r.length)).toEqual([1, 1, 1, 1, 1, 1, 1]);
       // One catin person only, despite the replay.
