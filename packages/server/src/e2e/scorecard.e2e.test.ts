@@ -81,7 +81,8 @@ describe("the desa convergence scorecard in Chromium", () => {
     await page.getByLabel("Tanggal").fill("2025-09-25");
     await page.screenshot({ path: join(SHOTS, "scorecard-record-service-360.png"), fullPage: true });
     await page.getByRole("button", { name: "Simpan" }).click();
-    await page.getByText("Layanan tersimpan.").waitFor();
+    // Saved on the phone first (the offline sync), then sent: the history shows it once the server has it.
+    await page.getByText("Layanan disimpan di HP").waitFor();
     await page.getByTestId("service-history").getByText("Kepesertaan JKN").waitFor();
     const card = await (
       await page.request.get(`${server.url}/api/regions/64.01.05.2003/scorecard?period=2025-09`)

@@ -19,7 +19,8 @@ interface Op {
 
 /**
  * What several devices did offline: each registers children and weighs them (its own days, so two devices
- * never weigh one child on the same day), and each may rename the one shared child from revision 1.
+ * never weigh one child on the same day), records a service for each of its children and for the shared
+ * child (issue 6 appends), and each may rename the one shared child from revision 1.
  */
 function deviceOps(
   plan: { children: number; weighings: number; rename: boolean }[],
@@ -50,7 +51,9 @@ function deviceOps(
           },
         });
       }
+      ops.push(serviceOp(id, d));
     }
+    if (p.children > 0) ops.push(serviceOp(shared, d));
     for (let w = 0; w < p.weighings; w++) {
       ops.push({
         opId: uuidv7(),
@@ -76,6 +79,14 @@ function deviceOps(
     return ops;
   });
 }
+
+const serviceOp = (personId: string, d: number): Op => ({
+  opId: uuidv7(),
+  entity: "service_record",
+  entityId: uuidv7(),
+  kind: "append",
+  payload: { personId, service: "konseling_gizi", givenOn: `2025-03-0${d + 1}` },
+});
 
 describeEachDialect(
   "sync converges under any interleaving, duplication and reordering of pushes",
@@ -148,7 +159,7 @@ describeEachDialect(
             ? await k.selectFrom("persons").select("id").where("id", "in", childIds).execute()
             : [];
           expect(persons).toHaveLength(childIds.length);
-          const appends = all.filter((o) => o.kind === "append");
+          const appends = all.filter((o) => o.entity === "measurement");
           const rows = appends.length
             ? await k
                 .selectFrom("measurements")
@@ -161,6 +172,12 @@ describeEachDialect(
                 .execute()
             : [];
           expect(rows).toHaveLength(appends.length);
+          // Service records: each stored once however often and in whatever order it was delivered.
+          const services = all.filter((o) => o.entity === "service_record").map((o) => o.entityId);
+          const stored = services.length
+            ? await k.selectFrom("service_records").select("id").where("id", "in", services).execute()
+            : [];
+          expect(stored.map((r) => r.id).sort()).toEqual([...services].sort());
           const renames = all.filter((o) => o.kind === "update").map((o) => o.payload.name as string);
           const person = await k
             .selectFrom("persons")

@@ -5,7 +5,7 @@ import type { SyncEngine } from "./engine";
 import { type LocalRecord, type OutboxItem, recordKey } from "./store";
 import { uuidv7 } from "./uuidv7";
 
-async function enqueue(
+export async function enqueue(
   engine: SyncEngine,
   op: { entity: string; entityId: string; kind: SyncOpKind; payload: Record<string, unknown> },
   record: (old: LocalRecord | undefined) => LocalRecord,
@@ -45,7 +45,7 @@ async function enqueue(
   engine.changed();
 }
 
-const fresh = (
+export const fresh = (
   entity: string,
   id: string,
   regionCode: string,

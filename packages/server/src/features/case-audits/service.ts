@@ -8,6 +8,7 @@ import {
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
 import { appendAudit } from "../audit/repository";
@@ -76,7 +77,7 @@ export async function recordCaseAudit(
       );
   }
   const at = nowIso();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .insertInto("case_audits")
       .values({
@@ -132,7 +133,7 @@ export async function recordFollowUp(
   if (existing) return viewAudit(db, actor, rec.audit_id);
   await writableRegion(db, actor, rec.region_code, LEVELS);
   if (input.on > todayIso()) throw errors.validation("on", "on: is in the future");
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .insertInto("audit_followups")
       .values({

@@ -11,6 +11,7 @@ import {
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { CatinScreeningsTable, CatinTable, Database } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
 import { appendAudit } from "../audit/repository";
@@ -81,7 +82,7 @@ export async function registerCatin(
     created_at: nowIso(),
     created_by: actor.username,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertCatin(trx, row);
     await appendAudit(trx, actor, {
       action: "catin.create",
@@ -125,7 +126,7 @@ export async function recordCatinScreening(
     created_at: nowIso(),
     created_by: actor.username,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertCatinScreening(trx, row);
     await appendAudit(trx, actor, {
       action: "catin_screening.create",

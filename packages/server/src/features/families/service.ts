@@ -12,6 +12,7 @@ import {
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database, FamilyScreeningsTable } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
 import { appendAudit } from "../audit/repository";
@@ -94,7 +95,7 @@ export async function recordFamilyScreening(
     created_at: at,
     created_by: actor.username,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertScreening(trx, row);
     await appendAudit(trx, actor, {
       action: "family_screening.create",
@@ -127,7 +128,7 @@ export async function verifyFamilyScreening(
   if (s.created_by === actor.username)
     throw errors.validation("result", "result: the screener cannot verify their own screening");
   const at = nowIso();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .updateTable("family_screenings")
       .set({

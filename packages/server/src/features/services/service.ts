@@ -1,6 +1,7 @@
 import { type Actor, readScopes, ServiceRecordInput, type ServiceRecordView } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database, ServiceRecordsTable } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/repository";
@@ -78,7 +79,7 @@ export async function recordService(
     recorded_by: actor.userId,
   };
   try {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await insertServiceRecord(trx, row);
       await appendAudit(trx, actor, {
         action: input.supersedes ? "service.correct" : "service.record",

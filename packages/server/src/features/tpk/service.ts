@@ -12,6 +12,7 @@ import {
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { Database } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
 import { appendAudit } from "../audit/repository";
@@ -40,7 +41,7 @@ export async function createTeam(db: Kysely<Database>, actor: Actor, input: z.in
   const existing = await findTeam(db, [""], input.id);
   if (existing) return viewTeam(db, actor, input.id);
   await writableRegion(db, actor, input.regionCode, ["desa"]);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const row = { id: input.id, region_code: input.regionCode, name: input.name, created_at: nowIso() };
     await trx.insertInto("tpk_teams").values(row).execute();
     await appendAudit(trx, actor, {
@@ -68,7 +69,7 @@ export async function addMember(
     const user = await db.selectFrom("users").select("id").where("id", "=", input.userId).executeTakeFirst();
     if (!user) throw errors.validation("userId", "userId: no such user");
   }
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const row = {
       id: input.id,
       region_code: team.region_code,
@@ -119,7 +120,7 @@ export async function assignSubject(
   const region = await subjectRegion(db, scopes, input.subjectKind, input.subjectId);
   if (!region || !(region === member.region_code || region.startsWith(`${member.region_code}.`)))
     throw errors.validation("subjectId", "subjectId: not found in the team's desa");
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const row = {
       id: input.id,
       region_code: member.region_code,
@@ -161,7 +162,7 @@ export async function recordVisit(db: Kysely<Database>, actor: Actor, input: Tpk
     throw errors.validation("referralTo", "referralTo: say where the referral went");
   if (input.socialOutcome && !input.socialProgramme)
     throw errors.validation("socialProgramme", "socialProgramme: name the programme");
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const row = {
       id: input.id,
       region_code: a.region_code,

@@ -1,5 +1,6 @@
 // /audit-kasus/:id — one stunting case audit: team, findings by cause domain, recommendations with owner,
-// due date and status (from the appended follow-ups), and recording a follow-up.
+// due date and status (from the appended follow-ups), and recording a follow-up — through the offline
+// sync's outbox, so it can be recorded without signal (the audit itself is kept on the device once seen).
 import { AUDIT_DOMAINS, type CaseAuditView, type RecommendationView } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
@@ -7,31 +8,50 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { Link } from "../../router/navigation";
 import { pathFor } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
+import { recordFollowUpOffline, unconfirmed } from "../../sync/appends";
 import { useDocumentTitle } from "../../ui";
+import { SyncStatusBar } from "../posyandu/SyncStatusBar";
+import { useReloadWhenSent } from "../posyandu/useReloadWhenSent";
+import { useLive, useSyncEngine } from "../posyandu/useSync";
 import { canWrite } from "../regionLinks";
 import { formatDate, todayIso } from "../registry/format";
 import { BackLink, LoadGate } from "../registry/ui";
 import { useLoad } from "../registry/useLoad";
 import { ActionError, newId, useAction } from "./shared";
 import "../registry/registry.css";
+import "../posyandu/posyandu.css";
 import "./families.css";
 
 export default function CaseAuditPage({ id }: { id: string }) {
   const audit = useLoad<CaseAuditView>(`caseAudit:${id}`, (s) => api.caseAudit(id, s), {
     cacheKey: `caseAudit:${id}`,
   });
-  return (
-    <LoadGate loaded={audit}>{(view) => <Audit view={view} set={(v) => audit.setData(() => v)} />}</LoadGate>
-  );
+  return <LoadGate loaded={audit}>{(view) => <Audit view={view} reload={audit.reload} />}</LoadGate>;
 }
 
-function Audit({ view, set }: { view: CaseAuditView; set: (v: CaseAuditView) => void }) {
+interface UnsentFollowUp {
+  recommendationId: string;
+  on: string;
+  status: "berjalan" | "selesai";
+}
+
+function Audit({ view, reload }: { view: CaseAuditView; reload: () => void }) {
   const { t, locale } = useI18n();
   const me = useMe();
   useDocumentTitle(`${t("fam.audit.title")} ${view.child.name}`);
   const desa = view.regionCode.split(".").slice(0, 4).join(".");
+  const writer = me.assignments.some((a) => canWrite(a.role));
+  const engine = useSyncEngine();
+  const recIds = new Set(view.recommendations.map((r) => r.id));
+  const unsent = useLive(
+    () => unconfirmed<UnsentFollowUp>(engine, "audit_followup", (v) => recIds.has(v.recommendationId)),
+    `${engine.userId}|${view.id}|${view.recommendations.length}`,
+  );
+  // Once the phone's follow-ups are accepted, the server's statuses include them: load the audit again.
+  useReloadWhenSent(unsent?.length ?? 0, reload);
   return (
     <div className="stack-lg">
+      {writer && <SyncStatusBar engine={engine} />}
       <div className="stack-sm">
         <BackLink to={pathFor({ name: "auditCases", code: desa })}>{t("fam.audit.title")}</BackLink>
         <h1>{view.child.name}</h1>
@@ -56,8 +76,9 @@ function Audit({ view, set }: { view: CaseAuditView; set: (v: CaseAuditView) => 
           <Recommendation
             key={r.id}
             r={r}
-            writer={me.assignments.some((a) => canWrite(a.role))}
-            onSaved={set}
+            regionCode={view.regionCode}
+            writer={writer}
+            unsent={(unsent ?? []).filter((u) => u.recommendationId === r.id)}
           />
         ))}
       </section>
@@ -67,14 +88,17 @@ function Audit({ view, set }: { view: CaseAuditView; set: (v: CaseAuditView) => 
 
 function Recommendation({
   r,
+  regionCode,
   writer,
-  onSaved,
+  unsent,
 }: {
   r: RecommendationView;
+  regionCode: string;
   writer: boolean;
-  onSaved: (v: CaseAuditView) => void;
+  unsent: (UnsentFollowUp & { id: string })[];
 }) {
   const { t, locale } = useI18n();
+  const engine = useSyncEngine();
   const [status, setStatus] = useState<"berjalan" | "selesai">("selesai");
   const [note, setNote] = useState("");
   const [id, setId] = useState(newId);
@@ -82,12 +106,16 @@ function Recommendation({
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     const saved = await run(() =>
-      api.followUp({ id, recommendationId: r.id, on: todayIso(), status, note: note.trim() || null }),
+      recordFollowUpOffline(
+        engine,
+        regionCode,
+        { recommendationId: r.id, on: todayIso(), status, note: note.trim() || null },
+        id,
+      ),
     );
     if (saved) {
       setId(newId());
       setNote("");
-      onSaved(saved);
     }
   }
   return (
@@ -119,7 +147,13 @@ function Recommendation({
           ))}
         </ul>
       )}
-      {writer && r.status !== "selesai" && (
+      {unsent.map((u) => (
+        <p key={u.id} data-testid="followup-unsent">
+          {formatDate(u.on, locale)} · {t(`fam.status.${u.status}`)}{" "}
+          <span className="badge badge--warn">{t("fam.unsent")}</span>
+        </p>
+      ))}
+      {writer && r.status !== "selesai" && !unsent.some((u) => u.status === "selesai") && (
         <form className="stack-sm" onSubmit={submit}>
           <label className="field">
             {t("fam.audit.followUp")}

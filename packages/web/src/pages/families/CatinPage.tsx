@@ -7,31 +7,47 @@ import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { pathFor } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
+import { screenCatinOffline, unconfirmed } from "../../sync/appends";
 import { useDocumentTitle } from "../../ui";
+import { SyncStatusBar } from "../posyandu/SyncStatusBar";
+import { useReloadWhenSent } from "../posyandu/useReloadWhenSent";
+import { useLive, useSyncEngine } from "../posyandu/useSync";
 import { canWrite } from "../regionLinks";
 import { formatDate, formatNumber, todayIso } from "../registry/format";
 import { BackLink, LoadGate } from "../registry/ui";
 import { useLoad } from "../registry/useLoad";
 import { ActionError, newId, parseNumber, useAction } from "./shared";
 import "../registry/registry.css";
+import "../posyandu/posyandu.css";
 import "./families.css";
 
 export default function CatinPage({ id }: { id: string }) {
   const catin = useLoad<CatinView>(`catin:${id}`, (s) => api.catin(id, s), { cacheKey: `catin:${id}` });
-  return (
-    <LoadGate loaded={catin}>
-      {(view) => <Catin view={view} onChange={(v) => catin.setData(() => v)} />}
-    </LoadGate>
-  );
+  return <LoadGate loaded={catin}>{(view) => <Catin view={view} reload={catin.reload} />}</LoadGate>;
 }
 
-function Catin({ view, onChange }: { view: CatinView; onChange: (v: CatinView) => void }) {
+function Catin({ view, reload }: { view: CatinView; reload: () => void }) {
   const { t, locale } = useI18n();
   const me = useMe();
   useDocumentTitle(view.person.name);
   const desa = view.regionCode.split(".").slice(0, 4).join(".");
+  const writer = me.assignments.some((a) => canWrite(a.role));
+  // Screenings recorded on this phone (the offline sync's outbox) and not accepted by the server yet; the
+  // findings and the certificate come from the server once they are.
+  const engine = useSyncEngine();
+  const unsent = useLive(
+    () =>
+      unconfirmed<{ catinId: string; screenedOn: string }>(
+        engine,
+        "catin_screening",
+        (v) => v.catinId === view.id,
+      ),
+    `${engine.userId}|${view.id}`,
+  );
+  useReloadWhenSent(unsent?.length ?? 0, reload);
   return (
     <div className="stack-lg">
+      {writer && <SyncStatusBar engine={engine} />}
       <div className="stack-sm">
         <BackLink to={pathFor({ name: "catinList", code: desa })}>{t("fam.catin.title")}</BackLink>
         <h1>{view.person.name}</h1>
@@ -93,13 +109,24 @@ function Catin({ view, onChange }: { view: CatinView; onChange: (v: CatinView) =
             </a>
           </article>
         ))}
-      {me.assignments.some((a) => canWrite(a.role)) && <CatinScreeningForm view={view} onSaved={onChange} />}
+      {unsent?.map((u) => (
+        <p key={u.id} className="card" data-testid="catin-screening-unsent">
+          {t("fam.unsentScreening", { date: formatDate(u.screenedOn, locale) })}{" "}
+          <span className="badge badge--warn">{t("fam.unsent")}</span>
+        </p>
+      ))}
+      {writer && <CatinScreeningForm view={view} />}
     </div>
   );
 }
 
-function CatinScreeningForm({ view, onSaved }: { view: CatinView; onSaved: (v: CatinView) => void }) {
+/** The schema's ranges (core CatinScreeningInput), checked here so a typo shows now, not after sync. */
+const RANGES = { weight: [25, 250], height: [120, 220], muac: [10, 60], hb: [3, 25] } as const;
+
+function CatinScreeningForm({ view }: { view: CatinView }) {
   const { t, locale } = useI18n();
+  const engine = useSyncEngine();
+  const [saved, setSaved] = useState(false);
   const [f, setF] = useState({ screenedOn: todayIso(), weight: "", height: "", muac: "", hb: "" });
   const [id, setId] = useState(newId);
   const { busy, error, run } = useAction();
@@ -116,29 +143,42 @@ function CatinScreeningForm({ view, onSaved }: { view: CatinView; onSaved: (v: C
       hb: parseNumber(f.hb),
     };
     const bad = Object.entries(n).find(
-      ([k, v]) => Number.isNaN(v) || ((k === "weight" || k === "height") && v === null),
+      ([k, v]) =>
+        Number.isNaN(v) ||
+        ((k === "weight" || k === "height") && v === null) ||
+        (v !== null && (v < RANGES[k as "weight"][0] || v > RANGES[k as "weight"][1])),
     );
     if (bad) {
       setLocal(t("fam.catin.badNumber", { field: t(`fam.catin.f.${bad[0] as "weight"}`) }));
       return;
     }
+    if (f.screenedOn > todayIso()) {
+      setLocal(t("fam.futureDate"));
+      return;
+    }
     setLocal(null);
-    const saved = await run(() =>
-      api.screenCatin(view.id, {
+    setSaved(false);
+    const done = await run(() =>
+      screenCatinOffline(
+        engine,
+        view.regionCode,
+        view.id,
+        {
+          screenedOn: f.screenedOn,
+          weightKg: n.weight as number,
+          heightCm: n.height as number,
+          muacCm: n.muac,
+          hbGdl: n.hb,
+          extra: Object.fromEntries(Object.entries(extra).filter(([, v]) => v.trim() !== "")),
+        },
         id,
-        screenedOn: f.screenedOn,
-        weightKg: n.weight as number,
-        heightCm: n.height as number,
-        muacCm: n.muac,
-        hbGdl: n.hb,
-        extra: Object.fromEntries(Object.entries(extra).filter(([, v]) => v.trim() !== "")),
-      }),
+      ),
     );
-    if (saved) {
+    if (done) {
       setId(newId());
       setF((x) => ({ ...x, weight: "", height: "", muac: "", hb: "" }));
       setExtra({});
-      onSaved(saved);
+      setSaved(true);
     }
   }
   return (
@@ -164,6 +204,11 @@ function CatinScreeningForm({ view, onSaved }: { view: CatinView; onSaved: (v: C
         </label>
       ))}
       {local && <p className="alert alert--error">{local}</p>}
+      {saved && (
+        <p className="alert alert--ok" role="status">
+          {t("fam.savedOffline")}
+        </p>
+      )}
       <ActionError error={error} />
       <button type="submit" className="button button--primary button--block" disabled={busy}>
         {busy ? t("reg.saving") : t("fam.catin.saveScreening")}

@@ -1,6 +1,7 @@
 // /keluarga/:id — one family: what the registry knows (and the reasons it already gives), the semester's
 // screening form prefilled from the registry (Paser Pasal 13(1) a–g), and the screening history with the
 // verification step. Every reason shows which facts came from the registry and which from the screener.
+// A screening is written through the offline sync's outbox, so it can be recorded without signal.
 import {
   type FamilyFacts,
   type FamilyObserved,
@@ -16,13 +17,18 @@ import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { pathFor } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
+import { screenFamilyOffline, unconfirmed } from "../../sync/appends";
 import { useDocumentTitle } from "../../ui";
+import { SyncStatusBar } from "../posyandu/SyncStatusBar";
+import { useReloadWhenSent } from "../posyandu/useReloadWhenSent";
+import { useLive, useSyncEngine } from "../posyandu/useSync";
 import { canWrite } from "../regionLinks";
 import { formatDate, todayIso } from "../registry/format";
 import { BackLink, LoadGate } from "../registry/ui";
 import { useLoad } from "../registry/useLoad";
 import { ActionError, newId, useAction } from "./shared";
 import "../registry/registry.css";
+import "../posyandu/posyandu.css";
 import "./families.css";
 
 type YesNo = "" | "ya" | "tidak";
@@ -88,8 +94,22 @@ function Family({ view, reload }: { view: FamilyView; reload: () => void }) {
   const writer = me.assignments.some((a) => canWrite(a.role));
   const h = view.household;
   useDocumentTitle(`${t("fam.family")} ${h.headName ?? ""}`);
+  const engine = useSyncEngine();
+  const unsent = useLive(
+    () =>
+      unconfirmed<{ householdId: string; screenedOn: string }>(
+        engine,
+        "family_screening",
+        (v) => v.householdId === h.id,
+      ),
+    `${engine.userId}|${h.id}`,
+  );
+  const unsentCount = unsent?.length ?? 0;
+  // Once the phone's records are accepted, the server's data has them: load it again.
+  useReloadWhenSent(unsentCount, reload);
   return (
     <div className="stack-lg">
+      {writer && <SyncStatusBar engine={engine} />}
       <div className="stack-sm">
         <BackLink to={pathFor({ name: "families", code: h.regionCode.split(".").slice(0, 4).join(".") })}>
           {t("fam.families.title")}
@@ -106,6 +126,12 @@ function Family({ view, reload }: { view: FamilyView; reload: () => void }) {
       {writer && <ScreeningForm view={view} onSaved={reload} />}
       <section className="stack">
         <h2>{t("fam.history")}</h2>
+        {unsent?.map((u) => (
+          <p key={u.id} className="card" data-testid="screening-unsent">
+            {t("fam.unsentScreening", { date: formatDate(u.screenedOn, locale) })}{" "}
+            <span className="badge badge--warn">{t("fam.unsent")}</span>
+          </p>
+        ))}
         {view.screenings.length === 0 && <p className="muted">{t("fam.noScreening")}</p>}
         {view.screenings.map((s) => (
           <article key={s.id} className="card stack-sm" data-testid="screening">
@@ -181,9 +207,16 @@ function ScreeningForm({ view, onSaved }: { view: FamilyView; onSaved: () => voi
   const [note, setNote] = useState("");
   const [id, setId] = useState(newId);
   const { busy, error, run } = useAction();
+  const engine = useSyncEngine();
+  const [notice, setNotice] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
+    setNotice(null);
+    if (screenedOn > todayIso()) {
+      setNotice({ tone: "error", text: t("fam.futureDate") });
+      return;
+    }
     const observed: FamilyObserved = {};
     for (const k of BOOL_FACTS) {
       const v = fromYn(bools[k]);
@@ -193,16 +226,17 @@ function ScreeningForm({ view, onSaved }: { view: FamilyView; onSaved: () => voi
     if (water && water !== r.waterSource) observed.waterSource = water as FamilyObserved["waterSource"];
     if (latrine && latrine !== r.latrineType) observed.latrineType = latrine as FamilyObserved["latrineType"];
     const saved = await run(() =>
-      api.screenFamily({
+      screenFamilyOffline(
+        engine,
+        view.household.regionCode,
+        { householdId: view.household.id, screenedOn, observed, note: note.trim() || null },
         id,
-        householdId: view.household.id,
-        screenedOn,
-        observed,
-        note: note.trim() || null,
-      }),
+      ),
     );
     if (saved) {
       setId(newId());
+      setNote("");
+      setNotice({ tone: "ok", text: t("fam.savedOffline") });
       onSaved();
     }
   }
@@ -264,6 +298,14 @@ function ScreeningForm({ view, onSaved }: { view: FamilyView; onSaved: () => voi
         {t("fam.note")}
         <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
       </label>
+      {notice && (
+        <p
+          className={`alert alert--${notice.tone === "ok" ? "ok" : "error"}`}
+          role={notice.tone === "ok" ? "status" : "alert"}
+        >
+          {notice.text}
+        </p>
+      )}
       <ActionError error={error} />
       <button type="submit" className="button button--primary button--block" disabled={busy}>
         {busy ? t("reg.saving") : t("fam.saveScreening")}

@@ -1,7 +1,8 @@
 // /tpk/:id — the family support team's dashboard: overdue follow-ups of stunting case audits it owns, the
 // audited share of stunted under-twos in its desa against the 50% target (Paser 47/2024 annex, SS4
 // indicator 8), its members' caseload and overdue visits, and recording a visit (Paser Pasal 13(2):
-// counselling, referral, social assistance).
+// counselling, referral, social assistance). A visit is written through the offline sync's outbox, so it
+// can be recorded in the field without signal (the page itself is kept on the device once loaded).
 import {
   AUDIT_DOMAINS,
   TPK_MEMBER_ROLES,
@@ -15,13 +16,18 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { Link } from "../../router/navigation";
 import { pathFor } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
+import { recordTpkVisitOffline, unconfirmed } from "../../sync/appends";
 import { useDocumentTitle } from "../../ui";
+import { SyncStatusBar } from "../posyandu/SyncStatusBar";
+import { useReloadWhenSent } from "../posyandu/useReloadWhenSent";
+import { useLive, useSyncEngine } from "../posyandu/useSync";
 import { canWrite } from "../regionLinks";
 import { formatDate, todayIso } from "../registry/format";
 import { BackLink, LoadGate } from "../registry/ui";
 import { useLoad } from "../registry/useLoad";
 import { ActionError, newId, percent, useAction } from "./shared";
 import "../registry/registry.css";
+import "../posyandu/posyandu.css";
 import "./families.css";
 
 export default function TpkTeamPage({ id }: { id: string }) {
@@ -29,7 +35,9 @@ export default function TpkTeamPage({ id }: { id: string }) {
     cacheKey: `tpkTeam:${id}`,
   });
   return (
-    <LoadGate loaded={team}>{(view) => <Team view={view} set={(v) => team.setData(() => v)} />}</LoadGate>
+    <LoadGate loaded={team}>
+      {(view) => <Team view={view} set={(v) => team.setData(() => v)} reload={team.reload} />}
+    </LoadGate>
   );
 }
 
@@ -56,13 +64,36 @@ export function AuditShareMeter({ share }: { share: TpkTeamView["auditShare"] })
   );
 }
 
-function Team({ view, set }: { view: TpkTeamView; set: (v: TpkTeamView) => void }) {
+interface UnsentVisit {
+  assignmentId: string;
+  visitedOn: string;
+}
+
+function Team({
+  view,
+  set,
+  reload,
+}: {
+  view: TpkTeamView;
+  set: (v: TpkTeamView) => void;
+  reload: () => void;
+}) {
   const { t, locale } = useI18n();
   const me = useMe();
   const writer = me.assignments.some((a) => canWrite(a.role));
   useDocumentTitle(view.name);
+  const engine = useSyncEngine();
+  const ids = new Set(view.assignments.map((a) => a.id));
+  const unsent = useLive(
+    () => unconfirmed<UnsentVisit>(engine, "tpk_visit", (v) => ids.has(v.assignmentId)),
+    `${engine.userId}|${view.id}|${view.assignments.length}`,
+  );
+  const unsentCount = unsent?.length ?? 0;
+  // Once the phone's records are accepted, the server's data has them: load it again.
+  useReloadWhenSent(unsentCount, reload);
   return (
     <div className="stack-lg">
+      {writer && <SyncStatusBar engine={engine} />}
       <div className="stack-sm">
         <BackLink to={pathFor({ name: "tpkList", code: view.regionCode })}>{t("fam.tpk.title")}</BackLink>
         <h1>{view.name}</h1>
@@ -125,9 +156,10 @@ function Team({ view, set }: { view: TpkTeamView; set: (v: TpkTeamView) => void 
           <Assignment
             key={a.id}
             a={a}
+            regionCode={view.regionCode}
             member={view.members.find((m) => m.id === a.memberId)?.name ?? ""}
             writer={writer}
-            onSaved={set}
+            unsent={(unsent ?? []).filter((v) => v.assignmentId === a.id)}
           />
         ))}
         {writer && <Assign view={view} onSaved={set} />}
@@ -138,17 +170,20 @@ function Team({ view, set }: { view: TpkTeamView; set: (v: TpkTeamView) => void 
 
 function Assignment({
   a,
+  regionCode,
   member,
   writer,
-  onSaved,
+  unsent,
 }: {
   a: TpkAssignmentView;
+  regionCode: string;
   member: string;
   writer: boolean;
-  onSaved: (v: TpkTeamView) => void;
+  unsent: (UnsentVisit & { id: string })[];
 }) {
   const { t, locale } = useI18n();
   const [open, setOpen] = useState(false);
+  const [saved, setSaved] = useState(false);
   return (
     <article className="card stack-sm">
       <p>
@@ -179,13 +214,25 @@ function Assignment({
             : ""}
         </p>
       )}
+      {unsent.map((v) => (
+        <p key={v.id} data-testid="visit-unsent">
+          {t("fam.tpk.unsentVisit", { date: formatDate(v.visitedOn, locale) })}{" "}
+          <span className="badge badge--warn">{t("fam.unsent")}</span>
+        </p>
+      ))}
+      {saved && !open && (
+        <p className="alert alert--ok" role="status">
+          {t("fam.savedOffline")}
+        </p>
+      )}
       {writer &&
         (open ? (
           <VisitForm
             assignmentId={a.id}
-            onSaved={(v) => {
+            regionCode={regionCode}
+            onSaved={() => {
               setOpen(false);
-              onSaved(v);
+              setSaved(true);
             }}
           />
         ) : (
@@ -197,8 +244,18 @@ function Assignment({
   );
 }
 
-function VisitForm({ assignmentId, onSaved }: { assignmentId: string; onSaved: (v: TpkTeamView) => void }) {
+function VisitForm({
+  assignmentId,
+  regionCode,
+  onSaved,
+}: {
+  assignmentId: string;
+  regionCode: string;
+  onSaved: () => void;
+}) {
   const { t } = useI18n();
+  const engine = useSyncEngine();
+  const [problem, setProblem] = useState<string | null>(null);
   const [f, setF] = useState({
     visitedOn: todayIso(),
     counselling: "",
@@ -216,20 +273,37 @@ function VisitForm({ assignmentId, onSaved }: { assignmentId: string; onSaved: (
       setF((x) => ({ ...x, [k]: e.target.value }));
   async function submit(e: React.FormEvent) {
     e.preventDefault();
+    // The server's rules, checked here too so a mistake shows now and not after the phone finds signal.
+    const check =
+      f.visitedOn > todayIso()
+        ? "fam.futureDate"
+        : f.nextDueOn && f.nextDueOn <= f.visitedOn
+          ? "fam.tpk.badNextDue"
+          : f.referralDone !== "" && !f.referralTo.trim()
+            ? "fam.tpk.needReferralTo"
+            : f.socialOutcome && !f.socialProgramme.trim()
+              ? "fam.tpk.needProgramme"
+              : null;
+    setProblem(check ? t(check) : null);
+    if (check) return;
     const saved = await run(() =>
-      api.tpkVisit({
+      recordTpkVisitOffline(
+        engine,
+        regionCode,
+        {
+          assignmentId,
+          visitedOn: f.visitedOn,
+          counselling: f.counselling.trim() || null,
+          referralTo: f.referralTo.trim() || null,
+          referralDone: f.referralDone === "" ? null : f.referralDone === "ya",
+          socialProgramme: f.socialProgramme.trim() || null,
+          socialOutcome: (f.socialOutcome || null) as "diajukan" | null,
+          nextDueOn: f.nextDueOn || null,
+        },
         id,
-        assignmentId,
-        visitedOn: f.visitedOn,
-        counselling: f.counselling.trim() || null,
-        referralTo: f.referralTo.trim() || null,
-        referralDone: f.referralDone === "" ? null : f.referralDone === "ya",
-        socialProgramme: f.socialProgramme.trim() || null,
-        socialOutcome: (f.socialOutcome || null) as "diajukan" | null,
-        nextDueOn: f.nextDueOn || null,
-      }),
+      ),
     );
-    if (saved) onSaved(saved);
+    if (saved) onSaved();
   }
   return (
     <form className="stack-sm" onSubmit={submit}>
@@ -272,6 +346,11 @@ function VisitForm({ assignmentId, onSaved }: { assignmentId: string; onSaved: (
         {t("fam.tpk.nextDueOn")}
         <input type="date" value={f.nextDueOn} onChange={set("nextDueOn")} />
       </label>
+      {problem && (
+        <p className="alert alert--error" role="alert">
+          {problem}
+        </p>
+      )}
       <ActionError error={error} />
       <button type="submit" className="button button--primary" disabled={busy}>
         {t("reg.save")}

@@ -1,7 +1,9 @@
 // /layanan/:id — record a service given to a target (KPM, cadre or midwife), with the person's history.
 // Big touch targets for a phone at 360 px. Each form fill carries its own client-made UUIDv7, so a
 // double tap or a retry after a lost response stores the service once (the server treats a repeated id
-// as the same record).
+// as the same record). The record is written through the offline sync's outbox (issue 5): it is saved on
+// the phone first and sent when there is signal, so the form works without a network; the person and
+// the history are kept on the device from the last time they were loaded.
 import {
   ANTIGEN_CODES,
   ANTIGENS,
@@ -10,17 +12,22 @@ import {
   STATE_SERVICES,
 } from "@tumbuh/core";
 import { useState } from "react";
-import { api, isApiError, type PersonRecord } from "../../api";
+import { api, type PersonRecord } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { Link } from "../../router/navigation";
 import { personPath, scorecardPath } from "../../router/routes";
+import { recordServiceOffline, unconfirmed } from "../../sync/appends";
 import { useDocumentTitle } from "../../ui";
+import { SyncStatusBar } from "../posyandu/SyncStatusBar";
+import { useReloadWhenSent } from "../posyandu/useReloadWhenSent";
+import { useLive, useSyncEngine } from "../posyandu/useSync";
 import { formatDate, todayIso } from "../registry/format";
 import { BackLink, LoadGate, Notice } from "../registry/ui";
 import { useLoad } from "../registry/useLoad";
 import { uuidv7 } from "./uuidv7";
 import "../registry/registry.css";
+import "../posyandu/posyandu.css";
 import "./services.css";
 
 /** Services a child is recorded for; the others are a (pregnant) woman's. */
@@ -44,17 +51,42 @@ const MOTHER_SERVICES: RecordedService[] = [
 /** Children up to 6 years (PAUD age); older persons are offered the pregnancy services. */
 const CHILD_MAX_MONTHS = 83;
 
-export default function RecordServicePage({ id }: { id: string }) {
-  const person = useLoad(`person:${id}`, (s) => api.person(id, s));
-  return <LoadGate loaded={person}>{(view) => <RecordService person={view.person} />}</LoadGate>;
+interface UnsentService {
+  personId: string;
+  service: string;
+  givenOn: string;
+  detail?: string | null;
+  received: boolean;
 }
 
-function RecordService({ person }: { person: PersonRecord }) {
+export default function RecordServicePage({ id }: { id: string }) {
+  const person = useLoad(`person:${id}`, (s) => api.person(id, s), { cacheKey: `person:${id}` });
+  return (
+    <LoadGate loaded={person}>
+      {(view) => <RecordService person={view.person} reloadPerson={person.reload} />}
+    </LoadGate>
+  );
+}
+
+function RecordService({ person, reloadPerson }: { person: PersonRecord; reloadPerson: () => void }) {
   const { t, locale } = useI18n();
   useDocumentTitle(`${t("svc.recordTitle")} · ${person.name}`);
-  const history = useLoad<ServiceRecordView[]>(`services:${person.id}`, (s) =>
-    api.serviceRecords(person.id, s),
+  const history = useLoad<ServiceRecordView[]>(
+    `services:${person.id}`,
+    (s) => api.serviceRecords(person.id, s),
+    { cacheKey: `services:${person.id}` },
   );
+  const engine = useSyncEngine();
+  const unsent = useLive(
+    () => unconfirmed<UnsentService>(engine, "service_record", (v) => v.personId === person.id),
+    `${engine.userId}|${person.id}`,
+  );
+  const unsentCount = unsent?.length ?? 0;
+  // Once the phone's records are accepted, the server's data has them: load it again.
+  useReloadWhenSent(unsentCount, () => {
+    history.reload();
+    reloadPerson();
+  });
   const services = person.ageMonths <= CHILD_MAX_MONTHS ? CHILD_SERVICES : MOTHER_SERVICES;
   const [service, setService] = useState<RecordedService>(services[0] as RecordedService);
   const [givenOn, setGivenOn] = useState(todayIso());
@@ -71,22 +103,30 @@ function RecordService({ person }: { person: PersonRecord }) {
     setSaving(true);
     setStatus(null);
     try {
-      await api.recordService({
-        id: clientId,
-        personId: person.id,
-        service,
-        givenOn,
-        received,
-        ...(service === "imunisasi"
-          ? { detail: (antigen || undefined) as (typeof ANTIGEN_CODES)[number] }
-          : {}),
-      });
-      setStatus({ tone: "ok", text: t("svc.saved") });
+      if (service === "imunisasi" && !antigen) {
+        setStatus({ tone: "error", text: t("svc.antigenRequired") });
+        return;
+      }
+      if (givenOn > todayIso()) {
+        setStatus({ tone: "error", text: t("svc.futureDate") });
+        return;
+      }
+      await recordServiceOffline(
+        engine,
+        person.regionCode,
+        {
+          personId: person.id,
+          service,
+          givenOn,
+          received,
+          ...(service === "imunisasi" ? { detail: antigen as (typeof ANTIGEN_CODES)[number] } : {}),
+        },
+        clientId,
+      );
+      setStatus({ tone: "ok", text: t("svc.savedOffline") });
       setClientId(uuidv7());
-      history.reload();
     } catch (err) {
-      const text = isApiError(err) ? err.message : String(err);
-      setStatus({ tone: "error", text });
+      setStatus({ tone: "error", text: String(err) });
     } finally {
       setSaving(false);
     }
@@ -94,6 +134,7 @@ function RecordService({ person }: { person: PersonRecord }) {
 
   return (
     <div className="stack-lg">
+      <SyncStatusBar engine={engine} />
       <div className="stack-sm">
         <BackLink to={personPath(person.id)}>{t("reg.back", { name: person.name })}</BackLink>
         <h1>{t("svc.recordTitle")}</h1>
@@ -160,6 +201,19 @@ function RecordService({ person }: { person: PersonRecord }) {
       </form>
       <section className="stack-sm" aria-labelledby="svc-history">
         <h2 id="svc-history">{t("svc.history")}</h2>
+        {unsentCount > 0 && (
+          <ul className="service-history" data-testid="service-unsent">
+            {unsent?.map((r) => (
+              <li key={r.id}>
+                <span>{formatDate(r.givenOn, locale)}</span>{" "}
+                <strong>{t(`svc.service.${r.service}` as MessageKey)}</strong>
+                {r.detail ? ` · ${ANTIGENS[r.detail as keyof typeof ANTIGENS]?.label ?? r.detail}` : ""}
+                {!r.received && ` · ${t("svc.notReceived")}`} ·{" "}
+                <span className="badge badge--warn">{t("svc.unsent")}</span>
+              </li>
+            ))}
+          </ul>
+        )}
         <LoadGate loaded={history}>
           {(records) =>
             records.length === 0 ? (

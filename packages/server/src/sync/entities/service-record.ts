@@ -1,0 +1,38 @@
+import { ServiceRecordInput } from "@tumbuh/core";
+import { recordService } from "../../features/services/service";
+import type { EntityHandler } from "../registry";
+
+/**
+ * Service records (issue 6) are appends: a correction is a new record that supersedes the old one, so a
+ * device never edits one and they never conflict. The op's entityId is the record's id.
+ */
+export const serviceRecord: EntityHandler = {
+  name: "service_record",
+  ops: {
+    append: {
+      schema: ServiceRecordInput,
+      apply: async (trx, actor, op) => {
+        await recordService(trx, actor, { ...op.payload, id: op.entityId });
+        return {};
+      },
+    },
+  },
+  async load(db, ids) {
+    const rows = await db.selectFrom("service_records").selectAll().where("id", "in", ids).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      regionCode: r.region_code,
+      data: {
+        personId: r.person_id,
+        regionCode: r.region_code,
+        service: r.service,
+        givenOn: r.given_on,
+        detail: r.detail,
+        received: r.received === 1,
+        supersedes: r.supersedes,
+        note: r.note,
+        recordedAt: r.recorded_at,
+      },
+    }));
+  },
+};
