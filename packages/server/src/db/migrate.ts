@@ -7,6 +7,7 @@ import * as families from "./migrations/2026-11-22T1400-families";
 import * as planning from "./migrations/2026-11-22T1500-planning";
 import * as indicatorCatalog from "./migrations/2026-11-22T1600-indicator-catalog";
 import * as indicators from "./migrations/2026-11-22T1700-indicators";
+import * as indicatorSources from "./migrations/2026-11-22T1900-indicator-sources";
 
 // Listed explicitly (not read from a folder) so bundling or tsx cannot change which migrations exist.
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-22T1300-services": services,
   "2026-11-22T1400-families": families,
   "2026-11-22T1500-planning": planning,
+  "2026-11-22T1900-indicator-sources": indicatorSources,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,6 +1,14 @@
 import { householdProperSanitation } from "./household-proper-sanitation";
 import { householdSafeWater } from "./household-safe-water";
 import { measurementCoverage } from "./measurement-coverage";
+import {
+  ancToStandard,
+  completeBasicImmunisation,
+  parentingClass,
+  paudEnrolment,
+  postpartumServices,
+  pregnantCounselled,
+} from "./service-computations";
 import { stuntingPrevalence } from "./stunting-prevalence";
 import type { ComputationDef } from "./types";
 import { underweightPrevalence } from "./underweight-prevalence";
@@ -18,5 +26,11 @@ export const COMPUTATION_TABLE: ReadonlyMap<string, ComputationDef> = new Map(
     measurementCoverage,
     householdSafeWater,
     householdProperSanitation,
+    ancToStandard,
+    pregnantCounselled,
+    postpartumServices,
+    completeBasicImmunisation,
+    parentingClass,
+    paudEnrolment,
   ].map((c) => [c.name, c]),
 );
