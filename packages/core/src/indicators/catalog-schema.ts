@@ -118,5 +118,14 @@ export const COMPUTATIONS = [
   "parenting_class",
   /** Pasal 7 q: children 2–6 years attending PAUD in the month. */
   "paud_enrolment",
+  // From families at risk, TPK visits, catin and case audits (issue 8), per desa (features/indicators/record-aggregates).
+  /** Annex A.b.7, P3.b.1: families at risk (latest screening of the semester) with ≥ 1 TPK visit ÷ families at risk. */
+  "family_accompaniment",
+  /** Annex P3.b.2: catin marrying in the period screened ≥ 3 months before (core screenedInTime) ÷ those catin. */
+  "catin_screened_in_time",
+  /** Annex A.b.3: catin marrying in the period with a health screening on or before the day ÷ those catin. */
+  "catin_examined",
+  /** Annex P5.a.8: stunted under-twos at the period's end (core isAuditableCase) with a case audit ÷ those children. */
+  "case_audit_share",
 ] as const;
 export type Computation = (typeof COMPUTATIONS)[number];

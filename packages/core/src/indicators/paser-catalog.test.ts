@@ -292,6 +292,11 @@ describe("Paser 47/2024 catalog file", () => {
       ["pasal7.p", "parenting_class"],
       ["pasal7.q", "paud_enrolment"],
       ["pasal7.t", "postpartum_services"],
+      ["annex.A.b.3", "catin_examined"],
+      ["annex.A.b.7", "family_accompaniment"],
+      ["annex.P3.b.1", "family_accompaniment"],
+      ["annex.P3.b.2", "catin_screened_in_time"],
+      ["annex.P5.a.8", "case_audit_share"],
     ]);
   });
 

@@ -2,12 +2,22 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
 import { codeType } from "./code-type";
 
 /**
- * Indicators computed from service records (issue 6) and pregnancies: per desa and month, the counts of the
- * scorecard rules the catalog's Pasal 7 rows take (features/indicators/service-aggregates). Kept fresh the
- * same way as the child aggregates (migration 2026-11-22T1700): a write to service_records or pregnancies
- * marks its desa in indicator_dirty, whatever wrote it; the next read rebuilds that desa.
+ * Indicators computed from service records and pregnancies (issue 6) and from families at risk, TPK visits,
+ * catin and case audits (issue 8): per desa, month and year, the counts the catalog rows take
+ * (features/indicators/service-aggregates, record-aggregates). Kept fresh the same way as the child
+ * aggregates (migration 2026-11-22T1700): a write to any of TABLES marks its desa (the first 13 characters
+ * of its region_code) in indicator_dirty, whatever wrote it; the next read rebuilds that desa.
  */
-const TABLES = ["service_records", "pregnancies"] as const;
+const TABLES = [
+  "service_records",
+  "pregnancies",
+  "family_screenings",
+  "tpk_assignments",
+  "tpk_visits",
+  "catin",
+  "catin_screenings",
+  "case_audits",
+] as const;
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -44,8 +54,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     }
   }
   // Desa that already hold service records get their counts on the first read.
-  const desa = sql`select distinct substr(region_code, 1, 13) from service_records
-    union select distinct substr(region_code, 1, 13) from pregnancies`;
+  const desa = sql.join(
+    TABLES.map((t) => sql`select distinct substr(region_code, 1, 13) from ${sql.id(t)}`),
+    sql` union `,
+  );
   if (db.getExecutor().adapter instanceof PostgresAdapter)
     await sql`insert into indicator_dirty (desa_code) ${desa} on conflict do nothing`.execute(db);
   else await sql`insert or ignore into indicator_dirty (desa_code) ${desa}`.execute(db);

@@ -13,7 +13,8 @@ import { buildScorecard } from "../services/scorecard";
  *
  * Numerator = targets scored "Y" that month; denominator = targets scored "Y" or "T" (a target for whom the
  * rule does not apply yet, "TS", is in neither). A desa with no service record and no pregnancy has no rows:
- * "no data", not 0 %.
+ * "no data", not 0 %. Rows are kept per month (YYYY-MM) and per year (YYYY); the table also holds the
+ * family, catin and case-audit counts of ./record-aggregates (other codes, same shape).
  */
 export const SERVICE_CODES = {
   /** Pasal 7 g: ANC to standard (≥1 T1, ≥1 T2, ≥2 T3, each due when the trimester is over) — core ancCell. */
@@ -30,8 +31,8 @@ export const SERVICE_CODES = {
   idl: "idl_0_11",
 } as const;
 
-/** Months of service counts kept per desa: the dashboards' 24-month trend plus a year of history. */
-const KEEP_MONTHS = 36;
+/** Months of counts kept per desa: the dashboards' 24-month trend plus a year of history. */
+export const KEEP_MONTHS = 36;
 
 /** Age (completed months) at which the basic-immunisation cohort is counted: the last month of 0–11. */
 const IDL_AGE_MONTHS = 11;
@@ -120,6 +121,23 @@ export async function rebuildDesaServices(
       });
     }
   }
+  // A year is the sum of its months kept here (target-months; for immunisation, the year's cohort).
+  for (const [key, c] of [...counts]) {
+    const [code, month] = key.split("|") as [string, string];
+    const y = counts.get(`${code}|${month.slice(0, 4)}`) ?? { numerator: 0, denominator: 0 };
+    y.numerator += c.numerator;
+    y.denominator += c.denominator;
+    counts.set(`${code}|${month.slice(0, 4)}`, y);
+  }
+  await insertCounts(trx, desa, counts);
+}
+
+/** Write counts keyed `${code}|${period}` for one desa. */
+export async function insertCounts(
+  trx: Transaction<Database> | Kysely<Database>,
+  desa: string,
+  counts: Map<string, { numerator: number; denominator: number }>,
+): Promise<void> {
   const rows = [...counts].map(([key, c]) => {
     const [code, period] = key.split("|") as [string, string];
     return { desa_code: desa, period, code, ...c };

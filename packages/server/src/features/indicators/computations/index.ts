@@ -3,7 +3,11 @@ import { householdSafeWater } from "./household-safe-water";
 import { measurementCoverage } from "./measurement-coverage";
 import {
   ancToStandard,
+  caseAuditShare,
+  catinExamined,
+  catinScreenedInTime,
   completeBasicImmunisation,
+  familyAccompaniment,
   parentingClass,
   paudEnrolment,
   postpartumServices,
@@ -32,5 +36,9 @@ export const COMPUTATION_TABLE: ReadonlyMap<string, ComputationDef> = new Map(
     completeBasicImmunisation,
     parentingClass,
     paudEnrolment,
+    familyAccompaniment,
+    catinScreenedInTime,
+    catinExamined,
+    caseAuditShare,
   ].map((c) => [c.name, c]),
 );
