@@ -88,7 +88,11 @@ async function familyCounts(
     .where("v.visited_on", ">=", `${months[0]}-01`)
     .execute();
   const visitsOf = new Map<string, string[]>();
-  for (const v of visits) visitsOf.set(v.subject_id, [...(visitsOf.get(v.subject_id) ?? []), v.visited_on]);
+  for (const v of visits) {
+    const list = visitsOf.get(v.subject_id);
+    if (list) list.push(v.visited_on);
+    else visitsOf.set(v.subject_id, [v.visited_on]);
+  }
   const lastOfSemester = new Map<string, string>();
   for (const m of months) lastOfSemester.set(semesterOf(`${m}-01`), m);
   for (const month of months) {
@@ -194,7 +198,14 @@ async function auditCounts(
     );
   }
   const byChild = new Map<string, { measured_on: string; tbu: string | null }[]>();
-  for (const m of measurements) byChild.set(m.person_id, [...(byChild.get(m.person_id) ?? []), m]);
+  for (const m of measurements) {
+    const list = byChild.get(m.person_id);
+    if (list) list.push(m);
+    else byChild.set(m.person_id, [m]);
+  }
+  // A child never measured stunted is never a case: most children, skipped before the month loop.
+  for (const [id, ms] of byChild)
+    if (!ms.some((m) => m.tbu === "tbu.pendek" || m.tbu === "tbu.sangat_pendek")) byChild.delete(id);
   const firstAudit = new Map<string, string>();
   for (const a of audits) {
     const seen = firstAudit.get(a.child_id);
