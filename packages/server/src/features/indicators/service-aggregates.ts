@@ -12,8 +12,7 @@ import { buildScorecard } from "../services/scorecard";
  * pregnancies, migration 2026-11-22T1900, besides persons/households/measurements of 2026-11-22T1700).
  *
  * Numerator = targets scored "Y" that month; denominator = targets scored "Y" or "T" (a target for whom the
- * rule does not apply yet, "TS", is in neither). A desa with no service record and no pregnancy has no rows:
- * "no data", not 0 %. Rows are kept per month (YYYY-MM) and per year (YYYY); the table also holds the
+ * rule does not apply yet, "TS", is in neither). A desa with no service record has no rows: "no data", not 0 %. Rows are kept per month (YYYY-MM) and per year (YYYY); the table also holds the
  * family, catin and case-audit counts of ./record-aggregates (other codes, same shape).
  */
 export const SERVICE_CODES = {
@@ -48,22 +47,23 @@ export async function rebuildDesaServices(
   today: string,
 ): Promise<void> {
   await trx.deleteFrom("indicator_desa_services").where("desa_code", "=", desa).execute();
-  const firstRecord = await trx
-    .selectFrom("service_records")
-    .select((eb) => eb.fn.min("given_on").as("first"))
-    .where(withinScopes("region_code", [desa]))
-    .executeTakeFirst();
-  const firstPregnancy = await trx
-    .selectFrom("pregnancies")
-    .select((eb) => eb.fn.min("lmp_date").as("first"))
-    .where(withinScopes("region_code", [desa]))
-    .where("deleted_at", "is", null)
-    .executeTakeFirst();
-  const firsts = [firstRecord?.first, firstPregnancy?.first].filter((d): d is string => !!d);
-  if (firsts.length === 0) return;
+  // Counting starts the month the desa began recording services: its first record other than an
+  // immunisation (those are back-filled from the child's book, years back). Before that, "T" would only
+  // mean "nothing recorded yet", so those months have no rows ("no data"), and the rebuild stays short.
+  const first = async (immunisation: boolean) =>
+    (
+      await trx
+        .selectFrom("service_records")
+        .select((eb) => eb.fn.min("given_on").as("first"))
+        .where(withinScopes("region_code", [desa]))
+        .where("service", immunisation ? "=" : "<>", "imunisasi")
+        .executeTakeFirst()
+    )?.first ?? null;
+  const started = (await first(false)) ?? (await first(true));
+  if (started === null) return;
   const thisMonth = today.slice(0, 7);
   const earliest = shiftMonth(thisMonth, -(KEEP_MONTHS - 1));
-  const firstMonth = firsts.sort()[0]?.slice(0, 7) ?? thisMonth;
+  const firstMonth = started.slice(0, 7);
   const from = firstMonth > earliest ? firstMonth : earliest;
   if (from > thisMonth) return;
 
