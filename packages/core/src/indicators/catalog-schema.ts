@@ -104,5 +104,28 @@ export const COMPUTATIONS = [
   "household_safe_water",
   /** Households with a "layak" latrine ÷ households registered (Pasal 7 m). */
   "household_proper_sanitation",
+  // From the KPM scorecard rules (core services/rules) over service records and pregnancies (issue 6):
+  // targets scored "Y" ÷ targets scored "Y" or "T", per month (server features/indicators/service-aggregates).
+  /** Pasal 7 g: pregnant women whose ANC visits meet the standard so far (core ancCell). */
+  "anc_to_standard",
+  /** Pasal 7 c: pregnant women counselled (konseling gizi / kelas ibu hamil) in the month. */
+  "pregnant_counselled",
+  /** Pasal 7 t: post-partum women with the KF checks due by their day of nifas (core nifasCell). */
+  "postpartum_services",
+  /** Pasal 7 i: infants reaching 11 completed months with every basic antigen given ÷ those infants. */
+  "complete_basic_immunisation",
+  /** Pasal 7 p: children 0–23 months whose parents attended a parenting class in the month. */
+  "parenting_class",
+  /** Pasal 7 q: children 2–6 years attending PAUD in the month. */
+  "paud_enrolment",
+  // From families at risk, TPK visits, catin and case audits (issue 8), per desa (features/indicators/record-aggregates).
+  /** Annex A.b.7, P3.b.1: families at risk (latest screening of the semester) with ≥ 1 TPK visit ÷ families at risk. */
+  "family_accompaniment",
+  /** Annex P3.b.2: catin marrying in the period screened ≥ 3 months before (core screenedInTime) ÷ those catin. */
+  "catin_screened_in_time",
+  /** Annex A.b.3: catin marrying in the period with a health screening on or before the day ÷ those catin. */
+  "catin_examined",
+  /** Annex P5.a.8: stunted under-twos at the period's end (core isAuditableCase) with a case audit ÷ those children. */
+  "case_audit_share",
 ] as const;
 export type Computation = (typeof COMPUTATIONS)[number];

@@ -276,16 +276,27 @@ describe("Paser 47/2024 catalog file", () => {
     expect(down).toEqual(["pasal6.1.2024", "pasal6.1.2025", "annex.A.b.2", "annex.P3.b.7"]);
   });
 
-  it("computes only prevalence, posyandu participation, safe water and sanitation; everything else is entered", () => {
+  it("computes prevalence, posyandu participation, water, sanitation and the service rows; the rest is entered", () => {
     const computed = catalog.indicators
       .filter((d) => d.measure.mode === "computed")
       .map((d) => [d.id, d.measure.mode === "computed" ? d.measure.computation : ""]);
     expect(computed).toEqual([
       ["pasal6.1.2024", "stunting_prevalence"],
       ["pasal6.1.2025", "stunting_prevalence"],
+      ["pasal7.c", "pregnant_counselled"],
       ["pasal7.f", "measurement_coverage"],
+      ["pasal7.g", "anc_to_standard"],
+      ["pasal7.i", "complete_basic_immunisation"],
       ["pasal7.l", "household_safe_water"],
       ["pasal7.m", "household_proper_sanitation"],
+      ["pasal7.p", "parenting_class"],
+      ["pasal7.q", "paud_enrolment"],
+      ["pasal7.t", "postpartum_services"],
+      ["annex.A.b.3", "catin_examined"],
+      ["annex.A.b.7", "family_accompaniment"],
+      ["annex.P3.b.1", "family_accompaniment"],
+      ["annex.P3.b.2", "catin_screened_in_time"],
+      ["annex.P5.a.8", "case_audit_share"],
     ]);
   });
 

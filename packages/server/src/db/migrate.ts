@@ -8,6 +8,7 @@ import * as planning from "./migrations/2026-11-22T1500-planning";
 import * as indicatorCatalog from "./migrations/2026-11-22T1600-indicator-catalog";
 import * as indicators from "./migrations/2026-11-22T1700-indicators";
 import * as syncMore from "./migrations/2026-11-22T1800-sync-more";
+import * as indicatorSources from "./migrations/2026-11-22T1900-indicator-sources";
 
 // Listed explicitly (not read from a folder) so bundling or tsx cannot change which migrations exist.
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-22T1400-families": families,
   "2026-11-22T1500-planning": planning,
   "2026-11-22T1800-sync-more": syncMore,
+  "2026-11-22T1900-indicator-sources": indicatorSources,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -215,6 +215,15 @@ export interface IndicatorDesaHouseholdsTable {
   proper_sanitation: number;
 }
 
+/** Scorecard-based indicator counts of one desa in one month (features/indicators/service-aggregates). */
+export interface IndicatorDesaServicesTable {
+  desa_code: string;
+  period: string;
+  code: string;
+  numerator: number;
+  denominator: number;
+}
+
 export interface IndicatorDirtyTable {
   desa_code: string;
 }
@@ -253,6 +262,7 @@ export interface Database {
   indicator_desa_periods: IndicatorDesaPeriodsTable;
   indicator_desa_households: IndicatorDesaHouseholdsTable;
   indicator_dirty: IndicatorDirtyTable;
+  indicator_desa_services: IndicatorDesaServicesTable;
   sync_changes: SyncChangesTable;
   sync_ops: SyncOpsTable;
   sync_conflicts: SyncConflictsTable;

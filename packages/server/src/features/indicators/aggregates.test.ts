@@ -22,7 +22,15 @@ async function snapshot(db: Db) {
     .selectAll()
     .orderBy("desa_code")
     .execute();
-  return { periods, households };
+  // Scorecard, family, catin and audit counts (service-aggregates, record-aggregates) rebuild the same way.
+  const services = await k
+    .selectFrom("indicator_desa_services")
+    .selectAll()
+    .orderBy("desa_code")
+    .orderBy("code")
+    .orderBy("period")
+    .execute();
+  return { periods, households, services };
 }
 
 /** Writes straight to the raw tables, as any feature (or a hand-run SQL) might. */
@@ -32,7 +40,8 @@ type Op =
   | { kind: "insert"; pick: number; day: number; z: number }
   | { kind: "move"; pick: number; to: number }
   | { kind: "merge"; pick: number }
-  | { kind: "water"; pick: number };
+  | { kind: "water"; pick: number }
+  | { kind: "service"; pick: number; day: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant("delete" as const), pick: fc.nat() }),
@@ -46,6 +55,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant("move" as const), pick: fc.nat(), to: fc.nat() }),
   fc.record({ kind: fc.constant("merge" as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant("water" as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant("service" as const), pick: fc.nat(), day: fc.integer({ min: 1, max: 700 }) }),
 );
 
 async function apply(db: Db, o: Op): Promise<void> {
@@ -85,6 +95,28 @@ async function apply(db: Db, o: Op): Promise<void> {
     await sql`insert into measurements (id, person_id, region_code, measured_on, oedema, created_at, flagged, zlen, zwei, zwfl, growth_version)
       values (${`t-${o.pick}-${o.day}-${o.z}`}, ${child.id}, ${child.region_code}, ${day}, 0, ${TODAY}, 0, ${o.z / 100}, ${o.z / 100}, ${0}, 1)
       on conflict do nothing`.execute(k);
+  } else if (o.kind === "service") {
+    // A service record written straight into its table (PAUD or an antigen, by the child's age).
+    const day = new Date(Date.parse("2023-08-01") + o.day * 86_400_000).toISOString().slice(0, 10);
+    if (day < child.birth_date) return;
+    const paud = child.birth_date < "2022-07-01";
+    await k
+      .insertInto("service_records")
+      .values({
+        id: `s-${o.pick}-${o.day}`,
+        person_id: child.id,
+        region_code: child.region_code,
+        service: paud ? "paud" : "imunisasi",
+        given_on: day,
+        detail: paud ? null : "campak",
+        received: 1,
+        supersedes: null,
+        note: null,
+        recorded_at: TODAY,
+        recorded_by: "test",
+      })
+      .onConflict((oc) => oc.column("id").doNothing())
+      .execute();
   } else if (o.kind === "move") {
     const to = DESA[o.to % DESA.length] as string;
     await k.updateTable("persons").set({ region_code: to }).where("id", "=", child.id).execute();
@@ -122,6 +154,7 @@ describeEachDialect(
       const first = await snapshot(db());
       expect(first.periods.length).toBeGreaterThan(50);
       expect(first.periods.some((p) => p.stunted > 0)).toBe(true);
+      expect(first.services.some((r) => r.code === "paud" && r.denominator > 0)).toBe(true);
       await fc.assert(
         fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 6 }), async (ops) => {
           for (const o of ops) await apply(db(), o);

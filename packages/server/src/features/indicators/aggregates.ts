@@ -11,6 +11,8 @@ import {
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
+import { rebuildDesaRecords } from "./record-aggregates";
+import { rebuildDesaServices } from "./service-aggregates";
 
 /**
  * The per-desa aggregates the dashboards read (indicator_desa_periods, indicator_desa_households).
@@ -151,6 +153,8 @@ export async function rebuildDesa(
       })
       .execute();
   }
+  await rebuildDesaServices(trx, desa, today);
+  await rebuildDesaRecords(trx, desa, today);
 }
 
 /** Months from the desa's first measurement (at most MAX_MONTHS back) to the current month. */
@@ -184,8 +188,17 @@ export async function rebuildAll(db: Kysely<Database>, today: string): Promise<v
     await trx.deleteFrom("indicator_desa_periods").execute();
     await trx.deleteFrom("indicator_desa_households").execute();
     await trx.deleteFrom("indicator_dirty").execute();
+    await trx.deleteFrom("indicator_desa_services").execute();
     const codes = new Set<string>();
-    for (const t of ["persons", "households"] as const) {
+    for (const t of [
+      "persons",
+      "households",
+      "service_records",
+      "pregnancies",
+      "family_screenings",
+      "catin",
+      "tpk_assignments",
+    ] as const) {
       for (const r of await trx.selectFrom(t).select("region_code").distinct().execute())
         codes.add(r.region_code.slice(0, 13));
     }

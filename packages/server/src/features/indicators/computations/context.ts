@@ -29,6 +29,7 @@ export function computeContext(db: Kysely<Database>, unitLength = 13): ComputeCo
   const unit = sql<string>`substr(desa_code, 1, ${sql.lit(unitLength)})`;
   return {
     db,
+    unitLength,
     childRows(region, periods) {
       const key = `${region}|${periods.join(",")}`;
       let p = children.get(key);

@@ -1,6 +1,18 @@
 import { householdProperSanitation } from "./household-proper-sanitation";
 import { householdSafeWater } from "./household-safe-water";
 import { measurementCoverage } from "./measurement-coverage";
+import {
+  ancToStandard,
+  caseAuditShare,
+  catinExamined,
+  catinScreenedInTime,
+  completeBasicImmunisation,
+  familyAccompaniment,
+  parentingClass,
+  paudEnrolment,
+  postpartumServices,
+  pregnantCounselled,
+} from "./service-computations";
 import { stuntingPrevalence } from "./stunting-prevalence";
 import type { ComputationDef } from "./types";
 import { underweightPrevalence } from "./underweight-prevalence";
@@ -18,5 +30,15 @@ export const COMPUTATION_TABLE: ReadonlyMap<string, ComputationDef> = new Map(
     measurementCoverage,
     householdSafeWater,
     householdProperSanitation,
+    ancToStandard,
+    pregnantCounselled,
+    postpartumServices,
+    completeBasicImmunisation,
+    parentingClass,
+    paudEnrolment,
+    familyAccompaniment,
+    catinScreenedInTime,
+    catinExamined,
+    caseAuditShare,
   ].map((c) => [c.name, c]),
 );

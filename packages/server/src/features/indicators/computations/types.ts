@@ -12,6 +12,8 @@ export interface DesaFraction {
 /** Shared, memoised reads for the computations of one request (they mostly read the same aggregate rows). */
 export interface ComputeContext {
   db: Kysely<Database>;
+  /** Length of the codes figures are needed for (13 = desa, 8 = kecamatan): rows may be added up to it. */
+  unitLength: number;
   /** Child aggregate rows of every desa inside `region` for these periods. */
   childRows(region: string, periods: readonly string[]): Promise<IndicatorDesaPeriodsTable[]>;
   /** Household aggregate rows of every desa inside `region` (the registry's current state). */

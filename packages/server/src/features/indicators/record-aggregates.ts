@@ -1,0 +1,236 @@
+import {
+  addDays,
+  completedMonths,
+  isAuditableCase,
+  monthEnd,
+  screenedInTime,
+  semesterOf,
+  semesterRange,
+  shiftMonth,
+} from "@tumbuh/core";
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../../db/schema";
+import { withinScopes } from "../../db/scope-filter";
+import { insertCounts, KEEP_MONTHS } from "./service-aggregates";
+
+/**
+ * Per desa, month (YYYY-MM) and year (YYYY): the counts of the annex rows the family, catin and case-audit
+ * records of issue 8 answer. Same table, same rebuild-when-dirty as ./service-aggregates (triggers on
+ * family_screenings, tpk_assignments, tpk_visits, catin, catin_screenings and case_audits, migration
+ * 2026-11-22T1900; measurements and persons already mark their desa).
+ */
+export const RECORD_CODES = {
+  /** Annex A.b.7 / P3.b.1: families at risk of stunting accompanied by a TPK. */
+  family: "keluarga_didampingi",
+  /** Annex P3.b.2: catin screened ≥ 3 months before marriage (core screenedInTime). */
+  catinInTime: "catin_tepat_waktu",
+  /** Annex A.b.3: catin with a health examination before marriage (any screening on or before the day). */
+  catinExamined: "catin_diperiksa",
+  /** Annex P5.a.8: stunted children under two audited (core isAuditableCase; target 50 %). */
+  audit: "audit_baduta",
+} as const;
+
+type Counts = Map<string, { numerator: number; denominator: number }>;
+
+function bump(counts: Counts, code: string, period: string, numerator: number, denominator: number) {
+  const key = `${code}|${period}`;
+  const c = counts.get(key) ?? { numerator: 0, denominator: 0 };
+  c.numerator += numerator;
+  c.denominator += denominator;
+  counts.set(key, c);
+}
+
+export async function rebuildDesaRecords(
+  trx: Transaction<Database> | Kysely<Database>,
+  desa: string,
+  today: string,
+): Promise<void> {
+  const thisMonth = today.slice(0, 7);
+  const months: string[] = [];
+  for (let i = KEEP_MONTHS - 1; i >= 0; i--) months.push(shiftMonth(thisMonth, -i));
+  const from = `${months[0]}-01`;
+  const to = monthEnd(thisMonth);
+  const counts: Counts = new Map();
+  await familyCounts(trx, desa, months, counts);
+  await catinCounts(trx, desa, from, to, counts);
+  await auditCounts(trx, desa, months, counts);
+  await insertCounts(trx, desa, counts);
+}
+
+/**
+ * Families at risk: the households whose latest screening of the semester (BKKBN Verval KRS runs per
+ * semester; core families/semester) says at risk — unless verification found the data do not match the
+ * family ("tidak_sesuai"). Accompanied: at least one TPK visit to the family (assignment kind "keluarga")
+ * from the semester's start. A month shows its semester so far; a year adds its two semesters (each as at
+ * its last month kept), i.e. family-semesters.
+ */
+async function familyCounts(
+  trx: Transaction<Database> | Kysely<Database>,
+  desa: string,
+  months: readonly string[],
+  counts: Counts,
+): Promise<void> {
+  const screenings = await trx
+    .selectFrom("family_screenings")
+    .select(["household_id", "semester", "screened_on", "created_at", "at_risk", "verify_result"])
+    .where(withinScopes("region_code", [desa]))
+    .where("screened_on", ">=", `${months[0]}-01`)
+    .orderBy("screened_on")
+    .orderBy("created_at")
+    .execute();
+  if (screenings.length === 0) return;
+  const visits = await trx
+    .selectFrom("tpk_visits as v")
+    .innerJoin("tpk_assignments as a", "a.id", "v.assignment_id")
+    .select(["a.subject_id", "v.visited_on"])
+    .where("a.subject_kind", "=", "keluarga")
+    .where(withinScopes("a.region_code", [desa]))
+    .where("v.visited_on", ">=", `${months[0]}-01`)
+    .execute();
+  const visitsOf = new Map<string, string[]>();
+  for (const v of visits) {
+    const list = visitsOf.get(v.subject_id);
+    if (list) list.push(v.visited_on);
+    else visitsOf.set(v.subject_id, [v.visited_on]);
+  }
+  const lastOfSemester = new Map<string, string>();
+  for (const m of months) lastOfSemester.set(semesterOf(`${m}-01`), m);
+  for (const month of months) {
+    const end = monthEnd(month);
+    const semester = semesterOf(`${month}-01`);
+    const start = semesterRange(semester).from;
+    // Latest screening of the semester up to the month's end, per household (rows are in date order).
+    const latest = new Map<string, (typeof screenings)[number]>();
+    for (const s of screenings)
+      if (s.semester === semester && s.screened_on <= end) latest.set(s.household_id, s);
+    let atRisk = 0;
+    let accompanied = 0;
+    for (const [household, s] of latest) {
+      if (s.at_risk !== 1 || s.verify_result === "tidak_sesuai") continue;
+      atRisk++;
+      if ((visitsOf.get(household) ?? []).some((d) => d >= start && d <= end)) accompanied++;
+    }
+    if (atRisk === 0) continue;
+    bump(counts, RECORD_CODES.family, month, accompanied, atRisk);
+    if (lastOfSemester.get(semester) === month)
+      bump(counts, RECORD_CODES.family, month.slice(0, 4), accompanied, atRisk);
+  }
+}
+
+/** Catin counted in the month (and year) of their marriage date, up to this month. */
+async function catinCounts(
+  trx: Transaction<Database> | Kysely<Database>,
+  desa: string,
+  from: string,
+  to: string,
+  counts: Counts,
+): Promise<void> {
+  const catin = await trx
+    .selectFrom("catin")
+    .select(["id", "marriage_date"])
+    .where(withinScopes("region_code", [desa]))
+    .where("marriage_date", ">=", from)
+    .where("marriage_date", "<=", to)
+    .execute();
+  if (catin.length === 0) return;
+  const screenings = await trx
+    .selectFrom("catin_screenings")
+    .select(["catin_id", "screened_on"])
+    .where(
+      "catin_id",
+      "in",
+      catin.map((c) => c.id),
+    )
+    .execute();
+  for (const c of catin) {
+    const days = screenings.filter((s) => s.catin_id === c.id).map((s) => s.screened_on);
+    const inTime = days.some((d) => screenedInTime(d, c.marriage_date)) ? 1 : 0;
+    const examined = days.some((d) => d <= c.marriage_date) ? 1 : 0;
+    for (const period of [c.marriage_date.slice(0, 7), c.marriage_date.slice(0, 4)]) {
+      bump(counts, RECORD_CODES.catinInTime, period, inTime, 1);
+      bump(counts, RECORD_CODES.catinExamined, period, examined, 1);
+    }
+  }
+}
+
+/**
+ * Stunted children under two at a month's end — under 24 months then, latest plausible length-for-age on or
+ * before it below −2 SD at under two (core isAuditableCase, as the case-audit list counts today) — and of
+ * those, the ones with a case audit on or before that day. A year shows its last month kept.
+ */
+async function auditCounts(
+  trx: Transaction<Database> | Kysely<Database>,
+  desa: string,
+  months: readonly string[],
+  counts: Counts,
+): Promise<void> {
+  const children = await trx
+    .selectFrom("persons")
+    .select(["id", "birth_date"])
+    .where(withinScopes("region_code", [desa]))
+    .where("deleted_at", "is", null)
+    .where("merged_into", "is", null)
+    .where("birth_date", ">", addDays(`${months[0]}-01`, -800))
+    .execute();
+  if (children.length === 0) return;
+  const ids = children.map((c) => c.id);
+  const measurements: { person_id: string; measured_on: string; tbu: string | null }[] = [];
+  const audits: { child_id: string; audited_on: string }[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    measurements.push(
+      ...(await trx
+        .selectFrom("measurements")
+        .select(["person_id", "measured_on", "tbu"])
+        .where("person_id", "in", chunk)
+        .where("deleted_at", "is", null)
+        .where("flagged", "=", 0)
+        .where("tbu", "is not", null)
+        .orderBy("measured_on")
+        .execute()),
+    );
+    audits.push(
+      ...(await trx
+        .selectFrom("case_audits")
+        .select(["child_id", "audited_on"])
+        .where("child_id", "in", chunk)
+        .execute()),
+    );
+  }
+  const byChild = new Map<string, { measured_on: string; tbu: string | null }[]>();
+  for (const m of measurements) {
+    const list = byChild.get(m.person_id);
+    if (list) list.push(m);
+    else byChild.set(m.person_id, [m]);
+  }
+  // A child never measured stunted is never a case: most children, skipped before the month loop.
+  for (const [id, ms] of byChild)
+    if (!ms.some((m) => m.tbu === "tbu.pendek" || m.tbu === "tbu.sangat_pendek")) byChild.delete(id);
+  const firstAudit = new Map<string, string>();
+  for (const a of audits) {
+    const seen = firstAudit.get(a.child_id);
+    if (!seen || a.audited_on < seen) firstAudit.set(a.child_id, a.audited_on);
+  }
+  const lastOfYear = new Map<string, string>();
+  for (const m of months) lastOfYear.set(m.slice(0, 4), m);
+  for (const month of months) {
+    const end = monthEnd(month);
+    let cases = 0;
+    let audited = 0;
+    for (const c of children) {
+      if (c.birth_date > end || completedMonths(c.birth_date, end) >= 24) continue;
+      const ms = byChild.get(c.id);
+      if (!ms) continue;
+      let latest: { measured_on: string; tbu: string | null } | undefined;
+      for (const m of ms) if (m.measured_on <= end) latest = m;
+      if (!latest || !isAuditableCase(c.birth_date, latest.measured_on, latest.tbu)) continue;
+      cases++;
+      const a = firstAudit.get(c.id);
+      if (a !== undefined && a <= end) audited++;
+    }
+    if (cases === 0) continue;
+    bump(counts, RECORD_CODES.audit, month, audited, cases);
+    if (lastOfYear.get(month.slice(0, 4)) === month)
+      bump(counts, RECORD_CODES.audit, month.slice(0, 4), audited, cases);
+  }
+}

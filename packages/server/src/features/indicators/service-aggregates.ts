@@ -1,0 +1,150 @@
+import { completedMonths, monthEnd, type ScoreCell, SYSTEM_ACTOR, shiftMonth } from "@tumbuh/core";
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../../db/schema";
+import { withinScopes } from "../../db/scope-filter";
+import { AppError } from "../../errors";
+import { buildScorecard } from "../services/scorecard";
+
+/**
+ * Per desa and month, the counts of the KPM scorecard rules (core services/rules, issue 6) that Paser
+ * Pasal 7 names — so an indicator and the scorecard can never disagree about what "ANC to standard" means.
+ * Rebuilt with the child aggregates whenever the desa is marked dirty (triggers on service_records and
+ * pregnancies, migration 2026-11-22T1900, besides persons/households/measurements of 2026-11-22T1700).
+ *
+ * Numerator = targets scored "Y" that month; denominator = targets scored "Y" or "T" (a target for whom the
+ * rule does not apply yet, "TS", is in neither). A desa with no service record has no rows: "no data", not 0 %. Rows are kept per month (YYYY-MM) and per year (YYYY); the table also holds the
+ * family, catin and case-audit counts of ./record-aggregates (other codes, same shape).
+ */
+export const SERVICE_CODES = {
+  /** Pasal 7 g: ANC to standard (≥1 T1, ≥1 T2, ≥2 T3, each due when the trimester is over) — core ancCell. */
+  anc: "bumil_anc",
+  /** Pasal 7 c: pregnant women counselled in the month (konseling gizi / kelas ibu hamil). */
+  counselling: "bumil_konseling",
+  /** Pasal 7 t: post-partum women with the checks due by their day of nifas (KF1–KF3) — core nifasCell. */
+  nifas: "bumil_nifas",
+  /** Pasal 7 p: children 0–23 months whose parents attended a parenting class (BKB) in the month. */
+  parenting: "anak_pengasuhan",
+  /** Pasal 7 q: children 2–6 years attending PAUD in the month. */
+  paud: "paud",
+  /** Pasal 7 i: the cohort completing 0–11 months (11 completed months at the month's end), see below. */
+  idl: "idl_0_11",
+} as const;
+
+/** Months of counts kept per desa: the dashboards' 24-month trend plus a year of history. */
+export const KEEP_MONTHS = 36;
+
+/** Age (completed months) at which the basic-immunisation cohort is counted: the last month of 0–11. */
+const IDL_AGE_MONTHS = 11;
+
+function quarterOf(month: string): string {
+  const m = Number(month.slice(5, 7));
+  return `${month.slice(0, 4)}-Q${Math.floor((m - 1) / 3) + 1}`;
+}
+
+export async function rebuildDesaServices(
+  trx: Transaction<Database> | Kysely<Database>,
+  desa: string,
+  today: string,
+): Promise<void> {
+  await trx.deleteFrom("indicator_desa_services").where("desa_code", "=", desa).execute();
+  // Counting starts the month the desa began recording services: its first record other than an
+  // immunisation (those are back-filled from the child's book, years back). Before that, "T" would only
+  // mean "nothing recorded yet", so those months have no rows ("no data"), and the rebuild stays short.
+  const first = async (immunisation: boolean) =>
+    (
+      await trx
+        .selectFrom("service_records")
+        .select((eb) => eb.fn.min("given_on").as("first"))
+        .where(withinScopes("region_code", [desa]))
+        .where("service", immunisation ? "=" : "<>", "imunisasi")
+        .executeTakeFirst()
+    )?.first ?? null;
+  const started = (await first(false)) ?? (await first(true));
+  if (started === null) return;
+  const thisMonth = today.slice(0, 7);
+  const earliest = shiftMonth(thisMonth, -(KEEP_MONTHS - 1));
+  const firstMonth = started.slice(0, 7);
+  const from = firstMonth > earliest ? firstMonth : earliest;
+  if (from > thisMonth) return;
+
+  const births = new Map(
+    (
+      await trx
+        .selectFrom("persons")
+        .select(["id", "birth_date"])
+        .where(withinScopes("region_code", [desa]))
+        .execute()
+    ).map((p) => [p.id, p.birth_date]),
+  );
+  const counts = new Map<string, { numerator: number; denominator: number }>();
+  const tally = (code: string, month: string, cell: ScoreCell | null | undefined) => {
+    if (cell !== "Y" && cell !== "T") return;
+    const key = `${code}|${month}`;
+    const c = counts.get(key) ?? { numerator: 0, denominator: 0 };
+    c.denominator++;
+    if (cell === "Y") c.numerator++;
+    counts.set(key, c);
+  };
+  const quarters: string[] = [];
+  for (let m = from; m <= thisMonth; m = shiftMonth(m, 1)) {
+    const q = quarterOf(m);
+    if (quarters.at(-1) !== q) quarters.push(q);
+  }
+  for (const quarter of quarters) {
+    let built: Awaited<ReturnType<typeof buildScorecard>>;
+    try {
+      built = await buildScorecard(trx, SYSTEM_ACTOR, desa, quarter, { rows: false });
+    } catch (e) {
+      // A desa code that is not (or no longer) a region has no scorecard.
+      if (e instanceof AppError && e.status === 404) return;
+      throw e;
+    }
+    const months = built.view.months;
+    for (const row of built.rows) {
+      months.forEach((month, i) => {
+        if (month < from || month > thisMonth) return;
+        for (const code of [
+          SERVICE_CODES.anc,
+          SERVICE_CODES.counselling,
+          SERVICE_CODES.nifas,
+          SERVICE_CODES.parenting,
+          SERVICE_CODES.paud,
+        ])
+          tally(code, month, row.cells[code]?.[i]);
+        // Pasal 7 i "bayi 0–11 bulan telah diimunisasi dasar secara lengkap": each child is counted once, in
+        // the month it has 11 completed months — when every antigen of the schedule (Permenkes 12/2017; core
+        // ANTIGENS, measles due from 10 months) is due, so the scorecard's "complete for age" is "complete".
+        // Summed over a year this is the year's cohort of infants and those fully immunised before age one.
+        const born = births.get(row.personId);
+        if (row.group === "anak_0_23" && born && completedMonths(born, monthEnd(month)) === IDL_AGE_MONTHS)
+          tally(SERVICE_CODES.idl, month, row.cells.anak_imunisasi?.[i]);
+      });
+    }
+  }
+  // A year is the sum of its months kept here (target-months; for immunisation, the year's cohort).
+  for (const [key, c] of [...counts]) {
+    const [code, month] = key.split("|") as [string, string];
+    const y = counts.get(`${code}|${month.slice(0, 4)}`) ?? { numerator: 0, denominator: 0 };
+    y.numerator += c.numerator;
+    y.denominator += c.denominator;
+    counts.set(`${code}|${month.slice(0, 4)}`, y);
+  }
+  await insertCounts(trx, desa, counts);
+}
+
+/** Write counts keyed `${code}|${period}` for one desa. */
+export async function insertCounts(
+  trx: Transaction<Database> | Kysely<Database>,
+  desa: string,
+  counts: Map<string, { numerator: number; denominator: number }>,
+): Promise<void> {
+  const rows = [...counts].map(([key, c]) => {
+    const [code, period] = key.split("|") as [string, string];
+    return { desa_code: desa, period, code, ...c };
+  });
+  for (let i = 0; i < rows.length; i += 200)
+    await trx
+      .insertInto("indicator_desa_services")
+      .values(rows.slice(i, i + 200))
+      .execute();
+}
