@@ -14,12 +14,12 @@ import * as indicatorSources from "./migrations/2026-11-22T1900-indicator-source
 const MIGRATIONS: Record<string, Migration> = {
   "2026-11-22T1000-foundation": foundation,
   "2026-11-22T1100-registry": registry,
-  "2026-11-22T1600-indicator-catalog": indicatorCatalog,
-  "2026-11-22T1700-indicators": indicators,
   "2026-11-22T1200-sync": sync,
   "2026-11-22T1300-services": services,
   "2026-11-22T1400-families": families,
   "2026-11-22T1500-planning": planning,
+  "2026-11-22T1600-indicator-catalog": indicatorCatalog,
+  "2026-11-22T1700-indicators": indicators,
   "2026-11-22T1800-sync-more": syncMore,
   "2026-11-22T1900-indicator-sources": indicatorSources,
 };
