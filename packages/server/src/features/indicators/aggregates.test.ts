@@ -4,7 +4,7 @@ import { expect, it } from "vitest";
 import type { Db } from "../../db/database";
 import { ensureDemo } from "../../demo/demo";
 import { describeEachDialect } from "../../testing/dialects";
-import { rebuildAll, refreshAggregates } from "./aggregates";
+import { keepAggregatesFresh, rebuildAll, refreshAggregates } from "./aggregates";
 
 const TODAY = "2025-07-15";
 const DESA = ["64.01.05.2003", "64.01.05.2002", "64.01.03.2003"];
@@ -165,6 +165,31 @@ describeEachDialect(
         }),
         { numRuns: 12 },
       );
+    });
+
+    it("rebuilds marked desa in the background, without waiting for a dashboard request", async () => {
+      await refreshAggregates(db().kysely, TODAY);
+      await apply(db(), { kind: "water", pick: 0 });
+      expect((await db().kysely.selectFrom("indicator_dirty").selectAll().execute()).length).toBeGreaterThan(
+        0,
+      );
+      const errors: unknown[] = [];
+      const stop = keepAggregatesFresh(
+        db().kysely,
+        (e) => errors.push(e),
+        50,
+        () => TODAY,
+      );
+      try {
+        await expect
+          .poll(async () => (await db().kysely.selectFrom("indicator_dirty").selectAll().execute()).length, {
+            timeout: 20_000,
+          })
+          .toBe(0);
+      } finally {
+        stop();
+      }
+      expect(errors).toEqual([]);
     });
 
     it("marks nothing dirty for a read, and every desa once the month turns", async () => {

@@ -43,6 +43,26 @@ export function refreshAggregates(
   return p;
 }
 
+/**
+ * Rebuilds the marked desa in the background now and every `everyMs`, so the big rebuild after the month
+ * turns (or after a bulk import) mostly happens between requests instead of inside the first dashboard
+ * request of the month. Returns a function that stops it. The server process starts this.
+ */
+export function keepAggregatesFresh(
+  db: Kysely<Database>,
+  onError: (error: unknown) => void,
+  everyMs = 10 * 60_000,
+  today = () => new Date().toISOString().slice(0, 10),
+): () => void {
+  const tick = () => {
+    refreshAggregates(db, today()).catch(onError);
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 async function doRefresh(db: Kysely<Database>, today: string): Promise<number> {
   const month = today.slice(0, 7);
   const latest = await db
