@@ -8,30 +8,12 @@ import {
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { tanggal } from "../../documents/dates-id";
 import { type Content, renderPdf } from "../../documents/pdf";
 import { errors } from "../../errors";
 import { findRegion } from "../regions/repository";
 import { findCatinScreening } from "./repository";
 import { viewCatin } from "./service";
-
-const MONTHS = [
-  "Januari",
-  "Februari",
-  "Maret",
-  "April",
-  "Mei",
-  "Juni",
-  "Juli",
-  "Agustus",
-  "September",
-  "Oktober",
-  "November",
-  "Desember",
-];
-
-function tanggal(iso: string): string {
-  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
-}
 
 const num = (n: number | null, digits = 1) => (n === null ? "—" : n.toFixed(digits).replace(".", ","));
 

@@ -9,34 +9,10 @@ import {
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { bulanTahun, hariTanggal, tanggal } from "../../documents/dates-id";
 import { type Content, renderPdf, type TableCell } from "../../documents/pdf";
 import { errors } from "../../errors";
 import { cycleDetail } from "./service";
-
-const DAYS = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
-const MONTHS = [
-  "Januari",
-  "Februari",
-  "Maret",
-  "April",
-  "Mei",
-  "Juni",
-  "Juli",
-  "Agustus",
-  "September",
-  "Oktober",
-  "November",
-  "Desember",
-];
-
-function longDate(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return `${DAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
-
-function monthName(period: string): string {
-  return `${MONTHS[Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
-}
 
 function percent(p: number | null): string {
   return p === null ? "–" : `${p.toLocaleString("id-ID", { maximumFractionDigits: 1 })}%`;
@@ -57,7 +33,7 @@ export function mappingLines(m: MeetingMappingSnapshot): string[] {
   if (m.scorecard) {
     const gaps = m.scorecard.topGaps.map((g) => `${g.label.id} (${g.t} T)`).join("; ");
     lines.push(
-      `Konvergensi layanan bulan ${monthName(m.scorecard.period)}: ${percent(m.scorecard.percent)}` +
+      `Konvergensi layanan bulan ${bulanTahun(m.scorecard.period)}: ${percent(m.scorecard.percent)}` +
         (gaps ? `; paling banyak belum diterima: ${gaps}.` : "."),
     );
   }
@@ -170,7 +146,7 @@ export function beritaAcaraDocument(detail: CycleDetail, rembuk: Meeting) {
     {
       text: [
         "Pada hari ini ",
-        { text: longDate(rembuk.heldOn), bold: true },
+        { text: hariTanggal(rembuk.heldOn), bold: true },
         ", bertempat di ",
         { text: rembuk.place, bold: true },
         `, telah diselenggarakan Rembuk Stunting ${place} sebagai forum musyawarah antara masyarakat dengan pemerintah ${isDesa ? "Desa dan BPD" : "Kelurahan"} untuk membahas dan menyepakati prioritas usulan program/kegiatan intervensi gizi spesifik dan sensitif tahun ${cycle.year + 1}, dihadiri oleh `,
@@ -212,7 +188,7 @@ export function beritaAcaraDocument(detail: CycleDetail, rembuk: Meeting) {
       margin: [0, 0, 0, 16],
     },
     {
-      text: `${cycle.regionName}, ${longDate(rembuk.heldOn).split(", ")[1]}`,
+      text: `${cycle.regionName}, ${tanggal(rembuk.heldOn)}`,
       alignment: "right",
       margin: [0, 0, 0, 8],
     },

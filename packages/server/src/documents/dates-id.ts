@@ -1,0 +1,33 @@
+// Dates as Indonesian documents print them ("22 November 2026", "Minggu, 22 November 2026").
+
+const MONTHS = [
+  "Januari",
+  "Februari",
+  "Maret",
+  "April",
+  "Mei",
+  "Juni",
+  "Juli",
+  "Agustus",
+  "September",
+  "Oktober",
+  "November",
+  "Desember",
+];
+const DAYS = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
+
+/** "2026-11-22" → "22 November 2026". */
+export function tanggal(iso: string): string {
+  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+}
+
+/** "2026-11-22" → "Minggu, 22 November 2026". */
+export function hariTanggal(iso: string): string {
+  const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`).getUTCDay();
+  return `${DAYS[day]}, ${tanggal(iso)}`;
+}
+
+/** "2026-11" → "November 2026". */
+export function bulanTahun(period: string): string {
+  return `${MONTHS[Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
+}
