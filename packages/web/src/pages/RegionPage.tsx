@@ -16,6 +16,7 @@ import {
 import { useMe } from "../session/SessionProvider";
 import { ErrorPanel, Loading, NotFound, SavedCopyNote, useDocumentTitle } from "../ui";
 import { FamilyEntryPoints } from "./families/EntryPoints";
+import { LinkCardSection } from "./LinkCardSection";
 import { PlanningEntryPoints } from "./planning/links";
 import { registryLinks } from "./regionLinks";
 
@@ -116,24 +117,7 @@ function RegistryEntryPoints({ region }: { region: RegionView["region"] }) {
     },
     { to: scorecardPath(region.code), title: t("svc.scorecardLink"), hint: t("svc.scorecardHint") },
   ].filter((x): x is { to: string; title: string; hint: string } => Boolean(x));
-  if (items.length === 0) return null;
-  return (
-    <section className="stack" aria-labelledby="region-services">
-      <h2 id="region-services">{t("region.services")}</h2>
-      <ul className="link-list">
-        {items.map((item) => (
-          <li key={item.to}>
-            <Link to={item.to} className="link-card link-card--primary">
-              <span className="link-card__body">
-                <span className="link-card__title">{item.title}</span>
-                <span className="link-card__meta">{item.hint}</span>
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+  return <LinkCardSection id="region-services" title={t("region.services")} items={items} />;
 }
 
 function RegionDetails({ view, savedAt }: { view: RegionView; savedAt: number | null }) {

@@ -1,8 +1,8 @@
 // Links from a region page to families at risk, catin, TPK and case audits (desa and the kecamatan/regency
 // above it can read them; forms show only to those who may write).
 import { useI18n } from "../../i18n/I18nProvider";
-import { Link } from "../../router/navigation";
 import { pathFor } from "../../router/routes";
+import { LinkCardSection } from "../LinkCardSection";
 
 const LEVELS = ["kabupaten", "kecamatan", "desa"];
 
@@ -31,21 +31,5 @@ export function FamilyEntryPoints({ region }: { region: { code: string; level: s
       hint: t("fam.audit.hint"),
     },
   ];
-  return (
-    <section className="stack" aria-labelledby="region-families">
-      <h2 id="region-families">{t("fam.section")}</h2>
-      <ul className="link-list">
-        {items.map((item) => (
-          <li key={item.to}>
-            <Link to={item.to} className="link-card link-card--primary">
-              <span className="link-card__body">
-                <span className="link-card__title">{item.title}</span>
-                <span className="link-card__meta">{item.hint}</span>
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+  return <LinkCardSection id="region-families" title={t("fam.section")} items={items} />;
 }

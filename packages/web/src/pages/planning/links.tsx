@@ -2,8 +2,8 @@
 // kecamatan/kabupaten, teams everywhere from kabupaten to desa.
 import type { RegionView } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
-import { Link } from "../../router/navigation";
 import { institutionsPath, planningOverviewPath, planningPath } from "../../router/routes";
+import { LinkCardSection } from "../LinkCardSection";
 
 export function PlanningEntryPoints({ region }: { region: RegionView["region"] }) {
   const { t } = useI18n();
@@ -26,22 +26,5 @@ export function PlanningEntryPoints({ region }: { region: RegionView["region"] }
       title: t("region.institutions"),
       hint: t("region.institutionsHint"),
     });
-  if (items.length === 0) return null;
-  return (
-    <section className="stack" aria-labelledby="region-planning">
-      <h2 id="region-planning">{t("region.planning")}</h2>
-      <ul className="link-list">
-        {items.map((item) => (
-          <li key={item.to}>
-            <Link to={item.to} className="link-card link-card--primary">
-              <span className="link-card__body">
-                <span className="link-card__title">{item.title}</span>
-                <span className="link-card__meta">{item.hint}</span>
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+  return <LinkCardSection id="region-planning" title={t("region.planning")} items={items} />;
 }
