@@ -9,7 +9,8 @@ import { useMe } from "../../session/SessionProvider";
 import { recordMeasurement } from "../../sync/outbox";
 import { useDocumentTitle } from "../../ui";
 import { formatAgeMonths, todayIso } from "../registry/format";
-import { ChoiceField, DecimalField, FieldGroup, focusFirstInvalid } from "../registry/forms/fields";
+import { BodyMeasureFields } from "../registry/forms/BodyMeasureFields";
+import { DecimalField, FieldGroup, focusFirstInvalid } from "../registry/forms/fields";
 import { emptyMeasurementForm, type MeasurementForm, toMeasurementPayload } from "../registry/forms/payloads";
 import { useForm } from "../registry/forms/useForm";
 import { MeasurementResult } from "../registry/person/MeasurementResult";
@@ -140,28 +141,7 @@ function EntryForm({ child }: { child: LocalChild }) {
   return (
     <form ref={ref} className="stack card" onSubmit={submit} noValidate data-testid="pd-form">
       <h2>{t("pd.measureTitle")}</h2>
-      <DecimalField
-        label={t("measure.weight")}
-        value={form.weight}
-        onChange={set("weight")}
-        error={errors.weight}
-      />
-      <DecimalField
-        label={t("measure.length")}
-        value={form.lenhei}
-        onChange={set("lenhei")}
-        error={errors.lenhei}
-      />
-      <ChoiceField
-        label={t("measure.how")}
-        value={form.measure}
-        hint={t("measure.howHint")}
-        onChange={set("measure")}
-        options={[
-          { value: "l", label: t("measure.lying") },
-          { value: "h", label: t("measure.standing") },
-        ]}
-      />
+      <BodyMeasureFields form={form} errors={errors} set={set} />
       <FieldGroup label={t("measure.more")} optional>
         <DecimalField
           label={t("measure.muac")}

@@ -5,14 +5,8 @@ import { useI18n } from "../../../i18n/I18nProvider";
 import type { MessageKey } from "../../../i18n/messages";
 import { useMe } from "../../../session/SessionProvider";
 import { todayIso } from "../format";
-import {
-  CheckField,
-  ChoiceField,
-  DecimalField,
-  FieldGroup,
-  focusFirstInvalid,
-  TextField,
-} from "../forms/fields";
+import { BodyMeasureFields } from "../forms/BodyMeasureFields";
+import { CheckField, DecimalField, FieldGroup, focusFirstInvalid, TextField } from "../forms/fields";
 import {
   defaultMeasure,
   emptyMeasurementForm,
@@ -96,31 +90,12 @@ export function MeasurementForm({
         onChange={setDate}
         error={errors.measuredOn}
       />
-      <DecimalField
-        label={t("measure.weight")}
-        value={form.weight}
-        onChange={set("weight")}
-        error={errors.weight}
-        hint={t("reg.decimalHint")}
-      />
-      <DecimalField
-        label={t("measure.length")}
-        value={form.lenhei}
-        onChange={set("lenhei")}
-        error={errors.lenhei}
-      />
-      <ChoiceField
-        label={t("measure.how")}
-        value={form.measure}
-        hint={t("measure.howHint")}
-        onChange={(v) => {
-          setMeasureTouched(true);
-          set("measure")(v);
-        }}
-        options={[
-          { value: "l", label: t("measure.lying") },
-          { value: "h", label: t("measure.standing") },
-        ]}
+      <BodyMeasureFields
+        form={form}
+        errors={errors}
+        set={set}
+        weightHint={t("reg.decimalHint")}
+        onMeasure={() => setMeasureTouched(true)}
       />
       <FieldGroup label={t("measure.more")} optional>
         <div className="field-row">
