@@ -8,13 +8,13 @@ import {
   type RegistryLists,
   readScopes,
 } from "@tumbuh/core";
+import { measurementViews } from "@tumbuh/core/growth-views";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { errors } from "../../errors";
 import { toSummary } from "../persons/repository";
 import { findRegion } from "../regions/repository";
-import { measurementViews } from "./derive";
 import { measurementsOfPersons } from "./repository";
 
 function shiftMonth(month: string, by: number): string {

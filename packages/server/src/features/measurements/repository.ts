@@ -1,7 +1,7 @@
+import type { RawMeasurement } from "@tumbuh/core/growth-views";
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type { Database, MeasurementsTable } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
-import type { RawMeasurement } from "./derive";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 export type MeasurementRow = Selectable<MeasurementsTable>;

@@ -1,4 +1,5 @@
 import { type Actor, type MeasurementInput, type MeasurementView, readScopes } from "@tumbuh/core";
+import { derive, GROWTH_VERSION, measurementViews, type RawMeasurement } from "@tumbuh/core/growth-views";
 import type { Kysely } from "kysely";
 import type { Database, MeasurementsTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
@@ -7,7 +8,6 @@ import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/repository";
 import { findPerson } from "../persons/repository";
 import { todayIso, writableRegion } from "../region-guard";
-import { derive, GROWTH_VERSION, measurementViews, type RawMeasurement } from "./derive";
 import {
   findSession,
   insertMeasurements,

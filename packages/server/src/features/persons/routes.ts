@@ -1,9 +1,9 @@
 import { PersonInput, readScopes } from "@tumbuh/core";
+import { chartFor } from "@tumbuh/core/growth-views";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { errors } from "../../errors";
 import { type AppDeps, actorOf, typed } from "../../http/context";
-import { chartFor } from "../measurements/chart";
 import { measurementsOf } from "../measurements/repository";
 import { findPerson } from "./repository";
 import { createPerson, editPerson, findPersons, viewPerson } from "./service";

@@ -7,6 +7,7 @@ import {
   type PersonView,
   readScopes,
 } from "@tumbuh/core";
+import { childAlerts, measurementViews } from "@tumbuh/core/growth-views";
 import type { Kysely } from "kysely";
 import type { Database, PersonsTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
@@ -15,8 +16,6 @@ import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/repository";
 import { findHousehold, toHouseholdView } from "../households/repository";
 import { visibleHousehold } from "../households/service";
-import { childAlerts } from "../measurements/alerts";
-import { measurementViews } from "../measurements/derive";
 import { measurementsOf } from "../measurements/repository";
 import { pregnanciesOf, toPregnancyView } from "../pregnancies/repository";
 import { todayIso, writableRegion } from "../region-guard";
