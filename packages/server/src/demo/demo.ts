@@ -96,34 +96,34 @@ export async function ensureDemo(
   // The population goes in before the users: users are the mark that the demo is complete.
   const children = population.children ?? demoChildrenFromEnv();
   if (children > 0) {
+    const today = population.today ?? new Date().toISOString().slice(0, 10);
+    const log = population.log ?? console.log;
     await createDemoPopulation(db, {
       log: (line) => console.log(line),
       ...population,
       children,
     });
-    await createDemoIndicatorValues(db, population.today ?? new Date().toISOString().slice(0, 10));
+    await createDemoIndicatorValues(db, today);
     const services = await createDemoServiceRecords(db, {
       regency: DEMO_REGENCY,
       seed: population.seed ?? DEMO_SEED,
-      today: population.today ?? new Date().toISOString().slice(0, 10),
+      today,
     });
-    (population.log ?? console.log)(
+    log(
       `Demo service records: ${services.records.toLocaleString("en")} in ${services.seconds.toFixed(1)} s ` +
         `(${services.readAndGenerateSeconds.toFixed(1)} s reading and generating)`,
     );
     if (population.families !== false) {
       const started = performance.now();
-      await createDemoFamilies(db, population.today);
-      (population.log ?? console.log)(
+      await createDemoFamilies(db, today);
+      log(
         `Demo families, catin, TPK and case audits: ${((performance.now() - started) / 1000).toFixed(1)} s`,
       );
     }
     // Build the dashboards' per-desa figures now, so the first person to open a dashboard does not wait.
     const started = performance.now();
-    const desa = await refreshAggregates(db, population.today ?? new Date().toISOString().slice(0, 10));
-    (population.log ?? console.log)(
-      `Dashboard figures for ${desa} desa: ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
+    const desa = await refreshAggregates(db, today);
+    log(`Dashboard figures for ${desa} desa: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   await createDemoPlanning(db, { onlyKuaro: children === 0 });
   for (const u of DEMO_USERS) {
