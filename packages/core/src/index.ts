@@ -1,3 +1,4 @@
+export * from "./api/index";
 export * from "./csv";
 export * from "./dates";
 export * from "./eppgbm";

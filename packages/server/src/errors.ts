@@ -1,3 +1,5 @@
+import type { ServerErrorCode } from "@tumbuh/core";
+
 /**
  * The one error type the API returns. `code` is stable (clients and tests switch on it, never on the
  * message); `message` is safe to show a user; `field` names the offending input where there is one.
@@ -5,7 +7,7 @@
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ServerErrorCode,
     message: string,
     readonly field?: string,
     readonly headers: Record<string, string> = {},

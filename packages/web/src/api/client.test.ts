@@ -1,3 +1,4 @@
+import { auditApi, authApi, regionsApi } from "@tumbuh/core";
 import { describe, expect, it } from "vitest";
 import { ApiError, codeForStatus, createApiClient, errorFromResponse, parseRetryAfter } from "./client";
 
@@ -43,7 +44,11 @@ describe("request shape", () => {
   it("sends JSON with same-origin credentials to /api", async () => {
     const { fetch, calls } = fakeFetch(() => json(200, { user: me }));
     const api = createApiClient({ fetch });
-    await expect(api.login("kpm1", "rahasia")).resolves.toEqual(me);
+    await expect(
+      api.call(authApi.login, { body: { username: "kpm1", password: "rahasia" } }),
+    ).resolves.toEqual({
+      user: me,
+    });
     expect(calls).toHaveLength(1);
     const call = calls[0] as Call;
     expect(call.url).toBe("/api/auth/login");
@@ -56,13 +61,13 @@ describe("request shape", () => {
   it("URL-encodes region codes and builds the audit query", async () => {
     const { fetch, calls } = fakeFetch(() => json(200, { entries: [], nextBefore: null }));
     const api = createApiClient({ fetch });
-    await api.region("64.01/../x y");
-    await api.audit({ limit: 20, before: "abc 1" });
-    await api.audit();
+    await api.call(regionsApi.view, { params: { code: "64.01/../x y" } });
+    await api.call(auditApi.list, { query: { limit: 20, before: "abc 1" } });
+    await api.call(auditApi.list, { query: {} });
     expect(calls.map((c) => c.url)).toEqual([
       "/api/regions/64.01%2F..%2Fx%20y",
       "/api/audit?limit=20&before=abc+1",
-      "/api/audit?limit=50",
+      "/api/audit",
     ]);
     expect(calls[0]?.init.method).toBe("GET");
     expect(calls[0]?.init.body).toBeUndefined();
@@ -71,15 +76,23 @@ describe("request shape", () => {
   it("resolves 204 responses to undefined", async () => {
     const { fetch } = fakeFetch(() => new Response(null, { status: 204 }));
     const api = createApiClient({ fetch });
-    await expect(api.logout()).resolves.toBeUndefined();
-    await expect(api.changePassword("lama-sekali", "baru-sekali-123")).resolves.toBeUndefined();
+    await expect(api.call(authApi.logout, {})).resolves.toBeUndefined();
+    await expect(
+      api.call(authApi.changePassword, {
+        body: { currentPassword: "lama-sekali", newPassword: "baru-sekali-123" },
+      }),
+    ).resolves.toBeUndefined();
   });
 });
 
 describe("error mapping", () => {
   it("uses the code, message and field of the error body", async () => {
     const { fetch } = fakeFetch(() => json(400, errorBody("validation", "too short", "newPassword")));
-    const e = await caught(createApiClient({ fetch }).changePassword("a", "b"));
+    const e = await caught(
+      createApiClient({ fetch }).call(authApi.changePassword, {
+        body: { currentPassword: "a", newPassword: "b" },
+      }),
+    );
     expect(e).toMatchObject({ status: 400, code: "validation", message: "too short", field: "newPassword" });
   });
 
@@ -87,7 +100,7 @@ describe("error mapping", () => {
     let expired = 0;
     const { fetch } = fakeFetch(() => json(401, errorBody("invalid_credentials")));
     const api = createApiClient({ fetch, onUnauthenticated: () => expired++ });
-    const e = await caught(api.login("x", "y"));
+    const e = await caught(api.call(authApi.login, { body: { username: "x", password: "y" } }));
     expect(e).toMatchObject({ status: 401, code: "invalid_credentials" });
     expect(expired).toBe(0);
   });
@@ -96,10 +109,10 @@ describe("error mapping", () => {
     const seen: ApiError[] = [];
     const { fetch } = fakeFetch(() => json(401, errorBody("unauthenticated")));
     const api = createApiClient({ fetch, onUnauthenticated: (e) => seen.push(e) });
-    const e = await caught(api.me());
+    const e = await caught(api.call(authApi.me, {}));
     expect(e.code).toBe("unauthenticated");
     expect(seen).toEqual([e]);
-    await caught(api.login("a", "b"));
+    await caught(api.call(authApi.login, { body: { username: "a", password: "b" } }));
     expect(seen).toHaveLength(1);
   });
 
@@ -107,19 +120,31 @@ describe("error mapping", () => {
     let expired = 0;
     const { fetch } = fakeFetch(() => json(401, errorBody("invalid_credentials")));
     const api = createApiClient({ fetch, onUnauthenticated: () => expired++ });
-    expect((await caught(api.changePassword("salah", "baru-sekali-123"))).code).toBe("invalid_credentials");
+    expect(
+      (
+        await caught(
+          api.call(authApi.changePassword, {
+            body: { currentPassword: "salah", newPassword: "baru-sekali-123" },
+          }),
+        )
+      ).code,
+    ).toBe("invalid_credentials");
     expect(expired).toBe(0);
   });
 
   it("reads Retry-After seconds on 429", async () => {
     const { fetch } = fakeFetch(() => json(429, errorBody("too_many_requests"), { "Retry-After": "42" }));
-    const e = await caught(createApiClient({ fetch }).login("a", "b"));
+    const e = await caught(
+      createApiClient({ fetch }).call(authApi.login, { body: { username: "a", password: "b" } }),
+    );
     expect(e).toMatchObject({ status: 429, code: "too_many_requests", retryAfterSeconds: 42 });
   });
 
   it("leaves retryAfterSeconds undefined when a 429 has no Retry-After", async () => {
     const { fetch } = fakeFetch(() => json(429, errorBody("too_many_requests")));
-    const e = await caught(createApiClient({ fetch }).login("a", "b"));
+    const e = await caught(
+      createApiClient({ fetch }).call(authApi.login, { body: { username: "a", password: "b" } }),
+    );
     expect(e.retryAfterSeconds).toBeUndefined();
   });
 
@@ -130,26 +155,28 @@ describe("error mapping", () => {
       [403, "forbidden"],
       [404, "not_found"],
       [429, "too_many_requests"],
-      [500, "server_error"],
-      [502, "server_error"],
+      [500, "internal"],
+      [502, "internal"],
       [418, "http_error"],
     ];
     for (const [status, code] of cases) {
       const { fetch } = fakeFetch(() => new Response("<html>proxy error</html>", { status }));
-      const e = await caught(createApiClient({ fetch }).region("64.01"));
+      const e = await caught(createApiClient({ fetch }).call(regionsApi.view, { params: { code: "64.01" } }));
       expect(e.status).toBe(status);
       expect(e.code).toBe(code);
       expect(codeForStatus(status)).toBe(code);
     }
     const { fetch } = fakeFetch(() => json(404, { error: { message: "no code" } }));
-    expect((await caught(createApiClient({ fetch }).region("64.01"))).code).toBe("not_found");
+    expect(
+      (await caught(createApiClient({ fetch }).call(regionsApi.view, { params: { code: "64.01" } }))).code,
+    ).toBe("not_found");
   });
 
   it("maps a fetch that throws to status 0 / network", async () => {
     const { fetch } = fakeFetch(() => {
       throw new TypeError("Failed to fetch");
     });
-    const e = await caught(createApiClient({ fetch }).me());
+    const e = await caught(createApiClient({ fetch }).call(authApi.me, {}));
     expect(e).toMatchObject({ status: 0, code: "network" });
   });
 
@@ -157,13 +184,19 @@ describe("error mapping", () => {
     const { fetch } = fakeFetch(() => {
       throw new DOMException("The operation was aborted.", "AbortError");
     });
-    const e = await caught(createApiClient({ fetch }).region("64.01", new AbortController().signal));
+    const e = await caught(
+      createApiClient({ fetch }).call(
+        regionsApi.view,
+        { params: { code: "64.01" } },
+        { signal: new AbortController().signal },
+      ),
+    );
     expect(e).toMatchObject({ status: 0, code: "aborted" });
   });
 
   it("maps a 200 that is not JSON (e.g. the SPA's index.html) to bad_response", async () => {
     const { fetch } = fakeFetch(() => new Response("<!doctype html>", { status: 200 }));
-    const e = await caught(createApiClient({ fetch }).me());
+    const e = await caught(createApiClient({ fetch }).call(authApi.me, {}));
     expect(e).toMatchObject({ status: 200, code: "bad_response" });
   });
 });

@@ -2,6 +2,14 @@
 // session cookie (credentials "same-origin") and turns every failure into an ApiError with a status
 // and a stable code. Pages never call fetch themselves.
 
+import {
+  type CallInput,
+  type ClientErrorCode,
+  type Endpoint,
+  type ErrorCode,
+  pathFor,
+  type ResultOf,
+} from "@tumbuh/core";
 import { familyEndpoints } from "./families";
 import { catalogEndpoints } from "./indicatorCatalog";
 import { indicatorEndpoints } from "./indicators";
@@ -9,26 +17,11 @@ import { planningEndpoints } from "./planning";
 import { registryEndpoints } from "./registry";
 import { servicesEndpoints } from "./services";
 import { syncEndpoints } from "./sync";
-import type { AuditPage, ErrorBody, Me, RegionView } from "./types";
+import type { ErrorBody } from "./types";
 
-/** Codes the UI reacts to. The server may send others; they pass through unchanged. */
-export type KnownErrorCode =
-  | "unauthenticated"
-  | "invalid_credentials"
-  | "forbidden"
-  | "not_found"
-  | "bad_request"
-  | "validation"
-  | "too_many_requests"
-  | "server_error"
-  | "http_error"
-  /** The request never reached the server (offline, DNS, connection reset). status 0. */
-  | "network"
-  /** The caller aborted the request. status 0. */
-  | "aborted"
-  /** The server answered 2xx but not with the JSON we expected. */
-  | "bad_response";
-export type ApiErrorCode = KnownErrorCode | (string & {});
+/** Codes the UI reacts to: core's one union (server codes + the client's own). */
+export type KnownErrorCode = ErrorCode;
+export type ApiErrorCode = ErrorCode | (string & {});
 
 export class ApiError extends Error {
   override readonly name = "ApiError";
@@ -53,7 +46,7 @@ export function isApiError(e: unknown): e is ApiError {
 }
 
 /** The code to use when an error response has no usable body. */
-export function codeForStatus(status: number): KnownErrorCode {
+export function codeForStatus(status: number): ErrorCode {
   switch (status) {
     case 400:
       return "bad_request";
@@ -68,7 +61,7 @@ export function codeForStatus(status: number): KnownErrorCode {
     case 429:
       return "too_many_requests";
     default:
-      return status >= 500 ? "server_error" : "http_error";
+      return status >= 500 ? "internal" : ("http_error" satisfies ClientErrorCode);
   }
 }
 
@@ -140,7 +133,7 @@ export interface ApiClientOptions {
 }
 
 export interface RequestOptions {
-  method?: "GET" | "POST" | "PATCH" | "PUT";
+  method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** Sent as JSON. */
   body?: unknown;
   /** Sent as is with Content-Type application/octet-stream (file uploads); wins over `body`. */
@@ -190,7 +183,52 @@ export function createApiClient(options: ApiClientOptions = {}) {
     }
   }
 
+  /**
+   * Calls one endpoint of core's contract: fills the path parameters, adds the query, sends the body as
+   * JSON (or `upload` as raw bytes) and returns the success body typed by the endpoint's response schema
+   * (a Blob for file downloads). Every page talks to the server through this.
+   */
+  function call<E extends Endpoint>(
+    ep: E,
+    input: CallInput<E>,
+    opts: { signal?: AbortSignal | undefined; upload?: ArrayBuffer | Blob } = {},
+  ): Promise<ResultOf<E>> {
+    const { params, query, body } = input as { params?: object; query?: object; body?: unknown };
+    const path = pathFor(
+      ep.path.replace(/^\/api/, ""),
+      params as Record<string, unknown>,
+      query as Record<string, unknown>,
+    );
+    const requestOpts: RequestOptions = { method: ep.method, signal: opts.signal };
+    if (opts.upload !== undefined) requestOpts.rawBody = opts.upload;
+    else if (body !== undefined) requestOpts.body = body;
+    if (ep.public) requestOpts.sessionRequired = false;
+    if (ep.kind === "file") return requestBlob(path, requestOpts) as Promise<ResultOf<E>>;
+    return request<ResultOf<E>>(path, requestOpts);
+  }
+
+  async function requestBlob(path: string, opts: RequestOptions): Promise<Blob> {
+    let response: Response;
+    try {
+      response = await doFetch(baseUrl + path, {
+        method: opts.method ?? "GET",
+        credentials: "same-origin",
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      });
+    } catch (e) {
+      if (isAbort(e)) throw new ApiError(0, "aborted", "Request aborted");
+      throw new ApiError(0, "network", e instanceof Error ? e.message : "Network error");
+    }
+    if (!response.ok) {
+      const error = await errorFromResponse(response);
+      if (error.status === 401 && opts.sessionRequired !== false) options.onUnauthenticated?.(error);
+      throw error;
+    }
+    return response.blob();
+  }
+
   return {
+    call,
     ...registryEndpoints(request),
     ...catalogEndpoints(request),
     ...indicatorEndpoints(request),
@@ -198,30 +236,6 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...servicesEndpoints(request),
     ...familyEndpoints(request),
     ...planningEndpoints(request),
-    login(username: string, password: string): Promise<Me> {
-      return request<{ user: Me }>("/auth/login", {
-        method: "POST",
-        body: { username, password },
-        sessionRequired: false,
-      }).then((r) => r.user);
-    },
-    logout(): Promise<void> {
-      return request<void>("/auth/logout", { method: "POST", sessionRequired: false });
-    },
-    changePassword(currentPassword: string, newPassword: string): Promise<void> {
-      return request<void>("/auth/password", { method: "POST", body: { currentPassword, newPassword } });
-    },
-    me(signal?: AbortSignal): Promise<Me> {
-      return request<Me>("/me", { signal });
-    },
-    region(code: string, signal?: AbortSignal): Promise<RegionView> {
-      return request<RegionView>(`/regions/${encodeURIComponent(code)}`, { signal });
-    },
-    audit(params: { limit?: number; before?: string | null } = {}, signal?: AbortSignal): Promise<AuditPage> {
-      const query = new URLSearchParams({ limit: String(params.limit ?? 50) });
-      if (params.before) query.set("before", params.before);
-      return request<AuditPage>(`/audit?${query.toString()}`, { signal });
-    },
   };
 }
 

@@ -65,7 +65,7 @@ describe("networkFirst", () => {
   it("does not fall back on server errors or expired sessions", async () => {
     const { store, rows } = memoryStore();
     await networkFirst(store, "k", "u1", async () => "x");
-    for (const e of [new ApiError(500, "server_error", "boom"), new ApiError(401, "unauthenticated", "no")]) {
+    for (const e of [new ApiError(500, "internal", "boom"), new ApiError(401, "unauthenticated", "no")]) {
       await expect(networkFirst(store, "k", "u1", () => Promise.reject(e))).rejects.toBe(e);
     }
     expect(rows.has("k")).toBe(true);

@@ -1,3 +1,4 @@
+import { auditApi } from "@tumbuh/core";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type AuditEntry, api, isApiError } from "../api";
 import { useI18n } from "../i18n/I18nProvider";
@@ -31,7 +32,11 @@ export function AuditPage() {
     setLoading(true);
     setError(null);
     try {
-      const page = await api.audit({ limit: PAGE_SIZE, before }, controller.signal);
+      const page = await api.call(
+        auditApi.list,
+        { query: { limit: PAGE_SIZE, ...(before ? { before } : {}) } },
+        { signal: controller.signal },
+      );
       if (controller.signal.aborted) return;
       setEntries((prev) => (before === null ? page.entries : [...prev, ...page.entries]));
       setNextBefore(page.nextBefore);

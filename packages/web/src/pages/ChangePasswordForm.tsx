@@ -1,3 +1,4 @@
+import { authApi } from "@tumbuh/core";
 import { type FormEvent, useId, useState } from "react";
 import { api, isApiError } from "../api";
 import { generalErrorKey } from "../api/errorMessages";
@@ -47,7 +48,7 @@ export function ChangePasswordForm() {
     setBusy(true);
     setError(null);
     try {
-      await api.changePassword(current, next);
+      await api.call(authApi.changePassword, { body: { currentPassword: current, newPassword: next } });
       setCurrent("");
       setNext("");
       setConfirm("");

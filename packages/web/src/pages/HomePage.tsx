@@ -13,7 +13,8 @@ import { UnsentNote } from "./posyandu/UnsentNote";
 interface ScopeGroup {
   scope: string;
   scopeName: string;
-  scopeLevel: Level;
+  /** null only for the whole-deployment scope, which no signed-in user holds. */
+  scopeLevel: Level | null;
   roles: Role[];
 }
 
@@ -67,7 +68,7 @@ export function HomePage() {
         <p className="muted">{t("home.signedInAs", { username: me.username })}</p>
       </header>
 
-      {scopes.some((s) => ["desa", "dusun", "posyandu"].includes(s.scopeLevel)) && (
+      {scopes.some((s) => s.scopeLevel !== null && ["desa", "dusun", "posyandu"].includes(s.scopeLevel)) && (
         <Link to="/posyandu" className="link-card link-card--primary">
           <span className="link-card__body">
             <span className="link-card__title">{t("home.posyanduDay")}</span>
@@ -90,7 +91,8 @@ export function HomePage() {
                     <span className="link-card__body">
                       <span className="link-card__title">{s.scopeName}</span>
                       <span className="link-card__meta">
-                        {t(`level.${s.scopeLevel}`)} · {s.scope}
+                        {s.scopeLevel ? `${t(`level.${s.scopeLevel}`)} · ` : ""}
+                        {s.scope}
                       </span>
                       <span className="link-card__roles">
                         {s.roles.map((r) => t(`role.${r}`)).join(", ")}

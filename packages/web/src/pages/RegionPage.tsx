@@ -1,3 +1,4 @@
+import { regionsApi } from "@tumbuh/core";
 import { useEffect, useId, useState } from "react";
 import { type ApiError, api, isApiError, KINDS, type Kind, type RegionChild, type RegionView } from "../api";
 import { useI18n } from "../i18n/I18nProvider";
@@ -48,7 +49,9 @@ export function RegionPage({ code }: { code: string }) {
     void attempt;
     const controller = new AbortController();
     setState({ status: "loading" });
-    networkFirst(cacheStore, regionKey(code), me.id, () => api.region(code, controller.signal)).then(
+    networkFirst(cacheStore, regionKey(code), me.id, () =>
+      api.call(regionsApi.view, { params: { code } }, { signal: controller.signal }),
+    ).then(
       ({ data, savedAt }) => {
         if (!controller.signal.aborted) setState({ status: "ready", view: data, savedAt });
       },

@@ -30,7 +30,11 @@ export function registryLinks(
   const registryLevel = REGISTRY_LEVELS.includes(region.level);
   const writer = assignments.some((a) => canWrite(a.role) && covers(a.scope, region.code));
   const importer = assignments.some(
-    (a) => canWrite(a.role) && IMPORT_LEVELS.includes(a.scopeLevel) && covers(a.scope, region.code),
+    (a) =>
+      canWrite(a.role) &&
+      a.scopeLevel !== null &&
+      IMPORT_LEVELS.includes(a.scopeLevel) &&
+      covers(a.scope, region.code),
   );
   return {
     lists: registryLevel,

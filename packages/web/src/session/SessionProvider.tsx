@@ -1,3 +1,4 @@
+import { authApi } from "@tumbuh/core";
 // Who is signed in. Loads /api/me at start (falling back to the copy saved on the device when
 // offline), and turns a 401 from any later call into "session expired" so the app sends the user to
 // /login and back.
@@ -29,7 +30,7 @@ async function loadMe(): Promise<SessionState> {
       cacheStore,
       ME_KEY,
       null,
-      () => api.me(),
+      () => api.call(authApi.me, {}),
       (me) => me.id,
     );
     return { status: "authenticated", me: data, savedAt };
@@ -67,7 +68,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [offlineCopy]);
 
   const login = useCallback(async (username: string, password: string) => {
-    const me = await api.login(username, password);
+    const me = await api.call(authApi.login, { body: { username, password } }).then((r) => r.user);
     await clearOtherUsers(me.id);
     await cacheStore.put(ME_KEY, me.id, me).catch(() => undefined);
     setState({ status: "authenticated", me, savedAt: null });
@@ -75,7 +76,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.logout();
+      await api.call(authApi.logout, {});
     } catch (e) {
       // Offline: the server still holds the session, so do not pretend to have signed out.
       if (isApiError(e) && e.code === "network") throw e;

@@ -1,19 +1,9 @@
-import { type Actor, levelOfCode } from "@tumbuh/core";
+import { type Actor, authApi, levelOfCode, type Me } from "@tumbuh/core";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { z } from "zod";
-import { type AppDeps, actorOf, SESSION_COOKIE, typed } from "../../http/context";
-import { ErrorResponse, MeSchema } from "../../http/schemas";
+import { type AppDeps, actorOf, SESSION_COOKIE } from "../../http/context";
+import { mount } from "../../http/route";
 import { findRegionsByCode } from "../regions/repository";
 import { actorForToken, changePassword, login, logout, SESSION_DAYS } from "./service";
-
-const LoginBody = z.strictObject({
-  username: z.string().min(1).max(100),
-  password: z.string().min(1).max(200),
-});
-const PasswordBody = z.strictObject({
-  currentPassword: z.string().min(1).max(200),
-  newPassword: z.string().min(1).max(200),
-});
 
 export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db, config, throttle } = deps;
@@ -40,7 +30,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
       maxAge: SESSION_DAYS * 86_400,
     });
 
-  const me = async (actor: Actor) => {
+  const me = async (actor: Actor): Promise<Me> => {
     const regions = await findRegionsByCode(
       db,
       actor.assignments.map((a) => a.scope),
@@ -59,41 +49,22 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     };
   };
 
-  typed(app).post(
-    "/api/auth/login",
-    {
-      config: { public: true },
-      schema: {
-        tags: ["auth"],
-        body: LoginBody,
-        response: { 200: z.object({ user: MeSchema }), 401: ErrorResponse, 429: ErrorResponse },
-      },
-    },
-    async (req, reply) => {
-      const { token, actor } = await login(db, throttle, { ...req.body, clientIp: req.ip });
-      setCookie(reply, token);
-      return { user: await me(actor) };
-    },
-  );
-
-  typed(app).post("/api/auth/logout", { schema: { tags: ["auth"] } }, async (req, reply) => {
-    await logout(db, actorOf(req), req.sessionToken ?? "");
-    reply.clearCookie(SESSION_COOKIE, { path: "/" });
-    return reply.status(204).send();
+  mount(app, authApi.login, async ({ body }, req, reply) => {
+    const { token, actor } = await login(db, throttle, { ...body, clientIp: req.ip });
+    setCookie(reply, token);
+    return { user: await me(actor) };
   });
 
-  typed(app).get(
-    "/api/me",
-    { schema: { tags: ["auth"], response: { 200: MeSchema, 401: ErrorResponse } } },
-    async (req) => me(actorOf(req)),
-  );
+  mount(app, authApi.logout, async (_input, req, reply) => {
+    await logout(db, actorOf(req), req.sessionToken ?? "");
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    return null;
+  });
 
-  typed(app).post(
-    "/api/auth/password",
-    { schema: { tags: ["auth"], body: PasswordBody, response: { 204: z.null(), 400: ErrorResponse } } },
-    async (req, reply) => {
-      await changePassword(db, actorOf(req), req.sessionToken ?? "", req.body);
-      return reply.status(204).send(null);
-    },
-  );
+  mount(app, authApi.me, async (_input, req) => me(actorOf(req)));
+
+  mount(app, authApi.changePassword, async ({ body }, req) => {
+    await changePassword(db, actorOf(req), req.sessionToken ?? "", body);
+    return null;
+  });
 }

@@ -1,4 +1,10 @@
-import { INSTITUTION_KINDS, type InstitutionView, KPM_CRITERIA, MEMBER_ROLES } from "@tumbuh/core";
+import {
+  INSTITUTION_KINDS,
+  type InstitutionView,
+  KPM_CRITERIA,
+  MEMBER_ROLES,
+  regionsApi,
+} from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import type { InstitutionsView } from "../../api/planning";
@@ -21,7 +27,10 @@ export default function InstitutionsPage({ code }: { code: string }) {
   const { t } = useI18n();
   const me = useMe();
   const loaded = useLoad<InstitutionsView & { name: string; level: string }>(`inst:${code}`, async (s) => {
-    const [view, region] = await Promise.all([api.institutions(code, s), api.region(code, s)]);
+    const [view, region] = await Promise.all([
+      api.institutions(code, s),
+      api.call(regionsApi.view, { params: { code } }, { signal: s }),
+    ]);
     return { ...view, name: region.region.name, level: region.region.level };
   });
   useDocumentTitle(t("in.title", { name: "" }));

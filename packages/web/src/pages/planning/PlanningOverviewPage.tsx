@@ -1,4 +1,4 @@
-import { type Overview, STAGE_CODES, type StageCode } from "@tumbuh/core";
+import { type Overview, regionsApi, STAGE_CODES, type StageCode } from "@tumbuh/core";
 import { api } from "../../api";
 import { overviewCsvUrl } from "../../api/planning";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -27,7 +27,7 @@ export default function PlanningOverviewPage({ code }: { code: string }) {
     async (s) => {
       const [overview, region] = await Promise.all([
         api.planningOverview(code, year, s),
-        api.region(code, s),
+        api.call(regionsApi.view, { params: { code } }, { signal: s }),
       ]);
       return { overview, name: region.region.name, level: region.region.level };
     },

@@ -5,6 +5,7 @@
 import {
   indicatorsOf,
   missingByIndicator,
+  regionsApi,
   SCORE_GROUP_LABELS,
   type ScoreCell,
   type ScorecardRowView,
@@ -27,9 +28,13 @@ import "../registry/registry.css";
 import "./services.css";
 
 export default function ScorecardPage({ code }: { code: string }) {
-  const region = useLoad<RegionView>(`region:${code}`, (s) => api.region(code, s), {
-    cacheKey: regionKey(code),
-  });
+  const region = useLoad<RegionView>(
+    `region:${code}`,
+    (s) => api.call(regionsApi.view, { params: { code } }, { signal: s }),
+    {
+      cacheKey: regionKey(code),
+    },
+  );
   return <LoadGate loaded={region}>{(view) => <Scorecard region={view.region} />}</LoadGate>;
 }
 

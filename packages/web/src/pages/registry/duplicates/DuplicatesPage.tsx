@@ -1,6 +1,7 @@
 // /wilayah/:code/duplikat — possible duplicate persons side by side, with merge (keep left or right),
 // "Bukan data ganda", and "Urungkan" after a merge.
 import type { DuplicatePair } from "@tumbuh/core";
+import { regionsApi } from "@tumbuh/core";
 import { api, type RegionView } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import { regionKey } from "../../../offline/cache";
@@ -12,9 +13,13 @@ import { PairCard } from "./PairCard";
 import "../registry.css";
 
 export default function DuplicatesPage({ code }: { code: string }) {
-  const region = useLoad<RegionView>(`region:${code}`, (s) => api.region(code, s), {
-    cacheKey: regionKey(code),
-  });
+  const region = useLoad<RegionView>(
+    `region:${code}`,
+    (s) => api.call(regionsApi.view, { params: { code } }, { signal: s }),
+    {
+      cacheKey: regionKey(code),
+    },
+  );
   return <LoadGate loaded={region}>{(view) => <Duplicates view={view} />}</LoadGate>;
 }
 

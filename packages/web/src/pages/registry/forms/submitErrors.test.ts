@@ -32,7 +32,7 @@ describe("submitFailure", () => {
     ).toEqual({ weight: { key: "v.invalid" } });
   });
   it("falls back to the general messages", () => {
-    expect(submitFailure(new ApiError(500, "server_error", "x")).message).toBe("error.server");
+    expect(submitFailure(new ApiError(500, "internal", "x")).message).toBe("error.server");
     expect(submitFailure(new Error("boom")).message).toBe("error.unknown");
   });
 });

@@ -2,6 +2,7 @@
 // 2 months, 2T, stunting, wasting, implausible) and a name search. Month and tab live in the URL
 // (?bulan=2025-06&daftar=twoT) so "back" from a child returns to the same list.
 import type { RegistryListName, RegistryLists } from "@tumbuh/core";
+import { regionsApi } from "@tumbuh/core";
 import { api, type RegionView } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import { regionKey } from "../../../offline/cache";
@@ -28,9 +29,13 @@ const ALERT_OF_TONE: Record<Tone, "error" | "warn" | "ok" | "info"> = {
 };
 
 export default function RegistryListPage({ code }: { code: string }) {
-  const region = useLoad<RegionView>(`region:${code}`, (s) => api.region(code, s), {
-    cacheKey: regionKey(code),
-  });
+  const region = useLoad<RegionView>(
+    `region:${code}`,
+    (s) => api.call(regionsApi.view, { params: { code } }, { signal: s }),
+    {
+      cacheKey: regionKey(code),
+    },
+  );
   return <LoadGate loaded={region}>{(view) => <Lists view={view} />}</LoadGate>;
 }
 

@@ -1,3 +1,4 @@
+import { regionsApi } from "@tumbuh/core";
 // /wilayah/:code/daftar — register a household, a person (child or adult) or a pregnancy.
 // ?jenis=ruta|orang|hamil picks the form; ?ibu=ID preselects the mother (from "Daftarkan bayinya"),
 // ?ruta=ID the household (from "Tambah anggota rumah tangga").
@@ -39,7 +40,7 @@ export default function RegisterPage({ code }: { code: string }) {
     `register:${code}:${motherId}:${householdId}`,
     async (signal) => {
       const [view, mother, household] = await Promise.all([
-        api.region(code, signal),
+        api.call(regionsApi.view, { params: { code } }, { signal }),
         motherId ? api.person(motherId, signal).then((v) => v.person) : null,
         householdId ? api.household(householdId, signal).then((h) => h.household) : null,
       ]);
