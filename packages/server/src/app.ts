@@ -8,27 +8,10 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Kysely } from "kysely";
 import type { Config } from "./config";
 import type { Database } from "./db/schema";
-import { auditRoutes } from "./features/audit/routes";
+import { FEATURES, registerSyncEntities } from "./features";
 import { LoginThrottle } from "./features/auth/rate-limit";
-import { authRoutes } from "./features/auth/routes";
-import { caseAuditRoutes } from "./features/case-audits/routes";
-import { catinRoutes } from "./features/catin/routes";
-import { duplicateRoutes } from "./features/duplicates/routes";
-import { familyRoutes } from "./features/families/routes";
-import { householdRoutes } from "./features/households/routes";
-import { importRoutes } from "./features/imports/routes";
-import { indicatorCatalogRoutes } from "./features/indicator-catalog/routes";
-import { indicatorRoutes } from "./features/indicators/routes";
-import { measurementRoutes } from "./features/measurements/routes";
-import { personRoutes } from "./features/persons/routes";
-import { planningRoutes } from "./features/planning/routes";
-import { pregnancyRoutes } from "./features/pregnancies/routes";
-import { regionRoutes } from "./features/regions/routes";
-import { serviceRoutes } from "./features/services/routes";
-import { tpkRoutes } from "./features/tpk/routes";
 import type { AppDeps } from "./http/context";
 import { installErrorHandler } from "./http/errors";
-import { syncRoutes } from "./sync/routes";
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -62,24 +45,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   const deps: AppDeps = { db: opts.db, config: opts.config, throttle: opts.throttle ?? new LoginThrottle() };
-  authRoutes(app, deps);
-  regionRoutes(app, deps);
-  auditRoutes(app, deps);
-  householdRoutes(app, deps);
-  personRoutes(app, deps);
-  pregnancyRoutes(app, deps);
-  measurementRoutes(app, deps);
-  duplicateRoutes(app, deps);
-  importRoutes(app, deps);
-  indicatorCatalogRoutes(app, deps);
-  indicatorRoutes(app, deps);
-  syncRoutes(app, deps);
-  serviceRoutes(app, deps);
-  familyRoutes(app, deps);
-  catinRoutes(app, deps);
-  tpkRoutes(app, deps);
-  caseAuditRoutes(app, deps);
-  planningRoutes(app, deps);
+  for (const feature of FEATURES) feature.routes?.(app, deps);
+  registerSyncEntities();
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

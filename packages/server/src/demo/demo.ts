@@ -4,13 +4,10 @@ import { type Role, SYSTEM_ACTOR } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import { DATA_DIR } from "../data-files";
 import type { Database } from "../db/schema";
-import { refreshAggregates } from "../features/indicators/aggregates";
+import { FEATURES } from "../features";
+import type { DemoContext } from "../features/feature";
 import { createLocalUnit, importRegions } from "../features/regions/service";
 import { createUser } from "../features/users/service";
-import { createDemoFamilies } from "./families";
-import { ensureDemoIndicatorCatalog } from "./indicator-catalog";
-import { createDemoIndicatorValues } from "./indicators";
-import { createDemoPlanning } from "./planning";
 import {
   createDemoPopulation,
   DEMO_REGENCY,
@@ -18,7 +15,6 @@ import {
   type DemoPopulationOptions,
   demoChildrenFromEnv,
 } from "./population";
-import { createDemoServiceRecords } from "./services";
 
 /** Demo log-ins, one per role, in real regions of Kabupaten Paser (also listed in the README). */
 export const DEMO_PASSWORD = "tumbuh-demo";
@@ -92,40 +88,28 @@ export async function ensureDemo(
     if (!units.some((u) => u.name === name))
       await createLocalUnit(db, SYSTEM_ACTOR, DEMO_DESA, { kind, name });
   }
-  await ensureDemoIndicatorCatalog(db);
   // The population goes in before the users: users are the mark that the demo is complete.
   const children = population.children ?? demoChildrenFromEnv();
+  const today = population.today ?? new Date().toISOString().slice(0, 10);
+  const log = population.log ?? console.log;
   if (children > 0) {
-    const today = population.today ?? new Date().toISOString().slice(0, 10);
-    const log = population.log ?? console.log;
     await createDemoPopulation(db, {
       log: (line) => console.log(line),
       ...population,
       children,
     });
-    await createDemoIndicatorValues(db, today);
-    const services = await createDemoServiceRecords(db, {
-      regency: DEMO_REGENCY,
-      seed: population.seed ?? DEMO_SEED,
-      today,
-    });
-    log(
-      `Demo service records: ${services.records.toLocaleString("en")} in ${services.seconds.toFixed(1)} s ` +
-        `(${services.readAndGenerateSeconds.toFixed(1)} s reading and generating)`,
-    );
-    if (population.families !== false) {
-      const started = performance.now();
-      await createDemoFamilies(db, today);
-      log(
-        `Demo families, catin, TPK and case audits: ${((performance.now() - started) / 1000).toFixed(1)} s`,
-      );
-    }
-    // Build the dashboards' per-desa figures now, so the first person to open a dashboard does not wait.
-    const started = performance.now();
-    const desa = await refreshAggregates(db, today);
-    log(`Dashboard figures for ${desa} desa: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
-  await createDemoPlanning(db, { onlyKuaro: children === 0 });
+  const ctx: DemoContext = {
+    db,
+    regency: DEMO_REGENCY,
+    today,
+    children,
+    seed: population.seed ?? DEMO_SEED,
+    families: population.families !== false,
+    log,
+  };
+  // Each feature adds its own demo data (features/index.ts order: the dashboards' figures come last).
+  for (const feature of FEATURES) await feature.demo?.(ctx);
   for (const u of DEMO_USERS) {
     await createUser(db, SYSTEM_ACTOR, {
       username: u.username,

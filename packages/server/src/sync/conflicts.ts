@@ -5,7 +5,6 @@ import { withinScopes } from "../db/scope-filter";
 import { AppError, errors } from "../errors";
 import { appendAudit } from "../features/audit/repository";
 import { nowIso } from "../util/ids";
-import { registerBuiltInEntities } from "./entities";
 import { entityHandler } from "./registry";
 
 function view(r: Selectable<SyncConflictsTable>): SyncConflictView {
@@ -51,7 +50,6 @@ export async function resolveConflict(
   choice: "mine" | "theirs" | "edit",
   values: Record<string, unknown> | null | undefined,
 ): Promise<SyncConflictView> {
-  registerBuiltInEntities();
   return db.transaction().execute(async (trx) => {
     const c = await trx
       .selectFrom("sync_conflicts")

@@ -2,7 +2,6 @@ import { type Actor, canRead, readScopes, type SyncPullResponse, type SyncRecord
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { withinScopes } from "../db/scope-filter";
-import { registerBuiltInEntities } from "./entities";
 import { entityHandler, type PulledRow } from "./registry";
 
 /** Region levels a device needs to pick where it works and where a new record goes. */
@@ -19,7 +18,6 @@ export async function pullChanges(
   cursor: string | undefined,
   limit: number,
 ): Promise<SyncPullResponse> {
-  registerBuiltInEntities();
   const scopes = readScopes(actor);
   const after = cursor ? Number(cursor) : 0;
   const changes = await db

@@ -4,7 +4,6 @@ import type { Database } from "../db/schema";
 import { AppError } from "../errors";
 import { appendAudit } from "../features/audit/repository";
 import { nowIso, uuidv7 } from "../util/ids";
-import { registerBuiltInEntities } from "./entities";
 import { entityHandler } from "./registry";
 
 /** The op is stale: the record moved on since the device read it. Carries the server's version. */
@@ -25,7 +24,6 @@ export async function pushOps(
   actor: Actor,
   ops: readonly SyncOp[],
 ): Promise<SyncOpResult[]> {
-  registerBuiltInEntities();
   const results: SyncOpResult[] = [];
   for (const op of ops) results.push(await pushOne(db, actor, op));
   return results;

@@ -46,8 +46,11 @@ export interface EntityHandler {
 
 const handlers = new Map<string, EntityHandler>();
 
+/** Adds a handler; registering the same handler again is a no-op, two handlers for one name an error. */
 export function registerEntity(handler: EntityHandler): void {
-  if (handlers.has(handler.name)) throw new Error(`sync entity registered twice: ${handler.name}`);
+  const existing = handlers.get(handler.name);
+  if (existing === handler) return;
+  if (existing) throw new Error(`sync entity registered twice: ${handler.name}`);
   handlers.set(handler.name, handler);
 }
 

@@ -3,9 +3,12 @@ import { sql } from "kysely";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from "vitest";
 import { type Db, type DialectName, openDatabase } from "../db/database";
 import { migrateToLatest } from "../db/migrate";
+import { registerSyncEntities } from "../features";
 
 /** A fresh, migrated database of the given dialect; close() also drops a PostgreSQL one. */
 export async function freshDatabase(dialect: DialectName): Promise<Db> {
+  // The app registers the sync entities when it is built; tests that call push/pull directly need them too.
+  registerSyncEntities();
   if (dialect === "sqlite") {
     const db = openDatabase(":memory:");
     await migrateToLatest(db.kysely);

@@ -9,7 +9,7 @@ import {
   stagesOf,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
-import { bulkInsert } from "../db/bulk-insert";
+import { bulkInsert } from "../../db/bulk-insert";
 import type {
   Database,
   PlanningCampaignsTable,
@@ -21,11 +21,11 @@ import type {
   PlanningProposalsTable,
   PlanningReviewsTable,
   PlanningStagesTable,
-} from "../db/schema";
-import { withinScopes } from "../db/scope-filter";
-import { uuidv7 } from "../util/ids";
-import { manName, womanName } from "./population/names";
-import { createRng, hash32, type Rng } from "./population/random";
+} from "../../db/schema";
+import { withinScopes } from "../../db/scope-filter";
+import { manName, womanName } from "../../demo/population/names";
+import { createRng, hash32, type Rng } from "../../demo/population/random";
+import { uuidv7 } from "../../util/ids";
 
 /**
  * The demo regency's planning year: every desa/kelurahan of Paser (only Kecamatan Kuaro's when the tests

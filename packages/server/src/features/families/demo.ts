@@ -1,11 +1,11 @@
 import { type Actor, addDays, SYSTEM_ACTOR } from "@tumbuh/core";
 import type { Kysely } from "kysely";
-import type { Database } from "../db/schema";
-import { listAuditCases, recordCaseAudit, recordFollowUp } from "../features/case-audits/service";
-import { recordCatinScreening, registerCatin } from "../features/catin/service";
-import { recordFamilyScreening, verifyFamilyScreening } from "../features/families/service";
-import { todayIso } from "../features/region-guard";
-import { addMember, assignSubject, createTeam, recordVisit } from "../features/tpk/service";
+import type { Database } from "../../db/schema";
+import { listAuditCases, recordCaseAudit, recordFollowUp } from "../case-audits/service";
+import { recordCatinScreening, registerCatin } from "../catin/service";
+import { todayIso } from "../region-guard";
+import { addMember, assignSubject, createTeam, recordVisit } from "../tpk/service";
+import { recordFamilyScreening, verifyFamilyScreening } from "./service";
 
 const SANDELEY = "64.01.05.2003";
 

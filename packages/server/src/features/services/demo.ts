@@ -12,13 +12,13 @@ import {
   shiftMonth,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
-import { bulkInsert } from "../db/bulk-insert";
-import type { Database, ServiceRecordsTable } from "../db/schema";
-import { appendAudit } from "../features/audit/repository";
-import { personsInRegionBornBetween } from "../features/persons/repository";
-import { pregnanciesInRegion } from "../features/pregnancies/repository";
-import { idMaker } from "./population/ids";
-import { createRng, hash32 } from "./population/random";
+import { bulkInsert } from "../../db/bulk-insert";
+import type { Database, ServiceRecordsTable } from "../../db/schema";
+import { idMaker } from "../../demo/population/ids";
+import { createRng, hash32 } from "../../demo/population/random";
+import { appendAudit } from "../audit/repository";
+import { personsInRegionBornBetween } from "../persons/repository";
+import { pregnanciesInRegion } from "../pregnancies/repository";
 
 /** Months of service records the demo holds, ending with the current month (covers the last full quarter). */
 const DEMO_SERVICE_MONTHS = 5;

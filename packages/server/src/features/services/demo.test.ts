@@ -1,8 +1,8 @@
 import { SYSTEM_ACTOR } from "@tumbuh/core";
 import { describe, expect, it } from "vitest";
-import { buildScorecard } from "../features/services/scorecard";
-import { freshDatabase } from "../testing/dialects";
-import { ensureDemo } from "./demo";
+import { ensureDemo } from "../../demo/demo";
+import { freshDatabase } from "../../testing/dialects";
+import { buildScorecard } from "./scorecard";
 
 const TODAY = "2026-11-22";
 

@@ -1,10 +1,10 @@
 import { SYSTEM_ACTOR } from "@tumbuh/core";
 import type { Kysely } from "kysely";
-import type { Database } from "../db/schema";
-import { appendAudit } from "../features/audit/repository";
-import { currentCatalogVersion, insertCatalogVersion } from "../features/indicator-catalog/repository";
-import { shippedCatalog } from "../features/indicator-catalog/service";
-import { nowIso, uuidv7 } from "../util/ids";
+import type { Database } from "../../db/schema";
+import { nowIso, uuidv7 } from "../../util/ids";
+import { appendAudit } from "../audit/repository";
+import { currentCatalogVersion, insertCatalogVersion } from "./repository";
+import { shippedCatalog } from "./service";
 
 /**
  * Store the shipped Paser catalog (Peraturan Bupati Paser Nomor 47 Tahun 2024) as version 1 of the demo

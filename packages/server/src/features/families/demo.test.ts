@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
-import { testApi } from "../testing/api";
-import { describeEachDialect } from "../testing/dialects";
-import { ensureDemo } from "./demo";
+import { ensureDemo } from "../../demo/demo";
+import { testApi } from "../../testing/api";
+import { describeEachDialect } from "../../testing/dialects";
 
 const DESA = ["64.01.05.2003", "64.01.05.2001", "64.01.05.2002"];
 let seconds = 0;

@@ -1,8 +1,8 @@
 import { expect, it } from "vitest";
-import { testApi } from "../testing/api";
-import { describeEachDialect } from "../testing/dialects";
-import { ensureDemo } from "./demo";
-import { createDemoPlanning, PLANNING_DEMO_DESA } from "./planning";
+import { ensureDemo } from "../../demo/demo";
+import { testApi } from "../../testing/api";
+import { describeEachDialect } from "../../testing/dialects";
+import { createDemoPlanning, PLANNING_DEMO_DESA } from "./demo";
 
 describeEachDialect("demo planning year", (db) => {
   it("seeds the whole regency quickly with a spread of stages, late villages and budgets, and leaves Sandeley at the start", async () => {

@@ -1,8 +1,8 @@
 import { type Actor, SYSTEM_ACTOR } from "@tumbuh/core";
 import type { Kysely } from "kysely";
-import type { Database } from "../db/schema";
-import { indicatorCatalog } from "../features/indicators/catalog-source";
-import { enterValue } from "../features/indicators/service";
+import type { Database } from "../../db/schema";
+import { indicatorCatalog } from "./catalog-source";
+import { enterValue } from "./service";
 
 /**
  * Entered indicator values for the demo regency, as Dinas Kesehatan and Dinas Sosial would report them

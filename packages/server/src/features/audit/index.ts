@@ -1,0 +1,7 @@
+import type { Feature } from "../feature";
+import { auditRoutes } from "./routes";
+
+export const auditFeature: Feature = {
+  name: "audit",
+  routes: auditRoutes,
+};

@@ -1,0 +1,7 @@
+import type { Feature } from "../feature";
+import { importRoutes } from "./routes";
+
+export const importsFeature: Feature = {
+  name: "imports",
+  routes: importRoutes,
+};

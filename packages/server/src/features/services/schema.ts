@@ -1,0 +1,20 @@
+// The services feature's tables as Kysely sees them (see db/schema.ts for the conventions).
+
+/** A service given to a target (append-only; a correction supersedes). */
+export interface ServiceRecordsTable {
+  id: string;
+  person_id: string;
+  region_code: string;
+  service: string;
+  given_on: string;
+  detail: string | null;
+  received: number;
+  supersedes: string | null;
+  note: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
+export interface ServicesTables {
+  service_records: ServiceRecordsTable;
+}

@@ -1,0 +1,48 @@
+import type { Generated } from "kysely";
+
+// The sync feature's tables as Kysely sees them (see db/schema.ts for the conventions).
+
+/** The change feed, written by triggers on every synced table (never by application code). */
+export interface SyncChangesTable {
+  seq: Generated<number>;
+  entity: string;
+  entity_id: string;
+  region_code: string;
+}
+
+/** Device operations already applied: a replayed op id gets the stored result back. */
+export interface SyncOpsTable {
+  op_id: string;
+  user_id: string;
+  entity: string;
+  entity_id: string;
+  kind: string;
+  /** applied | conflict | rejected */
+  status: string;
+  result_json: string;
+  applied_at: string;
+}
+
+/** A stale offline edit kept with both versions until a person resolves it. */
+export interface SyncConflictsTable {
+  id: string;
+  op_id: string;
+  entity: string;
+  entity_id: string;
+  region_code: string;
+  user_id: string;
+  user_name: string;
+  base_revision: number;
+  mine_json: string;
+  theirs_json: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  resolution: string | null;
+}
+
+export interface SyncTables {
+  sync_changes: SyncChangesTable;
+  sync_ops: SyncOpsTable;
+  sync_conflicts: SyncConflictsTable;
+}
