@@ -41,6 +41,15 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The URL of an endpoint for a plain link (file downloads: the browser saves the XLSX/PDF/CSV itself,
+ * with the session cookie). Same path building as `call`.
+ */
+export function hrefFor<E extends Endpoint>(ep: E, input: CallInput<E>): string {
+  const { params, query } = input as { params?: Record<string, unknown>; query?: Record<string, unknown> };
+  return pathFor(ep.path, params, query);
+}
+
 export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
 }

@@ -15,7 +15,7 @@ export const api = createApiClient({
   },
 });
 
-export { ApiError, isApiError } from "./client";
+export { ApiError, hrefFor, isApiError } from "./client";
 export type { CatalogView, TargetEditInput } from "./indicatorCatalog";
 export type {
   ChartIndicator,
