@@ -27,51 +27,60 @@ export const SyncPushRequest = z.strictObject({ ops: z.array(SyncOp).min(1).max(
  * rejected: refused for good (bad value, no power); the device shows it and keeps the values.
  * retry: not applied now (e.g. the record it refers to has not arrived yet); push it again later.
  */
-export type SyncOpStatus = "applied" | "conflict" | "rejected" | "retry";
-export interface SyncOpResult {
-  opId: string;
-  status: SyncOpStatus;
-  replayed?: boolean;
-  revision?: number;
-  conflictId?: string;
-  error?: { code: string; message: string; field?: string };
-}
+export const SYNC_OP_STATUSES = ["applied", "conflict", "rejected", "retry"] as const;
+export type SyncOpStatus = (typeof SYNC_OP_STATUSES)[number];
+export const SyncOpResultSchema = z.object({
+  opId: z.string(),
+  status: z.enum(SYNC_OP_STATUSES),
+  replayed: z.boolean().optional(),
+  revision: z.number().int().optional(),
+  conflictId: z.string().optional(),
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }).optional(),
+});
+export type SyncOpResult = z.infer<typeof SyncOpResultSchema>;
 
-/** One record as it is now on the server, or `gone` when it left the caller's scope. */
-export interface SyncRecord {
-  entity: string;
-  id: string;
-  gone?: boolean;
-  data?: Record<string, unknown>;
-}
+/**
+ * One record as it is now on the server, or `gone` when it left the caller's scope. `data` is the
+ * entity's pull form: each entity handler builds it with its core schema (see the feature's sync.ts).
+ */
+export const SyncRecordSchema = z.object({
+  entity: z.string(),
+  id: z.string(),
+  gone: z.boolean().optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type SyncRecord = z.infer<typeof SyncRecordSchema>;
 
-export interface SyncPlace {
-  code: string;
-  name: string;
-  level: string;
-  parentCode: string | null;
-}
+export const SyncPlaceSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  parentCode: z.string().nullable(),
+});
+export type SyncPlace = z.infer<typeof SyncPlaceSchema>;
 
-export interface SyncPullResponse {
-  records: SyncRecord[];
-  cursor: string;
-  more: boolean;
-  places: SyncPlace[];
-}
+export const SyncPullResponseSchema = z.object({
+  records: z.array(SyncRecordSchema),
+  cursor: z.string(),
+  more: z.boolean(),
+  places: z.array(SyncPlaceSchema),
+});
+export type SyncPullResponse = z.infer<typeof SyncPullResponseSchema>;
 
-export interface SyncConflictView {
-  id: string;
-  entity: string;
-  entityId: string;
-  regionCode: string;
-  by: string;
-  createdAt: string;
-  baseRevision: number;
-  mine: Record<string, unknown>;
-  theirs: Record<string, unknown>;
-  resolvedAt: string | null;
-  resolution: string | null;
-}
+export const SyncConflictViewSchema = z.object({
+  id: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  regionCode: z.string(),
+  by: z.string(),
+  createdAt: z.string(),
+  baseRevision: z.number().int(),
+  mine: z.record(z.string(), z.unknown()),
+  theirs: z.record(z.string(), z.unknown()),
+  resolvedAt: z.string().nullable(),
+  resolution: z.string().nullable(),
+});
+export type SyncConflictView = z.infer<typeof SyncConflictViewSchema>;
 
 export const SyncResolve = z.strictObject({
   choice: z.enum(["mine", "theirs", "edit"]),

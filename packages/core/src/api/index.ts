@@ -5,3 +5,4 @@ export * from "./common";
 export * from "./endpoint";
 export * from "./error-codes";
 export * from "./regions";
+export * from "./sync";

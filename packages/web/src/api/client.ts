@@ -16,7 +16,6 @@ import { indicatorEndpoints } from "./indicators";
 import { planningEndpoints } from "./planning";
 import { registryEndpoints } from "./registry";
 import { servicesEndpoints } from "./services";
-import { syncEndpoints } from "./sync";
 import type { ErrorBody } from "./types";
 
 /** Codes the UI reacts to: core's one union (server codes + the client's own). */
@@ -241,7 +240,6 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...registryEndpoints(request),
     ...catalogEndpoints(request),
     ...indicatorEndpoints(request),
-    ...syncEndpoints(request),
     ...servicesEndpoints(request),
     ...familyEndpoints(request),
     ...planningEndpoints(request),

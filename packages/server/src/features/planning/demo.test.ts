@@ -19,10 +19,8 @@ describeEachDialect("demo planning year", (db) => {
     ] as const)
       await db().kysely.deleteFrom(t).execute();
     await db().kysely.deleteFrom("planning_institutions").execute();
-    const started = performance.now();
+    // Its speed is measured by the benchmarks, not asserted here (shared machines make timed tests flaky).
     const { cycles } = await createDemoPlanning(db().kysely, { today: "2026-11-22" });
-    const ms = performance.now() - started;
-    expect(ms).toBeLessThan(5000);
     expect(cycles).toBeGreaterThan(110);
     expect(cycles).toBeLessThan(144);
     const api = await testApi(db());

@@ -183,20 +183,4 @@ describe("chartGeometry", () => {
     expect(g.childPath).toBe("");
     expect(g.xTicks.length).toBeGreaterThan(0);
   });
-
-  it("is cheap: 60 points over 61 curve samples many times in well under a frame", () => {
-    const view = tbuView(
-      Array.from({ length: 60 }, (_, i) => ({
-        x: i,
-        y: 50 + i,
-        z: -2,
-        measuredOn: "2024-01-01",
-        flagged: false,
-      })),
-    );
-    const t0 = performance.now();
-    for (let i = 0; i < 100; i++) chartGeometry(view, 328 + (i % 3));
-    const perChart = (performance.now() - t0) / 100;
-    expect(perChart).toBeLessThan(5);
-  });
 });

@@ -1,4 +1,5 @@
 import type { SyncConflictView } from "@tumbuh/core";
+import { syncApi } from "@tumbuh/core";
 import { useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -62,7 +63,10 @@ function Conflicts() {
   const online = useOnline();
   const [list, setList] = useState<SyncConflictView[] | null>(null);
   const load = useCallback(() => {
-    api.syncConflicts().then(setList, () => setList(null));
+    api.call(syncApi.conflicts, { query: {} }).then(
+      (r) => setList(r.conflicts),
+      () => setList(null),
+    );
   }, []);
   useEffect(() => {
     if (online) load();
@@ -91,7 +95,10 @@ function ConflictCard({ conflict: c, onDone }: { conflict: SyncConflictView; onD
   async function resolve(choice: "mine" | "theirs" | "edit") {
     setBusy(true);
     try {
-      await api.resolveConflict(c.id, choice, choice === "edit" ? { name } : undefined);
+      await api.call(syncApi.resolve, {
+        params: { id: c.id },
+        body: { choice, ...(choice === "edit" ? { values: { name } } : {}) },
+      });
       await engine.syncNow();
       onDone();
     } finally {
