@@ -6,3 +6,4 @@ export * from "./endpoint";
 export * from "./error-codes";
 export * from "./regions";
 export * from "./sync";
+export * from "./users";

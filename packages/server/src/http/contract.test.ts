@@ -1,5 +1,5 @@
-import * as core from "@tumbuh/core";
 import type { Endpoint } from "@tumbuh/core";
+import * as core from "@tumbuh/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testApi } from "../testing/api";
 import { freshDatabase } from "../testing/dialects";
@@ -10,7 +10,8 @@ function coreEndpoints(): { name: string; ep: Endpoint }[] {
   for (const [exported, value] of Object.entries(core)) {
     if (!exported.endsWith("Api") || typeof value !== "object" || value === null) continue;
     for (const [key, ep] of Object.entries(value as Record<string, Endpoint>))
-      if (typeof ep?.path === "string" && typeof ep.method === "string") out.push({ name: `${exported}.${key}`, ep });
+      if (typeof ep?.path === "string" && typeof ep.method === "string")
+        out.push({ name: `${exported}.${key}`, ep });
   }
   return out;
 }
@@ -27,7 +28,7 @@ describe("the API contract", () => {
     doc = (await api.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
     close = async () => {
       await api.app.close();
-      await db.destroy();
+      await db.close();
     };
   });
   afterAll(() => close());
@@ -35,9 +36,7 @@ describe("the API contract", () => {
   it("mounts every endpoint core declares, at its method and path", () => {
     const endpoints = coreEndpoints();
     expect(endpoints.length).toBeGreaterThan(10);
-    const missing = endpoints.filter(
-      ({ ep }) => !doc.paths[openApiPath(ep.path)]?.[ep.method.toLowerCase()],
-    );
+    const missing = endpoints.filter(({ ep }) => !doc.paths[openApiPath(ep.path)]?.[ep.method.toLowerCase()]);
     expect(missing.map((m) => m.name)).toEqual([]);
   });
 

@@ -36,3 +36,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export const DUMMY_HASH_PROMISE = hashPassword(randomBytes(12).toString("hex"));
 
 export const MIN_PASSWORD_LENGTH = 10;
+
+/** A password made for a person (new account, reset): 16 URL-safe characters, 96 random bits. */
+export function generatePassword(): string {
+  return randomBytes(12).toString("base64url");
+}

@@ -13,6 +13,7 @@ import {
   findUserById,
   findUserByUsername,
   insertSession,
+  recordLogin,
   updatePasswordHash,
 } from "../users/repository";
 import { DUMMY_HASH_PROMISE, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password";
@@ -65,6 +66,7 @@ export async function login(
       createdAt: now.toISOString(),
       expiresAt,
     });
+    await recordLogin(trx, user.id, now.toISOString());
     await appendAudit(trx, actor, {
       action: "auth.login",
       entity: "session",

@@ -1,5 +1,5 @@
 import type { Assignment, Role } from "@tumbuh/core";
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database, UsersTable } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 
@@ -47,11 +47,15 @@ export async function updatePasswordHash(db: Conn, userId: string, hash: string,
     .execute();
 }
 
-/** Users having at least one assignment inside the given scopes. */
-export async function listUsersInScopes(db: Conn, scopes: readonly string[]) {
-  return db
+/** Users having at least one assignment inside the given scopes, optionally by name and status. */
+export async function listUsersInScopes(
+  db: Conn,
+  scopes: readonly string[],
+  filter: { q?: string | undefined; status?: "active" | "disabled" | "all" } = {},
+) {
+  let query = db
     .selectFrom("users")
-    .select(["id", "username", "display_name", "disabled_at"])
+    .select(["id", "username", "display_name", "disabled_at", "created_at", "last_login_at"])
     .where((eb) =>
       eb.exists(
         eb
@@ -60,9 +64,66 @@ export async function listUsersInScopes(db: Conn, scopes: readonly string[]) {
           .whereRef("assignments.user_id", "=", "users.id")
           .where(withinScopes("assignments.scope", scopes)),
       ),
-    )
-    .orderBy("username")
+    );
+  if (filter.status === "active") query = query.where("disabled_at", "is", null);
+  if (filter.status === "disabled") query = query.where("disabled_at", "is not", null);
+  const q = filter.q?.trim().toLowerCase();
+  if (q) {
+    // LIKE with the wildcards of the search text escaped, the same on both dialects
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn("lower", ["username"]), "like", sql<string>`${pattern} escape '\\'`),
+        eb(eb.fn("lower", ["display_name"]), "like", sql<string>`${pattern} escape '\\'`),
+      ]),
+    );
+  }
+  return query.orderBy("username").limit(1000).execute();
+}
+
+/** The assignments of several users at once, by user id. */
+export async function assignmentsOfUsers(
+  db: Conn,
+  userIds: readonly string[],
+): Promise<Map<string, Assignment[]>> {
+  const out = new Map<string, Assignment[]>();
+  if (userIds.length === 0) return out;
+  const rows = await db
+    .selectFrom("assignments")
+    .select(["user_id", "role", "scope"])
+    .where("user_id", "in", userIds)
+    .orderBy("scope")
     .execute();
+  for (const r of rows) {
+    const list = out.get(r.user_id) ?? [];
+    list.push({ role: r.role as Role, scope: r.scope });
+    out.set(r.user_id, list);
+  }
+  return out;
+}
+
+export async function replaceAssignments(
+  db: Conn,
+  userId: string,
+  assignments: readonly (Assignment & { id: string })[],
+): Promise<void> {
+  await db.deleteFrom("assignments").where("user_id", "=", userId).execute();
+  await db
+    .insertInto("assignments")
+    .values(assignments.map((a) => ({ id: a.id, user_id: userId, role: a.role, scope: a.scope })))
+    .execute();
+}
+
+export async function setDisabledAt(db: Conn, userId: string, at: string | null): Promise<void> {
+  await db.updateTable("users").set({ disabled_at: at }).where("id", "=", userId).execute();
+}
+
+export async function recordLogin(db: Conn, userId: string, at: string): Promise<void> {
+  await db.updateTable("users").set({ last_login_at: at }).where("id", "=", userId).execute();
+}
+
+export async function deleteSessionsOf(db: Conn, userId: string): Promise<void> {
+  await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
 
 export async function insertSession(

@@ -8,6 +8,8 @@ export interface UsersTable {
   created_at: string;
   password_changed_at: string;
   disabled_at: string | null;
+  /** Migration 2026-12-05T1000; null until the first sign-in after it. */
+  last_login_at: string | null;
 }
 
 export interface AssignmentsTable {
