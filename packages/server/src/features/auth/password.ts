@@ -69,9 +69,4 @@ export function dummyHash(): Promise<string> {
   return dummy;
 }
 
-/** `await DUMMY_HASH_PROMISE` is `await dummyHash()`: the name callers have always used. */
-export const DUMMY_HASH_PROMISE: PromiseLike<string> = {
-  then: (onFulfilled, onRejected) => dummyHash().then(onFulfilled, onRejected),
-};
-
 export const MIN_PASSWORD_LENGTH = 10;
