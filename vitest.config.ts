@@ -6,6 +6,7 @@ export default defineConfig({
     include: ["packages/*/src/**/*.test.ts", "packages/*/scripts/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/*.e2e.test.ts"],
     globalSetup: ["packages/server/src/testing/global-setup.ts"],
+    setupFiles: ["packages/server/src/testing/setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

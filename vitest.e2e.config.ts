@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["packages/*/src/**/*.e2e.test.ts"],
+    setupFiles: ["packages/server/src/testing/setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,

@@ -22,7 +22,8 @@ Usage: tumbuh <command> [options]
                               achievement of every indicator against its target (Perbup Paser 47/2024)
 
 Environment: TUMBUH_DATABASE_URL (default ./data/tumbuh.db; postgres://… for PostgreSQL),
-TUMBUH_HOST (127.0.0.1), TUMBUH_PORT (3000), TUMBUH_COOKIE_SECURE (false), TUMBUH_LOG_LEVEL (info).`;
+TUMBUH_HOST (127.0.0.1), TUMBUH_PORT (3000), TUMBUH_COOKIE_SECURE (false), TUMBUH_LOG_LEVEL (info),
+TUMBUH_PASSWORD_COST (15: scrypt log2 N of new password hashes; lower only for tests and development).`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -10,7 +10,7 @@ export interface RowError {
 const REQUIRED = ["code", "name", "level", "kind", "parent_code"] as const;
 
 /**
- * Check rows of a Kemendagri region file (the columns of ../shared/regions: code, name, level, kind,
+ * Check rows of a Kemendagri region file (the columns of data/regions: code, name, level, kind,
  * parent_code). A row is accepted when its code is well-formed, level and kind agree with the code, and its
  * parent exists already (`isKnown`) or was accepted earlier in the file. Every other row is reported with
  * its line and reason; nothing is "fixed".

@@ -2,7 +2,7 @@
 """Hand-worked reference cases for src/hand-cases.test.ts.
 
 An independent, deliberately plain re-statement of WHO anthro 1.1.0.9000 /
-anthroplus 1.0.0.9000 (see ../shared/who-growth/README.md) in Python, with
+anthroplus 1.0.0.9000 (see data/who-growth/README.md) in Python, with
 Python floats (IEEE doubles, `**` = C pow) and a line-by-line port of R's
 `round(x, 2)` (src/nmath/fround.c, R >= 4.0.0). It shares no code with the
 TypeScript engine. Run:
@@ -17,7 +17,7 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CSV_DIR = sys.argv[1] if len(sys.argv) > 1 else os.path.normpath(os.path.join(HERE, "../../../../shared/who-growth"))
+CSV_DIR = sys.argv[1] if len(sys.argv) > 1 else os.path.normpath(os.path.join(HERE, "../../../data/who-growth"))
 
 
 def load(name, key, scale=1):

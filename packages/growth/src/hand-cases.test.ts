@@ -3,7 +3,7 @@
  *
  * The literals were produced by `scripts/hand-cases.py`: an independent Python
  * re-statement of WHO anthro 1.1.0.9000 / anthroplus 1.0.0.9000 (per
- * ../shared/who-growth/README.md), reading the WHO CSVs directly, with Python
+ * data/who-growth/README.md), reading the WHO CSVs directly, with Python
  * floats (IEEE doubles; `**` is C `pow`) and a line-by-line port of R's
  * `round(x, 2)` (fround.c). It shares no code with this package. Expected:
  * unrounded z within 1e-9 (in practice identical), rounded z and flags identical.

@@ -14,6 +14,12 @@ const Env = z.object({
   TUMBUH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** The built PWA; served at / when it exists. */
   TUMBUH_WEB_DIST: z.string().optional(),
+  /**
+   * scrypt cost of new password hashes as log2 N (bounds and default as in features/auth/password.ts).
+   * Leave it at 15 in production; tests and development lower it so creating users is quick. Existing
+   * hashes verify whatever it is set to.
+   */
+  TUMBUH_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(15),
 });
 
 export interface Config {
@@ -23,6 +29,8 @@ export interface Config {
   cookieSecure: boolean;
   logLevel: string;
   webDist: string | undefined;
+  /** scrypt cost (log2 N) of new password hashes; see features/auth/password.ts. */
+  passwordCost: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -39,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.TUMBUH_COOKIE_SECURE === "true",
     logLevel: e.TUMBUH_LOG_LEVEL,
     webDist: e.TUMBUH_WEB_DIST ? resolve(e.TUMBUH_WEB_DIST) : undefined,
+    passwordCost: e.TUMBUH_PASSWORD_COST,
   };
 }

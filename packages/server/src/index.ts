@@ -5,6 +5,7 @@ export { type Db, openDatabase } from "./db/database";
 export { migrateToLatest } from "./db/migrate";
 export { DEMO_PASSWORD, DEMO_USERS, ensureDemo } from "./demo/demo";
 export { AppError } from "./errors";
+export { setPasswordCost } from "./features/auth/password";
 export { importMeasurements } from "./features/imports/service";
 export { keepAggregatesFresh } from "./features/indicators/aggregates";
 export { getDashboard } from "./features/indicators/service";

@@ -2,7 +2,7 @@
  * TEST-ONLY independent reference implementation of the WHO algorithm (not
  * exported from the package; it reads files). Written separately from the
  * engine, in the plainest possible way, straight from
- * ../shared/who-growth/README.md and the R sources it cites:
+ * data/who-growth/README.md and the R sources it cites:
  *  - it reads the CSVs itself (no generated tables);
  *  - it looks rows up by the *text* of the key as R's `merge` does on doubles
  *    (`String(trunc(x*10)/10)` for length), not by integer index;
@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 
 export const WHO_CSV_DIR = resolve(
   process.env.TUMBUH_WHO_CSV_DIR ??
-    join(fileURLToPath(new URL(".", import.meta.url)), "../../../../../shared/who-growth"),
+    join(fileURLToPath(new URL(".", import.meta.url)), "../../../../data/who-growth"),
 );
 
 type Row = { l: number; m: number; s: number };

@@ -9,6 +9,10 @@ export function registerSqliteHandle(kysely: object, handle: SQLite.Database): v
   sqliteHandles.set(kysely, handle);
 }
 
+export function sqliteHandleOf(kysely: object): SQLite.Database | undefined {
+  return sqliteHandles.get(kysely);
+}
+
 /**
  * Insert many rows of one table. On SQLite a single cached prepared statement runs per row — parsing one
  * huge multi-row statement per chunk costs more than the inserts themselves; the connection is the

@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
-import { registerSqliteHandle } from "./bulk-insert";
+import { registerSqliteHandle, sqliteHandleOf } from "./bulk-insert";
 import type { Database } from "./schema";
 
 export type DialectName = "sqlite" | "postgres";
@@ -23,9 +23,24 @@ export function openDatabase(url: string): Db {
   return openSqlite(url.replace(/^sqlite:/, ""));
 }
 
-function openSqlite(path: string): Db {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new SQLite(path);
+/**
+ * An in-memory SQLite database starting as a copy of `image` (bytes from `serializeSqlite`): tests open one
+ * migrated database many times this way instead of migrating each.
+ */
+export function openSqliteCopy(image: Buffer): Db {
+  return openSqlite(image);
+}
+
+/** The whole of an SQLite database opened by `openDatabase`, as bytes (for `openSqliteCopy`). */
+export function serializeSqlite(db: Db): Buffer {
+  const handle = sqliteHandleOf(db.kysely);
+  if (!handle) throw new Error("not an SQLite database opened by openDatabase");
+  return handle.serialize();
+}
+
+function openSqlite(source: string | Buffer): Db {
+  if (typeof source === "string" && source !== ":memory:") mkdirSync(dirname(source), { recursive: true });
+  const sqlite = new SQLite(source);
   // WAL lets readers proceed during a write; foreign keys are off by default in SQLite.
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");

@@ -1,18 +1,11 @@
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { buildApp } from "../app";
-import type { Config } from "../config";
 import type { Db } from "../db/database";
 import { DEMO_PASSWORD } from "../demo/demo";
 import { LoginThrottle } from "../features/auth/rate-limit";
+import { TEST_CONFIG } from "./config";
 
-export const TEST_CONFIG: Config = {
-  databaseUrl: ":memory:",
-  host: "127.0.0.1",
-  port: 0,
-  cookieSecure: false,
-  logLevel: "silent",
-  webDist: undefined,
-};
+export { TEST_CONFIG };
 
 /** The real app in-process (Fastify inject), with helpers to act as a demo user. */
 export async function testApi(db: Db, throttle = new LoginThrottle()) {

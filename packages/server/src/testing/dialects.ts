@@ -1,26 +1,43 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from "vitest";
-import { type Db, type DialectName, openDatabase } from "../db/database";
+import { type Db, type DialectName, openDatabase, openSqliteCopy, serializeSqlite } from "../db/database";
 import { migrateToLatest } from "../db/migrate";
 import { registerSyncEntities } from "../features";
+import { withDatabase } from "./postgres-cluster";
 
-/** A fresh, migrated database of the given dialect; close() also drops a PostgreSQL one. */
+/** SQLite migrated once per test process; every SQLite test database starts as a copy of these bytes. */
+let sqliteTemplate: Promise<Buffer> | undefined;
+
+async function migratedSqliteImage(): Promise<Buffer> {
+  const db = openDatabase(":memory:");
+  try {
+    await migrateToLatest(db.kysely);
+    return serializeSqlite(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * A fresh, migrated database of the given dialect; close() also drops a PostgreSQL one. Neither runs the
+ * migrations again: SQLite copies an image migrated once per process, PostgreSQL copies the template the
+ * global setup migrated (testing/global-setup.ts).
+ */
 export async function freshDatabase(dialect: DialectName): Promise<Db> {
   // The app registers the sync entities when it is built; tests that call push/pull directly need them too.
   registerSyncEntities();
   if (dialect === "sqlite") {
-    const db = openDatabase(":memory:");
-    await migrateToLatest(db.kysely);
-    return db;
+    sqliteTemplate ??= migratedSqliteImage();
+    return openSqliteCopy(await sqliteTemplate);
   }
   const adminUrl = inject("postgresUrl");
-  if (!adminUrl) throw new Error("PostgreSQL is not available in this run");
+  const template = inject("postgresTemplate");
+  if (!adminUrl || !template) throw new Error("PostgreSQL is not available in this run");
   const name = `t_${randomBytes(6).toString("hex")}`;
   const admin = openDatabase(adminUrl);
-  await sql`create database ${sql.id(name)}`.execute(admin.kysely);
-  const db = openDatabase(adminUrl.replace(/\/[^/]*$/, `/${name}`));
-  await migrateToLatest(db.kysely);
+  await sql`create database ${sql.id(name)} template ${sql.id(template)}`.execute(admin.kysely);
+  const db = openDatabase(withDatabase(adminUrl, name));
   return {
     ...db,
     async close() {

@@ -83,3 +83,8 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     },
   };
 }
+
+/** The same server URL naming another database. */
+export function withDatabase(url: string, database: string): string {
+  return url.replace(/\/[^/]*$/, `/${database}`);
+}

@@ -16,7 +16,7 @@ import {
   recordLogin,
   updatePasswordHash,
 } from "../users/repository";
-import { DUMMY_HASH_PROMISE, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password";
+import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password";
 import type { LoginThrottle } from "./rate-limit";
 
 export const SESSION_DAYS = 30;
@@ -48,7 +48,7 @@ export async function login(
   if (wait > 0) throw errors.tooManyRequests(wait);
 
   const user = await findUserByUsername(db, input.username);
-  const ok = await verifyPassword(input.password, user?.password_hash ?? (await DUMMY_HASH_PROMISE));
+  const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash()));
   if (!user || !ok || user.disabled_at !== null) {
     throttle.fail(keys);
     throw errors.invalidCredentials();

@@ -1,5 +1,5 @@
 import { type Cell, parseCsv } from "@tumbuh/core";
-import ExcelJS from "exceljs";
+import type { CellValue } from "exceljs";
 
 export interface SheetRows {
   headers: string[];
@@ -19,15 +19,17 @@ export async function readSheet(bytes: Buffer): Promise<SheetRows> {
 }
 
 async function readXlsx(bytes: Buffer): Promise<SheetRows> {
+  // Loaded here, not at import: exceljs takes a second to load and a CSV import never needs it.
+  const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   if (!ws) return { headers: [], rows: [] };
-  const value = (v: ExcelJS.CellValue): Cell => {
+  const value = (v: CellValue): Cell => {
     if (v === null || v === undefined) return null;
     if (typeof v === "string" || typeof v === "number" || v instanceof Date) return v;
     if (typeof v === "boolean") return String(v);
-    if ("result" in v) return value(v.result as ExcelJS.CellValue);
+    if ("result" in v) return value(v.result as CellValue);
     if ("richText" in v) return v.richText.map((t) => t.text).join("");
     if ("text" in v) return String(v.text);
     return String(v);

@@ -5,7 +5,6 @@ import {
   type ScorecardView,
   type ServiceCatalog,
 } from "@tumbuh/core";
-import ExcelJS from "exceljs";
 
 /**
  * The desa scorecard in the layout KPMs know from the Buku Pendataan dan Pemantauan Layanan 1000 HPK: one
@@ -14,6 +13,8 @@ import ExcelJS from "exceljs";
  * sheet gives the convergence % per group and overall.
  */
 export async function scorecardXlsx(view: ScorecardView, catalog: ServiceCatalog): Promise<Buffer> {
+  // Loaded here, not at import: exceljs takes a second to load and most requests never write a workbook.
+  const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   wb.creator = "Tumbuh";
   const title = `Scorecard Konvergensi 1000 HPK — ${view.regionName} (${view.regionCode}) — ${view.period}`;
