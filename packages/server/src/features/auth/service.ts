@@ -4,18 +4,21 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
+import { appendAudit } from "../audit/service";
 import {
   assignmentsOf,
+  DUMMY_HASH_PROMISE,
   deleteOtherSessions,
   deleteSession,
   findLiveSession,
   findUserById,
   findUserByUsername,
+  hashPassword,
   insertSession,
+  MIN_PASSWORD_LENGTH,
   updatePasswordHash,
-} from "../users/repository";
-import { DUMMY_HASH_PROMISE, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password";
+  verifyPassword,
+} from "../users/service";
 import type { LoginThrottle } from "./rate-limit";
 
 export const SESSION_DAYS = 30;

@@ -20,7 +20,7 @@ import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { errors } from "../../errors";
 import { todayIso } from "../region-guard";
-import { findRegion } from "../regions/repository";
+import { findRegion } from "../regions/service";
 import { approvedCycles, budgetsOfCycles, cyclesIn, stagesOfCycles } from "./repository";
 
 /**

@@ -3,9 +3,9 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { AppError, errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
-import { existingCodes } from "../regions/repository";
+import { appendAudit } from "../audit/service";
+import { existingCodes } from "../regions/service";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "./password";
 import { findUserByUsername, insertUser } from "./repository";
 
 export interface NewUser {
@@ -84,3 +84,16 @@ export async function createUser(
   }
   return { id };
 }
+
+// Accounts, sessions and password hashes as auth uses them (features meet users through this file).
+export { DUMMY_HASH_PROMISE, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password";
+export {
+  assignmentsOf,
+  deleteOtherSessions,
+  deleteSession,
+  findLiveSession,
+  findUserById,
+  findUserByUsername,
+  insertSession,
+  updatePasswordHash,
+} from "./repository";
