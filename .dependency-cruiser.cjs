@@ -69,8 +69,9 @@ module.exports = {
     {
       name: "features-meet-through-services",
       comment:
-        "A feature reaches another only through that feature's service.ts (or index.ts, its declared public " +
-        "face): its repository and other files are its own business and may change without notice.",
+        "A feature reaches another only through that feature's service.ts (or index.ts): its repository and " +
+        "other files are its own business and may change without notice. A service.ts ends with the " +
+        "repository reads it offers other features.",
       severity: "error",
       from: { path: FEATURE, pathNot: TEST_CODE },
       to: {
