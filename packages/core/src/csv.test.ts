@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "./csv";
+import { parseCsv, toCsv } from "./csv";
 
 describe("parseCsv", () => {
   it("reads quoted names with commas, as in the Kemendagri list", () => {
@@ -28,6 +28,41 @@ describe("parseCsv", () => {
           expect(parseCsv(text).map((r) => r.fields)).toEqual(table);
         },
       ),
+    );
+  });
+});
+
+describe("toCsv", () => {
+  it("quotes only the fields that need it and ends every record with CRLF", () => {
+    expect(
+      toCsv([
+        ["kode", "nama", "persen"],
+        ["64.01.05", "Kuaro, Desa", 12.5],
+        ["x", 'Say "hi"', null],
+        ["a;b", "line\nbreak", "cr\rhere"],
+      ]),
+    ).toBe(
+      'kode,nama,persen\r\n64.01.05,"Kuaro, Desa",12.5\r\nx,"Say ""hi""",\r\n"a;b","line\nbreak","cr\rhere"\r\n',
+    );
+  });
+
+  it("writes a row of one empty field so that it is read back (an empty line is no row)", () => {
+    expect(toCsv([["a"], [""], [null]])).toBe('a\r\n""\r\n""\r\n');
+    expect(parseCsv(toCsv([["a"], [""]])).map((r) => r.fields)).toEqual([["a"], [""]]);
+  });
+
+  it("gives back any rows of strings through parseCsv", () => {
+    const cell = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom(",", '"', "\r", "\n", ";", " ", "\ufeff"),
+        fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }),
+      ),
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { maxLength: 6 }), (rows) => {
+        expect(parseCsv(toCsv(rows)).map((r) => r.fields)).toEqual(rows);
+      }),
     );
   });
 });

@@ -57,3 +57,27 @@ export function parseCsv(text: string, delimiter = ","): CsvRecord[] {
   if (field !== "" || fields.length > 0 || fieldStarted) endRecord();
   return records;
 }
+
+/** A cell as the writers have it: a number is written as JavaScript prints it, null as an empty field. */
+export type CsvCell = string | number | null;
+
+/**
+ * Rows (of one field or more) → RFC 4180 CSV that parseCsv reads back, each record ended by CRLF as
+ * spreadsheet programs expect. A field is quoted when it holds a comma, quote, CR or LF, or a semicolon (the
+ * list separator of spreadsheets set to Indonesian), or starts with a BOM (a reader would drop it); quotes
+ * inside are doubled. A row of one empty field is written `""`: an empty line would read as no row at all.
+ * No byte-order mark: a file or download that wants one puts it in front.
+ */
+export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
+  let out = "";
+  for (const row of rows) {
+    out += row.length === 1 && (row[0] === "" || row[0] === null) ? '""' : row.map(csvField).join(",");
+    out += "\r\n";
+  }
+  return out;
+}
+
+function csvField(cell: CsvCell): string {
+  const s = cell === null ? "" : String(cell);
+  return /[",;\r\n]/.test(s) || s.startsWith("\ufeff") ? `"${s.replaceAll('"', '""')}"` : s;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkNik } from "./nik";
+import { checkNik, maskNik } from "./nik";
 
 const kec = (c: string) => c === "64.01.05";
 
@@ -35,5 +35,12 @@ describe("checkNik", () => {
     expect(checkNik("6401053112200001", { birthDate: "2020-12-31", sex: 1 }, kec).warnings).toEqual([]);
     expect(checkNik("6401054101200001", { birthDate: "2020-01-01", sex: 2 }, kec).warnings).toEqual([]);
     expect(checkNik("6401057112200001", { birthDate: "2020-12-31", sex: 2 }, kec).warnings).toEqual([]);
+  });
+});
+
+describe("maskNik", () => {
+  it("keeps only the last four digits and passes a missing NIK through", () => {
+    expect(maskNik("6401054703230001")).toBe("************0001");
+    expect(maskNik(null)).toBeNull();
   });
 });

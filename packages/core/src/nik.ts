@@ -59,3 +59,8 @@ export function checkNik(
   }
   return { error: null, warnings, kecamatanCode: kec };
 }
+
+/** Only the last 4 digits: lists need to tell people apart, not to carry their NIK (UU 27/2022). */
+export function maskNik(nik: string | null): string | null {
+  return nik === null ? null : `************${nik.slice(-4)}`;
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseCsv } from "@tumbuh/core";
+import { parseCsv, toCsv } from "@tumbuh/core";
 import { DATA_DIR } from "../src/data-files";
 
 /**
@@ -50,7 +50,9 @@ export function syntheticEppgbm(rows: number, month: string, seed = 42, birthsBe
     "Aulia",
   ];
   const lines = [
-    "NIK,Nama,JK,Tgl Lahir,BB Lahir,TB Lahir,Nama Ortu,Prov,Kab/Kota,Kec,Puskesmas,Desa/Kel,Posyandu,RT,RW,Alamat,Usia Saat Ukur,Tanggal Pengukuran,Berat,Tinggi,Cara Ukur,LiLA",
+    "NIK,Nama,JK,Tgl Lahir,BB Lahir,TB Lahir,Nama Ortu,Prov,Kab/Kota,Kec,Puskesmas,Desa/Kel,Posyandu,RT,RW,Alamat,Usia Saat Ukur,Tanggal Pengukuran,Berat,Tinggi,Cara Ukur,LiLA".split(
+      ",",
+    ),
   ];
   // Births are drawn relative to `birthsBefore`, so two months' files can hold the same children.
   const [y, m] = birthsBefore.split("-").map(Number) as [number, number];
@@ -92,12 +94,12 @@ export function syntheticEppgbm(rows: number, month: string, seed = 42, birthsBe
         "",
         "",
         `${month}-${String(5 + Math.floor(rnd() * 20)).padStart(2, "0")}`,
-        `"${weight}"`,
-        `"${length}"`,
+        weight,
+        length,
         ageMonths < 24 ? "Telentang" : "Berdiri",
         "",
-      ].join(","),
+      ].map((cell) => cell ?? ""),
     );
   }
-  return `${lines.join("\n")}\n`;
+  return toCsv(lines);
 }

@@ -13,6 +13,7 @@ import {
   type IndicatorDef,
   parseCatalog,
   sourceLabel,
+  toCsv,
 } from "@tumbuh/core";
 
 /** The catalog shipped with Tumbuh: Peraturan Bupati Paser Nomor 47 Tahun 2024. */
@@ -47,10 +48,6 @@ and the field).
 export function indicatorJson(def: IndicatorDef): Record<string, unknown> {
   const { id, source, ...rest } = def;
   return { id, source, label: sourceLabel(source), ...rest };
-}
-
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 /** Runs `tumbuh catalog <args>`; returns the process exit code. */
@@ -97,8 +94,7 @@ export async function runCatalog(args: string[]): Promise<number> {
   } else {
     const rows = indicators.map(catalogCsvRow);
     const header = Object.keys(catalogCsvRow(indicators[0] ?? PLACEHOLDER));
-    const lines = [header.join(","), ...rows.map((r) => header.map((h) => csvField(r[h] ?? "")).join(","))];
-    process.stdout.write(`${lines.join("\r\n")}\r\n`);
+    process.stdout.write(toCsv([header, ...rows.map((r) => header.map((h) => r[h] ?? ""))]));
   }
   return 0;
 }

@@ -4,19 +4,22 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
+import { appendAudit } from "../audit/service";
 import {
   assignmentsOf,
   deleteOtherSessions,
   deleteSession,
+  dummyHash,
   findLiveSession,
   findUserById,
   findUserByUsername,
+  hashPassword,
   insertSession,
+  MIN_PASSWORD_LENGTH,
   recordLogin,
   updatePasswordHash,
-} from "../users/repository";
-import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password";
+  verifyPassword,
+} from "../users/service";
 import type { LoginThrottle } from "./rate-limit";
 
 export const SESSION_DAYS = 30;

@@ -11,11 +11,11 @@ import type { Database } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
-import { findPerson } from "../persons/repository";
+import { appendAudit } from "../audit/service";
+import { findPerson } from "../persons/service";
 import { todayIso, writableRegion } from "../region-guard";
-import { findRegion } from "../regions/repository";
-import { findTeam } from "../tpk/repository";
+import { findRegion } from "../regions/service";
+import { findTeam } from "../tpk/service";
 import { auditCasesIn, findAudit, findRecommendation, recommendationsOf, shareOf } from "./repository";
 
 const LEVELS = ["desa", "dusun", "posyandu"] as const;
@@ -157,3 +157,6 @@ export async function recordFollowUp(
   });
   return viewAudit(db, actor, rec.audit_id);
 }
+
+// Case audits as the TPK team dashboard reads them: stunted under-twos, audited share, recommendations.
+export { auditCasesIn, recommendationsOf, shareOf } from "./repository";

@@ -11,7 +11,7 @@ import type { Database } from "../../db/schema";
 import { tanggal } from "../../documents/dates-id";
 import { type Content, renderPdf } from "../../documents/pdf";
 import { errors } from "../../errors";
-import { findRegion } from "../regions/repository";
+import { findRegion } from "../regions/service";
 import { findCatinScreening } from "./repository";
 import { viewCatin } from "./service";
 

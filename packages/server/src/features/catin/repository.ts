@@ -2,13 +2,13 @@ import {
   type CatinScreeningView,
   type CatinView,
   evaluateCatin,
+  maskNik,
   screenedInTime,
   screeningDeadline,
 } from "@tumbuh/core";
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type { CatinScreeningsTable, CatinTable, Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
-import { maskNik } from "../persons/repository";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 type ScreeningRow = Selectable<CatinScreeningsTable>;

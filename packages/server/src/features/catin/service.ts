@@ -14,11 +14,10 @@ import type { CatinScreeningsTable, CatinTable, Database } from "../../db/schema
 import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
-import { findPerson } from "../persons/repository";
-import { createPerson } from "../persons/service";
+import { appendAudit } from "../audit/service";
+import { createPerson, findPerson } from "../persons/service";
 import { todayIso, writableRegion } from "../region-guard";
-import { findRegion } from "../regions/repository";
+import { findRegion } from "../regions/service";
 import {
   catinIdTaken,
   catinInRegion,
@@ -165,3 +164,6 @@ export async function listCatin(
   );
   return { rows: views, coverage: { from, to, ...coverage } };
 }
+
+// What TPK visits read of a catin (features meet catin through this file, not its repository).
+export { findCatin } from "./repository";

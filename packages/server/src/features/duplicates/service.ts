@@ -10,10 +10,10 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
-import { findPerson, findPersonsByIds, toSummary } from "../persons/repository";
+import { appendAudit } from "../audit/service";
+import { findPerson, findPersonsByIds, toSummary } from "../persons/service";
 import { todayIso, writableRegion } from "../region-guard";
-import { findRegion } from "../regions/repository";
+import { findRegion } from "../regions/service";
 import { dismissPair, sameKeyAndBirth } from "./repository";
 
 /**

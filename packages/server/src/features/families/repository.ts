@@ -10,8 +10,8 @@ import {
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type { Database, FamilyScreeningsTable } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
-import { childBirthDates, listPersonsOfHousehold } from "../persons/repository";
-import { pregnancyFactsOf } from "../pregnancies/repository";
+import { childBirthDates, listPersonsOfHousehold } from "../persons/service";
+import { pregnancyFactsOf } from "../pregnancies/service";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 export type ScreeningRow = Selectable<FamilyScreeningsTable>;

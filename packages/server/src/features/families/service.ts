@@ -15,10 +15,10 @@ import type { Database, FamilyScreeningsTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
-import { findHousehold } from "../households/repository";
+import { appendAudit } from "../audit/service";
+import { findHousehold } from "../households/service";
 import { todayIso, writableRegion } from "../region-guard";
-import { findRegion } from "../regions/repository";
+import { findRegion } from "../regions/service";
 import {
   findScreening,
   insertScreening,

@@ -10,7 +10,7 @@ import type { Database } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
+import { appendAudit } from "../audit/service";
 import { listPersonsOfHousehold, summariesWithFacts } from "../persons/repository";
 import { todayIso, writableRegion } from "../region-guard";
 import { findHousehold, insertHousehold, toHouseholdView } from "./repository";
@@ -73,3 +73,6 @@ export async function visibleHousehold(db: Kysely<Database>, actor: Actor, id: s
   if (!row) throw errors.validation("householdId", "householdId: no such household in your area");
   return row;
 }
+
+// What other features read of households (through this file, not the repository).
+export { findHousehold, householdSanitationOf, toHouseholdView } from "./repository";

@@ -20,7 +20,7 @@ import { bulkInsert } from "../../db/bulk-insert";
 import type { Database, MeasurementsTable, PersonsTable } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { nowIso, uuidv7 } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
+import { appendAudit } from "../audit/service";
 import { measurementRow } from "../measurements/service";
 import { todayIso } from "../region-guard";
 import { PlaceIndex } from "./place-index";

@@ -2,7 +2,7 @@ import { SYSTEM_ACTOR } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { nowIso, uuidv7 } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
+import { appendAudit } from "../audit/service";
 import { currentCatalogVersion, insertCatalogVersion } from "./repository";
 import { shippedCatalog } from "./service";
 

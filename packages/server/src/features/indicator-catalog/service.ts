@@ -18,7 +18,7 @@ import { DATA_DIR } from "../../data-files";
 import type { Database } from "../../db/schema";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
+import { appendAudit } from "../audit/service";
 import { catalogRegencies, catalogVersions, currentCatalogVersion, insertCatalogVersion } from "./repository";
 
 /** The catalog shipped with Tumbuh (Peraturan Bupati Paser Nomor 47 Tahun 2024), see data/indicators. */

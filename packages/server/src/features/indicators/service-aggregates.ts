@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { AppError } from "../../errors";
-import { buildScorecard } from "../services/scorecard";
+import { buildScorecard } from "../services/service";
 
 /**
  * Per desa and month, the counts of the KPM scorecard rules (core services/rules, issue 6) that Paser

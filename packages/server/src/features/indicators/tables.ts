@@ -1,4 +1,4 @@
-import type { DashboardView, PublicationView } from "@tumbuh/core";
+import { type DashboardView, type PublicationView, toCsv as writeCsv } from "@tumbuh/core";
 
 /** A figure as a plain table: what the CSV and XLSX downloads contain (one table = one CSV = one sheet). */
 export interface Table {
@@ -146,14 +146,9 @@ export function publicationTable(v: PublicationView): Table {
   };
 }
 
-/** RFC 4180 CSV; a missing figure is `empty` (publications write a suppressed count as "<5"). */
+/** The table as CSV; a missing figure is `empty` (publications write a suppressed count as "<5"). */
 export function toCsv(t: Table, empty = ""): string {
-  const cell = (c: string | number | null) => {
-    if (c === null) return empty;
-    const s = String(c);
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  return `${[t.columns, ...t.rows].map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
+  return writeCsv([t.columns, ...t.rows.map((r) => r.map((c) => c ?? empty))]);
 }
 
 export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {

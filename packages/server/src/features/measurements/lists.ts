@@ -13,8 +13,8 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { errors } from "../../errors";
-import { toSummary } from "../persons/repository";
-import { findRegion } from "../regions/repository";
+import { toSummary } from "../persons/service";
+import { findRegion } from "../regions/service";
 import { measurementsOfPersons } from "./repository";
 
 function shiftMonth(month: string, by: number): string {

@@ -5,8 +5,8 @@ import type { Database, MeasurementsTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { AppError, errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
-import { findPerson } from "../persons/repository";
+import { appendAudit } from "../audit/service";
+import { findPerson } from "../persons/service";
 import { todayIso, writableRegion } from "../region-guard";
 import {
   findSession,
@@ -161,3 +161,8 @@ export async function openSession(
   });
   return { created: true, session: view(row) };
 }
+
+// What other features read of measurements: a person's measurements, the days a region weighed
+// (scorecard) and the month's working lists (planning's social mapping).
+export { registryLists } from "./lists";
+export { measurementDaysInRegion, measurementsOf } from "./repository";

@@ -1,6 +1,7 @@
 import {
   completedMonths,
   deriveTargetRoles,
+  maskNik,
   nameKey,
   type PersonFacts,
   type PersonSummary,
@@ -12,11 +13,6 @@ import { pregnancyFactsOf } from "../pregnancies/repository";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 export type PersonRow = Selectable<PersonsTable>;
-
-/** Only the last 4 digits: lists need to tell people apart, not to carry their NIK (UU 27/2022). */
-export function maskNik(nik: string | null): string | null {
-  return nik === null ? null : `************${nik.slice(-4)}`;
-}
 
 export function toSummary(r: PersonRow, asOf: string, facts: Partial<PersonFacts> = {}): PersonSummary {
   const sex = r.sex === 2 ? 2 : 1;

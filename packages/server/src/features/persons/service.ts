@@ -13,13 +13,12 @@ import type { Database, PersonsTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
-import { findHousehold, toHouseholdView } from "../households/repository";
-import { visibleHousehold } from "../households/service";
+import { appendAudit } from "../audit/service";
+import { findHousehold, toHouseholdView, visibleHousehold } from "../households/service";
 import { measurementsOf } from "../measurements/repository";
 import { pregnanciesOf, toPregnancyView } from "../pregnancies/repository";
 import { todayIso, writableRegion } from "../region-guard";
-import { existingCodes } from "../regions/repository";
+import { existingCodes } from "../regions/service";
 import {
   childBirthDates,
   childrenOf,
@@ -227,3 +226,14 @@ export async function findPersons(
   const rows = await searchPersons(db, readScopes(actor), q.region, q.q, q.limit);
   return summariesWithFacts(db, rows, asOf);
 }
+
+// Finding people and their summaries, as other features read them (through this file, not the repository).
+export {
+  childBirthDates,
+  findPerson,
+  findPersonsByIds,
+  listPersonsOfHousehold,
+  personsInRegionBornBetween,
+  summariesWithFacts,
+  toSummary,
+} from "./repository";

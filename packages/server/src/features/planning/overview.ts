@@ -1,5 +1,6 @@
 import {
   type Actor,
+  type CsvCell,
   type CycleKind,
   currentStage,
   cycleComplete,
@@ -14,13 +15,14 @@ import {
   stageDeadline,
   stagesOf,
   stuntingShare,
+  toCsv,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { errors } from "../../errors";
 import { todayIso } from "../region-guard";
-import { findRegion } from "../regions/repository";
+import { findRegion } from "../regions/service";
 import { approvedCycles, budgetsOfCycles, cyclesIn, stagesOfCycles } from "./repository";
 
 /**
@@ -115,11 +117,6 @@ export async function planningOverview(
   };
 }
 
-function csvCell(v: string | number | null): string {
-  const s = v === null ? "" : String(v);
-  return /[",\n;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
 /** The overview as CSV (RFC 4180, UTF-8 with BOM so spreadsheet programs read the names right). */
 export function overviewCsv(o: Overview): string {
   const stageCodes = STAGE_CODES;
@@ -136,44 +133,36 @@ export function overviewCsv(o: Overview): string {
     "anggaran_stunting",
     "persen_stunting",
   ];
-  const lines = [head.join(",")];
+  const rows: CsvCell[][] = [head];
   for (const r of o.rows) {
-    lines.push(
-      [
-        r.regionCode,
-        r.regionName,
-        r.kecamatanName,
-        r.kind,
-        ...stageCodes.map((s) =>
-          stagesOf(r.kind).some((x) => x.code === s) ? (r.statuses[s] ?? "belum") : "",
-        ),
-        r.currentStage ?? "selesai",
-        r.lateStages.join(" "),
-        r.approved ? "ya" : "tidak",
-        r.apbTotal,
-        r.stuntingBudget,
-        r.stuntingShare,
-      ]
-        .map(csvCell)
-        .join(","),
-    );
+    rows.push([
+      r.regionCode,
+      r.regionName,
+      r.kecamatanName,
+      r.kind,
+      ...stageCodes.map((s) =>
+        stagesOf(r.kind).some((x) => x.code === s) ? (r.statuses[s] ?? "belum") : "",
+      ),
+      r.currentStage ?? "selesai",
+      r.lateStages.join(" "),
+      r.approved ? "ya" : "tidak",
+      r.apbTotal,
+      r.stuntingBudget,
+      r.stuntingShare,
+    ]);
   }
-  lines.push(
-    [
-      "",
-      "TOTAL",
-      "",
-      "",
-      ...stageCodes.map(() => ""),
-      "",
-      String(o.total.late),
-      "",
-      o.total.apbTotal,
-      o.total.stuntingBudget,
-      o.total.stuntingShare,
-    ]
-      .map(csvCell)
-      .join(","),
-  );
-  return `\ufeff${lines.join("\r\n")}\r\n`;
+  rows.push([
+    "",
+    "TOTAL",
+    "",
+    "",
+    ...stageCodes.map(() => ""),
+    "",
+    String(o.total.late),
+    "",
+    o.total.apbTotal,
+    o.total.stuntingBudget,
+    o.total.stuntingShare,
+  ]);
+  return `\ufeff${toCsv(rows)}`;
 }

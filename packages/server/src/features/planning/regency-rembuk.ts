@@ -11,9 +11,9 @@ import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
+import { appendAudit } from "../audit/service";
 import { todayIso } from "../region-guard";
-import { findRegion } from "../regions/repository";
+import { findRegion } from "../regions/service";
 
 /**
  * The regency's yearly rembuk stunting (Paser Pasal 9 g), kept as a meeting of the kabupaten without a

@@ -38,9 +38,9 @@ import type { z } from "zod";
 import type { Database, PlanningProposalsTable } from "../../db/schema";
 import { AppError, errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
+import { appendAudit } from "../audit/service";
 import { todayIso } from "../region-guard";
-import { findRegion } from "../regions/repository";
+import { findRegion } from "../regions/service";
 import {
   approvedCycles,
   budgetsOfCycles,

@@ -23,10 +23,10 @@ import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { errors } from "../../errors";
 import { listFamilies } from "../families/service";
-import { registryLists } from "../measurements/lists";
-import { summariesWithFacts } from "../persons/repository";
-import { findRegion, listChildren } from "../regions/repository";
-import { buildScorecard } from "../services/scorecard";
+import { registryLists } from "../measurements/service";
+import { summariesWithFacts } from "../persons/service";
+import { findRegion, listChildren } from "../regions/service";
+import { buildScorecard } from "../services/service";
 
 /**
  * The social-mapping data a meeting works from (PALI Pasal 9(2), 10(2) a; Paser Pasal 30(1), 31(2)):

@@ -18,8 +18,8 @@ import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
-import { findRegion } from "../regions/repository";
+import { appendAudit } from "../audit/service";
+import { findRegion } from "../regions/service";
 
 type Db = Kysely<Database>;
 

@@ -1,8 +1,8 @@
 import { type Actor, readScopes } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { findRegionsByCode } from "../regions/repository";
-import { memberCounts, teamsIn } from "../tpk/repository";
+import { findRegionsByCode } from "../regions/service";
+import { memberCounts, teamsIn } from "../tpk/service";
 
 export interface InstitutionTpkTeam {
   id: string;

@@ -4,8 +4,8 @@ import type { Database, PregnanciesTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
-import { findPerson } from "../persons/repository";
+import { appendAudit } from "../audit/service";
+import { findPerson } from "../persons/service";
 import { todayIso, writableRegion } from "../region-guard";
 import {
   endPregnancy,
@@ -146,3 +146,12 @@ export async function editPregnancy(
   });
   return toPregnancyView(after, today);
 }
+
+// What other features read of pregnancies (through this file, not the repository).
+export {
+  insertPregnancy,
+  pregnanciesInRegion,
+  pregnanciesOf,
+  pregnancyFactsOf,
+  toPregnancyView,
+} from "./repository";

@@ -14,7 +14,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
+import { appendAudit } from "../audit/service";
 import {
   existingCodes,
   findRegion,
@@ -136,3 +136,6 @@ export async function importRegions(
   });
   return { imported: regions.length, errors: rowErrors };
 }
+
+// Region look-ups other features use (they meet regions through this file, not its repository).
+export { existingCodes, findRegion, findRegionsByCode, listChildren } from "./repository";

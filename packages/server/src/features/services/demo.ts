@@ -16,9 +16,9 @@ import { bulkInsert } from "../../db/bulk-insert";
 import type { Database, ServiceRecordsTable } from "../../db/schema";
 import { idMaker } from "../../demo/population/ids";
 import { createRng, hash32 } from "../../demo/population/random";
-import { appendAudit } from "../audit/repository";
-import { personsInRegionBornBetween } from "../persons/repository";
-import { pregnanciesInRegion } from "../pregnancies/repository";
+import { appendAudit } from "../audit/service";
+import { personsInRegionBornBetween } from "../persons/service";
+import { pregnanciesInRegion } from "../pregnancies/service";
 
 /** Months of service records the demo holds, ending with the current month (covers the last full quarter). */
 const DEMO_SERVICE_MONTHS = 5;

@@ -1,7 +1,7 @@
 import { type Actor, catalogForRegion } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { appendAudit } from "../audit/repository";
+import { appendAudit } from "../audit/service";
 import { scorecardPdf } from "./export-pdf";
 import { scorecardXlsx } from "./export-xlsx";
 import { buildScorecard } from "./scorecard";

@@ -1,7 +1,7 @@
 import type { InjectOptions } from "fastify";
 import type { Db } from "../../db/database";
 import { uuidv7 } from "../../util/ids";
-import { insertPregnancy } from "../pregnancies/repository";
+import { insertPregnancy } from "../pregnancies/service";
 
 type Request = (
   as: string,

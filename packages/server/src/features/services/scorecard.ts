@@ -24,11 +24,11 @@ import {
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { errors } from "../../errors";
-import { householdSanitationOf } from "../households/repository";
-import { measurementDaysInRegion } from "../measurements/repository";
-import { personsInRegionBornBetween } from "../persons/repository";
-import { pregnanciesInRegion } from "../pregnancies/repository";
-import { findRegion, findRegionsByCode } from "../regions/repository";
+import { householdSanitationOf } from "../households/service";
+import { measurementDaysInRegion } from "../measurements/service";
+import { personsInRegionBornBetween } from "../persons/service";
+import { pregnanciesInRegion } from "../pregnancies/service";
+import { findRegion, findRegionsByCode } from "../regions/service";
 import { serviceRecordsInRegion } from "./repository";
 
 /** The area level under each level for the per-area totals (kecamatan → desa, regency → kecamatan, …). */

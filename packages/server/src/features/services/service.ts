@@ -4,8 +4,8 @@ import type { Database, ServiceRecordsTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
-import { findPerson } from "../persons/repository";
+import { appendAudit } from "../audit/service";
+import { findPerson } from "../persons/service";
 import { todayIso, writableRegion } from "../region-guard";
 import {
   findServiceRecord,
@@ -113,3 +113,6 @@ export async function personServiceRecords(
   const superseded = new Set(rows.map((r) => r.supersedes).filter((s): s is string => s !== null));
   return rows.map((r) => toServiceRecordView(r, !superseded.has(r.id)));
 }
+
+// The scorecard as indicators (Pasal 7 counts) and planning (social mapping) read it.
+export { buildScorecard } from "./scorecard";

@@ -11,10 +11,10 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { errors } from "../../errors";
-import { childBirthDates } from "../persons/repository";
-import { pregnancyFactsOf } from "../pregnancies/repository";
+import { childBirthDates } from "../persons/service";
+import { pregnancyFactsOf } from "../pregnancies/service";
 import { todayIso } from "../region-guard";
-import { findRegion } from "../regions/repository";
+import { findRegion } from "../regions/service";
 
 /** Masa nifas: 42 days (6 weeks) after delivery (Permenkes 21/2021, pelayanan kesehatan masa sesudah melahirkan). */
 export const NIFAS_DAYS = 42;

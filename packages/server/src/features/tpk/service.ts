@@ -15,13 +15,13 @@ import type { Database } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
+import { appendAudit } from "../audit/service";
 import { auditCasesIn, recommendationsOf, shareOf } from "../case-audits/repository";
-import { findCatin } from "../catin/repository";
-import { findHousehold } from "../households/repository";
-import { findPerson } from "../persons/repository";
+import { findCatin } from "../catin/service";
+import { findHousehold } from "../households/service";
+import { findPerson } from "../persons/service";
 import { todayIso, writableRegion } from "../region-guard";
-import { findRegion } from "../regions/repository";
+import { findRegion } from "../regions/service";
 import { isWomanOfKind } from "./candidates";
 import {
   assignmentsOf,
@@ -284,3 +284,6 @@ export async function viewTeam(db: Kysely<Database>, actor: Actor, id: string): 
     auditShare: shareOf(cases),
   };
 }
+
+// TPK teams as case audits (recommendation owners) and planning (institutions page) read them.
+export { findTeam, memberCounts, teamsIn } from "./repository";

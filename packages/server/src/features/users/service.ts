@@ -13,9 +13,9 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { AppError, errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
-import { appendAudit } from "../audit/repository";
-import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
-import { existingCodes, findRegionsByCode } from "../regions/repository";
+import { appendAudit } from "../audit/service";
+import { existingCodes, findRegionsByCode } from "../regions/service";
+import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from "./password";
 import {
   assignmentsOfUsers,
   deleteSessionsOf,
@@ -288,3 +288,17 @@ export async function setActive(
   }
   return viewUser(db, actor, id);
 }
+
+// Accounts, sessions and password hashes as auth uses them (features meet users through this file).
+export { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password";
+export {
+  assignmentsOf,
+  deleteOtherSessions,
+  deleteSession,
+  findLiveSession,
+  findUserById,
+  findUserByUsername,
+  insertSession,
+  recordLogin,
+  updatePasswordHash,
+} from "./repository";

@@ -1,7 +1,7 @@
-import { PersonInput, readScopes } from "@tumbuh/core";
+import { maskNik, PersonInput, readScopes } from "@tumbuh/core";
 import type { z } from "zod";
 import type { PersonsTable } from "../../db/schema";
-import { findPerson, maskNik } from "../../features/persons/repository";
+import { findPerson } from "../../features/persons/repository";
 import { createPerson, editPerson } from "../../features/persons/service";
 import type { EntityHandler } from "../registry";
 
