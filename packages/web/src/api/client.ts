@@ -13,7 +13,6 @@ import {
 import { familyEndpoints } from "./families";
 import { catalogEndpoints } from "./indicatorCatalog";
 import { indicatorEndpoints } from "./indicators";
-import { planningEndpoints } from "./planning";
 import { registryEndpoints } from "./registry";
 import { servicesEndpoints } from "./services";
 import { syncEndpoints } from "./sync";
@@ -244,7 +243,6 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...syncEndpoints(request),
     ...servicesEndpoints(request),
     ...familyEndpoints(request),
-    ...planningEndpoints(request),
   };
 }
 
