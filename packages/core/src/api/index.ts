@@ -4,6 +4,7 @@ export * from "./auth";
 export * from "./common";
 export * from "./endpoint";
 export * from "./error-codes";
+export * from "./planning";
 export * from "./regions";
 export * from "./sync";
 export * from "./users";

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * Activity catalogs as data, each entry with its letter in the regulation, so a proposal at the rembuk stunting
  * names the activity it comes from. Texts copied from the seeds (../shared/seeds), trailing "dan" dropped.
@@ -55,16 +57,17 @@ export const PACKAGE_LABELS: Record<ServicePackage, { id: string; en: string; so
   },
 };
 
-export interface CatalogActivity {
+export const CatalogActivitySchema = z.object({
   /** Stable code: "paser-23-h", "pali-4-3-b". */
-  code: string;
-  catalog: "paser" | "pali";
+  code: z.string(),
+  catalog: z.enum(["paser", "pali"]),
   /** The article and letter, as a reader finds it in the regulation. */
-  source: string;
-  text: string;
+  source: z.string(),
+  text: z.string(),
   /** The package the activity belongs to (PALI: by its ayat; Paser: the closest of Pasal 24(1), suggested, editable). */
-  package: ServicePackage;
-}
+  package: z.enum(SERVICE_PACKAGES),
+});
+export type CatalogActivity = z.infer<typeof CatalogActivitySchema>;
 
 export const PASER_ACTIVITIES: CatalogActivity[] = [
   {

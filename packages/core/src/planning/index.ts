@@ -6,3 +6,4 @@ export * from "./kpm-criteria";
 export * from "./schemas";
 export * from "./social-mapping";
 export * from "./stages";
+export * from "./views";

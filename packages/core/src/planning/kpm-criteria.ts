@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * KPM (Kader Pembangunan Manusia) criteria of PALI Pasal 29 as data, with a checker that says which are
  * unmet. Recruitment follows PALI Pasal 33: chosen by musyawarah desa (c) and appointed by the village
@@ -25,17 +27,23 @@ export const KPM_CRITERIA = [
 
 export type KpmCriterion = (typeof KPM_CRITERIA)[number]["code"];
 
-/** The facts recorded about a candidate; the criteria are computed from them, not ticked directly. */
-export interface KpmFacts {
+export const KPM_EDUCATION_LEVELS = ["sd", "smp", "slta", "d3", "s1", "s2"] as const;
+
+/**
+ * The facts recorded about a candidate (`planning_kpm.facts_json`); the criteria are computed from them,
+ * not ticked directly.
+ */
+export const KpmFactsSchema = z.object({
   /** Lives in (is a resident of) the desa. */
-  resident: boolean;
+  resident: z.boolean(),
   /** Years of experience as a community cadre. */
-  cadreYears: number;
+  cadreYears: z.number().min(0),
   /** Speaks the local language. */
-  speaksLocalLanguage: boolean;
-  education: "sd" | "smp" | "slta" | "d3" | "s1" | "s2";
-  canUseOffice: boolean;
-}
+  speaksLocalLanguage: z.boolean(),
+  education: z.enum(KPM_EDUCATION_LEVELS),
+  canUseOffice: z.boolean(),
+});
+export type KpmFacts = z.infer<typeof KpmFactsSchema>;
 
 const EDUCATION_RANK = { sd: 0, smp: 1, slta: 2, d3: 3, s1: 4, s2: 5 } as const;
 

@@ -2,12 +2,10 @@ import { z } from "zod";
 import { IsoDate } from "../registry-schemas";
 import { SERVICE_PACKAGES } from "./activity-catalog";
 import { FUNDING_SOURCES } from "./funding";
-import type { KpmCriterion } from "./kpm-criteria";
-import { KPM_CRITERIA } from "./kpm-criteria";
-import type { MeetingMappingSnapshot } from "./social-mapping";
-import { STAGE_STATUSES, type StageCode, type StageStatus } from "./stages";
+import { KPM_EDUCATION_LEVELS } from "./kpm-criteria";
+import { STAGE_STATUSES } from "./stages";
 
-/** The planning feature's wire contract: strict request schemas (unknown fields are a 400) and views. */
+/** The planning feature's request schemas: strict (unknown fields are a 400); the views are in ./views.ts. */
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
@@ -139,162 +137,13 @@ export const KpmInput = z.strictObject({
   resident: z.boolean(),
   cadreYears: z.number().min(0).max(60),
   speaksLocalLanguage: z.boolean(),
-  education: z.enum(["sd", "smp", "slta", "d3", "s1", "s2"]),
+  education: z.enum(KPM_EDUCATION_LEVELS),
   canUseOffice: z.boolean(),
   chosenOn: IsoDate.nullish(),
   decreeNumber: optionalText(100),
   decreeDate: IsoDate.nullish(),
 });
 export type KpmInput = z.infer<typeof KpmInput>;
-
-// ---- views ----
-
-export interface StageView {
-  code: StageCode;
-  status: StageStatus;
-  optional: boolean;
-  responsible: string;
-  outputs: string[];
-  source: string;
-  deadline: string;
-  late: boolean;
-  startedOn: string | null;
-  finishedOn: string | null;
-  note: string | null;
-  documents: string[];
-}
-
-export interface CycleView {
-  id: string;
-  regionCode: string;
-  regionName: string;
-  kind: "desa" | "kelurahan";
-  year: number;
-  musyawarahDate: string | null;
-  apbTotal: number | null;
-  stages: StageView[];
-  currentStage: StageCode | null;
-  complete: boolean;
-  approved: boolean;
-  stuntingBudget: number;
-  stuntingShare: number | null;
-  revision: number;
-}
-
-export interface KpmView {
-  id: string;
-  regionCode: string;
-  name: string;
-  dusunCode: string | null;
-  criteriaMet: KpmCriterion[];
-  criteriaUnmet: KpmCriterion[];
-  eligible: boolean;
-  chosenOn: string | null;
-  decreeNumber: string | null;
-  decreeDate: string | null;
-}
-
-export const KPM_CRITERIA_CODES = KPM_CRITERIA.map((c) => c.code);
-
-export interface MeetingView {
-  id: string;
-  kind: (typeof MEETING_KINDS)[number];
-  heldOn: string;
-  place: string;
-  attendanceCount: number;
-  attendees: { name: string; unit?: string | null }[];
-  problems: string[];
-  opportunities: string[];
-  notes: string | null;
-  signatories: { side: SignatorySide; name: string; position: string }[];
-  /** The social-mapping figures the meeting looked at (null for kinds that do not look at them). */
-  mapping: MeetingMappingSnapshot | null;
-}
-
-export interface ProposalView {
-  id: string;
-  activityCode: string;
-  activitySource: string | null;
-  title: string;
-  targetGroup: string;
-  package: string;
-  location: string;
-  volume: number;
-  unit: string;
-  cost: number;
-  fundingSource: string;
-  priority: number | null;
-  inPlan: boolean;
-  budgetAmount: number | null;
-  realisedAmount: number | null;
-}
-
-export interface ReviewView {
-  id: string;
-  decision: (typeof REVIEW_DECISIONS)[number];
-  comment: string;
-  reviewerName: string;
-  at: string;
-}
-
-export interface CampaignView {
-  id: string;
-  media: (typeof CAMPAIGN_MEDIA)[number];
-  heldOn: string;
-  reach: number;
-  description: string;
-}
-
-export interface CycleDetail {
-  cycle: CycleView;
-  meetings: MeetingView[];
-  proposals: ProposalView[];
-  reviews: ReviewView[];
-  campaigns: CampaignView[];
-}
-
-export interface OverviewRow {
-  regionCode: string;
-  regionName: string;
-  kecamatanCode: string;
-  kecamatanName: string;
-  kind: "desa" | "kelurahan";
-  cycleId: string | null;
-  statuses: Partial<Record<StageCode, StageStatus>>;
-  currentStage: StageCode | null;
-  lateStages: StageCode[];
-  complete: boolean;
-  approved: boolean;
-  apbTotal: number | null;
-  stuntingBudget: number;
-  stuntingShare: number | null;
-}
-
-export interface Overview {
-  regionCode: string;
-  year: number;
-  asOf: string;
-  rows: OverviewRow[];
-  total: {
-    villages: number;
-    late: number;
-    complete: number;
-    apbTotal: number;
-    stuntingBudget: number;
-    stuntingShare: number | null;
-  };
-}
-
-export interface InstitutionView {
-  id: string;
-  regionCode: string;
-  regionName: string;
-  kind: InstitutionKind;
-  name: string;
-  decreeNumber: string | null;
-  decreeDate: string | null;
-  members: { id: string; name: string; role: (typeof MEMBER_ROLES)[number]; unit: string | null }[];
-}
 
 /** The yearly regency rembuk stunting (Paser Pasal 9 g): held by the regency with agencies, kecamatan, villages. */
 export const RegencyRembukInput = z.strictObject({
@@ -307,14 +156,3 @@ export const RegencyRembukInput = z.strictObject({
   notes: optionalText(2000),
 });
 export type RegencyRembukInput = z.input<typeof RegencyRembukInput>;
-
-export interface RegencyRembukView {
-  id: string;
-  regionCode: string;
-  heldOn: string;
-  place: string;
-  attendanceCount: number;
-  participants: string[];
-  agreements: string[];
-  notes: string | null;
-}

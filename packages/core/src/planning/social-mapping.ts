@@ -1,22 +1,13 @@
-import type { ScoreGroup } from "../services/catalog";
-import type { TargetRole } from "../targets";
+import { z } from "zod";
+import { SCORE_GROUPS } from "../services/catalog";
+import { TARGET_ROLES } from "../targets";
 
 /**
  * The social-mapping figures a village meeting works from (PALI Pasal 9(2), 10(2) a; Paser Pasal 30(1),
  * 31(2)): registry targets, the KPM scorecard gaps and the families at risk. A meeting stores its
- * `total` as a snapshot so the minutes show what the meeting saw.
+ * `total` as a snapshot (`planning_meetings.mapping_json`, read back through `MeetingMappingSnapshotSchema`)
+ * so the minutes show what the meeting saw.
  */
-export interface SocialMappingUnit {
-  /** A dusun/posyandu code, or the desa code itself for people registered at desa level. */
-  code: string;
-  name: string;
-  targets: Record<TargetRole, number>;
-  children0to59: number;
-  stunted: number;
-  notMeasured2m: number;
-  scorecard: ScorecardGaps;
-  families: FamiliesAtRisk;
-}
 
 /** How many of the top "not received" indicators a meeting sees. */
 export const TOP_GAPS = 3;
@@ -24,36 +15,70 @@ export const TOP_GAPS = 3;
 export const TOP_REASONS = 3;
 
 /** A bilingual label, kept whole in the snapshot. */
-export type MappingLabel = { id: string; en: string };
+export const MappingLabelSchema = z.object({ id: z.string(), en: z.string() });
+export type MappingLabel = z.infer<typeof MappingLabelSchema>;
 
-export interface ScorecardGaps {
+const count = z.number().int().nonnegative();
+const percent = z.number().nullable();
+
+export const ScorecardGapsSchema = z.object({
   /** The latest complete month before the date the mapping is for ("2026-10" for 2026-11-22). */
-  period: string;
+  period: z.string(),
   /** Convergence % (ΣY ÷ (cells − ΣTS) × 100) of all groups; null when nothing applies. */
-  percent: number | null;
-  groups: { group: ScoreGroup; targets: number; percent: number | null }[];
+  percent,
+  groups: z.array(z.object({ group: z.enum(SCORE_GROUPS), targets: count, percent })),
   /** The indicators with most T (not received), most first; labels kept so a stored snapshot reads alone. */
-  topGaps: { code: string; group: ScoreGroup; short: string; label: MappingLabel; t: number }[];
-}
+  topGaps: z.array(
+    z.object({
+      code: z.string(),
+      group: z.enum(SCORE_GROUPS),
+      short: z.string(),
+      label: MappingLabelSchema,
+      t: count,
+    }),
+  ),
+});
+export type ScorecardGaps = z.infer<typeof ScorecardGapsSchema>;
 
-export interface FamiliesAtRisk {
-  semester: string;
-  screened: number;
-  atRisk: number;
+export const FamiliesAtRiskSchema = z.object({
+  semester: z.string(),
+  screened: count,
+  atRisk: count,
   /** The commonest risk reasons among families at risk, most first. */
-  topReasons: { ruleId: string; label: MappingLabel; count: number }[];
-}
+  topReasons: z.array(z.object({ ruleId: z.string(), label: MappingLabelSchema, count })),
+});
+export type FamiliesAtRisk = z.infer<typeof FamiliesAtRiskSchema>;
 
-export interface SocialMapping {
-  regionCode: string;
-  regionName: string;
-  asOf: string;
-  units: SocialMappingUnit[];
-  total: Omit<SocialMappingUnit, "code" | "name">;
-}
+/** The figures of one unit (or the desa total): every target role is counted, zero included. */
+export const SocialMappingCountsSchema = z.object({
+  targets: z.record(z.enum(TARGET_ROLES), count),
+  children0to59: count,
+  stunted: count,
+  notMeasured2m: count,
+  scorecard: ScorecardGapsSchema,
+  families: FamiliesAtRiskSchema,
+});
+export type SocialMappingCounts = z.infer<typeof SocialMappingCountsSchema>;
 
-export type SocialMappingCounts = Omit<SocialMappingUnit, "code" | "name">;
+export const SocialMappingUnitSchema = SocialMappingCountsSchema.extend({
+  /** A dusun/posyandu code, or the desa code itself for people registered at desa level. */
+  code: z.string(),
+  name: z.string(),
+});
+export type SocialMappingUnit = z.infer<typeof SocialMappingUnitSchema>;
+
+export const SocialMappingSchema = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  asOf: z.string(),
+  units: z.array(SocialMappingUnitSchema),
+  total: SocialMappingCountsSchema,
+});
+export type SocialMapping = z.infer<typeof SocialMappingSchema>;
 
 /** What a meeting stored: the desa total it saw. Snapshots taken before issue 6/8 figures lack them. */
-export type MeetingMappingSnapshot = Omit<SocialMappingCounts, "scorecard" | "families"> &
-  Partial<Pick<SocialMappingCounts, "scorecard" | "families">>;
+export const MeetingMappingSnapshotSchema = SocialMappingCountsSchema.extend({
+  scorecard: ScorecardGapsSchema.optional(),
+  families: FamiliesAtRiskSchema.optional(),
+});
+export type MeetingMappingSnapshot = z.infer<typeof MeetingMappingSnapshotSchema>;

@@ -13,7 +13,6 @@ import {
 import { familyEndpoints } from "./families";
 import { catalogEndpoints } from "./indicatorCatalog";
 import { indicatorEndpoints } from "./indicators";
-import { planningEndpoints } from "./planning";
 import { registryEndpoints } from "./registry";
 import { servicesEndpoints } from "./services";
 import type { ErrorBody } from "./types";
@@ -242,7 +241,6 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...indicatorEndpoints(request),
     ...servicesEndpoints(request),
     ...familyEndpoints(request),
-    ...planningEndpoints(request),
   };
 }
 

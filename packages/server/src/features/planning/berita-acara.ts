@@ -24,10 +24,10 @@ function percent(p: number | null): string {
  * Snapshots stored before the scorecard and family figures existed give only the first line.
  */
 export function mappingLines(m: MeetingMappingSnapshot): string[] {
-  const t = m.targets as Record<string, number>;
+  const t = m.targets;
   const lines = [
-    `Sasaran 1000 HPK: ${t.ibu_hamil ?? 0} ibu hamil, ${(t.anak_0_6 ?? 0) + (t.anak_7_23 ?? 0)} anak 0–23 bulan, ` +
-      `${t.anak_24_59 ?? 0} anak 24–59 bulan; ${m.stunted} anak pendek (stunting), ` +
+    `Sasaran 1000 HPK: ${t.ibu_hamil} ibu hamil, ${t.anak_0_6 + t.anak_7_23} anak 0–23 bulan, ` +
+      `${t.anak_24_59} anak 24–59 bulan; ${m.stunted} anak pendek (stunting), ` +
       `${m.notMeasured2m} anak belum diukur 2 bulan.`,
   ];
   if (m.scorecard) {

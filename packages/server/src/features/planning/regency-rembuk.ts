@@ -4,6 +4,7 @@ import {
   type RegencyRembukInput,
   type RegencyRembukView,
   readScopes,
+  TextListSchema,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
@@ -14,11 +15,13 @@ import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { todayIso } from "../region-guard";
 import { findRegion } from "../regions/service";
+import { fromJson } from "./json-columns";
 
 /**
  * The regency's yearly rembuk stunting (Paser Pasal 9 g), kept as a meeting of the kabupaten without a
  * village cycle: participants (agencies, kecamatan, villages, community), and what was agreed. Held by the
- * TPPS Kabupaten (power reviewPlans at kabupaten level).
+ * TPPS Kabupaten (power reviewPlans at kabupaten level). Its row reuses the meeting columns: the
+ * participants are in `attendees_json` and the agreements in `problems_json`, both lists of texts.
  */
 const KIND = "rembuk_kabupaten";
 
@@ -38,8 +41,8 @@ function toView(r: {
     heldOn: r.held_on,
     place: r.place,
     attendanceCount: r.attendance_count,
-    participants: JSON.parse(r.attendees_json),
-    agreements: JSON.parse(r.problems_json),
+    participants: fromJson(TextListSchema, r.attendees_json),
+    agreements: fromJson(TextListSchema, r.problems_json),
     notes: r.notes,
   };
 }

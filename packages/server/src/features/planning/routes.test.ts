@@ -1,3 +1,4 @@
+import { ACTIVITY_CATALOG, PACKAGE_LABELS, planningApi } from "@tumbuh/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
 import { testApi } from "../../testing/api";
@@ -325,6 +326,12 @@ describeEachDialect(
         decreeDate: "2026-02-10",
       });
       expect(rds.statusCode, rds.body).toBe(201);
+      expect(rds.json()).toMatchObject({
+        kind: "rds",
+        regionCode: SANDELEY,
+        regionName: "Sandeley",
+        members: [],
+      });
       const url = `/api/planning/institutions/${rds.json().id}/members`;
       expect(
         (
@@ -394,6 +401,29 @@ describeEachDialect(
       // Every Kuaro desa without a KPM row is listed, and no other (PALI Pasal 33 b).
       const withKpm = new Set(list.json().kpm.map((k: { regionCode: string }) => k.regionCode));
       for (const d of list.json().desaWithoutKpm) expect(withKpm.has(d.code)).toBe(false);
+    });
+
+    it("the catalog lists the activities, packages, funding sources and KPM criteria the forms choose from", async () => {
+      const res = await req("peninjau", "GET", "/api/planning/catalog");
+      expect(res.statusCode).toBe(200);
+      const c = res.json();
+      expect(c.activities.length).toBe(ACTIVITY_CATALOG.length);
+      expect(c.activities[0]).toEqual(ACTIVITY_CATALOG[0]);
+      expect(Object.keys(c.packages)).toEqual(Object.keys(PACKAGE_LABELS));
+      expect(c.fundingSources.map((f: { code: string }) => f.code)).toContain("dana_desa");
+      expect(c.kpmCriteria).toHaveLength(5);
+    });
+
+    it("the OpenAPI document lists every planning endpoint with its success body", async () => {
+      const doc = (await api.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+      for (const [name, ep] of Object.entries(planningApi)) {
+        const path = ep.path.replace(/:([A-Za-z_]+)/g, "{$1}");
+        const op = doc.paths[path]?.[ep.method.toLowerCase()];
+        expect(op?.tags, name).toEqual(["planning"]);
+        expect(op.responses[String(ep.status ?? 200)], name).toBeDefined();
+      }
+      const detail = doc.paths["/api/planning/cycles/{id}"].get.responses["200"].content["application/json"];
+      expect(JSON.stringify(detail.schema)).toContain("musyawarahDate");
     });
 
     it("every write is in the audit log", async () => {

@@ -1,6 +1,7 @@
 import {
   type Actor,
   type CampaignInput,
+  type CampaignView,
   type CycleDetail,
   type CycleKind,
   type CycleSettings,
@@ -13,6 +14,8 @@ import {
   fundingAllowed,
   hasPowerAt,
   isLate,
+  MeetingAttendeeSchema,
+  MeetingMappingSnapshotSchema,
   type MeetingInput as MeetingSchema,
   type MeetingView,
   missingEvidence,
@@ -21,8 +24,10 @@ import {
   type ProposalView,
   type Region,
   type ReviewInput,
+  type ReviewView,
   type RolePowers,
   readScopes,
+  SignatorySchema,
   STAGE_CODES,
   type StageCode,
   type StageStatus,
@@ -31,16 +36,18 @@ import {
   stageDeadline,
   stagesOf,
   stuntingShare,
+  TextListSchema,
   type TransitionRefusal,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Database, PlanningProposalsTable } from "../../db/schema";
 import { AppError, errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { todayIso } from "../region-guard";
 import { findRegion } from "../regions/service";
+import { fromJson } from "./json-columns";
 import {
   approvedCycles,
   budgetsOfCycles,
@@ -114,7 +121,7 @@ export function toCycleView(
         startedOn: row?.started_on ?? null,
         finishedOn: row?.finished_on ?? null,
         note: row?.note ?? null,
-        documents: row ? (JSON.parse(row.documents_json) as string[]) : [],
+        documents: row ? fromJson(TextListSchema, row.documents_json) : [],
       };
     }),
     currentStage: currentStage(kind, statuses),
@@ -133,12 +140,12 @@ export function toMeetingView(m: Awaited<ReturnType<typeof meetingsOf>>[number])
     heldOn: m.held_on,
     place: m.place,
     attendanceCount: m.attendance_count,
-    attendees: JSON.parse(m.attendees_json),
-    problems: JSON.parse(m.problems_json),
-    opportunities: JSON.parse(m.opportunities_json),
+    attendees: fromJson(z.array(MeetingAttendeeSchema), m.attendees_json),
+    problems: fromJson(TextListSchema, m.problems_json),
+    opportunities: fromJson(TextListSchema, m.opportunities_json),
     notes: m.notes,
-    signatories: JSON.parse(m.signatories_json),
-    mapping: m.mapping_json ? JSON.parse(m.mapping_json) : null,
+    signatories: fromJson(z.array(SignatorySchema), m.signatories_json),
+    mapping: m.mapping_json ? fromJson(MeetingMappingSnapshotSchema, m.mapping_json) : null,
   };
 }
 
@@ -192,14 +199,14 @@ export async function cycleDetail(db: Db, actor: Actor, id: string): Promise<Cyc
       .sort((a, b) => (a.priority ?? Number.MAX_SAFE_INTEGER) - (b.priority ?? Number.MAX_SAFE_INTEGER)),
     reviews: reviews.map((r) => ({
       id: r.id,
-      decision: r.decision as "komentar",
+      decision: r.decision as ReviewView["decision"],
       comment: r.comment,
       reviewerName: r.reviewer_name,
       at: r.at,
     })),
     campaigns: campaigns.map((k) => ({
       id: k.id,
-      media: k.media as "cetak",
+      media: k.media as CampaignView["media"],
       heldOn: k.held_on,
       reach: k.reach,
       description: k.description,
@@ -322,7 +329,7 @@ export async function updateStage(db: Db, actor: Actor, id: string, code: string
       meetingKinds: meetings.map((m) => m.kind),
       rembukSignatorySides: meetings
         .filter((m) => m.kind === "rembuk")
-        .flatMap((m) => (JSON.parse(m.signatories_json) as { side: "rds" }[]).map((s) => s.side)),
+        .flatMap((m) => fromJson(z.array(SignatorySchema), m.signatories_json).map((s) => s.side)),
       proposals: proposals.length,
       rankedProposals: proposals.filter((p) => p.priority !== null).length,
       campaigns: campaigns.length,
@@ -350,7 +357,9 @@ export async function updateStage(db: Db, actor: Actor, id: string, code: string
       input.status === "belum" || input.status === "dilewati" ? null : (before?.started_on ?? today),
     finished_on: input.status === "selesai" ? today : null,
     note: input.note !== undefined ? (input.note ?? null) : (before?.note ?? null),
-    documents_json: JSON.stringify(input.documents ?? (before ? JSON.parse(before.documents_json) : [])),
+    documents_json: JSON.stringify(
+      input.documents ?? (before ? fromJson(TextListSchema, before.documents_json) : []),
+    ),
     updated_at: at,
   };
   await db.transaction().execute(async (trx) => {

@@ -25,6 +25,7 @@ import { errors } from "../../errors";
 import { listFamilies } from "../families/service";
 import { registryLists } from "../measurements/service";
 import { summariesWithFacts } from "../persons/service";
+import { todayIso } from "../region-guard";
 import { findRegion, listChildren } from "../regions/service";
 import { buildScorecard } from "../services/service";
 
@@ -114,11 +115,12 @@ function unitOf(desaCode: string, code: string): string {
   return `${desaCode}.${next}`;
 }
 
+/** The figures of a desa as of a date: today's for the planning page, a meeting's date for its snapshot. */
 export async function socialMappingOf(
   db: Kysely<Database>,
   actor: Actor,
   desaCode: string,
-  asOf: string,
+  asOf: string = todayIso(),
 ): Promise<SocialMapping> {
   const scopes = readScopes(actor);
   const desa = await findRegion(db, scopes, desaCode);

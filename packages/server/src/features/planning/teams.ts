@@ -4,15 +4,18 @@ import {
   hasPowerAt,
   type InstitutionInput,
   type InstitutionKind,
+  type InstitutionMember,
+  type InstitutionsView,
   type InstitutionView,
   type KpmFacts,
+  KpmFactsSchema,
   type KpmInput,
   type KpmView,
   kpmCountProblem,
   type MemberInput,
   readScopes,
 } from "@tumbuh/core";
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { z } from "zod";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
@@ -20,8 +23,13 @@ import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { findRegion } from "../regions/service";
+import { fromJson } from "./json-columns";
+import type { PlanningInstitutionsTable, PlanningMembersTable } from "./schema";
+import { tpkTeamsOf } from "./tpk-teams";
 
 type Db = Kysely<Database>;
+type InstitutionRow = Selectable<PlanningInstitutionsTable>;
+type MemberRow = Selectable<PlanningMembersTable>;
 
 /**
  * Teams and service providers: TPPS at regency, kecamatan and desa/kelurahan level (Paser Pasal 14–15, 28(2) g,
@@ -84,21 +92,41 @@ export async function listInstitutions(db: Db, actor: Actor, regionCode: string)
         .orderBy("created_at")
         .execute()
     : [];
-  return rows.map((r) => ({
+  return rows.map((r) =>
+    toInstitutionView(
+      r,
+      r.region_name,
+      members.filter((m) => m.institution_id === r.id),
+    ),
+  );
+}
+
+function toInstitutionView(
+  r: Pick<InstitutionRow, "id" | "region_code" | "kind" | "name" | "decree_number" | "decree_date">,
+  regionName: string,
+  members: readonly Pick<MemberRow, "id" | "name" | "role" | "unit">[],
+): InstitutionView {
+  return {
     id: r.id,
     regionCode: r.region_code,
-    regionName: r.region_name,
+    regionName,
     kind: r.kind as InstitutionKind,
     name: r.name,
     decreeNumber: r.decree_number,
     decreeDate: r.decree_date,
-    members: members
-      .filter((m) => m.institution_id === r.id)
-      .map((m) => ({ id: m.id, name: m.name, role: m.role as "anggota", unit: m.unit })),
-  }));
+    members: members.map(toMemberView),
+  };
 }
 
-export async function createInstitution(db: Db, actor: Actor, input: z.infer<typeof InstitutionInput>) {
+function toMemberView(m: Pick<MemberRow, "id" | "name" | "role" | "unit">): InstitutionMember {
+  return { id: m.id, name: m.name, role: m.role as InstitutionMember["role"], unit: m.unit };
+}
+
+export async function createInstitution(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof InstitutionInput>,
+): Promise<InstitutionView> {
   const region = await writableFor(db, actor, input.regionCode, LEVEL_OF_KIND[input.kind]);
   if (region.level !== LEVEL_OF_KIND[input.kind])
     throw errors.validation(
@@ -124,7 +152,8 @@ export async function createInstitution(db: Db, actor: Actor, input: z.infer<typ
       after: row,
     });
   });
-  return (await listInstitutions(db, actor, input.regionCode)).find((i) => i.id === row.id);
+  // Just made, with no members yet: the view is the row itself, under the region it was checked against.
+  return toInstitutionView(row, region.name, []);
 }
 
 export async function addMember(
@@ -132,7 +161,7 @@ export async function addMember(
   actor: Actor,
   institutionId: string,
   input: z.infer<typeof MemberInput>,
-) {
+): Promise<InstitutionMember> {
   const inst = await db
     .selectFrom("planning_institutions")
     .selectAll()
@@ -172,7 +201,7 @@ export async function addMember(
       after: row,
     });
   });
-  return { id: row.id, name: row.name, role: row.role, unit: row.unit };
+  return toMemberView(row);
 }
 
 function toKpmView(r: {
@@ -185,7 +214,7 @@ function toKpmView(r: {
   decree_number: string | null;
   decree_date: string | null;
 }): KpmView {
-  const check = checkKpmCriteria(JSON.parse(r.facts_json) as KpmFacts);
+  const check = checkKpmCriteria(fromJson(KpmFactsSchema, r.facts_json));
   return {
     id: r.id,
     regionCode: r.region_code,
@@ -255,6 +284,16 @@ export async function registerKpm(db: Db, actor: Actor, input: KpmInput) {
     });
   });
   return toKpmView(row);
+}
+
+/** The institutions page of a region: its bodies, KPM, desa still without a KPM and the TPK teams. */
+export async function institutionsOf(db: Db, actor: Actor, regionCode: string): Promise<InstitutionsView> {
+  return {
+    institutions: await listInstitutions(db, actor, regionCode),
+    kpm: await listKpm(db, actor, regionCode),
+    desaWithoutKpm: await desaWithoutKpm(db, actor, regionCode),
+    tpk: await tpkTeamsOf(db, actor, regionCode),
+  };
 }
 
 /** Desa under a region without any KPM (PALI Pasal 33 b: at least one per desa). */

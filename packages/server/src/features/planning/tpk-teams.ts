@@ -1,16 +1,8 @@
-import { type Actor, readScopes } from "@tumbuh/core";
+import { type Actor, type InstitutionTpkTeam, readScopes } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { findRegionsByCode } from "../regions/service";
 import { memberCounts, teamsIn } from "../tpk/service";
-
-export interface InstitutionTpkTeam {
-  id: string;
-  name: string;
-  regionCode: string;
-  regionName: string;
-  members: number;
-}
 
 /**
  * The family support teams (TPK, Paser Pasal 13) of a region and below, for the institutions page: read

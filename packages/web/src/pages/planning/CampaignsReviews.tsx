@@ -1,4 +1,4 @@
-import { CAMPAIGN_MEDIA, type CycleDetail, REVIEW_DECISIONS } from "@tumbuh/core";
+import { CAMPAIGN_MEDIA, type CycleDetail, planningApi, REVIEW_DECISIONS } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -21,7 +21,7 @@ export function CampaignsSection({
 }) {
   const { t } = useI18n();
   const action = useAction();
-  const [media, setMedia] = useState<string>("media_sosial");
+  const [media, setMedia] = useState<(typeof CAMPAIGN_MEDIA)[number]>("media_sosial");
   const [heldOn, setHeldOn] = useState(today);
   const [reach, setReach] = useState("");
   const [description, setDescription] = useState("");
@@ -53,7 +53,11 @@ export function CampaignsSection({
           onSubmit={async (e) => {
             e.preventDefault();
             const d = await action.run(
-              () => api.addCampaign(detail.cycle.id, { media, heldOn, reach: Number(reach), description }),
+              () =>
+                api.call(planningApi.addCampaign, {
+                  params: { id: detail.cycle.id },
+                  body: { media, heldOn, reach: Number(reach), description },
+                }),
               t("pl.saved"),
               (m) => t("pl.error", { message: m }),
             );
@@ -68,7 +72,7 @@ export function CampaignsSection({
             <SelectField
               label={t("pl.campaign.media")}
               value={media}
-              onChange={setMedia}
+              onChange={(v) => setMedia(v as typeof media)}
               options={CAMPAIGN_MEDIA.map((m) => ({
                 value: m,
                 label: t(`pl.campaign.media.${m}` as MessageKey),
@@ -133,7 +137,11 @@ export function ReviewsSection({
           onSubmit={async (e) => {
             e.preventDefault();
             const d = await action.run(
-              () => api.addReview(detail.cycle.id, { decision, comment }),
+              () =>
+                api.call(planningApi.addReview, {
+                  params: { id: detail.cycle.id },
+                  body: { decision, comment },
+                }),
               t("pl.saved"),
               (m) => t("pl.error", { message: m }),
             );

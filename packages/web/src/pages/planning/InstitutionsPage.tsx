@@ -1,13 +1,15 @@
 import {
   INSTITUTION_KINDS,
+  type InstitutionsView,
   type InstitutionView,
   KPM_CRITERIA,
+  KPM_EDUCATION_LEVELS,
   MEMBER_ROLES,
+  planningApi,
   regionsApi,
 } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
-import type { InstitutionsView } from "../../api/planning";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { Link } from "../../router/navigation";
@@ -28,7 +30,7 @@ export default function InstitutionsPage({ code }: { code: string }) {
   const me = useMe();
   const loaded = useLoad<InstitutionsView & { name: string; level: string }>(`inst:${code}`, async (s) => {
     const [view, region] = await Promise.all([
-      api.institutions(code, s),
+      api.call(planningApi.institutions, { query: { region: code } }, { signal: s }),
       api.call(regionsApi.view, { params: { code } }, { signal: s }),
     ]);
     return { ...view, name: region.region.name, level: region.region.level };
@@ -109,7 +111,7 @@ function Institution({
   const action = useAction();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
-  const [role, setRole] = useState<string>("anggota");
+  const [role, setRole] = useState<(typeof MEMBER_ROLES)[number]>("anggota");
   const [unit, setUnit] = useState("");
   return (
     <li className="proposal">
@@ -144,7 +146,11 @@ function Institution({
           onSubmit={async (e) => {
             e.preventDefault();
             const r = await action.run(
-              () => api.addMember(inst.id, { name, role, unit: unit || null }),
+              () =>
+                api.call(planningApi.addMember, {
+                  params: { id: inst.id },
+                  body: { name, role, unit: unit || null },
+                }),
               t("pl.saved"),
               (m) => t("pl.error", { message: m }),
             );
@@ -155,7 +161,7 @@ function Institution({
           <SelectField
             label={t("in.member.role")}
             value={role}
-            onChange={setRole}
+            onChange={(v) => setRole(v as typeof role)}
             options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`in.role.${r}` as MessageKey) }))}
           />
           <TextField label={t("in.member.unit")} optional value={unit} onChange={setUnit} />
@@ -171,7 +177,7 @@ function Institution({
 function InstitutionForm({ code, onSaved }: { code: string; onSaved: () => void }) {
   const { t } = useI18n();
   const action = useAction();
-  const [kind, setKind] = useState<string>("rds");
+  const [kind, setKind] = useState<(typeof INSTITUTION_KINDS)[number]>("rds");
   const [name, setName] = useState("");
   const [decreeNumber, setDecreeNumber] = useState("");
   const [decreeDate, setDecreeDate] = useState("");
@@ -182,12 +188,14 @@ function InstitutionForm({ code, onSaved }: { code: string; onSaved: () => void 
         e.preventDefault();
         const r = await action.run(
           () =>
-            api.createInstitution({
-              regionCode: code,
-              kind,
-              name,
-              decreeNumber: decreeNumber || null,
-              decreeDate: decreeDate || null,
+            api.call(planningApi.createInstitution, {
+              body: {
+                regionCode: code,
+                kind,
+                name,
+                decreeNumber: decreeNumber || null,
+                decreeDate: decreeDate || null,
+              },
             }),
           t("pl.saved"),
           (m) => t("pl.error", { message: m }),
@@ -201,7 +209,7 @@ function InstitutionForm({ code, onSaved }: { code: string; onSaved: () => void 
         <SelectField
           label={t("in.kind")}
           value={kind}
-          onChange={setKind}
+          onChange={(v) => setKind(v as typeof kind)}
           options={INSTITUTION_KINDS.map((k) => ({ value: k, label: t(`in.kind.${k}` as MessageKey) }))}
         />
         <TextField label={t("in.name")} value={name} onChange={setName} />
@@ -228,7 +236,7 @@ function KpmForm({ code, onSaved }: { code: string; onSaved: () => void }) {
   const [resident, setResident] = useState(true);
   const [years, setYears] = useState("");
   const [language, setLanguage] = useState(true);
-  const [education, setEducation] = useState("slta");
+  const [education, setEducation] = useState<(typeof KPM_EDUCATION_LEVELS)[number]>("slta");
   const [office, setOffice] = useState(false);
   const [chosenOn, setChosenOn] = useState("");
   const [decreeNumber, setDecreeNumber] = useState("");
@@ -240,17 +248,19 @@ function KpmForm({ code, onSaved }: { code: string; onSaved: () => void }) {
         e.preventDefault();
         const r = await action.run(
           () =>
-            api.registerKpm({
-              regionCode: code,
-              name,
-              resident,
-              cadreYears: Number(years.replace(",", ".")),
-              speaksLocalLanguage: language,
-              education,
-              canUseOffice: office,
-              chosenOn: chosenOn || null,
-              decreeNumber: decreeNumber || null,
-              decreeDate: decreeDate || null,
+            api.call(planningApi.registerKpm, {
+              body: {
+                regionCode: code,
+                name,
+                resident,
+                cadreYears: Number(years.replace(",", ".")),
+                speaksLocalLanguage: language,
+                education,
+                canUseOffice: office,
+                chosenOn: chosenOn || null,
+                decreeNumber: decreeNumber || null,
+                decreeDate: decreeDate || null,
+              },
             }),
           t("pl.saved"),
           (m) => t("pl.error", { message: m }),
@@ -268,8 +278,8 @@ function KpmForm({ code, onSaved }: { code: string; onSaved: () => void }) {
       <SelectField
         label={t("in.kpm.education")}
         value={education}
-        onChange={setEducation}
-        options={["sd", "smp", "slta", "d3", "s1", "s2"].map((e) => ({ value: e, label: e.toUpperCase() }))}
+        onChange={(v) => setEducation(v as typeof education)}
+        options={KPM_EDUCATION_LEVELS.map((e) => ({ value: e, label: e.toUpperCase() }))}
       />
       <CheckField label={t("in.kpm.office")} checked={office} onChange={setOffice} />
       <div className="pl-grid">

@@ -1,7 +1,12 @@
-import { type CycleDetail, MEETING_KINDS, SIGNATORY_SIDES } from "@tumbuh/core";
+import {
+  type CycleDetail,
+  MEETING_KINDS,
+  planningApi,
+  SIGNATORY_SIDES,
+  type SocialMapping,
+} from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
-import type { SocialMappingView } from "../../api/planning";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { SelectField, TextField } from "../registry/forms/fields";
@@ -20,10 +25,12 @@ import { useAction } from "./useAction";
  */
 export function SocialMappingPanel({ code }: { code: string }) {
   const { t, locale } = useI18n();
-  const loaded = useLoad<SocialMappingView>(`mapping:${code}`, (s) => api.socialMapping(code, s));
+  const loaded = useLoad<SocialMapping>(`mapping:${code}`, (s) =>
+    api.call(planningApi.socialMapping, { query: { region: code } }, { signal: s }),
+  );
   if (loaded.state.status !== "ready") return null;
   const m = loaded.state.data;
-  const row = (name: string, u: SocialMappingView["total"], key: string, strong = false) => (
+  const row = (name: string, u: SocialMapping["total"], key: string, strong = false) => (
     <tr key={key}>
       <th scope="row">{strong ? <strong>{name}</strong> : name}</th>
       <td className="num">{u.targets.ibu_hamil ?? 0}</td>
@@ -96,14 +103,17 @@ export function MeetingsSection({
     }));
     const r = await action.run(
       () =>
-        api.addMeeting(detail.cycle.id, {
-          kind,
-          heldOn,
-          place,
-          attendanceCount: Number(attendance),
-          problems: lines(problems),
-          opportunities: lines(opportunities),
-          signatories: kind === "rembuk" ? signatories : [],
+        api.call(planningApi.addMeeting, {
+          params: { id: detail.cycle.id },
+          body: {
+            kind,
+            heldOn,
+            place,
+            attendanceCount: Number(attendance),
+            problems: lines(problems),
+            opportunities: lines(opportunities),
+            signatories: kind === "rembuk" ? signatories : [],
+          },
         }),
       t("pl.saved"),
       (m) => t("pl.error", { message: m }),

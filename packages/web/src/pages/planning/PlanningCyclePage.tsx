@@ -1,7 +1,12 @@
-import type { CycleDetail, StageStatus, StageView } from "@tumbuh/core";
+import {
+  type CycleDetail,
+  type CycleLookup,
+  planningApi,
+  type StageStatus,
+  type StageView,
+} from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
-import type { CycleLookup } from "../../api/planning";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { replaceSearchParams, useSearchParam } from "../../router/navigation";
@@ -31,7 +36,9 @@ export default function PlanningCyclePage({ code }: { code: string }) {
   const me = useMe();
   const thisYear = Number(todayIso().slice(0, 4));
   const year = Number(useSearchParam("tahun") ?? thisYear) || thisYear;
-  const loaded = useLoad<CycleLookup>(`cycle:${code}:${year}`, (s) => api.planningCycle(code, year, s));
+  const loaded = useLoad<CycleLookup>(`cycle:${code}:${year}`, (s) =>
+    api.call(planningApi.cycleOf, { query: { region: code, year } }, { signal: s }),
+  );
   const editable = canPlan(me.assignments, code);
   const reviewer = canReview(me.assignments, code);
   useDocumentTitle(t("pl.title", { year }));
@@ -103,7 +110,7 @@ function NotStarted({
           disabled={action.busy}
           onClick={async () => {
             const d = await action.run(
-              () => api.openCycle(code, year),
+              () => api.call(planningApi.openCycle, { body: { regionCode: code, year } }),
               t("pl.saved"),
               (m) => t("pl.error", { message: m }),
             );
@@ -138,7 +145,7 @@ function Cycle({
 
   async function setStage(stage: StageView, status: StageStatus) {
     const d = await stageAction.run(
-      () => api.setStage(cycle.id, stage.code, status),
+      () => api.call(planningApi.setStage, { params: { id: cycle.id, stage: stage.code }, body: { status } }),
       `${t(`pl.stage.${stage.code}` as MessageKey)}: ${t(`pl.status.${status}` as MessageKey)}`,
       (m) => t("pl.error", { message: m }),
     );
@@ -190,9 +197,12 @@ function Settings({ detail, onChanged }: { detail: CycleDetail; onChanged: (d: C
           e.preventDefault();
           const d = await action.run(
             () =>
-              api.updateCycle(detail.cycle.id, {
-                musyawarahDate: musyawarah || null,
-                apbTotal: apb.trim() === "" ? null : (parseAmount(apb) ?? -1),
+              api.call(planningApi.updateCycle, {
+                params: { id: detail.cycle.id },
+                body: {
+                  musyawarahDate: musyawarah || null,
+                  apbTotal: apb.trim() === "" ? null : (parseAmount(apb) ?? -1),
+                },
               }),
             t("pl.saved"),
             (m) => t("pl.error", { message: m }),

@@ -1,6 +1,5 @@
-import { type Overview, regionsApi, STAGE_CODES, type StageCode } from "@tumbuh/core";
-import { api } from "../../api";
-import { overviewCsvUrl } from "../../api/planning";
+import { type Overview, planningApi, regionsApi, STAGE_CODES, type StageCode } from "@tumbuh/core";
+import { api, hrefFor } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { Link, replaceSearchParams, useSearchParam } from "../../router/navigation";
@@ -26,7 +25,7 @@ export default function PlanningOverviewPage({ code }: { code: string }) {
     `overview:${code}:${year}`,
     async (s) => {
       const [overview, region] = await Promise.all([
-        api.planningOverview(code, year, s),
+        api.call(planningApi.overview, { query: { region: code, year } }, { signal: s }),
         api.call(regionsApi.view, { params: { code } }, { signal: s }),
       ]);
       return { overview, name: region.region.name, level: region.region.level };
@@ -99,7 +98,11 @@ function OverviewBody({
                 share: percent(overview.total.stuntingShare) ?? "",
               })}
         </p>
-        <a className="button button--secondary" href={overviewCsvUrl(overview.regionCode, year)} download>
+        <a
+          className="button button--secondary"
+          href={hrefFor(planningApi.overviewCsv, { query: { region: overview.regionCode, year } })}
+          download
+        >
           {t("po.download")}
         </a>
       </header>

@@ -5,12 +5,12 @@ import {
   fundingAllowed,
   PACKAGE_LABELS,
   type ProposalView,
+  planningApi,
   SERVICE_PACKAGES,
   type ServicePackage,
 } from "@tumbuh/core";
 import { useEffect, useState } from "react";
-import { api } from "../../api";
-import { beritaAcaraUrl } from "../../api/planning";
+import { api, hrefFor } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { CheckField, SelectField, TextField } from "../registry/forms/fields";
 import { Notice } from "../registry/ui";
@@ -122,7 +122,7 @@ export function ProposalsSection({
           disabled={action.busy}
           onClick={async () => {
             const d = await action.run(
-              () => api.rankProposals(detail.cycle.id, order),
+              () => api.call(planningApi.rankProposals, { params: { id: detail.cycle.id }, body: { order } }),
               t("pl.saved"),
               (m) => t("pl.error", { message: m }),
             );
@@ -133,7 +133,11 @@ export function ProposalsSection({
         </button>
       )}
       {hasRembukMeeting && (
-        <a className="button button--secondary" href={beritaAcaraUrl(detail.cycle.id)} download>
+        <a
+          className="button button--secondary"
+          href={hrefFor(planningApi.beritaAcara, { params: { id: detail.cycle.id } })}
+          download
+        >
           {t("pl.beritaAcara")}
         </a>
       )}
@@ -174,9 +178,9 @@ function Outcome({
         onClick={async () => {
           const r = await action.run(
             () =>
-              api.setProposalOutcome(proposal.id, {
-                inPlan,
-                budgetAmount: inPlan ? parseAmount(budget) : null,
+              api.call(planningApi.setProposalOutcome, {
+                params: { id: proposal.id },
+                body: { inPlan, budgetAmount: inPlan ? parseAmount(budget) : null },
               }),
             t("pl.saved"),
             (m) => t("pl.error", { message: m }),
@@ -218,16 +222,19 @@ function ProposalForm({ detail, onSaved }: { detail: CycleDetail; onSaved: () =>
         e.preventDefault();
         const r = await action.run(
           () =>
-            api.addProposal(detail.cycle.id, {
-              activityCode,
-              title,
-              targetGroup: target,
-              package: pkg as ServicePackage,
-              location,
-              volume: Number(volume.replace(",", ".")),
-              unit,
-              cost: parseAmount(cost) ?? -1,
-              fundingSource,
+            api.call(planningApi.addProposal, {
+              params: { id: detail.cycle.id },
+              body: {
+                activityCode,
+                title,
+                targetGroup: target,
+                package: pkg as ServicePackage,
+                location,
+                volume: Number(volume.replace(",", ".")),
+                unit,
+                cost: parseAmount(cost) ?? -1,
+                fundingSource,
+              },
             }),
           t("pl.saved"),
           (m) => t("pl.error", { message: m }),

@@ -1,3 +1,4 @@
+import { planningApi } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -19,7 +20,9 @@ export function RegencyRembukSection({
   editable: boolean;
 }) {
   const { t } = useI18n();
-  const loaded = useLoad(`rk:${code}:${year}`, (s) => api.regencyRembuk(code, year, s));
+  const loaded = useLoad(`rk:${code}:${year}`, (s) =>
+    api.call(planningApi.regencyRembuk, { query: { region: code, year } }, { signal: s }),
+  );
   const action = useAction();
   const today = new Date().toISOString().slice(0, 10);
   const [heldOn, setHeldOn] = useState(today);
@@ -56,13 +59,15 @@ export function RegencyRembukSection({
             e.preventDefault();
             const r = await action.run(
               () =>
-                api.recordRegencyRembuk({
-                  regionCode: code,
-                  heldOn,
-                  place,
-                  attendanceCount: Number(count),
-                  participants: lines(participants),
-                  agreements: lines(agreements),
+                api.call(planningApi.recordRegencyRembuk, {
+                  body: {
+                    regionCode: code,
+                    heldOn,
+                    place,
+                    attendanceCount: Number(count),
+                    participants: lines(participants),
+                    agreements: lines(agreements),
+                  },
                 }),
               t("pl.saved"),
               (m) => t("pl.error", { message: m }),

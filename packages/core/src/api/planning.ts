@@ -1,0 +1,220 @@
+import { z } from "zod";
+import {
+  CampaignInput,
+  CycleSettings,
+  InstitutionInput,
+  KpmInput,
+  MeetingInput,
+  MemberInput,
+  ProposalInput,
+  ProposalOutcome,
+  ProposalRanking,
+  RegencyRembukInput,
+  ReviewInput,
+  StageUpdate,
+} from "../planning/schemas";
+import { SocialMappingSchema } from "../planning/social-mapping";
+import {
+  CycleDetailSchema,
+  CycleLookupSchema,
+  InstitutionMemberSchema,
+  InstitutionsViewSchema,
+  InstitutionViewSchema,
+  KpmViewSchema,
+  MeetingViewSchema,
+  OverviewSchema,
+  PlanningCatalogSchema,
+  ProposalViewSchema,
+  RegencyRembukViewSchema,
+} from "../planning/views";
+import { FileDownload, IdParams } from "./common";
+import { endpoint } from "./endpoint";
+
+const tag = "planning";
+const RegionCode = z.string().min(2).max(40);
+const Year = z.coerce.number().int().min(2020).max(2100);
+const RegionYear = z.strictObject({ region: RegionCode, year: Year });
+const RegionOnly = z.strictObject({ region: RegionCode });
+
+/**
+ * The village planning cycle (issue 9): the cycle of a desa/kelurahan with its stages, meetings,
+ * proposals, kecamatan reviews and campaigns; the social-mapping figures; the regency/kecamatan overview;
+ * the regency rembuk; institutions, TPPS/RDS members and KPM.
+ */
+export const planningApi = {
+  catalog: endpoint({
+    method: "GET",
+    path: "/api/planning/catalog",
+    tag,
+    response: PlanningCatalogSchema,
+  }),
+  cycleOf: endpoint({
+    method: "GET",
+    path: "/api/planning/cycles",
+    tag,
+    query: RegionYear,
+    response: CycleLookupSchema,
+  }),
+  openCycle: endpoint({
+    method: "POST",
+    path: "/api/planning/cycles",
+    tag,
+    status: 201,
+    body: z.strictObject({ regionCode: RegionCode, year: Year }),
+    response: CycleDetailSchema,
+  }),
+  cycle: endpoint({
+    method: "GET",
+    path: "/api/planning/cycles/:id",
+    tag,
+    params: IdParams,
+    response: CycleDetailSchema,
+  }),
+  updateCycle: endpoint({
+    method: "PATCH",
+    path: "/api/planning/cycles/:id",
+    tag,
+    params: IdParams,
+    body: CycleSettings,
+    response: CycleDetailSchema,
+  }),
+  setStage: endpoint({
+    method: "POST",
+    path: "/api/planning/cycles/:id/stages/:stage",
+    tag,
+    params: z.strictObject({ id: z.string().uuid(), stage: z.string().max(40) }),
+    body: StageUpdate,
+    response: CycleDetailSchema,
+  }),
+  addMeeting: endpoint({
+    method: "POST",
+    path: "/api/planning/cycles/:id/meetings",
+    tag,
+    status: 201,
+    params: IdParams,
+    body: MeetingInput,
+    response: MeetingViewSchema,
+  }),
+  addProposal: endpoint({
+    method: "POST",
+    path: "/api/planning/cycles/:id/proposals",
+    tag,
+    status: 201,
+    params: IdParams,
+    body: ProposalInput,
+    response: ProposalViewSchema,
+  }),
+  rankProposals: endpoint({
+    method: "POST",
+    path: "/api/planning/cycles/:id/ranking",
+    tag,
+    params: IdParams,
+    body: ProposalRanking,
+    response: CycleDetailSchema,
+  }),
+  setProposalOutcome: endpoint({
+    method: "PATCH",
+    path: "/api/planning/proposals/:id",
+    tag,
+    params: IdParams,
+    body: ProposalOutcome,
+    response: ProposalViewSchema,
+  }),
+  addReview: endpoint({
+    method: "POST",
+    path: "/api/planning/cycles/:id/reviews",
+    tag,
+    status: 201,
+    params: IdParams,
+    body: ReviewInput,
+    response: CycleDetailSchema,
+  }),
+  addCampaign: endpoint({
+    method: "POST",
+    path: "/api/planning/cycles/:id/campaigns",
+    tag,
+    status: 201,
+    params: IdParams,
+    body: CampaignInput,
+    response: CycleDetailSchema,
+  }),
+  beritaAcara: endpoint({
+    method: "GET",
+    path: "/api/planning/cycles/:id/berita-acara.pdf",
+    tag,
+    kind: "file",
+    params: IdParams,
+    response: FileDownload,
+    summary: "Berita acara of the latest rembuk stunting (PDF)",
+  }),
+  socialMapping: endpoint({
+    method: "GET",
+    path: "/api/planning/social-mapping",
+    tag,
+    query: RegionOnly,
+    response: SocialMappingSchema,
+  }),
+  overview: endpoint({
+    method: "GET",
+    path: "/api/planning/overview",
+    tag,
+    query: RegionYear,
+    response: OverviewSchema,
+  }),
+  overviewCsv: endpoint({
+    method: "GET",
+    path: "/api/planning/overview.csv",
+    tag,
+    kind: "file",
+    query: RegionYear,
+    response: FileDownload,
+    summary: "The overview as CSV",
+  }),
+  regencyRembuk: endpoint({
+    method: "GET",
+    path: "/api/planning/regency-rembuk",
+    tag,
+    query: RegionYear,
+    response: z.object({ meetings: z.array(RegencyRembukViewSchema) }),
+  }),
+  recordRegencyRembuk: endpoint({
+    method: "POST",
+    path: "/api/planning/regency-rembuk",
+    tag,
+    status: 201,
+    body: RegencyRembukInput,
+    response: RegencyRembukViewSchema,
+  }),
+  institutions: endpoint({
+    method: "GET",
+    path: "/api/planning/institutions",
+    tag,
+    query: RegionOnly,
+    response: InstitutionsViewSchema,
+  }),
+  createInstitution: endpoint({
+    method: "POST",
+    path: "/api/planning/institutions",
+    tag,
+    status: 201,
+    body: InstitutionInput,
+    response: InstitutionViewSchema,
+  }),
+  addMember: endpoint({
+    method: "POST",
+    path: "/api/planning/institutions/:id/members",
+    tag,
+    status: 201,
+    params: IdParams,
+    body: MemberInput,
+    response: InstitutionMemberSchema,
+  }),
+  registerKpm: endpoint({
+    method: "POST",
+    path: "/api/planning/kpm",
+    tag,
+    status: 201,
+    body: KpmInput,
+    response: KpmViewSchema,
+  }),
+};

@@ -1,0 +1,37 @@
+import { KpmFactsSchema, MeetingMappingSnapshotSchema, TARGET_ROLES, TextListSchema } from "@tumbuh/core";
+import { describe, expect, it } from "vitest";
+import { fromJson } from "./json-columns";
+
+const targets = Object.fromEntries(TARGET_ROLES.map((r) => [r, 1]));
+// A snapshot stored before the scorecard (issue 6) and family (issue 8) figures existed.
+const oldSnapshot = { targets, children0to59: 3, stunted: 1, notMeasured2m: 0 };
+
+describe("planning's JSON columns", () => {
+  it("reads a meeting's mapping snapshot, old ones without scorecard and families included", () => {
+    const m = fromJson(MeetingMappingSnapshotSchema, JSON.stringify(oldSnapshot));
+    expect(m.targets.anak_24_59).toBe(1);
+    expect(m.scorecard).toBeUndefined();
+    expect(m.families).toBeUndefined();
+  });
+
+  it("refuses a snapshot or list that is not what was stored, instead of passing it on", () => {
+    const { anak_0_6: _dropped, ...fewer } = targets;
+    expect(() =>
+      fromJson(MeetingMappingSnapshotSchema, JSON.stringify({ ...oldSnapshot, targets: fewer })),
+    ).toThrow();
+    expect(() => fromJson(TextListSchema, '["ok", 3]')).toThrow();
+    expect(() => fromJson(TextListSchema, "not json")).toThrow();
+  });
+
+  it("reads a KPM's facts", () => {
+    const facts = {
+      resident: true,
+      cadreYears: 2.5,
+      speaksLocalLanguage: false,
+      education: "d3",
+      canUseOffice: true,
+    };
+    expect(fromJson(KpmFactsSchema, JSON.stringify(facts))).toEqual(facts);
+    expect(() => fromJson(KpmFactsSchema, JSON.stringify({ ...facts, education: "phd" }))).toThrow();
+  });
+});
