@@ -183,3 +183,80 @@ describe("conflicts", () => {
     expect(server.get("person", id).data.name).toBe("Theirs");
   });
 });
+
+describe("saving while a sync runs", () => {
+  const macrotask = () => new Promise((resolve) => setImmediate(resolve));
+
+  it("an edit saved at any moment around the start of a sync is sent, never lost", async () => {
+    // Every order of "save an edit" and "start a sync" a few IndexedDB steps apart (the edit folds into
+    // an unsent edit, or is chained to one just marked as sent).
+    const lost: string[] = [];
+    for (const editFirst of [true, false])
+      for (let steps = 0; steps < 4; steps++)
+        for (let ticks = 0; ticks < 4; ticks++) {
+          const server = new FakeSyncServer();
+          const engine = device(server);
+          const id = uuid();
+          server.put("person", id, { ...child }, 1);
+          await engine.syncNow();
+          await editPerson(engine, id, { name: "Bima Sakti" });
+          const later = () => editPerson(engine, id, { parentName: "Ibu Ani" });
+          const first = editFirst ? later() : engine.syncNow();
+          for (let i = 0; i < steps; i++) await macrotask();
+          for (let i = 0; i < ticks; i++) await Promise.resolve();
+          await Promise.all([first, editFirst ? engine.syncNow() : later()]);
+          await engine.syncNow();
+          const data = server.get("person", id).data;
+          const rec = await engine.db.records.get(recordKey("person", id));
+          if (
+            data.parentName !== "Ibu Ani" ||
+            data.name !== "Bima Sakti" ||
+            rec?.data.parentName !== "Ibu Ani"
+          )
+            lost.push(`${editFirst ? "edit" : "sync"} first, ${steps} steps ${ticks} ticks apart`);
+          expect(server.conflicts).toEqual([]);
+          expect(await engine.db.outbox.count()).toBe(0);
+        }
+    expect(lost).toEqual([]);
+  });
+
+  it("an edit saved while the answer to the previous edit arrives is based on it, not a conflict", async () => {
+    const server = new FakeSyncServer();
+    let arrived = () => {};
+    let answer = () => {};
+    const onItsWay = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    let hold = false;
+    const engine = device({
+      syncPush: async (ops) => {
+        if (hold) {
+          hold = false;
+          arrived();
+          await new Promise<void>((resolve) => {
+            answer = resolve;
+          });
+        }
+        return server.syncPush(ops);
+      },
+      syncPull: (c) => server.syncPull(c),
+    });
+    const id = uuid();
+    server.put("person", id, { ...child }, 1);
+    await engine.syncNow();
+    await editPerson(engine, id, { name: "Bima Sakti" });
+    hold = true;
+    const syncing = engine.syncNow();
+    await onItsWay;
+    // The edit reads the record, then the answer is settled, then the edit is written.
+    const editing = editPerson(engine, id, { parentName: "Ibu Ani" });
+    answer();
+    await Promise.all([syncing, editing]);
+    await engine.syncNow();
+    expect(server.conflicts).toEqual([]);
+    expect(server.get("person", id)).toMatchObject({
+      revision: 3,
+      data: { name: "Bima Sakti", parentName: "Ibu Ani" },
+    });
+  });
+});

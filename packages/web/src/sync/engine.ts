@@ -142,20 +142,25 @@ export class SyncEngine {
 
   private async push(): Promise<void> {
     for (;;) {
-      const pending = await this.db.outbox.where("state").equals("pending").sortBy("seq");
-      // One edit per record per batch: the next edit's base revision depends on how this one ends.
-      const edited = new Set<string>();
-      const batch: OutboxItem[] = [];
-      for (const item of pending) {
-        if (item.kind === "update") {
-          if (edited.has(item.entityId)) continue;
-          edited.add(item.entityId);
+      // Read and marked as sent in one transaction: an edit saved in between would be folded into an op
+      // already read, then overwritten by the mark, and lost.
+      const batch = await this.db.transaction("rw", this.db.outbox, async () => {
+        const pending = await this.db.outbox.where("state").equals("pending").sortBy("seq");
+        // One edit per record per batch: the next edit's base revision depends on how this one ends.
+        const edited = new Set<string>();
+        const picked: OutboxItem[] = [];
+        for (const item of pending) {
+          if (item.kind === "update") {
+            if (edited.has(item.entityId)) continue;
+            edited.add(item.entityId);
+          }
+          picked.push(item);
+          if (picked.length === BATCH) break;
         }
-        batch.push(item);
-        if (batch.length === BATCH) break;
-      }
+        await this.db.outbox.bulkPut(picked.map((i) => ({ ...i, attempts: i.attempts + 1 })));
+        return picked;
+      });
       if (batch.length === 0) return;
-      await this.db.outbox.bulkPut(batch.map((i) => ({ ...i, attempts: i.attempts + 1 })));
       const results = await this.api.syncPush(
         batch.map((i) => ({
           opId: i.opId,
