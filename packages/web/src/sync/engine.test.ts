@@ -117,6 +117,21 @@ describe("a sync round", () => {
     expect(await cursor(engine)).toBe("6");
   });
 
+  it("a pulled record keeps showing the device's changes still waiting to be sent", async () => {
+    const server = new FakeSyncServer();
+    const engine = device(server);
+    const id = uuid();
+    server.put("person", id, { ...child }, 1);
+    await engine.syncNow();
+    await editPerson(engine, id, { parentName: "Ibu Ani" });
+    server.decide = (op) => ({ opId: op.opId, status: "retry", error: { code: "not_found", message: "-" } });
+    server.edit("person", id, { name: "Bima Sakti" });
+    await engine.syncNow();
+    const rec = await engine.db.records.get(recordKey("person", id));
+    expect(rec?.data).toMatchObject({ name: "Bima Sakti", revision: 2 });
+    expect(rec && view(rec)).toMatchObject({ name: "Bima Sakti", parentName: "Ibu Ani" });
+  });
+
   it("a record that leaves the scope, is deleted or merged is removed; one with unsent changes stays", async () => {
     const server = new FakeSyncServer();
     const [moved, deleted, merged, edited] = [uuid(), uuid(), uuid(), uuid()];
