@@ -102,6 +102,29 @@ describe("a sync round", () => {
     expect([...server.records.keys()].filter((k) => k.startsWith("measurement:"))).toHaveLength(1);
   });
 
+  it("a full batch of ops the server cannot take yet does not hold back what comes after it", async () => {
+    const server = new FakeSyncServer();
+    // Weighings of a child registered on another phone that has not synced yet: "retry" until it has.
+    const elsewhere = uuid();
+    server.decide = (op) =>
+      op.payload.personId === elsewhere
+        ? { opId: op.opId, status: "retry", error: { code: "not_found", message: "-" } }
+        : undefined;
+    const engine = device(server);
+    for (let i = 0; i < 120; i++)
+      await recordMeasurement(engine, P01, { personId: elsewhere, measuredOn: "2026-01-10", weightKg: 8 });
+    const id = await registerPerson(engine, child);
+    await engine.syncNow();
+    expect(server.get("person", id).data).toMatchObject(child);
+    // Each waiting op went out once in the round, not again and again.
+    expect(server.sent).toHaveLength(121);
+    expect(engine.snapshot).toMatchObject({ pending: 120, lastError: null, ready: true });
+    server.decide = undefined;
+    server.put("person", elsewhere, { ...child }, 1);
+    await engine.syncNow();
+    expect(engine.snapshot.pending).toBe(0);
+  });
+
   it("pull pages through the cursor, each page stored before the next is asked for", async () => {
     const server = new FakeSyncServer();
     server.pageSize = 2;

@@ -141,6 +141,9 @@ export class SyncEngine {
   }
 
   private async push(): Promise<void> {
+    // Records with an op answered "retry" in this round: nothing more of theirs goes until the next round,
+    // but the rest of the outbox does (a full batch of retries must not hold back everything behind it).
+    const waiting = new Set<string>();
     for (;;) {
       // Read and marked as sent in one transaction: an edit saved in between would be folded into an op
       // already read, then overwritten by the mark, and lost.
@@ -150,6 +153,7 @@ export class SyncEngine {
         const edited = new Set<string>();
         const picked: OutboxItem[] = [];
         for (const item of pending) {
+          if (waiting.has(item.entityId)) continue;
           if (item.kind === "update") {
             if (edited.has(item.entityId)) continue;
             edited.add(item.entityId);
@@ -171,16 +175,17 @@ export class SyncEngine {
           payload: i.payload,
         })),
       );
-      let progressed = false;
+      let answered = false;
       await this.db.transaction("rw", this.db.outbox, this.db.records, async () => {
         for (const [n, r] of results.entries()) {
           const item = batch[n];
           if (!item?.seq) continue;
+          answered = true;
           if (r.status === "retry") {
+            waiting.add(item.entityId);
             await this.db.outbox.update(item.seq, { error: r.error });
             continue;
           }
-          progressed = true;
           if (r.status === "rejected") {
             await this.db.outbox.update(item.seq, { state: "rejected", error: r.error });
             continue;
@@ -190,7 +195,7 @@ export class SyncEngine {
           await this.settle(item, r);
         }
       });
-      if (!progressed) return;
+      if (!answered) return;
     }
   }
 
