@@ -141,21 +141,30 @@ export class SyncEngine {
   }
 
   private async push(): Promise<void> {
+    // Records with an op answered "retry" in this round: nothing more of theirs goes until the next round,
+    // but the rest of the outbox does (a full batch of retries must not hold back everything behind it).
+    const waiting = new Set<string>();
     for (;;) {
-      const pending = await this.db.outbox.where("state").equals("pending").sortBy("seq");
-      // One edit per record per batch: the next edit's base revision depends on how this one ends.
-      const edited = new Set<string>();
-      const batch: OutboxItem[] = [];
-      for (const item of pending) {
-        if (item.kind === "update") {
-          if (edited.has(item.entityId)) continue;
-          edited.add(item.entityId);
+      // Read and marked as sent in one transaction: an edit saved in between would be folded into an op
+      // already read, then overwritten by the mark, and lost.
+      const batch = await this.db.transaction("rw", this.db.outbox, async () => {
+        const pending = await this.db.outbox.where("state").equals("pending").sortBy("seq");
+        // One edit per record per batch: the next edit's base revision depends on how this one ends.
+        const edited = new Set<string>();
+        const picked: OutboxItem[] = [];
+        for (const item of pending) {
+          if (waiting.has(item.entityId)) continue;
+          if (item.kind === "update") {
+            if (edited.has(item.entityId)) continue;
+            edited.add(item.entityId);
+          }
+          picked.push(item);
+          if (picked.length === BATCH) break;
         }
-        batch.push(item);
-        if (batch.length === BATCH) break;
-      }
+        await this.db.outbox.bulkPut(picked.map((i) => ({ ...i, attempts: i.attempts + 1 })));
+        return picked;
+      });
       if (batch.length === 0) return;
-      await this.db.outbox.bulkPut(batch.map((i) => ({ ...i, attempts: i.attempts + 1 })));
       const results = await this.api.syncPush(
         batch.map((i) => ({
           opId: i.opId,
@@ -166,16 +175,17 @@ export class SyncEngine {
           payload: i.payload,
         })),
       );
-      let progressed = false;
+      let answered = false;
       await this.db.transaction("rw", this.db.outbox, this.db.records, async () => {
         for (const [n, r] of results.entries()) {
           const item = batch[n];
           if (!item?.seq) continue;
+          answered = true;
           if (r.status === "retry") {
+            waiting.add(item.entityId);
             await this.db.outbox.update(item.seq, { error: r.error });
             continue;
           }
-          progressed = true;
           if (r.status === "rejected") {
             await this.db.outbox.update(item.seq, { state: "rejected", error: r.error });
             continue;
@@ -185,7 +195,7 @@ export class SyncEngine {
           await this.settle(item, r);
         }
       });
-      if (!progressed) return;
+      if (!answered) return;
     }
   }
 

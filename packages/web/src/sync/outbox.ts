@@ -9,7 +9,8 @@ export async function enqueue(
   engine: SyncEngine,
   op: { entity: string; entityId: string; kind: SyncOpKind; payload: Record<string, unknown> },
   record: (old: LocalRecord | undefined) => LocalRecord,
-  baseRevision: number | null = null,
+  /** For an edit, from the record as read in this transaction (a sync may have just moved it on). */
+  baseRevision: number | null | ((old: LocalRecord | undefined) => number) = null,
 ): Promise<void> {
   const { db } = engine;
   await db.transaction("rw", db.outbox, db.records, async () => {
@@ -19,7 +20,7 @@ export async function enqueue(
     const item: OutboxItem = {
       opId: uuidv7(),
       ...op,
-      baseRevision,
+      baseRevision: typeof baseRevision === "function" ? baseRevision(old) : baseRevision,
       state: "pending",
       attempts: 0,
       createdAt: Date.now(),
@@ -89,7 +90,11 @@ export async function editPerson(
 ): Promise<void> {
   const rec = await engine.db.records.get(recordKey("person", id));
   if (!rec) throw new Error("no such person on this device");
-  const base = typeof rec.data.revision === "number" ? rec.data.revision : 1;
+  // Not `rec`'s revision: the answer to an earlier edit may be settled between this read and the write.
+  const base = (old: LocalRecord | undefined) => {
+    const revision = (old ?? rec).data.revision;
+    return typeof revision === "number" ? revision : 1;
+  };
   await enqueue(
     engine,
     { entity: "person", entityId: id, kind: "update", payload: changes },
