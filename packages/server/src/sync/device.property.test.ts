@@ -1,12 +1,13 @@
 // The PWA's sync code (packages/web/src/sync, on fake-indexeddb) against this server in-process: the web
 // API client's fetch is served by the app's inject(). It lives here, not in web, because it needs the
 // server's test harness (fresh databases of both dialects, the demo seed, logins).
-import type { SyncConflictView } from "@tumbuh/core";
+import { type SyncConflictView, syncApi } from "@tumbuh/core";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createApiClient, type FetchLike } from "../../../web/src/api/client";
 import type { SyncApi } from "../../../web/src/sync/engine";
 import { editPerson, recordMeasurement, registerPerson } from "../../../web/src/sync/outbox";
+import { syncApiOf } from "../../../web/src/sync/server-api";
 import { recordKey, view } from "../../../web/src/sync/store";
 import { newDevice } from "../../../web/src/sync/testDevice";
 import { ensureDemo } from "../demo/demo";
@@ -64,7 +65,7 @@ describeEachDialect(
       const link: Link = { online: true, cookie: session, loseAnswer: false };
       const client = createApiClient({ fetch: fetchThrough(link), baseUrl: "/api" });
       // The seam the engine takes (the app passes its `api`).
-      const sync: SyncApi = { syncPush: (ops) => client.syncPush(ops), syncPull: (c) => client.syncPull(c) };
+      const sync: SyncApi = syncApiOf(client);
       return { link, client, sync };
     }
 
@@ -117,7 +118,9 @@ describeEachDialect(
         const rec = await engine.db.records.get(recordKey("person", id));
         expect(rec?.local).toBeUndefined();
         expect(rec?.data).toMatchObject({ name: "Eka dari meja", revision: 2 });
-        const listed = (await client.syncConflicts()).filter((c: SyncConflictView) => c.entityId === id);
+        const listed = (await client.call(syncApi.conflicts, { query: {} })).conflicts.filter(
+          (c: SyncConflictView) => c.entityId === id,
+        );
         expect(listed).toMatchObject([
           {
             baseRevision: 1,
@@ -370,7 +373,9 @@ describeEachDialect(
             }
             // Every conflict the device was told of is stored, and listed for a person to resolve.
             expect(conflicts).toHaveLength(engine.snapshot.conflicts);
-            const listed = new Set((await client.syncConflicts()).map((c) => c.id));
+            const listed = new Set(
+              (await client.call(syncApi.conflicts, { query: {} })).conflicts.map((c) => c.id),
+            );
             for (const c of conflicts) expect(listed.has(c.id), c.id).toBe(true);
           } finally {
             engine.db.close();

@@ -1,24 +1,17 @@
 // One sync engine per signed-in user, kept for the life of the page; the per-user store outlives a
 // session (an expired login never loses the outbox) and is removed at logout only when nothing is unsent.
-import { syncApi } from "@tumbuh/core";
 import Dexie from "dexie";
 import { api } from "../api";
-import { type SyncApi, SyncEngine } from "./engine";
+import { SyncEngine } from "./engine";
+import { syncApiOf } from "./server-api";
 import { openSyncDb, syncDbName } from "./store";
 
 let engine: SyncEngine | null = null;
 
-/** The engine's two calls, through the API contract (tests hand the engine their own). */
-const serverSync: SyncApi = {
-  syncPush: (ops) => api.call(syncApi.push, { body: { ops } }).then((r) => r.results),
-  syncPull: (cursor, limit = 2000) =>
-    api.call(syncApi.pull, { query: { limit, ...(cursor ? { cursor } : {}) } }),
-};
-
 export function syncEngineFor(userId: string): SyncEngine {
   if (engine?.userId !== userId) {
     engine?.stop();
-    engine = new SyncEngine(userId, serverSync);
+    engine = new SyncEngine(userId, syncApiOf(api));
     engine.start();
   } else if (engine.snapshot.loginExpired) {
     // Logged in again after an expiry: send what waited.
