@@ -1,7 +1,24 @@
-import { HouseholdInput } from "@tumbuh/core";
-import { createHousehold } from "../../features/households/service";
-import type { EntityHandler } from "../registry";
+import { HouseholdInput, type HouseholdSyncData } from "@tumbuh/core";
+import type { Selectable } from "kysely";
+import type { EntityHandler } from "../../sync/registry";
+import type { HouseholdsTable } from "./schema";
+import { createHousehold } from "./service";
 
+function wire(r: Selectable<HouseholdsTable>): HouseholdSyncData {
+  return {
+    regionCode: r.region_code,
+    headName: r.head_name,
+    address: r.address,
+    rt: r.rt,
+    rw: r.rw,
+    waterSource: r.water_source,
+    latrineType: r.latrine_type,
+    revision: r.revision,
+    deleted: r.deleted_at !== null,
+  };
+}
+
+/** Households are created on a device (online today, the contract already takes them); never edited there. */
 export const household: EntityHandler = {
   name: "household",
   ops: {
@@ -15,20 +32,6 @@ export const household: EntityHandler = {
   },
   async load(db, ids) {
     const rows = await db.selectFrom("households").selectAll().where("id", "in", ids).execute();
-    return rows.map((r) => ({
-      id: r.id,
-      regionCode: r.region_code,
-      data: {
-        regionCode: r.region_code,
-        headName: r.head_name,
-        address: r.address,
-        rt: r.rt,
-        rw: r.rw,
-        waterSource: r.water_source,
-        latrineType: r.latrine_type,
-        revision: r.revision,
-        deleted: r.deleted_at !== null,
-      },
-    }));
+    return rows.map((r) => ({ id: r.id, regionCode: r.region_code, data: wire(r) }));
   },
 };

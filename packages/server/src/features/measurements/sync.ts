@@ -1,6 +1,22 @@
-import { MeasurementInput } from "@tumbuh/core";
-import { recordMeasurement } from "../../features/measurements/service";
-import type { EntityHandler } from "../registry";
+import { MeasurementInput, type MeasurementSyncData } from "@tumbuh/core";
+import type { EntityHandler } from "../../sync/registry";
+import type { MeasurementRow } from "./repository";
+import { recordMeasurement } from "./service";
+
+function wire(r: MeasurementRow): MeasurementSyncData {
+  return {
+    personId: r.person_id,
+    regionCode: r.region_code,
+    measuredOn: r.measured_on,
+    weightKg: r.weight_kg,
+    lenheiCm: r.lenhei_cm,
+    measure: r.measure === "l" || r.measure === "h" ? r.measure : null,
+    muacCm: r.muac_cm,
+    headcCm: r.headc_cm,
+    oedema: r.oedema === 1,
+    deleted: r.deleted_at !== null,
+  };
+}
 
 /** Measurements are appends: a device never edits one, so they never conflict. */
 export const measurement: EntityHandler = {
@@ -16,21 +32,6 @@ export const measurement: EntityHandler = {
   },
   async load(db, ids) {
     const rows = await db.selectFrom("measurements").selectAll().where("id", "in", ids).execute();
-    return rows.map((r) => ({
-      id: r.id,
-      regionCode: r.region_code,
-      data: {
-        personId: r.person_id,
-        regionCode: r.region_code,
-        measuredOn: r.measured_on,
-        weightKg: r.weight_kg,
-        lenheiCm: r.lenhei_cm,
-        measure: r.measure,
-        muacCm: r.muac_cm,
-        headcCm: r.headc_cm,
-        oedema: r.oedema === 1,
-        deleted: r.deleted_at !== null,
-      },
-    }));
+    return rows.map((r) => ({ id: r.id, regionCode: r.region_code, data: wire(r) }));
   },
 };
