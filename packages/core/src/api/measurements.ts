@@ -4,6 +4,9 @@ import { MeasurementViewSchema, PosyanduSessionSchema, RegistryListsSchema } fro
 import { ErrorResponse } from "./common";
 import { endpoint } from "./endpoint";
 
+/** The 409 of opening a posyandu day another cadre already opened: the error and that day's session. */
+export const PosyanduSessionConflict = ErrorResponse.extend({ session: PosyanduSessionSchema });
+
 export const measurementsApi = {
   /** Stored with its growth results; an implausible value comes back flagged, never refused. */
   create: endpoint({
@@ -22,7 +25,7 @@ export const measurementsApi = {
     status: 201,
     body: PosyanduSessionInput,
     response: PosyanduSessionSchema,
-    conflict: ErrorResponse.extend({ session: PosyanduSessionSchema }),
+    conflict: PosyanduSessionConflict,
   }),
   /** The month's working lists of a region: due, not measured for 2 months, 2T, stunted, wasted, flagged. */
   lists: endpoint({

@@ -14,7 +14,6 @@ import { familyEndpoints } from "./families";
 import { catalogEndpoints } from "./indicatorCatalog";
 import { indicatorEndpoints } from "./indicators";
 import { planningEndpoints } from "./planning";
-import { registryEndpoints } from "./registry";
 import { servicesEndpoints } from "./services";
 import { syncEndpoints } from "./sync";
 import type { ErrorBody } from "./types";
@@ -238,7 +237,6 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
   return {
     call,
-    ...registryEndpoints(request),
     ...catalogEndpoints(request),
     ...indicatorEndpoints(request),
     ...syncEndpoints(request),
