@@ -39,6 +39,13 @@ export const PersonInput = z.strictObject({
 });
 export type PersonInput = z.infer<typeof PersonInput>;
 
+/** An edit of a person: any field but the region, with the revision edited (a stale one is a conflict). */
+export const PersonPatch = PersonInput.omit({ regionCode: true })
+  .partial()
+  .extend({ revision: z.number().int().min(1) })
+  .strict();
+export type PersonPatch = z.infer<typeof PersonPatch>;
+
 export const PregnancyInput = z.strictObject({
   personId: z.string().uuid(),
   lmpDate: IsoDate,
@@ -52,14 +59,23 @@ export const PregnancyInput = z.strictObject({
 });
 export type PregnancyInput = z.infer<typeof PregnancyInput>;
 
+/** A correction of a pregnancy (a later ANC visit), with the revision edited. */
+export const PregnancyPatch = PregnancyInput.omit({ personId: true })
+  .partial()
+  .extend({ revision: z.number().int().min(1) })
+  .strict();
+export type PregnancyPatch = z.infer<typeof PregnancyPatch>;
+
 export const PREGNANCY_OUTCOMES = ["lahir_hidup", "lahir_mati", "keguguran"] as const;
 export const PregnancyEnd = z.strictObject({ endedOn: IsoDate, outcome: z.enum(PREGNANCY_OUTCOMES) });
+export type PregnancyEndInput = z.infer<typeof PregnancyEnd>;
 
 export const PosyanduSessionInput = z.strictObject({
   posyanduCode: z.string().min(2).max(40),
   heldOn: IsoDate,
   cadres: z.array(z.string().trim().min(1).max(120)).max(30),
 });
+export type PosyanduSessionInput = z.infer<typeof PosyanduSessionInput>;
 
 /**
  * A measurement as taken. Values are not range-checked beyond physical impossibility: an implausible

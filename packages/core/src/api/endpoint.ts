@@ -26,6 +26,8 @@ export interface Endpoint<
   body?: B;
   /** The success body (for `kind: "file"`, what the server documents; the client gets a Blob). */
   response: R;
+  /** The body of a 409 when it carries more than the error (e.g. the record that already exists). */
+  conflict?: z.ZodType;
   /** Success status: 200 unless said (201 for a create, 204 for no content). */
   status?: 200 | 201 | 204;
   kind?: ResponseKind;

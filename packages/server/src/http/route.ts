@@ -28,7 +28,7 @@ export function mount<E extends Endpoint>(app: FastifyInstance, ep: E, handler: 
       401: ErrorResponse,
       403: ErrorResponse,
       404: ErrorResponse,
-      409: ErrorResponse,
+      409: ep.conflict ?? ErrorResponse,
       429: ErrorResponse,
     },
   };

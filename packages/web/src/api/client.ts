@@ -13,7 +13,6 @@ import {
 import { familyEndpoints } from "./families";
 import { catalogEndpoints } from "./indicatorCatalog";
 import { indicatorEndpoints } from "./indicators";
-import { registryEndpoints } from "./registry";
 import { servicesEndpoints } from "./services";
 import type { ErrorBody } from "./types";
 
@@ -236,7 +235,6 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
   return {
     call,
-    ...registryEndpoints(request),
     ...catalogEndpoints(request),
     ...indicatorEndpoints(request),
     ...servicesEndpoints(request),

@@ -15,15 +15,8 @@ export const api = createApiClient({
   },
 });
 
+export type { PersonPatch, PersonRecord, PregnancyEndInput } from "@tumbuh/core";
 export { ApiError, hrefFor, isApiError } from "./client";
 export type { CatalogView, TargetEditInput } from "./indicatorCatalog";
-export type {
-  ChartIndicator,
-  ImportOptions,
-  PersonPatch,
-  PersonRecord,
-  PosyanduSession,
-  PregnancyEndInput,
-} from "./registry";
 export { scorecardExportUrl } from "./services";
 export * from "./types";

@@ -1,44 +1,22 @@
+import { duplicatesApi } from "@tumbuh/core";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
-import { type AppDeps, actorOf, typed } from "../../http/context";
+import { type AppDeps, actorOf } from "../../http/context";
+import { mount } from "../../http/route";
 import { dismissDuplicate, findDuplicates, mergePersons, undoMerge } from "./service";
 
 export function duplicateRoutes(app: FastifyInstance, { db }: AppDeps): void {
-  const r = typed(app);
-  r.get(
-    "/api/regions/:code/duplicates",
-    { schema: { tags: ["registry"], params: z.strictObject({ code: z.string().min(2).max(40) }) } },
-    async (req) => ({ pairs: await findDuplicates(db, actorOf(req), req.params.code) }),
+  mount(app, duplicatesApi.list, async ({ params }, req) => ({
+    pairs: await findDuplicates(db, actorOf(req), params.code),
+  }));
+  mount(app, duplicatesApi.merge, async ({ body }, req) =>
+    mergePersons(db, actorOf(req), body.keepId, body.mergeId),
   );
-  r.post(
-    "/api/persons/merge",
-    {
-      schema: {
-        tags: ["registry"],
-        body: z.strictObject({ keepId: z.string().uuid(), mergeId: z.string().uuid() }),
-      },
-    },
-    async (req) => mergePersons(db, actorOf(req), req.body.keepId, req.body.mergeId),
-  );
-  r.post(
-    "/api/merges/:id/undo",
-    { schema: { tags: ["registry"], params: z.strictObject({ id: z.string().uuid() }) } },
-    async (req, reply) => {
-      await undoMerge(db, actorOf(req), req.params.id);
-      return reply.status(204).send();
-    },
-  );
-  r.post(
-    "/api/duplicates/dismiss",
-    {
-      schema: {
-        tags: ["registry"],
-        body: z.strictObject({ aId: z.string().uuid(), bId: z.string().uuid() }),
-      },
-    },
-    async (req, reply) => {
-      await dismissDuplicate(db, actorOf(req), req.body.aId, req.body.bId);
-      return reply.status(204).send();
-    },
-  );
+  mount(app, duplicatesApi.undoMerge, async ({ params }, req) => {
+    await undoMerge(db, actorOf(req), params.id);
+    return null;
+  });
+  mount(app, duplicatesApi.dismiss, async ({ body }, req) => {
+    await dismissDuplicate(db, actorOf(req), body.aId, body.bId);
+    return null;
+  });
 }

@@ -3,6 +3,8 @@ import {
   type DuplicatePair,
   type DuplicateReason,
   desaCodeOf,
+  type MergeMoved,
+  MergeMovedJson,
   nameKey,
   readScopes,
 } from "@tumbuh/core";
@@ -56,22 +58,17 @@ export async function findDuplicates(
   });
 }
 
-interface Moved {
-  measurements: string[];
-  keptAside: string[];
-  pregnancies: string[];
-  children: string[];
-  nik: string | null;
-  householdId: string | null;
-  motherId: string | null;
-}
-
 /**
  * Merge `mergeId` into `keepId`: measurements, pregnancies and children move to the kept record; a
  * measurement on a day the kept record already has stays on the merged record (nothing is lost, undo
  * brings all back). The merged record is marked, not deleted. Audited; reversible with `undoMerge`.
  */
-export async function mergePersons(db: Kysely<Database>, actor: Actor, keepId: string, mergeId: string) {
+export async function mergePersons(
+  db: Kysely<Database>,
+  actor: Actor,
+  keepId: string,
+  mergeId: string,
+): Promise<{ mergeId: string }> {
   if (keepId === mergeId) throw errors.validation("mergeId", "mergeId: cannot merge a person into itself");
   const scopes = readScopes(actor);
   const [keep, merge] = await Promise.all([findPerson(db, scopes, keepId), findPerson(db, scopes, mergeId)]);
@@ -103,7 +100,7 @@ export async function mergePersons(db: Kysely<Database>, actor: Actor, keepId: s
       .where("person_id", "=", mergeId)
       .where("deleted_at", "is", null)
       .execute();
-    const moved: Moved = {
+    const moved: MergeMoved = {
       measurements: theirs.filter((m) => !keepDays.has(m.measured_on)).map((m) => m.id),
       keptAside: theirs.filter((m) => keepDays.has(m.measured_on)).map((m) => m.id),
       pregnancies: (
@@ -182,7 +179,7 @@ export async function undoMerge(db: Kysely<Database>, actor: Actor, mergeId: str
   if (!m || !(await findPerson(db, scopes, m.kept_id))) throw errors.notFound();
   await writableRegion(db, actor, m.region_code, ["desa", "dusun", "posyandu"]);
   if (m.undone_at) throw errors.conflict("This merge was already undone.");
-  const moved = JSON.parse(m.moved_json) as Moved;
+  const moved = MergeMovedJson.parse(JSON.parse(m.moved_json));
   const at = nowIso();
   await db.transaction().execute(async (trx) => {
     if (moved.measurements.length) {

@@ -1,6 +1,6 @@
-import { household } from "../../sync/entities/household";
 import type { Feature } from "../feature";
 import { householdRoutes } from "./routes";
+import { household } from "./sync";
 
 export const householdsFeature: Feature = {
   name: "households",

@@ -239,4 +239,23 @@ describeEachDialect("e-PPGBM import", (db) => {
     expect(res.json().rejected[0].reason).toMatch(/outside your area|unknown/);
     await api.app.close();
   });
+
+  it("takes a file over the 5 MB limit of JSON bodies, up to 50 MB", async () => {
+    const api = await testApi(db());
+    const upload = (bytes: Buffer) =>
+      api.request("kpm.sandeley", {
+        method: "POST",
+        url: "/api/imports/measurements?fileName=besar.csv&dryRun=true",
+        headers: { "content-type": "application/octet-stream" },
+        payload: bytes,
+      });
+    // A long address pads the one good row past 5 MB.
+    const big = await upload(
+      Buffer.from(`${HEADER}\n${row({}).replace("Jl. Poros", "x".repeat(6_000_000))}`),
+    );
+    expect(big.statusCode, big.body.slice(0, 300)).toBe(200);
+    expect(big.json()).toMatchObject({ rows: 1, dryRun: true });
+    expect((await upload(Buffer.alloc(51 * 1024 * 1024, 0x41))).statusCode).toBe(413);
+    await api.app.close();
+  });
 });

@@ -1,6 +1,6 @@
-import { measurement } from "../../sync/entities/measurement";
 import type { Feature } from "../feature";
 import { measurementRoutes } from "./routes";
+import { measurement } from "./sync";
 
 export const measurementsFeature: Feature = {
   name: "measurements",

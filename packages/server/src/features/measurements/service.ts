@@ -1,4 +1,12 @@
-import { type Actor, type MeasurementInput, type MeasurementView, readScopes } from "@tumbuh/core";
+import {
+  type Actor,
+  type MeasurementInput,
+  type MeasurementView,
+  type PosyanduSession,
+  type PosyanduSessionInput,
+  readScopes,
+  SessionCadresJson,
+} from "@tumbuh/core";
 import { derive, GROWTH_VERSION, measurementViews, type RawMeasurement } from "@tumbuh/core/growth-views";
 import type { Kysely } from "kysely";
 import type { Database, MeasurementsTable } from "../../db/schema";
@@ -126,8 +134,8 @@ export async function recordMeasurement(
 export async function openSession(
   db: Kysely<Database>,
   actor: Actor,
-  input: { posyanduCode: string; heldOn: string; cadres: string[] },
-) {
+  input: PosyanduSessionInput,
+): Promise<{ created: boolean; session: PosyanduSession }> {
   await writableRegion(db, actor, input.posyanduCode, ["posyandu"], "posyanduCode");
   if (input.heldOn > todayIso()) throw errors.validation("heldOn", "heldOn: is in the future");
   const existing = await findSession(db, readScopes(actor), {
@@ -138,7 +146,7 @@ export async function openSession(
     id: s.id,
     posyanduCode: s.region_code,
     heldOn: s.held_on,
-    cadres: JSON.parse(s.cadres_json) as string[],
+    cadres: SessionCadresJson.parse(JSON.parse(s.cadres_json)),
   });
   if (existing) return { created: false, session: view(existing) };
   const row = {

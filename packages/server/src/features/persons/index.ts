@@ -1,6 +1,6 @@
-import { person } from "../../sync/entities/person";
 import type { Feature } from "../feature";
 import { personRoutes } from "./routes";
+import { person } from "./sync";
 
 export const personsFeature: Feature = {
   name: "persons",

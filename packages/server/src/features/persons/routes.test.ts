@@ -167,6 +167,19 @@ describeEachDialect(
       expect(nov.counts).toMatchObject({ due: 1, notMeasured2m: 0 });
     });
 
+    it("opens the posyandu day once: a second cadre gets the existing session in the 409", async () => {
+      const day = { posyanduCode: "64.01.05.2003.P01", heldOn: "2026-10-05" };
+      const first = await post("kader.melati", "/api/posyandu-sessions", { ...day, cadres: ["Melati"] });
+      expect(first.statusCode, first.body).toBe(201);
+      expect(first.json()).toMatchObject({ ...day, cadres: ["Melati"] });
+      const second = await post("kader.melati", "/api/posyandu-sessions", { ...day, cadres: ["Mawar"] });
+      expect(second.statusCode).toBe(409);
+      expect(second.json()).toEqual({
+        error: { code: "conflict", message: expect.any(String), field: "heldOn" },
+        session: first.json(),
+      });
+    });
+
     it("draws the chart: SD curves and the child's points", async () => {
       const res = await get("kpm.sandeley", `/api/persons/${childId}/chart?indicator=tbu`);
       const chart = res.json();
@@ -236,11 +249,43 @@ describeEachDialect(
         ["ibu_hamil", "ibu_menyusui_7_23", "wus"],
         ["anak_7_23"],
       ]);
+      const edit = await api.request("bidan.sandeley", {
+        method: "PATCH",
+        url: `/api/pregnancies/${res.json().id}`,
+        payload: { revision: 1, hbGdl: 11.5 },
+      });
+      expect(edit.statusCode, edit.body).toBe(200);
+      expect(edit.json()).toMatchObject({ anaemia: false, kek: true, revision: 2 });
       const end = await post("bidan.sandeley", `/api/pregnancies/${res.json().id}/end`, {
         endedOn: "2026-10-01",
         outcome: "keguguran",
       });
       expect(end.json()).toMatchObject({ active: false, outcome: "keguguran" });
+    });
+
+    it("documents every registry route with its response in the OpenAPI document", async () => {
+      const doc = (await api.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+      const ok = (path: string, method: string, status = "200") =>
+        doc.paths[path]?.[method]?.responses?.[status]?.content?.["application/json"]?.schema;
+      expect(ok("/api/persons", "get").properties).toHaveProperty("persons");
+      expect(ok("/api/persons", "post", "201").properties).toHaveProperty("warnings");
+      expect(ok("/api/persons/{id}", "get").properties).toHaveProperty("measurements");
+      expect(ok("/api/persons/{id}", "patch").properties).toHaveProperty("revision");
+      expect(ok("/api/persons/{id}/chart", "get").properties).toHaveProperty("curves");
+      expect(ok("/api/households", "post", "201").properties).toHaveProperty("safeWater");
+      expect(ok("/api/households/{id}", "get").properties).toHaveProperty("is1000Hpk");
+      expect(ok("/api/pregnancies", "post", "201").properties).toHaveProperty("kek");
+      expect(ok("/api/pregnancies/{id}", "patch").properties).toHaveProperty("eddDate");
+      expect(ok("/api/pregnancies/{id}/end", "post").properties).toHaveProperty("outcome");
+      expect(ok("/api/measurements", "post", "201").properties).toHaveProperty("weighing");
+      expect(ok("/api/posyandu-sessions", "post", "201").properties).toHaveProperty("cadres");
+      expect(ok("/api/posyandu-sessions", "post", "409").properties).toHaveProperty("session");
+      expect(ok("/api/regions/{code}/registry-lists", "get").properties).toHaveProperty("lists");
+      expect(ok("/api/regions/{code}/duplicates", "get").properties).toHaveProperty("pairs");
+      expect(ok("/api/persons/merge", "post").properties).toHaveProperty("mergeId");
+      expect(doc.paths["/api/merges/{id}/undo"].post.responses).toHaveProperty("204");
+      expect(doc.paths["/api/duplicates/dismiss"].post.responses).toHaveProperty("204");
+      expect(ok("/api/imports/measurements", "post").properties).toHaveProperty("rejected");
     });
   },
   { once: true, seed: async (db) => void (await ensureDemo(db.kysely, { children: 0 })) },

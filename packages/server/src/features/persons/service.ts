@@ -1,13 +1,17 @@
 import {
   type Actor,
+  type ChartIndicator,
+  type ChartView,
   checkNik,
   levelOfCode,
   nameKey,
   type PersonInput,
+  type PersonPatch,
+  type PersonRecord,
   type PersonView,
   readScopes,
 } from "@tumbuh/core";
-import { childAlerts, measurementViews } from "@tumbuh/core/growth-views";
+import { chartFor, childAlerts, measurementViews } from "@tumbuh/core/growth-views";
 import type { Kysely } from "kysely";
 import type { Database, PersonsTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
@@ -109,7 +113,7 @@ export async function createPerson(
   return { person: detail(row, todayIso()), warnings };
 }
 
-function detail(r: PersonRow, asOf: string, facts = {}): PersonView["person"] {
+function detail(r: PersonRow, asOf: string, facts = {}): PersonRecord {
   return {
     ...toSummary(r, asOf, facts),
     nik: r.nik,
@@ -122,10 +126,8 @@ function detail(r: PersonRow, asOf: string, facts = {}): PersonView["person"] {
   };
 }
 
-export type PersonChanges = Partial<Omit<PersonInput, "regionCode">> & { revision: number };
-
 /** Edit with optimistic concurrency: a stale revision is a 409 conflict, never a silent overwrite. */
-export async function editPerson(db: Kysely<Database>, actor: Actor, id: string, changes: PersonChanges) {
+export async function editPerson(db: Kysely<Database>, actor: Actor, id: string, changes: PersonPatch) {
   const before = await findPerson(db, readScopes(actor), id);
   if (!before || before.merged_into) throw errors.notFound();
   await writableRegion(db, actor, before.region_code, PERSON_LEVELS);
@@ -237,3 +239,16 @@ export {
   summariesWithFacts,
   toSummary,
 } from "./repository";
+
+/** One growth chart of a child the actor may read: WHO SD lines and the child's points. */
+export async function personChart(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  indicator: ChartIndicator,
+): Promise<ChartView> {
+  const person = await findPerson(db, readScopes(actor), id);
+  if (!person || person.merged_into) throw errors.notFound();
+  const raws = await measurementsOf(db, person.id);
+  return chartFor({ sex: person.sex === 2 ? 2 : 1, birthDate: person.birth_date }, indicator, raws);
+}

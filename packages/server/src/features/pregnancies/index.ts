@@ -1,6 +1,6 @@
-import { pregnancy } from "../../sync/entities/pregnancy";
 import type { Feature } from "../feature";
 import { pregnancyRoutes } from "./routes";
+import { pregnancy } from "./sync";
 
 export const pregnanciesFeature: Feature = {
   name: "pregnancies",

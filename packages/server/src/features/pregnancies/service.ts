@@ -1,4 +1,12 @@
-import { type Actor, addDays, type PregnancyInput, type PregnancyView, readScopes } from "@tumbuh/core";
+import {
+  type Actor,
+  addDays,
+  type PregnancyEndInput,
+  type PregnancyInput,
+  type PregnancyPatch,
+  type PregnancyView,
+  readScopes,
+} from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database, PregnanciesTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
@@ -76,7 +84,7 @@ export async function finishPregnancy(
   db: Kysely<Database>,
   actor: Actor,
   id: string,
-  input: { endedOn: string; outcome: string },
+  input: PregnancyEndInput,
 ): Promise<PregnancyView> {
   const p = await findPregnancy(db, readScopes(actor), id);
   if (!p) throw errors.notFound();
@@ -99,8 +107,6 @@ export async function finishPregnancy(
   return toPregnancyView(after ?? p, todayIso());
 }
 
-export type PregnancyChanges = Partial<Omit<PregnancyInput, "personId">> & { revision: number };
-
 /**
  * Correct a pregnancy's record (a later ANC visit: LiLA, Hb, risk) with optimistic concurrency: a stale
  * revision is a 409 conflict, never a silent overwrite. A new LMP moves the EDD by Naegele unless given.
@@ -109,7 +115,7 @@ export async function editPregnancy(
   db: Kysely<Database>,
   actor: Actor,
   id: string,
-  changes: PregnancyChanges,
+  changes: PregnancyPatch,
 ): Promise<PregnancyView> {
   const before = await findPregnancy(db, readScopes(actor), id);
   if (!before) throw errors.notFound();

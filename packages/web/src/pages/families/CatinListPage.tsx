@@ -1,7 +1,7 @@
 // /wilayah/:code/catin — brides/grooms-to-be (catin) of a region with their planned marriage date, whether
 // they were screened ≥ 3 months before it (Paser Pasal 13(1)a, 13(3)), the coverage indicator, and
 // registering a new catin.
-import type { CatinList, PersonSummary } from "@tumbuh/core";
+import { type CatinList, type PersonSummary, personsApi } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -83,7 +83,10 @@ function RegisterCatin({ code }: { code: string }) {
     setExisting(null);
     if (q.trim().length < 3) return setMatches([]);
     try {
-      setMatches((await api.persons({ region: code, q, limit: 5 })).filter((p) => p.ageMonths >= 12 * 15));
+      // the server takes queries up to 100 characters
+      const query = { region: code, q: q.slice(0, 100), limit: 5 };
+      const { persons } = await api.call(personsApi.search, { query });
+      setMatches(persons.filter((p) => p.ageMonths >= 12 * 15));
     } catch {
       setMatches([]);
     }

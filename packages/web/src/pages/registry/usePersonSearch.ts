@@ -1,6 +1,6 @@
 // Search-as-you-type over GET /api/persons (name, sound-alike), debounced and cancelled when the
 // query changes, so a slow phone network never shows the answer to an older query.
-import type { PersonSummary } from "@tumbuh/core";
+import { type PersonSummary, personsApi } from "@tumbuh/core";
 import { useEffect, useState } from "react";
 import { api, isApiError } from "../../api";
 
@@ -24,8 +24,10 @@ export function usePersonSearch(region: string, query: string, limit = 20): Sear
     setState({ status: "searching" });
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      api.persons({ region, q, limit }, controller.signal).then(
-        (persons) => {
+      // the server takes queries up to 100 characters
+      const query = { region, q: q.slice(0, 100), limit };
+      api.call(personsApi.search, { query }, { signal: controller.signal }).then(
+        ({ persons }) => {
           if (!controller.signal.aborted) setState({ status: "done", query: q, persons });
         },
         (error: unknown) => {

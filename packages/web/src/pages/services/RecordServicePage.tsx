@@ -7,6 +7,7 @@
 import {
   ANTIGEN_CODES,
   ANTIGENS,
+  personsApi,
   type RecordedService,
   type ServiceRecordView,
   STATE_SERVICES,
@@ -60,7 +61,11 @@ interface UnsentService {
 }
 
 export default function RecordServicePage({ id }: { id: string }) {
-  const person = useLoad(`person:${id}`, (s) => api.person(id, s), { cacheKey: `person:${id}` });
+  const person = useLoad(
+    `person:${id}`,
+    (s) => api.call(personsApi.view, { params: { id } }, { signal: s }),
+    { cacheKey: `person:${id}` },
+  );
   return (
     <LoadGate loaded={person}>
       {(view) => <RecordService person={view.person} reloadPerson={person.reload} />}

@@ -1,7 +1,7 @@
 // /wilayah/:code/duplikat — possible duplicate persons side by side, with merge (keep left or right),
 // "Bukan data ganda", and "Urungkan" after a merge.
 import type { DuplicatePair } from "@tumbuh/core";
-import { regionsApi } from "@tumbuh/core";
+import { duplicatesApi, regionsApi } from "@tumbuh/core";
 import { api, type RegionView } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import { regionKey } from "../../../offline/cache";
@@ -31,7 +31,9 @@ function Duplicates({ view }: { view: RegionView }) {
   const { t } = useI18n();
   const code = view.region.code;
   useDocumentTitle(`${t("dup.title")} · ${view.region.name}`);
-  const pairs = useLoad<DuplicatePair[]>(`dups:${code}`, (s) => api.duplicates(code, s));
+  const pairs = useLoad<DuplicatePair[]>(`dups:${code}`, (s) =>
+    api.call(duplicatesApi.list, { params: { code } }, { signal: s }).then((r) => r.pairs),
+  );
   return (
     <div className="stack-lg">
       <div className="stack-sm">

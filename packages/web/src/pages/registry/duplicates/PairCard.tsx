@@ -1,4 +1,4 @@
-import type { DuplicatePair } from "@tumbuh/core";
+import { type DuplicatePair, duplicatesApi } from "@tumbuh/core";
 import { type ReactNode, useState } from "react";
 import { api, isApiError } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
@@ -39,7 +39,7 @@ export function PairCard({ pair }: { pair: DuplicatePair }) {
   const merge = (keep: Person, drop: Person) =>
     act(async () => ({
       kind: "merged",
-      mergeId: (await api.mergePersons(keep.id, drop.id)).mergeId,
+      mergeId: (await api.call(duplicatesApi.merge, { body: { keepId: keep.id, mergeId: drop.id } })).mergeId,
       kept: keep,
     }));
   const busy = state.kind === "busy";
@@ -74,7 +74,7 @@ export function PairCard({ pair }: { pair: DuplicatePair }) {
             className="button button--secondary"
             onClick={() =>
               act(async () => {
-                await api.undoMerge(state.mergeId);
+                await api.call(duplicatesApi.undoMerge, { params: { id: state.mergeId } });
                 return { kind: "undone" };
               })
             }
@@ -116,7 +116,7 @@ export function PairCard({ pair }: { pair: DuplicatePair }) {
               disabled={busy}
               onClick={() =>
                 act(async () => {
-                  await api.dismissDuplicate(pair.a.id, pair.b.id);
+                  await api.call(duplicatesApi.dismiss, { body: { aId: pair.a.id, bId: pair.b.id } });
                   return { kind: "dismissed" };
                 })
               }

@@ -1,6 +1,6 @@
 // /impor — e-PPGBM "by name by address" import: choose a file, "Periksa" (dry run) shows what would be
 // stored and what is rejected, "Simpan" stores it. The region comes from the file (server side).
-import type { ImportReport } from "@tumbuh/core";
+import { type ImportReport, importsApi } from "@tumbuh/core";
 import { useId, useState } from "react";
 import { api } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
@@ -39,7 +39,13 @@ export default function ImportPage() {
         : { kind: "saving", report: (previous as { report: ImportReport }).report },
     );
     try {
-      const report = await api.importMeasurements(file, { fileName: file.name, dryRun, allOrNothing });
+      const query = {
+        // the server accepts names up to 200 characters
+        fileName: file.name.slice(0, 200),
+        dryRun: dryRun ? "true" : "false",
+        allOrNothing: allOrNothing ? "true" : "false",
+      } as const;
+      const report = await api.call(importsApi.measurements, { query }, { upload: file });
       setPhase(dryRun ? { kind: "checked", report } : { kind: "saved", report });
     } catch (e) {
       setError(importErrorKey(e));

@@ -2,7 +2,7 @@
 // 2 months, 2T, stunting, wasting, implausible) and a name search. Month and tab live in the URL
 // (?bulan=2025-06&daftar=twoT) so "back" from a child returns to the same list.
 import type { RegistryListName, RegistryLists } from "@tumbuh/core";
-import { regionsApi } from "@tumbuh/core";
+import { measurementsApi, regionsApi } from "@tumbuh/core";
 import { api, type RegionView } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import { regionKey } from "../../../offline/cache";
@@ -48,9 +48,13 @@ function Lists({ view }: { view: RegionView }) {
   const query = useSearchParam("cari") ?? "";
   useDocumentTitle(`${t("lists.title")} · ${view.region.name}`);
 
-  const lists = useLoad<RegistryLists>(`lists:${code}:${month}`, (s) => api.registryLists(code, month, s), {
-    cacheKey: `lists:${code}:${month}`,
-  });
+  const lists = useLoad<RegistryLists>(
+    `lists:${code}:${month}`,
+    (s) => api.call(measurementsApi.lists, { params: { code }, query: { month } }, { signal: s }),
+    {
+      cacheKey: `lists:${code}:${month}`,
+    },
+  );
 
   return (
     <div className="stack-lg">

@@ -1,5 +1,6 @@
 // Edit a person's data with the revision they started from: a stale revision (409 conflict) asks to
 // reload instead of overwriting someone else's change.
+import { personsApi } from "@tumbuh/core";
 import { type FormEvent, useRef, useState } from "react";
 import { api, type PersonRecord } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
@@ -46,7 +47,7 @@ export function EditPersonForm({
     setErrors({});
     setMessage(null);
     try {
-      await api.updatePerson(person.id, built.payload);
+      await api.call(personsApi.update, { params: { id: person.id }, body: built.payload });
       onSaved();
     } catch (e) {
       const failure = submitFailure(e, RENAME);

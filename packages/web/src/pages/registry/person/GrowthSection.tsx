@@ -1,12 +1,10 @@
-import type { ChartView } from "@tumbuh/core";
+import { CHART_INDICATORS, type ChartIndicator, type ChartView, personsApi } from "@tumbuh/core";
 import { useId, useState } from "react";
-import { api, type ChartIndicator } from "../../../api";
+import { api } from "../../../api";
 import { GrowthChart } from "../../../components/GrowthChart/GrowthChart";
 import { useI18n } from "../../../i18n/I18nProvider";
 import { LoadGate } from "../ui";
 import { useLoad } from "../useLoad";
-
-const INDICATORS: readonly ChartIndicator[] = ["tbu", "bbu", "bbtb"];
 
 /** TB/U · BB/U · BB/PB-TB tabs over one chart. `version` changes after a new measurement. */
 export function GrowthSection({
@@ -24,7 +22,7 @@ export function GrowthSection({
   const panelId = useId();
   const chart = useLoad<ChartView>(
     `chart:${personId}:${indicator}:${version}`,
-    (s) => api.chart(personId, indicator, s),
+    (s) => api.call(personsApi.chart, { params: { id: personId }, query: { indicator } }, { signal: s }),
     { cacheKey: `chart:${personId}:${indicator}`, keepPrevious: true },
   );
   return (
@@ -32,7 +30,7 @@ export function GrowthSection({
       <h2 id={headingId}>{t("growth.title")}</h2>
       <fieldset className="segmented">
         <legend className="sr-only">{t("growth.title")}</legend>
-        {INDICATORS.map((ix) => (
+        {CHART_INDICATORS.map((ix) => (
           <button
             key={ix}
             type="button"

@@ -1,4 +1,4 @@
-import type { MeasurementView } from "@tumbuh/core";
+import { type MeasurementView, measurementsApi } from "@tumbuh/core";
 import { type FormEvent, useRef, useState } from "react";
 import { api, isApiError, type PersonRecord } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
@@ -63,7 +63,7 @@ export function MeasurementForm({
       const sessionId = await sessionFor(person.regionCode, form.measuredOn, me.displayName);
       const built = toMeasurementPayload(form, { ...ctx, sessionId });
       if (!built.ok) return;
-      onSaved(await api.createMeasurement(built.payload));
+      onSaved(await api.call(measurementsApi.create, { body: built.payload }));
     } catch (e) {
       if (isApiError(e) && e.status === 409 && e.code === "already_measured") {
         setErrors({ measuredOn: { key: "measure.already" } });

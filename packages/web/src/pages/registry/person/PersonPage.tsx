@@ -1,6 +1,6 @@
 // /anak/:id — one person of the registry: alerts, profile, household, growth chart, measurements and
 // the measurement form for a child; pregnancies for a woman.
-import type { PersonView } from "@tumbuh/core";
+import { type PersonView, personsApi } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
@@ -26,7 +26,11 @@ const CHILD_MAX_MONTHS = 60;
 const PREGNANCY_MIN_MONTHS = 120;
 
 export default function PersonPage({ id }: { id: string }) {
-  const loaded = useLoad<PersonView>(`person:${id}`, (s) => api.person(id, s), { cacheKey: `person:${id}` });
+  const loaded = useLoad<PersonView>(
+    `person:${id}`,
+    (s) => api.call(personsApi.view, { params: { id } }, { signal: s }),
+    { cacheKey: `person:${id}` },
+  );
   const [flash] = useState(() => takeFlash(id));
   return (
     <LoadGate loaded={loaded}>

@@ -1,4 +1,4 @@
-import { PREGNANCY_OUTCOMES, type PregnancyView } from "@tumbuh/core";
+import { PREGNANCY_OUTCOMES, type PregnancyView, pregnanciesApi } from "@tumbuh/core";
 import { type FormEvent, useRef, useState } from "react";
 import { api } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
@@ -41,7 +41,7 @@ export function PregnancyEndForm({
     setErrors({});
     setMessage(null);
     try {
-      await api.endPregnancy(pregnancy.id, built.payload);
+      await api.call(pregnanciesApi.end, { params: { id: pregnancy.id }, body: built.payload });
       onSaved();
     } catch (e) {
       const failure = submitFailure(e);

@@ -1,4 +1,4 @@
-import { addDays, isIsoDate, type PregnancyInput, pregnancySignals } from "@tumbuh/core";
+import { addDays, isIsoDate, type PregnancyInput, pregnanciesApi, pregnancySignals } from "@tumbuh/core";
 import { type FormEvent, useRef, useState } from "react";
 import { api, isApiError } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
@@ -56,7 +56,7 @@ export function PregnancyForm({
     setErrors({});
     setMessage(null);
     try {
-      await (save ? save(built.payload) : api.createPregnancy(built.payload));
+      await (save ? save(built.payload) : api.call(pregnanciesApi.create, { body: built.payload }));
       setForm(EMPTY_PREGNANCY_FORM);
       onSaved();
     } catch (e) {

@@ -1,15 +1,15 @@
 // The posyandu session (hari buka posyandu) a measurement belongs to: created on the first measurement
 // of the day at that posyandu, or — when another cadre already opened it (409 conflict) — reused from
 // the error body. Remembered per posyandu and day for this visit.
-import { levelOfCode } from "@tumbuh/core";
+import { levelOfCode, measurementsApi, PosyanduSessionConflict } from "@tumbuh/core";
 import { api, isApiError } from "../../../api";
 
 const known = new Map<string, string>();
 
 function existingSessionId(error: unknown): string | null {
   if (!isApiError(error) || error.status !== 409) return null;
-  const body = error.body as { session?: { id?: unknown } } | undefined;
-  return typeof body?.session?.id === "string" ? body.session.id : null;
+  const body = PosyanduSessionConflict.safeParse(error.body);
+  return body.success ? body.data.session.id : null;
 }
 
 /**
@@ -23,7 +23,9 @@ export async function sessionFor(regionCode: string, heldOn: string, cadre: stri
   const cached = known.get(key);
   if (cached) return cached;
   try {
-    const session = await api.createPosyanduSession({ posyanduCode: regionCode, heldOn, cadres: [cadre] });
+    const session = await api.call(measurementsApi.openSession, {
+      body: { posyanduCode: regionCode, heldOn, cadres: [cadre] },
+    });
     known.set(key, session.id);
     return session.id;
   } catch (error) {

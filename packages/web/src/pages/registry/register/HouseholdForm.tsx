@@ -1,5 +1,6 @@
 import {
   type HouseholdView,
+  householdsApi,
   LATRINE_TYPE_CODES,
   LATRINE_TYPES,
   WATER_SOURCE_CODES,
@@ -38,7 +39,7 @@ export function HouseholdForm({ view, onSaved }: { view: RegionView; onSaved: (h
     setErrors({});
     setMessage(null);
     try {
-      const household = await api.createHousehold(built.payload);
+      const household = await api.call(householdsApi.create, { body: built.payload });
       setForm(emptyHouseholdForm(view.region.code));
       onSaved(household);
     } catch (e) {

@@ -1,4 +1,4 @@
-import type { HouseholdView, PersonSummary } from "@tumbuh/core";
+import { type HouseholdView, type PersonSummary, personsApi } from "@tumbuh/core";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api, type PersonRecord, type RegionView } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
@@ -47,7 +47,7 @@ export function PersonForm({
     setMotherHousehold(null);
     if (!mother) return;
     const controller = new AbortController();
-    api.person(mother.id, controller.signal).then(
+    api.call(personsApi.view, { params: { id: mother.id } }, { signal: controller.signal }).then(
       (v) => {
         if (controller.signal.aborted || !v.household) return;
         const household = v.household;
@@ -80,7 +80,7 @@ export function PersonForm({
     setErrors({});
     setMessage(null);
     try {
-      const { person, warnings } = await api.createPerson(built.payload);
+      const { person, warnings } = await api.call(personsApi.create, { body: built.payload });
       onSaved(person, warnings ?? []);
     } catch (e) {
       const failure = submitFailure(e, RENAME);

@@ -1,4 +1,4 @@
-import { regionsApi } from "@tumbuh/core";
+import { householdsApi, personsApi, regionsApi } from "@tumbuh/core";
 // /wilayah/:code/daftar — register a household, a person (child or adult) or a pregnancy.
 // ?jenis=ruta|orang|hamil picks the form; ?ibu=ID preselects the mother (from "Daftarkan bayinya"),
 // ?ruta=ID the household (from "Tambah anggota rumah tangga").
@@ -41,8 +41,12 @@ export default function RegisterPage({ code }: { code: string }) {
     async (signal) => {
       const [view, mother, household] = await Promise.all([
         api.call(regionsApi.view, { params: { code } }, { signal }),
-        motherId ? api.person(motherId, signal).then((v) => v.person) : null,
-        householdId ? api.household(householdId, signal).then((h) => h.household) : null,
+        motherId
+          ? api.call(personsApi.view, { params: { id: motherId } }, { signal }).then((v) => v.person)
+          : null,
+        householdId
+          ? api.call(householdsApi.view, { params: { id: householdId } }, { signal }).then((h) => h.household)
+          : null,
       ]);
       return { view, prefill: { mother, household } };
     },

@@ -1,13 +1,12 @@
-import { PregnancyInput, readScopes } from "@tumbuh/core";
+import { PregnancyInput, type PregnancySyncData, readScopes } from "@tumbuh/core";
 import type { z } from "zod";
-import type { PregnanciesTable } from "../../db/schema";
-import { findPregnancy } from "../../features/pregnancies/repository";
-import { createPregnancy, editPregnancy } from "../../features/pregnancies/service";
-import type { EntityHandler } from "../registry";
+import type { EntityHandler } from "../../sync/registry";
+import { findPregnancy, type PregnancyRow } from "./repository";
+import { createPregnancy, editPregnancy } from "./service";
 
 const PregnancyEdit = PregnancyInput.omit({ personId: true }).partial().strict();
 
-function wire(r: PregnanciesTable) {
+function wire(r: PregnancyRow): PregnancySyncData {
   return {
     personId: r.person_id,
     regionCode: r.region_code,

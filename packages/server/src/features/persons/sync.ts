@@ -1,20 +1,19 @@
-import { maskNik, PersonInput, readScopes } from "@tumbuh/core";
+import { maskNik, PersonInput, type PersonSyncData, readScopes } from "@tumbuh/core";
 import type { z } from "zod";
-import type { PersonsTable } from "../../db/schema";
-import { findPerson } from "../../features/persons/repository";
-import { createPerson, editPerson } from "../../features/persons/service";
-import type { EntityHandler } from "../registry";
+import type { EntityHandler } from "../../sync/registry";
+import { findPerson, type PersonRow } from "./repository";
+import { createPerson, editPerson } from "./service";
 
 /** What an offline edit may change (region moves are not done on a phone). */
 const PersonEdit = PersonInput.omit({ regionCode: true }).partial().strict();
 
 /** Devices get the NIK masked (UU 27/2022): the posyandu day tells children apart by name and birth date. */
-function wire(r: PersonsTable) {
+function wire(r: PersonRow): PersonSyncData {
   return {
     regionCode: r.region_code,
     householdId: r.household_id,
     name: r.name,
-    sex: r.sex,
+    sex: r.sex === 2 ? 2 : 1,
     birthDate: r.birth_date,
     nikMasked: maskNik(r.nik),
     motherId: r.mother_id,

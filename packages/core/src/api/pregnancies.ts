@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { PregnancyEnd, PregnancyInput, PregnancyPatch } from "../registry-schemas";
+import { PregnancyViewSchema } from "../registry-views";
+import { IdParams } from "./common";
+import { endpoint } from "./endpoint";
+
+export const pregnanciesApi = {
+  create: endpoint({
+    method: "POST",
+    path: "/api/pregnancies",
+    tag: "registry",
+    status: 201,
+    body: PregnancyInput,
+    response: PregnancyViewSchema,
+  }),
+  end: endpoint({
+    method: "POST",
+    path: "/api/pregnancies/:id/end",
+    tag: "registry",
+    params: IdParams,
+    body: PregnancyEnd,
+    response: PregnancyViewSchema,
+  }),
+  update: endpoint({
+    method: "PATCH",
+    path: "/api/pregnancies/:id",
+    tag: "registry",
+    params: IdParams,
+    body: PregnancyPatch,
+    response: PregnancyViewSchema,
+  }),
+};
+
+/** A pregnancy as the offline sync sends it to devices (pull). */
+export const PregnancySyncDataSchema = z.object({
+  personId: z.string(),
+  regionCode: z.string(),
+  lmpDate: z.string(),
+  eddDate: z.string(),
+  gravida: z.number().int(),
+  muacCm: z.number().nullable(),
+  hbGdl: z.number().nullable(),
+  highRisk: z.boolean(),
+  highRiskNote: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  outcome: z.string().nullable(),
+  revision: z.number().int(),
+  deleted: z.boolean(),
+});
+export type PregnancySyncData = z.infer<typeof PregnancySyncDataSchema>;
