@@ -1,7 +1,11 @@
 // The API contract: one file per feature with its endpoints (method, path, zod schemas in and out).
 export * from "./audit";
 export * from "./auth";
+export * from "./case-audits";
+export * from "./catin";
 export * from "./common";
 export * from "./endpoint";
 export * from "./error-codes";
+export * from "./families";
 export * from "./regions";
+export * from "./tpk";
