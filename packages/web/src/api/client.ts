@@ -10,7 +10,6 @@ import {
   pathFor,
   type ResultOf,
 } from "@tumbuh/core";
-import { familyEndpoints } from "./families";
 import { catalogEndpoints } from "./indicatorCatalog";
 import { indicatorEndpoints } from "./indicators";
 import { planningEndpoints } from "./planning";
@@ -243,7 +242,6 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...indicatorEndpoints(request),
     ...syncEndpoints(request),
     ...servicesEndpoints(request),
-    ...familyEndpoints(request),
     ...planningEndpoints(request),
   };
 }
