@@ -1,10 +1,13 @@
 // The API contract: one file per feature with its endpoints (method, path, zod schemas in and out).
 export * from "./audit";
 export * from "./auth";
+export * from "./case-audits";
+export * from "./catin";
 export * from "./common";
 export * from "./duplicates";
 export * from "./endpoint";
 export * from "./error-codes";
+export * from "./families";
 export * from "./households";
 export * from "./imports";
 export * from "./measurements";
@@ -13,4 +16,5 @@ export * from "./planning";
 export * from "./pregnancies";
 export * from "./regions";
 export * from "./sync";
+export * from "./tpk";
 export * from "./users";

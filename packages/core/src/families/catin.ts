@@ -27,7 +27,8 @@ export const CATIN_CUTOFFS = {
   monthsBeforeMarriage: { months: 3, source: "Paser Pasal 13(1) huruf a dan ayat (3)" },
 } as const;
 
-export type CatinFinding = "anemia" | "kek" | "kurus" | "terlalu_muda";
+export const CATIN_FINDING_CODES = ["anemia", "kek", "kurus", "terlalu_muda"] as const;
+export type CatinFinding = (typeof CATIN_FINDING_CODES)[number];
 
 export const CATIN_FINDINGS: Record<
   CatinFinding,

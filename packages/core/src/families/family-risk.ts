@@ -1,5 +1,6 @@
+import { z } from "zod";
 import { completedMonths, completedYears, daysBetween } from "../dates";
-import { LATRINE_TYPES, type LatrineType, WATER_SOURCES, type WaterSource } from "../household-codes";
+import { LATRINE_TYPE_CODES, LATRINE_TYPES, WATER_SOURCE_CODES, WATER_SOURCES } from "../household-codes";
 
 /**
  * Family at risk of stunting (keluarga berisiko stunting, KRS), Paser Pasal 12(3)a and 13(1), by the
@@ -9,29 +10,39 @@ import { LATRINE_TYPES, type LatrineType, WATER_SOURCES, type WaterSource } from
  */
 
 /** Where a fact came from: the registry (households/persons/pregnancies) or what the screener observed. */
-export type FactSource = "registry" | "screener";
+export const FactSourceSchema = z.enum(["registry", "screener"]);
+export type FactSource = z.infer<typeof FactSourceSchema>;
 
-/** The facts a family's evaluation reads. `null` = unknown (neither the registry nor the screener said). */
-export interface FamilyFacts {
+/**
+ * The facts a family's evaluation reads. `null` = unknown (neither the registry nor the screener said).
+ * A zod schema because the facts are stored as JSON with each screening and sent to the web as they are.
+ */
+export const FamilyFactsSchema = z.object({
   /** A couple of reproductive age lives here (PUS: wife 15–49 years, married). */
-  hasPus: boolean | null;
-  hasPregnantWoman: boolean | null;
+  hasPus: z.boolean().nullable(),
+  hasPregnantWoman: z.boolean().nullable(),
   /** Birth dates of the family's children under five are not needed: a boolean is enough here. */
-  hasUnderFive: boolean | null;
-  waterSource: WaterSource | null;
-  latrineType: LatrineType | null;
+  hasUnderFive: z.boolean().nullable(),
+  waterSource: z.enum(WATER_SOURCE_CODES).nullable(),
+  latrineType: z.enum(LATRINE_TYPE_CODES).nullable(),
   /** Birth date of the wife/mother of the PUS. */
-  motherBirthDate: string | null;
+  motherBirthDate: z.string().nullable(),
   /** Birth dates of the mother's living children, any order. */
-  childBirthDates: readonly string[] | null;
+  childBirthDates: z.array(z.string()).readonly().nullable(),
   /** Paser Pasal 13(1)c: food available, diet and intake adequate (screener's judgement). */
-  foodAdequate: boolean | null;
+  foodAdequate: z.boolean().nullable(),
   /** Paser Pasal 13(1)e: under-5 care adequate (screener's judgement). */
-  underFiveCareAdequate: boolean | null;
+  underFiveCareAdequate: z.boolean().nullable(),
   /** Paser Pasal 13(1)g: healthy housing (screener's judgement). */
-  healthyHouse: boolean | null;
-}
+  healthyHouse: z.boolean().nullable(),
+});
+export type FamilyFacts = z.infer<typeof FamilyFactsSchema>;
 export type FamilyFactKey = keyof FamilyFacts;
+export const FAMILY_FACT_KEYS = FamilyFactsSchema.keyof().options;
+
+/** Which source each known fact came from (a fact nobody knows has no entry). */
+export const FactSourcesSchema = z.partialRecord(z.enum(FAMILY_FACT_KEYS), FactSourceSchema);
+export type FactSources = z.infer<typeof FactSourcesSchema>;
 
 /** Age bounds, as data. Ages are completed years on the evaluation date. */
 export const FAMILY_RISK_CUTOFFS = {
@@ -192,26 +203,29 @@ export const FAMILY_RISK_RULES: readonly FamilyRiskRule[] = [
   },
 ];
 
-export interface RuleOutcome {
-  ruleId: string;
-  label: { id: string; en: string };
-  source: string;
+export const RuleOutcomeSchema = z.object({
+  ruleId: z.string(),
+  label: z.object({ id: z.string(), en: z.string() }),
+  source: z.string(),
   /** Where each fact the rule read came from. */
-  factSources: Partial<Record<FamilyFactKey, FactSource>>;
-}
+  factSources: FactSourcesSchema,
+});
+export type RuleOutcome = z.infer<typeof RuleOutcomeSchema>;
 
-export interface FamilyRiskResult {
+/** A family's evaluation with every reason (stored with the screening, shown on the family page). */
+export const FamilyRiskResultSchema = z.object({
   /** Target family (sasaran): at least one target rule applies. */
-  isTarget: boolean;
-  atRisk: boolean;
-  targetReasons: RuleOutcome[];
-  riskReasons: RuleOutcome[];
+  isTarget: z.boolean(),
+  atRisk: z.boolean(),
+  targetReasons: z.array(RuleOutcomeSchema),
+  riskReasons: z.array(RuleOutcomeSchema),
   /** Rules that could not be decided for lack of a fact. */
-  unknown: RuleOutcome[];
-}
+  unknown: z.array(RuleOutcomeSchema),
+});
+export type FamilyRiskResult = z.infer<typeof FamilyRiskResultSchema>;
 
-function outcome(rule: FamilyRiskRule, sources: Partial<Record<FamilyFactKey, FactSource>>): RuleOutcome {
-  const factSources: Partial<Record<FamilyFactKey, FactSource>> = {};
+function outcome(rule: FamilyRiskRule, sources: FactSources): RuleOutcome {
+  const factSources: FactSources = {};
   for (const k of rule.reads) {
     const s = sources[k];
     if (s) factSources[k] = s;
@@ -228,7 +242,7 @@ function outcome(rule: FamilyRiskRule, sources: Partial<Record<FamilyFactKey, Fa
 export function evaluateFamilyRisk(
   facts: FamilyFacts,
   asOf: string,
-  sources: Partial<Record<FamilyFactKey, FactSource>> = {},
+  sources: FactSources = {},
 ): FamilyRiskResult {
   const targetReasons: RuleOutcome[] = [];
   const riskReasons: RuleOutcome[] = [];
@@ -251,22 +265,10 @@ export function evaluateFamilyRisk(
 export function mergeFamilyFacts(
   registry: Partial<FamilyFacts>,
   observed: Partial<FamilyFacts>,
-): { facts: FamilyFacts; sources: Partial<Record<FamilyFactKey, FactSource>> } {
-  const keys: FamilyFactKey[] = [
-    "hasPus",
-    "hasPregnantWoman",
-    "hasUnderFive",
-    "waterSource",
-    "latrineType",
-    "motherBirthDate",
-    "childBirthDates",
-    "foodAdequate",
-    "underFiveCareAdequate",
-    "healthyHouse",
-  ];
+): { facts: FamilyFacts; sources: FactSources } {
   const facts = {} as Record<FamilyFactKey, unknown>;
-  const sources: Partial<Record<FamilyFactKey, FactSource>> = {};
-  for (const k of keys) {
+  const sources: FactSources = {};
+  for (const k of FAMILY_FACT_KEYS) {
     const o = observed[k];
     const r = registry[k];
     if (o !== undefined && o !== null) {

@@ -1,5 +1,14 @@
-import { addDays } from "@tumbuh/core";
+import {
+  AuditFollowUpSyncData,
+  addDays,
+  CaseAuditSyncData,
+  CatinScreeningSyncData,
+  CatinSyncData,
+  FamilyScreeningSyncData,
+  TpkVisitSyncData,
+} from "@tumbuh/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import type { z } from "zod";
 import { ensureDemo } from "../demo/demo";
 import { todayIso } from "../features/region-guard";
 import { testApi } from "../testing/api";
@@ -229,6 +238,24 @@ describeEachDialect(
         received: true,
       });
       expect(got.get(auditId)?.data).toMatchObject({ recommendations: [{ id: recId, ownerTeamId: teamId }] });
+      // Each issue-8 record carries exactly core's sync data of its entity (no field more, none missing).
+      const shapes: Record<string, z.ZodObject> = {
+        family_screening: FamilyScreeningSyncData,
+        catin: CatinSyncData,
+        catin_screening: CatinScreeningSyncData,
+        tpk_visit: TpkVisitSyncData,
+        case_audit: CaseAuditSyncData,
+        audit_followup: AuditFollowUpSyncData,
+      };
+      const checked = new Set<string>();
+      for (const r of since.records) {
+        const shape = shapes[r.entity];
+        if (!shape) continue;
+        const parsed = shape.strict().safeParse(r.data);
+        expect(parsed.error, r.entity).toBeUndefined();
+        checked.add(r.entity);
+      }
+      expect([...checked].sort()).toEqual(Object.keys(shapes).sort());
       // The kader of Posyandu Melati works under the desa, not above it: none of it reaches her phone.
       const kader = await pull("kader.melati", start.cursor);
       expect(kader.records.filter((r) => ids.includes(r.id))).toEqual([]);

@@ -10,7 +10,6 @@ import {
   pathFor,
   type ResultOf,
 } from "@tumbuh/core";
-import { familyEndpoints } from "./families";
 import { catalogEndpoints } from "./indicatorCatalog";
 import { indicatorEndpoints } from "./indicators";
 import { servicesEndpoints } from "./services";
@@ -238,7 +237,6 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...catalogEndpoints(request),
     ...indicatorEndpoints(request),
     ...servicesEndpoints(request),
-    ...familyEndpoints(request),
   };
 }
 

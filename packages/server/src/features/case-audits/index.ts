@@ -1,6 +1,6 @@
-import { auditFollowUp, caseAudit } from "../../sync/entities/families";
 import type { Feature } from "../feature";
 import { caseAuditRoutes } from "./routes";
+import { auditFollowUp, caseAudit } from "./sync";
 
 export const caseAuditsFeature: Feature = {
   name: "case-audits",

@@ -1,12 +1,14 @@
 import {
   type Actor,
   type AuditCaseList,
+  AuditFindingsSchema,
   type CaseAuditInput,
   type CaseAuditView,
   type FollowUpInput,
   readScopes,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
+import { parseJsonColumn } from "../../db/json-column";
 import type { Database } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
@@ -42,7 +44,7 @@ export async function viewAudit(db: Kysely<Database>, actor: Actor, id: string):
     child: { id: a.child_id, name: a.name, birthDate: a.birth_date },
     auditedOn: a.audited_on,
     team: a.team,
-    findings: JSON.parse(a.findings_json),
+    findings: parseJsonColumn(AuditFindingsSchema, a.findings_json),
     recommendations: recs.map(({ auditId: _, ...r }) => r),
   };
 }

@@ -1,6 +1,6 @@
-import { catin, catinScreening } from "../../sync/entities/families";
 import type { Feature } from "../feature";
 import { catinRoutes } from "./routes";
+import { catin, catinScreening } from "./sync";
 
 export const catinFeature: Feature = {
   name: "catin",

@@ -1,4 +1,5 @@
 import {
+  CatinExtraSchema,
   type CatinScreeningView,
   type CatinView,
   evaluateCatin,
@@ -7,6 +8,7 @@ import {
   screeningDeadline,
 } from "@tumbuh/core";
 import type { Kysely, Selectable, Transaction } from "kysely";
+import { parseJsonColumn } from "../../db/json-column";
 import type { CatinScreeningsTable, CatinTable, Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 
@@ -40,7 +42,7 @@ export function toCatinScreeningView(
     heightCm: s.height_cm,
     muacCm: s.muac_cm,
     hbGdl: s.hb_g_dl,
-    extra: JSON.parse(s.extra_json),
+    extra: parseJsonColumn(CatinExtraSchema, s.extra_json),
     ...result,
     inTime: screenedInTime(s.screened_on, marriageDate),
   };

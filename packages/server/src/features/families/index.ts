@@ -1,7 +1,7 @@
-import { familyScreening } from "../../sync/entities/families";
 import type { Feature } from "../feature";
 import { createDemoFamilies } from "./demo";
 import { familyRoutes } from "./routes";
+import { familyScreening } from "./sync";
 
 export const familiesFeature: Feature = {
   name: "families",

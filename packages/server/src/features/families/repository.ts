@@ -1,13 +1,17 @@
 import {
   completedMonths,
   completedYears,
+  FactSourcesSchema,
   type FamilyFacts,
+  FamilyFactsSchema,
+  FamilyRiskResultSchema,
   type FamilyScreeningView,
   isPregnancyActive,
   type LatrineType,
   type WaterSource,
 } from "@tumbuh/core";
 import type { Kysely, Selectable, Transaction } from "kysely";
+import { parseJsonColumn } from "../../db/json-column";
 import type { Database, FamilyScreeningsTable } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { childBirthDates, listPersonsOfHousehold } from "../persons/service";
@@ -22,9 +26,9 @@ export function toScreeningView(r: ScreeningRow): FamilyScreeningView {
     householdId: r.household_id,
     semester: r.semester,
     screenedOn: r.screened_on,
-    facts: JSON.parse(r.facts_json),
-    sources: JSON.parse(r.sources_json),
-    evaluation: JSON.parse(r.reasons_json),
+    facts: parseJsonColumn(FamilyFactsSchema, r.facts_json),
+    sources: parseJsonColumn(FactSourcesSchema, r.sources_json),
+    evaluation: parseJsonColumn(FamilyRiskResultSchema, r.reasons_json),
     note: r.note,
     verification:
       r.verified_at && r.verify_result

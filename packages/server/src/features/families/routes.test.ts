@@ -1,4 +1,4 @@
-import { addDays, minusCalendarMonths } from "@tumbuh/core";
+import { addDays, caseAuditsApi, catinApi, familiesApi, minusCalendarMonths, tpkApi } from "@tumbuh/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
 import { testApi } from "../../testing/api";
@@ -479,6 +479,20 @@ describeEachDialect(
         "family_screening.verify",
         "tpk_visit.create",
       ]);
+    });
+
+    it("the OpenAPI document lists every route of the four features with its success body", async () => {
+      const doc = (await api.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+      const endpoints = [familiesApi, catinApi, tpkApi, caseAuditsApi].flatMap((a) => Object.values(a));
+      expect(endpoints).toHaveLength(20);
+      for (const ep of endpoints) {
+        const path = ep.path.replace(/:(\w+)/g, "{$1}");
+        const op = doc.paths[path]?.[ep.method.toLowerCase()];
+        expect(op, `${ep.method} ${path}`).toBeDefined();
+        const body = op.responses[String(ep.status ?? 200)]?.content?.["application/json"]?.schema;
+        expect(body, `${ep.method} ${path} response`).toBeDefined();
+        if (ep.kind !== "file") expect(body.type, `${ep.method} ${path}`).toBe("object");
+      }
     });
   },
   { once: true, seed: (d) => ensureDemo(d.kysely, { children: 0 }).then(() => undefined) },

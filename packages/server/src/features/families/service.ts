@@ -2,6 +2,7 @@ import {
   type Actor,
   evaluateFamilyRisk,
   type FamilyList,
+  FamilyRiskResultSchema,
   type FamilyScreeningInput,
   type FamilyScreeningView,
   type FamilyVerifyInput,
@@ -11,6 +12,7 @@ import {
   semesterOf,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
+import { parseJsonColumn } from "../../db/json-column";
 import type { Database, FamilyScreeningsTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
@@ -170,7 +172,7 @@ export async function listFamilies(
     return true;
   });
   const out = latest.map((r) => {
-    const ev = JSON.parse(r.reasons_json) as FamilyScreeningView["evaluation"];
+    const ev = parseJsonColumn(FamilyRiskResultSchema, r.reasons_json);
     return {
       householdId: r.household_id,
       headName: r.head_name,

@@ -6,6 +6,8 @@ import {
   isPregnancyActive,
   type PregnancyFacts,
   readScopes,
+  type TpkCandidate,
+  type TpkCandidateList,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
@@ -19,12 +21,6 @@ import { findRegion } from "../regions/service";
 /** Masa nifas: 42 days (6 weeks) after delivery (Permenkes 21/2021, pelayanan kesehatan masa sesudah melahirkan). */
 export const NIFAS_DAYS = 42;
 
-export interface TpkCandidate {
-  personId: string;
-  name: string;
-  kind: "ibu_hamil" | "ibu_nifas";
-}
-
 /**
  * Women of a region the TPK accompanies besides families and catin (Paser Pasal 1 angka 31): pregnant
  * women (an ongoing pregnancy) and post-partum mothers (a child born in the last 42 days), from the registry.
@@ -33,7 +29,7 @@ export async function tpkCandidates(
   db: Kysely<Database>,
   actor: Actor,
   regionCode: string,
-): Promise<{ candidates: TpkCandidate[] }> {
+): Promise<TpkCandidateList> {
   const scopes = readScopes(actor);
   if (!(await findRegion(db, scopes, regionCode))) throw errors.notFound();
   const today = todayIso();

@@ -1,6 +1,6 @@
-import { tpkVisit } from "../../sync/entities/families";
 import type { Feature } from "../feature";
 import { tpkRoutes } from "./routes";
+import { tpkVisit } from "./sync";
 
 export const tpkFeature: Feature = {
   name: "tpk",

@@ -6,6 +6,7 @@ import {
   type TpkAssignmentView,
   type TpkMemberRole,
   type TpkSubjectKind,
+  type TpkTeamList,
   type TpkTeamView,
   type TpkVisitInput,
 } from "@tumbuh/core";
@@ -190,7 +191,11 @@ export async function recordVisit(db: Kysely<Database>, actor: Actor, input: Tpk
   return viewTeam(db, actor, member.team_id);
 }
 
-export async function listTeams(db: Kysely<Database>, actor: Actor, regionCode: string) {
+export async function listTeams(
+  db: Kysely<Database>,
+  actor: Actor,
+  regionCode: string,
+): Promise<TpkTeamList> {
   const scopes = readScopes(actor);
   if (!(await findRegion(db, scopes, regionCode))) throw errors.notFound();
   const teams = await teamsIn(db, scopes, regionCode);

@@ -7,6 +7,8 @@ import {
   type AuditCase,
   type AuditCaseList,
   type AuditDomain,
+  caseAuditsApi,
+  tpkApi,
 } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
@@ -28,9 +30,11 @@ export default function AuditCasesPage({ code }: { code: string }) {
   const { t, locale } = useI18n();
   const me = useMe();
   useDocumentTitle(t("fam.audit.title"));
-  const list = useLoad<AuditCaseList>(`auditCases:${code}`, (s) => api.auditCases(code, s), {
-    cacheKey: `auditCases:${code}`,
-  });
+  const list = useLoad<AuditCaseList>(
+    `auditCases:${code}`,
+    (s) => api.call(caseAuditsApi.cases, { params: { code } }, { signal: s }),
+    { cacheKey: `auditCases:${code}` },
+  );
   const [chosen, setChosen] = useState<AuditCase | null>(null);
   const writer = me.assignments.some((a) => canWrite(a.role));
   return (
@@ -89,7 +93,9 @@ interface Rec {
 function AuditForm({ code, child }: { code: string; child: AuditCase }) {
   const { t, locale } = useI18n();
   const desa = child.regionCode.split(".").slice(0, 4).join(".");
-  const teams = useLoad(`tpk:${desa}:audit`, (s) => api.tpkTeams(desa, s));
+  const teams = useLoad(`tpk:${desa}:audit`, (s) =>
+    api.call(tpkApi.teams, { params: { code: desa } }, { signal: s }),
+  );
   const [auditedOn, setAuditedOn] = useState(todayIso());
   const [team, setTeam] = useState("");
   const [findings, setFindings] = useState<Partial<Record<AuditDomain, string>>>({});
@@ -115,13 +121,15 @@ function AuditForm({ code, child }: { code: string; child: AuditCase }) {
     e.preventDefault();
     const f = Object.fromEntries(Object.entries(findings).filter(([, v]) => v?.trim()));
     const saved = await run(() =>
-      api.recordCaseAudit({
-        id,
-        childId: child.childId,
-        auditedOn,
-        team,
-        findings: f,
-        recommendations: recs.map((r) => ({ ...r, ownerName: r.ownerName.trim() || null })),
+      api.call(caseAuditsApi.record, {
+        body: {
+          id,
+          childId: child.childId,
+          auditedOn,
+          team,
+          findings: f,
+          recommendations: recs.map((r) => ({ ...r, ownerName: r.ownerName.trim() || null })),
+        },
       }),
     );
     if (saved) navigate(pathFor({ name: "caseAudit", id: saved.id }));

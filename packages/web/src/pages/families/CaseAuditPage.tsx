@@ -1,7 +1,7 @@
 // /audit-kasus/:id — one stunting case audit: team, findings by cause domain, recommendations with owner,
 // due date and status (from the appended follow-ups), and recording a follow-up — through the offline
 // sync's outbox, so it can be recorded without signal (the audit itself is kept on the device once seen).
-import { AUDIT_DOMAINS, type CaseAuditView, type RecommendationView } from "@tumbuh/core";
+import { AUDIT_DOMAINS, type CaseAuditView, caseAuditsApi, type RecommendationView } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -23,9 +23,11 @@ import "../posyandu/posyandu.css";
 import "./families.css";
 
 export default function CaseAuditPage({ id }: { id: string }) {
-  const audit = useLoad<CaseAuditView>(`caseAudit:${id}`, (s) => api.caseAudit(id, s), {
-    cacheKey: `caseAudit:${id}`,
-  });
+  const audit = useLoad<CaseAuditView>(
+    `caseAudit:${id}`,
+    (s) => api.call(caseAuditsApi.view, { params: { id } }, { signal: s }),
+    { cacheKey: `caseAudit:${id}` },
+  );
   return <LoadGate loaded={audit}>{(view) => <Audit view={view} reload={audit.reload} />}</LoadGate>;
 }
 

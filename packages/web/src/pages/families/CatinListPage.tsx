@@ -1,7 +1,7 @@
 // /wilayah/:code/catin — brides/grooms-to-be (catin) of a region with their planned marriage date, whether
 // they were screened ≥ 3 months before it (Paser Pasal 13(1)a, 13(3)), the coverage indicator, and
 // registering a new catin.
-import { type CatinList, type PersonSummary, personsApi } from "@tumbuh/core";
+import { type CatinList, catinApi, type PersonSummary, personsApi } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -21,9 +21,11 @@ export default function CatinListPage({ code }: { code: string }) {
   const { t, locale } = useI18n();
   const me = useMe();
   useDocumentTitle(t("fam.catin.title"));
-  const list = useLoad<CatinList>(`catin:${code}`, (s) => api.catinList(code, s), {
-    cacheKey: `catin:${code}`,
-  });
+  const list = useLoad<CatinList>(
+    `catin:${code}`,
+    (s) => api.call(catinApi.list, { params: { code }, query: {} }, { signal: s }),
+    { cacheKey: `catin:${code}` },
+  );
   const writer = me.assignments.some((a) => canWrite(a.role));
   return (
     <div className="stack-lg">
@@ -108,15 +110,17 @@ function RegisterCatin({ code }: { code: string }) {
     const common = { id, partnerName: f.partnerName.trim() || null, marriageDate: f.marriageDate };
     const saved = await run(() =>
       existing
-        ? api.registerCatin({ ...common, personId: existing.id })
-        : api.registerCatin({
-            ...common,
-            person: {
-              regionCode: code,
-              name: f.name,
-              sex: f.sex === "1" ? 1 : 2,
-              birthDate: f.birthDate,
-              nik: f.nik.trim() || null,
+        ? api.call(catinApi.register, { body: { ...common, personId: existing.id } })
+        : api.call(catinApi.register, {
+            body: {
+              ...common,
+              person: {
+                regionCode: code,
+                name: f.name,
+                sex: f.sex === "1" ? 1 : 2,
+                birthDate: f.birthDate,
+                nik: f.nik.trim() || null,
+              },
             },
           }),
     );

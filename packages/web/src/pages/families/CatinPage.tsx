@@ -1,9 +1,9 @@
 // /catin/:id — one bride/groom-to-be: planned marriage date and the last day a screening counts
 // (marriage date − 3 calendar months), the screening form (weight, height → BMI, MUAC, Hb), results with
 // advice in plain words, and the screening certificate (PDF) for the marriage services.
-import { CATIN_EXTRA_ITEMS, CATIN_FINDINGS, type CatinView, catinExtraLabel } from "@tumbuh/core";
+import { CATIN_EXTRA_ITEMS, CATIN_FINDINGS, type CatinView, catinApi, catinExtraLabel } from "@tumbuh/core";
 import { useState } from "react";
-import { api } from "../../api";
+import { api, hrefFor } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { pathFor } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
@@ -22,7 +22,11 @@ import "../posyandu/posyandu.css";
 import "./families.css";
 
 export default function CatinPage({ id }: { id: string }) {
-  const catin = useLoad<CatinView>(`catin:${id}`, (s) => api.catin(id, s), { cacheKey: `catin:${id}` });
+  const catin = useLoad<CatinView>(
+    `catin:${id}`,
+    (s) => api.call(catinApi.view, { params: { id } }, { signal: s }),
+    { cacheKey: `catin:${id}` },
+  );
   return <LoadGate loaded={catin}>{(view) => <Catin view={view} reload={catin.reload} />}</LoadGate>;
 }
 
@@ -101,7 +105,7 @@ function Catin({ view, reload }: { view: CatinView; reload: () => void }) {
             </p>
             <a
               className="button button--secondary"
-              href={api.certificateUrl(s.id)}
+              href={hrefFor(catinApi.certificate, { params: { id: s.id } })}
               download
               data-testid="certificate-link"
             >

@@ -1,6 +1,6 @@
 // /wilayah/:code/keluarga — families at risk of stunting in a region for a semester, each with its reasons
 // (Paser Pasal 12(3)a, 13(1)), and the households not yet screened this semester.
-import { type FamilyList, semesterOf } from "@tumbuh/core";
+import { type FamilyList, familiesApi, semesterOf } from "@tumbuh/core";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { Link, replaceSearchParams, useSearchParam } from "../../router/navigation";
@@ -27,9 +27,11 @@ export default function FamiliesPage({ code }: { code: string }) {
   const param = useSearchParam("semester");
   const semester = param && semesters.includes(param) ? param : (semesters[0] as string);
   useDocumentTitle(t("fam.families.title"));
-  const list = useLoad<FamilyList>(`families:${code}:${semester}`, (s) => api.families(code, semester, s), {
-    cacheKey: `families:${code}:${semester}`,
-  });
+  const list = useLoad<FamilyList>(
+    `families:${code}:${semester}`,
+    (s) => api.call(familiesApi.list, { params: { code }, query: { semester } }, { signal: s }),
+    { cacheKey: `families:${code}:${semester}` },
+  );
   return (
     <div className="stack-lg">
       <div className="stack-sm">

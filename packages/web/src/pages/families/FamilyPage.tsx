@@ -7,6 +7,7 @@ import {
   type FamilyObserved,
   type FamilyRiskResult,
   type FamilyView,
+  familiesApi,
   LATRINE_TYPE_CODES,
   LATRINE_TYPES,
   WATER_SOURCE_CODES,
@@ -44,7 +45,11 @@ const BOOL_FACTS = [
 ] as const;
 
 export default function FamilyPage({ id }: { id: string }) {
-  const family = useLoad<FamilyView>(`family:${id}`, (s) => api.family(id, s), { cacheKey: `family:${id}` });
+  const family = useLoad<FamilyView>(
+    `family:${id}`,
+    (s) => api.call(familiesApi.family, { params: { id } }, { signal: s }),
+    { cacheKey: `family:${id}` },
+  );
   return <LoadGate loaded={family}>{(view) => <Family view={view} reload={family.reload} />}</LoadGate>;
 }
 
@@ -162,7 +167,9 @@ function VerifyButtons({ id, onDone }: { id: string; onDone: () => void }) {
   const { busy, error, run } = useAction();
   const [note, setNote] = useState("");
   const verify = (result: "sesuai" | "tidak_sesuai") =>
-    run(() => api.verifyFamily(id, result, note.trim() || null)).then((r) => r && onDone());
+    run(() =>
+      api.call(familiesApi.verify, { params: { id }, body: { result, note: note.trim() || null } }),
+    ).then((r) => r && onDone());
   return (
     <div className="stack-sm">
       <label className="field">

@@ -1,5 +1,6 @@
 // /wilayah/:code/tpk — family support teams (Tim Pendamping Keluarga: bidan, PKK, kader KB; Paser Pasal 1
 // angka 31) of a region, and forming one for a desa.
+import { tpkApi } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -18,14 +19,16 @@ export default function TpkListPage({ code }: { code: string }) {
   const { t } = useI18n();
   const me = useMe();
   useDocumentTitle(t("fam.tpk.title"));
-  const teams = useLoad(`tpk:${code}`, (s) => api.tpkTeams(code, s), { cacheKey: `tpk:${code}` });
+  const teams = useLoad(`tpk:${code}`, (s) => api.call(tpkApi.teams, { params: { code } }, { signal: s }), {
+    cacheKey: `tpk:${code}`,
+  });
   const [name, setName] = useState("");
   const [id] = useState(newId);
   const { busy, error, run } = useAction();
   const isDesa = code.split(".").length === 4;
   async function create(e: React.FormEvent) {
     e.preventDefault();
-    const saved = await run(() => api.createTpkTeam({ id, regionCode: code, name }));
+    const saved = await run(() => api.call(tpkApi.createTeam, { body: { id, regionCode: code, name } }));
     if (saved) navigate(pathFor({ name: "tpkTeam", id: saved.id }));
   }
   return (

@@ -5,10 +5,13 @@
 // can be recorded in the field without signal (the page itself is kept on the device once loaded).
 import {
   AUDIT_DOMAINS,
+  catinApi,
+  familiesApi,
   TPK_MEMBER_ROLES,
   type TpkAssignmentView,
   type TpkSubjectKind,
   type TpkTeamView,
+  tpkApi,
 } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
@@ -31,9 +34,11 @@ import "../posyandu/posyandu.css";
 import "./families.css";
 
 export default function TpkTeamPage({ id }: { id: string }) {
-  const team = useLoad<TpkTeamView>(`tpkTeam:${id}`, (s) => api.tpkTeam(id, s), {
-    cacheKey: `tpkTeam:${id}`,
-  });
+  const team = useLoad<TpkTeamView>(
+    `tpkTeam:${id}`,
+    (s) => api.call(tpkApi.team, { params: { id } }, { signal: s }),
+    { cacheKey: `tpkTeam:${id}` },
+  );
   return (
     <LoadGate loaded={team}>
       {(view) => <Team view={view} set={(v) => team.setData(() => v)} reload={team.reload} />}
@@ -367,7 +372,9 @@ function AddMember({ teamId, onSaved }: { teamId: string; onSaved: (v: TpkTeamVi
   const { busy, error, run } = useAction();
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const saved = await run(() => api.addTpkMember(teamId, { id, name, role }));
+    const saved = await run(() =>
+      api.call(tpkApi.addMember, { params: { id: teamId }, body: { id, name, role } }),
+    );
     if (saved) {
       setId(newId());
       setName("");
@@ -403,10 +410,14 @@ function AddMember({ teamId, onSaved }: { teamId: string; onSaved: (v: TpkTeamVi
 function Assign({ view, onSaved }: { view: TpkTeamView; onSaved: (v: TpkTeamView) => void }) {
   const { t } = useI18n();
   const families = useLoad(`families:${view.regionCode}:assign`, (s) =>
-    api.families(view.regionCode, null, s),
+    api.call(familiesApi.list, { params: { code: view.regionCode }, query: {} }, { signal: s }),
   );
-  const catin = useLoad(`catin:${view.regionCode}:assign`, (s) => api.catinList(view.regionCode, s));
-  const women = useLoad(`tpkCandidates:${view.regionCode}`, (s) => api.tpkCandidates(view.regionCode, s));
+  const catin = useLoad(`catin:${view.regionCode}:assign`, (s) =>
+    api.call(catinApi.list, { params: { code: view.regionCode }, query: {} }, { signal: s }),
+  );
+  const women = useLoad(`tpkCandidates:${view.regionCode}`, (s) =>
+    api.call(tpkApi.candidates, { params: { code: view.regionCode } }, { signal: s }),
+  );
   const [memberId, setMemberId] = useState(view.members[0]?.id ?? "");
   const [subject, setSubject] = useState("");
   const [due, setDue] = useState(todayIso());
@@ -438,7 +449,7 @@ function Assign({ view, onSaved }: { view: TpkTeamView; onSaved: (v: TpkTeamView
     e.preventDefault();
     const [kind, subjectId] = subject.split(":") as [TpkSubjectKind, string];
     const saved = await run(() =>
-      api.assignTpk({ id, memberId, subjectKind: kind, subjectId, firstDueOn: due }),
+      api.call(tpkApi.assign, { body: { id, memberId, subjectKind: kind, subjectId, firstDueOn: due } }),
     );
     if (saved) {
       setId(newId());

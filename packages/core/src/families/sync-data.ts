@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { AUDIT_DOMAIN_CODES } from "./case-audit";
+import { FamilyObserved } from "./schemas";
+import { AuditFindingsSchema, CatinExtraSchema } from "./views";
+
+/**
+ * What the offline sync's pull sends a device for each issue-8 record (`data` of a pulled record): the
+ * fields a phone needs to show what it recorded and to refer to it (a follow-up names its recommendation).
+ * The server's entity handlers build exactly these; each carries the record's region.
+ */
+export const FamilyScreeningSyncData = z.object({
+  householdId: z.string(),
+  regionCode: z.string(),
+  screenedOn: z.string(),
+  observed: FamilyObserved,
+  atRisk: z.boolean(),
+  note: z.string().nullable(),
+  verifyResult: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+});
+export type FamilyScreeningSyncData = z.infer<typeof FamilyScreeningSyncData>;
+
+export const CatinSyncData = z.object({
+  personId: z.string(),
+  regionCode: z.string(),
+  partnerName: z.string().nullable(),
+  partnerPersonId: z.string().nullable(),
+  marriageDate: z.string(),
+});
+export type CatinSyncData = z.infer<typeof CatinSyncData>;
+
+export const CatinScreeningSyncData = z.object({
+  catinId: z.string(),
+  regionCode: z.string(),
+  screenedOn: z.string(),
+  weightKg: z.number(),
+  heightCm: z.number(),
+  muacCm: z.number().nullable(),
+  hbGdl: z.number().nullable(),
+  extra: CatinExtraSchema,
+});
+export type CatinScreeningSyncData = z.infer<typeof CatinScreeningSyncData>;
+
+export const TpkVisitSyncData = z.object({
+  assignmentId: z.string(),
+  regionCode: z.string(),
+  visitedOn: z.string(),
+  counselling: z.string().nullable(),
+  referralTo: z.string().nullable(),
+  referralDone: z.boolean().nullable(),
+  socialProgramme: z.string().nullable(),
+  socialOutcome: z.string().nullable(),
+  nextDueOn: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type TpkVisitSyncData = z.infer<typeof TpkVisitSyncData>;
+
+/** An audit with its recommendations (written together), so a device has their ids for follow-ups. */
+export const CaseAuditSyncData = z.object({
+  childId: z.string(),
+  regionCode: z.string(),
+  auditedOn: z.string(),
+  team: z.string(),
+  findings: AuditFindingsSchema,
+  recommendations: z.array(
+    z.object({
+      id: z.string(),
+      domain: z.enum(AUDIT_DOMAIN_CODES),
+      text: z.string(),
+      ownerTeamId: z.string(),
+      ownerName: z.string().nullable(),
+      dueOn: z.string(),
+    }),
+  ),
+});
+export type CaseAuditSyncData = z.infer<typeof CaseAuditSyncData>;
+
+export const AuditFollowUpSyncData = z.object({
+  recommendationId: z.string(),
+  regionCode: z.string(),
+  on: z.string(),
+  status: z.string(),
+  note: z.string().nullable(),
+});
+export type AuditFollowUpSyncData = z.infer<typeof AuditFollowUpSyncData>;
