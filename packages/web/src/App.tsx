@@ -9,7 +9,7 @@ import { RegionPage } from "./pages/RegionPage";
 import { Link, navigate, useLocationPath } from "./router/navigation";
 import { loginPath, matchRoute, type Route } from "./router/routes";
 import { useSession } from "./session/SessionProvider";
-import { Loading, NotFound, useOnline } from "./ui";
+import { Loading, NotFound, useOnline } from "./shared/ui";
 
 // The registry pages (issue 4) are code-split: they carry zod and the shared schemas, which the app
 // shell (login, home, region browser) does not need.

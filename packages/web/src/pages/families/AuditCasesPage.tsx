@@ -14,14 +14,14 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { Link, navigate } from "../../router/navigation";
 import { pathFor, regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
-import { useDocumentTitle } from "../../ui";
+import { formatAge, formatDate, formatZ, todayIso } from "../../shared/format";
+import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
+import { useAction } from "../../shared/useAction";
+import { useLoad } from "../../shared/useLoad";
 import { canWrite } from "../regionLinks";
-import { formatAge, formatDate, formatZ, todayIso } from "../registry/format";
-import { BackLink, LoadGate } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
-import { ActionError, newId, useAction } from "./shared";
+import { ActionError, newId } from "./shared";
 import { AuditShareMeter } from "./TpkTeamPage";
-import "../registry/registry.css";
+import "../../shared/kit.css";
 import "./families.css";
 
 export default function AuditCasesPage({ code }: { code: string }) {

@@ -5,11 +5,10 @@ import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { Link, replaceSearchParams, useSearchParam } from "../../router/navigation";
 import { pathFor, regionPath } from "../../router/routes";
-import { useDocumentTitle } from "../../ui";
-import { formatDate, todayIso } from "../registry/format";
-import { BackLink, LoadGate } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
-import "../registry/registry.css";
+import { formatDate, todayIso } from "../../shared/format";
+import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
+import { useLoad } from "../../shared/useLoad";
+import "../../shared/kit.css";
 import "./families.css";
 
 function recentSemesters(today: string): string[] {

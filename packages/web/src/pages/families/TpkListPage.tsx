@@ -6,12 +6,12 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { Link, navigate } from "../../router/navigation";
 import { pathFor, regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
-import { useDocumentTitle } from "../../ui";
+import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
+import { useAction } from "../../shared/useAction";
+import { useLoad } from "../../shared/useLoad";
 import { canWrite } from "../regionLinks";
-import { BackLink, LoadGate } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
-import { ActionError, newId, useAction } from "./shared";
-import "../registry/registry.css";
+import { ActionError, newId } from "./shared";
+import "../../shared/kit.css";
 import "./families.css";
 
 export default function TpkListPage({ code }: { code: string }) {

@@ -16,18 +16,17 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { Link } from "../../router/navigation";
 import { pathFor } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
+import { formatDate, todayIso } from "../../shared/format";
+import { SyncStatusBar } from "../../shared/sync/SyncStatusBar";
+import { useReloadWhenSent } from "../../shared/sync/useReloadWhenSent";
+import { useLive, useSyncEngine } from "../../shared/sync/useSync";
+import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
+import { useAction } from "../../shared/useAction";
+import { useLoad } from "../../shared/useLoad";
 import { recordTpkVisitOffline, unconfirmed } from "../../sync/appends";
-import { useDocumentTitle } from "../../ui";
-import { SyncStatusBar } from "../posyandu/SyncStatusBar";
-import { useReloadWhenSent } from "../posyandu/useReloadWhenSent";
-import { useLive, useSyncEngine } from "../posyandu/useSync";
 import { canWrite } from "../regionLinks";
-import { formatDate, todayIso } from "../registry/format";
-import { BackLink, LoadGate } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
-import { ActionError, newId, percent, useAction } from "./shared";
-import "../registry/registry.css";
-import "../posyandu/posyandu.css";
+import { ActionError, newId, percent } from "./shared";
+import "../../shared/kit.css";
 import "./families.css";
 
 export default function TpkTeamPage({ id }: { id: string }) {

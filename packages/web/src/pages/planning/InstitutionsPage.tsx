@@ -13,13 +13,12 @@ import type { MessageKey } from "../../i18n/messages";
 import { Link } from "../../router/navigation";
 import { pathFor, regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
-import { useDocumentTitle } from "../../ui";
-import { CheckField, SelectField, TextField } from "../registry/forms/fields";
-import { BackLink, LoadGate, Notice } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
+import { CheckField, SelectField, TextField } from "../../shared/forms/fields";
+import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../shared/ui";
+import { useAction } from "../../shared/useAction";
+import { useLoad } from "../../shared/useLoad";
 import { canPlan, canReview } from "./access";
-import { useAction } from "./useAction";
-import "../registry/registry.css";
+import "../../shared/kit.css";
 import "./planning.css";
 
 /** TPPS, Rumah Desa Sehat, service providers and KPM of a region and below: /wilayah/:code/kelembagaan. */

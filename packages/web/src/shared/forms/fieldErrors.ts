@@ -1,5 +1,5 @@
 // Zod issues of the shared request schemas → one Indonesian/English message per form field.
-import type { MessageKey, MessageVars } from "../../../i18n/messages";
+import type { MessageKey, MessageVars } from "../../i18n/messages";
 
 export interface FieldError {
   key: MessageKey;

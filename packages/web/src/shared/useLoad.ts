@@ -1,10 +1,10 @@
 // Loads one thing for a page: aborts on unmount or when the inputs change, retries on demand, and
 // optionally falls back to the copy saved on this device (network-first) when offline.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { isApiError } from "../../api";
-import { cacheStore } from "../../offline/cache";
-import { networkFirst } from "../../offline/networkFirst";
-import { useMe } from "../../session/SessionProvider";
+import { isApiError } from "../api";
+import { cacheStore } from "../offline/cache";
+import { networkFirst } from "../offline/networkFirst";
+import { useMe } from "../session/SessionProvider";
 
 export type LoadState<T> =
   | { status: "loading" }

@@ -1,8 +1,8 @@
 // What to say when saving fails: offline, someone else changed the record, or a field the server
 // refused. Pure, so the mapping is unit-tested.
-import { isApiError } from "../../../api/client";
-import { generalErrorKey } from "../../../api/errorMessages";
-import type { MessageKey } from "../../../i18n/messages";
+import { isApiError } from "../../api/client";
+import { generalErrorKey } from "../../api/errorMessages";
+import type { MessageKey } from "../../i18n/messages";
 import type { FieldErrors } from "./fieldErrors";
 
 export interface SubmitFailure {

@@ -1,10 +1,12 @@
-// Always on the posyandu day's screens: what is not sent yet, when the last sync was, what went wrong.
+// On every screen that writes on the phone first (posyandu day, services, families): what is not sent
+// yet, when the last sync was, what went wrong.
 import { useI18n } from "../../i18n/I18nProvider";
 import { Link } from "../../router/navigation";
 import { loginPath, SYNC_PATH } from "../../router/routes";
 import type { SyncEngine } from "../../sync/engine";
-import { useOnline } from "../../ui";
+import { useOnline } from "../ui";
 import { useSyncStatus } from "./useSync";
+import "./sync-bar.css";
 
 export function SyncStatusBar({ engine }: { engine: SyncEngine }) {
   const { t, locale } = useI18n();

@@ -1,7 +1,7 @@
 // Form fields for the registry forms: big touch targets, label above, hint and error below, the error
 // tied to the input with aria-describedby. Numbers are text inputs with a decimal keyboard.
 import { type ReactNode, useId } from "react";
-import { useI18n } from "../../../i18n/I18nProvider";
+import { useI18n } from "../../i18n/I18nProvider";
 import type { FieldError } from "./fieldErrors";
 
 interface Common {
