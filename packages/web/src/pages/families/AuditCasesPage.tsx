@@ -56,7 +56,7 @@ export default function AuditCasesPage({ code }: { code: string }) {
                     {formatDate(c.measuredOn, locale)}
                   </p>
                   {c.auditId ? (
-                    <Link to={pathFor({ name: "caseAudit", id: c.auditId })} className="badge badge--ok">
+                    <Link to={pathFor("caseAudit", { id: c.auditId })} className="badge badge--ok">
                       {t("fam.audit.done")}
                     </Link>
                   ) : (
@@ -124,7 +124,7 @@ function AuditForm({ code, child }: { code: string; child: AuditCase }) {
         recommendations: recs.map((r) => ({ ...r, ownerName: r.ownerName.trim() || null })),
       }),
     );
-    if (saved) navigate(pathFor({ name: "caseAudit", id: saved.id }));
+    if (saved) navigate(pathFor("caseAudit", { id: saved.id }));
   }
   void code;
   return (

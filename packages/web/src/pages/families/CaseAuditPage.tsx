@@ -52,12 +52,12 @@ function Audit({ view, reload }: { view: CaseAuditView; reload: () => void }) {
     <div className="stack-lg">
       {writer && <SyncStatusBar engine={engine} />}
       <div className="stack-sm">
-        <BackLink to={pathFor({ name: "auditCases", code: desa })}>{t("fam.audit.title")}</BackLink>
+        <BackLink to={pathFor("auditCases", { code: desa })}>{t("fam.audit.title")}</BackLink>
         <h1>{view.child.name}</h1>
         <p className="muted">
           {t("fam.audit.date")}: {formatDate(view.auditedOn, locale)} · {view.team}
         </p>
-        <Link to={pathFor({ name: "person", id: view.child.id })}>{t("fam.audit.childPage")}</Link>
+        <Link to={pathFor("person", { id: view.child.id })}>{t("fam.audit.childPage")}</Link>
       </div>
       <section className="card stack-sm">
         <h2>{t("fam.audit.findings")}</h2>

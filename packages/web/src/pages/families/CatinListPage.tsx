@@ -47,7 +47,7 @@ export default function CatinListPage({ code }: { code: string }) {
             <ul className="fam-list">
               {data.rows.map((c) => (
                 <li key={c.id} className="card stack-sm">
-                  <Link to={pathFor({ name: "catin", id: c.id })} className="fam-title">
+                  <Link to={pathFor("catin", { id: c.id })} className="fam-title">
                     {c.person.name}
                     {c.partnerName ? ` & ${c.partnerName}` : ""}
                   </Link>
@@ -117,7 +117,7 @@ function RegisterCatin({ code }: { code: string }) {
             },
           }),
     );
-    if (saved) navigate(pathFor({ name: "catin", id: saved.id }));
+    if (saved) navigate(pathFor("catin", { id: saved.id }));
   }
   return (
     <form className="card stack" onSubmit={submit} data-testid="catin-form">

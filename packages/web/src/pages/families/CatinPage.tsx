@@ -48,7 +48,7 @@ function Catin({ view, reload }: { view: CatinView; reload: () => void }) {
     <div className="stack-lg">
       {writer && <SyncStatusBar engine={engine} />}
       <div className="stack-sm">
-        <BackLink to={pathFor({ name: "catinList", code: desa })}>{t("fam.catin.title")}</BackLink>
+        <BackLink to={pathFor("catinList", { code: desa })}>{t("fam.catin.title")}</BackLink>
         <h1>{view.person.name}</h1>
         <p className="muted">
           {t(`sex.${view.person.sex}`)} · {formatDate(view.person.birthDate, locale)}

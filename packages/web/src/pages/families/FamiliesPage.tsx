@@ -55,7 +55,7 @@ export default function FamiliesPage({ code }: { code: string }) {
             <ul className="fam-list">
               {data.rows.map((r) => (
                 <li key={r.householdId} className="card stack-sm" data-testid="family-row">
-                  <Link to={pathFor({ name: "family", id: r.householdId })} className="fam-title">
+                  <Link to={pathFor("family", { id: r.householdId })} className="fam-title">
                     {r.headName ?? t("fam.family")} — {r.address}
                   </Link>
                   <p className="muted">
@@ -83,7 +83,7 @@ export default function FamiliesPage({ code }: { code: string }) {
                 <ul className="link-list">
                   {data.unscreened.map((h) => (
                     <li key={h.householdId}>
-                      <Link to={pathFor({ name: "family", id: h.householdId })} className="link-card">
+                      <Link to={pathFor("family", { id: h.householdId })} className="link-card">
                         <span className="link-card__body">
                           <span className="link-card__title">{h.headName ?? t("fam.family")}</span>
                           <span className="link-card__meta">{h.address}</span>

@@ -110,7 +110,7 @@ function Family({ view, reload }: { view: FamilyView; reload: () => void }) {
     <div className="stack-lg">
       {writer && <SyncStatusBar engine={engine} />}
       <div className="stack-sm">
-        <BackLink to={pathFor({ name: "families", code: h.regionCode.split(".").slice(0, 4).join(".") })}>
+        <BackLink to={pathFor("families", { code: h.regionCode.split(".").slice(0, 4).join(".") })}>
           {t("fam.families.title")}
         </BackLink>
         <h1>

@@ -26,7 +26,7 @@ export default function TpkListPage({ code }: { code: string }) {
   async function create(e: React.FormEvent) {
     e.preventDefault();
     const saved = await run(() => api.createTpkTeam({ id, regionCode: code, name }));
-    if (saved) navigate(pathFor({ name: "tpkTeam", id: saved.id }));
+    if (saved) navigate(pathFor("tpkTeam", { id: saved.id }));
   }
   return (
     <div className="stack-lg">
@@ -41,7 +41,7 @@ export default function TpkListPage({ code }: { code: string }) {
             {data.teams.length === 0 && <li className="muted">{t("fam.tpk.none")}</li>}
             {data.teams.map((team) => (
               <li key={team.id}>
-                <Link to={pathFor({ name: "tpkTeam", id: team.id })} className="link-card">
+                <Link to={pathFor("tpkTeam", { id: team.id })} className="link-card">
                   <span className="link-card__body">
                     <span className="link-card__title">{team.name}</span>
                     <span className="link-card__meta">{team.regionCode}</span>

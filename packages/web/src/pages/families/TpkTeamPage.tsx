@@ -94,7 +94,7 @@ function Team({
     <div className="stack-lg">
       {writer && <SyncStatusBar engine={engine} />}
       <div className="stack-sm">
-        <BackLink to={pathFor({ name: "tpkList", code: view.regionCode })}>{t("fam.tpk.title")}</BackLink>
+        <BackLink to={pathFor("tpkList", { code: view.regionCode })}>{t("fam.tpk.title")}</BackLink>
         <h1>{view.name}</h1>
         <p className="muted">{view.regionName}</p>
       </div>
@@ -107,7 +107,7 @@ function Team({
               <span className="badge badge--danger">
                 {t("fam.overdueSince", { date: formatDate(f.dueOn, locale) })}
               </span>{" "}
-              <Link to={pathFor({ name: "caseAudit", id: f.auditId })}>
+              <Link to={pathFor("caseAudit", { id: f.auditId })}>
                 <strong>{f.childName}</strong>
               </Link>
               <p>
@@ -121,7 +121,7 @@ function Team({
       <section className="card stack-sm">
         <h2>{t("fam.audit.title")}</h2>
         <AuditShareMeter share={view.auditShare} />
-        <Link to={pathFor({ name: "auditCases", code: view.regionCode })}>{t("fam.audit.open")}</Link>
+        <Link to={pathFor("auditCases", { code: view.regionCode })}>{t("fam.audit.open")}</Link>
       </section>
       <section className="stack-sm">
         <h2>{t("fam.tpk.members")}</h2>

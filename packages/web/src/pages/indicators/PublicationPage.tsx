@@ -17,7 +17,8 @@ type State =
   | { status: "ready"; view: PublicationView }
   | { status: "error"; error: unknown };
 
-export default function PublicationPage({ year }: { year: number }) {
+export default function PublicationPage({ year: yearParam }: { year: string }) {
+  const year = Number(yearParam);
   const { t } = useI18n();
   const [state, setState] = useState<State>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);

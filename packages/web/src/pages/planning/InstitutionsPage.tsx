@@ -316,7 +316,7 @@ function TpkTeams({ code, level, teams }: { code: string; level: string; teams: 
         <ul className="plain-list stack-sm">
           {teams.map((team) => (
             <li key={team.id} className="proposal">
-              <Link className="proposal__title" to={pathFor({ name: "tpkTeam", id: team.id })}>
+              <Link className="proposal__title" to={pathFor("tpkTeam", { id: team.id })}>
                 {team.name}
               </Link>
               <span className="step__meta">{t("in.tpkMembers", { count: team.members })}</span>
@@ -327,7 +327,7 @@ function TpkTeams({ code, level, teams }: { code: string; level: string; teams: 
         <ul className="plain-list stack-sm">
           {[...perDesa].map(([desa, d]) => (
             <li key={desa} className="proposal">
-              <Link className="proposal__title" to={pathFor({ name: "tpkList", code: desa })}>
+              <Link className="proposal__title" to={pathFor("tpkList", { code: desa })}>
                 {d.name}
               </Link>
               <span className="step__meta">
@@ -337,7 +337,7 @@ function TpkTeams({ code, level, teams }: { code: string; level: string; teams: 
           ))}
         </ul>
       )}
-      <Link to={pathFor({ name: "tpkList", code })}>{t("in.tpkOpen")}</Link>
+      <Link to={pathFor("tpkList", { code })}>{t("in.tpkOpen")}</Link>
     </section>
   );
 }
