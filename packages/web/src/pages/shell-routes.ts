@@ -1,4 +1,6 @@
 // The app shell's pages: in the entry chunk, so the home page, a region and the login form open at once.
+// These pages import router/routes (for links) and the table imports this file: keep them function
+// declarations, which exist before any module of the cycle runs.
 import { eagerPage, type RouteDef } from "../router/route";
 import { safeNext } from "../router/safe-next";
 import { AuditPage } from "./AuditPage";

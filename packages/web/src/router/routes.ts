@@ -33,12 +33,20 @@ function compile(route: RouteDef): Compiled {
   return { route, segments };
 }
 
-const COMPILED: readonly Compiled[] = ROUTES.map(compile);
-const BY_NAME = new Map<string, Compiled>(COMPILED.map((c) => [c.route.name, c]));
+// Compiled on first use, not at load: the shell's pages import this module and the table imports them,
+// so this module must not read the table while the modules are still loading.
+let compiled: { list: readonly Compiled[]; byName: ReadonlyMap<string, Compiled> } | undefined;
+function table() {
+  if (!compiled) {
+    const list = ROUTES.map(compile);
+    compiled = { list, byName: new Map(list.map((c) => [c.route.name, c])) };
+  }
+  return compiled;
+}
 
 /** The table's entry of a route name; undefined for notFound. */
 export function routeNamed(name: string): RouteDef | undefined {
-  return BY_NAME.get(name)?.route;
+  return table().byName.get(name)?.route;
 }
 
 /** A path segment as its decoded value; null when malformed or blank (then the path is not found). */
@@ -74,7 +82,7 @@ export function matchRoute(pathname: string, search = ""): Match {
   let trimmed = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
   if (trimmed === "" || trimmed === "/index.html") trimmed = "/";
   const parts = trimmed.split("/").slice(1);
-  for (const c of COMPILED) {
+  for (const c of table().list) {
     const pathParams = matchSegments(c, parts);
     if (!pathParams) continue;
     const params: Record<string, string | null> = pathParams;
@@ -95,7 +103,7 @@ export function pathFor<N extends RouteName>(
   name: N,
   ...[params]: object extends ParamsOf<N> ? [params?: ParamsOf<N>] : [params: ParamsOf<N>]
 ): string {
-  const c = BY_NAME.get(name);
+  const c = table().byName.get(name);
   if (!c) throw new Error(`No route named ${name}`);
   const values = (params ?? {}) as Record<string, string | null | undefined>;
   const path = `/${c.segments
