@@ -1,8 +1,9 @@
-import { Suspense, useEffect, useRef } from "react";
+import { Suspense, use, useEffect, useRef } from "react";
 import { useI18n } from "./i18n/I18nProvider";
-import { LOCALES } from "./i18n/messages";
+import { isLoaded, LOCALES, loadMessages } from "./i18n/messages";
 import { LazyBoundary } from "./LazyBoundary";
 import { Link, navigate, useLocationPath } from "./router/navigation";
+import { preloadPage, type RouteDef } from "./router/route";
 import { DEFAULT_AFTER_LOGIN, loginPath, matchRoute, routeNamed } from "./router/routes";
 import { useSession } from "./session/SessionProvider";
 import { Loading, NotFound, useOnline } from "./shared/ui";
@@ -28,6 +29,27 @@ function LanguageSwitch() {
   );
 }
 
+/**
+ * The route's page, once the dictionaries it names are in for the current language (Suspense shows
+ * Loading meanwhile; the page's chunk loads at the same time). Unknown paths show NotFound.
+ */
+function RoutePage({
+  route,
+  params,
+}: {
+  route: RouteDef | undefined;
+  params: Readonly<Record<string, unknown>>;
+}) {
+  const { locale } = useI18n();
+  const missing = (route?.messages ?? []).filter((m) => !isLoaded(locale, m));
+  if (route && missing.length > 0) {
+    preloadPage(route.page);
+    for (const m of missing) use(loadMessages(locale, m));
+  }
+  const Page = route?.page ?? NotFound;
+  return <Page {...params} />;
+}
+
 export function App() {
   const { t } = useI18n();
   const { state } = useSession();
@@ -37,7 +59,6 @@ export function App() {
   const match = matchRoute(pathname, search);
   // Layout, sign-in and the page all come from the route table (router/table.ts).
   const route = routeNamed(match.name);
-  const Page = route?.page ?? NotFound;
   const wide = route?.layout === "wide";
   const open = route?.public === true;
   const isLogin = match.name === "login";
@@ -96,7 +117,7 @@ export function App() {
         ) : (
           <LazyBoundary resetKey={pathname}>
             <Suspense fallback={<Loading />}>
-              <Page key={pathname} {...match.params} />
+              <RoutePage key={pathname} route={route} params={match.params} />
             </Suspense>
           </LazyBoundary>
         )}

@@ -1,6 +1,7 @@
 // What a route is: a path pattern, its page, its layout, whether it needs a sign-in. Each feature lists its
 // routes in pages/<feature>/routes.ts; router/table.ts puts the lists together. Pure types and helpers.
 import { type ComponentType, lazy } from "react";
+import type { FeatureMessages } from "../i18n/messages";
 
 /**
  * A page as the table holds it. Deliberately not the page's own type: pages build their links with
@@ -30,11 +31,26 @@ export interface RouteDef {
   readonly layout?: "wide" | "narrow";
   /** Shown without signing in (the public publication). */
   readonly public?: true;
+  /** The feature dictionaries the page's words come from (beyond the app shell's), loaded before it renders. */
+  readonly messages?: readonly FeatureMessages[];
 }
+
+const loaders = new WeakMap<PageComponent, () => Promise<unknown>>();
 
 /** A code-split page: its chunk loads the first time the route is shown. */
 export function lazyPage<M extends { default: unknown }>(load: () => Promise<M>): PageComponent {
-  return lazy(load as unknown as () => Promise<{ default: PageComponent }>);
+  const page = lazy(load as unknown as () => Promise<{ default: PageComponent }>);
+  loaders.set(page, load);
+  return page;
+}
+
+/** Starts loading a code-split page's chunk (while its dictionaries load, not after). */
+export function preloadPage(page: PageComponent): void {
+  void loaders
+    .get(page)?.()
+    .catch(() => {
+      // the page itself reports the failure when it renders
+    });
 }
 
 /** A page of the app shell, in the entry chunk. */

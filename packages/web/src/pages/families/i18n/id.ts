@@ -1,7 +1,6 @@
 // Bahasa Indonesia for families at risk of stunting, catin, TPK and case audits (issue 8). Words of
 // Perbup Paser 47/2024 (keluarga berisiko stunting, calon pengantin, Tim Pendamping Keluarga, audit kasus).
 export const familiesId = {
-  "fam.section": "Percepatan penurunan stunting",
   "fam.invalid": "Isian ditolak: {message}",
   "fam.family": "Keluarga",
   "fam.yes": "Ya",
@@ -21,8 +20,6 @@ export const familiesId = {
   "fam.source.registry": "data registri",
   "fam.source.screener": "pengamatan petugas",
   "fam.overdueSince": "Terlambat sejak {date}",
-  "fam.families.title": "Keluarga berisiko stunting",
-  "fam.families.hint": "Penapisan keluarga per semester, alasan risiko, verifikasi",
   "fam.families.lead":
     "Data keluarga berisiko stunting (Perbup Paser 47/2024 Pasal 12–13), diperbarui setiap semester.",
   "fam.families.summary": "{screened} keluarga ditapis, {atRisk} berisiko stunting",
@@ -44,8 +41,6 @@ export const familiesId = {
   "fam.verify.ok": "Sesuai",
   "fam.verify.notOk": "Tidak sesuai",
   "fam.verify.note": "Catatan verifikasi",
-  "fam.catin.title": "Calon pengantin (catin)",
-  "fam.catin.hint": "Pemeriksaan 3 bulan pranikah, hasil, anjuran, surat keterangan",
   "fam.catin.lead":
     "Penapisan kesehatan reproduksi catin paling lambat 3 bulan sebelum menikah (Pasal 13 ayat (1) huruf a).",
   "fam.catin.coverage":
@@ -71,8 +66,6 @@ export const familiesId = {
   "fam.catin.f.height": "Tinggi badan (cm)",
   "fam.catin.f.muac": "LiLA (cm)",
   "fam.catin.f.hb": "Hb (g/dL)",
-  "fam.tpk.title": "Tim Pendamping Keluarga (TPK)",
-  "fam.tpk.hint": "Anggota, beban dampingan, kunjungan terlambat",
   "fam.tpk.lead":
     "Bidan, kader PKK dan kader KB yang mendampingi keluarga berisiko, catin, ibu hamil dan ibu nifas.",
   "fam.tpk.none": "Belum ada tim.",
@@ -122,8 +115,6 @@ export const familiesId = {
   "fam.status.terbuka": "Belum ditindaklanjuti",
   "fam.status.berjalan": "Sedang berjalan",
   "fam.status.selesai": "Selesai",
-  "fam.audit.title": "Audit kasus stunting",
-  "fam.audit.hint": "Baduta stunting, temuan, rekomendasi, tindak lanjut",
   "fam.audit.lead":
     "Mencari penyebab kasus stunting agar kasus serupa dicegah (Pasal 13 ayat (5)). Sasaran: anak di bawah dua tahun (baduta) yang stunting.",
   "fam.audit.share": "Baduta stunting diaudit: {audited} dari {total} ({share}; target {target})",
@@ -147,4 +138,4 @@ export const familiesId = {
   "fam.audit.childPage": "Lihat data anak",
   "fam.tbu.p": "Pendek",
   "fam.tbu.sp": "Sangat pendek",
-} as const;
+} as const satisfies Record<string, string>;

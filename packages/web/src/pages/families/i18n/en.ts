@@ -1,8 +1,7 @@
 // English for families at risk of stunting, catin, TPK and case audits (issue 8).
-import type { familiesId } from "./families.id";
+import type { familiesId } from "./id";
 
 export const familiesEn: Record<keyof typeof familiesId, string> = {
-  "fam.section": "Accelerating stunting reduction",
   "fam.invalid": "Not accepted: {message}",
   "fam.family": "Family",
   "fam.yes": "Yes",
@@ -22,8 +21,6 @@ export const familiesEn: Record<keyof typeof familiesId, string> = {
   "fam.source.registry": "registry data",
   "fam.source.screener": "screener's observation",
   "fam.overdueSince": "Overdue since {date}",
-  "fam.families.title": "Families at risk of stunting",
-  "fam.families.hint": "Family screening per semester, risk reasons, verification",
   "fam.families.lead":
     "Data on families at risk of stunting (Paser regent regulation 47/2024 art. 12–13), refreshed every semester.",
   "fam.families.summary": "{screened} families screened, {atRisk} at risk of stunting",
@@ -45,8 +42,6 @@ export const familiesEn: Record<keyof typeof familiesId, string> = {
   "fam.verify.ok": "Matches",
   "fam.verify.notOk": "Does not match",
   "fam.verify.note": "Verification note",
-  "fam.catin.title": "Brides and grooms-to-be (catin)",
-  "fam.catin.hint": "Screening 3 months before marriage, results, advice, certificate",
   "fam.catin.lead": "Reproductive-health screening of catin at least 3 months before marriage (art. 13(1)a).",
   "fam.catin.coverage":
     "Catin marrying {from}–{to} screened ≥ 3 months before marriage: {n} of {d} ({share})",
@@ -71,8 +66,6 @@ export const familiesEn: Record<keyof typeof familiesId, string> = {
   "fam.catin.f.height": "Height (cm)",
   "fam.catin.f.muac": "MUAC (cm)",
   "fam.catin.f.hb": "Hb (g/dL)",
-  "fam.tpk.title": "Family support teams (TPK)",
-  "fam.tpk.hint": "Members, caseload, overdue visits",
   "fam.tpk.lead":
     "Midwife, PKK cadre and family-planning cadre accompanying families at risk, catin, pregnant and post-partum women.",
   "fam.tpk.none": "No team yet.",
@@ -122,8 +115,6 @@ export const familiesEn: Record<keyof typeof familiesId, string> = {
   "fam.status.terbuka": "Not started",
   "fam.status.berjalan": "In progress",
   "fam.status.selesai": "Done",
-  "fam.audit.title": "Stunting case audit",
-  "fam.audit.hint": "Stunted under-twos, findings, recommendations, follow-up",
   "fam.audit.lead":
     "Finding the causes of stunting cases to prevent similar ones (art. 13(5)). Target group: stunted children under two.",
   "fam.audit.share": "Stunted under-twos audited: {audited} of {total} ({share}; target {target})",

@@ -1,9 +1,7 @@
-// English for the services and the convergence scorecard. Typed against the Indonesian key set.
-import type { servicesId } from "./services.id";
+// English for the services and the convergence scorecard. Typed against the Indonesian key set (./id.ts).
+import type { servicesId } from "./id";
 
 export const servicesEn: Record<keyof typeof servicesId, string> = {
-  "svc.scorecardLink": "Convergence scorecard",
-  "svc.scorecardHint": "Services received by 1000-HPK targets, monthly and quarterly",
   "svc.title": "1000-HPK convergence scorecard",
   "svc.period": "Period",
   "svc.month": "Month {month}",

@@ -1,36 +1,11 @@
-// English for the registry pages. Typed against the Indonesian key set.
-import type { registryId } from "./registry.id";
+// English for the registry pages. Typed against the Indonesian key set (./id.ts).
+import type { registryId } from "./id";
 
 export const registryEn: Record<keyof typeof registryId, string> = {
-  "region.services": "Priority targets",
-  "region.registry": "Targets & weighing",
-  "region.registryHint": "Weighing schedule, children to refer, search",
-  "region.register": "Register",
-  "region.registerHint": "Households, children, mothers, pregnancies",
-  "region.duplicates": "Possible duplicates",
-  "region.duplicatesHint": "Check and merge records of the same person",
-  "region.import": "Import e-PPGBM",
-  "region.importHint": "Upload measurements from an e-PPGBM file",
-
-  "reg.back": "Back to {name}",
-  "reg.backRegion": "Back to the region",
-  "reg.save": "Save",
-  "reg.saving": "Saving…",
-  "reg.cancel": "Cancel",
-  "reg.optional": "optional",
-  "reg.choose": "Choose…",
-  "reg.conflict": "Someone else changed this record; reload it.",
   "reg.reload": "Reload",
-  "reg.offlineWrite": "No connection. Nothing was saved; try again when you have signal.",
-  "reg.fixErrors": "Check the marked fields.",
   "reg.decimalHint": "A comma is fine, e.g. 12,5.",
   "reg.searchMin": "Type at least 2 letters.",
   "reg.searching": "Searching…",
-
-  "sex.1": "Male",
-  "sex.2": "Female",
-  "sex.short.1": "M",
-  "sex.short.2": "F",
 
   "lists.title": "Targets & weighing",
   "lists.month": "Month",
@@ -239,10 +214,6 @@ export const registryEn: Record<keyof typeof registryId, string> = {
   "hh.submit": "Save household",
   "hh.saved": "Household saved. Register its members below.",
   "pf.title": "Child / person",
-  "pf.name": "Full name",
-  "pf.sex": "Sex",
-  "pf.birthDate": "Birth date",
-  "pf.nik": "NIK",
   "pf.nikHint": "16 digits. May be left empty.",
   "pf.mother": "Mother",
   "pf.motherSearch": "Search the mother's name",
@@ -318,20 +289,7 @@ export const registryEn: Record<keyof typeof registryId, string> = {
   "import.tooLarge": "The file is too large to upload.",
   "import.badFile": "The file could not be read. Make sure it is an e-PPGBM export.",
   "import.another": "Import another file",
-
-  "v.required": "Required.",
-  "v.tooLong": "Too long (at most {max} characters).",
   "v.number": "Enter a number, e.g. 12,5.",
   "v.integer": "Enter a whole number.",
-  "v.positive": "Must be more than 0.",
-  "v.min": "At least {min}.",
-  "v.max": "Too large (at most {max}).",
-  "v.date": "Enter a valid date.",
-  "v.choose": "Choose one.",
-  "v.kk": "The KK number must be 16 digits.",
   "v.nik": "The NIK must be 16 digits.",
-  "v.nikServer":
-    "Invalid NIK. Check the kecamatan code (first 6 digits), the birth date (next 6) and the serial number.",
-  "v.nikTaken": "This NIK already belongs to another registered person.",
-  "v.invalid": "Invalid value.",
 };

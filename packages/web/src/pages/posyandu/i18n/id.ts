@@ -1,25 +1,7 @@
-// Bahasa Indonesia for the offline posyandu day and sync (issue 5).
-export const syncId = {
-  "home.posyanduDay": "Hari buka posyandu",
-  "home.posyanduDayHint": "Timbang dan ukur anak, juga tanpa sinyal",
-
-  "sync.pending": "{count} data belum terkirim",
-  "sync.allSent": "Semua data sudah terkirim",
-  "sync.lastSync": "Sinkron terakhir {time}",
-  "sync.never": "Belum pernah sinkron",
-  "sync.running": "Menyinkronkan…",
-  "sync.now": "Sinkronkan",
-  "sync.offline": "Tanpa sinyal — data disimpan di HP dan dikirim otomatis saat ada sinyal.",
-  "sync.loginExpired": "Sesi masuk berakhir. Data tetap aman di HP; masuk lagi untuk mengirimnya.",
-  "sync.loginAgain": "Masuk lagi",
-  "sync.error": "Sinkron gagal ({code}). Akan dicoba lagi otomatis.",
-  "sync.rejected": "{count} data ditolak server — lihat",
-  "sync.conflicts": "{count} data bertabrakan — perlu diputuskan",
+// Bahasa Indonesia for the offline posyandu day and the sync page (issue 5).
+export const posyanduId = {
   "sync.notReady": "Data posyandu belum ada di HP ini. Sambungkan ke internet sekali untuk mengunduhnya.",
   "sync.title": "Sinkronisasi data",
-  "sync.unsentAtLogout":
-    "{count} data belum terkirim. Jika Anda keluar, data itu tetap disimpan di HP ini dan dikirim setelah Anda masuk lagi.",
-  "sync.open": "Status sinkron",
   "sync.rejectedTitle": "Ditolak server",
   "sync.rejectedHint": "Isian tetap tersimpan di sini. Perbaiki lewat halaman anak lalu hapus catatan ini.",
   "sync.dismiss": "Hapus catatan ini",
@@ -73,4 +55,4 @@ export const syncId = {
   "pd.womanNone": "Tidak ada ibu terdaftar yang cocok di HP ini.",
   "pd.womanPick": "Pilih ibu dulu, atau daftarkan ibu baru.",
   "pd.pregnancySaved": "Kehamilan disimpan di HP dan akan dikirim.",
-};
+} as const satisfies Record<string, string>;

@@ -1,14 +1,6 @@
 // Bahasa Indonesia for the village planning cycle, teams and the regency view (issue 9), in the words of
 // Perbup Paser 47/2024 and Perbup PALI 64/2021.
 export const planningId = {
-  "region.planning": "Perencanaan & kelembagaan",
-  "region.planningCycle": "Siklus perencanaan desa",
-  "region.planningCycleHint": "Pemetaan sosial, FGD, rembuk stunting, RKP Desa dan APB Desa",
-  "region.planningOverview": "Rekap perencanaan desa",
-  "region.planningOverviewHint": "Tahap tiap desa, desa terlambat, anggaran stunting APB Desa",
-  "region.institutions": "Kelembagaan",
-  "region.institutionsHint": "TPPS, Rumah Desa Sehat, KPM, posyandu, PAUD",
-
   "pl.title": "Siklus perencanaan {year}",
   "pl.year": "Tahun perencanaan",
   "pl.kind.desa": "Desa",
@@ -258,4 +250,4 @@ export const planningId = {
   "in.criterion.komunikasi_bahasa_daerah": "berbahasa daerah",
   "in.criterion.pendidikan_slta": "pendidikan minimal SLTA",
   "in.criterion.microsoft_office": "Microsoft Office",
-} as const;
+} as const satisfies Record<string, string>;

@@ -1,8 +1,6 @@
 // Bahasa Indonesia for the services and the convergence scorecard (issue 6). Words of the Buku Pendataan
 // dan Pemantauan Layanan 1000 HPK and the regulations (Paser Pasal 24, 36; PALI Pasal 4, 30, 37).
 export const servicesId = {
-  "svc.scorecardLink": "Scorecard konvergensi",
-  "svc.scorecardHint": "Layanan yang diterima sasaran 1000 HPK, per bulan dan triwulan",
   "svc.title": "Scorecard Konvergensi 1000 HPK",
   "svc.period": "Periode",
   "svc.month": "Bulan {month}",

@@ -1,28 +1,10 @@
-// English for the offline posyandu day and sync. Typed against the Indonesian key set.
-import type { syncId } from "./sync.id";
+// English for the offline posyandu day and the sync page. Typed against the Indonesian key set (./id.ts).
+import type { posyanduId } from "./id";
 
-export const syncEn: Record<keyof typeof syncId, string> = {
-  "home.posyanduDay": "Posyandu day",
-  "home.posyanduDayHint": "Weigh and measure children, also without signal",
-
-  "sync.pending": "{count} records not sent yet",
-  "sync.allSent": "Everything is sent",
-  "sync.lastSync": "Last sync {time}",
-  "sync.never": "Never synced",
-  "sync.running": "Syncing…",
-  "sync.now": "Sync now",
-  "sync.offline": "No signal — data is kept on this phone and sent by itself when signal returns.",
-  "sync.loginExpired": "Your login expired. The data is safe on this phone; log in again to send it.",
-  "sync.loginAgain": "Log in again",
-  "sync.error": "Sync failed ({code}). It will be retried by itself.",
-  "sync.rejected": "{count} records refused by the server — see",
-  "sync.conflicts": "{count} conflicting edits — to decide",
+export const posyanduEn: Record<keyof typeof posyanduId, string> = {
   "sync.notReady":
     "This posyandu's data is not on this phone yet. Connect to the internet once to download it.",
   "sync.title": "Data sync",
-  "sync.unsentAtLogout":
-    "{count} records are not sent yet. If you log out they stay on this phone and are sent after you log in again.",
-  "sync.open": "Sync status",
   "sync.rejectedTitle": "Refused by the server",
   "sync.rejectedHint": "The values stay here. Correct them on the child's page, then remove this note.",
   "sync.dismiss": "Remove this note",

@@ -1,16 +1,8 @@
 // English for the planning cycle pages. Typed against the Indonesian key set; the regulations' own terms
 // (rembuk stunting, RKP Desa, APB Desa, TPPS, KPM, Rumah Desa Sehat) stay as they are.
-import type { planningId } from "./planning.id";
+import type { planningId } from "./id";
 
 export const planningEn: Record<keyof typeof planningId, string> = {
-  "region.planning": "Planning and teams",
-  "region.planningCycle": "Village planning cycle",
-  "region.planningCycleHint": "Social mapping, FGD, rembuk stunting, RKP Desa and APB Desa",
-  "region.planningOverview": "Village planning summary",
-  "region.planningOverviewHint": "Each village's stage, late villages, stunting share of the village budget",
-  "region.institutions": "Teams and institutions",
-  "region.institutionsHint": "TPPS, Rumah Desa Sehat, KPM, posyandu, PAUD",
-
   "pl.title": "Planning cycle {year}",
   "pl.year": "Planning year",
   "pl.kind.desa": "Desa",
