@@ -1,47 +1,12 @@
-import { lazy, Suspense, useEffect, useRef } from "react";
+import { Suspense, use, useEffect, useRef } from "react";
 import { useI18n } from "./i18n/I18nProvider";
-import { LOCALES } from "./i18n/messages";
+import { isLoaded, LOCALES, loadMessages } from "./i18n/messages";
 import { LazyBoundary } from "./LazyBoundary";
-import { AuditPage } from "./pages/AuditPage";
-import { HomePage } from "./pages/HomePage";
-import { LoginPage } from "./pages/LoginPage";
-import { RegionPage } from "./pages/RegionPage";
 import { Link, navigate, useLocationPath } from "./router/navigation";
-import { loginPath, matchRoute, type Route } from "./router/routes";
+import { preloadPage, type RouteDef } from "./router/route";
+import { DEFAULT_AFTER_LOGIN, loginPath, matchRoute, routeNamed } from "./router/routes";
 import { useSession } from "./session/SessionProvider";
-import { Loading, NotFound, useOnline } from "./ui";
-
-// The registry pages (issue 4) are code-split: they carry zod and the shared schemas, which the app
-// shell (login, home, region browser) does not need.
-const RegistryListPage = lazy(() => import("./pages/registry/lists/RegistryListPage"));
-const RegisterPage = lazy(() => import("./pages/registry/register/RegisterPage"));
-const DuplicatesPage = lazy(() => import("./pages/registry/duplicates/DuplicatesPage"));
-const PersonPage = lazy(() => import("./pages/registry/person/PersonPage"));
-const ImportPage = lazy(() => import("./pages/registry/import/ImportPage"));
-const IndicatorCatalogPage = lazy(() => import("./pages/indicators/IndicatorCatalogPage"));
-const IndicatorDashboardPage = lazy(() => import("./pages/indicators/DashboardPage"));
-const PublicationPage = lazy(() => import("./pages/indicators/PublicationPage"));
-// The offline posyandu day and sync (issue 5): the sync engine and growth engine load with these pages.
-const PosyanduPickPage = lazy(() => import("./pages/posyandu/PosyanduPickPage"));
-const PosyanduDayPage = lazy(() => import("./pages/posyandu/PosyanduDayPage"));
-const ChildEntryPage = lazy(() => import("./pages/posyandu/ChildEntryPage"));
-const NewChildPage = lazy(() => import("./pages/posyandu/NewChildPage"));
-const NewPregnancyPage = lazy(() => import("./pages/posyandu/NewPregnancyPage"));
-const SyncPage = lazy(() => import("./pages/posyandu/SyncPage"));
-const ScorecardPage = lazy(() => import("./pages/services/ScorecardPage"));
-const RecordServicePage = lazy(() => import("./pages/services/RecordServicePage"));
-// Families at risk, catin, TPK and case audits (issue 8), code-split like the registry.
-const FamiliesPage = lazy(() => import("./pages/families/FamiliesPage"));
-const FamilyPage = lazy(() => import("./pages/families/FamilyPage"));
-const CatinListPage = lazy(() => import("./pages/families/CatinListPage"));
-const CatinPage = lazy(() => import("./pages/families/CatinPage"));
-const TpkListPage = lazy(() => import("./pages/families/TpkListPage"));
-const TpkTeamPage = lazy(() => import("./pages/families/TpkTeamPage"));
-const AuditCasesPage = lazy(() => import("./pages/families/AuditCasesPage"));
-const CaseAuditPage = lazy(() => import("./pages/families/CaseAuditPage"));
-const PlanningCyclePage = lazy(() => import("./pages/planning/PlanningCyclePage"));
-const PlanningOverviewPage = lazy(() => import("./pages/planning/PlanningOverviewPage"));
-const InstitutionsPage = lazy(() => import("./pages/planning/InstitutionsPage"));
+import { Loading, NotFound, useOnline } from "./shared/ui";
 
 function LanguageSwitch() {
   const { t, locale, setLocale } = useI18n();
@@ -64,80 +29,25 @@ function LanguageSwitch() {
   );
 }
 
-function Page({ route }: { route: Route }) {
-  switch (route.name) {
-    case "login":
-      return <LoginPage />;
-    case "home":
-      return <HomePage />;
-    case "region":
-      return <RegionPage key={route.code} code={route.code} />;
-    case "audit":
-      return <AuditPage />;
-    case "registry":
-      return <RegistryListPage key={route.code} code={route.code} />;
-    case "register":
-      return <RegisterPage key={route.code} code={route.code} />;
-    case "duplicates":
-      return <DuplicatesPage key={route.code} code={route.code} />;
-    case "person":
-      return <PersonPage key={route.id} id={route.id} />;
-    case "import":
-      return <ImportPage />;
-    case "indicatorCatalog":
-      return <IndicatorCatalogPage />;
-    case "indicators":
-      return (
-        <IndicatorDashboardPage
-          key={route.code}
-          code={route.code}
-          period={route.period}
-          agency={route.agency}
-        />
-      );
-    case "publication":
-      return <PublicationPage key={route.year} year={route.year} />;
-    case "posyanduPick":
-      return <PosyanduPickPage />;
-    case "posyanduDay":
-      return <PosyanduDayPage key={route.code} code={route.code} />;
-    case "posyanduChild":
-      return <ChildEntryPage key={route.id} code={route.code} id={route.id} />;
-    case "posyanduNew":
-      return <NewChildPage key={route.code} code={route.code} />;
-    case "posyanduPregnancy":
-      return <NewPregnancyPage key={route.code} code={route.code} />;
-    case "sync":
-      return <SyncPage />;
-    case "scorecard":
-      return <ScorecardPage key={route.code} code={route.code} />;
-    case "recordService":
-      return <RecordServicePage key={route.id} id={route.id} />;
-    case "families":
-      return <FamiliesPage key={route.code} code={route.code} />;
-    case "catinList":
-      return <CatinListPage key={route.code} code={route.code} />;
-    case "tpkList":
-      return <TpkListPage key={route.code} code={route.code} />;
-    case "auditCases":
-      return <AuditCasesPage key={route.code} code={route.code} />;
-    case "family":
-      return <FamilyPage key={route.id} id={route.id} />;
-    case "catin":
-      return <CatinPage key={route.id} id={route.id} />;
-    case "tpkTeam":
-      return <TpkTeamPage key={route.id} id={route.id} />;
-    case "caseAudit":
-      return <CaseAuditPage key={route.id} id={route.id} />;
-    case "planning":
-      return <PlanningCyclePage key={route.code} code={route.code} />;
-    case "planningOverview":
-      return <PlanningOverviewPage key={route.code} code={route.code} />;
-    case "institutions":
-      return <InstitutionsPage key={route.code} code={route.code} />;
-    case "notFound":
-      return <NotFound />;
+/**
+ * The route's page, once the dictionaries it names are in for the current language (Suspense shows
+ * Loading meanwhile; the page's chunk loads at the same time). Unknown paths show NotFound.
+ */
+function RoutePage({
+  route,
+  params,
+}: {
+  route: RouteDef | undefined;
+  params: Readonly<Record<string, unknown>>;
+}) {
+  const { locale } = useI18n();
+  const missing = (route?.messages ?? []).filter((m) => !isLoaded(locale, m));
+  if (route && missing.length > 0) {
+    preloadPage(route.page);
+    for (const m of missing) use(loadMessages(locale, m));
   }
+  const Page = route?.page ?? NotFound;
+  return <Page {...params} />;
 }
 
 export function App() {
@@ -146,28 +56,23 @@ export function App() {
   const online = useOnline();
   const path = useLocationPath();
   const [pathname = "/", search = ""] = splitPath(path);
-  const route = matchRoute(pathname, search);
-  const wide =
-    route.name === "audit" ||
-    route.name === "indicators" ||
-    route.name === "publication" ||
-    route.name === "scorecard" ||
-    route.name === "planningOverview";
-  // The public publication needs no sign-in (Paser Pasal 9 p: published for everyone).
-  const open = route.name === "publication";
+  const match = matchRoute(pathname, search);
+  // Layout, sign-in and the page all come from the route table (router/table.ts).
+  const route = routeNamed(match.name);
+  const wide = route?.layout === "wide";
+  const open = route?.public === true;
+  const isLogin = match.name === "login";
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
-  // Sign-in guard: every page but /login needs a user; /login moves on once signed in.
+  // Sign-in guard: every page but /login and public ones needs a user; /login moves on once signed in.
   const needsRedirect =
-    (state.status === "anonymous" && route.name !== "login" && !open) ||
-    (state.status === "authenticated" && route.name === "login");
+    (state.status === "anonymous" && !isLogin && !open) || (state.status === "authenticated" && isLogin);
+  const next = match.params.next ?? DEFAULT_AFTER_LOGIN;
   useEffect(() => {
-    if (state.status === "anonymous" && route.name !== "login" && !open)
-      navigate(loginPath(path), { replace: true });
-    else if (state.status === "authenticated" && route.name === "login")
-      navigate(route.next, { replace: true });
-  }, [state.status, route, path, open]);
+    if (state.status === "anonymous" && !isLogin && !open) navigate(loginPath(path), { replace: true });
+    else if (state.status === "authenticated" && isLogin) navigate(next, { replace: true });
+  }, [state.status, isLogin, next, path, open]);
 
   // After in-app navigation, move focus to the new page so screen readers announce it.
   useEffect(() => {
@@ -212,7 +117,7 @@ export function App() {
         ) : (
           <LazyBoundary resetKey={pathname}>
             <Suspense fallback={<Loading />}>
-              <Page route={route} />
+              <RoutePage key={pathname} route={route} params={match.params} />
             </Suspense>
           </LazyBoundary>
         )}

@@ -1,6 +1,7 @@
 import { ERROR_CODES } from "@tumbuh/core";
 import { describe, expect, it } from "vitest";
-import { dictionaries } from "../i18n/messages";
+import { en } from "../i18n/en";
+import { id } from "../i18n/id";
 import { ApiError } from "./client";
 import { ERROR_MESSAGE, generalErrorKey } from "./errorMessages";
 
@@ -23,7 +24,7 @@ describe("generalErrorKey", () => {
     for (const code of ERROR_CODES) {
       const key = ERROR_MESSAGE[code];
       for (const locale of ["id", "en"] as const) {
-        const text = (dictionaries[locale] as Record<string, string>)[key];
+        const text = ({ id, en }[locale] as Record<string, string>)[key];
         expect(text, `${locale} ${code}`).toBeTruthy();
         expect(text, `${locale} ${code}`).not.toContain(code);
       }

@@ -5,6 +5,7 @@ import {
   isLocale,
   LOCALE_STORAGE_KEY,
   type Locale,
+  loadVisited,
   type MessageKey,
   type MessageVars,
   translate,
@@ -36,13 +37,20 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = locale;
   }, [locale]);
 
+  // Switches once the dictionaries of the pages seen so far are in the new language, so the page on
+  // screen changes language at once; if they cannot load (offline, never cached) the language stays.
   const setLocale = useCallback((next: Locale) => {
-    setLocaleState(next);
-    try {
-      localStorage.setItem(LOCALE_STORAGE_KEY, next);
-    } catch {
-      // storage may be unavailable (private mode); the choice then lasts for this visit only
-    }
+    loadVisited(next).then(
+      () => {
+        setLocaleState(next);
+        try {
+          localStorage.setItem(LOCALE_STORAGE_KEY, next);
+        } catch {
+          // storage may be unavailable (private mode); the choice then lasts for this visit only
+        }
+      },
+      () => undefined,
+    );
   }, []);
 
   const value = useMemo<I18n>(() => {

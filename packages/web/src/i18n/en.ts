@@ -1,16 +1,8 @@
-// English. Typed against the Indonesian key set: a missing or extra key is a type error.
+// English of the app shell. Typed against the Indonesian key set: a missing or extra key is a type error.
 // Region and team names stay in the regulations' Indonesian terms (Kabupaten, Kecamatan, Desa, TPPS…).
+import type { ShellKey } from "./id";
 
-import { catalogEn } from "./catalog.en";
-import { familiesEn } from "./families.en";
-import type { MessageKey } from "./id";
-import { indicatorsEn } from "./indicators.en";
-import { planningEn } from "./planning.en";
-import { registryEn } from "./registry.en";
-import { servicesEn } from "./services.en";
-import { syncEn } from "./sync.en";
-
-export const en: Record<MessageKey, string> = {
+export const en: Record<ShellKey, string> = {
   "app.name": "Tumbuh",
   "app.tagline": "Accelerating stunting reduction",
   "app.skipToContent": "Skip to main content",
@@ -145,11 +137,100 @@ export const en: Record<MessageKey, string> = {
   "kind.dusun": "Dusun",
   "kind.posyandu": "Posyandu",
 
-  ...registryEn,
-  ...catalogEn,
-  ...indicatorsEn,
-  ...syncEn,
-  ...servicesEn,
-  ...familiesEn,
-  ...planningEn,
+  // Registry words the app shell, the shared kit (form fields, their messages) or several features use
+  "region.services": "Priority targets",
+  "region.registry": "Targets & weighing",
+  "region.registryHint": "Weighing schedule, children to refer, search",
+  "region.register": "Register",
+  "region.registerHint": "Households, children, mothers, pregnancies",
+  "region.duplicates": "Possible duplicates",
+  "region.duplicatesHint": "Check and merge records of the same person",
+  "region.import": "Import e-PPGBM",
+  "region.importHint": "Upload measurements from an e-PPGBM file",
+
+  "reg.back": "Back to {name}",
+  "reg.backRegion": "Back to the region",
+  "reg.save": "Save",
+  "reg.saving": "Saving…",
+  "reg.cancel": "Cancel",
+  "reg.optional": "optional",
+  "reg.choose": "Choose…",
+  "reg.conflict": "Someone else changed this record; reload it.",
+  "reg.offlineWrite": "No connection. Nothing was saved; try again when you have signal.",
+  "reg.fixErrors": "Check the marked fields.",
+
+  "sex.1": "Male",
+  "sex.2": "Female",
+  "sex.short.1": "M",
+  "sex.short.2": "F",
+  "pf.name": "Full name",
+  "pf.sex": "Sex",
+  "pf.birthDate": "Birth date",
+  "pf.nik": "NIK",
+
+  "v.required": "Required.",
+  "v.tooLong": "Too long (at most {max} characters).",
+  "v.positive": "Must be more than 0.",
+  "v.min": "At least {min}.",
+  "v.max": "Too large (at most {max}).",
+  "v.date": "Enter a valid date.",
+  "v.choose": "Choose one.",
+  "v.kk": "The KK number must be 16 digits.",
+  "v.nikServer":
+    "Invalid NIK. Check the kecamatan code (first 6 digits), the birth date (next 6) and the serial number.",
+  "v.nikTaken": "This NIK already belongs to another registered person.",
+  "v.invalid": "Invalid value.",
+
+  // Links to the indicator catalog (home page)
+  "home.indicators": "Indicators & targets",
+  "home.indicatorsLink": "Performance indicator catalog",
+  "home.indicatorsHint": "Article 6 targets, Article 7 indicators and the annex strategy matrix",
+
+  // Links to the indicator dashboard (region page)
+  "region.indicators": "Indicators & achievement",
+  "region.indicatorsHint": "Stunting prevalence, weighing coverage, regulation targets",
+
+  // The sync status bar (shared/sync) and the posyandu day's link on the home page
+  "home.posyanduDay": "Posyandu day",
+  "home.posyanduDayHint": "Weigh and measure children, also without signal",
+
+  "sync.pending": "{count} records not sent yet",
+  "sync.allSent": "Everything is sent",
+  "sync.lastSync": "Last sync {time}",
+  "sync.never": "Never synced",
+  "sync.running": "Syncing…",
+  "sync.now": "Sync now",
+  "sync.offline": "No signal — data is kept on this phone and sent by itself when signal returns.",
+  "sync.loginExpired": "Your login expired. The data is safe on this phone; log in again to send it.",
+  "sync.loginAgain": "Log in again",
+  "sync.error": "Sync failed ({code}). It will be retried by itself.",
+  "sync.rejected": "{count} records refused by the server — see",
+  "sync.conflicts": "{count} conflicting edits — to decide",
+  "sync.unsentAtLogout":
+    "{count} records are not sent yet. If you log out they stay on this phone and are sent after you log in again.",
+  "sync.open": "Sync status",
+
+  // The scorecard's link on a region page
+  "svc.scorecardLink": "Convergence scorecard",
+  "svc.scorecardHint": "Services received by 1000-HPK targets, monthly and quarterly",
+
+  // Links to the families pages on a region page (also their titles)
+  "fam.section": "Accelerating stunting reduction",
+  "fam.families.title": "Families at risk of stunting",
+  "fam.families.hint": "Family screening per semester, risk reasons, verification",
+  "fam.catin.title": "Brides and grooms-to-be (catin)",
+  "fam.catin.hint": "Screening 3 months before marriage, results, advice, certificate",
+  "fam.tpk.title": "Family support teams (TPK)",
+  "fam.tpk.hint": "Members, caseload, overdue visits",
+  "fam.audit.title": "Stunting case audit",
+  "fam.audit.hint": "Stunted under-twos, findings, recommendations, follow-up",
+
+  // Links to the planning pages on a region page
+  "region.planning": "Planning and teams",
+  "region.planningCycle": "Village planning cycle",
+  "region.planningCycleHint": "Social mapping, FGD, rembuk stunting, RKP Desa and APB Desa",
+  "region.planningOverview": "Village planning summary",
+  "region.planningOverviewHint": "Each village's stage, late villages, stunting share of the village budget",
+  "region.institutions": "Teams and institutions",
+  "region.institutionsHint": "TPPS, Rumah Desa Sehat, KPM, posyandu, PAUD",
 };

@@ -1,14 +1,7 @@
-// Bahasa Indonesia — the default locale and the source of the message key set.
+// Bahasa Indonesia of the app shell (login, home, region browser, errors, common words of the shared
+// kit). Each feature keeps its own dictionaries in pages/<feature>/i18n/, loaded with its pages.
 // Terms follow the regulations (Perbup Paser 47/2024, Perbup PALI 64/2021).
 // Placeholders are written {name}; every locale must use the same placeholders.
-import { catalogId } from "./catalog.id";
-import { familiesId } from "./families.id";
-import { indicatorsId } from "./indicators.id";
-import { planningId } from "./planning.id";
-import { registryId } from "./registry.id";
-import { servicesId } from "./services.id";
-import { syncId } from "./sync.id";
-
 export const id = {
   "app.name": "Tumbuh",
   "app.tagline": "Percepatan penurunan stunting",
@@ -143,13 +136,103 @@ export const id = {
   "kind.dusun": "Dusun",
   "kind.posyandu": "Posyandu",
 
-  ...registryId,
-  ...catalogId,
-  ...indicatorsId,
-  ...syncId,
-  ...servicesId,
-  ...familiesId,
-  ...planningId,
+  // Registry words the app shell, the shared kit (form fields, their messages) or several features use
+  "region.services": "Pendataan sasaran",
+  "region.registry": "Sasaran & penimbangan",
+  "region.registryHint": "Jadwal timbang, anak yang perlu dirujuk, pencarian",
+  "region.register": "Daftarkan",
+  "region.registerHint": "Rumah tangga, anak, ibu, kehamilan",
+  "region.duplicates": "Kemungkinan data ganda",
+  "region.duplicatesHint": "Periksa dan gabungkan data orang yang sama",
+  "region.import": "Impor e-PPGBM",
+  "region.importHint": "Unggah hasil pengukuran dari berkas e-PPGBM",
+
+  "reg.back": "Kembali ke {name}",
+  "reg.backRegion": "Kembali ke wilayah",
+  "reg.save": "Simpan",
+  "reg.saving": "Menyimpan…",
+  "reg.cancel": "Batal",
+  "reg.optional": "tidak wajib",
+  "reg.choose": "Pilih…",
+  "reg.conflict": "Data telah diubah orang lain, muat ulang.",
+  "reg.offlineWrite": "Tidak ada koneksi. Data belum tersimpan; coba lagi saat ada sinyal.",
+  "reg.fixErrors": "Periksa isian yang ditandai.",
+
+  "sex.1": "Laki-laki",
+  "sex.2": "Perempuan",
+  "sex.short.1": "L",
+  "sex.short.2": "P",
+  "pf.name": "Nama lengkap",
+  "pf.sex": "Jenis kelamin",
+  "pf.birthDate": "Tanggal lahir",
+  "pf.nik": "NIK",
+
+  "v.required": "Wajib diisi.",
+  "v.tooLong": "Terlalu panjang (maks. {max} karakter).",
+  "v.positive": "Harus lebih dari 0.",
+  "v.min": "Minimal {min}.",
+  "v.max": "Terlalu besar (maks. {max}).",
+  "v.date": "Isi tanggal yang benar.",
+  "v.choose": "Pilih salah satu.",
+  "v.kk": "Nomor KK harus 16 angka.",
+  "v.nikServer":
+    "NIK tidak sah. Periksa kode kecamatan (6 angka pertama), tanggal lahir (6 angka berikutnya) dan nomor urut.",
+  "v.nikTaken": "NIK ini sudah dipakai orang lain yang terdaftar.",
+  "v.invalid": "Isian tidak valid.",
+
+  // Links to the indicator catalog (home page)
+  "home.indicators": "Indikator & target",
+  "home.indicatorsLink": "Katalog indikator kinerja",
+  "home.indicatorsHint": "Target Pasal 6, indikator Pasal 7 dan matriks strategi Lampiran",
+
+  // Links to the indicator dashboard (region page)
+  "region.indicators": "Indikator & capaian",
+  "region.indicatorsHint": "Prevalensi stunting, cakupan penimbangan, target Perbup",
+
+  // The sync status bar (shared/sync) and the posyandu day's link on the home page
+  "home.posyanduDay": "Hari buka posyandu",
+  "home.posyanduDayHint": "Timbang dan ukur anak, juga tanpa sinyal",
+
+  "sync.pending": "{count} data belum terkirim",
+  "sync.allSent": "Semua data sudah terkirim",
+  "sync.lastSync": "Sinkron terakhir {time}",
+  "sync.never": "Belum pernah sinkron",
+  "sync.running": "Menyinkronkan…",
+  "sync.now": "Sinkronkan",
+  "sync.offline": "Tanpa sinyal — data disimpan di HP dan dikirim otomatis saat ada sinyal.",
+  "sync.loginExpired": "Sesi masuk berakhir. Data tetap aman di HP; masuk lagi untuk mengirimnya.",
+  "sync.loginAgain": "Masuk lagi",
+  "sync.error": "Sinkron gagal ({code}). Akan dicoba lagi otomatis.",
+  "sync.rejected": "{count} data ditolak server — lihat",
+  "sync.conflicts": "{count} data bertabrakan — perlu diputuskan",
+  "sync.unsentAtLogout":
+    "{count} data belum terkirim. Jika Anda keluar, data itu tetap disimpan di HP ini dan dikirim setelah Anda masuk lagi.",
+  "sync.open": "Status sinkron",
+
+  // The scorecard's link on a region page
+  "svc.scorecardLink": "Scorecard konvergensi",
+  "svc.scorecardHint": "Layanan yang diterima sasaran 1000 HPK, per bulan dan triwulan",
+
+  // Links to the families pages on a region page (also their titles)
+  "fam.section": "Percepatan penurunan stunting",
+  "fam.families.title": "Keluarga berisiko stunting",
+  "fam.families.hint": "Penapisan keluarga per semester, alasan risiko, verifikasi",
+  "fam.catin.title": "Calon pengantin (catin)",
+  "fam.catin.hint": "Pemeriksaan 3 bulan pranikah, hasil, anjuran, surat keterangan",
+  "fam.tpk.title": "Tim Pendamping Keluarga (TPK)",
+  "fam.tpk.hint": "Anggota, beban dampingan, kunjungan terlambat",
+  "fam.audit.title": "Audit kasus stunting",
+  "fam.audit.hint": "Baduta stunting, temuan, rekomendasi, tindak lanjut",
+
+  // Links to the planning pages on a region page
+  "region.planning": "Perencanaan & kelembagaan",
+  "region.planningCycle": "Siklus perencanaan desa",
+  "region.planningCycleHint": "Pemetaan sosial, FGD, rembuk stunting, RKP Desa dan APB Desa",
+  "region.planningOverview": "Rekap perencanaan desa",
+  "region.planningOverviewHint": "Tahap tiap desa, desa terlambat, anggaran stunting APB Desa",
+  "region.institutions": "Kelembagaan",
+  "region.institutionsHint": "TPPS, Rumah Desa Sehat, KPM, posyandu, PAUD",
 } as const satisfies Record<string, string>;
 
-export type MessageKey = keyof typeof id;
+/** Keys of the app shell's dictionary (always loaded). */
+export type ShellKey = keyof typeof id;

@@ -6,9 +6,9 @@ import type { MessageKey } from "../i18n/messages";
 import { Link } from "../router/navigation";
 import { INDICATORS_PATH, regionPath } from "../router/routes";
 import { useMe, useSession } from "../session/SessionProvider";
-import { SavedCopyNote, useDocumentTitle } from "../ui";
+import { UnsentNote } from "../shared/sync/UnsentNote";
+import { SavedCopyNote, useDocumentTitle } from "../shared/ui";
 import { ChangePasswordForm } from "./ChangePasswordForm";
-import { UnsentNote } from "./posyandu/UnsentNote";
 
 interface ScopeGroup {
   scope: string;

@@ -4,7 +4,7 @@ import { generalErrorKey } from "../api/errorMessages";
 import { useI18n } from "../i18n/I18nProvider";
 import type { MessageKey } from "../i18n/messages";
 import { useSession } from "../session/SessionProvider";
-import { useDocumentTitle, useOnline } from "../ui";
+import { useDocumentTitle, useOnline } from "../shared/ui";
 
 type LoginError =
   | { key: MessageKey; field?: "username" | "password" }

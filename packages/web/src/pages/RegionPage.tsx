@@ -15,7 +15,7 @@ import {
   scorecardPath,
 } from "../router/routes";
 import { useMe } from "../session/SessionProvider";
-import { ErrorPanel, Loading, NotFound, SavedCopyNote, useDocumentTitle } from "../ui";
+import { ErrorPanel, Loading, NotFound, SavedCopyNote, useDocumentTitle } from "../shared/ui";
 import { FamilyEntryPoints } from "./families/EntryPoints";
 import { LinkCardSection } from "./LinkCardSection";
 import { PlanningEntryPoints } from "./planning/links";

@@ -16,14 +16,14 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { Link, navigate } from "../../router/navigation";
 import { pathFor, regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
-import { useDocumentTitle } from "../../ui";
+import { formatAge, formatDate, formatZ, todayIso } from "../../shared/format";
+import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
+import { useAction } from "../../shared/useAction";
+import { useLoad } from "../../shared/useLoad";
 import { canWrite } from "../regionLinks";
-import { formatAge, formatDate, formatZ, todayIso } from "../registry/format";
-import { BackLink, LoadGate } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
-import { ActionError, newId, useAction } from "./shared";
+import { ActionError, newId } from "./shared";
 import { AuditShareMeter } from "./TpkTeamPage";
-import "../registry/registry.css";
+import "../../shared/kit.css";
 import "./families.css";
 
 export default function AuditCasesPage({ code }: { code: string }) {
@@ -60,7 +60,7 @@ export default function AuditCasesPage({ code }: { code: string }) {
                     {formatDate(c.measuredOn, locale)}
                   </p>
                   {c.auditId ? (
-                    <Link to={pathFor({ name: "caseAudit", id: c.auditId })} className="badge badge--ok">
+                    <Link to={pathFor("caseAudit", { id: c.auditId })} className="badge badge--ok">
                       {t("fam.audit.done")}
                     </Link>
                   ) : (
@@ -132,7 +132,7 @@ function AuditForm({ code, child }: { code: string; child: AuditCase }) {
         },
       }),
     );
-    if (saved) navigate(pathFor({ name: "caseAudit", id: saved.id }));
+    if (saved) navigate(pathFor("caseAudit", { id: saved.id }));
   }
   void code;
   return (

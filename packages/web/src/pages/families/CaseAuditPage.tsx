@@ -8,18 +8,17 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { Link } from "../../router/navigation";
 import { pathFor } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
+import { formatDate, todayIso } from "../../shared/format";
+import { SyncStatusBar } from "../../shared/sync/SyncStatusBar";
+import { useReloadWhenSent } from "../../shared/sync/useReloadWhenSent";
+import { useLive, useSyncEngine } from "../../shared/sync/useSync";
+import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
+import { useAction } from "../../shared/useAction";
+import { useLoad } from "../../shared/useLoad";
 import { recordFollowUpOffline, unconfirmed } from "../../sync/appends";
-import { useDocumentTitle } from "../../ui";
-import { SyncStatusBar } from "../posyandu/SyncStatusBar";
-import { useReloadWhenSent } from "../posyandu/useReloadWhenSent";
-import { useLive, useSyncEngine } from "../posyandu/useSync";
 import { canWrite } from "../regionLinks";
-import { formatDate, todayIso } from "../registry/format";
-import { BackLink, LoadGate } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
-import { ActionError, newId, useAction } from "./shared";
-import "../registry/registry.css";
-import "../posyandu/posyandu.css";
+import { ActionError, newId } from "./shared";
+import "../../shared/kit.css";
 import "./families.css";
 
 export default function CaseAuditPage({ id }: { id: string }) {
@@ -55,12 +54,12 @@ function Audit({ view, reload }: { view: CaseAuditView; reload: () => void }) {
     <div className="stack-lg">
       {writer && <SyncStatusBar engine={engine} />}
       <div className="stack-sm">
-        <BackLink to={pathFor({ name: "auditCases", code: desa })}>{t("fam.audit.title")}</BackLink>
+        <BackLink to={pathFor("auditCases", { code: desa })}>{t("fam.audit.title")}</BackLink>
         <h1>{view.child.name}</h1>
         <p className="muted">
           {t("fam.audit.date")}: {formatDate(view.auditedOn, locale)} · {view.team}
         </p>
-        <Link to={pathFor({ name: "person", id: view.child.id })}>{t("fam.audit.childPage")}</Link>
+        <Link to={pathFor("person", { id: view.child.id })}>{t("fam.audit.childPage")}</Link>
       </div>
       <section className="card stack-sm">
         <h2>{t("fam.audit.findings")}</h2>

@@ -8,13 +8,13 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { Link, navigate } from "../../router/navigation";
 import { pathFor, regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
-import { useDocumentTitle } from "../../ui";
+import { formatDate, todayIso } from "../../shared/format";
+import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
+import { useAction } from "../../shared/useAction";
+import { useLoad } from "../../shared/useLoad";
 import { canWrite } from "../regionLinks";
-import { formatDate, todayIso } from "../registry/format";
-import { BackLink, LoadGate } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
-import { ActionError, newId, percent, useAction } from "./shared";
-import "../registry/registry.css";
+import { ActionError, newId, percent } from "./shared";
+import "../../shared/kit.css";
 import "./families.css";
 
 export default function CatinListPage({ code }: { code: string }) {
@@ -49,7 +49,7 @@ export default function CatinListPage({ code }: { code: string }) {
             <ul className="fam-list">
               {data.rows.map((c) => (
                 <li key={c.id} className="card stack-sm">
-                  <Link to={pathFor({ name: "catin", id: c.id })} className="fam-title">
+                  <Link to={pathFor("catin", { id: c.id })} className="fam-title">
                     {c.person.name}
                     {c.partnerName ? ` & ${c.partnerName}` : ""}
                   </Link>
@@ -124,7 +124,7 @@ function RegisterCatin({ code }: { code: string }) {
             },
           }),
     );
-    if (saved) navigate(pathFor({ name: "catin", id: saved.id }));
+    if (saved) navigate(pathFor("catin", { id: saved.id }));
   }
   return (
     <form className="card stack" onSubmit={submit} data-testid="catin-form">

@@ -7,18 +7,17 @@ import { api, hrefFor } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { pathFor } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
+import { formatDate, formatNumber, todayIso } from "../../shared/format";
+import { SyncStatusBar } from "../../shared/sync/SyncStatusBar";
+import { useReloadWhenSent } from "../../shared/sync/useReloadWhenSent";
+import { useLive, useSyncEngine } from "../../shared/sync/useSync";
+import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
+import { useAction } from "../../shared/useAction";
+import { useLoad } from "../../shared/useLoad";
 import { screenCatinOffline, unconfirmed } from "../../sync/appends";
-import { useDocumentTitle } from "../../ui";
-import { SyncStatusBar } from "../posyandu/SyncStatusBar";
-import { useReloadWhenSent } from "../posyandu/useReloadWhenSent";
-import { useLive, useSyncEngine } from "../posyandu/useSync";
 import { canWrite } from "../regionLinks";
-import { formatDate, formatNumber, todayIso } from "../registry/format";
-import { BackLink, LoadGate } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
-import { ActionError, newId, parseNumber, useAction } from "./shared";
-import "../registry/registry.css";
-import "../posyandu/posyandu.css";
+import { ActionError, newId, parseNumber } from "./shared";
+import "../../shared/kit.css";
 import "./families.css";
 
 export default function CatinPage({ id }: { id: string }) {
@@ -53,7 +52,7 @@ function Catin({ view, reload }: { view: CatinView; reload: () => void }) {
     <div className="stack-lg">
       {writer && <SyncStatusBar engine={engine} />}
       <div className="stack-sm">
-        <BackLink to={pathFor({ name: "catinList", code: desa })}>{t("fam.catin.title")}</BackLink>
+        <BackLink to={pathFor("catinList", { code: desa })}>{t("fam.catin.title")}</BackLink>
         <h1>{view.person.name}</h1>
         <p className="muted">
           {t(`sex.${view.person.sex}`)} · {formatDate(view.person.birthDate, locale)}

@@ -11,22 +11,22 @@ export function FamilyEntryPoints({ region }: { region: { code: string; level: s
   if (!LEVELS.includes(region.level)) return null;
   const items = [
     {
-      to: pathFor({ name: "families", code: region.code }),
+      to: pathFor("families", { code: region.code }),
       title: t("fam.families.title"),
       hint: t("fam.families.hint"),
     },
     {
-      to: pathFor({ name: "catinList", code: region.code }),
+      to: pathFor("catinList", { code: region.code }),
       title: t("fam.catin.title"),
       hint: t("fam.catin.hint"),
     },
     {
-      to: pathFor({ name: "tpkList", code: region.code }),
+      to: pathFor("tpkList", { code: region.code }),
       title: t("fam.tpk.title"),
       hint: t("fam.tpk.hint"),
     },
     {
-      to: pathFor({ name: "auditCases", code: region.code }),
+      to: pathFor("auditCases", { code: region.code }),
       title: t("fam.audit.title"),
       hint: t("fam.audit.hint"),
     },

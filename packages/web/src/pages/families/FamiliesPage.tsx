@@ -5,11 +5,10 @@ import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { Link, replaceSearchParams, useSearchParam } from "../../router/navigation";
 import { pathFor, regionPath } from "../../router/routes";
-import { useDocumentTitle } from "../../ui";
-import { formatDate, todayIso } from "../registry/format";
-import { BackLink, LoadGate } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
-import "../registry/registry.css";
+import { formatDate, todayIso } from "../../shared/format";
+import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
+import { useLoad } from "../../shared/useLoad";
+import "../../shared/kit.css";
 import "./families.css";
 
 function recentSemesters(today: string): string[] {
@@ -58,7 +57,7 @@ export default function FamiliesPage({ code }: { code: string }) {
             <ul className="fam-list">
               {data.rows.map((r) => (
                 <li key={r.householdId} className="card stack-sm" data-testid="family-row">
-                  <Link to={pathFor({ name: "family", id: r.householdId })} className="fam-title">
+                  <Link to={pathFor("family", { id: r.householdId })} className="fam-title">
                     {r.headName ?? t("fam.family")} — {r.address}
                   </Link>
                   <p className="muted">
@@ -86,7 +85,7 @@ export default function FamiliesPage({ code }: { code: string }) {
                 <ul className="link-list">
                   {data.unscreened.map((h) => (
                     <li key={h.householdId}>
-                      <Link to={pathFor({ name: "family", id: h.householdId })} className="link-card">
+                      <Link to={pathFor("family", { id: h.householdId })} className="link-card">
                         <span className="link-card__body">
                           <span className="link-card__title">{h.headName ?? t("fam.family")}</span>
                           <span className="link-card__meta">{h.address}</span>

@@ -18,18 +18,17 @@ import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { pathFor } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
+import { formatDate, todayIso } from "../../shared/format";
+import { SyncStatusBar } from "../../shared/sync/SyncStatusBar";
+import { useReloadWhenSent } from "../../shared/sync/useReloadWhenSent";
+import { useLive, useSyncEngine } from "../../shared/sync/useSync";
+import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
+import { useAction } from "../../shared/useAction";
+import { useLoad } from "../../shared/useLoad";
 import { screenFamilyOffline, unconfirmed } from "../../sync/appends";
-import { useDocumentTitle } from "../../ui";
-import { SyncStatusBar } from "../posyandu/SyncStatusBar";
-import { useReloadWhenSent } from "../posyandu/useReloadWhenSent";
-import { useLive, useSyncEngine } from "../posyandu/useSync";
 import { canWrite } from "../regionLinks";
-import { formatDate, todayIso } from "../registry/format";
-import { BackLink, LoadGate } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
-import { ActionError, newId, useAction } from "./shared";
-import "../registry/registry.css";
-import "../posyandu/posyandu.css";
+import { ActionError, newId } from "./shared";
+import "../../shared/kit.css";
 import "./families.css";
 
 type YesNo = "" | "ya" | "tidak";
@@ -116,7 +115,7 @@ function Family({ view, reload }: { view: FamilyView; reload: () => void }) {
     <div className="stack-lg">
       {writer && <SyncStatusBar engine={engine} />}
       <div className="stack-sm">
-        <BackLink to={pathFor({ name: "families", code: h.regionCode.split(".").slice(0, 4).join(".") })}>
+        <BackLink to={pathFor("families", { code: h.regionCode.split(".").slice(0, 4).join(".") })}>
           {t("fam.families.title")}
         </BackLink>
         <h1>

@@ -7,12 +7,12 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { Link, navigate } from "../../router/navigation";
 import { pathFor, regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
-import { useDocumentTitle } from "../../ui";
+import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
+import { useAction } from "../../shared/useAction";
+import { useLoad } from "../../shared/useLoad";
 import { canWrite } from "../regionLinks";
-import { BackLink, LoadGate } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
-import { ActionError, newId, useAction } from "./shared";
-import "../registry/registry.css";
+import { ActionError, newId } from "./shared";
+import "../../shared/kit.css";
 import "./families.css";
 
 export default function TpkListPage({ code }: { code: string }) {
@@ -29,7 +29,7 @@ export default function TpkListPage({ code }: { code: string }) {
   async function create(e: React.FormEvent) {
     e.preventDefault();
     const saved = await run(() => api.call(tpkApi.createTeam, { body: { id, regionCode: code, name } }));
-    if (saved) navigate(pathFor({ name: "tpkTeam", id: saved.id }));
+    if (saved) navigate(pathFor("tpkTeam", { id: saved.id }));
   }
   return (
     <div className="stack-lg">
@@ -44,7 +44,7 @@ export default function TpkListPage({ code }: { code: string }) {
             {data.teams.length === 0 && <li className="muted">{t("fam.tpk.none")}</li>}
             {data.teams.map((team) => (
               <li key={team.id}>
-                <Link to={pathFor({ name: "tpkTeam", id: team.id })} className="link-card">
+                <Link to={pathFor("tpkTeam", { id: team.id })} className="link-card">
                   <span className="link-card__body">
                     <span className="link-card__title">{team.name}</span>
                     <span className="link-card__meta">{team.regionCode}</span>

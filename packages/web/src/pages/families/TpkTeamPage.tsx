@@ -19,18 +19,17 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { Link } from "../../router/navigation";
 import { pathFor } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
+import { formatDate, todayIso } from "../../shared/format";
+import { SyncStatusBar } from "../../shared/sync/SyncStatusBar";
+import { useReloadWhenSent } from "../../shared/sync/useReloadWhenSent";
+import { useLive, useSyncEngine } from "../../shared/sync/useSync";
+import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
+import { useAction } from "../../shared/useAction";
+import { useLoad } from "../../shared/useLoad";
 import { recordTpkVisitOffline, unconfirmed } from "../../sync/appends";
-import { useDocumentTitle } from "../../ui";
-import { SyncStatusBar } from "../posyandu/SyncStatusBar";
-import { useReloadWhenSent } from "../posyandu/useReloadWhenSent";
-import { useLive, useSyncEngine } from "../posyandu/useSync";
 import { canWrite } from "../regionLinks";
-import { formatDate, todayIso } from "../registry/format";
-import { BackLink, LoadGate } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
-import { ActionError, newId, percent, useAction } from "./shared";
-import "../registry/registry.css";
-import "../posyandu/posyandu.css";
+import { ActionError, newId, percent } from "./shared";
+import "../../shared/kit.css";
 import "./families.css";
 
 export default function TpkTeamPage({ id }: { id: string }) {
@@ -100,7 +99,7 @@ function Team({
     <div className="stack-lg">
       {writer && <SyncStatusBar engine={engine} />}
       <div className="stack-sm">
-        <BackLink to={pathFor({ name: "tpkList", code: view.regionCode })}>{t("fam.tpk.title")}</BackLink>
+        <BackLink to={pathFor("tpkList", { code: view.regionCode })}>{t("fam.tpk.title")}</BackLink>
         <h1>{view.name}</h1>
         <p className="muted">{view.regionName}</p>
       </div>
@@ -113,7 +112,7 @@ function Team({
               <span className="badge badge--danger">
                 {t("fam.overdueSince", { date: formatDate(f.dueOn, locale) })}
               </span>{" "}
-              <Link to={pathFor({ name: "caseAudit", id: f.auditId })}>
+              <Link to={pathFor("caseAudit", { id: f.auditId })}>
                 <strong>{f.childName}</strong>
               </Link>
               <p>
@@ -127,7 +126,7 @@ function Team({
       <section className="card stack-sm">
         <h2>{t("fam.audit.title")}</h2>
         <AuditShareMeter share={view.auditShare} />
-        <Link to={pathFor({ name: "auditCases", code: view.regionCode })}>{t("fam.audit.open")}</Link>
+        <Link to={pathFor("auditCases", { code: view.regionCode })}>{t("fam.audit.open")}</Link>
       </section>
       <section className="stack-sm">
         <h2>{t("fam.tpk.members")}</h2>

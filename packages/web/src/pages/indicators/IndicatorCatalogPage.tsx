@@ -10,10 +10,9 @@ import { generalErrorKey } from "../../api/errorMessages";
 import { CATALOG_EXPORT_URL } from "../../api/indicatorCatalog";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
-import { useDocumentTitle } from "../../ui";
-import { TextField } from "../registry/forms/fields";
-import { BackLink, LoadGate, Notice } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
+import { TextField } from "../../shared/forms/fields";
+import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../shared/ui";
+import { useLoad } from "../../shared/useLoad";
 import {
   type CatalogGroup,
   groupCatalog,
@@ -21,7 +20,7 @@ import {
   type TargetForm,
   targetFormOf,
 } from "./catalogView";
-import "../registry/registry.css";
+import "../../shared/kit.css";
 import "./catalog.css";
 
 type Flash = { tone: "ok" | "error"; text: string; detail?: string } | null;

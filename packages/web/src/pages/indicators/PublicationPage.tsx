@@ -8,8 +8,8 @@ import { publicationUrl } from "../../api/indicators";
 import { useI18n } from "../../i18n/I18nProvider";
 import { Link } from "../../router/navigation";
 import { publicationPath } from "../../router/routes";
-import { ErrorPanel, Loading, NotFound, useDocumentTitle } from "../../ui";
-import { formatNumber } from "../registry/format";
+import { formatNumber } from "../../shared/format";
+import { ErrorPanel, Loading, NotFound, useDocumentTitle } from "../../shared/ui";
 import "./indicators.css";
 
 type State =
@@ -17,7 +17,8 @@ type State =
   | { status: "ready"; view: PublicationView }
   | { status: "error"; error: unknown };
 
-export default function PublicationPage({ year }: { year: number }) {
+export default function PublicationPage({ year: yearParam }: { year: string }) {
+  const year = Number(yearParam);
   const { t } = useI18n();
   const [state, setState] = useState<State>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);

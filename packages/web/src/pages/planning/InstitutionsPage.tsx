@@ -15,13 +15,12 @@ import type { MessageKey } from "../../i18n/messages";
 import { Link } from "../../router/navigation";
 import { pathFor, regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
-import { useDocumentTitle } from "../../ui";
-import { CheckField, SelectField, TextField } from "../registry/forms/fields";
-import { BackLink, LoadGate, Notice } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
+import { CheckField, SelectField, TextField } from "../../shared/forms/fields";
+import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../shared/ui";
+import { useAction } from "../../shared/useAction";
+import { useLoad } from "../../shared/useLoad";
 import { canPlan, canReview } from "./access";
-import { useAction } from "./useAction";
-import "../registry/registry.css";
+import "../../shared/kit.css";
 import "./planning.css";
 
 /** TPPS, Rumah Desa Sehat, service providers and KPM of a region and below: /wilayah/:code/kelembagaan. */
@@ -327,7 +326,7 @@ function TpkTeams({ code, level, teams }: { code: string; level: string; teams: 
         <ul className="plain-list stack-sm">
           {teams.map((team) => (
             <li key={team.id} className="proposal">
-              <Link className="proposal__title" to={pathFor({ name: "tpkTeam", id: team.id })}>
+              <Link className="proposal__title" to={pathFor("tpkTeam", { id: team.id })}>
                 {team.name}
               </Link>
               <span className="step__meta">{t("in.tpkMembers", { count: team.members })}</span>
@@ -338,7 +337,7 @@ function TpkTeams({ code, level, teams }: { code: string; level: string; teams: 
         <ul className="plain-list stack-sm">
           {[...perDesa].map(([desa, d]) => (
             <li key={desa} className="proposal">
-              <Link className="proposal__title" to={pathFor({ name: "tpkList", code: desa })}>
+              <Link className="proposal__title" to={pathFor("tpkList", { code: desa })}>
                 {d.name}
               </Link>
               <span className="step__meta">
@@ -348,7 +347,7 @@ function TpkTeams({ code, level, teams }: { code: string; level: string; teams: 
           ))}
         </ul>
       )}
-      <Link to={pathFor({ name: "tpkList", code })}>{t("in.tpkOpen")}</Link>
+      <Link to={pathFor("tpkList", { code })}>{t("in.tpkOpen")}</Link>
     </section>
   );
 }

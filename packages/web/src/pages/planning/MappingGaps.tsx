@@ -61,7 +61,7 @@ export function MappingGaps({ code, total }: { code: string; total: SocialMappin
             ))}
           </ol>
         )}
-        <Link to={pathFor({ name: "families", code })}>{t("pl.gaps.openFamilies")}</Link>
+        <Link to={pathFor("families", { code })}>{t("pl.gaps.openFamilies")}</Link>
       </section>
     </div>
   );

@@ -9,14 +9,14 @@ import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
-import { SelectField, TextField } from "../registry/forms/fields";
-import { Notice } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
+import { SelectField, TextField } from "../../shared/forms/fields";
+import { Notice } from "../../shared/ui";
+import { useAction } from "../../shared/useAction";
+import { useLoad } from "../../shared/useLoad";
 import { formatPercent } from "../services/period";
 import { lines } from "./format";
 import { MappingGaps } from "./MappingGaps";
 import { TextArea } from "./TextArea";
-import { useAction } from "./useAction";
 
 /**
  * The social-mapping figures a meeting works from, per dusun/posyandu: 1000-HPK targets and children stunted

@@ -12,18 +12,17 @@ import type { MessageKey } from "../../i18n/messages";
 import { replaceSearchParams, useSearchParam } from "../../router/navigation";
 import { regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
-import { useDocumentTitle } from "../../ui";
-import { TextField } from "../registry/forms/fields";
-import { BackLink, LoadGate, Notice } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
+import { TextField } from "../../shared/forms/fields";
+import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../shared/ui";
+import { useAction } from "../../shared/useAction";
+import { useLoad } from "../../shared/useLoad";
 import { canPlan, canReview } from "./access";
 import { CampaignsSection, ReviewsSection } from "./CampaignsReviews";
 import { parseAmount, percent, rupiah } from "./format";
 import { MeetingsSection, SocialMappingPanel } from "./MeetingsSection";
 import { ProposalsSection } from "./ProposalsSection";
 import { StageStepper } from "./StageStepper";
-import { useAction } from "./useAction";
-import "../registry/registry.css";
+import "../../shared/kit.css";
 import "./planning.css";
 
 function todayIso(): string {

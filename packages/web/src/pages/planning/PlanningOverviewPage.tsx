@@ -5,14 +5,13 @@ import type { MessageKey } from "../../i18n/messages";
 import { Link, replaceSearchParams, useSearchParam } from "../../router/navigation";
 import { planningPath, regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
-import { useDocumentTitle } from "../../ui";
-import { BackLink, LoadGate } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
+import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
+import { useLoad } from "../../shared/useLoad";
 import { canReview } from "./access";
 import { percent, rupiah } from "./format";
 import { RegencyRembukSection } from "./RegencyRembuk";
 import { ShareChart } from "./ShareChart";
-import "../registry/registry.css";
+import "../../shared/kit.css";
 import "./planning.css";
 
 /** Stage status of every desa/kelurahan under a kecamatan or the regency, late villages, stunting budget share. */

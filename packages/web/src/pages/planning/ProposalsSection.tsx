@@ -12,10 +12,10 @@ import {
 import { useEffect, useState } from "react";
 import { api, hrefFor } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
-import { CheckField, SelectField, TextField } from "../registry/forms/fields";
-import { Notice } from "../registry/ui";
+import { CheckField, SelectField, TextField } from "../../shared/forms/fields";
+import { Notice } from "../../shared/ui";
+import { useAction } from "../../shared/useAction";
 import { parseAmount, rupiah } from "./format";
-import { useAction } from "./useAction";
 
 /** Ranked first, in rank order; then the unranked in the order they were proposed. */
 function initialOrder(proposals: readonly ProposalView[]): string[] {

@@ -2,12 +2,12 @@ import { planningApi } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
-import { TextField } from "../registry/forms/fields";
-import { Notice } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
+import { TextField } from "../../shared/forms/fields";
+import { Notice } from "../../shared/ui";
+import { useAction } from "../../shared/useAction";
+import { useLoad } from "../../shared/useLoad";
 import { lines } from "./format";
 import { TextArea } from "./TextArea";
-import { useAction } from "./useAction";
 
 /** The regency's yearly rembuk stunting (Paser Pasal 9 g): what was agreed, recorded by the TPPS Kabupaten. */
 export function RegencyRembukSection({

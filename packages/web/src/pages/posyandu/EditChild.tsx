@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { useI18n } from "../../i18n/I18nProvider";
+import { TextField } from "../../shared/forms/fields";
 import type { SyncEngine } from "../../sync/engine";
 import { editPerson } from "../../sync/outbox";
-import { TextField } from "../registry/forms/fields";
 import type { LocalChild } from "./day";
 
 /** Correct a child's name or parent on the phone; sent with the revision it was read at. */

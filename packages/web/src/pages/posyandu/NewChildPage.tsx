@@ -3,17 +3,16 @@ import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { navigate } from "../../router/navigation";
 import { posyanduChildPath, posyanduDayPath } from "../../router/routes";
+import { todayIso } from "../../shared/format";
+import { focusFirstInvalid, TextField } from "../../shared/forms/fields";
+import { useForm } from "../../shared/forms/useForm";
+import { SyncStatusBar } from "../../shared/sync/SyncStatusBar";
+import { useLive, useSyncEngine } from "../../shared/sync/useSync";
+import { BackLink, useDocumentTitle } from "../../shared/ui";
 import { registerPerson } from "../../sync/outbox";
-import { useDocumentTitle } from "../../ui";
-import { todayIso } from "../registry/format";
-import { focusFirstInvalid, TextField } from "../registry/forms/fields";
 import { IdentityFields } from "../registry/forms/IdentityFields";
 import { emptyPersonForm, type PersonForm, toPersonPayload } from "../registry/forms/payloads";
-import { useForm } from "../registry/forms/useForm";
-import { BackLink } from "../registry/ui";
 import { placeName } from "./local";
-import { SyncStatusBar } from "./SyncStatusBar";
-import { useLive, useSyncEngine } from "./useSync";
 import "./posyandu.css";
 
 /** Register a child on the spot (offline too): the id is made on the phone, then straight to weighing. */

@@ -3,17 +3,16 @@ import { useMemo, useState } from "react";
 import { useI18n } from "../../i18n/I18nProvider";
 import { navigate } from "../../router/navigation";
 import { posyanduDayPath } from "../../router/routes";
+import { formatAgeMonths, todayIso } from "../../shared/format";
+import { ChoiceField, TextField } from "../../shared/forms/fields";
+import { SyncStatusBar } from "../../shared/sync/SyncStatusBar";
+import { useLive, useSyncEngine } from "../../shared/sync/useSync";
+import { BackLink, useDocumentTitle } from "../../shared/ui";
 import { registerPerson, registerPregnancy } from "../../sync/outbox";
 import { uuidv7 } from "../../sync/uuidv7";
-import { useDocumentTitle } from "../../ui";
-import { formatAgeMonths, todayIso } from "../registry/format";
-import { ChoiceField, TextField } from "../registry/forms/fields";
 import { PregnancyForm } from "../registry/person/PregnancyForm";
-import { BackLink } from "../registry/ui";
 import { filterByName } from "./day";
 import { placeName, toChild } from "./local";
-import { SyncStatusBar } from "./SyncStatusBar";
-import { useLive, useSyncEngine } from "./useSync";
 import "./posyandu.css";
 
 /** Girls and women from 10 years (remaja putri, WUS and older), as the registry's woman picker. */

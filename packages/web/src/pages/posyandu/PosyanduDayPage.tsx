@@ -7,13 +7,12 @@ import {
   posyanduNewPath,
   posyanduPregnancyPath,
 } from "../../router/routes";
-import { useDocumentTitle } from "../../ui";
-import { formatAgeMonths, formatDate, todayIso } from "../registry/format";
-import { BackLink } from "../registry/ui";
+import { formatAgeMonths, formatDate, todayIso } from "../../shared/format";
+import { SyncStatusBar } from "../../shared/sync/SyncStatusBar";
+import { useLive, useSyncEngine, useSyncStatus } from "../../shared/sync/useSync";
+import { BackLink, useDocumentTitle } from "../../shared/ui";
 import { dueChildren, filterByName } from "./day";
 import { childrenAt, measuredOnDay, placeName } from "./local";
-import { SyncStatusBar } from "./SyncStatusBar";
-import { useLive, useSyncEngine, useSyncStatus } from "./useSync";
 import "./posyandu.css";
 
 /** Step 2: the children due today, searchable by name on the phone, weighed ones ticked. */

@@ -1,10 +1,10 @@
 import { useI18n } from "../../i18n/I18nProvider";
 import { Link } from "../../router/navigation";
 import { posyanduDayPath } from "../../router/routes";
-import { useDocumentTitle } from "../../ui";
+import { SyncStatusBar } from "../../shared/sync/SyncStatusBar";
+import { useLive, useSyncEngine, useSyncStatus } from "../../shared/sync/useSync";
+import { useDocumentTitle } from "../../shared/ui";
 import { posyanduPlaces } from "./local";
-import { SyncStatusBar } from "./SyncStatusBar";
-import { useLive, useSyncEngine, useSyncStatus } from "./useSync";
 import "./posyandu.css";
 
 /** Step 1 of the posyandu day: which posyandu (from the scope kept on the phone). */

@@ -5,11 +5,10 @@ import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { POSYANDU_PATH } from "../../router/routes";
-import { useDocumentTitle, useOnline } from "../../ui";
-import { formatDate } from "../registry/format";
-import { BackLink } from "../registry/ui";
-import { SyncStatusBar } from "./SyncStatusBar";
-import { useLive, useSyncEngine } from "./useSync";
+import { formatDate } from "../../shared/format";
+import { SyncStatusBar } from "../../shared/sync/SyncStatusBar";
+import { useLive, useSyncEngine } from "../../shared/sync/useSync";
+import { BackLink, useDocumentTitle, useOnline } from "../../shared/ui";
 import "./posyandu.css";
 
 const SHOWN_FIELDS = ["name", "parentName", "birthDate", "sex"] as const;

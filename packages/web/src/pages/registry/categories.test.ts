@@ -1,6 +1,7 @@
 import type { MeasurementView } from "@tumbuh/core";
 import { PERMENKES_INDICES } from "@tumbuh/growth/permenkes";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadBothLanguages } from "../../i18n/testing";
 import {
   alertBadges,
   categoryBadges,
@@ -9,6 +10,7 @@ import {
   rowBadges,
   weighingBadge,
 } from "./categories";
+import { registryMessages } from "./i18n";
 
 function measurement(over: Partial<MeasurementView> = {}): MeasurementView {
   return {
@@ -30,6 +32,8 @@ function measurement(over: Partial<MeasurementView> = {}): MeasurementView {
     ...over,
   };
 }
+
+beforeAll(() => loadBothLanguages(registryMessages));
 
 describe("category tone", () => {
   it("gives every Permenkes band a tone, never neutral", () => {

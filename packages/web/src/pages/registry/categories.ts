@@ -11,13 +11,7 @@ import type {
 import { PERMENKES_INDICES, type PermenkesBand } from "@tumbuh/growth/permenkes";
 import type { Locale, MessageKey } from "../../i18n/messages";
 import { translate } from "../../i18n/messages";
-
-export type Tone = "danger" | "warn" | "ok" | "info" | "neutral";
-
-export interface Badge {
-  label: string;
-  tone: Tone;
-}
+import type { Badge, Tone } from "../../shared/ui";
 
 const BANDS = new Map<string, PermenkesBand>(
   PERMENKES_INDICES.flatMap((ix) => ix.bands.map((b) => [b.code, b] as const)),

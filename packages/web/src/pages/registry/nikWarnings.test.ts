@@ -1,6 +1,10 @@
 import { checkNik } from "@tumbuh/core";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadBothLanguages } from "../../i18n/testing";
+import { registryMessages } from "./i18n";
 import { nikWarningText } from "./nikWarnings";
+
+beforeAll(() => loadBothLanguages(registryMessages));
 
 describe("NIK warnings", () => {
   it("translates the warnings core's checkNik produces", () => {

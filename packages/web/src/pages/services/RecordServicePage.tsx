@@ -18,17 +18,15 @@ import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { Link } from "../../router/navigation";
 import { personPath, scorecardPath } from "../../router/routes";
+import { formatDate, todayIso } from "../../shared/format";
+import { SyncStatusBar } from "../../shared/sync/SyncStatusBar";
+import { useReloadWhenSent } from "../../shared/sync/useReloadWhenSent";
+import { useLive, useSyncEngine } from "../../shared/sync/useSync";
+import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../shared/ui";
+import { useLoad } from "../../shared/useLoad";
 import { recordServiceOffline, unconfirmed } from "../../sync/appends";
 import { uuidv7 } from "../../sync/uuidv7";
-import { useDocumentTitle } from "../../ui";
-import { SyncStatusBar } from "../posyandu/SyncStatusBar";
-import { useReloadWhenSent } from "../posyandu/useReloadWhenSent";
-import { useLive, useSyncEngine } from "../posyandu/useSync";
-import { formatDate, todayIso } from "../registry/format";
-import { BackLink, LoadGate, Notice } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
-import "../registry/registry.css";
-import "../posyandu/posyandu.css";
+import "../../shared/kit.css";
 import "./services.css";
 
 /** Services a child is recorded for; the others are a (pregnant) woman's. */

@@ -19,12 +19,11 @@ import { intlLocale } from "../../i18n/messages";
 import { regionKey } from "../../offline/cache";
 import { Link, replaceSearchParams, useSearchParam } from "../../router/navigation";
 import { recordServicePath, regionPath, scorecardPath } from "../../router/routes";
-import { useDocumentTitle } from "../../ui";
-import { formatMonth } from "../registry/format";
-import { BackLink, LoadGate } from "../registry/ui";
-import { useLoad } from "../registry/useLoad";
+import { formatMonth } from "../../shared/format";
+import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
+import { useLoad } from "../../shared/useLoad";
 import { formatPercent, periodChoices, periodFrom } from "./period";
-import "../registry/registry.css";
+import "../../shared/kit.css";
 import "./services.css";
 
 export default function ScorecardPage({ code }: { code: string }) {

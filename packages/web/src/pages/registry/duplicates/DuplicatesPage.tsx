@@ -6,10 +6,10 @@ import { api, type RegionView } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import { regionKey } from "../../../offline/cache";
 import { regionPath } from "../../../router/routes";
-import { useDocumentTitle } from "../../../ui";
-import { BackLink, LoadGate } from "../ui";
-import { useLoad } from "../useLoad";
+import { BackLink, LoadGate, useDocumentTitle } from "../../../shared/ui";
+import { useLoad } from "../../../shared/useLoad";
 import { PairCard } from "./PairCard";
+import "../../../shared/kit.css";
 import "../registry.css";
 
 export default function DuplicatesPage({ code }: { code: string }) {

@@ -5,8 +5,8 @@ import { useI18n } from "../../../i18n/I18nProvider";
 import type { MessageKey } from "../../../i18n/messages";
 import { Link } from "../../../router/navigation";
 import { personPath } from "../../../router/routes";
-import { formatAge, formatDate, maskDigits, todayIso } from "../format";
-import { submitFailure } from "../forms/submitErrors";
+import { formatAge, formatDate, maskDigits, todayIso } from "../../../shared/format";
+import { submitFailure } from "../../../shared/forms/submitErrors";
 import { reasonLabel } from "./reasons";
 
 type Person = DuplicatePair["a"];

@@ -1,6 +1,10 @@
 import { DUPLICATE_REASONS } from "@tumbuh/core";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadBothLanguages } from "../../../i18n/testing";
+import { registryMessages } from "../i18n";
 import { reasonLabel } from "./reasons";
+
+beforeAll(() => loadBothLanguages(registryMessages));
 
 describe("duplicate reasons", () => {
   it("words every reason code the server can send, in both languages", () => {

@@ -4,9 +4,9 @@ import { memo } from "react";
 import { useI18n } from "../../../i18n/I18nProvider";
 import { Link } from "../../../router/navigation";
 import { personPath } from "../../../router/routes";
+import { formatAge, formatDate, todayIso } from "../../../shared/format";
+import { BadgeList } from "../../../shared/ui";
 import { rowBadges } from "../categories";
-import { formatAge, formatDate, todayIso } from "../format";
-import { BadgeList } from "../ui";
 
 /** One child in a list: a large card that opens the child's page. */
 export const ChildCard = memo(function ChildCard({

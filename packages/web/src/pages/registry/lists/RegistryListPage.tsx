@@ -8,16 +8,15 @@ import { useI18n } from "../../../i18n/I18nProvider";
 import { regionKey } from "../../../offline/cache";
 import { Link, replaceSearchParams, useSearchParam } from "../../../router/navigation";
 import { regionPath, registerPath } from "../../../router/routes";
-import { useDocumentTitle } from "../../../ui";
-import type { Tone } from "../categories";
-import { currentMonth, formatMonth, isMonth, todayIso } from "../format";
-import { BackLink, LoadGate } from "../ui";
-import { useLoad } from "../useLoad";
+import { currentMonth, formatMonth, isMonth, todayIso } from "../../../shared/format";
+import { BackLink, LoadGate, type Tone, useDocumentTitle } from "../../../shared/ui";
+import { useLoad } from "../../../shared/useLoad";
 import { ChildCard } from "./ChildCard";
 import { ListTabs } from "./ListTabs";
 import { MonthPicker } from "./MonthPicker";
 import { PersonSearch } from "./PersonSearch";
 import { LIST_TABS, parseListName } from "./tabs";
+import "../../../shared/kit.css";
 import "../registry.css";
 
 const ALERT_OF_TONE: Record<Tone, "error" | "warn" | "ok" | "info"> = {

@@ -1,15 +1,19 @@
 import { REGISTRY_LISTS, type RegistryLists } from "@tumbuh/core";
-import { describe, expect, it } from "vitest";
-import { dictionaries } from "../../../i18n/messages";
+import { beforeAll, describe, expect, it } from "vitest";
+import { translate } from "../../../i18n/messages";
+import { loadBothLanguages } from "../../../i18n/testing";
+import { registryMessages } from "../i18n";
 import { LIST_TABS, parseListName, tabCount } from "./tabs";
 
 describe("list tabs", () => {
+  beforeAll(() => loadBothLanguages(registryMessages));
+
   it("has one tab per server list, in the server's order", () => {
     expect(LIST_TABS.map((t) => t.name)).toEqual([...REGISTRY_LISTS]);
   });
 
   it("uses the posyandu words for the tab labels", () => {
-    expect(LIST_TABS.map((t) => dictionaries.id[t.label])).toEqual([
+    expect(LIST_TABS.map((t) => translate("id", t.label))).toEqual([
       "Jadwal timbang bulan ini",
       "Belum diukur 2 bulan",
       "2T – rujuk",
@@ -18,8 +22,8 @@ describe("list tabs", () => {
       "Data tidak wajar",
     ]);
     for (const tab of LIST_TABS) {
-      expect(dictionaries.en[tab.hint]).toBeTruthy();
-      expect(dictionaries.en[tab.empty]).toBeTruthy();
+      expect(translate("en", tab.hint)).not.toBe(translate("id", tab.hint));
+      expect(translate("en", tab.empty)).not.toBe(translate("id", tab.empty));
     }
   });
 

@@ -3,7 +3,7 @@ import { useId } from "react";
 import { useI18n } from "../../../i18n/I18nProvider";
 import { Link } from "../../../router/navigation";
 import { registerPath } from "../../../router/routes";
-import { maskDigits } from "../format";
+import { maskDigits } from "../../../shared/format";
 
 /** The household: address, KK (masked), drinking water and latrine with "layak / tidak layak". */
 export function HouseholdCard({

@@ -4,17 +4,23 @@ import { api, isApiError, type PersonRecord } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { MessageKey } from "../../../i18n/messages";
 import { useMe } from "../../../session/SessionProvider";
-import { todayIso } from "../format";
+import { todayIso } from "../../../shared/format";
+import {
+  CheckField,
+  DecimalField,
+  FieldGroup,
+  focusFirstInvalid,
+  TextField,
+} from "../../../shared/forms/fields";
+import { submitFailure } from "../../../shared/forms/submitErrors";
+import { useForm } from "../../../shared/forms/useForm";
 import { BodyMeasureFields } from "../forms/BodyMeasureFields";
-import { CheckField, DecimalField, FieldGroup, focusFirstInvalid, TextField } from "../forms/fields";
 import {
   defaultMeasure,
   emptyMeasurementForm,
   type MeasurementForm as Form,
   toMeasurementPayload,
 } from "../forms/payloads";
-import { submitFailure } from "../forms/submitErrors";
-import { useForm } from "../forms/useForm";
 import { sessionFor } from "./session";
 
 const RENAME = { weightKg: "weight", lenheiCm: "lenhei", muacCm: "muac", headcCm: "headc" };

@@ -1,9 +1,9 @@
 import type { MeasurementView } from "@tumbuh/core";
 import { memo, useId, useState } from "react";
 import { useI18n } from "../../../i18n/I18nProvider";
+import { formatAgeMonths, formatDate, formatNumber, formatZ } from "../../../shared/format";
+import { BadgeList } from "../../../shared/ui";
 import { categoryBadge, markBadges, weighingBadge } from "../categories";
-import { formatAgeMonths, formatDate, formatNumber, formatZ } from "../format";
-import { BadgeList } from "../ui";
 
 /** The indices shown per measurement, with the z-score each is read from. */
 const INDICES = [

@@ -1,10 +1,10 @@
 import type { ChildAlert, MeasurementView } from "@tumbuh/core";
 import { useEffect, useRef } from "react";
 import { useI18n } from "../../../i18n/I18nProvider";
+import { formatDate, formatNumber, formatZ } from "../../../shared/format";
+import { BadgeList } from "../../../shared/ui";
 import { adviceFor } from "../advice";
 import { categoryBadge, measurementStatusBadges } from "../categories";
-import { formatDate, formatNumber, formatZ } from "../format";
-import { BadgeList } from "../ui";
 
 const Z_ROWS = [
   { index: "tbu", z: "lenhei" },

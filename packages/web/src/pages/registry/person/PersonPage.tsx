@@ -5,19 +5,19 @@ import { useState } from "react";
 import { api } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import { registryPath } from "../../../router/routes";
-import { useDocumentTitle } from "../../../ui";
+import { takeFlash } from "../../../shared/flash";
+import { formatAge, formatDate, todayIso } from "../../../shared/format";
+import { BackLink, BadgeList, LoadGate, Notice, useDocumentTitle } from "../../../shared/ui";
+import { type Loaded, useLoad } from "../../../shared/useLoad";
 import { alertBadges } from "../categories";
-import { takeFlash } from "../flash";
-import { formatAge, formatDate, todayIso } from "../format";
 import { nikWarningText } from "../nikWarnings";
-import { BackLink, BadgeList, LoadGate, Notice } from "../ui";
-import { type Loaded, useLoad } from "../useLoad";
 import { GrowthSection } from "./GrowthSection";
 import { HouseholdCard } from "./HouseholdCard";
 import { MeasurementHistory } from "./MeasurementHistory";
 import { MeasurementPanel } from "./MeasurementPanel";
 import { Pregnancies } from "./Pregnancies";
 import { ProfileCard } from "./ProfileCard";
+import "../../../shared/kit.css";
 import "../registry.css";
 
 /** Children are measured up to 5 years (WHO 2006); older persons with measurements keep their history. */

@@ -4,9 +4,8 @@ import { useId, useState } from "react";
 import { useI18n } from "../../../i18n/I18nProvider";
 import { Link } from "../../../router/navigation";
 import { registerPath } from "../../../router/routes";
-import type { Badge } from "../categories";
-import { formatDate, formatNumber } from "../format";
-import { BadgeList, Notice } from "../ui";
+import { formatDate, formatNumber } from "../../../shared/format";
+import { type Badge, BadgeList, Notice } from "../../../shared/ui";
 import { PregnancyEndForm } from "./PregnancyEndForm";
 import { PregnancyForm } from "./PregnancyForm";
 

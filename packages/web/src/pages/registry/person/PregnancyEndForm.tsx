@@ -3,11 +3,11 @@ import { type FormEvent, useRef, useState } from "react";
 import { api } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { MessageKey } from "../../../i18n/messages";
-import { todayIso } from "../format";
-import type { FieldErrors } from "../forms/fieldErrors";
-import { ChoiceField, focusFirstInvalid, TextField } from "../forms/fields";
+import { todayIso } from "../../../shared/format";
+import type { FieldErrors } from "../../../shared/forms/fieldErrors";
+import { ChoiceField, focusFirstInvalid, TextField } from "../../../shared/forms/fields";
+import { submitFailure } from "../../../shared/forms/submitErrors";
 import { type PregnancyEndForm as Form, toPregnancyEndPayload } from "../forms/payloads";
-import { submitFailure } from "../forms/submitErrors";
 
 /** "Catat persalinan/akhir kehamilan": the date and the outcome. */
 export function PregnancyEndForm({

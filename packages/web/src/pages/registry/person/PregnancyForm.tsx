@@ -3,13 +3,13 @@ import { type FormEvent, useRef, useState } from "react";
 import { api, isApiError } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { MessageKey } from "../../../i18n/messages";
-import { formatDate, todayIso } from "../format";
+import { formatDate, todayIso } from "../../../shared/format";
+import { CheckField, DecimalField, focusFirstInvalid, TextField } from "../../../shared/forms/fields";
+import { submitFailure } from "../../../shared/forms/submitErrors";
+import { useForm } from "../../../shared/forms/useForm";
+import { BadgeList } from "../../../shared/ui";
 import { parseDecimal } from "../forms/decimal";
-import { CheckField, DecimalField, focusFirstInvalid, TextField } from "../forms/fields";
 import { EMPTY_PREGNANCY_FORM, type PregnancyForm as Form, toPregnancyPayload } from "../forms/payloads";
-import { submitFailure } from "../forms/submitErrors";
-import { useForm } from "../forms/useForm";
-import { BadgeList } from "../ui";
 
 /** Naegele's rule, as the server applies it when HPL is left empty. */
 const PREGNANCY_DAYS = 280;

@@ -3,7 +3,7 @@ import { useId, useState } from "react";
 import { useI18n } from "../../../i18n/I18nProvider";
 import { Link } from "../../../router/navigation";
 import { personPath } from "../../../router/routes";
-import { formatAge, formatNumber, maskDigits, todayIso } from "../format";
+import { formatAge, formatNumber, maskDigits, todayIso } from "../../../shared/format";
 import { nikWarningText } from "../nikWarnings";
 import { EditPersonForm } from "./EditPersonForm";
 

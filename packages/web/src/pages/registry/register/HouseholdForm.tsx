@@ -10,10 +10,10 @@ import { type FormEvent, useRef, useState } from "react";
 import { api, type RegionView } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { MessageKey } from "../../../i18n/messages";
-import { focusFirstInvalid, SelectField, TextField } from "../forms/fields";
+import { focusFirstInvalid, SelectField, TextField } from "../../../shared/forms/fields";
+import { submitFailure } from "../../../shared/forms/submitErrors";
+import { useForm } from "../../../shared/forms/useForm";
 import { emptyHouseholdForm, type HouseholdForm as Form, toHouseholdPayload } from "../forms/payloads";
-import { submitFailure } from "../forms/submitErrors";
-import { useForm } from "../forms/useForm";
 import { regionChoices } from "./regionChoices";
 
 /** A household (rumah tangga): KK, head, address, RT/RW, dusun, drinking water, latrine. */

@@ -11,14 +11,14 @@ import type { MessageKey } from "../../../i18n/messages";
 import { regionKey } from "../../../offline/cache";
 import { navigate, replaceSearchParams, useSearchParam } from "../../../router/navigation";
 import { personPath, regionPath } from "../../../router/routes";
-import { useDocumentTitle } from "../../../ui";
-import { setFlash } from "../flash";
-import { placeTitle } from "../format";
-import { BackLink, LoadGate, Notice } from "../ui";
-import { useLoad } from "../useLoad";
+import { setFlash } from "../../../shared/flash";
+import { placeTitle } from "../../../shared/format";
+import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../../shared/ui";
+import { useLoad } from "../../../shared/useLoad";
 import { HouseholdForm } from "./HouseholdForm";
 import { PersonForm } from "./PersonForm";
 import { PregnancyRegister } from "./PregnancyRegister";
+import "../../../shared/kit.css";
 import "../registry.css";
 
 const TABS = [

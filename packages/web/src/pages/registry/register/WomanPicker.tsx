@@ -2,8 +2,8 @@
 import type { PersonSummary } from "@tumbuh/core";
 import { useId, useState } from "react";
 import { useI18n } from "../../../i18n/I18nProvider";
-import { ErrorPanel } from "../../../ui";
-import { formatAge, maskDigits, todayIso } from "../format";
+import { formatAge, maskDigits, todayIso } from "../../../shared/format";
+import { ErrorPanel } from "../../../shared/ui";
 import { MIN_QUERY, usePersonSearch } from "../usePersonSearch";
 
 /** Girls and women from 10 years (remaja putri, WUS and older). */

@@ -1,0 +1,18 @@
+// The one route table: the app shell's routes and each feature's. Adding a feature = one line here.
+import { familyRoutes } from "../pages/families/routes";
+import { indicatorRoutes } from "../pages/indicators/routes";
+import { planningRoutes } from "../pages/planning/routes";
+import { posyanduRoutes } from "../pages/posyandu/routes";
+import { registryRoutes } from "../pages/registry/routes";
+import { serviceRoutes } from "../pages/services/routes";
+import { shellRoutes } from "../pages/shell-routes";
+
+export const ROUTES = [
+  ...shellRoutes,
+  ...registryRoutes,
+  ...indicatorRoutes,
+  ...posyanduRoutes,
+  ...serviceRoutes,
+  ...familyRoutes,
+  ...planningRoutes,
+] as const;
