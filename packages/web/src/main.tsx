@@ -1,6 +1,8 @@
 import { registerSW } from "virtual:pwa-register";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+// The route table installs itself in the router before any page can ask for a path.
+import "./router/table";
 import { App } from "./App";
 import { I18nProvider } from "./i18n/I18nProvider";
 import { SessionProvider } from "./session/SessionProvider";

@@ -1,3 +1,4 @@
+import "./table";
 import { describe, expect, it } from "vitest";
 import { indicatorsPath, matchRoute, pathFor, publicationPath, routeNamed } from "./routes";
 

@@ -1,3 +1,4 @@
+import "./table";
 import { describe, expect, it } from "vitest";
 import { matchRoute, pathFor } from "./routes";
 

@@ -2,7 +2,7 @@
 // unit-tested in node.
 import type { RouteDef, RouteParams } from "./route";
 import { DEFAULT_AFTER_LOGIN, safeNext } from "./safe-next";
-import { ROUTES } from "./table";
+import type { ROUTES } from "./table";
 
 export { DEFAULT_AFTER_LOGIN, safeNext };
 
@@ -33,14 +33,16 @@ function compile(route: RouteDef): Compiled {
   return { route, segments };
 }
 
-// Compiled on first use, not at load: the shell's pages import this module and the table imports them,
-// so this module must not read the table while the modules are still loading.
+// The table installs itself here when table.ts loads (the app imports it first). This module only knows
+// the table's type: the shell's pages import this module for their links and the table imports those
+// pages, so importing the table from here would make a module cycle.
 let compiled: { list: readonly Compiled[]; byName: ReadonlyMap<string, Compiled> } | undefined;
+export function installRoutes(routes: readonly RouteDef[]): void {
+  const list = routes.map(compile);
+  compiled = { list, byName: new Map(list.map((c) => [c.route.name, c])) };
+}
 function table() {
-  if (!compiled) {
-    const list = ROUTES.map(compile);
-    compiled = { list, byName: new Map(list.map((c) => [c.route.name, c])) };
-  }
+  if (!compiled) throw new Error("route table not loaded: import router/table first");
   return compiled;
 }
 

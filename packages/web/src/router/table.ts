@@ -6,6 +6,7 @@ import { posyanduRoutes } from "../pages/posyandu/routes";
 import { registryRoutes } from "../pages/registry/routes";
 import { serviceRoutes } from "../pages/services/routes";
 import { shellRoutes } from "../pages/shell-routes";
+import { installRoutes } from "./routes";
 
 export const ROUTES = [
   ...shellRoutes,
@@ -16,3 +17,5 @@ export const ROUTES = [
   ...familyRoutes,
   ...planningRoutes,
 ] as const;
+
+installRoutes(ROUTES);

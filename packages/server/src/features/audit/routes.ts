@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { errors } from "../../errors";
 import { type AppDeps, actorOf } from "../../http/context";
 import { mount } from "../../http/route";
-import { listAudit } from "./repository";
+import { listAudit } from "./service";
 
 export function auditRoutes(app: FastifyInstance, { db }: AppDeps): void {
   mount(app, auditApi.list, async ({ query }, req) => {

@@ -1,2 +1,2 @@
 // The audit feature as other features meet it: every write appends its audit row inside its own transaction.
-export { appendAudit } from "./repository";
+export { appendAudit, listAudit } from "./repository";

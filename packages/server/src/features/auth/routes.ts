@@ -2,7 +2,7 @@ import { type Actor, authApi, levelOfCode, type Me } from "@tumbuh/core";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { type AppDeps, actorOf, SESSION_COOKIE } from "../../http/context";
 import { mount } from "../../http/route";
-import { findRegionsByCode } from "../regions/repository";
+import { findRegionsByCode } from "../regions/service";
 import { actorForToken, changePassword, login, logout, SESSION_DAYS } from "./service";
 
 export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
