@@ -1,11 +1,16 @@
 import { type Actor, readScopes, type SyncConflictView } from "@tumbuh/core";
 import type { Kysely, Selectable } from "kysely";
+import { z } from "zod";
+import { parseJsonColumn } from "../db/json-column";
 import type { Database, SyncConflictsTable } from "../db/schema";
 import { withinScopes } from "../db/scope-filter";
 import { AppError, errors } from "../errors";
 import { appendAudit } from "../features/audit/repository";
 import { nowIso } from "../util/ids";
 import { entityHandler } from "./registry";
+
+/** What a conflict keeps of each side: the record's wire form. */
+const Values = z.record(z.string(), z.unknown());
 
 function view(r: Selectable<SyncConflictsTable>): SyncConflictView {
   return {
@@ -16,8 +21,8 @@ function view(r: Selectable<SyncConflictsTable>): SyncConflictView {
     by: r.user_name,
     createdAt: r.created_at,
     baseRevision: r.base_revision,
-    mine: JSON.parse(r.mine_json),
-    theirs: JSON.parse(r.theirs_json),
+    mine: parseJsonColumn(Values, r.mine_json),
+    theirs: parseJsonColumn(Values, r.theirs_json),
     resolvedAt: r.resolved_at,
     resolution: r.resolution,
   };
@@ -66,7 +71,9 @@ export async function resolveConflict(
     if (!now) throw errors.notFound();
     if (choice !== "theirs") {
       if (choice === "edit" && !values) throw errors.validation("values", "values: required when editing");
-      const parsed = update.schema.safeParse(choice === "mine" ? JSON.parse(c.mine_json) : values);
+      const parsed = update.schema.safeParse(
+        choice === "mine" ? parseJsonColumn(Values, c.mine_json) : values,
+      );
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const field = ["values", ...(issue?.path ?? []).map(String)].join(".");
@@ -88,7 +95,7 @@ export async function resolveConflict(
       entity: c.entity,
       entityId: c.entity_id,
       regionCode: c.region_code,
-      before: { mine: JSON.parse(c.mine_json), theirs: JSON.parse(c.theirs_json) },
+      before: { mine: parseJsonColumn(Values, c.mine_json), theirs: parseJsonColumn(Values, c.theirs_json) },
       after: { choice, values: values ?? null },
     });
     const after = await trx

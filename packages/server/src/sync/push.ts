@@ -1,5 +1,6 @@
-import type { Actor, SyncOp, SyncOpResult } from "@tumbuh/core";
+import { type Actor, type SyncOp, type SyncOpResult, SyncOpResultSchema } from "@tumbuh/core";
 import type { Kysely } from "kysely";
+import { parseJsonColumn } from "../db/json-column";
 import type { Database } from "../db/schema";
 import { AppError } from "../errors";
 import { appendAudit } from "../features/audit/repository";
@@ -35,7 +36,7 @@ async function storedResult(db: Kysely<Database>, opId: string): Promise<SyncOpR
     .select("result_json")
     .where("op_id", "=", opId)
     .executeTakeFirst();
-  return done ? { ...(JSON.parse(done.result_json) as SyncOpResult), replayed: true } : undefined;
+  return done ? { ...parseJsonColumn(SyncOpResultSchema, done.result_json), replayed: true } : undefined;
 }
 
 function opRow(actor: Actor, op: SyncOp, result: SyncOpResult) {

@@ -1,5 +1,7 @@
 import type { Actor } from "@tumbuh/core";
 import type { Kysely, Transaction } from "kysely";
+import { z } from "zod";
+import { parseJsonColumn } from "../../db/json-column";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { nowIso, uuidv7 } from "../../util/ids";
@@ -75,7 +77,7 @@ export async function listAudit(
     entity: r.entity,
     entityId: r.entity_id,
     regionCode: r.region_code,
-    before: r.before_json === null ? null : JSON.parse(r.before_json),
-    after: r.after_json === null ? null : JSON.parse(r.after_json),
+    before: r.before_json === null ? null : parseJsonColumn(z.unknown(), r.before_json),
+    after: r.after_json === null ? null : parseJsonColumn(z.unknown(), r.after_json),
   }));
 }

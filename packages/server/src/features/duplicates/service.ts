@@ -9,6 +9,7 @@ import {
   readScopes,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
+import { parseJsonColumn } from "../../db/json-column";
 import type { Database } from "../../db/schema";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
@@ -179,7 +180,7 @@ export async function undoMerge(db: Kysely<Database>, actor: Actor, mergeId: str
   if (!m || !(await findPerson(db, scopes, m.kept_id))) throw errors.notFound();
   await writableRegion(db, actor, m.region_code, ["desa", "dusun", "posyandu"]);
   if (m.undone_at) throw errors.conflict("This merge was already undone.");
-  const moved = MergeMovedJson.parse(JSON.parse(m.moved_json));
+  const moved = parseJsonColumn(MergeMovedJson, m.moved_json);
   const at = nowIso();
   await db.transaction().execute(async (trx) => {
     if (moved.measurements.length) {

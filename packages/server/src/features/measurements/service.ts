@@ -9,6 +9,7 @@ import {
 } from "@tumbuh/core";
 import { derive, GROWTH_VERSION, measurementViews, type RawMeasurement } from "@tumbuh/core/growth-views";
 import type { Kysely } from "kysely";
+import { parseJsonColumn } from "../../db/json-column";
 import type { Database, MeasurementsTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { AppError, errors } from "../../errors";
@@ -146,7 +147,7 @@ export async function openSession(
     id: s.id,
     posyanduCode: s.region_code,
     heldOn: s.held_on,
-    cadres: SessionCadresJson.parse(JSON.parse(s.cadres_json)),
+    cadres: parseJsonColumn(SessionCadresJson, s.cadres_json),
   });
   if (existing) return { created: false, session: view(existing) };
   const row = {

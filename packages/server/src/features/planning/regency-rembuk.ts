@@ -8,6 +8,7 @@ import {
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
+import { parseJsonColumn } from "../../db/json-column";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { errors } from "../../errors";
@@ -15,7 +16,6 @@ import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { todayIso } from "../region-guard";
 import { findRegion } from "../regions/service";
-import { fromJson } from "./json-columns";
 
 /**
  * The regency's yearly rembuk stunting (Paser Pasal 9 g), kept as a meeting of the kabupaten without a
@@ -41,8 +41,8 @@ function toView(r: {
     heldOn: r.held_on,
     place: r.place,
     attendanceCount: r.attendance_count,
-    participants: fromJson(TextListSchema, r.attendees_json),
-    agreements: fromJson(TextListSchema, r.problems_json),
+    participants: parseJsonColumn(TextListSchema, r.attendees_json),
+    agreements: parseJsonColumn(TextListSchema, r.problems_json),
     notes: r.notes,
   };
 }

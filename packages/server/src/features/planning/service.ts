@@ -41,13 +41,13 @@ import {
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import { z } from "zod";
+import { parseJsonColumn } from "../../db/json-column";
 import type { Database, PlanningProposalsTable } from "../../db/schema";
 import { AppError, errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { todayIso } from "../region-guard";
 import { findRegion } from "../regions/service";
-import { fromJson } from "./json-columns";
 import {
   approvedCycles,
   budgetsOfCycles,
@@ -121,7 +121,7 @@ export function toCycleView(
         startedOn: row?.started_on ?? null,
         finishedOn: row?.finished_on ?? null,
         note: row?.note ?? null,
-        documents: row ? fromJson(TextListSchema, row.documents_json) : [],
+        documents: row ? parseJsonColumn(TextListSchema, row.documents_json) : [],
       };
     }),
     currentStage: currentStage(kind, statuses),
@@ -140,12 +140,12 @@ export function toMeetingView(m: Awaited<ReturnType<typeof meetingsOf>>[number])
     heldOn: m.held_on,
     place: m.place,
     attendanceCount: m.attendance_count,
-    attendees: fromJson(z.array(MeetingAttendeeSchema), m.attendees_json),
-    problems: fromJson(TextListSchema, m.problems_json),
-    opportunities: fromJson(TextListSchema, m.opportunities_json),
+    attendees: parseJsonColumn(z.array(MeetingAttendeeSchema), m.attendees_json),
+    problems: parseJsonColumn(TextListSchema, m.problems_json),
+    opportunities: parseJsonColumn(TextListSchema, m.opportunities_json),
     notes: m.notes,
-    signatories: fromJson(z.array(SignatorySchema), m.signatories_json),
-    mapping: m.mapping_json ? fromJson(MeetingMappingSnapshotSchema, m.mapping_json) : null,
+    signatories: parseJsonColumn(z.array(SignatorySchema), m.signatories_json),
+    mapping: m.mapping_json ? parseJsonColumn(MeetingMappingSnapshotSchema, m.mapping_json) : null,
   };
 }
 
@@ -329,7 +329,7 @@ export async function updateStage(db: Db, actor: Actor, id: string, code: string
       meetingKinds: meetings.map((m) => m.kind),
       rembukSignatorySides: meetings
         .filter((m) => m.kind === "rembuk")
-        .flatMap((m) => fromJson(z.array(SignatorySchema), m.signatories_json).map((s) => s.side)),
+        .flatMap((m) => parseJsonColumn(z.array(SignatorySchema), m.signatories_json).map((s) => s.side)),
       proposals: proposals.length,
       rankedProposals: proposals.filter((p) => p.priority !== null).length,
       campaigns: campaigns.length,
@@ -358,7 +358,7 @@ export async function updateStage(db: Db, actor: Actor, id: string, code: string
     finished_on: input.status === "selesai" ? today : null,
     note: input.note !== undefined ? (input.note ?? null) : (before?.note ?? null),
     documents_json: JSON.stringify(
-      input.documents ?? (before ? fromJson(TextListSchema, before.documents_json) : []),
+      input.documents ?? (before ? parseJsonColumn(TextListSchema, before.documents_json) : []),
     ),
     updated_at: at,
   };

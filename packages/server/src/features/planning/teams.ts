@@ -17,13 +17,13 @@ import {
 } from "@tumbuh/core";
 import type { Kysely, Selectable } from "kysely";
 import type { z } from "zod";
+import { parseJsonColumn } from "../../db/json-column";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { findRegion } from "../regions/service";
-import { fromJson } from "./json-columns";
 import type { PlanningInstitutionsTable, PlanningMembersTable } from "./schema";
 import { tpkTeamsOf } from "./tpk-teams";
 
@@ -214,7 +214,7 @@ function toKpmView(r: {
   decree_number: string | null;
   decree_date: string | null;
 }): KpmView {
-  const check = checkKpmCriteria(fromJson(KpmFactsSchema, r.facts_json));
+  const check = checkKpmCriteria(parseJsonColumn(KpmFactsSchema, r.facts_json));
   return {
     id: r.id,
     regionCode: r.region_code,

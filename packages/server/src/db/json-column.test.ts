@@ -1,6 +1,6 @@
 import { KpmFactsSchema, MeetingMappingSnapshotSchema, TARGET_ROLES, TextListSchema } from "@tumbuh/core";
 import { describe, expect, it } from "vitest";
-import { fromJson } from "./json-columns";
+import { parseJsonColumn } from "./json-column";
 
 const targets = Object.fromEntries(TARGET_ROLES.map((r) => [r, 1]));
 // A snapshot stored before the scorecard (issue 6) and family (issue 8) figures existed.
@@ -8,7 +8,7 @@ const oldSnapshot = { targets, children0to59: 3, stunted: 1, notMeasured2m: 0 };
 
 describe("planning's JSON columns", () => {
   it("reads a meeting's mapping snapshot, old ones without scorecard and families included", () => {
-    const m = fromJson(MeetingMappingSnapshotSchema, JSON.stringify(oldSnapshot));
+    const m = parseJsonColumn(MeetingMappingSnapshotSchema, JSON.stringify(oldSnapshot));
     expect(m.targets.anak_24_59).toBe(1);
     expect(m.scorecard).toBeUndefined();
     expect(m.families).toBeUndefined();
@@ -17,10 +17,10 @@ describe("planning's JSON columns", () => {
   it("refuses a snapshot or list that is not what was stored, instead of passing it on", () => {
     const { anak_0_6: _dropped, ...fewer } = targets;
     expect(() =>
-      fromJson(MeetingMappingSnapshotSchema, JSON.stringify({ ...oldSnapshot, targets: fewer })),
+      parseJsonColumn(MeetingMappingSnapshotSchema, JSON.stringify({ ...oldSnapshot, targets: fewer })),
     ).toThrow();
-    expect(() => fromJson(TextListSchema, '["ok", 3]')).toThrow();
-    expect(() => fromJson(TextListSchema, "not json")).toThrow();
+    expect(() => parseJsonColumn(TextListSchema, '["ok", 3]')).toThrow();
+    expect(() => parseJsonColumn(TextListSchema, "not json")).toThrow();
   });
 
   it("reads a KPM's facts", () => {
@@ -31,7 +31,7 @@ describe("planning's JSON columns", () => {
       education: "d3",
       canUseOffice: true,
     };
-    expect(fromJson(KpmFactsSchema, JSON.stringify(facts))).toEqual(facts);
-    expect(() => fromJson(KpmFactsSchema, JSON.stringify({ ...facts, education: "phd" }))).toThrow();
+    expect(parseJsonColumn(KpmFactsSchema, JSON.stringify(facts))).toEqual(facts);
+    expect(() => parseJsonColumn(KpmFactsSchema, JSON.stringify({ ...facts, education: "phd" }))).toThrow();
   });
 });
