@@ -4,4 +4,5 @@ export * from "./auth";
 export * from "./common";
 export * from "./endpoint";
 export * from "./error-codes";
+export * from "./indicators";
 export * from "./regions";

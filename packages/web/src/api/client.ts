@@ -12,7 +12,6 @@ import {
 } from "@tumbuh/core";
 import { familyEndpoints } from "./families";
 import { catalogEndpoints } from "./indicatorCatalog";
-import { indicatorEndpoints } from "./indicators";
 import { planningEndpoints } from "./planning";
 import { registryEndpoints } from "./registry";
 import { servicesEndpoints } from "./services";
@@ -240,7 +239,6 @@ export function createApiClient(options: ApiClientOptions = {}) {
     call,
     ...registryEndpoints(request),
     ...catalogEndpoints(request),
-    ...indicatorEndpoints(request),
     ...syncEndpoints(request),
     ...servicesEndpoints(request),
     ...familyEndpoints(request),
