@@ -4,5 +4,6 @@ export * from "./auth";
 export * from "./common";
 export * from "./endpoint";
 export * from "./error-codes";
+export * from "./indicator-catalog";
 export * from "./indicators";
 export * from "./regions";

@@ -11,7 +11,6 @@ import {
   type ResultOf,
 } from "@tumbuh/core";
 import { familyEndpoints } from "./families";
-import { catalogEndpoints } from "./indicatorCatalog";
 import { planningEndpoints } from "./planning";
 import { registryEndpoints } from "./registry";
 import { servicesEndpoints } from "./services";
@@ -238,7 +237,6 @@ export function createApiClient(options: ApiClientOptions = {}) {
   return {
     call,
     ...registryEndpoints(request),
-    ...catalogEndpoints(request),
     ...syncEndpoints(request),
     ...servicesEndpoints(request),
     ...familyEndpoints(request),

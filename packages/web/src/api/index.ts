@@ -16,7 +16,6 @@ export const api = createApiClient({
 });
 
 export { ApiError, hrefFor, isApiError } from "./client";
-export type { CatalogView, TargetEditInput } from "./indicatorCatalog";
 export type {
   ChartIndicator,
   ImportOptions,
