@@ -7,3 +7,4 @@ export * from "./error-codes";
 export * from "./indicator-catalog";
 export * from "./indicators";
 export * from "./regions";
+export * from "./services";

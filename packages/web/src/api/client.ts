@@ -13,7 +13,6 @@ import {
 import { familyEndpoints } from "./families";
 import { planningEndpoints } from "./planning";
 import { registryEndpoints } from "./registry";
-import { servicesEndpoints } from "./services";
 import { syncEndpoints } from "./sync";
 import type { ErrorBody } from "./types";
 
@@ -238,7 +237,6 @@ export function createApiClient(options: ApiClientOptions = {}) {
     call,
     ...registryEndpoints(request),
     ...syncEndpoints(request),
-    ...servicesEndpoints(request),
     ...familyEndpoints(request),
     ...planningEndpoints(request),
   };

@@ -24,5 +24,4 @@ export type {
   PosyanduSession,
   PregnancyEndInput,
 } from "./registry";
-export { scorecardExportUrl } from "./services";
 export * from "./types";
