@@ -1,5 +1,6 @@
+import { z } from "zod";
 import type { IndicatorDef } from "./catalog-schema";
-import { type TrafficLight, trafficLight } from "./traffic-light";
+import { TRAFFIC_LIGHTS, trafficLight } from "./traffic-light";
 import { type Interval, wilsonInterval } from "./wilson";
 
 /** A figure as computed (numerator/denominator) or entered (value, or numerator/denominator). */
@@ -10,22 +11,26 @@ export interface Figure {
   value: number | null;
 }
 
-export interface Achievement {
+/** A 95% interval in percent (Wilson, see wilson.ts), as the dashboards send it. */
+export const IntervalSchema = z.object({ lower: z.number(), upper: z.number() });
+
+export const AchievementSchema = z.object({
   /** The figure in the target's unit: percent for a fraction (100 × num ÷ den), else the entered value. */
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  target: number | null;
-  direction: "up" | "down";
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  target: z.number().nullable(),
+  direction: z.enum(["up", "down"]),
   /**
    * How far the target is reached, 1 = exactly: value ÷ target when higher is better, target ÷ value when
    * lower is better (prevalence); null without a value or a numeric target.
    */
-  ratio: number | null;
-  status: TrafficLight;
+  ratio: z.number().nullable(),
+  status: z.enum(TRAFFIC_LIGHTS),
   /** 95% Wilson interval in percent, for fractions only. */
-  ci: Interval | null;
-}
+  ci: IntervalSchema.nullable(),
+});
+export type Achievement = z.infer<typeof AchievementSchema>;
 
 /** Achievement of one indicator's figure against its catalog target. */
 export function achievement(def: Pick<IndicatorDef, "target">, figure: Figure): Achievement {

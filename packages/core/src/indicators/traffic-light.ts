@@ -9,7 +9,8 @@
  * - red: further away than that;
  * - none: no figure for the period, or the target has no number (a "document" or "system" target).
  */
-export type TrafficLight = "green" | "amber" | "red" | "none";
+export const TRAFFIC_LIGHTS = ["green", "amber", "red", "none"] as const;
+export type TrafficLight = (typeof TRAFFIC_LIGHTS)[number];
 
 /** Relative distance to the target still counted as amber. */
 export const AMBER_MARGIN = 0.1;

@@ -1,83 +1,88 @@
 import { z } from "zod";
-import type { Achievement } from "./achievement";
-import type { IndicatorSource, TargetKind } from "./catalog-schema";
+import { AchievementSchema, IntervalSchema } from "./achievement";
+import { IndicatorSource, TargetKind } from "./catalog-schema";
 import { Period } from "./periods";
+import { TRAFFIC_LIGHTS } from "./traffic-light";
 
 /** The wire contract of the indicator dashboards (server → web, CLI). */
 
-export interface RegionRef {
-  code: string;
-  name: string;
-  level: string;
-}
+export const RegionRefSchema = z.object({ code: z.string(), name: z.string(), level: z.string() });
+export type RegionRef = z.infer<typeof RegionRefSchema>;
 
-export interface EnteredInfo {
-  id: string;
-  enteredAt: string;
-  enteredBy: string | null;
-  note: string | null;
-}
+export const EnteredInfoSchema = z.object({
+  id: z.string(),
+  enteredAt: z.string(),
+  enteredBy: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type EnteredInfo = z.infer<typeof EnteredInfoSchema>;
 
-export interface IndicatorFigure extends Achievement {
-  indicatorId: string;
-  text: string;
-  source: IndicatorSource;
-  targetOriginal: string;
-  targetKind: TargetKind;
-  responsible: string[];
-  mode: "computed" | "entered";
-  computation: string | null;
+export const IndicatorFigureSchema = AchievementSchema.extend({
+  indicatorId: z.string(),
+  text: z.string(),
+  source: IndicatorSource,
+  targetOriginal: z.string(),
+  targetKind: TargetKind,
+  responsible: z.array(z.string()),
+  mode: z.enum(["computed", "entered"]),
+  computation: z.string().nullable(),
   /** For an entered figure: who entered it and when (null when none entered for the period). */
-  entered: EnteredInfo | null;
-}
+  entered: EnteredInfoSchema.nullable(),
+});
+export type IndicatorFigure = z.infer<typeof IndicatorFigureSchema>;
 
 /** One computation at one region: counts, percent and 95% interval. */
-export interface Prevalence {
-  computation: string;
-  numerator: number;
-  denominator: number;
-  value: number | null;
-  ci: { lower: number; upper: number } | null;
-}
+export const PrevalenceSchema = z.object({
+  computation: z.string(),
+  numerator: z.number(),
+  denominator: z.number(),
+  value: z.number().nullable(),
+  ci: IntervalSchema.nullable(),
+});
+export type Prevalence = z.infer<typeof PrevalenceSchema>;
 
-export interface ChildPanel {
-  stunting: Prevalence;
-  wasting: Prevalence;
-  underweight: Prevalence;
-  coverage: Prevalence;
+export const ChildPanelSchema = z.object({
+  stunting: PrevalenceSchema,
+  wasting: PrevalenceSchema,
+  underweight: PrevalenceSchema,
+  coverage: PrevalenceSchema,
   /** Measured children whose latest measurement carries a WHO flag (left out of the prevalence it concerns). */
-  flagged: number;
-}
+  flagged: z.number(),
+});
+export type ChildPanel = z.infer<typeof ChildPanelSchema>;
 
-export interface TrendPoint {
-  period: string;
-  numerator: number;
-  denominator: number;
-  value: number | null;
-}
+export const TrendPointSchema = z.object({
+  period: z.string(),
+  numerator: z.number(),
+  denominator: z.number(),
+  value: z.number().nullable(),
+});
+export type TrendPoint = z.infer<typeof TrendPointSchema>;
 
-export interface DashboardRow {
-  region: RegionRef;
-  panel: ChildPanel;
+export const DashboardRowSchema = z.object({
+  region: RegionRefSchema,
+  panel: ChildPanelSchema,
   /** Per catalog indicator id: value and status at this region. */
-  figures: Record<string, { value: number | null; status: Achievement["status"] }>;
-}
+  figures: z.record(z.string(), z.object({ value: z.number().nullable(), status: z.enum(TRAFFIC_LIGHTS) })),
+});
+export type DashboardRow = z.infer<typeof DashboardRowSchema>;
 
-export interface DashboardView {
-  region: RegionRef;
+export const DashboardViewSchema = z.object({
+  region: RegionRefSchema,
   /** Regency → … → this region, for the breadcrumb. */
-  path: RegionRef[];
-  period: string;
-  panel: ChildPanel;
-  indicators: IndicatorFigure[];
+  path: z.array(RegionRefSchema),
+  period: z.string(),
+  panel: ChildPanelSchema,
+  indicators: z.array(IndicatorFigureSchema),
   /** Monthly trend per computation (the 24 months ending with the period). */
-  trends: Record<string, TrendPoint[]>;
+  trends: z.record(z.string(), z.array(TrendPointSchema)),
   /** The next level down (kecamatan of a regency, desa of a kecamatan); empty for a desa. */
-  rows: DashboardRow[];
+  rows: z.array(DashboardRowSchema),
   /** Responsible agencies named in the catalog, for the per-agency view. */
-  agencies: string[];
-  catalog: { regulation: string; source: "catalog" };
-}
+  agencies: z.array(z.string()),
+  catalog: z.object({ regulation: z.string(), source: z.literal("catalog") }),
+});
+export type DashboardView = z.infer<typeof DashboardViewSchema>;
 
 export const DashboardQuery = z.strictObject({
   region: z.string().min(1).max(40),
@@ -120,41 +125,44 @@ export const IndicatorValueInput = z
   });
 export type IndicatorValueInput = z.infer<typeof IndicatorValueInput>;
 
-export interface IndicatorValueView {
-  id: string;
-  indicatorId: string;
-  regionCode: string;
-  period: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  note: string | null;
-  enteredAt: string;
-  enteredBy: string | null;
-  supersededAt: string | null;
-}
+export const IndicatorValueViewSchema = z.object({
+  id: z.string(),
+  indicatorId: z.string(),
+  regionCode: z.string(),
+  period: z.string(),
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  note: z.string().nullable(),
+  enteredAt: z.string(),
+  enteredBy: z.string().nullable(),
+  supersededAt: z.string().nullable(),
+});
+export type IndicatorValueView = z.infer<typeof IndicatorValueViewSchema>;
 
 /** One row of the yearly public publication: counts of children, small cells suppressed (null). */
-export interface PublicationRow {
-  code: string;
-  name: string;
-  level: "kabupaten" | "kecamatan" | "desa";
-  parent: string | null;
-  registered: number | null;
-  measured: number | null;
-  stunted: number | null;
-  wasted: number | null;
-  underweight: number | null;
+export const PublicationRowSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(["kabupaten", "kecamatan", "desa"]),
+  parent: z.string().nullable(),
+  registered: z.number().nullable(),
+  measured: z.number().nullable(),
+  stunted: z.number().nullable(),
+  wasted: z.number().nullable(),
+  underweight: z.number().nullable(),
   /** Percent; null when its counts are suppressed or nobody was measured. */
-  coverage: number | null;
-  stunting: number | null;
-  wasting: number | null;
-  underweightPct: number | null;
-}
+  coverage: z.number().nullable(),
+  stunting: z.number().nullable(),
+  wasting: z.number().nullable(),
+  underweightPct: z.number().nullable(),
+});
+export type PublicationRow = z.infer<typeof PublicationRowSchema>;
 
-export interface PublicationView {
-  regency: RegionRef;
-  year: number;
-  generatedAt: string;
-  rows: PublicationRow[];
-}
+export const PublicationViewSchema = z.object({
+  regency: RegionRefSchema,
+  year: z.number(),
+  generatedAt: z.string(),
+  rows: z.array(PublicationRowSchema),
+});
+export type PublicationView = z.infer<typeof PublicationViewSchema>;

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * The service catalog: which service packages a regency delivers to its 1000-HPK targets and the KPM
  * scorecard indicators for each target group, as data. Every indicator names where its rule comes from.
@@ -99,17 +101,20 @@ export const RULES = {
   child0to23ToMonths: 23,
 } as const;
 
-export interface ServiceIndicator {
-  code: string;
-  group: ScoreGroup;
+export const PACKAGE_CODES = Object.keys(PACKAGES) as [PackageCode, ...PackageCode[]];
+
+export const ServiceIndicatorSchema = z.object({
+  code: z.string(),
+  group: z.enum(SCORE_GROUPS),
   /** The recorded service it counts, or the registry data it is derived from. */
-  basis: RecordedService | "penimbangan" | "pengukuran" | "air_minum" | "jamban";
-  package: PackageCode;
-  label: { id: string; en: string };
+  basis: z.enum([...RECORDED_SERVICES, "penimbangan", "pengukuran", "air_minum", "jamban"]),
+  package: z.enum(PACKAGE_CODES),
+  label: z.object({ id: z.string(), en: z.string() }),
   /** Short column header for the table and the XLSX. */
-  short: string;
-  source: string;
-}
+  short: z.string(),
+  source: z.string(),
+});
+export type ServiceIndicator = z.infer<typeof ServiceIndicatorSchema>;
 
 /** The baseline indicators: the KPM scorecard of the BUKU. */
 export const BASELINE_INDICATORS: readonly ServiceIndicator[] = [
@@ -295,12 +300,13 @@ export const BASELINE_INDICATORS: readonly ServiceIndicator[] = [
   },
 ];
 
-export interface ServiceCatalog {
-  key: string;
-  regulation: string;
-  packages: readonly PackageCode[];
-  indicators: readonly ServiceIndicator[];
-}
+export const ServiceCatalogSchema = z.object({
+  key: z.string(),
+  regulation: z.string(),
+  packages: z.array(z.enum(PACKAGE_CODES)).readonly(),
+  indicators: z.array(ServiceIndicatorSchema).readonly(),
+});
+export type ServiceCatalog = z.infer<typeof ServiceCatalogSchema>;
 
 /** Paser: 7 packages (Paser Pasal 24(1)); parenting counts under "pengasuhan anak di keluarga" (24(1)f). */
 const PASER: ServiceCatalog = {

@@ -11,7 +11,8 @@ import {
 import { monthEnd, monthStart, shiftMonth } from "./period";
 
 /** One scorecard cell: received (Y, "ya"), not received (T, "tidak"), not applicable (TS, "tidak sasaran"). */
-export type ScoreCell = "Y" | "T" | "TS";
+export const SCORE_CELLS = ["Y", "T", "TS"] as const;
+export type ScoreCell = (typeof SCORE_CELLS)[number];
 
 /** A live service record (superseded records are already left out). */
 export interface ServiceFact {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { IsoDate } from "../registry-schemas";
-import { ANTIGEN_CODES, RECORDED_SERVICES, type ScoreGroup } from "./catalog";
+import { ANTIGEN_CODES, RECORDED_SERVICES, SCORE_GROUPS } from "./catalog";
 import { isPeriod } from "./period";
-import type { ScoreCell } from "./rules";
-import type { ScorecardTotals } from "./scorecard";
+import { SCORE_CELLS } from "./rules";
+import { ScorecardTotalsSchema } from "./scorecard";
 
 /**
  * A service given to a target (or, with received = false, recorded as not received / no longer held).
@@ -29,51 +29,60 @@ export type ServiceRecordInput = z.input<typeof ServiceRecordInput>;
 
 export const ScorecardPeriod = z.string().refine(isPeriod, "must be a month YYYY-MM or a quarter YYYY-Qn");
 
-export interface ServiceRecordView {
-  id: string;
-  personId: string;
-  regionCode: string;
-  service: string;
-  givenOn: string;
-  detail: string | null;
-  received: boolean;
-  supersedes: string | null;
-  note: string | null;
-  recordedAt: string;
-  recordedBy: string | null;
+export const ServiceRecordViewSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  regionCode: z.string(),
+  service: z.string(),
+  givenOn: z.string(),
+  detail: z.string().nullable(),
+  received: z.boolean(),
+  supersedes: z.string().nullable(),
+  note: z.string().nullable(),
+  recordedAt: z.string(),
+  recordedBy: z.string().nullable(),
   /** False when a later record supersedes this one. */
-  live: boolean;
-}
+  live: z.boolean(),
+});
+export type ServiceRecordView = z.infer<typeof ServiceRecordViewSchema>;
 
-export interface ScorecardRowView {
-  personId: string;
-  name: string;
-  regionCode: string;
-  desaCode: string;
-  group: ScoreGroup;
-  cells: Record<string, (ScoreCell | null)[]>;
-  y: number;
-  t: number;
-  ts: number;
-  percent: number | null;
-}
+/** A service record as the offline sync sends it to devices (pull): the view without id, recorder, liveness. */
+export const ServiceRecordSyncData = ServiceRecordViewSchema.omit({ id: true, recordedBy: true, live: true });
+export type ServiceRecordSyncData = z.infer<typeof ServiceRecordSyncData>;
 
-export interface ScorecardAreaView {
-  code: string;
-  name: string;
-  totals: ScorecardTotals;
-}
+export const ScorecardRowViewSchema = z.object({
+  personId: z.string(),
+  name: z.string(),
+  regionCode: z.string(),
+  desaCode: z.string(),
+  group: z.enum(SCORE_GROUPS),
+  /** Per indicator code one cell per month of the period (null: not in the group that month). */
+  cells: z.record(z.string(), z.array(z.enum(SCORE_CELLS).nullable())),
+  y: z.number().int(),
+  t: z.number().int(),
+  ts: z.number().int(),
+  percent: z.number().nullable(),
+});
+export type ScorecardRowView = z.infer<typeof ScorecardRowViewSchema>;
 
-export interface ScorecardView {
-  regionCode: string;
-  regionName: string;
-  regionLevel: string;
-  period: string;
-  months: string[];
-  catalog: { key: string; regulation: string; packages: string[] };
-  totals: ScorecardTotals;
+export const ScorecardAreaViewSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  totals: ScorecardTotalsSchema,
+});
+export type ScorecardAreaView = z.infer<typeof ScorecardAreaViewSchema>;
+
+export const ScorecardViewSchema = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  regionLevel: z.string(),
+  period: z.string(),
+  months: z.array(z.string()),
+  catalog: z.object({ key: z.string(), regulation: z.string(), packages: z.array(z.string()) }),
+  totals: ScorecardTotalsSchema,
   /** Per-target rows (desa and below; for larger regions only when asked). */
-  rows: ScorecardRowView[] | null;
+  rows: z.array(ScorecardRowViewSchema).nullable(),
   /** Per child region totals (kecamatan: its desa; regency: its kecamatan). */
-  areas: ScorecardAreaView[];
-}
+  areas: z.array(ScorecardAreaViewSchema),
+});
+export type ScorecardView = z.infer<typeof ScorecardViewSchema>;

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   indicatorsOf,
   SCORE_GROUPS,
@@ -24,24 +25,27 @@ export interface ScorecardRow {
   cells: Record<string, (ScoreCell | null)[]>;
 }
 
-export interface Tally {
-  y: number;
-  t: number;
-  ts: number;
+export const TallySchema = z.object({
+  y: z.number().int(),
+  t: z.number().int(),
+  ts: z.number().int(),
   /** ΣY ÷ (cells − ΣTS) × 100, null when nothing applies. */
-  percent: number | null;
-}
+  percent: z.number().nullable(),
+});
+export type Tally = z.infer<typeof TallySchema>;
 
-export interface GroupTotals extends Tally {
-  group: ScoreGroup;
-  targets: number;
-  indicators: Record<string, Tally>;
-}
+export const GroupTotalsSchema = TallySchema.extend({
+  group: z.enum(SCORE_GROUPS),
+  targets: z.number().int(),
+  indicators: z.record(z.string(), TallySchema),
+});
+export type GroupTotals = z.infer<typeof GroupTotalsSchema>;
 
-export interface ScorecardTotals extends Tally {
-  targets: number;
-  groups: GroupTotals[];
-}
+export const ScorecardTotalsSchema = TallySchema.extend({
+  targets: z.number().int(),
+  groups: z.array(GroupTotalsSchema),
+});
+export type ScorecardTotals = z.infer<typeof ScorecardTotalsSchema>;
 
 /** Convergence %: ΣY ÷ (Σ indicators × targets − ΣTS) × 100 (BUKU; PALI Pasal 30b, 37). */
 export function convergencePercent(y: number, cells: number, ts: number): number | null {

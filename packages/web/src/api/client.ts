@@ -10,9 +10,6 @@ import {
   pathFor,
   type ResultOf,
 } from "@tumbuh/core";
-import { catalogEndpoints } from "./indicatorCatalog";
-import { indicatorEndpoints } from "./indicators";
-import { servicesEndpoints } from "./services";
 import type { ErrorBody } from "./types";
 
 /** Codes the UI reacts to: core's one union (server codes + the client's own). */
@@ -234,9 +231,6 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
   return {
     call,
-    ...catalogEndpoints(request),
-    ...indicatorEndpoints(request),
-    ...servicesEndpoints(request),
   };
 }
 

@@ -17,6 +17,4 @@ export const api = createApiClient({
 
 export type { PersonPatch, PersonRecord, PregnancyEndInput } from "@tumbuh/core";
 export { ApiError, hrefFor, isApiError } from "./client";
-export type { CatalogView, TargetEditInput } from "./indicatorCatalog";
-export { scorecardExportUrl } from "./services";
 export * from "./types";

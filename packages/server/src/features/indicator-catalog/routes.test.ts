@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { indicatorCatalogApi } from "@tumbuh/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
 import { testApi } from "../../testing/api";
@@ -172,6 +173,16 @@ describeEachDialect(
       const res = await patch("admin", "pasal6.1.2025", { value: 19.5 });
       expect(res.json().version).toBe(1);
       expect((await get("kpm.sandeley", "/api/indicators/catalog")).json().version).toBe(1);
+    });
+
+    it("lists its endpoints in the OpenAPI document, each JSON answer with its response schema", async () => {
+      const doc = (await api.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+      for (const ep of Object.values(indicatorCatalogApi)) {
+        const op = doc.paths[ep.path.replace(/:(\w+)/g, "{$1}")]?.[ep.method.toLowerCase()];
+        expect(op?.tags, ep.path).toEqual([ep.tag]);
+        const schema = op.responses[ep.status ?? 200].content["application/json"].schema;
+        if (ep.kind !== "file") expect(schema.type, ep.path).toMatch(/^(object|array)$/);
+      }
     });
 
     it("requires a session", async () => {

@@ -3,17 +3,19 @@ import { join } from "node:path";
 import {
   type Actor,
   type CatalogError,
+  type CatalogHistory,
+  type CatalogView,
   catalogRegencyFor,
   formatCatalogError,
-  type IndicatorCatalog,
+  IndicatorCatalog,
   type IndicatorDef,
   mayEditCatalog,
   mayReadCatalog,
   parseCatalog,
+  type TargetEdit,
   validateCatalog,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
-import { z } from "zod";
 import { DATA_DIR } from "../../data-files";
 import type { Database } from "../../db/schema";
 import { errors } from "../../errors";
@@ -35,16 +37,12 @@ export function shippedCatalog(): IndicatorCatalog {
   return shipped;
 }
 
-export interface CatalogView {
-  regency: string;
-  /** 0 while the regency still uses the shipped file unchanged (nothing stored yet). */
-  version: number;
-  origin: "shipped" | "import" | "target";
-  updatedAt: string | null;
-  updatedBy: string | null;
-  /** Whether the asking actor may import a catalog or edit targets (the UI shows the forms). */
-  canEdit: boolean;
-  catalog: IndicatorCatalog;
+/**
+ * A stored version's content. It was validated when stored, so a version that no longer parses is a
+ * defect (or a hand-edited database) and fails loudly rather than reaching the dashboards half-read.
+ */
+function storedCatalog(content: string): IndicatorCatalog {
+  return IndicatorCatalog.parse(JSON.parse(content));
 }
 
 /** The regency a request is about, after checking the actor may read its catalog (else 404, like any region). */
@@ -73,7 +71,7 @@ async function current(db: Kysely<Database>, actor: Actor, regency: string): Pro
       updatedAt: row.created_at,
       updatedBy: row.created_by_name,
       canEdit,
-      catalog: JSON.parse(row.content) as IndicatorCatalog,
+      catalog: storedCatalog(row.content),
     };
   }
   // First use: the shipped file serves its own regency until an admin imports or edits something.
@@ -103,10 +101,14 @@ export async function publicCatalog(db: Kysely<Database>): Promise<IndicatorCata
   if (stored.length > 1) throw errors.notFound();
   const regency = stored[0] ?? shippedCatalog().regency;
   const row = await currentCatalogVersion(db, regency);
-  return row ? (JSON.parse(row.content) as IndicatorCatalog) : shippedCatalog();
+  return row ? storedCatalog(row.content) : shippedCatalog();
 }
 
-export async function catalogHistory(db: Kysely<Database>, actor: Actor, regency?: string) {
+export async function catalogHistory(
+  db: Kysely<Database>,
+  actor: Actor,
+  regency?: string,
+): Promise<CatalogHistory> {
   const code = readableRegency(actor, regency);
   const rows = await catalogVersions(db, code);
   return {
@@ -218,18 +220,6 @@ export async function importCatalog(
   });
   return getCatalog(db, actor, code);
 }
-
-/** What an admin may change of one target (issue 7): its value, its text, its year. */
-export const TargetEdit = z
-  .strictObject({
-    value: z.number().finite().nullable().optional(),
-    original: z.string().max(500).optional(),
-    year: z.number().int().min(2000).max(2100).nullable().optional(),
-  })
-  .refine((v) => v.value !== undefined || v.original !== undefined || v.year !== undefined, {
-    message: "give value, original or year",
-  });
-export type TargetEdit = z.infer<typeof TargetEdit>;
 
 export async function editTarget(
   db: Kysely<Database>,

@@ -6,7 +6,7 @@ import { renderPdf, type TableCell } from "../../documents/pdf";
 import { errors } from "../../errors";
 import { refreshAggregates } from "./aggregates";
 import { indicatorCatalog } from "./catalog-source";
-import { publicationTable, SUPPRESSED } from "./tables";
+import { SUPPRESSED } from "./tables";
 
 /**
  * The yearly public publication of the regency's stunting data (Paser Pasal 9 p "mempublikasikan hasil
@@ -213,5 +213,3 @@ export async function publicationPdf(v: PublicationView): Promise<Buffer> {
     ],
   });
 }
-
-export { publicationTable };

@@ -1,4 +1,4 @@
-import { completedMonths, LATRINE_TYPES, WATER_SOURCES } from "@tumbuh/core";
+import { completedMonths, indicatorsApi, LATRINE_TYPES, WATER_SOURCES } from "@tumbuh/core";
 import ExcelJS from "exceljs";
 import { expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
@@ -314,6 +314,17 @@ describeEachDialect(
       expect(
         (await api.request(null, { method: "GET", url: "/api/public/publication/2090" })).statusCode,
       ).toBe(404);
+    });
+
+    it("lists its endpoints in the OpenAPI document, each JSON answer with its response schema", async () => {
+      const api = await testApi(db());
+      const doc = (await api.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+      for (const ep of Object.values(indicatorsApi)) {
+        const op = doc.paths[ep.path.replace(/:(\w+)/g, "{$1}")]?.[ep.method.toLowerCase()];
+        expect(op?.tags, ep.path).toEqual([ep.tag]);
+        const schema = op.responses[ep.status ?? 200].content["application/json"].schema;
+        if (ep.kind !== "file") expect(schema.type, ep.path).toMatch(/^(object|array)$/);
+      }
     });
   },
   {

@@ -1,7 +1,7 @@
-import { serviceRecord } from "../../sync/entities/service-record";
 import type { Feature } from "../feature";
 import { createDemoServiceRecords } from "./demo";
 import { serviceRoutes } from "./routes";
+import { serviceRecord } from "./sync";
 
 export const servicesFeature: Feature = {
   name: "services",

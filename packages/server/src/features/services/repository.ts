@@ -28,6 +28,16 @@ export async function findServiceRecordById(db: Conn, id: string) {
   return db.selectFrom("service_records").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** Records by id regardless of scope (the sync feed decides who receives each by its region). */
+export async function serviceRecordsByIds(db: Conn, ids: readonly string[]): Promise<ServiceRecordRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("service_records")
+    .selectAll()
+    .where("id", "in", [...ids])
+    .execute();
+}
+
 export async function findServiceRecord(db: Conn, scopes: readonly string[], id: string) {
   return db
     .selectFrom("service_records")

@@ -1,3 +1,4 @@
+import { servicesApi } from "@tumbuh/core";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
@@ -261,6 +262,16 @@ describeEachDialect(
       expect(badPeriod.json().error.message).toMatch(/period/);
       const otherDesa = await get("kpm.sandeley", "/api/regions/64.01.05.2001/scorecard?period=2025-09");
       expect(otherDesa.statusCode).toBe(404);
+    });
+
+    it("lists its endpoints in the OpenAPI document, each JSON answer with its response schema", async () => {
+      const doc = (await api.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+      for (const ep of Object.values(servicesApi)) {
+        const op = doc.paths[ep.path.replace(/:(\w+)/g, "{$1}")]?.[ep.method.toLowerCase()];
+        expect(op?.tags, ep.path).toEqual([ep.tag]);
+        const schema = op.responses[ep.status ?? 200].content["application/json"].schema;
+        if (ep.kind !== "file") expect(schema.type, ep.path).toMatch(/^(object|array)$/);
+      }
     });
   },
   { once: true, seed: async (db) => void (await ensureDemo(db.kysely, { children: 0 })) },

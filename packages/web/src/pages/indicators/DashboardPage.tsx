@@ -2,10 +2,17 @@
 // the child panel (stunting, wasting, underweight with 95% intervals beside measurement coverage), the
 // monthly trends, every catalog indicator against its target with a traffic light, the drill-down to the
 // next level, a filter per responsible agency, and downloads of every figure.
-import type { Achievement, DashboardView, IndicatorFigure, Prevalence } from "@tumbuh/core";
+import {
+  type Achievement,
+  type DashboardFigure,
+  type DashboardQuery,
+  type DashboardView,
+  type IndicatorFigure,
+  indicatorsApi,
+  type Prevalence,
+} from "@tumbuh/core";
 import { useState } from "react";
-import { api } from "../../api";
-import { dashboardExportUrl } from "../../api/indicators";
+import { api, hrefFor } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { Link, navigate } from "../../router/navigation";
@@ -46,7 +53,12 @@ export default function DashboardPage({
   const p = period ?? defaultPeriod();
   const loaded = useLoad(
     `ind|${code}|${p}|${agency ?? ""}`,
-    (signal) => api.dashboard({ region: code, period: p, agency: agency ?? undefined }, signal),
+    (signal) =>
+      api.call(
+        indicatorsApi.dashboard,
+        { query: { region: code, period: p, agency: agency ?? undefined } },
+        { signal },
+      ),
     { keepPrevious: true },
   );
   const name = loaded.state.status === "ready" ? loaded.state.data.region.name : null;
@@ -462,22 +474,19 @@ function sourceLabel(
   return t("ind.src.annex", { section: s.section, strategy: s.strategy, number: s.number });
 }
 
-function Downloads({
-  params,
-  figure,
-}: {
-  params: { region: string; period: string; agency?: string | undefined };
-  figure: string;
-}) {
+function Downloads({ params, figure }: { params: DashboardQuery; figure: DashboardFigure }) {
   const { t } = useI18n();
   return (
     <p className="ind-downloads">
       <span className="muted">{t("ind.download")}</span>{" "}
-      <a href={dashboardExportUrl(params, "csv", figure)} download>
+      <a
+        href={hrefFor(indicatorsApi.dashboardExport, { query: { ...params, format: "csv", figure } })}
+        download
+      >
         CSV
       </a>{" "}
       ·{" "}
-      <a href={dashboardExportUrl(params, "xlsx")} download>
+      <a href={hrefFor(indicatorsApi.dashboardExport, { query: { ...params, format: "xlsx" } })} download>
         XLSX
       </a>
     </p>

@@ -1,6 +1,6 @@
 // Enter or revise the value of an entered indicator for a region and period (the responsible agency,
 // TPPS or admin). A revision supersedes the previous value; the history stays visible below the form.
-import type { IndicatorFigure, IndicatorValueView } from "@tumbuh/core";
+import { type IndicatorFigure, type IndicatorValueView, indicatorsApi } from "@tumbuh/core";
 import { useEffect, useId, useState } from "react";
 import { api, isApiError } from "../../api";
 import { generalErrorKey } from "../../api/errorMessages";
@@ -32,7 +32,11 @@ export function EnterValueForm({
   useEffect(() => {
     const c = new AbortController();
     api
-      .indicatorValueHistory({ indicatorId: figure.indicatorId, regionCode, period }, c.signal)
+      .call(
+        indicatorsApi.valueHistory,
+        { query: { indicatorId: figure.indicatorId, regionCode, period } },
+        { signal: c.signal },
+      )
       .then(setHistory, () => setHistory([]));
     return () => c.abort();
   }, [figure.indicatorId, regionCode, period]);
@@ -43,12 +47,16 @@ export function EnterValueForm({
     setSaving(true);
     setError(null);
     try {
-      await api.enterIndicatorValue({
-        indicatorId: figure.indicatorId,
-        regionCode,
-        period,
-        ...(fraction ? { numerator: num(numerator), denominator: num(denominator) } : { value: num(value) }),
-        note: note.trim() || null,
+      await api.call(indicatorsApi.enterValue, {
+        body: {
+          indicatorId: figure.indicatorId,
+          regionCode,
+          period,
+          ...(fraction
+            ? { numerator: num(numerator), denominator: num(denominator) }
+            : { value: num(value) }),
+          note: note.trim() || null,
+        },
       });
       onSaved();
     } catch (err) {

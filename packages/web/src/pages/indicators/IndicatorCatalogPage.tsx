@@ -2,12 +2,11 @@
 // and the Lampiran's strategy matrix, grouped as the regulation writes them, each with its target as
 // printed. Everyone in the regency reads it and may download the file; the regency admin imports a file
 // and edits targets (the server checks both again).
-import type { IndicatorDef } from "@tumbuh/core";
-import { sourceLabel } from "@tumbuh/core";
+import type { CatalogView, IndicatorDef } from "@tumbuh/core";
+import { indicatorCatalogApi, sourceLabel } from "@tumbuh/core";
 import { useId, useState } from "react";
-import { api, type CatalogView, isApiError } from "../../api";
+import { api, hrefFor, isApiError } from "../../api";
 import { generalErrorKey } from "../../api/errorMessages";
-import { CATALOG_EXPORT_URL } from "../../api/indicatorCatalog";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { TextField } from "../../shared/forms/fields";
@@ -28,9 +27,13 @@ type Flash = { tone: "ok" | "error"; text: string; detail?: string } | null;
 export default function IndicatorCatalogPage() {
   const { t } = useI18n();
   useDocumentTitle(t("cat.title"));
-  const loaded = useLoad("indicator-catalog", (signal) => api.indicatorCatalog(signal), {
-    cacheKey: "indicator-catalog",
-  });
+  const loaded = useLoad(
+    "indicator-catalog",
+    (signal) => api.call(indicatorCatalogApi.get, { query: {} }, { signal }),
+    {
+      cacheKey: "indicator-catalog",
+    },
+  );
   const [flash, setFlash] = useState<Flash>(null);
 
   return (
@@ -97,7 +100,11 @@ function Catalog({
         </Notice>
       )}
       <div className="card stack">
-        <a className="button button--secondary button--block" href={CATALOG_EXPORT_URL} download>
+        <a
+          className="button button--secondary button--block"
+          href={hrefFor(indicatorCatalogApi.export, { query: {} })}
+          download
+        >
           {t("cat.export")}
         </a>
         {view.canEdit && <ImportForm setFlash={setFlash} onImported={onChanged} />}
@@ -268,7 +275,11 @@ function TargetEditForm({
     setServerError(null);
     setSaving(true);
     try {
-      const res = await api.editIndicatorTarget(def.id, read.input);
+      const res = await api.call(indicatorCatalogApi.editTarget, {
+        params: { id: def.id },
+        query: {},
+        body: read.input,
+      });
       onSaved(res.version, res.indicator);
     } catch (e) {
       setServerError(isApiError(e) && e.status === 400 ? e.message : t(generalErrorKey(e)));
@@ -345,7 +356,7 @@ function ImportForm({
         setFlash({ tone: "error", text: t("cat.importNotJson") });
         return;
       }
-      const next = await api.importIndicatorCatalog(parsed);
+      const next = await api.call(indicatorCatalogApi.import, { query: {}, body: parsed });
       onImported(next);
       setFlash({
         tone: "ok",

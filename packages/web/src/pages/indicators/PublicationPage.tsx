@@ -1,10 +1,9 @@
 // The yearly public publication of the regency's stunting data (Paser Pasal 9 p; the annex's one
 // publication per year). No login: aggregates only, counts of 1–4 shown as "<5" (and complements hidden
 // by the server so they cannot be worked out), with the same figures as PDF and CSV.
-import type { PublicationRow, PublicationView } from "@tumbuh/core";
+import { indicatorsApi, type PublicationRow, type PublicationView } from "@tumbuh/core";
 import { useEffect, useState } from "react";
-import { api, isApiError } from "../../api";
-import { publicationUrl } from "../../api/indicators";
+import { api, hrefFor, isApiError } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { Link } from "../../router/navigation";
 import { publicationPath } from "../../router/routes";
@@ -26,7 +25,7 @@ export default function PublicationPage({ year: yearParam }: { year: string }) {
   useEffect(() => {
     void attempt;
     const c = new AbortController();
-    api.publication(year, c.signal).then(
+    api.call(indicatorsApi.publication, { params: { year } }, { signal: c.signal }).then(
       (view) => setState({ status: "ready", view }),
       (error: unknown) => {
         if (!c.signal.aborted) setState({ status: "error", error });
@@ -65,10 +64,18 @@ function Publication({ view }: { view: PublicationView }) {
           )}
         </nav>
         <p className="ind-downloads">
-          <a className="button button--primary" href={publicationUrl(view.year, "pdf")} download>
+          <a
+            className="button button--primary"
+            href={hrefFor(indicatorsApi.publicationPdf, { params: { year: view.year } })}
+            download
+          >
             {t("pub.pdf")}
           </a>{" "}
-          <a className="button button--secondary" href={publicationUrl(view.year, "csv")} download>
+          <a
+            className="button button--secondary"
+            href={hrefFor(indicatorsApi.publicationCsv, { params: { year: view.year } })}
+            download
+          >
             {t("pub.csv")}
           </a>
         </p>

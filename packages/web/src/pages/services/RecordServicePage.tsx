@@ -11,6 +11,7 @@ import {
   type RecordedService,
   type ServiceRecordView,
   STATE_SERVICES,
+  servicesApi,
 } from "@tumbuh/core";
 import { useState } from "react";
 import { api, type PersonRecord } from "../../api";
@@ -76,7 +77,7 @@ function RecordService({ person, reloadPerson }: { person: PersonRecord; reloadP
   useDocumentTitle(`${t("svc.recordTitle")} · ${person.name}`);
   const history = useLoad<ServiceRecordView[]>(
     `services:${person.id}`,
-    (s) => api.serviceRecords(person.id, s),
+    (s) => api.call(servicesApi.ofPerson, { params: { id: person.id } }, { signal: s }),
     { cacheKey: `services:${person.id}` },
   );
   const engine = useSyncEngine();

@@ -12,8 +12,9 @@ import {
   type ScorecardView,
   type ServiceCatalog,
   type ServiceIndicator,
+  servicesApi,
 } from "@tumbuh/core";
-import { api, type RegionView, scorecardExportUrl } from "../../api";
+import { api, hrefFor, type RegionView } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { intlLocale } from "../../i18n/messages";
 import { regionKey } from "../../offline/cache";
@@ -51,13 +52,16 @@ function Scorecard({ region }: { region: RegionView["region"] }) {
   const period = periodFrom(useSearchParam("periode"));
   const periodLabel = usePeriodLabel();
   useDocumentTitle(`${t("svc.title")} · ${region.name}`);
-  const card = useLoad<ScorecardView>(`scorecard:${code}:${period}`, (s) => api.scorecard(code, period, s), {
-    cacheKey: `scorecard:${code}:${period}`,
-    keepPrevious: true,
-  });
-  const catalog = useLoad<ServiceCatalog>(`catalog:${code}`, (s) => api.serviceCatalog(code, s), {
-    cacheKey: `service-catalog:${code}`,
-  });
+  const card = useLoad<ScorecardView>(
+    `scorecard:${code}:${period}`,
+    (s) => api.call(servicesApi.scorecard, { params: { code }, query: { period } }, { signal: s }),
+    { cacheKey: `scorecard:${code}:${period}`, keepPrevious: true },
+  );
+  const catalog = useLoad<ServiceCatalog>(
+    `catalog:${code}`,
+    (s) => api.call(servicesApi.catalog, { query: { region: code } }, { signal: s }),
+    { cacheKey: `service-catalog:${code}` },
+  );
   const choices = periodChoices();
   if (!choices.includes(period)) choices.unshift(period);
 
@@ -120,14 +124,20 @@ function ScorecardBody({ view, catalog }: { view: ScorecardView; catalog: Servic
       <div className="scorecard-downloads">
         <a
           className="button button--secondary"
-          href={scorecardExportUrl(view.regionCode, view.period, "xlsx")}
+          href={hrefFor(servicesApi.scorecardExport, {
+            params: { code: view.regionCode },
+            query: { period: view.period, format: "xlsx" },
+          })}
           download
         >
           {t("svc.downloadXlsx")}
         </a>
         <a
           className="button button--secondary"
-          href={scorecardExportUrl(view.regionCode, view.period, "pdf")}
+          href={hrefFor(servicesApi.scorecardExport, {
+            params: { code: view.regionCode },
+            query: { period: view.period, format: "pdf" },
+          })}
           download
         >
           {t("svc.downloadPdf")}

@@ -1,6 +1,7 @@
-import { ServiceRecordInput } from "@tumbuh/core";
-import { recordService } from "../../features/services/service";
-import type { EntityHandler } from "../registry";
+import { ServiceRecordInput, type ServiceRecordSyncData } from "@tumbuh/core";
+import type { EntityHandler } from "../../sync/registry";
+import { serviceRecordsByIds } from "./repository";
+import { recordService } from "./service";
 
 /**
  * Service records (issue 6) are appends: a correction is a new record that supersedes the old one, so a
@@ -18,11 +19,9 @@ export const serviceRecord: EntityHandler = {
     },
   },
   async load(db, ids) {
-    const rows = await db.selectFrom("service_records").selectAll().where("id", "in", ids).execute();
-    return rows.map((r) => ({
-      id: r.id,
-      regionCode: r.region_code,
-      data: {
+    const rows = await serviceRecordsByIds(db, ids);
+    return rows.map((r) => {
+      const data: ServiceRecordSyncData = {
         personId: r.person_id,
         regionCode: r.region_code,
         service: r.service,
@@ -32,7 +31,8 @@ export const serviceRecord: EntityHandler = {
         supersedes: r.supersedes,
         note: r.note,
         recordedAt: r.recorded_at,
-      },
-    }));
+      };
+      return { id: r.id, regionCode: r.region_code, data };
+    });
   },
 };
