@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api, isApiError } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
+import { Link } from "../../router/navigation";
 import { useMe } from "../../session/SessionProvider";
 import type { FieldErrors } from "../../shared/forms/fieldErrors";
 import { focusFirstInvalid, SelectField, TextField } from "../../shared/forms/fields";
@@ -67,6 +68,11 @@ export default function UsersPage() {
       <div className="stack">
         <h1>{t("users.title")}</h1>
         <ErrorPanel error={state.error} />
+        <p>
+          <Link to="/" className="button button--secondary">
+            {t("common.backHome")}
+          </Link>
+        </p>
       </div>
     );
   }
@@ -338,16 +344,16 @@ function UserCard({
   const panelId = `user-${user.id}`;
   return (
     <li className={active ? "user-card card stack-sm" : "user-card user-card--disabled card stack-sm"}>
-      <div className="user-card__head">
-        <h3 className="user-card__name">
-          {user.displayName}
-          {isMe && <span className="badge badge--info badge--small badge--inline">{t("users.you")}</span>}
-        </h3>
+      <h3 className="user-card__name">
+        {user.displayName}
+        {isMe && <span className="badge badge--info badge--small badge--inline">{t("users.you")}</span>}
+      </h3>
+      <p className="user-card__head">
+        <span className="user-card__username">{user.username}</span>
         <span className={active ? "badge badge--ok badge--small" : "badge badge--neutral badge--small"}>
           {active ? t("users.status.active") : t("users.status.disabled")}
         </span>
-      </div>
-      <p className="user-card__username">{user.username}</p>
+      </p>
       {user.assignments.length === 0 ? (
         <p className="muted">{t("users.noRoles")}</p>
       ) : (
@@ -538,8 +544,8 @@ function AssignmentsForm({ user, onSaved }: { user: UserView; onSaved: (user: Us
       {rows.map((r, i) => (
         // rows have no identity of their own; the index is their place in the list the server receives
         // biome-ignore lint/suspicious/noArrayIndexKey: see above
-        <div key={i} className="assignment-row">
-          <div className="field-row">
+        <div key={i} className="assignment-row stack-sm">
+          <div className="stack-sm">
             <SelectField
               label={t("users.role")}
               value={r.role}
