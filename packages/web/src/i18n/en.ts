@@ -61,6 +61,8 @@ export const en: Record<ShellKey, string> = {
   "home.admin": "Administration",
   "home.auditLink": "Audit log",
   "home.auditHint": "Who changed what, and when",
+  "home.usersLink": "Users",
+  "home.usersHint": "Add accounts, set roles and regions, make new passwords",
   "home.account": "Account",
   "home.logout": "Sign out",
   "home.loggingOut": "Signing out…",

@@ -60,6 +60,8 @@ export const id = {
   "home.admin": "Administrasi",
   "home.auditLink": "Log audit",
   "home.auditHint": "Catatan siapa mengubah apa dan kapan",
+  "home.usersLink": "Pengguna",
+  "home.usersHint": "Tambah akun, atur peran dan wilayah, buat kata sandi baru",
   "home.account": "Akun",
   "home.logout": "Keluar",
   "home.loggingOut": "Sedang keluar…",

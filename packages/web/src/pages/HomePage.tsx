@@ -132,6 +132,14 @@ export function HomePage() {
                 </span>
               </Link>
             </li>
+            <li>
+              <Link to="/pengguna" className="link-card">
+                <span className="link-card__body">
+                  <span className="link-card__title">{t("home.usersLink")}</span>
+                  <span className="link-card__meta">{t("home.usersHint")}</span>
+                </span>
+              </Link>
+            </li>
           </ul>
         </section>
       )}

@@ -161,7 +161,14 @@ describe("the route table", () => {
 
   it("lays out tables and dashboards wide, everything else in a phone column", () => {
     const wide = ROUTES.filter((r) => routeNamed(r.name)?.layout === "wide").map((r) => r.name);
-    expect(wide.sort()).toEqual(["audit", "indicators", "planningOverview", "publication", "scorecard"]);
+    expect(wide.sort()).toEqual([
+      "audit",
+      "indicators",
+      "planningOverview",
+      "publication",
+      "scorecard",
+      "users",
+    ]);
     expect(ROUTES.filter((r) => routeNamed(r.name)?.public).map((r) => r.name)).toEqual(["publication"]);
   });
 });

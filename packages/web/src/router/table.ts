@@ -6,6 +6,7 @@ import { posyanduRoutes } from "../pages/posyandu/routes";
 import { registryRoutes } from "../pages/registry/routes";
 import { serviceRoutes } from "../pages/services/routes";
 import { shellRoutes } from "../pages/shell-routes";
+import { userRoutes } from "../pages/users/routes";
 import { installRoutes } from "./routes";
 
 export const ROUTES = [
@@ -16,6 +17,7 @@ export const ROUTES = [
   ...serviceRoutes,
   ...familyRoutes,
   ...planningRoutes,
+  ...userRoutes,
 ] as const;
 
 installRoutes(ROUTES);

@@ -1,0 +1,121 @@
+/// <reference lib="dom" />
+// page.evaluate callbacks run in the browser.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, signIn } from "../testing/browser";
+import { startLiveServer } from "../testing/live-server";
+
+const SHOTS = "/tmp/tumbuh-users";
+
+describe("user administration in Chromium (issue 17)", () => {
+  let server: Awaited<ReturnType<typeof startLiveServer>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startLiveServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const card = (page: Page, username: string) =>
+    page.locator("li.user-card", { has: page.getByText(username, { exact: true }) });
+
+  it("the admin adds a user at 360 px, the password is shown once and works in a fresh browser", async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, server.url, "admin");
+    await page.getByRole("link", { name: /Pengguna/ }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/pengguna");
+    await page.getByRole("heading", { name: /\d+ pengguna/ }).waitFor();
+    // the list opens on the admin's regency and shows the demo users with their roles
+    expect(await page.getByLabel("Kode wilayah").first().inputValue()).toBe("64.01");
+    await card(page, "kpm.sandeley").getByText("KPM (Kader Pembangunan Manusia)").waitFor();
+    expect(await card(page, "kpm.sandeley").textContent()).toContain("belum pernah");
+
+    await page.getByRole("button", { name: "Tambah pengguna" }).click();
+    const form = page.locator("form", { has: page.getByRole("heading", { name: "Tambah pengguna" }) });
+    // an empty form is refused with Indonesian field messages, before anything is sent
+    await form.getByRole("button", { name: "Tambah pengguna" }).click();
+    expect(await form.getByText("Wajib diisi.").count()).toBeGreaterThan(0);
+    await form.getByLabel("Nama pengguna", { exact: true }).fill("kader.baru");
+    await form.getByLabel("Nama lengkap").fill("Kader Baru");
+    await form.getByLabel("Peran").selectOption("kader_posyandu");
+    await form.getByLabel("Kode wilayah").fill("64.01.05.2003.P01");
+    await form.getByRole("button", { name: "Tambah pengguna" }).click();
+
+    const box = page.getByTestId("one-time-password");
+    await box.waitFor();
+    expect(await box.textContent()).toContain("tidak akan ditampilkan lagi");
+    const password = ((await box.locator("code").textContent()) ?? "").trim();
+    expect(password.length).toBeGreaterThanOrEqual(10);
+    await card(page, "kader.baru").getByText("Kader Posyandu").waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(SHOTS, "users-360.png"), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, "users-360-top.png") });
+
+    // a second user with the same username is refused next to the field, in Indonesian
+    await page.getByRole("button", { name: "Sudah dicatat, tutup" }).click();
+    expect(await box.count()).toBe(0);
+    await page.getByRole("button", { name: "Tambah pengguna" }).click();
+    await form.getByLabel("Nama pengguna", { exact: true }).fill("kader.baru");
+    await form.getByLabel("Nama lengkap").fill("Kader Lain");
+    await form.getByLabel("Peran").selectOption("kpm");
+    await form.getByLabel("Kode wilayah").fill("64.01.05.2003");
+    await form.getByRole("button", { name: "Tambah pengguna" }).click();
+    await form.getByText("Nama pengguna ini sudah dipakai. Pilih nama lain.").waitFor();
+    await form.getByRole("button", { name: "Batal" }).click();
+
+    const fresh = await launchChromium();
+    try {
+      const newcomer = await fresh.context.newPage();
+      await signIn(newcomer, server.url, "kader.baru", password);
+      await newcomer.getByRole("heading", { name: "Halo, Kader Baru" }).waitFor();
+      // not an admin: no link to the users page
+      expect(await newcomer.getByRole("link", { name: /Pengguna/ }).count()).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+
+    // the sign-in shows on the admin's list; a reset makes another one-time password
+    await page.reload();
+    const row = card(page, "kader.baru");
+    await row.waitFor();
+    expect(await row.textContent()).not.toContain("belum pernah");
+    await row.getByRole("button", { name: "Kelola" }).click();
+    await row.getByRole("button", { name: "Buat kata sandi baru" }).click();
+    await row.getByRole("button", { name: "Ya, buat kata sandi baru" }).click();
+    await box.waitFor();
+    expect(((await box.locator("code").textContent()) ?? "").trim()).not.toBe(password);
+
+    // deactivation asks first, then marks the account
+    await row.getByRole("button", { name: "Nonaktifkan akun" }).click();
+    await row.getByText("Pengguna tidak dapat masuk lagi").waitFor();
+    await row.getByRole("button", { name: "Ya, nonaktifkan" }).click();
+    await row.getByText("Akun Kader Baru dinonaktifkan.").waitFor();
+    expect(await row.locator(".badge").last().textContent()).toBe("Nonaktif");
+
+    await row.screenshot({ path: join(SHOTS, "users-360-manage.png") });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: join(SHOTS, "users-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("a KPM has no link to the users page and is told it has no access there", async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signIn(page, server.url, "kpm.sandeley");
+    await page.getByRole("heading", { name: /Halo/ }).waitFor();
+    expect(await page.getByRole("link", { name: /Pengguna/ }).count()).toBe(0);
+    await page.goto(`${server.url}/pengguna`);
+    await page.getByText("Anda tidak memiliki akses ke halaman ini.").waitFor();
+    expect(await page.getByRole("button", { name: "Tambah pengguna" }).count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, "users-kpm-forbidden.png") });
+    await page.close();
+  });
+});
