@@ -28,12 +28,24 @@ export async function freshDatabase(dialect: DialectName): Promise<Db> {
     sqliteTemplate ??= migratedSqliteImage();
     return openSqliteCopy(await sqliteTemplate);
   }
-  const adminUrl = inject("postgresUrl");
   const template = inject("postgresTemplate");
-  if (!adminUrl || !template) throw new Error("PostgreSQL is not available in this run");
+  if (!template) throw new Error("PostgreSQL is not available in this run");
+  return newPostgresDatabase(template);
+}
+
+/** A database with no tables at all (for the migrations' own tests); close() also drops a PostgreSQL one. */
+export async function emptyDatabase(dialect: DialectName): Promise<Db> {
+  return dialect === "sqlite" ? openDatabase(":memory:") : newPostgresDatabase(null);
+}
+
+/** A new database in the run's cluster, copied from `template` (PostgreSQL's empty template1 when null). */
+async function newPostgresDatabase(template: string | null): Promise<Db> {
+  const adminUrl = inject("postgresUrl");
+  if (!adminUrl) throw new Error("PostgreSQL is not available in this run");
   const name = `t_${randomBytes(6).toString("hex")}`;
   const admin = openDatabase(adminUrl);
-  await sql`create database ${sql.id(name)} template ${sql.id(template)}`.execute(admin.kysely);
+  const from = template === null ? sql`` : sql` template ${sql.id(template)}`;
+  await sql`create database ${sql.id(name)}${from}`.execute(admin.kysely);
   const db = openDatabase(withDatabase(adminUrl, name));
   return {
     ...db,
