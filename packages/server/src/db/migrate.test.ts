@@ -3,13 +3,14 @@ import { describe, expect, inject, it } from "vitest";
 import { DIALECTS, emptyDatabase } from "../testing/dialects";
 import type { DialectName } from "./database";
 import { migrator } from "./migrate";
+import type { Database } from "./schema";
 
 /**
  * Everything a migration can create, read back from the database's own catalog, sorted, without Kysely's
  * bookkeeping tables. Tables are compared by their structure (columns, keys, indexes), not by the CREATE
  * text SQLite keeps, which ALTER TABLE rewrites.
  */
-async function schemaOf(db: Kysely<any>, dialect: DialectName): Promise<Record<string, unknown[]>> {
+async function schemaOf(db: Kysely<Database>, dialect: DialectName): Promise<Record<string, unknown[]>> {
   const rows = async (q: ReturnType<typeof sql>) => (await q.execute(db)).rows as Record<string, unknown>[];
   const sorted = (list: Record<string, unknown>[]) => list.map((r) => JSON.stringify(r)).sort() as unknown[];
   if (dialect === "sqlite") {
@@ -72,7 +73,7 @@ async function schemaOf(db: Kysely<any>, dialect: DialectName): Promise<Record<s
 function applied(step: MigrationResultSet, direction: "Up" | "Down"): string {
   if (step.error) throw step.error instanceof Error ? step.error : new Error(String(step.error));
   const [result] = step.results ?? [];
-  if (!result || result.status !== "Success" || result.direction !== direction)
+  if (result?.status !== "Success" || result.direction !== direction)
     throw new Error(`no migration went ${direction.toLowerCase()}: ${JSON.stringify(step.results)}`);
   return result.migrationName;
 }
