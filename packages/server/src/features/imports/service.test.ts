@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from "@tumbuh/core";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
-import { expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import type { Db } from "../../db/database";
 import { ensureDemo } from "../../demo/demo";
 import { testApi } from "../../testing/api";
@@ -67,177 +67,176 @@ async function counts(db: Db) {
   return { persons: await n("persons"), measurements: await n("measurements") };
 }
 
-// Each test starts from its own copy of the demo database (seeded once per dialect).
-describeEachDialect(
-  "e-PPGBM import",
-  (db) => {
-    const run = (text: string, opts: { dryRun?: boolean; allOrNothing?: boolean } = {}) =>
-      importMeasurements(db().kysely, SYSTEM_ACTOR, Buffer.from(text), {
-        fileName: "agustus.csv",
-        today: "2026-11-22",
-        ...opts,
-      });
+describeEachDialect("e-PPGBM import", (db) => {
+  beforeEach(async () => {
+    await ensureDemo(db().kysely, { children: 0 });
+  });
 
-    it("stores the good rows, reports every bad one by line and column, and changes nothing else", async () => {
-      const before = await counts(db());
-      const report = await run(FILE);
-      expect(report.rows).toBe(11);
-      expect(report.stored).toEqual({ persons: 3, measurements: 3 });
-      expect(report.rejected.map((e) => [e.line, e.column])).toEqual([
-        [5, "NIK"],
-        [6, "Tanggal Pengukuran"],
-        [7, "Berat"],
-        [8, "Tinggi"],
-        [9, "Desa/Kel"],
-        [10, "Tgl Lahir"],
-        [11, "JK"],
-        [12, "Tanggal Pengukuran"],
-      ]);
-      expect(report.rejected.find((e) => e.line === 12)?.reason).toMatch(/duplicate of line 2/);
-      expect(await counts(db())).toEqual({
-        persons: before.persons + 3,
-        measurements: before.measurements + 3,
-      });
-      const citra = await db()
-        .kysely.selectFrom("persons")
-        .selectAll()
-        .where("name", "=", "Citra")
-        .executeTakeFirstOrThrow();
-      expect(citra).toMatchObject({ region_code: "64.01.05.2003.P01", nik: "6401054301250004", sex: 2 });
-      const m = await db()
-        .kysely.selectFrom("measurements")
-        .selectAll()
-        .where("person_id", "=", citra.id)
-        .executeTakeFirstOrThrow();
-      expect(m).toMatchObject({
-        weight_kg: 8,
-        lenhei_cm: 71,
-        measure: "l",
-        measured_on: "2026-08-15",
-        growth_version: 1,
-      });
-      expect(m.tbu).toMatch(/^tbu\./);
+  const run = (text: string, opts: { dryRun?: boolean; allOrNothing?: boolean } = {}) =>
+    importMeasurements(db().kysely, SYSTEM_ACTOR, Buffer.from(text), {
+      fileName: "agustus.csv",
+      today: "2026-11-22",
+      ...opts,
     });
 
-    it("importing the same file again creates nothing new", async () => {
-      await run(FILE);
-      const after = await counts(db());
-      const again = await run(FILE);
-      expect(again.stored).toEqual({ persons: 0, measurements: 0 });
-      expect(again.alreadyPresent).toBe(3);
-      expect(await counts(db())).toEqual(after);
+  it("stores the good rows, reports every bad one by line and column, and changes nothing else", async () => {
+    const before = await counts(db());
+    const report = await run(FILE);
+    expect(report.rows).toBe(11);
+    expect(report.stored).toEqual({ persons: 3, measurements: 3 });
+    expect(report.rejected.map((e) => [e.line, e.column])).toEqual([
+      [5, "NIK"],
+      [6, "Tanggal Pengukuran"],
+      [7, "Berat"],
+      [8, "Tinggi"],
+      [9, "Desa/Kel"],
+      [10, "Tgl Lahir"],
+      [11, "JK"],
+      [12, "Tanggal Pengukuran"],
+    ]);
+    expect(report.rejected.find((e) => e.line === 12)?.reason).toMatch(/duplicate of line 2/);
+    expect(await counts(db())).toEqual({
+      persons: before.persons + 3,
+      measurements: before.measurements + 3,
     });
-
-    it("dry run and all-or-nothing store nothing; a clean file all-or-nothing stores all", async () => {
-      const before = await counts(db());
-      expect((await run(FILE, { dryRun: true })).stored.measurements).toBe(3);
-      expect((await run(FILE, { allOrNothing: true })).stored.measurements).toBe(0);
-      expect(await counts(db())).toEqual(before);
-      const clean = FILE.split("\n")
-        .slice(0, 5 - 1)
-        .join("\n");
-      expect((await run(clean, { allOrNothing: true })).stored.measurements).toBe(3);
+    const citra = await db()
+      .kysely.selectFrom("persons")
+      .selectAll()
+      .where("name", "=", "Citra")
+      .executeTakeFirstOrThrow();
+    expect(citra).toMatchObject({ region_code: "64.01.05.2003.P01", nik: "6401054301250004", sex: 2 });
+    const m = await db()
+      .kysely.selectFrom("measurements")
+      .selectAll()
+      .where("person_id", "=", citra.id)
+      .executeTakeFirstOrThrow();
+    expect(m).toMatchObject({
+      weight_kg: 8,
+      lenhei_cm: 71,
+      measure: "l",
+      measured_on: "2026-08-15",
+      growth_version: 1,
     });
+    expect(m.tbu).toMatch(/^tbu\./);
+  });
 
-    it("a crash in the middle leaves the database as it was before the import", async () => {
-      const k = db().kysely;
-      const before = await counts(db());
-      if (db().dialect === "sqlite") {
-        await sql`create trigger boom before insert on measurements when new.weight_kg = 8.2
+  it("importing the same file again creates nothing new", async () => {
+    await run(FILE);
+    const after = await counts(db());
+    const again = await run(FILE);
+    expect(again.stored).toEqual({ persons: 0, measurements: 0 });
+    expect(again.alreadyPresent).toBe(3);
+    expect(await counts(db())).toEqual(after);
+  });
+
+  it("dry run and all-or-nothing store nothing; a clean file all-or-nothing stores all", async () => {
+    const before = await counts(db());
+    expect((await run(FILE, { dryRun: true })).stored.measurements).toBe(3);
+    expect((await run(FILE, { allOrNothing: true })).stored.measurements).toBe(0);
+    expect(await counts(db())).toEqual(before);
+    const clean = FILE.split("\n")
+      .slice(0, 5 - 1)
+      .join("\n");
+    expect((await run(clean, { allOrNothing: true })).stored.measurements).toBe(3);
+  });
+
+  it("a crash in the middle leaves the database as it was before the import", async () => {
+    const k = db().kysely;
+    const before = await counts(db());
+    if (db().dialect === "sqlite") {
+      await sql`create trigger boom before insert on measurements when new.weight_kg = 8.2
         begin select raise(abort, 'disk on fire'); end`.execute(k);
-      } else {
-        await sql`create function boom() returns trigger language plpgsql as $$
+    } else {
+      await sql`create function boom() returns trigger language plpgsql as $$
         begin if new.weight_kg = 8.2 then raise exception 'disk on fire'; end if; return new; end $$`.execute(
-          k,
-        );
-        await sql`create trigger boom before insert on measurements for each row execute function boom()`.execute(
-          k,
-        );
-      }
-      await expect(run(FILE)).rejects.toThrow(/disk on fire/);
-      expect(await counts(db())).toEqual(before);
-    });
+        k,
+      );
+      await sql`create trigger boom before insert on measurements for each row execute function boom()`.execute(
+        k,
+      );
+    }
+    await expect(run(FILE)).rejects.toThrow(/disk on fire/);
+    expect(await counts(db())).toEqual(before);
+  });
 
-    it("reads the XLSX export as well, with dates and numbers as Excel stores them", async () => {
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet("Data");
-      ws.addRow(HEADER.split(","));
-      ws.addRow([
-        "'6401054301250004",
-        "Citra",
-        "P",
-        new Date(Date.UTC(2025, 0, 3)),
-        3.1,
-        49,
-        "Dewi",
-        "KALIMANTAN TIMUR",
-        "Paser",
-        "Kuaro",
-        "Kuaro",
-        "Sandeley",
-        "Posyandu Melati",
-        "003",
-        "001",
-        "Jl. Poros",
-        "",
-        new Date(Date.UTC(2026, 7, 15)),
-        8,
-        71,
-        "Telentang",
-        14.2,
-      ]);
-      ws.addRow([
-        "",
-        "Hana",
-        "P",
-        "01/02/2024",
-        "",
-        "",
-        "",
-        "",
-        "PASER",
-        "KUARO",
-        "",
-        "ATLANTIS",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "15/08/2026",
-        9,
-        75,
-        "Telentang",
-        "",
-      ]);
-      const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-      const report = await importMeasurements(db().kysely, SYSTEM_ACTOR, bytes, {
-        fileName: "a.xlsx",
-        today: "2026-11-22",
-      });
-      expect(report.stored).toEqual({ persons: 1, measurements: 1 });
-      expect(report.rejected).toEqual([
-        { line: 3, column: "Desa/Kel", reason: expect.stringMatching(/ATLANTIS/) },
-      ]);
+  it("reads the XLSX export as well, with dates and numbers as Excel stores them", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Data");
+    ws.addRow(HEADER.split(","));
+    ws.addRow([
+      "'6401054301250004",
+      "Citra",
+      "P",
+      new Date(Date.UTC(2025, 0, 3)),
+      3.1,
+      49,
+      "Dewi",
+      "KALIMANTAN TIMUR",
+      "Paser",
+      "Kuaro",
+      "Kuaro",
+      "Sandeley",
+      "Posyandu Melati",
+      "003",
+      "001",
+      "Jl. Poros",
+      "",
+      new Date(Date.UTC(2026, 7, 15)),
+      8,
+      71,
+      "Telentang",
+      14.2,
+    ]);
+    ws.addRow([
+      "",
+      "Hana",
+      "P",
+      "01/02/2024",
+      "",
+      "",
+      "",
+      "",
+      "PASER",
+      "KUARO",
+      "",
+      "ATLANTIS",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "15/08/2026",
+      9,
+      75,
+      "Telentang",
+      "",
+    ]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const report = await importMeasurements(db().kysely, SYSTEM_ACTOR, bytes, {
+      fileName: "a.xlsx",
+      today: "2026-11-22",
     });
+    expect(report.stored).toEqual({ persons: 1, measurements: 1 });
+    expect(report.rejected).toEqual([
+      { line: 3, column: "Desa/Kel", reason: expect.stringMatching(/ATLANTIS/) },
+    ]);
+  });
 
-    it("rows of a desa outside the user's area are rejected, through the API too", async () => {
-      const api = await testApi(db());
-      const other = FILE.split("\n")
-        .slice(0, 3)
-        .join("\n")
-        .replace(/SANDELEY/g, "LOLO");
-      const res = await api.request("kpm.sandeley", {
-        method: "POST",
-        url: "/api/imports/measurements?fileName=lolo.csv",
-        headers: { "content-type": "application/octet-stream" },
-        payload: Buffer.from(other),
-      });
-      expect(res.statusCode).toBe(200);
-      expect(res.json().stored.measurements).toBe(0);
-      expect(res.json().rejected[0].reason).toMatch(/outside your area|unknown/);
-      await api.app.close();
+  it("rows of a desa outside the user's area are rejected, through the API too", async () => {
+    const api = await testApi(db());
+    const other = FILE.split("\n")
+      .slice(0, 3)
+      .join("\n")
+      .replace(/SANDELEY/g, "LOLO");
+    const res = await api.request("kpm.sandeley", {
+      method: "POST",
+      url: "/api/imports/measurements?fileName=lolo.csv",
+      headers: { "content-type": "application/octet-stream" },
+      payload: Buffer.from(other),
     });
-  },
-  { seed: async (d) => void (await ensureDemo(d.kysely, { children: 0 })) },
-);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().stored.measurements).toBe(0);
+    expect(res.json().rejected[0].reason).toMatch(/outside your area|unknown/);
+    await api.app.close();
+  });
+});
