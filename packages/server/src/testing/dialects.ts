@@ -6,8 +6,14 @@ import { migrateToLatest } from "../db/migrate";
 import { registerSyncEntities } from "../features";
 import { withDatabase } from "./postgres-cluster";
 
-/** SQLite migrated once per test process; every SQLite test database starts as a copy of these bytes. */
-let sqliteTemplate: Promise<Buffer> | undefined;
+/**
+ * Where test databases are copied from: SQLite bytes in this process, or a PostgreSQL database of the run's
+ * cluster that nobody is connected to (PostgreSQL copies a template only then).
+ */
+type Template = { dialect: "sqlite"; image: Buffer } | { dialect: "postgres"; database: string };
+
+/** SQLite migrated once per test process. */
+let sqliteMigrated: Promise<Buffer> | undefined;
 
 async function migratedSqliteImage(): Promise<Buffer> {
   const db = openDatabase(":memory:");
@@ -19,6 +25,22 @@ async function migratedSqliteImage(): Promise<Buffer> {
   }
 }
 
+async function migratedTemplate(dialect: DialectName): Promise<Template> {
+  if (dialect === "sqlite") {
+    sqliteMigrated ??= migratedSqliteImage();
+    return { dialect, image: await sqliteMigrated };
+  }
+  const database = inject("postgresTemplate");
+  if (!database) throw new Error("PostgreSQL is not available in this run");
+  return { dialect, database };
+}
+
+/** A new database holding a copy of `template`; close() also drops a PostgreSQL one. */
+async function copyOf(template: Template): Promise<Db> {
+  if (template.dialect === "sqlite") return openSqliteCopy(template.image);
+  return newPostgresDatabase(template.database);
+}
+
 /**
  * A fresh, migrated database of the given dialect; close() also drops a PostgreSQL one. Neither runs the
  * migrations again: SQLite copies an image migrated once per process, PostgreSQL copies the template the
@@ -27,21 +49,68 @@ async function migratedSqliteImage(): Promise<Buffer> {
 export async function freshDatabase(dialect: DialectName): Promise<Db> {
   // The app registers the sync entities when it is built; tests that call push/pull directly need them too.
   registerSyncEntities();
-  if (dialect === "sqlite") {
-    sqliteTemplate ??= migratedSqliteImage();
-    return openSqliteCopy(await sqliteTemplate);
-  }
+  return copyOf(await migratedTemplate(dialect));
+}
+
+/** A database with no tables at all (for the migrations' own tests); close() also drops a PostgreSQL one. */
+export async function emptyDatabase(dialect: DialectName): Promise<Db> {
+  return dialect === "sqlite" ? openDatabase(":memory:") : newPostgresDatabase(null);
+}
+
+/** A new database in the run's cluster, copied from `template` (PostgreSQL's empty template1 when null). */
+async function newPostgresDatabase(
+  template: string | null,
+  opts: { keep?: boolean } = {},
+): Promise<Db & { name: string }> {
   const adminUrl = inject("postgresUrl");
-  const template = inject("postgresTemplate");
-  if (!adminUrl || !template) throw new Error("PostgreSQL is not available in this run");
+  if (!adminUrl) throw new Error("PostgreSQL is not available in this run");
   const name = `t_${randomBytes(6).toString("hex")}`;
   const admin = openDatabase(adminUrl);
-  await sql`create database ${sql.id(name)} template ${sql.id(template)}`.execute(admin.kysely);
+  const from = template === null ? sql`` : sql` template ${sql.id(template)}`;
+  await sql`create database ${sql.id(name)}${from}`.execute(admin.kysely);
   const db = openDatabase(withDatabase(adminUrl, name));
   return {
     ...db,
+    name,
     async close() {
       await db.close();
+      if (!opts.keep) await sql`drop database ${sql.id(name)}`.execute(admin.kysely);
+      await admin.close();
+    },
+  };
+}
+
+/**
+ * A migrated database with `seed` run on it once, kept as a template: `copy()` gives each test its own
+ * database starting from the seeded state without seeding again; `dispose()` drops the template.
+ */
+export async function seededTemplate(
+  dialect: DialectName,
+  seed: (db: Db) => Promise<void>,
+): Promise<{ copy(): Promise<Db>; dispose(): Promise<void> }> {
+  const migrated = await migratedTemplate(dialect);
+  if (migrated.dialect === "sqlite") {
+    const db = await copyOf(migrated);
+    try {
+      await seed(db);
+      const image = serializeSqlite(db);
+      return { copy: () => copyOf({ dialect: "sqlite", image }), dispose: async () => {} };
+    } finally {
+      await db.close();
+    }
+  }
+  // Kept when closed: the seeded database becomes the template; dispose() drops it.
+  const db = await newPostgresDatabase(migrated.database, { keep: true });
+  const { name } = db;
+  try {
+    await seed(db);
+  } finally {
+    await db.close();
+  }
+  return {
+    copy: () => copyOf({ dialect: "postgres", database: name }),
+    async dispose() {
+      const admin = openDatabase(inject("postgresUrl") ?? "");
       await sql`drop database ${sql.id(name)}`.execute(admin.kysely);
       await admin.close();
     },
@@ -52,27 +121,46 @@ export const DIALECTS: readonly DialectName[] = ["sqlite", "postgres"];
 
 /**
  * Run the same tests on every dialect (the Kysely way), so SQLite and PostgreSQL cannot drift apart.
- * Each test gets a fresh migrated database, or with `once` the tests of a dialect share one (cheaper when
- * a suite seeds much and its tests do not disturb each other); `seed` runs on each new database.
+ * Each test gets a fresh migrated database of its own; `seed` runs once per dialect and each test starts
+ * from a copy of the seeded database (so a test changes nothing another test sees). With `once` the tests
+ * of a dialect share one database instead: only for tests that read what the seed made and write nothing
+ * another test reads.
  */
 export function describeEachDialect(
   title: string,
   body: (db: () => Db, dialect: DialectName) => void,
   options: { once?: boolean; seed?: (db: Db) => Promise<void> } = {},
 ): void {
-  const [before, after] = options.once ? [beforeAll, afterAll] : [beforeEach, afterEach];
   for (const dialect of DIALECTS) {
     const skip = dialect === "postgres" && inject("postgresUrl") === null;
     (skip ? describe.skip : describe)(`${title} [${dialect}]`, () => {
       let current: Db | undefined;
-      before(async () => {
-        current = await freshDatabase(dialect);
-        await options.seed?.(current);
-      });
-      after(async () => {
-        await current?.close();
-        current = undefined;
-      });
+      if (options.once) {
+        beforeAll(async () => {
+          current = await freshDatabase(dialect);
+          await options.seed?.(current);
+        });
+        afterAll(async () => {
+          await current?.close();
+          current = undefined;
+        });
+      } else {
+        let template: Awaited<ReturnType<typeof seededTemplate>> | undefined;
+        const seed = options.seed;
+        if (seed) {
+          beforeAll(async () => {
+            template = await seededTemplate(dialect, seed);
+          });
+          afterAll(async () => template?.dispose());
+        }
+        beforeEach(async () => {
+          current = template ? await template.copy() : await freshDatabase(dialect);
+        });
+        afterEach(async () => {
+          await current?.close();
+          current = undefined;
+        });
+      }
       body(() => {
         if (!current) throw new Error("database not ready");
         return current;

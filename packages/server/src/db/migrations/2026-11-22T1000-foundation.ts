@@ -77,4 +77,8 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const t of ["audit_log", "sessions", "assignments", "users", "regions"]) {
     await db.schema.dropTable(t).execute();
   }
+  // Dropping the table takes its triggers but not the function they call (up would then fail again).
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`drop function audit_log_append_only()`.execute(db);
+  }
 }

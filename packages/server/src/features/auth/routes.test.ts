@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
 import { testApi } from "../../testing/api";
 import { describeEachDialect } from "../../testing/dialects";
@@ -7,10 +7,11 @@ describeEachDialect(
   "authentication through the API",
   (db) => {
     let api: Awaited<ReturnType<typeof testApi>>;
-    beforeAll(async () => {
+    // Each test has its own copy of the demo database and its own app (so its own login throttle).
+    beforeEach(async () => {
       api = await testApi(db());
     });
-    afterAll(async () => api.app.close());
+    afterEach(async () => api.app.close());
 
     const login = (payload: unknown, headers: Record<string, string> = {}) =>
       api.app.inject({ method: "POST", url: "/api/auth/login", payload: payload as object, headers });
@@ -138,5 +139,5 @@ describeEachDialect(
       );
     });
   },
-  { once: true, seed: async (db) => void (await ensureDemo(db.kysely, { children: 0 })) },
+  { seed: async (db) => void (await ensureDemo(db.kysely, { children: 0 })) },
 );

@@ -1,37 +1,49 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import type { Db } from "../../db/database";
 import { ensureDemo } from "../../demo/demo";
 import { testApi } from "../../testing/api";
 import { describeEachDialect } from "../../testing/dialects";
+
+/** The children the seed registers (the same ids in every test's copy of the seeded database). */
+const ids: Record<string, string> = {};
+
+/** The demo, four look-alike children registered by the KPM, and two weighings each for a and b. */
+async function seed(db: Db): Promise<void> {
+  await ensureDemo(db.kysely, { children: 0 });
+  const api = await testApi(db);
+  const post = (url: string, payload: object) =>
+    api.request("kpm.sandeley", { method: "POST", url, payload });
+  const child = (name: string, parentName: string, nik: string | null, birthDate = "2025-03-02") =>
+    post("/api/persons", { regionCode: "64.01.05.2003", name, sex: 1, birthDate, parentName, nik });
+  ids.a = (await child("Muhammad Rizky", "Siti Noerhaliza", "6401050203250007")).json().person.id;
+  ids.b = (await child("Mohamad Rizki", "Siti Nurhaliza", null)).json().person.id;
+  ids.otherMother = (await child("Muhamad Risky", "Dewi Lestari", null)).json().person.id;
+  ids.otherDay = (await child("Muhammad Rizky", "Siti Nurhaliza", null, "2025-03-03")).json().person.id;
+  for (const [id, day, w] of [
+    [ids.a, "2026-05-05", 8.1],
+    [ids.a, "2026-06-05", 8.4],
+    [ids.b, "2026-06-05", 8.5],
+    [ids.b, "2026-07-05", 8.7],
+  ] as const) {
+    const res = await post("/api/measurements", { personId: id, measuredOn: day, weightKg: w });
+    if (res.statusCode !== 201) throw new Error(`seed measurement: ${res.statusCode} ${res.body}`);
+  }
+  await api.app.close();
+}
 
 describeEachDialect(
   "likely duplicates, merge and undo",
   (db) => {
     let api: Awaited<ReturnType<typeof testApi>>;
-    const ids: Record<string, string> = {};
     const post = (url: string, payload: object) =>
       api.request("kpm.sandeley", { method: "POST", url, payload });
     const get = (url: string) => api.request("kpm.sandeley", { method: "GET", url });
 
-    beforeAll(async () => {
+    // Each test has its own copy of the seeded database and its own app on it.
+    beforeEach(async () => {
       api = await testApi(db());
-      const child = (name: string, parentName: string, nik: string | null, birthDate = "2025-03-02") =>
-        post("/api/persons", { regionCode: "64.01.05.2003", name, sex: 1, birthDate, parentName, nik });
-      ids.a = (await child("Muhammad Rizky", "Siti Noerhaliza", "6401050203250007")).json().person.id;
-      ids.b = (await child("Mohamad Rizki", "Siti Nurhaliza", null)).json().person.id;
-      ids.otherMother = (await child("Muhamad Risky", "Dewi Lestari", null)).json().person.id;
-      ids.otherDay = (await child("Muhammad Rizky", "Siti Nurhaliza", null, "2025-03-03")).json().person.id;
-      for (const [id, day, w] of [
-        [ids.a, "2026-05-05", 8.1],
-        [ids.a, "2026-06-05", 8.4],
-        [ids.b, "2026-06-05", 8.5],
-        [ids.b, "2026-07-05", 8.7],
-      ] as const) {
-        expect(
-          (await post("/api/measurements", { personId: id, measuredOn: day, weightKg: w })).statusCode,
-        ).toBe(201);
-      }
     });
-    afterAll(async () => api.app.close());
+    afterEach(async () => api.app.close());
 
     it("proposes only the pair with the same sound-alike name, birth date and mother", async () => {
       const res = await get("/api/regions/64.01.05.2003/duplicates");
@@ -71,6 +83,7 @@ describeEachDialect(
     });
 
     it("a dismissed pair is not proposed again", async () => {
+      expect((await get("/api/regions/64.01.05.2003/duplicates")).json().pairs).toHaveLength(1);
       expect((await post("/api/duplicates/dismiss", { aId: ids.b, bId: ids.a })).statusCode).toBe(204);
       expect((await get("/api/regions/64.01.05.2003/duplicates")).json().pairs).toEqual([]);
     });
@@ -85,5 +98,5 @@ describeEachDialect(
       expect(res.statusCode).toBe(404);
     });
   },
-  { once: true, seed: async (db) => void (await ensureDemo(db.kysely, { children: 0 })) },
+  { seed },
 );

@@ -1,5 +1,6 @@
 import { addDays, caseAuditsApi, catinApi, familiesApi, minusCalendarMonths, tpkApi } from "@tumbuh/core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import type { Db } from "../../db/database";
 import { ensureDemo } from "../../demo/demo";
 import { testApi } from "../../testing/api";
 import { describeEachDialect } from "../../testing/dialects";
@@ -7,51 +8,122 @@ import { pdfText, pdfToPngs } from "../../testing/pdf";
 import { uuidv7 } from "../../util/ids";
 import { todayIso } from "../region-guard";
 
+const today = todayIso();
+/** Rahmat's household and Wati's daughter Nur (the same ids in every test's copy of the seeded database). */
+let householdId: string;
+let childId: string;
+
+async function seed(db: Db): Promise<void> {
+  await ensureDemo(db.kysely, { children: 0 });
+  const api = await testApi(db);
+  const post = async (url: string, payload: object) => {
+    const res = await api.request("kpm.sandeley", { method: "POST", url, payload });
+    if (res.statusCode !== 201) throw new Error(`seed ${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  householdId = (
+    await post("/api/households", {
+      regionCode: "64.01.05.2003.D01",
+      headName: "Rahmat",
+      address: "RT 2 Sandeley",
+      waterSource: "sumur_tak_terlindung",
+      latrineType: "cemplung",
+    })
+  ).id;
+  const mother = await post("/api/persons", {
+    regionCode: "64.01.05.2003",
+    householdId,
+    name: "Wati",
+    sex: 2,
+    birthDate: addDays(today, -25 * 366),
+  });
+  const child = await post("/api/persons", {
+    regionCode: "64.01.05.2003",
+    householdId,
+    motherId: mother.person.id,
+    name: "Nur Pendek",
+    sex: 2,
+    birthDate: addDays(today, -300),
+  });
+  childId = child.person.id;
+  await api.app.close();
+}
+
 // Families at risk, catin, TPK accompaniment and case audits through the API (Paser Pasal 12–13).
 describeEachDialect(
   "families at risk, catin, TPK and case audits through the API",
   (db, dialect) => {
     let api: Awaited<ReturnType<typeof testApi>>;
-    const today = todayIso();
     const post = (as: string, url: string, payload: object) =>
       api.request(as, { method: "POST", url, payload });
     const get = (as: string, url: string) => api.request(as, { method: "GET", url });
-    let householdId: string;
-    let childId: string;
-    let screeningId: string;
-    let catinId: string;
-    let catinScreeningId: string;
-    let teamId: string;
-    const members: Record<string, string> = {};
 
-    beforeAll(async () => {
+    // Each test has its own copy of the seeded database and its own app on it.
+    beforeEach(async () => {
       api = await testApi(db());
-      const hh = await post("kpm.sandeley", "/api/households", {
-        regionCode: "64.01.05.2003.D01",
-        headName: "Rahmat",
-        address: "RT 2 Sandeley",
-        waterSource: "sumur_tak_terlindung",
-        latrineType: "cemplung",
-      });
-      householdId = hh.json().id;
-      const mother = await post("kpm.sandeley", "/api/persons", {
-        regionCode: "64.01.05.2003",
-        householdId,
-        name: "Wati",
-        sex: 2,
-        birthDate: addDays(today, -25 * 366),
-      });
-      const child = await post("kpm.sandeley", "/api/persons", {
-        regionCode: "64.01.05.2003",
-        householdId,
-        motherId: mother.json().person.id,
-        name: "Nur Pendek",
-        sex: 2,
-        birthDate: addDays(today, -300),
-      });
-      childId = child.json().person.id;
     });
-    afterAll(async () => api.app.close());
+    afterEach(async () => api.app.close());
+
+    const created = async (res: Awaited<ReturnType<typeof post>>) => {
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json();
+    };
+    /** The KPM's screening of Rahmat's household (a test needing one makes it; its own test checks it). */
+    const screening = async (): Promise<string> => {
+      const id = uuidv7();
+      const observed = { waterSource: "ledeng", foodAdequate: false, healthyHouse: true };
+      await created(
+        await post("kpm.sandeley", "/api/family-screenings", {
+          id,
+          householdId,
+          screenedOn: today,
+          observed,
+        }),
+      );
+      return id;
+    };
+    /** Sari, registered as a catin by the bidan, marrying in 150 days. */
+    const catin = async (): Promise<string> => {
+      const id = uuidv7();
+      await created(
+        await post("bidan.sandeley", "/api/catin", {
+          id,
+          person: {
+            regionCode: "64.01.05.2003",
+            name: "Sari Catin",
+            sex: 2,
+            birthDate: addDays(today, -7000),
+            nik: "6401056309070001",
+          },
+          partnerName: "Budi",
+          marriageDate: addDays(today, 150),
+        }),
+      );
+      return id;
+    };
+    /** A TPK team of Sandeley with its bidan, PKK and KB cadre. */
+    const tpkTeam = async () => {
+      const teamId = uuidv7();
+      await created(
+        await post("desa.sandeley", "/api/tpk-teams", {
+          id: teamId,
+          regionCode: "64.01.05.2003",
+          name: "TPK Sandeley 1",
+        }),
+      );
+      const members: Record<string, string> = {};
+      for (const [role, name] of [
+        ["bidan", "Bd. Lestari"],
+        ["pkk", "Ibu Yuni (PKK)"],
+        ["kader_kb", "Pak Anwar (KB)"],
+      ] as const) {
+        members[role] = uuidv7();
+        await created(
+          await post("desa.sandeley", `/api/tpk-teams/${teamId}/members`, { id: members[role], name, role }),
+        );
+      }
+      return { teamId, members };
+    };
 
     it("a family page prefills the registry's facts and shows its risk reasons with their sources", async () => {
       const res = await get("kpm.sandeley", `/api/families/${householdId}`);
@@ -70,7 +142,7 @@ describeEachDialect(
     });
 
     it("a screening records what the screener observed over the registry; a replay is a no-op", async () => {
-      screeningId = uuidv7();
+      const screeningId = uuidv7();
       const body = {
         id: screeningId,
         householdId,
@@ -96,6 +168,7 @@ describeEachDialect(
     });
 
     it("verification: not by the screener; by another user it is kept with the screening", async () => {
+      const screeningId = await screening();
       const own = await post("kpm.sandeley", `/api/family-screenings/${screeningId}/verify`, {
         result: "sesuai",
       });
@@ -123,6 +196,12 @@ describeEachDialect(
       const bad = await get("tpps.kuaro", "/api/regions/64.01.05.2003/families?semester=2026-S3");
       expect(bad.statusCode).toBe(400);
       expect(list.json().rows[0]).toMatchObject({ householdId, verified: true, atRisk: true });
+      const audit = await db()
+        .kysely.selectFrom("audit_log")
+        .select(["action", "actor_name"])
+        .where("action", "=", "family_screening.verify")
+        .execute();
+      expect(audit).toEqual([{ action: "family_screening.verify", actor_name: "bidan.sandeley" }]);
     });
 
     it("scope and powers: out of scope is 404, the viewer cannot write, bad input names the field", async () => {
@@ -145,7 +224,7 @@ describeEachDialect(
     });
 
     it("registers a catin (new person), screens her, and prints the certificate", async () => {
-      catinId = uuidv7();
+      const catinId = uuidv7();
       const marriage = addDays(today, 150);
       const res = await post("bidan.sandeley", "/api/catin", {
         id: catinId,
@@ -161,7 +240,7 @@ describeEachDialect(
       });
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json().deadline).toBe(minusCalendarMonths(marriage, 3));
-      catinScreeningId = uuidv7();
+      const catinScreeningId = uuidv7();
       const s = await post("bidan.sandeley", `/api/catin/${catinId}/screenings`, {
         id: catinScreeningId,
         screenedOn: today,
@@ -197,6 +276,7 @@ describeEachDialect(
     });
 
     it("a screening less than 3 months before marriage is recorded but does not count", async () => {
+      await catin();
       const id = uuidv7();
       await post("bidan.sandeley", "/api/catin", {
         id,
@@ -238,26 +318,8 @@ describeEachDialect(
     });
 
     it("a TPK team: members, caseload, overdue visits", async () => {
-      teamId = uuidv7();
-      const t = await post("desa.sandeley", "/api/tpk-teams", {
-        id: teamId,
-        regionCode: "64.01.05.2003",
-        name: "TPK Sandeley 1",
-      });
-      expect(t.statusCode, t.body).toBe(201);
-      for (const [role, name] of [
-        ["bidan", "Bd. Lestari"],
-        ["pkk", "Ibu Yuni (PKK)"],
-        ["kader_kb", "Pak Anwar (KB)"],
-      ]) {
-        members[role as string] = uuidv7();
-        const m = await post("desa.sandeley", `/api/tpk-teams/${teamId}/members`, {
-          id: members[role as string],
-          name,
-          role,
-        });
-        expect(m.statusCode, m.body).toBe(201);
-      }
+      const catinId = await catin();
+      const { teamId, members } = await tpkTeam();
       const famAssign = uuidv7();
       await post("desa.sandeley", "/api/tpk-assignments", {
         id: famAssign,
@@ -363,9 +425,16 @@ describeEachDialect(
         referralDone: true,
         socialProgramme: "PKH",
       });
+      const audit = await db()
+        .kysely.selectFrom("audit_log")
+        .select("action")
+        .where("action", "=", "tpk_visit.create")
+        .execute();
+      expect(audit).toHaveLength(1);
     });
 
     it("case audit: a stunted under-two is chosen, audited; overdue follow-ups show on the team's dashboard", async () => {
+      const { teamId } = await tpkTeam();
       const m = await post("kpm.sandeley", "/api/measurements", {
         personId: childId,
         measuredOn: today,
@@ -465,19 +534,12 @@ describeEachDialect(
       const audits = await db()
         .kysely.selectFrom("audit_log")
         .select("action")
-        .where("action", "in", [
-          "case_audit.create",
-          "audit_followup.create",
-          "tpk_visit.create",
-          "family_screening.verify",
-        ])
+        .where("action", "in", ["case_audit.create", "audit_followup.create"])
         .execute();
       expect(audits.map((a) => a.action).sort()).toEqual([
         "audit_followup.create",
         "audit_followup.create",
         "case_audit.create",
-        "family_screening.verify",
-        "tpk_visit.create",
       ]);
     });
 
@@ -495,5 +557,5 @@ describeEachDialect(
       }
     });
   },
-  { once: true, seed: (d) => ensureDemo(d.kysely, { children: 0 }).then(() => undefined) },
+  { seed },
 );

@@ -203,7 +203,7 @@ describeEachDialect(
     });
   },
   {
-    once: true,
+    // No `once`: each test writes (or turns the month) on its own copy of the seeded database.
     seed: async (db) =>
       void (await ensureDemo(db.kysely, { children: 150, desa: DESA, today: TODAY, log: () => {} })),
   },

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import type { Db } from "../../db/database";
 import { ensureDemo } from "../../demo/demo";
 import { testApi } from "../../testing/api";
@@ -72,17 +72,25 @@ async function seedMore(db: Db, request: Parameters<typeof seedHandDesa>[1]) {
   await record(eka, "kelas_pengasuhan", "2025-09-18");
 }
 
+/** The demo, the hand-computed desa and the records above. */
+async function seed(db: Db): Promise<void> {
+  await ensureDemo(db.kysely, { children: 0 });
+  const api = await testApi(db);
+  const request = (as: string, opts: Parameters<typeof api.request>[1]) => api.request(as, opts);
+  await seedHandDesa(db, request);
+  await seedMore(db, request);
+  await api.app.close();
+}
+
 describeEachDialect(
   "indicators computed from service records",
   (db) => {
     let api: Awaited<ReturnType<typeof testApi>>;
-    beforeAll(async () => {
+    // Each test has its own copy of the seeded database (one adds a record) and its own app on it.
+    beforeEach(async () => {
       api = await testApi(db());
-      const request = (as: string, opts: Parameters<typeof api.request>[1]) => api.request(as, opts);
-      await seedHandDesa(db(), request);
-      await seedMore(db(), request);
     });
-    afterAll(async () => api.app.close());
+    afterEach(async () => api.app.close());
 
     const dashboard = async (region: string, period: string) => {
       const res = await api.request("tpps.kuaro", {
@@ -140,5 +148,5 @@ describeEachDialect(
       expect([q?.numerator, q?.denominator]).toEqual([2, 2]);
     });
   },
-  { once: true, seed: async (db) => void (await ensureDemo(db.kysely, { children: 0 })) },
+  { seed },
 );

@@ -1,66 +1,115 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
 import { testApi } from "../../testing/api";
 import { describeEachDialect } from "../../testing/dialects";
+
+const HOUSEHOLD = {
+  regionCode: "64.01.05.2003.D01",
+  headName: "Ahmad",
+  address: "Jl. Poros Sandeley",
+  rt: "003",
+  waterSource: "sumur_tak_terlindung",
+  latrineType: "sendiri_septik",
+};
+const MOTHER = {
+  regionCode: "64.01.05.2003",
+  name: "Siti Aminah",
+  sex: 2,
+  birthDate: "1998-04-12",
+  nik: "6401055204980003",
+};
+const CHILD = {
+  regionCode: "64.01.05.2003.P01",
+  motherId: null,
+  name: "Aisyah Putri",
+  sex: 2,
+  birthDate: "2025-01-15",
+  nik: "6401055601250002",
+};
+const WEIGHINGS = [
+  ["2026-06-10", 8.4, 74.5],
+  ["2026-07-10", 8.5, 75.0],
+  ["2026-08-10", 8.55, 75.4],
+  ["2026-09-10", 8.6, 76.0], // TB/U −2.17: pendek
+] as const;
+/** October: +100 g after a T, and a length of 45 cm that is flagged as implausible. */
+const OCTOBER = (personId: string) => ({
+  personId,
+  measuredOn: "2026-10-12",
+  weightKg: 8.7,
+  lenheiCm: 45,
+  measure: "l",
+});
 
 describeEachDialect(
   "registry through the API",
   (db) => {
     let api: Awaited<ReturnType<typeof testApi>>;
-    let householdId: string;
-    let motherId: string;
-    let childId: string;
     const post = (as: string, url: string, payload: object) =>
       api.request(as, { method: "POST", url, payload });
     const get = (as: string, url: string) => api.request(as, { method: "GET", url });
 
-    beforeAll(async () => {
+    // Each test has its own copy of the demo database, and its own app on it.
+    beforeEach(async () => {
       api = await testApi(db());
     });
-    afterAll(async () => api.app.close());
+    afterEach(async () => api.app.close());
+
+    // The family the tests are about. A test registers the part of its story it needs, as the KPM and the
+    // kader would, and then does its own step: no test relies on another having run before it.
+    const created = async (res: Awaited<ReturnType<typeof post>>) => {
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json();
+    };
+    const household = async (): Promise<string> =>
+      (await created(await post("kpm.sandeley", "/api/households", HOUSEHOLD))).id;
+    const family = async () => {
+      const householdId = await household();
+      const mother = await created(await post("kpm.sandeley", "/api/persons", { ...MOTHER, householdId }));
+      const child = await created(await post("kader.melati", "/api/persons", CHILD));
+      return { householdId, motherId: mother.person.id as string, childId: child.person.id as string };
+    };
+    const linkedFamily = async () => {
+      const ids = await family();
+      const res = await api.request("kpm.sandeley", {
+        method: "PATCH",
+        url: `/api/persons/${ids.childId}`,
+        payload: { revision: 1, motherId: ids.motherId, householdId: ids.householdId },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return ids;
+    };
+    /** June–September as in the weighing test, then (with `october`) the implausible 45 cm of October. */
+    const weighedFamily = async (october: boolean) => {
+      const ids = await linkedFamily();
+      for (const [day, w, l] of WEIGHINGS) {
+        const m = { personId: ids.childId, measuredOn: day, weightKg: w, lenheiCm: l, measure: "l" };
+        await created(await post("kader.melati", "/api/measurements", m));
+      }
+      if (october) await created(await post("kader.melati", "/api/measurements", OCTOBER(ids.childId)));
+      return ids;
+    };
 
     it("a KPM registers a household with coded water and latrine", async () => {
-      const res = await post("kpm.sandeley", "/api/households", {
-        regionCode: "64.01.05.2003.D01",
-        headName: "Ahmad",
-        address: "Jl. Poros Sandeley",
-        rt: "003",
-        waterSource: "sumur_tak_terlindung",
-        latrineType: "sendiri_septik",
-      });
+      const res = await post("kpm.sandeley", "/api/households", HOUSEHOLD);
       expect(res.statusCode).toBe(201);
       expect(res.json()).toMatchObject({ safeWater: false, properLatrine: true, revision: 1 });
-      householdId = res.json().id;
     });
 
     it("registers a mother and a child; a NIK that disagrees with the birth date is a warning, not an error", async () => {
-      const mother = await post("kpm.sandeley", "/api/persons", {
-        regionCode: "64.01.05.2003",
-        householdId,
-        name: "Siti Aminah",
-        sex: 2,
-        birthDate: "1998-04-12",
-        nik: "6401055204980003",
-      });
+      const householdId = await household();
+      const mother = await post("kpm.sandeley", "/api/persons", { ...MOTHER, householdId });
       expect(mother.statusCode, mother.body).toBe(201);
       expect(mother.json().warnings).toEqual([]);
-      motherId = mother.json().person.id;
-      const child = await post("kader.melati", "/api/persons", {
-        regionCode: "64.01.05.2003.P01",
-        motherId: null,
-        name: "Aisyah Putri",
-        sex: 2,
-        birthDate: "2025-01-15",
-        nik: "6401055601250002",
-      });
+      const child = await post("kader.melati", "/api/persons", CHILD);
       // The kader cannot see the mother and household (registered at the desa), so the KPM links them later.
       expect(child.statusCode).toBe(201);
       expect(child.json().warnings[0]).toMatch(/differs from the birth date/);
-      childId = child.json().person.id;
       expect(child.json().person.nik).toBe("6401055601250002");
     });
 
     it("a malformed NIK is a 400 on the field, a NIK already registered a 409", async () => {
+      await family();
       const base = { regionCode: "64.01.05.2003", name: "X", sex: 1, birthDate: "2024-01-01" };
       const bad = await post("kpm.sandeley", "/api/persons", { ...base, nik: "640105" });
       expect(bad.statusCode).toBe(400);
@@ -72,6 +121,7 @@ describeEachDialect(
     });
 
     it("links the mother with an up-to-date revision; a stale revision is a conflict", async () => {
+      const { householdId, motherId, childId } = await family();
       const ok = await api.request("kpm.sandeley", {
         method: "PATCH",
         url: `/api/persons/${childId}`,
@@ -88,14 +138,9 @@ describeEachDialect(
     });
 
     it("records monthly weighings: z-scores, Permenkes categories, N/T and 2T come from the growth engine", async () => {
-      const weighings = [
-        ["2026-06-10", 8.4, 74.5],
-        ["2026-07-10", 8.5, 75.0],
-        ["2026-08-10", 8.55, 75.4],
-        ["2026-09-10", 8.6, 76.0], // TB/U −2.17: pendek
-      ] as const;
+      const { childId } = await linkedFamily();
       let last: Record<string, unknown> = {};
-      for (const [day, w, l] of weighings) {
+      for (const [day, w, l] of WEIGHINGS) {
         const res = await post("kader.melati", "/api/measurements", {
           personId: childId,
           measuredOn: day,
@@ -124,18 +169,14 @@ describeEachDialect(
     });
 
     it("keeps an implausible value and flags it", async () => {
-      const res = await post("kader.melati", "/api/measurements", {
-        personId: childId,
-        measuredOn: "2026-10-12",
-        weightKg: 8.7,
-        lenheiCm: 45,
-        measure: "l",
-      });
+      const { childId } = await weighedFamily(false);
+      const res = await post("kader.melati", "/api/measurements", OCTOBER(childId));
       expect(res.statusCode).toBe(201);
       expect(res.json().flags).toContain("zlen");
     });
 
     it("refuses impossible input: a future date or a date before birth", async () => {
+      const { childId } = await family();
       const future = await post("kader.melati", "/api/measurements", {
         personId: childId,
         measuredOn: "2999-01-01",
@@ -151,6 +192,7 @@ describeEachDialect(
     });
 
     it("lists the posyandu's children for a month", async () => {
+      await weighedFamily(true);
       const res = await get("kader.melati", "/api/regions/64.01.05.2003.P01/registry-lists?month=2026-10");
       expect(res.statusCode).toBe(200);
       const { counts, lists } = res.json();
@@ -181,6 +223,7 @@ describeEachDialect(
     });
 
     it("draws the chart: SD curves and the child's points", async () => {
+      const { childId } = await weighedFamily(true);
       const res = await get("kpm.sandeley", `/api/persons/${childId}/chart?indicator=tbu`);
       const chart = res.json();
       expect(chart).toMatchObject({ xUnit: "month", yUnit: "cm", sex: 2 });
@@ -193,6 +236,7 @@ describeEachDialect(
     });
 
     it("keeps every registry record inside the scope: another desa's person is 404, the kader sees only its posyandu", async () => {
+      const { householdId, motherId } = await family();
       const other = await post("tpps.kuaro", "/api/persons", {
         regionCode: "64.01.05.2004",
         name: "Budi",
@@ -225,12 +269,14 @@ describeEachDialect(
     });
 
     it("finds people by a sound-alike of the name", async () => {
+      await family();
       const res = await get("kpm.sandeley", "/api/persons?region=64.01.05.2003&q=Aisah%20Putry");
       expect(res.json().persons.map((p: { name: string }) => p.name)).toEqual(["Aisyah Putri"]);
       expect(res.json().persons[0].nikMasked).toBe("************0002");
     });
 
     it("records a pregnancy with KEK and anaemia derived, and its end", async () => {
+      const { householdId, motherId } = await linkedFamily();
       const res = await post("bidan.sandeley", "/api/pregnancies", {
         personId: motherId,
         lmpDate: "2026-08-01",
@@ -288,5 +334,5 @@ describeEachDialect(
       expect(ok("/api/imports/measurements", "post").properties).toHaveProperty("rejected");
     });
   },
-  { once: true, seed: async (db) => void (await ensureDemo(db.kysely, { children: 0 })) },
+  { seed: async (db) => void (await ensureDemo(db.kysely, { children: 0 })) },
 );

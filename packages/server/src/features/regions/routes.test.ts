@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
 import { testApi } from "../../testing/api";
 import { describeEachDialect } from "../../testing/dialects";
@@ -7,10 +7,11 @@ describeEachDialect(
   "region access through the API",
   (db) => {
     let api: Awaited<ReturnType<typeof testApi>>;
-    beforeAll(async () => {
+    // Each test has its own copy of the demo database and its own app on it.
+    beforeEach(async () => {
       api = await testApi(db());
     });
-    afterAll(async () => api.app.close());
+    afterEach(async () => api.app.close());
 
     const get = (as: string | null, code: string) =>
       api.request(as, { method: "GET", url: `/api/regions/${code}` });
@@ -123,5 +124,5 @@ describeEachDialect(
       expect(entries.every((e) => e.regionCode?.startsWith("64.01"))).toBe(true);
     });
   },
-  { once: true, seed: async (db) => void (await ensureDemo(db.kysely, { children: 0 })) },
+  { seed: async (db) => void (await ensureDemo(db.kysely, { children: 0 })) },
 );
