@@ -1,10 +1,9 @@
-import { type Actor, addDays, SYSTEM_ACTOR } from "@tumbuh/core";
+import { type Actor, addDays, SYSTEM_ACTOR, todayIso } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { listAuditCases, recordCaseAudit, recordFollowUp } from "../features/case-audits/service";
 import { recordCatinScreening, registerCatin } from "../features/catin/service";
 import { recordFamilyScreening, verifyFamilyScreening } from "../features/families/service";
-import { todayIso } from "../features/region-guard";
 import { addMember, assignSubject, createTeam, recordVisit } from "../features/tpk/service";
 
 const SANDELEY = "64.01.05.2003";

@@ -1,4 +1,4 @@
-import { SYSTEM_ACTOR } from "@tumbuh/core";
+import { SYSTEM_ACTOR, todayIso } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { withinScopes } from "../db/scope-filter";
@@ -61,7 +61,7 @@ export async function createDemoPopulation(
   options: DemoPopulationOptions = {},
 ): Promise<{ counts: PopulationCounts; seconds: number }> {
   const started = performance.now();
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayIso();
   const seed = options.seed ?? DEMO_SEED;
   const children = options.children ?? DEMO_CHILDREN;
   let desaQuery = db

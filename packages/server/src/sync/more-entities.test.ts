@@ -1,7 +1,6 @@
-import { addDays } from "@tumbuh/core";
+import { addDays, todayIso } from "@tumbuh/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ensureDemo } from "../demo/demo";
-import { todayIso } from "../features/region-guard";
 import { testApi } from "../testing/api";
 import { describeEachDialect } from "../testing/dialects";
 import { uuidv7 } from "../util/ids";

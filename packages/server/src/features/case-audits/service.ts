@@ -5,6 +5,7 @@ import {
   type CaseAuditView,
   type FollowUpInput,
   readScopes,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
@@ -13,7 +14,7 @@ import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { findPerson } from "../persons/service";
-import { todayIso, writableRegion } from "../region-guard";
+import { writableRegion } from "../region-guard";
 import { findRegion } from "../regions/service";
 import { findTeam } from "../tpk/service";
 import { auditCasesIn, findAudit, findRecommendation, recommendationsOf, shareOf } from "./repository";

@@ -5,6 +5,7 @@ import {
   desaCodeOf,
   nameKey,
   readScopes,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
@@ -12,7 +13,7 @@ import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { findPerson, findPersonsByIds, toSummary } from "../persons/service";
-import { todayIso, writableRegion } from "../region-guard";
+import { writableRegion } from "../region-guard";
 import { findRegion } from "../regions/service";
 import { dismissPair, sameKeyAndBirth } from "./repository";
 

@@ -1,11 +1,10 @@
-import { addDays, minusCalendarMonths } from "@tumbuh/core";
+import { addDays, minusCalendarMonths, todayIso } from "@tumbuh/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
 import { testApi } from "../../testing/api";
 import { describeEachDialect } from "../../testing/dialects";
 import { pdfText, pdfToPngs } from "../../testing/pdf";
 import { uuidv7 } from "../../util/ids";
-import { todayIso } from "../region-guard";
 
 // Families at risk, catin, TPK accompaniment and case audits through the API (Paser Pasal 12–13).
 describeEachDialect(

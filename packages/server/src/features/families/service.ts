@@ -9,6 +9,7 @@ import {
   mergeFamilyFacts,
   readScopes,
   semesterOf,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database, FamilyScreeningsTable } from "../../db/schema";
@@ -17,7 +18,7 @@ import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { findHousehold } from "../households/service";
-import { todayIso, writableRegion } from "../region-guard";
+import { writableRegion } from "../region-guard";
 import { findRegion } from "../regions/service";
 import {
   findScreening,

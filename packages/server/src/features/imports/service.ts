@@ -14,6 +14,7 @@ import {
   type Region,
   readEppgbmRow,
   readScopes,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import { bulkInsert } from "../../db/bulk-insert";
@@ -22,7 +23,6 @@ import { withinScopes } from "../../db/scope-filter";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { measurementRow } from "../measurements/service";
-import { todayIso } from "../region-guard";
 import { PlaceIndex } from "./place-index";
 import { readSheet } from "./read-file";
 

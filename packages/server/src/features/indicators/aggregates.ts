@@ -5,6 +5,7 @@ import {
   LATRINE_TYPES,
   type LatrineType,
   monthsEnding,
+  todayIso,
   WATER_SOURCES,
   type WaterSource,
 } from "@tumbuh/core";
@@ -31,10 +32,7 @@ const MAX_MONTHS = 120;
 const inflight = new WeakMap<object, Promise<number>>();
 
 /** Rebuild every desa marked dirty (and all of them when the calendar month has turned). Returns how many. */
-export function refreshAggregates(
-  db: Kysely<Database>,
-  today = new Date().toISOString().slice(0, 10),
-): Promise<number> {
+export function refreshAggregates(db: Kysely<Database>, today = todayIso()): Promise<number> {
   // One refresh at a time per database in this process; concurrent readers wait for the same one.
   const running = inflight.get(db);
   if (running) return running;
@@ -52,7 +50,7 @@ export function keepAggregatesFresh(
   db: Kysely<Database>,
   onError: (error: unknown) => void,
   everyMs = 10 * 60_000,
-  today = () => new Date().toISOString().slice(0, 10),
+  today: () => string = todayIso,
 ): () => void {
   const tick = () => {
     refreshAggregates(db, today()).catch(onError);

@@ -18,6 +18,7 @@ import {
   type Role,
   readScopes,
   type TrendPoint,
+  todayIso,
   wilsonInterval,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
@@ -150,7 +151,7 @@ function panelAt(p: Awaited<ReturnType<typeof panels>>, key: string): ChildPanel
 }
 
 /** The trend months of a period: 24 months ending with the period's last month (or this month, if earlier). */
-export function trendMonths(period: string, today = new Date().toISOString().slice(0, 10)): string[] {
+export function trendMonths(period: string, today = todayIso()): string[] {
   const last = isMonth(period) ? period : `${period}-12`;
   const thisMonth = today.slice(0, 7);
   return monthsEnding(last < thisMonth ? last : thisMonth, TREND_MONTHS);
@@ -175,7 +176,7 @@ export async function getDashboard(
   db: Kysely<Database>,
   actor: Actor,
   query: { region: string; period: string; agency?: string | undefined },
-  today = new Date().toISOString().slice(0, 10),
+  today = todayIso(),
 ): Promise<DashboardView> {
   const region = await readableRegion(db, actor, query.region);
   await refreshAggregates(db, today);

@@ -1,4 +1,4 @@
-import { type Actor, type MeasurementInput, type MeasurementView, readScopes } from "@tumbuh/core";
+import { type Actor, type MeasurementInput, type MeasurementView, readScopes, todayIso } from "@tumbuh/core";
 import { derive, GROWTH_VERSION, measurementViews, type RawMeasurement } from "@tumbuh/core/growth-views";
 import type { Kysely } from "kysely";
 import type { Database, MeasurementsTable } from "../../db/schema";
@@ -7,7 +7,7 @@ import { AppError, errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { findPerson } from "../persons/service";
-import { todayIso, writableRegion } from "../region-guard";
+import { writableRegion } from "../region-guard";
 import {
   findSession,
   insertMeasurements,

@@ -6,6 +6,7 @@ import {
   type PersonInput,
   type PersonView,
   readScopes,
+  todayIso,
 } from "@tumbuh/core";
 import { childAlerts, measurementViews } from "@tumbuh/core/growth-views";
 import type { Kysely } from "kysely";
@@ -17,7 +18,7 @@ import { appendAudit } from "../audit/service";
 import { findHousehold, toHouseholdView, visibleHousehold } from "../households/service";
 import { measurementsOf } from "../measurements/repository";
 import { pregnanciesOf, toPregnancyView } from "../pregnancies/repository";
-import { todayIso, writableRegion } from "../region-guard";
+import { writableRegion } from "../region-guard";
 import { existingCodes } from "../regions/service";
 import {
   childBirthDates,

@@ -4,6 +4,7 @@ import {
   type RegencyRembukInput,
   type RegencyRembukView,
   readScopes,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
@@ -12,7 +13,6 @@ import { withinScopes } from "../../db/scope-filter";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
-import { todayIso } from "../region-guard";
 import { findRegion } from "../regions/service";
 
 /**

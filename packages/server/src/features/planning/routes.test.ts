@@ -1,9 +1,9 @@
+import { todayIso } from "@tumbuh/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
 import { testApi } from "../../testing/api";
 import { describeEachDialect } from "../../testing/dialects";
 import { pdfText, pdfToPngs } from "../../testing/pdf";
-import { todayIso } from "../region-guard";
 
 const SANDELEY = "64.01.05.2003";
 const YEAR = Number(todayIso().slice(0, 4));

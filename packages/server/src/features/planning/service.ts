@@ -32,6 +32,7 @@ import {
   stagesOf,
   stuntingShare,
   type TransitionRefusal,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
@@ -39,7 +40,6 @@ import type { Database, PlanningProposalsTable } from "../../db/schema";
 import { AppError, errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
-import { todayIso } from "../region-guard";
 import { findRegion } from "../regions/service";
 import {
   approvedCycles,

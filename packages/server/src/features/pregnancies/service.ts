@@ -1,4 +1,11 @@
-import { type Actor, addDays, type PregnancyInput, type PregnancyView, readScopes } from "@tumbuh/core";
+import {
+  type Actor,
+  addDays,
+  type PregnancyInput,
+  type PregnancyView,
+  readScopes,
+  todayIso,
+} from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database, PregnanciesTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
@@ -6,7 +13,7 @@ import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { findPerson } from "../persons/service";
-import { todayIso, writableRegion } from "../region-guard";
+import { writableRegion } from "../region-guard";
 import {
   endPregnancy,
   findPregnancy,

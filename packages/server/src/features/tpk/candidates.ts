@@ -6,6 +6,7 @@ import {
   isPregnancyActive,
   type PregnancyFacts,
   readScopes,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
@@ -13,7 +14,6 @@ import { withinScopes } from "../../db/scope-filter";
 import { errors } from "../../errors";
 import { childBirthDates } from "../persons/service";
 import { pregnancyFactsOf } from "../pregnancies/service";
-import { todayIso } from "../region-guard";
 import { findRegion } from "../regions/service";
 
 /** Masa nifas: 42 days (6 weeks) after delivery (Permenkes 21/2021, pelayanan kesehatan masa sesudah melahirkan). */

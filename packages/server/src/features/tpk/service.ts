@@ -8,6 +8,7 @@ import {
   type TpkSubjectKind,
   type TpkTeamView,
   type TpkVisitInput,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
@@ -20,7 +21,7 @@ import { auditCasesIn, recommendationsOf, shareOf } from "../case-audits/reposit
 import { findCatin } from "../catin/service";
 import { findHousehold } from "../households/service";
 import { findPerson } from "../persons/service";
-import { todayIso, writableRegion } from "../region-guard";
+import { writableRegion } from "../region-guard";
 import { findRegion } from "../regions/service";
 import { isWomanOfKind } from "./candidates";
 import {

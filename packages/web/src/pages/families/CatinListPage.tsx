@@ -1,7 +1,7 @@
 // /wilayah/:code/catin — brides/grooms-to-be (catin) of a region with their planned marriage date, whether
 // they were screened ≥ 3 months before it (Paser Pasal 13(1)a, 13(3)), the coverage indicator, and
 // registering a new catin.
-import type { CatinList, PersonSummary } from "@tumbuh/core";
+import { type CatinList, formatPercent, type PersonSummary } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -13,7 +13,7 @@ import { canWrite } from "../regionLinks";
 import { formatDate, todayIso } from "../registry/format";
 import { BackLink, LoadGate } from "../registry/ui";
 import { useLoad } from "../registry/useLoad";
-import { ActionError, newId, percent, useAction } from "./shared";
+import { ActionError, newId, useAction } from "./shared";
 import "../registry/registry.css";
 import "./families.css";
 
@@ -41,7 +41,7 @@ export default function CatinListPage({ code }: { code: string }) {
                 to: formatDate(data.coverage.to, locale),
                 n: data.coverage.numerator,
                 d: data.coverage.denominator,
-                share: percent(data.coverage.share),
+                share: formatPercent(data.coverage.share, locale, { fraction: true }),
               })}
             </p>
             <ul className="fam-list">

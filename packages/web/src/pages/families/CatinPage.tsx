@@ -1,7 +1,13 @@
 // /catin/:id — one bride/groom-to-be: planned marriage date and the last day a screening counts
 // (marriage date − 3 calendar months), the screening form (weight, height → BMI, MUAC, Hb), results with
 // advice in plain words, and the screening certificate (PDF) for the marriage services.
-import { CATIN_EXTRA_ITEMS, CATIN_FINDINGS, type CatinView, catinExtraLabel } from "@tumbuh/core";
+import {
+  CATIN_EXTRA_ITEMS,
+  CATIN_FINDINGS,
+  type CatinView,
+  catinExtraLabel,
+  parseDecimal,
+} from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -16,7 +22,7 @@ import { canWrite } from "../regionLinks";
 import { formatDate, formatNumber, todayIso } from "../registry/format";
 import { BackLink, LoadGate } from "../registry/ui";
 import { useLoad } from "../registry/useLoad";
-import { ActionError, newId, parseNumber, useAction } from "./shared";
+import { ActionError, newId, useAction } from "./shared";
 import "../registry/registry.css";
 import "../posyandu/posyandu.css";
 import "./families.css";
@@ -137,10 +143,10 @@ function CatinScreeningForm({ view }: { view: CatinView }) {
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     const n = {
-      weight: parseNumber(f.weight),
-      height: parseNumber(f.height),
-      muac: parseNumber(f.muac),
-      hb: parseNumber(f.hb),
+      weight: parseDecimal(f.weight),
+      height: parseDecimal(f.height),
+      muac: parseDecimal(f.muac),
+      hb: parseDecimal(f.hb),
     };
     const bad = Object.entries(n).find(
       ([k, v]) =>

@@ -18,13 +18,6 @@ export function newId(now = Date.now()): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** "12,5" or "12.5" → 12.5; empty → null; anything else → NaN. */
-export function parseNumber(text: string): number | null {
-  const t = text.trim().replace(",", ".");
-  if (t === "") return null;
-  return /^\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
-}
-
 /** Runs a write, keeping the busy flag and the error to show. */
 export function useAction() {
   const [busy, setBusy] = useState(false);
@@ -57,8 +50,4 @@ export function ActionError({ error }: { error: unknown }) {
       {text}
     </p>
   );
-}
-
-export function percent(share: number | null): string {
-  return share === null ? "—" : `${Math.round(share * 1000) / 10}%`;
 }

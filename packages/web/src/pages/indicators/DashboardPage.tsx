@@ -2,7 +2,13 @@
 // the child panel (stunting, wasting, underweight with 95% intervals beside measurement coverage), the
 // monthly trends, every catalog indicator against its target with a traffic light, the drill-down to the
 // next level, a filter per responsible agency, and downloads of every figure.
-import type { Achievement, DashboardView, IndicatorFigure, Prevalence } from "@tumbuh/core";
+import {
+  type Achievement,
+  type DashboardView,
+  formatPercent,
+  type IndicatorFigure,
+  type Prevalence,
+} from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import { dashboardExportUrl } from "../../api/indicators";
@@ -217,10 +223,6 @@ function periodOptions(current: string): string[] {
   return all.includes(current) ? all : [current, ...all];
 }
 
-function pct(v: number | null, locale: "id" | "en"): string {
-  return v === null ? "–" : `${formatNumber(v, locale)}%`;
-}
-
 function PrevalenceCard({
   title,
   hint,
@@ -239,7 +241,7 @@ function PrevalenceCard({
   return (
     <article className={`ind-card ind-card--${status}`}>
       <h3 className="ind-card__title">{title}</h3>
-      <p className="ind-card__value">{pct(p.value, locale)}</p>
+      <p className="ind-card__value">{formatPercent(p.value, locale)}</p>
       <p className="ind-card__ci">
         {p.ci
           ? t("ind.ci", { lower: formatNumber(p.ci.lower, locale), upper: formatNumber(p.ci.upper, locale) })
@@ -318,14 +320,14 @@ function DrillDown({
                       : undefined
                   }
                 >
-                  {pct(r.panel.coverage.value, locale)}
+                  {formatPercent(r.panel.coverage.value, locale)}
                   <span className="muted">
                     {" "}
                     ({r.panel.coverage.numerator}/{r.panel.coverage.denominator})
                   </span>
                 </td>
                 <td>
-                  <StatusDot status={status} /> {pct(s.value, locale)}
+                  <StatusDot status={status} /> {formatPercent(s.value, locale)}
                 </td>
                 <td className="ind-table__bar">
                   {s.ci && s.value !== null && (
@@ -354,8 +356,8 @@ function DrillDown({
                     </svg>
                   )}
                 </td>
-                <td>{pct(r.panel.wasting.value, locale)}</td>
-                <td>{pct(r.panel.underweight.value, locale)}</td>
+                <td>{formatPercent(r.panel.wasting.value, locale)}</td>
+                <td>{formatPercent(r.panel.underweight.value, locale)}</td>
               </tr>
             );
           })}
@@ -390,7 +392,7 @@ function IndicatorItem({
     f.value === null
       ? "–"
       : f.targetKind === "percent"
-        ? pct(f.value, locale)
+        ? formatPercent(f.value, locale)
         : formatNumber(f.value, locale);
   return (
     <li className={`ind-item ind-item--${f.status}`}>

@@ -1,6 +1,8 @@
 // Enter or revise the value of an entered indicator for a region and period (the responsible agency,
 // TPPS or admin). A revision supersedes the previous value; the history stays visible below the form.
+
 import type { IndicatorFigure, IndicatorValueView } from "@tumbuh/core";
+import { parseDecimal } from "@tumbuh/core";
 import { useEffect, useId, useState } from "react";
 import { api, isApiError } from "../../api";
 import { generalErrorKey } from "../../api/errorMessages";
@@ -37,7 +39,7 @@ export function EnterValueForm({
     return () => c.abort();
   }, [figure.indicatorId, regionCode, period]);
 
-  const num = (s: string) => (s.trim() === "" ? null : Number(s.replace(",", ".")));
+  const num = (s: string) => parseDecimal(s, { signed: true });
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setSaving(true);

@@ -3,6 +3,7 @@ import {
   type InstitutionView,
   KPM_CRITERIA,
   MEMBER_ROLES,
+  parseDecimal,
   regionsApi,
 } from "@tumbuh/core";
 import { useState } from "react";
@@ -244,7 +245,7 @@ function KpmForm({ code, onSaved }: { code: string; onSaved: () => void }) {
               regionCode: code,
               name,
               resident,
-              cadreYears: Number(years.replace(",", ".")),
+              cadreYears: parseDecimal(years) ?? 0,
               speaksLocalLanguage: language,
               education,
               canUseOffice: office,

@@ -1,4 +1,4 @@
-import { type CycleDetail, MEETING_KINDS, SIGNATORY_SIDES } from "@tumbuh/core";
+import { type CycleDetail, formatPercent, MEETING_KINDS, SIGNATORY_SIDES } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import type { SocialMappingView } from "../../api/planning";
@@ -7,7 +7,6 @@ import type { MessageKey } from "../../i18n/messages";
 import { SelectField, TextField } from "../registry/forms/fields";
 import { Notice } from "../registry/ui";
 import { useLoad } from "../registry/useLoad";
-import { formatPercent } from "../services/period";
 import { lines } from "./format";
 import { MappingGaps } from "./MappingGaps";
 import { TextArea } from "./TextArea";

@@ -1,4 +1,4 @@
-import type { CycleDetail, StageStatus, StageView } from "@tumbuh/core";
+import { type CycleDetail, formatPercent, type StageStatus, type StageView, todayIso } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import type { CycleLookup } from "../../api/planning";
@@ -13,17 +13,13 @@ import { BackLink, LoadGate, Notice } from "../registry/ui";
 import { useLoad } from "../registry/useLoad";
 import { canPlan, canReview } from "./access";
 import { CampaignsSection, ReviewsSection } from "./CampaignsReviews";
-import { parseAmount, percent, rupiah } from "./format";
+import { parseAmount, rupiah } from "./format";
 import { MeetingsSection, SocialMappingPanel } from "./MeetingsSection";
 import { ProposalsSection } from "./ProposalsSection";
 import { StageStepper } from "./StageStepper";
 import { useAction } from "./useAction";
 import "../registry/registry.css";
 import "./planning.css";
-
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /** The yearly planning cycle of one desa/kelurahan: /wilayah/:code/perencanaan?tahun=YYYY. */
 export default function PlanningCyclePage({ code }: { code: string }) {
@@ -134,7 +130,7 @@ function Cycle({
   const stageAction = useAction();
   const { cycle } = detail;
   const today = todayIso();
-  const share = percent(cycle.stuntingShare) ?? t("pl.shareUnknown");
+  const share = cycle.stuntingShare === null ? t("pl.shareUnknown") : formatPercent(cycle.stuntingShare);
 
   async function setStage(stage: StageView, status: StageStatus) {
     const d = await stageAction.run(

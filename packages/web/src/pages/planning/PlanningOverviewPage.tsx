@@ -1,4 +1,4 @@
-import { type Overview, regionsApi, STAGE_CODES, type StageCode } from "@tumbuh/core";
+import { formatPercent, type Overview, regionsApi, STAGE_CODES, type StageCode } from "@tumbuh/core";
 import { api } from "../../api";
 import { overviewCsvUrl } from "../../api/planning";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -10,7 +10,7 @@ import { useDocumentTitle } from "../../ui";
 import { BackLink, LoadGate } from "../registry/ui";
 import { useLoad } from "../registry/useLoad";
 import { canReview } from "./access";
-import { percent, rupiah } from "./format";
+import { rupiah } from "./format";
 import { RegencyRembukSection } from "./RegencyRembuk";
 import { ShareChart } from "./ShareChart";
 import "../registry/registry.css";
@@ -96,7 +96,7 @@ function OverviewBody({
             : t("po.totalLine", {
                 amount: rupiah(overview.total.stuntingBudget),
                 apb: rupiah(overview.total.apbTotal),
-                share: percent(overview.total.stuntingShare) ?? "",
+                share: formatPercent(overview.total.stuntingShare),
               })}
         </p>
         <a className="button button--secondary" href={overviewCsvUrl(overview.regionCode, year)} download>
@@ -176,7 +176,7 @@ function OverviewBody({
                       </td>
                     );
                   })}
-                  <td className="num">{percent(r.stuntingShare) ?? "–"}</td>
+                  <td className="num">{formatPercent(r.stuntingShare)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@ import {
   fundingAllowed,
   PACKAGE_LABELS,
   type ProposalView,
+  parseDecimal,
   SERVICE_PACKAGES,
   type ServicePackage,
 } from "@tumbuh/core";
@@ -224,7 +225,7 @@ function ProposalForm({ detail, onSaved }: { detail: CycleDetail; onSaved: () =>
               targetGroup: target,
               package: pkg as ServicePackage,
               location,
-              volume: Number(volume.replace(",", ".")),
+              volume: parseDecimal(volume) ?? 0,
               unit,
               cost: parseAmount(cost) ?? -1,
               fundingSource,

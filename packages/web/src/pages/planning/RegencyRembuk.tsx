@@ -1,3 +1,4 @@
+import { todayIso } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -21,7 +22,7 @@ export function RegencyRembukSection({
   const { t } = useI18n();
   const loaded = useLoad(`rk:${code}:${year}`, (s) => api.regencyRembuk(code, year, s));
   const action = useAction();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const [heldOn, setHeldOn] = useState(today);
   const [place, setPlace] = useState("");
   const [count, setCount] = useState("");

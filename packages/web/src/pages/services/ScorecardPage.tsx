@@ -3,6 +3,7 @@
 // for a kecamatan or the regency the totals per area, each a link down. Period and the chosen "missing"
 // indicator live in the URL.
 import {
+  formatPercent,
   indicatorsOf,
   missingByIndicator,
   regionsApi,
@@ -23,7 +24,7 @@ import { useDocumentTitle } from "../../ui";
 import { formatMonth } from "../registry/format";
 import { BackLink, LoadGate } from "../registry/ui";
 import { useLoad } from "../registry/useLoad";
-import { formatPercent, periodChoices, periodFrom } from "./period";
+import { periodChoices, periodFrom } from "./period";
 import "../registry/registry.css";
 import "./services.css";
 
