@@ -1,6 +1,7 @@
 import { SYSTEM_ACTOR } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
+import { inTransaction } from "../db/transaction";
 import { appendAudit } from "../features/audit/repository";
 import { currentCatalogVersion, insertCatalogVersion } from "../features/indicator-catalog/repository";
 import { shippedCatalog } from "../features/indicator-catalog/service";
@@ -12,7 +13,7 @@ import { nowIso, uuidv7 } from "../util/ids";
  */
 export async function ensureDemoIndicatorCatalog(db: Kysely<Database>): Promise<void> {
   const catalog = shippedCatalog();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (await currentCatalogVersion(trx, catalog.regency)) return;
     await insertCatalogVersion(trx, {
       id: uuidv7(),

@@ -24,6 +24,7 @@ import type {
   PlanningStagesTable,
 } from "../db/schema";
 import { withinScopes } from "../db/scope-filter";
+import { inTransaction } from "../db/transaction";
 import { uuidv7 } from "../util/ids";
 import { manName, womanName } from "./population/names";
 import { createRng, hash32, type Rng } from "./population/random";
@@ -410,7 +411,7 @@ export async function createDemoPlanning(
           created_at: at,
         });
   }
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await bulkInsert(db, trx, "planning_institutions", t.institutions);
     await bulkInsert(db, trx, "planning_members", t.members);
     await bulkInsert(db, trx, "planning_kpm", t.kpm);

@@ -14,6 +14,7 @@ import {
 import type { Kysely } from "kysely";
 import { bulkInsert } from "../db/bulk-insert";
 import type { Database, ServiceRecordsTable } from "../db/schema";
+import { inTransaction } from "../db/transaction";
 import { appendAudit } from "../features/audit/repository";
 import { personsInRegionBornBetween } from "../features/persons/repository";
 import { pregnanciesInRegion } from "../features/pregnancies/repository";
@@ -132,7 +133,7 @@ export async function createDemoServiceRecords(
     }
   }
   const generated = performance.now();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await bulkInsert(db, trx, "service_records", rows);
     await appendAudit(trx, SYSTEM_ACTOR, {
       action: "demo.service_records",

@@ -2,6 +2,7 @@ import { type Actor, readScopes, type SyncConflictView } from "@tumbuh/core";
 import type { Kysely, Selectable } from "kysely";
 import type { Database, SyncConflictsTable } from "../db/schema";
 import { withinScopes } from "../db/scope-filter";
+import { inTransaction } from "../db/transaction";
 import { AppError, errors } from "../errors";
 import { appendAudit } from "../features/audit/repository";
 import { nowIso } from "../util/ids";
@@ -52,7 +53,7 @@ export async function resolveConflict(
   values: Record<string, unknown> | null | undefined,
 ): Promise<SyncConflictView> {
   registerBuiltInEntities();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const c = await trx
       .selectFrom("sync_conflicts")
       .selectAll()

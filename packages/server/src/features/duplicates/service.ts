@@ -9,6 +9,7 @@ import {
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
@@ -87,7 +88,7 @@ export async function mergePersons(db: Kysely<Database>, actor: Actor, keepId: s
   }
   const at = nowIso();
   const id = uuidv7();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const keepDays = new Set(
       (
         await trx
@@ -185,7 +186,7 @@ export async function undoMerge(db: Kysely<Database>, actor: Actor, mergeId: str
   if (m.undone_at) throw errors.conflict("This merge was already undone.");
   const moved = JSON.parse(m.moved_json) as Moved;
   const at = nowIso();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (moved.measurements.length) {
       await trx
         .updateTable("measurements")
@@ -251,7 +252,7 @@ export async function dismissDuplicate(
   const [a, b] = await Promise.all([findPerson(db, scopes, aId), findPerson(db, scopes, bId)]);
   if (!a || !b) throw errors.notFound();
   await writableRegion(db, actor, a.region_code, ["desa", "dusun", "posyandu"]);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await dismissPair(trx, aId, bId, nowIso(), actor.userId);
     await appendAudit(trx, actor, {
       action: "person.duplicate_dismiss",

@@ -20,6 +20,7 @@ import type { Kysely } from "kysely";
 import { bulkInsert } from "../../db/bulk-insert";
 import type { Database, MeasurementsTable, PersonsTable } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
+import { inTransaction } from "../../db/transaction";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { measurementRow } from "../measurements/service";
@@ -286,7 +287,7 @@ export async function importMeasurements(
     return report;
   }
   try {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await trx
         .insertInto("imports")
         .values({

@@ -12,6 +12,7 @@ import {
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
+import { inTransaction } from "../../db/transaction";
 import { rebuildDesaRecords } from "./record-aggregates";
 import { rebuildDesaServices } from "./service-aggregates";
 
@@ -85,7 +86,7 @@ async function doRefresh(db: Kysely<Database>, today: string): Promise<number> {
       (r) => r.desa_code,
     );
     if (batch.length === 0) return done;
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await trx.deleteFrom("indicator_dirty").where("desa_code", "in", batch).execute();
       for (const desa of batch) await rebuildDesa(trx, desa, today);
     });
@@ -202,7 +203,7 @@ function toRow(desa: string, period: string, c: ChildCounts) {
 
 /** Throw the aggregates away and rebuild every desa from scratch (tests compare this with the incremental way). */
 export async function rebuildAll(db: Kysely<Database>, today: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.deleteFrom("indicator_desa_periods").execute();
     await trx.deleteFrom("indicator_desa_households").execute();
     await trx.deleteFrom("indicator_dirty").execute();

@@ -24,6 +24,7 @@ import {
 import type { Kysely } from "kysely";
 import type { Database, IndicatorValuesTable } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
@@ -351,7 +352,7 @@ export async function enterValue(
     superseded_at: null,
     superseded_by: null,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const previous = await currentValues(trx, readScopes(actor), [region.code], [input.period]);
     const before = previous.find((p) => p.indicator_id === def.id);
     if (before) await supersede(trx, before.id, row.id, at);

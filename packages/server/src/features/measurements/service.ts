@@ -149,7 +149,7 @@ export async function openSession(
     created_at: nowIso(),
     created_by: actor.userId,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertSession(trx, row);
     await appendAudit(trx, actor, {
       action: "posyandu_session.create",

@@ -10,6 +10,7 @@ import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
@@ -93,7 +94,7 @@ export async function recordRegencyRembuk(
     mapping_json: null,
     created_at: nowIso(),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.insertInto("planning_meetings").values(row).execute();
     await appendAudit(trx, actor, {
       action: "planning.regency_rembuk.create",

@@ -16,6 +16,7 @@ import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
@@ -114,7 +115,7 @@ export async function createInstitution(db: Db, actor: Actor, input: z.infer<typ
     decree_date: input.decreeDate ?? null,
     created_at: nowIso(),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.insertInto("planning_institutions").values(row).execute();
     await appendAudit(trx, actor, {
       action: "planning.institution.create",
@@ -162,7 +163,7 @@ export async function addMember(
     unit: input.unit ?? null,
     created_at: nowIso(),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.insertInto("planning_members").values(row).execute();
     await appendAudit(trx, actor, {
       action: "planning.member.create",
@@ -244,7 +245,7 @@ export async function registerKpm(db: Db, actor: Actor, input: KpmInput) {
     decree_date: input.decreeDate ?? null,
     created_at: nowIso(),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.insertInto("planning_kpm").values(row).execute();
     await appendAudit(trx, actor, {
       action: "planning.kpm.create",
