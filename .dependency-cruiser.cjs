@@ -43,7 +43,8 @@ module.exports = {
       name: "server-not-to-web-or-cli",
       comment:
         "The server serves the built PWA as files and is started by the CLI; it must not depend on either " +
-        "(the CLI depends on the server, never the reverse).",
+        "(the CLI depends on the server, never the reverse). Tests may: the sync property test runs the " +
+        "PWA's sync code against the server in-process.",
       severity: "error",
       // Tests may drive the phone's code against the real server (sync/device.property.test.ts).
       from: { path: "^packages/server/", pathNot: "\\.test\\.ts$" },

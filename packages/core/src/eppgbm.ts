@@ -1,4 +1,5 @@
 import { isIsoDate } from "./dates";
+import { parseDecimal } from "./format/decimal";
 
 /**
  * Reading rows of the e-PPGBM "by name by address" export (Kemenkes' elektronik Pencatatan dan Pelaporan
@@ -106,13 +107,13 @@ export function readDate(c: Cell): string | null | "invalid" {
   return iso !== null && isIsoDate(iso) ? iso : "invalid";
 }
 
-/** Numbers with a decimal comma or point; thousands separators are not accepted (ambiguous). */
+/** Numbers with a decimal comma or point (parseDecimal); thousands separators are refused (ambiguous). */
 export function readNumber(c: Cell): number | null | "invalid" {
   if (typeof c === "number") return Number.isFinite(c) ? c : "invalid";
   const t = text(c);
-  if (t === "" || t === "-") return null;
-  if (!/^-?\d+([.,]\d+)?$/.test(t)) return "invalid";
-  return Number(t.replace(",", "."));
+  if (t === "-") return null;
+  const n = parseDecimal(t, { signed: true });
+  return Number.isNaN(n) ? "invalid" : n;
 }
 
 export function readSex(c: Cell): 1 | 2 | null {

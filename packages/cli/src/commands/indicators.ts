@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { type DashboardView, Period, SYSTEM_ACTOR } from "@tumbuh/core";
+import { type DashboardView, formatPercent, Period, SYSTEM_ACTOR } from "@tumbuh/core";
 import { getDashboard } from "@tumbuh/server";
 import { openMigrated } from "../database";
 
@@ -63,7 +63,8 @@ function asJson(v: DashboardView) {
   };
 }
 
-const pct = (v: number | null) => (v === null ? "–" : `${v.toFixed(1)}%`);
+// Figures as the English CLI prints them: one decimal, always ("12.0%"), so the columns line up.
+const pct = (v: number | null) => formatPercent(v, "en", { decimals: 1 });
 
 function asTable(v: DashboardView): string {
   const p = v.panel;

@@ -1,7 +1,8 @@
-import { SYSTEM_ACTOR } from "@tumbuh/core";
+import { SYSTEM_ACTOR, todayIso } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { withinScopes } from "../db/scope-filter";
+import { inTransaction } from "../db/transaction";
 import { appendAudit } from "../features/audit/repository";
 import { generatePopulation, type PopulationOptions } from "./population/generate";
 import { BulkWriter } from "./population/insert";
@@ -61,7 +62,7 @@ export async function createDemoPopulation(
   options: DemoPopulationOptions = {},
 ): Promise<{ counts: PopulationCounts; seconds: number }> {
   const started = performance.now();
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayIso();
   const seed = options.seed ?? DEMO_SEED;
   const children = options.children ?? DEMO_CHILDREN;
   let desaQuery = db
@@ -101,7 +102,7 @@ export async function createDemoPopulation(
     implausibleMeasurements: 0,
     duplicateRegistrations: 0,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const writer = new BulkWriter(trx);
     let done = 0;
     for (const batch of generatePopulation({ seed, today, children, desa, existingUnits })) {

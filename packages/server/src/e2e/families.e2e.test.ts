@@ -1,10 +1,9 @@
 /// <reference lib="dom" />
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { addDays } from "@tumbuh/core";
+import { addDays, todayIso } from "@tumbuh/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATA_DIR } from "../data-files";
-import { todayIso } from "../features/region-guard";
 import { launchChromium, signIn } from "../testing/browser";
 import { startLiveServer } from "../testing/live-server";
 import { pdfText, pdfToPngs } from "../testing/pdf";

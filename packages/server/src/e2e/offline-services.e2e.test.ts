@@ -1,11 +1,10 @@
 /// <reference lib="dom" />
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { addDays } from "@tumbuh/core";
+import { addDays, todayIso } from "@tumbuh/core";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATA_DIR } from "../data-files";
-import { todayIso } from "../features/region-guard";
 import { launchChromium } from "../testing/browser";
 import { startLiveServer } from "../testing/live-server";
 import { uuidv7 } from "../util/ids";

@@ -248,7 +248,7 @@ describe("a demo desa through the whole planning cycle in Chromium", () => {
     await stage("Mulai", "Masuk APB Desa", "Berjalan");
     await stage("Tandai selesai", "Masuk APB Desa", "Selesai");
     await page.getByText("Semua tahap selesai.").waitFor();
-    await page.getByText("Anggaran stunting: Rp 80.000.000 (8 %)").waitFor();
+    await page.getByText("Anggaran stunting: Rp 80.000.000 (8%)").waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: join(SHOTS, "planning-cycle-complete.png"), fullPage: true });
   });
@@ -310,7 +310,7 @@ describe("a demo desa through the whole planning cycle in Chromium", () => {
     const row = page.locator('[data-village="Sandeley"]');
     await row.waitFor();
     expect(await row.locator("td.cell-stage--selesai").count()).toBe(8);
-    await row.getByText("8 %").waitFor();
+    await row.getByText("8%").waitFor();
     expect(await page.locator("tbody tr").count()).toBe(144);
     // The demo (Kuaro seeded) has late villages; villages without any cycle are late too.
     const lateHeading = await page.getByRole("heading", { name: /Desa terlambat/ }).textContent();

@@ -24,6 +24,5 @@ export async function writableRegion(
   return region;
 }
 
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+// Today comes from core's clock; planning's and families' routes.ts still import it from here.
+export { todayIso } from "@tumbuh/core";

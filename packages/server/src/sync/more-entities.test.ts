@@ -10,7 +10,6 @@ import {
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { z } from "zod";
 import { ensureDemo } from "../demo/demo";
-import { todayIso } from "../features/region-guard";
 import { testApi } from "../testing/api";
 import { describeEachDialect } from "../testing/dialects";
 import { uuidv7 } from "../util/ids";

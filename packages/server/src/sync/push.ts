@@ -2,6 +2,7 @@ import { type Actor, type SyncOp, type SyncOpResult, SyncOpResultSchema } from "
 import type { Kysely } from "kysely";
 import { parseJsonColumn } from "../db/json-column";
 import type { Database } from "../db/schema";
+import { inTransaction } from "../db/transaction";
 import { AppError } from "../errors";
 import { appendAudit } from "../features/audit/repository";
 import { nowIso, uuidv7 } from "../util/ids";
@@ -77,7 +78,7 @@ async function pushOne(db: Kysely<Database>, actor: Actor, op: SyncOp): Promise<
     );
   }
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       if (op.kind === "update") {
         if (op.baseRevision == null)
           throw new AppError(400, "validation", "baseRevision: required for an edit", "baseRevision");
@@ -135,7 +136,7 @@ async function keepConflict(
   const conflictId = uuidv7();
   const result: SyncOpResult = { opId: op.opId, status: "conflict", conflictId };
   try {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await trx
         .insertInto("sync_ops")
         .values(opRow(actor, op, result))

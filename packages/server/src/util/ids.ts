@@ -18,6 +18,5 @@ function fillFromPool(bytes: Uint8Array): void {
 /** Time-ordered UUIDv7 for every record the server creates (see core's uuidv7). */
 export const uuidv7 = uuidv7Generator(fillFromPool);
 
-export function nowIso(): string {
-  return new Date().toISOString();
-}
+/** Timestamps come from core's clock (a test can fix it), next to the ids that every record gets. */
+export { nowIso } from "@tumbuh/core";

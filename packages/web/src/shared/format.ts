@@ -90,10 +90,8 @@ function pad2(n: number): string {
   return String(n).padStart(2, "0");
 }
 
-/** Today on the device's calendar (not UTC: a cadre in WITA at 07:00 is already on the new day). */
-export function todayIso(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
-}
+/** Today on the device's calendar, from core's clock (re-exported for the pages that format with this file). */
+export { todayIso };
 
 export function currentMonth(now: Date = new Date()): string {
   return todayIso(now).slice(0, 7);

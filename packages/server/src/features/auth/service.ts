@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Actor } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
 import { appendAudit } from "../audit/service";
@@ -62,7 +63,7 @@ export async function login(
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString();
   const actor = await actorOf(db, user);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertSession(trx, {
       tokenHash: hashToken(token),
       userId: user.id,
@@ -86,7 +87,7 @@ export async function actorForToken(db: Kysely<Database>, token: string): Promis
 }
 
 export async function logout(db: Kysely<Database>, actor: Actor, token: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await deleteSession(trx, hashToken(token));
     await appendAudit(trx, actor, {
       action: "auth.logout",
@@ -112,7 +113,7 @@ export async function changePassword(
     throw errors.validation("currentPassword", "currentPassword is wrong");
   }
   const hash = await hashPassword(input.newPassword);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await updatePasswordHash(trx, user.id, hash, nowIso());
     await deleteOtherSessions(trx, user.id, hashToken(token));
     await appendAudit(trx, actor, {

@@ -6,6 +6,7 @@ import {
   type CaseAuditView,
   type FollowUpInput,
   readScopes,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import { parseJsonColumn } from "../../db/json-column";
@@ -15,7 +16,7 @@ import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { findPerson } from "../persons/service";
-import { todayIso, writableRegion } from "../region-guard";
+import { writableRegion } from "../region-guard";
 import { findRegion } from "../regions/service";
 import { findTeam } from "../tpk/service";
 import { auditCasesIn, findAudit, findRecommendation, recommendationsOf, shareOf } from "./repository";

@@ -8,6 +8,7 @@ import {
   readScopes,
   semesterOf,
   semesterRange,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { CatinScreeningsTable, CatinTable, Database } from "../../db/schema";
@@ -16,7 +17,7 @@ import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { createPerson, findPerson } from "../persons/service";
-import { todayIso, writableRegion } from "../region-guard";
+import { writableRegion } from "../region-guard";
 import { findRegion } from "../regions/service";
 import {
   catinIdTaken,

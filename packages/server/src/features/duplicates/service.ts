@@ -7,15 +7,17 @@ import {
   MergeMovedJson,
   nameKey,
   readScopes,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import { parseJsonColumn } from "../../db/json-column";
 import type { Database } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { findPerson, findPersonsByIds, toSummary } from "../persons/service";
-import { todayIso, writableRegion } from "../region-guard";
+import { writableRegion } from "../region-guard";
 import { findRegion } from "../regions/service";
 import { dismissPair, sameKeyAndBirth } from "./repository";
 
@@ -84,7 +86,7 @@ export async function mergePersons(
   }
   const at = nowIso();
   const id = uuidv7();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const keepDays = new Set(
       (
         await trx
@@ -182,7 +184,7 @@ export async function undoMerge(db: Kysely<Database>, actor: Actor, mergeId: str
   if (m.undone_at) throw errors.conflict("This merge was already undone.");
   const moved = parseJsonColumn(MergeMovedJson, m.moved_json);
   const at = nowIso();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (moved.measurements.length) {
       await trx
         .updateTable("measurements")
@@ -248,7 +250,7 @@ export async function dismissDuplicate(
   const [a, b] = await Promise.all([findPerson(db, scopes, aId), findPerson(db, scopes, bId)]);
   if (!a || !b) throw errors.notFound();
   await writableRegion(db, actor, a.region_code, ["desa", "dusun", "posyandu"]);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await dismissPair(trx, aId, bId, nowIso(), actor.userId);
     await appendAudit(trx, actor, {
       action: "person.duplicate_dismiss",

@@ -1,4 +1,4 @@
-import { type Actor, addDays, SYSTEM_ACTOR } from "@tumbuh/core";
+import { type Actor, addDays, SYSTEM_ACTOR, todayIso } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { listAuditCases, recordCaseAudit, recordFollowUp } from "../case-audits/service";

@@ -6,7 +6,6 @@ import { testApi } from "../../testing/api";
 import { describeEachDialect } from "../../testing/dialects";
 import { pdfText, pdfToPngs } from "../../testing/pdf";
 import { uuidv7 } from "../../util/ids";
-import { todayIso } from "../region-guard";
 
 const today = todayIso();
 /** Rahmat's household and Wati's daughter Nur (the same ids in every test's copy of the seeded database). */

@@ -10,6 +10,7 @@ import {
   mergeFamilyFacts,
   readScopes,
   semesterOf,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import { parseJsonColumn } from "../../db/json-column";
@@ -19,7 +20,7 @@ import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { findHousehold } from "../households/service";
-import { todayIso, writableRegion } from "../region-guard";
+import { writableRegion } from "../region-guard";
 import { findRegion } from "../regions/service";
 import {
   findScreening,

@@ -4,6 +4,7 @@ import {
   type HouseholdView,
   is1000HpkHousehold,
   readScopes,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
@@ -12,7 +13,7 @@ import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { listPersonsOfHousehold, summariesWithFacts } from "../persons/repository";
-import { todayIso, writableRegion } from "../region-guard";
+import { writableRegion } from "../region-guard";
 import { findHousehold, insertHousehold, toHouseholdView } from "./repository";
 
 export async function createHousehold(

@@ -14,15 +14,16 @@ import {
   type Region,
   readEppgbmRow,
   readScopes,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import { bulkInsert } from "../../db/bulk-insert";
 import type { Database, MeasurementsTable, PersonsTable } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
+import { inTransaction } from "../../db/transaction";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { measurementRow } from "../measurements/service";
-import { todayIso } from "../region-guard";
 import { PlaceIndex } from "./place-index";
 import { readSheet } from "./read-file";
 
@@ -286,7 +287,7 @@ export async function importMeasurements(
     return report;
   }
   try {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await trx
         .insertInto("imports")
         .values({

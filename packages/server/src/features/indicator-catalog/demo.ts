@@ -12,7 +12,7 @@ import { shippedCatalog } from "./service";
  */
 export async function ensureDemoIndicatorCatalog(db: Kysely<Database>): Promise<void> {
   const catalog = shippedCatalog();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (await currentCatalogVersion(trx, catalog.regency)) return;
     await insertCatalogVersion(trx, {
       id: uuidv7(),

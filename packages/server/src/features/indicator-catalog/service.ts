@@ -18,6 +18,7 @@ import {
 import type { Kysely } from "kysely";
 import { DATA_DIR } from "../../data-files";
 import type { Database } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
@@ -167,7 +168,7 @@ async function storeVersion(
   audit: { action: string; entityId: string; before: unknown; after: unknown },
 ): Promise<number> {
   const version = (previous?.version ?? 0) + 1;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     // The unique (regency, version) index turns a concurrent write into a conflict instead of a lost edit.
     const now = await currentCatalogVersion(trx, regency);
     if ((now?.version ?? 0) !== (previous?.version ?? 0))

@@ -5,12 +5,14 @@ import {
   LATRINE_TYPES,
   type LatrineType,
   monthsEnding,
+  todayIso,
   WATER_SOURCES,
   type WaterSource,
 } from "@tumbuh/core";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
+import { inTransaction } from "../../db/transaction";
 import { rebuildDesaRecords } from "./record-aggregates";
 import { rebuildDesaServices } from "./service-aggregates";
 
@@ -31,10 +33,7 @@ const MAX_MONTHS = 120;
 const inflight = new WeakMap<object, Promise<number>>();
 
 /** Rebuild every desa marked dirty (and all of them when the calendar month has turned). Returns how many. */
-export function refreshAggregates(
-  db: Kysely<Database>,
-  today = new Date().toISOString().slice(0, 10),
-): Promise<number> {
+export function refreshAggregates(db: Kysely<Database>, today = todayIso()): Promise<number> {
   // One refresh at a time per database in this process; concurrent readers wait for the same one.
   const running = inflight.get(db);
   if (running) return running;
@@ -52,7 +51,7 @@ export function keepAggregatesFresh(
   db: Kysely<Database>,
   onError: (error: unknown) => void,
   everyMs = 10 * 60_000,
-  today = () => new Date().toISOString().slice(0, 10),
+  today: () => string = todayIso,
 ): () => void {
   const tick = () => {
     refreshAggregates(db, today()).catch(onError);
@@ -87,7 +86,7 @@ async function doRefresh(db: Kysely<Database>, today: string): Promise<number> {
       (r) => r.desa_code,
     );
     if (batch.length === 0) return done;
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await trx.deleteFrom("indicator_dirty").where("desa_code", "in", batch).execute();
       for (const desa of batch) await rebuildDesa(trx, desa, today);
     });
@@ -204,7 +203,7 @@ function toRow(desa: string, period: string, c: ChildCounts) {
 
 /** Throw the aggregates away and rebuild every desa from scratch (tests compare this with the incremental way). */
 export async function rebuildAll(db: Kysely<Database>, today: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.deleteFrom("indicator_desa_periods").execute();
     await trx.deleteFrom("indicator_desa_households").execute();
     await trx.deleteFrom("indicator_dirty").execute();

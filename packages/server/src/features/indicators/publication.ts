@@ -1,4 +1,11 @@
-import { type CountNode, type PublicationRow, type PublicationView, suppressCounts } from "@tumbuh/core";
+import {
+  type CountNode,
+  formatPercent,
+  type PublicationRow,
+  type PublicationView,
+  suppressCounts,
+  todayIso,
+} from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
@@ -18,7 +25,7 @@ import { SUPPRESSED } from "./tables";
 export async function getPublication(
   db: Kysely<Database>,
   year: number,
-  today = new Date().toISOString().slice(0, 10),
+  today = todayIso(),
 ): Promise<PublicationView> {
   if (!Number.isInteger(year) || year < 2000 || year > Number(today.slice(0, 4))) throw errors.notFound();
   await refreshAggregates(db, today);
@@ -142,7 +149,7 @@ const fmt = (v: number | string | null, percent = false) =>
       : SUPPRESSED
     : typeof v === "number"
       ? percent
-        ? v.toFixed(1).replace(".", ",")
+        ? formatPercent(v, "id", { decimals: 1 })
         : v.toLocaleString("id-ID")
       : v;
 

@@ -18,11 +18,13 @@ import {
   type Role,
   readScopes,
   type TrendPoint,
+  todayIso,
   wilsonInterval,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database, IndicatorValuesTable } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
@@ -150,7 +152,7 @@ function panelAt(p: Awaited<ReturnType<typeof panels>>, key: string): ChildPanel
 }
 
 /** The trend months of a period: 24 months ending with the period's last month (or this month, if earlier). */
-export function trendMonths(period: string, today = new Date().toISOString().slice(0, 10)): string[] {
+export function trendMonths(period: string, today = todayIso()): string[] {
   const last = isMonth(period) ? period : `${period}-12`;
   const thisMonth = today.slice(0, 7);
   return monthsEnding(last < thisMonth ? last : thisMonth, TREND_MONTHS);
@@ -175,7 +177,7 @@ export async function getDashboard(
   db: Kysely<Database>,
   actor: Actor,
   query: { region: string; period: string; agency?: string | undefined },
-  today = new Date().toISOString().slice(0, 10),
+  today = todayIso(),
 ): Promise<DashboardView> {
   const region = await readableRegion(db, actor, query.region);
   await refreshAggregates(db, today);
@@ -350,7 +352,7 @@ export async function enterValue(
     superseded_at: null,
     superseded_by: null,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const previous = await currentValues(trx, readScopes(actor), [region.code], [input.period]);
     const before = previous.find((p) => p.indicator_id === def.id);
     if (before) await supersede(trx, before.id, row.id, at);

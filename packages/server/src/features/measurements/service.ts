@@ -16,7 +16,7 @@ import { AppError, errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { findPerson } from "../persons/service";
-import { todayIso, writableRegion } from "../region-guard";
+import { writableRegion } from "../region-guard";
 import {
   findSession,
   insertMeasurements,
@@ -158,7 +158,7 @@ export async function openSession(
     created_at: nowIso(),
     created_by: actor.userId,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertSession(trx, row);
     await appendAudit(trx, actor, {
       action: "posyandu_session.create",

@@ -10,6 +10,7 @@ import {
   type PersonRecord,
   type PersonView,
   readScopes,
+  todayIso,
 } from "@tumbuh/core";
 import { chartFor, childAlerts, measurementViews } from "@tumbuh/core/growth-views";
 import type { Kysely } from "kysely";
@@ -21,7 +22,7 @@ import { appendAudit } from "../audit/service";
 import { findHousehold, toHouseholdView, visibleHousehold } from "../households/service";
 import { measurementsOf } from "../measurements/repository";
 import { pregnanciesOf, toPregnancyView } from "../pregnancies/repository";
-import { todayIso, writableRegion } from "../region-guard";
+import { writableRegion } from "../region-guard";
 import { existingCodes } from "../regions/service";
 import {
   childBirthDates,

@@ -2,6 +2,7 @@ import {
   type Actor,
   type CycleDetail,
   FUNDING_SOURCES,
+  formatPercent,
   type MeetingMappingSnapshot,
   PACKAGE_LABELS,
   type ServicePackage,
@@ -13,10 +14,6 @@ import { bulanTahun, hariTanggal, tanggal } from "../../documents/dates-id";
 import { type Content, renderPdf, type TableCell } from "../../documents/pdf";
 import { errors } from "../../errors";
 import { cycleDetail } from "./service";
-
-function percent(p: number | null): string {
-  return p === null ? "–" : `${p.toLocaleString("id-ID", { maximumFractionDigits: 1 })}%`;
-}
 
 /**
  * The social-mapping figures the meeting saw (its stored snapshot), as sentences for the minutes: registry
@@ -33,7 +30,7 @@ export function mappingLines(m: MeetingMappingSnapshot): string[] {
   if (m.scorecard) {
     const gaps = m.scorecard.topGaps.map((g) => `${g.label.id} (${g.t} T)`).join("; ");
     lines.push(
-      `Konvergensi layanan bulan ${bulanTahun(m.scorecard.period)}: ${percent(m.scorecard.percent)}` +
+      `Konvergensi layanan bulan ${bulanTahun(m.scorecard.period)}: ${formatPercent(m.scorecard.percent)}` +
         (gaps ? `; paling banyak belum diterima: ${gaps}.` : "."),
     );
   }

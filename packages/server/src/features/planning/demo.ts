@@ -7,6 +7,7 @@ import {
   type StageStatuses,
   stageDeadline,
   stagesOf,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import { bulkInsert } from "../../db/bulk-insert";
@@ -141,7 +142,7 @@ export async function createDemoPlanning(
   db: Kysely<Database>,
   opts: { today?: string; onlyKuaro?: boolean } = {},
 ): Promise<{ cycles: number }> {
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const today = opts.today ?? todayIso();
   const year = Number(today.slice(0, 4));
   const already = await db.selectFrom("planning_cycles").select("id").limit(1).execute();
   if (already.length > 0) return { cycles: 0 };
@@ -409,7 +410,7 @@ export async function createDemoPlanning(
           created_at: at,
         });
   }
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await bulkInsert(db, trx, "planning_institutions", t.institutions);
     await bulkInsert(db, trx, "planning_members", t.members);
     await bulkInsert(db, trx, "planning_kpm", t.kpm);

@@ -16,12 +16,12 @@ import {
   stagesOf,
   stuntingShare,
   toCsv,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { errors } from "../../errors";
-import { todayIso } from "../region-guard";
 import { findRegion } from "../regions/service";
 import { approvedCycles, budgetsOfCycles, cyclesIn, stagesOfCycles } from "./repository";
 

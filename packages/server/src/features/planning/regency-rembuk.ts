@@ -11,10 +11,10 @@ import type { z } from "zod";
 import { parseJsonColumn } from "../../db/json-column";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
-import { todayIso } from "../region-guard";
 import { findRegion } from "../regions/service";
 
 /**
@@ -96,7 +96,7 @@ export async function recordRegencyRembuk(
     mapping_json: null,
     created_at: nowIso(),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.insertInto("planning_meetings").values(row).execute();
     await appendAudit(trx, actor, {
       action: "planning.regency_rembuk.create",

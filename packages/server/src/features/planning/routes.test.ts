@@ -4,7 +4,6 @@ import { ensureDemo } from "../../demo/demo";
 import { testApi } from "../../testing/api";
 import { describeEachDialect } from "../../testing/dialects";
 import { pdfText, pdfToPngs } from "../../testing/pdf";
-import { todayIso } from "../region-guard";
 
 const SANDELEY = "64.01.05.2003";
 const YEAR = Number(todayIso().slice(0, 4));

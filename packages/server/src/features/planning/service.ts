@@ -38,15 +38,16 @@ import {
   stuntingShare,
   TextListSchema,
   type TransitionRefusal,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import { parseJsonColumn } from "../../db/json-column";
 import type { Database, PlanningProposalsTable } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import { AppError, errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
-import { todayIso } from "../region-guard";
 import { findRegion } from "../regions/service";
 import {
   approvedCycles,
@@ -246,7 +247,7 @@ export async function openCycle(
     updated_at: at,
     revision: 1,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.insertInto("planning_cycles").values(row).execute();
     await appendAudit(trx, actor, {
       action: "planning.cycle.open",
@@ -268,7 +269,7 @@ export async function updateCycleSettings(db: Db, actor: Actor, id: string, inpu
     ...(input.apbTotal !== undefined ? { apb_total: input.apbTotal } : {}),
     updated_at: nowIso(),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .updateTable("planning_cycles")
       .set((eb) => ({ ...changes, revision: eb("revision", "+", 1) }))
@@ -362,7 +363,7 @@ export async function updateStage(db: Db, actor: Actor, id: string, code: string
     ),
     updated_at: at,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (before)
       await trx
         .updateTable("planning_stages")
@@ -410,7 +411,7 @@ export async function addMeeting(db: Db, actor: Actor, id: string, input: z.outp
     mapping_json: mapping ? JSON.stringify(mapping.total) : null,
     created_at: nowIso(),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.insertInto("planning_meetings").values(row).execute();
     await appendAudit(trx, actor, {
       action: "planning.meeting.create",
@@ -461,7 +462,7 @@ export async function addProposal(
     created_at: at,
     updated_at: at,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.insertInto("planning_proposals").values(row).execute();
     await appendAudit(trx, actor, {
       action: "planning.proposal.create",
@@ -484,7 +485,7 @@ export async function rankProposals(db: Db, actor: Actor, id: string, order: str
   if (order.length !== ids.size || order.some((o) => !ids.has(o)))
     throw errors.validation("order", "order: must list every proposal of this cycle exactly once");
   const at = nowIso();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const [i, pid] of order.entries())
       await trx
         .updateTable("planning_proposals")
@@ -517,7 +518,7 @@ export async function setProposalOutcome(db: Db, actor: Actor, proposalId: strin
     realised_amount: input.realisedAmount === undefined ? p.realised_amount : input.realisedAmount,
     updated_at: nowIso(),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.updateTable("planning_proposals").set(changes).where("id", "=", proposalId).execute();
     await appendAudit(trx, actor, {
       action: "planning.proposal.outcome",
@@ -551,7 +552,7 @@ export async function addReview(db: Db, actor: Actor, id: string, input: z.infer
     reviewer_name: actor.displayName,
     at: nowIso(),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.insertInto("planning_reviews").values(row).execute();
     await appendAudit(trx, actor, {
       action: "planning.review",
@@ -577,7 +578,7 @@ export async function addCampaign(db: Db, actor: Actor, id: string, input: z.inf
     description: input.description,
     created_at: nowIso(),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.insertInto("planning_campaigns").values(row).execute();
     await appendAudit(trx, actor, {
       action: "planning.campaign.create",

@@ -1,11 +1,10 @@
-import { addDays, monthOf, semesterOf, shiftMonth } from "@tumbuh/core";
+import { addDays, monthOf, semesterOf, shiftMonth, todayIso } from "@tumbuh/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
 import { testApi } from "../../testing/api";
 import { describeEachDialect } from "../../testing/dialects";
 import { pdfText, pdfToPngs } from "../../testing/pdf";
 import { uuidv7 } from "../../util/ids";
-import { todayIso } from "../region-guard";
 
 const SANDELEY = "64.01.05.2003";
 

@@ -20,6 +20,7 @@ import type { z } from "zod";
 import { parseJsonColumn } from "../../db/json-column";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
@@ -142,7 +143,7 @@ export async function createInstitution(
     decree_date: input.decreeDate ?? null,
     created_at: nowIso(),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.insertInto("planning_institutions").values(row).execute();
     await appendAudit(trx, actor, {
       action: "planning.institution.create",
@@ -191,7 +192,7 @@ export async function addMember(
     unit: input.unit ?? null,
     created_at: nowIso(),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.insertInto("planning_members").values(row).execute();
     await appendAudit(trx, actor, {
       action: "planning.member.create",
@@ -273,7 +274,7 @@ export async function registerKpm(db: Db, actor: Actor, input: KpmInput) {
     decree_date: input.decreeDate ?? null,
     created_at: nowIso(),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.insertInto("planning_kpm").values(row).execute();
     await appendAudit(trx, actor, {
       action: "planning.kpm.create",

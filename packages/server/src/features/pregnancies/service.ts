@@ -14,7 +14,7 @@ import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { findPerson } from "../persons/service";
-import { todayIso, writableRegion } from "../region-guard";
+import { writableRegion } from "../region-guard";
 import {
   endPregnancy,
   findPregnancy,
@@ -92,7 +92,7 @@ export async function finishPregnancy(
   if (input.endedOn < p.lmp_date) throw errors.validation("endedOn", "endedOn: before the last period");
   if (input.endedOn > todayIso()) throw errors.validation("endedOn", "endedOn: is in the future");
   const at = nowIso();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await endPregnancy(trx, id, input.endedOn, input.outcome, at);
     await appendAudit(trx, actor, {
       action: "pregnancy.end",

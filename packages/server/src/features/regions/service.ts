@@ -12,6 +12,7 @@ import {
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
 import { appendAudit } from "../audit/service";
@@ -74,7 +75,7 @@ export async function createLocalUnit(
   const name = input.name.trim();
   if (name === "") throw errors.validation("name", "name is empty");
 
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const taken = await localChildCodes(trx, desaCode, input.kind);
     const next = Math.max(0, ...taken.map((c) => Number(c.slice(c.lastIndexOf(".") + 2)))) + 1;
     const region: Region = {
@@ -124,7 +125,7 @@ export async function importRegions(
   const known = await existingCodes(db, parents);
   const { regions, errors: rowErrors } = checkRegionRows(records, (c) => known.has(c));
   if (options.allOrNothing && rowErrors.length > 0) return { imported: 0, errors: rowErrors };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await upsertRegions(trx, regions, nowIso());
     await appendAudit(trx, actor, {
       action: "region.import",

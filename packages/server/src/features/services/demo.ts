@@ -132,7 +132,7 @@ export async function createDemoServiceRecords(
     }
   }
   const generated = performance.now();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await bulkInsert(db, trx, "service_records", rows);
     await appendAudit(trx, SYSTEM_ACTOR, {
       action: "demo.service_records",

@@ -1,4 +1,5 @@
 import {
+  formatPercent,
   indicatorsOf,
   missingByIndicator,
   SCORE_GROUP_LABELS,
@@ -7,7 +8,6 @@ import {
   type ServiceCatalog,
 } from "@tumbuh/core";
 import { type Content, renderPdf, type TableCell } from "../../documents/pdf";
-import { round1 } from "./export-xlsx";
 
 /**
  * The one-page summary for the village head (PALI Pasal 30 huruf b and e: the KPM reports the scorecard
@@ -19,14 +19,13 @@ export async function scorecardPdf(
   catalog: ServiceCatalog,
   rows: readonly ScorecardRow[],
 ): Promise<Buffer> {
-  const pct = (p: number | null) => (p === null ? "–" : `${String(round1(p)).replace(".", ",")} %`);
   const missing = new Map(missingByIndicator(catalog, rows).map((m) => [m.indicator.code, m.rows.length]));
   const content: Content[] = [
     { text: "Ringkasan Scorecard Konvergensi 1000 HPK", style: "title" },
     { text: `${view.regionName} (${view.regionCode}) — periode ${view.period}`, margin: [0, 2, 0, 2] },
     { text: `Dasar: ${catalog.regulation}`, fontSize: 8, color: "#555", margin: [0, 0, 0, 10] },
     {
-      text: `Tingkat konvergensi: ${pct(view.totals.percent)}  (${view.totals.y} layanan diterima dari ${
+      text: `Tingkat konvergensi: ${formatPercent(view.totals.percent)}  (${view.totals.y} layanan diterima dari ${
         view.totals.y + view.totals.t
       } layanan yang berlaku, ${view.totals.targets} sasaran)`,
       bold: true,
@@ -52,7 +51,7 @@ export async function scorecardPdf(
         String(t?.y ?? 0),
         String(t?.t ?? 0),
         String(t?.ts ?? 0),
-        pct(t?.percent ?? null),
+        formatPercent(t?.percent ?? null),
         `${missing.get(ind.code) ?? 0} sasaran`,
       ]);
     }
@@ -61,7 +60,7 @@ export async function scorecardPdf(
       { text: String(g.y), bold: true },
       { text: String(g.t), bold: true },
       { text: String(g.ts), bold: true },
-      { text: pct(g.percent), bold: true },
+      { text: formatPercent(g.percent), bold: true },
       "",
     ]);
     content.push(
@@ -86,7 +85,7 @@ export async function scorecardPdf(
             { text: "Sasaran", bold: true },
             { text: "Konvergensi", bold: true },
           ],
-          ...view.areas.map((a) => [a.name, String(a.totals.targets), pct(a.totals.percent)]),
+          ...view.areas.map((a) => [a.name, String(a.totals.targets), formatPercent(a.totals.percent)]),
         ],
       },
       layout: "lightHorizontalLines",

@@ -197,10 +197,10 @@ describeEachDialect(
       const pdf = res.rawPayload;
       const text = pdfText(pdf);
       expect(text).toContain("Ringkasan Scorecard Konvergensi 1000 HPK");
-      expect(text).toMatch(/Tingkat konvergensi: 50 %/);
+      expect(text).toMatch(/Tingkat konvergensi: 50%/);
       expect(text).toMatch(/Ibu hamil \/ nifas — 1 sasaran/);
       expect(text).toMatch(/Anak 0–23 bulan — 2 sasaran/);
-      expect(text).toMatch(/42,1 %/);
+      expect(text).toMatch(/42,1%/);
       pdfToPngs(pdf, "scorecard-sandeley-2025-09");
       const audit = await db()
         .kysely.selectFrom("audit_log")

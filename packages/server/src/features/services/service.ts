@@ -1,4 +1,4 @@
-import { type Actor, readScopes, ServiceRecordInput, type ServiceRecordView } from "@tumbuh/core";
+import { type Actor, readScopes, ServiceRecordInput, type ServiceRecordView, todayIso } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database, ServiceRecordsTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
@@ -6,7 +6,7 @@ import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { findPerson } from "../persons/service";
-import { todayIso, writableRegion } from "../region-guard";
+import { writableRegion } from "../region-guard";
 import {
   findServiceRecord,
   findServiceRecordById,

@@ -15,7 +15,6 @@ import { withinScopes } from "../../db/scope-filter";
 import { errors } from "../../errors";
 import { childBirthDates } from "../persons/service";
 import { pregnancyFactsOf } from "../pregnancies/service";
-import { todayIso } from "../region-guard";
 import { findRegion } from "../regions/service";
 
 /** Masa nifas: 42 days (6 weeks) after delivery (Permenkes 21/2021, pelayanan kesehatan masa sesudah melahirkan). */

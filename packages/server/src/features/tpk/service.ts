@@ -9,6 +9,7 @@ import {
   type TpkTeamList,
   type TpkTeamView,
   type TpkVisitInput,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
@@ -21,7 +22,7 @@ import { auditCasesIn, recommendationsOf, shareOf } from "../case-audits/reposit
 import { findCatin } from "../catin/service";
 import { findHousehold } from "../households/service";
 import { findPerson } from "../persons/service";
-import { todayIso, writableRegion } from "../region-guard";
+import { writableRegion } from "../region-guard";
 import { findRegion } from "../regions/service";
 import { isWomanOfKind } from "./candidates";
 import {

@@ -11,6 +11,7 @@ import {
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import { AppError, errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
@@ -69,7 +70,7 @@ export async function createUser(
   const id = uuidv7();
   const at = nowIso();
   try {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       if (await findUserByUsername(trx, input.username)) {
         throw errors.conflict("username is taken", "username");
       }

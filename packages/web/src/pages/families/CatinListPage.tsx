@@ -43,7 +43,7 @@ export default function CatinListPage({ code }: { code: string }) {
                 to: formatDate(data.coverage.to, locale),
                 n: data.coverage.numerator,
                 d: data.coverage.denominator,
-                share: percent(data.coverage.share),
+                share: formatPercent(data.coverage.share, locale, { fraction: true }),
               })}
             </p>
             <ul className="fam-list">

@@ -140,10 +140,10 @@ function CatinScreeningForm({ view }: { view: CatinView }) {
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     const n = {
-      weight: parseNumber(f.weight),
-      height: parseNumber(f.height),
-      muac: parseNumber(f.muac),
-      hb: parseNumber(f.hb),
+      weight: parseDecimal(f.weight),
+      height: parseDecimal(f.height),
+      muac: parseDecimal(f.muac),
+      hb: parseDecimal(f.hb),
     };
     const bad = Object.entries(n).find(
       ([k, v]) =>

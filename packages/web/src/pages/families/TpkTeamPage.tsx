@@ -46,18 +46,22 @@ export default function TpkTeamPage({ id }: { id: string }) {
 }
 
 export function AuditShareMeter({ share }: { share: TpkTeamView["auditShare"] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <div className="stack-sm" data-testid="audit-share">
       <p className="stat-line">
         {t("fam.audit.share", {
           audited: share.audited,
           total: share.stuntedUnder2,
-          share: percent(share.share),
-          target: percent(share.target),
+          share: formatPercent(share.share, locale, { fraction: true }),
+          target: formatPercent(share.target, locale, { fraction: true }),
         })}
       </p>
-      <div className="fam-meter" role="img" aria-label={percent(share.share)}>
+      <div
+        className="fam-meter"
+        role="img"
+        aria-label={formatPercent(share.share, locale, { fraction: true })}
+      >
         <span style={{ width: `${Math.min(100, (share.share ?? 0) * 100)}%` }} />
         <i style={{ left: `${share.target * 100}%` }} />
       </div>

@@ -27,7 +27,3 @@ export function ActionError({ error }: { error: unknown }) {
     </p>
   );
 }
-
-export function percent(share: number | null): string {
-  return share === null ? "—" : `${Math.round(share * 1000) / 10}%`;
-}

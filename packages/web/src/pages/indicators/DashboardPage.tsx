@@ -228,10 +228,6 @@ function periodOptions(current: string): string[] {
   return all.includes(current) ? all : [current, ...all];
 }
 
-function pct(v: number | null, locale: "id" | "en"): string {
-  return v === null ? "–" : `${formatNumber(v, locale)}%`;
-}
-
 function PrevalenceCard({
   title,
   hint,
@@ -250,7 +246,7 @@ function PrevalenceCard({
   return (
     <article className={`ind-card ind-card--${status}`}>
       <h3 className="ind-card__title">{title}</h3>
-      <p className="ind-card__value">{pct(p.value, locale)}</p>
+      <p className="ind-card__value">{formatPercent(p.value, locale)}</p>
       <p className="ind-card__ci">
         {p.ci
           ? t("ind.ci", { lower: formatNumber(p.ci.lower, locale), upper: formatNumber(p.ci.upper, locale) })
@@ -329,14 +325,14 @@ function DrillDown({
                       : undefined
                   }
                 >
-                  {pct(r.panel.coverage.value, locale)}
+                  {formatPercent(r.panel.coverage.value, locale)}
                   <span className="muted">
                     {" "}
                     ({r.panel.coverage.numerator}/{r.panel.coverage.denominator})
                   </span>
                 </td>
                 <td>
-                  <StatusDot status={status} /> {pct(s.value, locale)}
+                  <StatusDot status={status} /> {formatPercent(s.value, locale)}
                 </td>
                 <td className="ind-table__bar">
                   {s.ci && s.value !== null && (
@@ -365,8 +361,8 @@ function DrillDown({
                     </svg>
                   )}
                 </td>
-                <td>{pct(r.panel.wasting.value, locale)}</td>
-                <td>{pct(r.panel.underweight.value, locale)}</td>
+                <td>{formatPercent(r.panel.wasting.value, locale)}</td>
+                <td>{formatPercent(r.panel.underweight.value, locale)}</td>
               </tr>
             );
           })}
@@ -401,7 +397,7 @@ function IndicatorItem({
     f.value === null
       ? "–"
       : f.targetKind === "percent"
-        ? pct(f.value, locale)
+        ? formatPercent(f.value, locale)
         : formatNumber(f.value, locale);
   return (
     <li className={`ind-item ind-item--${f.status}`}>

@@ -41,7 +41,7 @@ export function EnterValueForm({
     return () => c.abort();
   }, [figure.indicatorId, regionCode, period]);
 
-  const num = (s: string) => (s.trim() === "" ? null : Number(s.replace(",", ".")));
+  const num = (s: string) => parseDecimal(s, { signed: true });
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setSaving(true);

@@ -118,9 +118,9 @@ function Publication({ view }: { view: PublicationView }) {
                   <th scope="row">{r.level === "kecamatan" ? t("pub.kec", { name: r.name }) : r.name}</th>
                   <td>{count(r.registered, locale)}</td>
                   <td>{count(r.measured, locale)}</td>
-                  <td>{percent(r.coverage, locale)}</td>
+                  <td>{formatPercent(r.coverage, locale)}</td>
                   <td>{count(r.stunted, locale)}</td>
-                  <td>{percent(r.stunting, locale)}</td>
+                  <td>{formatPercent(r.stunting, locale)}</td>
                   <td>{count(r.wasted, locale)}</td>
                   <td>{count(r.underweight, locale)}</td>
                 </tr>
@@ -136,14 +136,13 @@ function Publication({ view }: { view: PublicationView }) {
 
 const count = (c: number | null, locale: "id" | "en") =>
   c === null ? "<5" : c.toLocaleString(locale === "id" ? "id-ID" : "en-GB");
-const percent = (v: number | null, locale: "id" | "en") => (v === null ? "–" : `${formatNumber(v, locale)}%`);
 
 function Figure({ label, value, count: n }: { label: string; value: number | null; count: number | null }) {
   const { t, locale } = useI18n();
   return (
     <article className="ind-card">
       <h3 className="ind-card__title">{label}</h3>
-      <p className="ind-card__value">{percent(value, locale)}</p>
+      <p className="ind-card__value">{formatPercent(value, locale)}</p>
       <p className="ind-card__n">{t("pub.children", { count: count(n, locale) })}</p>
     </article>
   );
@@ -170,7 +169,7 @@ function Bars({ rows }: { rows: PublicationRow[] }) {
             </text>
             <rect x="114" y="4" width={Math.max(w, 1)} height="16" rx="3" className="pub-bar" />
             <text x={118 + w} y="16">
-              {percent(r.stunting, locale)}
+              {formatPercent(r.stunting, locale)}
             </text>
           </g>
         );

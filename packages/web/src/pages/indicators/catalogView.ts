@@ -1,6 +1,6 @@
 // Pure helpers of the catalog page: grouping by where the regulation writes each indicator, and reading
 // the edit-target form. No React here, so they are unit-tested in node.
-import { CATALOG_GROUPS, type IndicatorDef, sourceGroup } from "@tumbuh/core";
+import { CATALOG_GROUPS, type IndicatorDef, parseDecimal, sourceGroup } from "@tumbuh/core";
 
 export type CatalogGroup = (typeof CATALOG_GROUPS)[number];
 
@@ -55,11 +55,10 @@ export type TargetFormResult =
 /** Reads the form: decimal comma or point, empty = none; a year is four digits. */
 export function readTargetForm(form: TargetForm): TargetFormResult {
   const errors: { value?: "cat.badNumber"; year?: "cat.badYear" } = {};
-  const rawValue = form.value.trim().replace(",", ".");
-  let value: number | null = null;
-  if (rawValue !== "") {
-    value = /^-?\d+(\.\d+)?$/.test(rawValue) ? Number(rawValue) : null;
-    if (value === null) errors.value = "cat.badNumber";
+  let value = parseDecimal(form.value, { signed: true });
+  if (Number.isNaN(value)) {
+    value = null;
+    errors.value = "cat.badNumber";
   }
   const rawYear = form.year.trim();
   let year: number | null = null;

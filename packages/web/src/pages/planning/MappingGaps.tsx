@@ -1,10 +1,9 @@
 // The scorecard gaps (issue 6) and families at risk (issue 8) a meeting looks at, under the social-mapping
 // table. Figures come whole from the server (features/planning/social-mapping.ts); this only lays them out.
-import { SCORE_GROUP_LABELS, type SocialMappingCounts } from "@tumbuh/core";
+import { formatPercent, SCORE_GROUP_LABELS, type SocialMappingCounts } from "@tumbuh/core";
 import { useI18n } from "../../i18n/I18nProvider";
 import { Link } from "../../router/navigation";
 import { pathFor, scorecardPath } from "../../router/routes";
-import { formatPercent } from "../services/period";
 
 export function MappingGaps({ code, total }: { code: string; total: SocialMappingCounts }) {
   const { t, locale } = useI18n();

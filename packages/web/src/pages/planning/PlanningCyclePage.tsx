@@ -18,16 +18,12 @@ import { useAction } from "../../shared/useAction";
 import { useLoad } from "../../shared/useLoad";
 import { canPlan, canReview } from "./access";
 import { CampaignsSection, ReviewsSection } from "./CampaignsReviews";
-import { parseAmount, percent, rupiah } from "./format";
+import { parseAmount, rupiah } from "./format";
 import { MeetingsSection, SocialMappingPanel } from "./MeetingsSection";
 import { ProposalsSection } from "./ProposalsSection";
 import { StageStepper } from "./StageStepper";
 import "../../shared/kit.css";
 import "./planning.css";
-
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /** The yearly planning cycle of one desa/kelurahan: /wilayah/:code/perencanaan?tahun=YYYY. */
 export default function PlanningCyclePage({ code }: { code: string }) {
@@ -140,7 +136,7 @@ function Cycle({
   const stageAction = useAction();
   const { cycle } = detail;
   const today = todayIso();
-  const share = percent(cycle.stuntingShare) ?? t("pl.shareUnknown");
+  const share = cycle.stuntingShare === null ? t("pl.shareUnknown") : formatPercent(cycle.stuntingShare);
 
   async function setStage(stage: StageView, status: StageStatus) {
     const d = await stageAction.run(

@@ -8,7 +8,7 @@ import { useMe } from "../../session/SessionProvider";
 import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
 import { useLoad } from "../../shared/useLoad";
 import { canReview } from "./access";
-import { percent, rupiah } from "./format";
+import { rupiah } from "./format";
 import { RegencyRembukSection } from "./RegencyRembuk";
 import { ShareChart } from "./ShareChart";
 import "../../shared/kit.css";
@@ -94,7 +94,7 @@ function OverviewBody({
             : t("po.totalLine", {
                 amount: rupiah(overview.total.stuntingBudget),
                 apb: rupiah(overview.total.apbTotal),
-                share: percent(overview.total.stuntingShare) ?? "",
+                share: formatPercent(overview.total.stuntingShare),
               })}
         </p>
         <a
@@ -178,7 +178,7 @@ function OverviewBody({
                       </td>
                     );
                   })}
-                  <td className="num">{percent(r.stuntingShare) ?? "–"}</td>
+                  <td className="num">{formatPercent(r.stuntingShare)}</td>
                 </tr>
               ))}
             </tbody>

@@ -24,7 +24,7 @@ export function RegencyRembukSection({
     api.call(planningApi.regencyRembuk, { query: { region: code, year } }, { signal: s }),
   );
   const action = useAction();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const [heldOn, setHeldOn] = useState(today);
   const [place, setPlace] = useState("");
   const [count, setCount] = useState("");

@@ -1,6 +1,5 @@
-import type { Overview } from "@tumbuh/core";
+import { formatPercent, type Overview } from "@tumbuh/core";
 import { useI18n } from "../../i18n/I18nProvider";
-import { percent } from "./format";
 
 /**
  * Horizontal bars: the stunting share of each village's budget (villages without a recorded budget left
@@ -33,7 +32,7 @@ export function ShareChart({ overview }: { overview: Overview }) {
         className="share-chart"
         viewBox={`0 0 ${width} ${height}`}
         role="img"
-        aria-label={`${t("po.chart")}: ${t("pl.mapping.total")} ${percent(overview.total.stuntingShare) ?? "–"}`}
+        aria-label={`${t("po.chart")}: ${t("pl.mapping.total")} ${formatPercent(overview.total.stuntingShare)}`}
       >
         {ticks.map((v) => {
           const x = labelW + (v / max) * barW;
@@ -69,7 +68,7 @@ export function ShareChart({ overview }: { overview: Overview }) {
                 opacity={b.total ? 1 : 0.75}
               />
               <text x={labelW + w + 3} y={y + 10} fill="#17211e" fontWeight={b.total ? 700 : 400}>
-                {percent(b.share)}
+                {formatPercent(b.share)}
               </text>
             </g>
           );

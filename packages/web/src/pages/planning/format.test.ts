@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lines, parseAmount, percent, rupiah } from "./format";
+import { lines, parseAmount, rupiah } from "./format";
 
 describe("planning number formats", () => {
   it("reads rupiah as typed in Indonesia (dots for thousands)", () => {
@@ -9,11 +9,8 @@ describe("planning number formats", () => {
     expect(parseAmount("abc")).toBeNull();
     expect(parseAmount("-5")).toBeNull();
   });
-  it("formats rupiah and percent", () => {
+  it("formats rupiah", () => {
     expect(rupiah(87_000_000)).toBe("Rp 87.000.000");
-    expect(percent(8)).toBe("8 %");
-    expect(percent(12.5)).toBe("12,5 %");
-    expect(percent(null)).toBeNull();
   });
   it("splits lines", () => {
     expect(lines(" a \n\n b")).toEqual(["a", "b"]);

@@ -3,10 +3,6 @@ export function rupiah(n: number, locale = "id-ID"): string {
   return `Rp ${Math.round(n).toLocaleString(locale)}`;
 }
 
-export function percent(share: number | null, locale = "id-ID"): string | null {
-  return share === null ? null : `${share.toLocaleString(locale, { maximumFractionDigits: 1 })} %`;
-}
-
 /** "1.500.000" or "1500000" or "1,5" typed by a user → a whole number, or null when not a number. */
 export function parseAmount(text: string): number | null {
   const cleaned = text.replace(/[Rp\s.]/gi, "").replace(",", ".");

@@ -3,6 +3,7 @@
 // for a kecamatan or the regency the totals per area, each a link down. Period and the chosen "missing"
 // indicator live in the URL.
 import {
+  formatPercent,
   indicatorsOf,
   missingByIndicator,
   regionsApi,

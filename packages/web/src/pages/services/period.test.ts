@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPercent, periodChoices, periodFrom } from "./period";
+import { periodChoices, periodFrom } from "./period";
 
 describe("scorecard periods", () => {
   it("offers the last 12 months and 6 quarters, newest first", () => {
@@ -13,9 +13,5 @@ describe("scorecard periods", () => {
     expect(periodFrom("2025-Q3", now)).toBe("2025-Q3");
     expect(periodFrom("2025-13", now)).toBe("2026-11");
     expect(periodFrom(null, now)).toBe("2026-11");
-  });
-  it("formats percentages the Indonesian way", () => {
-    expect(formatPercent(42.10526, "id-ID")).toBe("42,1 %");
-    expect(formatPercent(null, "id-ID")).toBe("–");
   });
 });

@@ -19,8 +19,3 @@ export function periodChoices(now: Date = new Date()): string[] {
 export function periodFrom(param: string | null, now: Date = new Date()): string {
   return param && isPeriod(param) ? param : (periodChoices(now)[0] as string);
 }
-
-export function formatPercent(p: number | null, locale: string): string {
-  if (p === null) return "–";
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(p)} %`;
-}

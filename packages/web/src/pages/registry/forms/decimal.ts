@@ -1,16 +1,13 @@
-// Numbers as cadres type them: "12,5" and "12.5" are both 12.5 (a phone's Indonesian keyboard gives a
-// comma). Inputs are type="text" inputMode="decimal", because type="number" drops a comma silently.
+// Numbers as cadres type them, read by core's parseDecimal ("12,5" and "12.5" are both 12.5). Inputs are
+// type="text" inputMode="decimal", because type="number" drops a comma silently.
+import { parseDecimal as readDecimal } from "@tumbuh/core";
 
 export type Parsed<T> = { kind: "empty" } | { kind: "ok"; value: T } | { kind: "invalid" };
 
-const DECIMAL = /^\+?(\d+[.,]?\d*|[.,]\d+)$/;
-
 /** "" → empty; "12,5" / "12.5" / "12," / ",5" → ok; "1.234,5", "12 kg", "-3" → invalid. */
 export function parseDecimal(text: string): Parsed<number> {
-  const s = text.trim().replace(/\s+/g, "");
-  if (s === "") return { kind: "empty" };
-  if (!DECIMAL.test(s)) return { kind: "invalid" };
-  const value = Number(s.replace(",", ".").replace(/^\+/, ""));
+  const value = readDecimal(text);
+  if (value === null) return { kind: "empty" };
   return Number.isFinite(value) ? { kind: "ok", value } : { kind: "invalid" };
 }
 
