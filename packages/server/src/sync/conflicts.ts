@@ -4,7 +4,7 @@ import { z } from "zod";
 import { parseJsonColumn } from "../db/json-column";
 import type { Database, SyncConflictsTable } from "../db/schema";
 import { withinScopes } from "../db/scope-filter";
-import { inTransaction } from "../db/transaction";
+import { inTransaction, inTransaction } from "../db/transaction";
 import { AppError, errors } from "../errors";
 import { appendAudit } from "../features/audit/repository";
 import { nowIso } from "../util/ids";
@@ -56,7 +56,7 @@ export async function resolveConflict(
   choice: "mine" | "theirs" | "edit",
   values: Record<string, unknown> | null | undefined,
 ): Promise<SyncConflictView> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const c = await trx
       .selectFrom("sync_conflicts")
       .selectAll()

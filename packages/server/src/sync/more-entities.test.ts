@@ -6,6 +6,7 @@ import {
   CatinSyncData,
   FamilyScreeningSyncData,
   TpkVisitSyncData,
+  todayIso,
 } from "@tumbuh/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { z } from "zod";

@@ -1,6 +1,6 @@
 // Pure formatting for the registry pages: ages ("2 th 3 bln"), dates, numbers with the locale's
 // decimal separator, z-scores, and the "YYYY-MM" month of the lists. No React, unit-tested in node.
-import { completedMonths, daysBetween } from "@tumbuh/core";
+import { completedMonths, daysBetween, todayIso } from "@tumbuh/core";
 import { intlLocale, type Locale } from "../i18n/messages";
 
 const AGE_UNITS: Record<Locale, { y: string; m: string; d: string }> = {

@@ -3,7 +3,6 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { listAuditCases, recordCaseAudit, recordFollowUp } from "../case-audits/service";
 import { recordCatinScreening, registerCatin } from "../catin/service";
-import { todayIso } from "../region-guard";
 import { addMember, assignSubject, createTeam, recordVisit } from "../tpk/service";
 import { recordFamilyScreening, verifyFamilyScreening } from "./service";
 

@@ -1,4 +1,12 @@
-import { addDays, caseAuditsApi, catinApi, familiesApi, minusCalendarMonths, tpkApi } from "@tumbuh/core";
+import {
+  addDays,
+  caseAuditsApi,
+  catinApi,
+  familiesApi,
+  minusCalendarMonths,
+  todayIso,
+  tpkApi,
+} from "@tumbuh/core";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { Db } from "../../db/database";
 import { ensureDemo } from "../../demo/demo";

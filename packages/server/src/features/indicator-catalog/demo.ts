@@ -1,6 +1,7 @@
 import { SYSTEM_ACTOR } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { currentCatalogVersion, insertCatalogVersion } from "./repository";

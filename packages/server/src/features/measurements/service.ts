@@ -6,6 +6,7 @@ import {
   type PosyanduSessionInput,
   readScopes,
   SessionCadresJson,
+  todayIso,
 } from "@tumbuh/core";
 import { derive, GROWTH_VERSION, measurementViews, type RawMeasurement } from "@tumbuh/core/growth-views";
 import type { Kysely } from "kysely";

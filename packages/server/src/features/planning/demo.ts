@@ -24,6 +24,7 @@ import type {
   PlanningStagesTable,
 } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
+import { inTransaction } from "../../db/transaction";
 import { manName, womanName } from "../../demo/population/names";
 import { createRng, hash32, type Rng } from "../../demo/population/random";
 import { uuidv7 } from "../../util/ids";

@@ -5,6 +5,7 @@ import {
   type RegencyRembukView,
   readScopes,
   TextListSchema,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { z } from "zod";

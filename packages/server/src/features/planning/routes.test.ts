@@ -1,4 +1,4 @@
-import { ACTIVITY_CATALOG, PACKAGE_LABELS, planningApi } from "@tumbuh/core";
+import { ACTIVITY_CATALOG, PACKAGE_LABELS, planningApi, todayIso } from "@tumbuh/core";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
 import { testApi } from "../../testing/api";

@@ -6,6 +6,7 @@ import {
   type PregnancyPatch,
   type PregnancyView,
   readScopes,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database, PregnanciesTable } from "../../db/schema";

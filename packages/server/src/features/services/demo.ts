@@ -14,6 +14,7 @@ import {
 import type { Kysely } from "kysely";
 import { bulkInsert } from "../../db/bulk-insert";
 import type { Database, ServiceRecordsTable } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import { idMaker } from "../../demo/population/ids";
 import { createRng, hash32 } from "../../demo/population/random";
 import { appendAudit } from "../audit/service";

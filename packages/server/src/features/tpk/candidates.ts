@@ -8,6 +8,7 @@ import {
   readScopes,
   type TpkCandidate,
   type TpkCandidateList,
+  todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";

@@ -11,7 +11,7 @@ import {
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { inTransaction } from "../../db/transaction";
+import { inTransaction, inTransaction } from "../../db/transaction";
 import { AppError, errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
@@ -222,7 +222,7 @@ export async function setAssignments(
   // An admin cannot take away their own power to manage users (nobody could give it back from the UI).
   if (id === actor.userId && !assignments.some((a) => a.role === "admin_kabupaten"))
     throw errors.validation("assignments", "assignments: you cannot remove your own administrator role");
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await replaceAssignments(
       trx,
       id,
@@ -250,7 +250,7 @@ export async function resetPassword(
   const { user, assignments } = await manageableUser(db, actor, id);
   const password = generatePassword();
   const hash = await hashPassword(password);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await updatePasswordHash(trx, id, hash, nowIso());
     await deleteSessionsOf(trx, id);
     await appendAudit(trx, actor, {
@@ -275,7 +275,7 @@ export async function setActive(
   if (!active && id === actor.userId)
     throw errors.validation("active", "active: you cannot deactivate your own account");
   if ((user.disabled_at === null) !== active) {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await setDisabledAt(trx, id, active ? null : nowIso());
       if (!active) await deleteSessionsOf(trx, id);
       await appendAudit(trx, actor, {

@@ -1,7 +1,7 @@
 // /wilayah/:code/catin — brides/grooms-to-be (catin) of a region with their planned marriage date, whether
 // they were screened ≥ 3 months before it (Paser Pasal 13(1)a, 13(3)), the coverage indicator, and
 // registering a new catin.
-import { type CatinList, catinApi, type PersonSummary, personsApi } from "@tumbuh/core";
+import { type CatinList, catinApi, formatPercent, type PersonSummary, personsApi } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -13,7 +13,7 @@ import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
 import { useAction } from "../../shared/useAction";
 import { useLoad } from "../../shared/useLoad";
 import { canWrite } from "../regionLinks";
-import { ActionError, newId, percent } from "./shared";
+import { ActionError, newId } from "./shared";
 import "../../shared/kit.css";
 import "./families.css";
 

@@ -1,7 +1,14 @@
 // /catin/:id — one bride/groom-to-be: planned marriage date and the last day a screening counts
 // (marriage date − 3 calendar months), the screening form (weight, height → BMI, MUAC, Hb), results with
 // advice in plain words, and the screening certificate (PDF) for the marriage services.
-import { CATIN_EXTRA_ITEMS, CATIN_FINDINGS, type CatinView, catinApi, catinExtraLabel } from "@tumbuh/core";
+import {
+  CATIN_EXTRA_ITEMS,
+  CATIN_FINDINGS,
+  type CatinView,
+  catinApi,
+  catinExtraLabel,
+  parseDecimal,
+} from "@tumbuh/core";
 import { useState } from "react";
 import { api, hrefFor } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -16,7 +23,7 @@ import { useAction } from "../../shared/useAction";
 import { useLoad } from "../../shared/useLoad";
 import { screenCatinOffline, unconfirmed } from "../../sync/appends";
 import { canWrite } from "../regionLinks";
-import { ActionError, newId, parseNumber } from "./shared";
+import { ActionError, newId } from "./shared";
 import "../../shared/kit.css";
 import "./families.css";
 

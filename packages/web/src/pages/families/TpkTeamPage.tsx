@@ -7,6 +7,7 @@ import {
   AUDIT_DOMAINS,
   catinApi,
   familiesApi,
+  formatPercent,
   TPK_MEMBER_ROLES,
   type TpkAssignmentView,
   type TpkSubjectKind,
@@ -28,7 +29,7 @@ import { useAction } from "../../shared/useAction";
 import { useLoad } from "../../shared/useLoad";
 import { recordTpkVisitOffline, unconfirmed } from "../../sync/appends";
 import { canWrite } from "../regionLinks";
-import { ActionError, newId, percent } from "./shared";
+import { ActionError, newId } from "./shared";
 import "../../shared/kit.css";
 import "./families.css";
 

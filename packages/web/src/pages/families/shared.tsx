@@ -6,13 +6,6 @@ import { useI18n } from "../../i18n/I18nProvider";
 /** Every write carries an id made on the device (the server treats a repeated id as the same write). */
 export { uuidv7 as newId } from "../../sync/uuidv7";
 
-/** "12,5" or "12.5" → 12.5; empty → null; anything else → NaN. */
-export function parseNumber(text: string): number | null {
-  const t = text.trim().replace(",", ".");
-  if (t === "") return null;
-  return /^\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
-}
-
 /** The error `useAction` kept: the server's message for a 400/409 (it names the field), else a general message. */
 export function ActionError({ error }: { error: unknown }) {
   const { t } = useI18n();

@@ -7,6 +7,7 @@ import {
   type DashboardFigure,
   type DashboardQuery,
   type DashboardView,
+  formatPercent,
   type IndicatorFigure,
   indicatorsApi,
   type Prevalence,

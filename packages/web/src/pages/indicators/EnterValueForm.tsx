@@ -1,6 +1,6 @@
 // Enter or revise the value of an entered indicator for a region and period (the responsible agency,
 // TPPS or admin). A revision supersedes the previous value; the history stays visible below the form.
-import { type IndicatorFigure, type IndicatorValueView, indicatorsApi } from "@tumbuh/core";
+import { type IndicatorFigure, type IndicatorValueView, indicatorsApi, parseDecimal } from "@tumbuh/core";
 import { useEffect, useId, useState } from "react";
 import { api, isApiError } from "../../api";
 import { generalErrorKey } from "../../api/errorMessages";

@@ -1,7 +1,7 @@
 // The yearly public publication of the regency's stunting data (Paser Pasal 9 p; the annex's one
 // publication per year). No login: aggregates only, counts of 1–4 shown as "<5" (and complements hidden
 // by the server so they cannot be worked out), with the same figures as PDF and CSV.
-import { indicatorsApi, type PublicationRow, type PublicationView } from "@tumbuh/core";
+import { formatPercent, indicatorsApi, type PublicationRow, type PublicationView } from "@tumbuh/core";
 import { useEffect, useState } from "react";
 import { api, hrefFor, isApiError } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";

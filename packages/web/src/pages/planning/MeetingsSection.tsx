@@ -1,5 +1,6 @@
 import {
   type CycleDetail,
+  formatPercent,
   MEETING_KINDS,
   planningApi,
   SIGNATORY_SIDES,
@@ -13,7 +14,6 @@ import { SelectField, TextField } from "../../shared/forms/fields";
 import { Notice } from "../../shared/ui";
 import { useAction } from "../../shared/useAction";
 import { useLoad } from "../../shared/useLoad";
-import { formatPercent } from "../services/period";
 import { lines } from "./format";
 import { MappingGaps } from "./MappingGaps";
 import { TextArea } from "./TextArea";

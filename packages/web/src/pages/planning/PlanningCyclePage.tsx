@@ -1,9 +1,11 @@
 import {
   type CycleDetail,
   type CycleLookup,
+  formatPercent,
   planningApi,
   type StageStatus,
   type StageView,
+  todayIso,
 } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";

@@ -1,4 +1,11 @@
-import { type Overview, planningApi, regionsApi, STAGE_CODES, type StageCode } from "@tumbuh/core";
+import {
+  formatPercent,
+  type Overview,
+  planningApi,
+  regionsApi,
+  STAGE_CODES,
+  type StageCode,
+} from "@tumbuh/core";
 import { api, hrefFor } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";

@@ -1,4 +1,4 @@
-import { planningApi } from "@tumbuh/core";
+import { planningApi, todayIso } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";

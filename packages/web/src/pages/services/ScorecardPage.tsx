@@ -24,7 +24,7 @@ import { recordServicePath, regionPath, scorecardPath } from "../../router/route
 import { formatMonth } from "../../shared/format";
 import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
 import { useLoad } from "../../shared/useLoad";
-import { formatPercent, periodChoices, periodFrom } from "./period";
+import { periodChoices, periodFrom } from "./period";
 import "../../shared/kit.css";
 import "./services.css";
 
