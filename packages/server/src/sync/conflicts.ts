@@ -4,7 +4,7 @@ import { z } from "zod";
 import { parseJsonColumn } from "../db/json-column";
 import type { Database, SyncConflictsTable } from "../db/schema";
 import { withinScopes } from "../db/scope-filter";
-import { inTransaction, inTransaction } from "../db/transaction";
+import { inTransaction } from "../db/transaction";
 import { AppError, errors } from "../errors";
 import { appendAudit } from "../features/audit/repository";
 import { nowIso } from "../util/ids";

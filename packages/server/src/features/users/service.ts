@@ -11,7 +11,7 @@ import {
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { inTransaction, inTransaction } from "../../db/transaction";
+import { inTransaction } from "../../db/transaction";
 import { AppError, errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
