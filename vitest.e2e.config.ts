@@ -1,12 +1,15 @@
 import { defineConfig } from "vitest/config";
 
-// Browser tests: the built app served by the real server, driven in Debian's Chromium. One at a time.
+// Browser tests: the built app served by the real server, driven in Debian's Chromium. Two files at a time:
+// each starts its own server (own SQLite file, port 0) and its own browser profile, so they are independent,
+// and much of a file's time is spent waiting on the other process (measured: 285 s → 216 s on 2 cores).
 export default defineConfig({
   test: {
     include: ["packages/*/src/**/*.e2e.test.ts"],
     setupFiles: ["packages/server/src/testing/setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    fileParallelism: true,
+    maxWorkers: 2,
   },
 });
