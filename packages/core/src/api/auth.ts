@@ -4,19 +4,20 @@ import { ROLES } from "../roles";
 import { NoContent } from "./common";
 import { endpoint } from "./endpoint";
 
+/** A role a user holds in a region, as the signed-in user and the user administration see it. */
+export const AssignmentViewSchema = z.object({
+  role: z.enum(ROLES),
+  /** Region code the role applies to (a prefix of every region the user may see). */
+  scope: z.string(),
+  scopeName: z.string(),
+  scopeLevel: z.enum(LEVELS).nullable(),
+});
+
 export const MeSchema = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
-  assignments: z.array(
-    z.object({
-      role: z.enum(ROLES),
-      /** Region code the role applies to (a prefix of every region the user may see). */
-      scope: z.string(),
-      scopeName: z.string(),
-      scopeLevel: z.enum(LEVELS).nullable(),
-    }),
-  ),
+  assignments: z.array(AssignmentViewSchema),
 });
 export type Me = z.infer<typeof MeSchema>;
 export type MeAssignment = Me["assignments"][number];

@@ -27,16 +27,15 @@ export const householdsApi = {
   }),
 };
 
-/** A household as the offline sync sends it to devices (pull). */
-export const HouseholdSyncDataSchema = z.object({
-  regionCode: z.string(),
-  headName: z.string().nullable(),
-  address: z.string(),
-  rt: z.string().nullable(),
-  rw: z.string().nullable(),
-  waterSource: z.string(),
-  latrineType: z.string(),
-  revision: z.number().int(),
-  deleted: z.boolean(),
-});
+/** A household as the offline sync sends it to devices (pull): the view's stored fields, not its derived flags. */
+export const HouseholdSyncDataSchema = HouseholdViewSchema.pick({
+  regionCode: true,
+  headName: true,
+  address: true,
+  rt: true,
+  rw: true,
+  waterSource: true,
+  latrineType: true,
+  revision: true,
+}).extend({ deleted: z.boolean() });
 export type HouseholdSyncData = z.infer<typeof HouseholdSyncDataSchema>;

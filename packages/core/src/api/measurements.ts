@@ -47,13 +47,15 @@ export const measurementsApi = {
 export const MeasurementSyncDataSchema = z.object({
   personId: z.string(),
   regionCode: z.string(),
-  measuredOn: z.string(),
-  weightKg: z.number().nullable(),
-  lenheiCm: z.number().nullable(),
-  measure: z.enum(["l", "h"]).nullable(),
-  muacCm: z.number().nullable(),
-  headcCm: z.number().nullable(),
-  oedema: z.boolean(),
+  ...MeasurementViewSchema.pick({
+    measuredOn: true,
+    weightKg: true,
+    lenheiCm: true,
+    measure: true,
+    muacCm: true,
+    headcCm: true,
+    oedema: true,
+  }).shape,
   deleted: z.boolean(),
 });
 export type MeasurementSyncData = z.infer<typeof MeasurementSyncDataSchema>;

@@ -31,20 +31,22 @@ export const pregnanciesApi = {
   }),
 };
 
-/** A pregnancy as the offline sync sends it to devices (pull). */
+/** A pregnancy as the offline sync sends it to devices (pull): the view's stored fields, not its derived flags. */
 export const PregnancySyncDataSchema = z.object({
   personId: z.string(),
   regionCode: z.string(),
-  lmpDate: z.string(),
-  eddDate: z.string(),
-  gravida: z.number().int(),
-  muacCm: z.number().nullable(),
-  hbGdl: z.number().nullable(),
-  highRisk: z.boolean(),
-  highRiskNote: z.string().nullable(),
-  endedOn: z.string().nullable(),
-  outcome: z.string().nullable(),
-  revision: z.number().int(),
+  ...PregnancyViewSchema.pick({
+    lmpDate: true,
+    eddDate: true,
+    gravida: true,
+    muacCm: true,
+    hbGdl: true,
+    highRisk: true,
+    highRiskNote: true,
+    endedOn: true,
+    outcome: true,
+    revision: true,
+  }).shape,
   deleted: z.boolean(),
 });
 export type PregnancySyncData = z.infer<typeof PregnancySyncDataSchema>;

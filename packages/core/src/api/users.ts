@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { LEVELS } from "../regions";
 import { ROLES } from "../roles";
+import { AssignmentViewSchema } from "./auth";
 import { IdParams } from "./common";
 import { endpoint } from "./endpoint";
 
@@ -20,14 +20,7 @@ export const UserViewSchema = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
-  assignments: z.array(
-    z.object({
-      role: z.enum(ROLES),
-      scope: z.string(),
-      scopeName: z.string(),
-      scopeLevel: z.enum(LEVELS).nullable(),
-    }),
-  ),
+  assignments: z.array(AssignmentViewSchema),
   createdAt: z.string(),
   disabledAt: z.string().nullable(),
   lastLoginAt: z.string().nullable(),

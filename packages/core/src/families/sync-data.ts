@@ -1,7 +1,11 @@
 import { z } from "zod";
-import { AUDIT_DOMAIN_CODES } from "./case-audit";
 import { FamilyObserved } from "./schemas";
-import { AuditFindingsSchema, CatinExtraSchema } from "./views";
+import {
+  AuditFindingsSchema,
+  CatinScreeningViewSchema,
+  RecommendationViewSchema,
+  TpkVisitSummarySchema,
+} from "./views";
 
 /**
  * What the offline sync's pull sends a device for each issue-8 record (`data` of a pulled record): the
@@ -32,24 +36,21 @@ export type CatinSyncData = z.infer<typeof CatinSyncData>;
 export const CatinScreeningSyncData = z.object({
   catinId: z.string(),
   regionCode: z.string(),
-  screenedOn: z.string(),
-  weightKg: z.number(),
-  heightCm: z.number(),
-  muacCm: z.number().nullable(),
-  hbGdl: z.number().nullable(),
-  extra: CatinExtraSchema,
+  ...CatinScreeningViewSchema.pick({
+    screenedOn: true,
+    weightKg: true,
+    heightCm: true,
+    muacCm: true,
+    hbGdl: true,
+    extra: true,
+  }).shape,
 });
 export type CatinScreeningSyncData = z.infer<typeof CatinScreeningSyncData>;
 
 export const TpkVisitSyncData = z.object({
   assignmentId: z.string(),
   regionCode: z.string(),
-  visitedOn: z.string(),
-  counselling: z.string().nullable(),
-  referralTo: z.string().nullable(),
-  referralDone: z.boolean().nullable(),
-  socialProgramme: z.string().nullable(),
-  socialOutcome: z.string().nullable(),
+  ...TpkVisitSummarySchema.shape,
   nextDueOn: z.string().nullable(),
   note: z.string().nullable(),
 });
@@ -63,13 +64,13 @@ export const CaseAuditSyncData = z.object({
   team: z.string(),
   findings: AuditFindingsSchema,
   recommendations: z.array(
-    z.object({
-      id: z.string(),
-      domain: z.enum(AUDIT_DOMAIN_CODES),
-      text: z.string(),
-      ownerTeamId: z.string(),
-      ownerName: z.string().nullable(),
-      dueOn: z.string(),
+    RecommendationViewSchema.pick({
+      id: true,
+      domain: true,
+      text: true,
+      ownerTeamId: true,
+      ownerName: true,
+      dueOn: true,
     }),
   ),
 });

@@ -134,6 +134,16 @@ export const TpkMemberViewSchema = z.object({
 });
 export type TpkMemberView = z.infer<typeof TpkMemberViewSchema>;
 
+/** What a TPK visit found (an assignment's last visit; the sync sends it with each visit). */
+export const TpkVisitSummarySchema = z.object({
+  visitedOn: z.string(),
+  counselling: z.string().nullable(),
+  referralTo: z.string().nullable(),
+  referralDone: z.boolean().nullable(),
+  socialProgramme: z.string().nullable(),
+  socialOutcome: z.string().nullable(),
+});
+
 export const TpkAssignmentViewSchema = z.object({
   id: z.string(),
   memberId: z.string(),
@@ -142,16 +152,7 @@ export const TpkAssignmentViewSchema = z.object({
   subjectLabel: z.string(),
   dueOn: z.string().nullable(),
   overdue: z.boolean(),
-  lastVisit: z
-    .object({
-      visitedOn: z.string(),
-      counselling: z.string().nullable(),
-      referralTo: z.string().nullable(),
-      referralDone: z.boolean().nullable(),
-      socialProgramme: z.string().nullable(),
-      socialOutcome: z.string().nullable(),
-    })
-    .nullable(),
+  lastVisit: TpkVisitSummarySchema.nullable(),
   visits: z.number().int(),
 });
 export type TpkAssignmentView = z.infer<typeof TpkAssignmentViewSchema>;

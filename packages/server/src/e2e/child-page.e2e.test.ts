@@ -1,33 +1,21 @@
 /// <reference lib="dom" />
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DATA_DIR } from "../data-files";
-import { launchChromium, signIn } from "../testing/browser";
-import { startLiveServer } from "../testing/live-server";
+import { signIn } from "../testing/browser";
+import { useLiveBrowser } from "../testing/browser-suite";
 
 const SHOTS = join(DATA_DIR, "..", ".tmp", "screenshots");
 
 describe("a child's page in Chromium at 360 px", () => {
-  let server: Awaited<ReturnType<typeof startLiveServer>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startLiveServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const live = useLiveBrowser(SHOTS);
 
   it("shows the growth chart with the WHO curves, the history and the alerts, and records a weighing", async () => {
-    const page = await browser.context.newPage();
-    await signIn(page, server.url, "kader.melati");
+    const page = await live.browser.context.newPage();
+    await signIn(page, live.server.url, "kader.melati");
 
     // A girl registered at Posyandu Melati with a year of monthly weighings drifting below −2 SD.
-    const created = await page.request.post(`${server.url}/api/persons`, {
+    const created = await page.request.post(`${live.server.url}/api/persons`, {
       data: {
         regionCode: "64.01.05.2003.P01",
         name: "Nur Aisyah",
@@ -53,7 +41,7 @@ describe("a child's page in Chromium at 360 px", () => {
       "2026-09",
     ];
     for (const [i, month] of months.entries()) {
-      const res = await page.request.post(`${server.url}/api/measurements`, {
+      const res = await page.request.post(`${live.server.url}/api/measurements`, {
         data: {
           personId: id,
           measuredOn: `${month}-10`,
@@ -65,7 +53,7 @@ describe("a child's page in Chromium at 360 px", () => {
       expect(res.status(), month).toBe(201);
     }
 
-    await page.goto(`${server.url}/anak/${id}`);
+    await page.goto(`${live.server.url}/anak/${id}`);
     await page.getByRole("heading", { name: "Nur Aisyah" }).waitFor();
     const chart = page
       .getByRole("img")
@@ -94,15 +82,15 @@ describe("a child's page in Chromium at 360 px", () => {
     await page.getByRole("button", { name: "Simpan pengukuran" }).click();
     await page.getByText(/Hasil pengukuran/).waitFor();
     await page.screenshot({ path: join(SHOTS, "child-measurement-result.png"), fullPage: true });
-    const stored = await page.request.get(`${server.url}/api/persons/${id}`);
+    const stored = await page.request.get(`${live.server.url}/api/persons/${id}`);
     const last = (await stored.json()).measurements.at(-1);
     expect(last).toMatchObject({ measuredOn: "2026-10-10", weightKg: 9.4, lenheiCm: 75.2, measure: "l" });
     await page.close();
   });
 
   it("a cadre registers a child through the form and lands on its page", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/wilayah/64.01.05.2003.P01/daftar?jenis=orang`);
+    const page = await live.browser.context.newPage();
+    await page.goto(`${live.server.url}/wilayah/64.01.05.2003.P01/daftar?jenis=orang`);
     await page.getByLabel("Nama lengkap").fill("Bima Saputra");
     await page.getByLabel("Laki-laki").check();
     await page.getByLabel("Tanggal lahir").fill("2026-02-14");
@@ -112,7 +100,7 @@ describe("a child's page in Chromium at 360 px", () => {
     await page.waitForURL(/\/anak\//);
     await page.getByRole("heading", { name: "Bima Saputra" }).waitFor();
     const id = page.url().split("/anak/")[1]?.split(/[?#]/)[0] ?? "";
-    const stored = await (await page.request.get(`${server.url}/api/persons/${id}`)).json();
+    const stored = await (await page.request.get(`${live.server.url}/api/persons/${id}`)).json();
     expect(stored.person).toMatchObject({
       name: "Bima Saputra",
       sex: 1,
@@ -124,8 +112,8 @@ describe("a child's page in Chromium at 360 px", () => {
   });
 
   it("the posyandu's lists open at 360 px", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/wilayah/64.01.05.2003.P01/sasaran?bulan=2026-09&daftar=stunted`);
+    const page = await live.browser.context.newPage();
+    await page.goto(`${live.server.url}/wilayah/64.01.05.2003.P01/sasaran?bulan=2026-09&daftar=stunted`);
     await page.getByText("Nur Aisyah").first().waitFor();
     await page.screenshot({ path: join(SHOTS, "posyandu-lists.png"), fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

@@ -1,11 +1,10 @@
 /// <reference lib="dom" />
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { addDays, todayIso } from "@tumbuh/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DATA_DIR } from "../data-files";
-import { launchChromium, signIn } from "../testing/browser";
-import { startLiveServer } from "../testing/live-server";
+import { signIn } from "../testing/browser";
+import { useLiveBrowser } from "../testing/browser-suite";
 import { pdfText, pdfToPngs } from "../testing/pdf";
 import { uuidv7 } from "../util/ids";
 
@@ -13,25 +12,14 @@ const SHOTS = join(DATA_DIR, "..", ".tmp", "screenshots");
 const DESA = "64.01.05.2003";
 
 describe("families at risk, catin certificate and case audit in Chromium at 360 px", () => {
-  let server: Awaited<ReturnType<typeof startLiveServer>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  const live = useLiveBrowser(SHOTS);
   const today = todayIso();
 
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startLiveServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it("a family with its reasons, a catin certificate, an audit whose overdue follow-up shows on the team's dashboard", async () => {
-    const page = await browser.context.newPage();
-    await signIn(page, server.url, "bidan.sandeley");
+    const page = await live.browser.context.newPage();
+    await signIn(page, live.server.url, "bidan.sandeley");
     const post = async (url: string, data: object) => {
-      const res = await page.request.post(`${server.url}${url}`, { data });
+      const res = await page.request.post(`${live.server.url}${url}`, { data });
       expect(res.status(), `${url} ${await res.text()}`).toBeLessThan(300);
       return res.json();
     };
@@ -71,7 +59,7 @@ describe("families at risk, catin certificate and case audit in Chromium at 360 
     await post(`/api/tpk-teams/${teamId}/members`, { id: uuidv7(), name: "Bd. Lestari", role: "bidan" });
 
     // The family page: registry reasons, then a screening where the screener sees food is not enough.
-    await page.goto(`${server.url}/keluarga/${hh.id}`);
+    await page.goto(`${live.server.url}/keluarga/${hh.id}`);
     await page.getByRole("heading", { name: "Keluarga Rahmat" }).waitFor();
     const form = page.getByTestId("family-screening-form");
     await form
@@ -89,14 +77,14 @@ describe("families at risk, catin certificate and case audit in Chromium at 360 
     expect(reasons).toMatch(/data registri/);
     await page.screenshot({ path: join(SHOTS, "family-page.png"), fullPage: true });
 
-    await page.goto(`${server.url}/wilayah/${DESA}/keluarga`);
+    await page.goto(`${live.server.url}/wilayah/${DESA}/keluarga`);
     await page.getByTestId("family-row").first().waitFor();
     expect(await page.getByTestId("family-summary").innerText()).toMatch(/1 keluarga ditapis, 1 berisiko/);
     expect(await page.getByTestId("family-row").first().innerText()).toMatch(/Sumber air minum tidak layak/);
     await page.screenshot({ path: join(SHOTS, "families-list.png"), fullPage: true });
 
     // A catin registered through the form, screened 5 months before marriage: anaemic and KEK.
-    await page.goto(`${server.url}/wilayah/${DESA}/catin`);
+    await page.goto(`${live.server.url}/wilayah/${DESA}/catin`);
     const cf = page.getByTestId("catin-form");
     await cf.waitFor();
     await cf.getByLabel("Nama").fill("Sari Catin");
@@ -120,14 +108,14 @@ describe("families at risk, catin certificate and case audit in Chromium at 360 
     expect(text).toMatch(/Diperiksa ≥ 3 bulan sebelum nikah/);
     await page.screenshot({ path: join(SHOTS, "catin-page.png"), fullPage: true });
     const href = await result.getByTestId("certificate-link").getAttribute("href");
-    const pdf = await page.request.get(`${server.url}${href}`);
+    const pdf = await page.request.get(`${live.server.url}${href}`);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     const body = Buffer.from(await pdf.body());
     expect(pdfText(body)).toMatch(/Sari Catin[\s\S]*Anemia[\s\S]*paling lambat 3 bulan sebelum/);
     expect(pdfToPngs(body, "catin-browser")).toHaveLength(1);
 
     // The case audit: choose the stunted under-two, record findings and a recommendation already due.
-    await page.goto(`${server.url}/wilayah/${DESA}/audit-kasus`);
+    await page.goto(`${live.server.url}/wilayah/${DESA}/audit-kasus`);
     const kase = page.getByTestId("audit-case").filter({ hasText: "Nur Pendek" });
     await kase.getByRole("button", { name: "Audit kasus ini" }).click();
     const af = page.getByTestId("audit-form");
@@ -144,7 +132,7 @@ describe("families at risk, catin certificate and case audit in Chromium at 360 
     expect(await page.getByTestId("recommendation").first().innerText()).toMatch(/Terlambat sejak/);
     await page.screenshot({ path: join(SHOTS, "case-audit.png"), fullPage: true });
 
-    await page.goto(`${server.url}/tpk/${teamId}`);
+    await page.goto(`${live.server.url}/tpk/${teamId}`);
     const overdue = page.getByTestId("overdue-followups");
     await overdue.waitFor();
     expect(await overdue.innerText()).toMatch(
@@ -157,9 +145,9 @@ describe("families at risk, catin certificate and case audit in Chromium at 360 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     // The semester's verification by someone other than the screener: the KPM confirms the data.
-    await page.request.post(`${server.url}/api/auth/logout`);
-    await signIn(page, server.url, "kpm.sandeley");
-    await page.goto(`${server.url}/keluarga/${hh.id}`);
+    await page.request.post(`${live.server.url}/api/auth/logout`);
+    await signIn(page, live.server.url, "kpm.sandeley");
+    await page.goto(`${live.server.url}/keluarga/${hh.id}`);
     const first = page.getByTestId("screening").first();
     await first.getByLabel("Catatan verifikasi").fill("Dicek ke rumah");
     await first.getByRole("button", { name: "Sesuai", exact: true }).click();

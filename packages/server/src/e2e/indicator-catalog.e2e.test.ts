@@ -1,35 +1,24 @@
 /// <reference lib="dom" />
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DATA_DIR } from "../data-files";
-import { launchChromium, signIn } from "../testing/browser";
-import { startLiveServer } from "../testing/live-server";
+import { signIn } from "../testing/browser";
+import { useLiveBrowser } from "../testing/browser-suite";
 
 const SHOTS = join(DATA_DIR, "..", ".tmp", "screenshots");
 
 describe("the indicator catalog page in Chromium at 360 px", () => {
-  let server: Awaited<ReturnType<typeof startLiveServer>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startLiveServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const live = useLiveBrowser(SHOTS);
 
   async function login(page: Page, username: string) {
-    await page.request.post(`${server.url}/api/auth/logout`);
-    await signIn(page, server.url, username);
+    await page.request.post(`${live.server.url}/api/auth/logout`);
+    await signIn(page, live.server.url, username);
   }
 
   it("a viewer reads every indicator grouped as the regulation writes them, without edit forms", async () => {
-    const page = await browser.context.newPage();
+    const page = await live.browser.context.newPage();
     await login(page, "peninjau");
     await page.getByRole("link", { name: /Katalog indikator kinerja/ }).click();
     await page.getByRole("heading", { name: "Katalog indikator kinerja", level: 1 }).waitFor();
@@ -60,9 +49,9 @@ describe("the indicator catalog page in Chromium at 360 px", () => {
   });
 
   it("the regency admin edits a target, exports the file and imports it back; a bad file is explained", async () => {
-    const page = await browser.context.newPage();
+    const page = await live.browser.context.newPage();
     await login(page, "admin");
-    await page.goto(`${server.url}/indikator`);
+    await page.goto(`${live.server.url}/indikator`);
     const item = page.locator('[data-indicator="annex.A.a.1"]');
     await item.getByRole("button", { name: "Ubah target" }).click();
     await item.getByLabel("Nilai target").fill("95");

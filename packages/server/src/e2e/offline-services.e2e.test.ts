@@ -1,12 +1,11 @@
 /// <reference lib="dom" />
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { addDays, todayIso } from "@tumbuh/core";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DATA_DIR } from "../data-files";
-import { launchChromium } from "../testing/browser";
-import { startLiveServer } from "../testing/live-server";
+import { signIn } from "../testing/browser";
+import { useLiveBrowser } from "../testing/browser-suite";
 import { uuidv7 } from "../util/ids";
 
 // Issue 6 and 8 through the offline sync of issue 5: a KPM without signal records a service given to a
@@ -18,29 +17,14 @@ const shot = (page: Page, name: string) =>
 const pendingCount = (page: Page) => page.getByTestId("sync-pending").getAttribute("data-count").then(Number);
 
 describe("service records and TPK visits offline in Chromium at 360 px", () => {
-  let server: Awaited<ReturnType<typeof startLiveServer>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  const live = useLiveBrowser(SHOTS);
   const today = todayIso();
 
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startLiveServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it("records a service and a TPK visit without signal, keeps them over a reload, and sends each once", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Nama pengguna").fill("kpm.sandeley");
-    await page.getByLabel("Kata sandi", { exact: true }).fill("tumbuh-demo");
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    const page = await live.browser.context.newPage();
+    await signIn(page, live.server.url, "kpm.sandeley");
     const call = async (method: "GET" | "POST", url: string, data?: object) => {
-      const res = await page.request.fetch(`${server.url}${url}`, { method, ...(data ? { data } : {}) });
+      const res = await page.request.fetch(`${live.server.url}${url}`, { method, ...(data ? { data } : {}) });
       expect(res.status(), `${url} ${await res.text()}`).toBeLessThan(300);
       return res.json();
     };
@@ -74,7 +58,7 @@ describe("service records and TPK visits offline in Chromium at 360 px", () => {
     });
 
     // Online once: the app (service worker) and the pages the KPM will use are kept on the phone.
-    await page.goto(`${server.url}/layanan/${childId}`);
+    await page.goto(`${live.server.url}/layanan/${childId}`);
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
@@ -84,12 +68,12 @@ describe("service records and TPK visits offline in Chromium at 360 px", () => {
     await expect
       .poll(() => page.getByTestId("sync-bar").textContent(), { timeout: 20_000 })
       .toContain("Sinkron terakhir");
-    await page.goto(`${server.url}/tpk/${teamId}`);
+    await page.goto(`${live.server.url}/tpk/${teamId}`);
     await page.getByRole("heading", { name: "TPK Sandeley Luring" }).waitFor();
 
     // No signal: a nutrition counselling for the child…
-    await browser.context.setOffline(true);
-    await page.goto(`${server.url}/layanan/${childId}`);
+    await live.browser.context.setOffline(true);
+    await page.goto(`${live.server.url}/layanan/${childId}`);
     await page.getByText("Konseling gizi / kelas ibu").click();
     await page.getByRole("button", { name: "Simpan", exact: true }).click();
     await page.getByText("Layanan disimpan di HP").waitFor();
@@ -100,7 +84,7 @@ describe("service records and TPK visits offline in Chromium at 360 px", () => {
     await shot(page, "01-service-offline");
 
     // …and a TPK visit to the family.
-    await page.goto(`${server.url}/tpk/${teamId}`);
+    await page.goto(`${live.server.url}/tpk/${teamId}`);
     const card = page.getByRole("article").filter({ hasText: "Hasan" });
     await card.getByRole("button", { name: "Catat kunjungan" }).click();
     await card.getByLabel("Penyuluhan").fill("Air minum dimasak, cuci tangan pakai sabun");
@@ -115,13 +99,13 @@ describe("service records and TPK visits offline in Chromium at 360 px", () => {
     expect(await page.getByTestId("visit-unsent").innerText()).toMatch(/Kunjungan .* belum terkirim/);
     await expect.poll(() => pendingCount(page)).toBe(2);
     await shot(page, "03-visit-reloaded-offline");
-    await page.goto(`${server.url}/layanan/${childId}`);
+    await page.goto(`${live.server.url}/layanan/${childId}`);
     await page.getByTestId("service-unsent").waitFor();
     expect(await pendingCount(page)).toBe(2);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-    // Signal returns: the outbox goes by itself, the history shows the record from the server.
-    await browser.context.setOffline(false);
+    // Signal returns: the outbox goes by itself, the history shows the record from the live.server.
+    await live.browser.context.setOffline(false);
     await expect.poll(() => pendingCount(page), { timeout: 20_000 }).toBe(0);
     await page.getByTestId("service-history").waitFor();
     expect(await page.getByTestId("service-history").innerText()).toMatch(/Konseling gizi/);
@@ -133,7 +117,7 @@ describe("service records and TPK visits offline in Chromium at 360 px", () => {
 
     const records = await call("GET", `/api/persons/${childId}/service-records`);
     expect(records.map((r: { service: string }) => r.service)).toEqual(["konseling_gizi"]);
-    const k = server.db.kysely;
+    const k = live.server.db.kysely;
     expect(
       await k.selectFrom("service_records").select("id").where("person_id", "=", childId).execute(),
     ).toHaveLength(1);
@@ -144,7 +128,7 @@ describe("service records and TPK visits offline in Chromium at 360 px", () => {
         .where("assignment_id", "=", assignmentId)
         .execute(),
     ).toEqual([{ counselling: "Air minum dimasak, cuci tangan pakai sabun" }]);
-    await page.goto(`${server.url}/tpk/${teamId}`);
+    await page.goto(`${live.server.url}/tpk/${teamId}`);
     await page.getByText(/Kunjungan terakhir/).waitFor();
     expect(await page.getByTestId("visit-unsent").count()).toBe(0);
     await shot(page, "05-visit-synced");

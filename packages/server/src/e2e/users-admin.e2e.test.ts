@@ -1,34 +1,22 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser.
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { launchChromium, signIn } from "../testing/browser";
-import { startLiveServer } from "../testing/live-server";
+import { useLiveBrowser } from "../testing/browser-suite";
 
 const SHOTS = "/tmp/tumbuh-users";
 
 describe("user administration in Chromium (issue 17)", () => {
-  let server: Awaited<ReturnType<typeof startLiveServer>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startLiveServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const live = useLiveBrowser(SHOTS);
 
   const card = (page: Page, username: string) =>
     page.locator("li.user-card", { has: page.getByText(username, { exact: true }) });
 
   it("the admin adds a user at 360 px, the password is shown once and works in a fresh browser", async () => {
-    const page = await browser.context.newPage();
-    await signIn(page, server.url, "admin");
+    const page = await live.browser.context.newPage();
+    await signIn(page, live.server.url, "admin");
     await page.getByRole("link", { name: /Pengguna/ }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe("/pengguna");
     await page.getByRole("heading", { name: /\d+ pengguna/ }).waitFor();
@@ -73,7 +61,7 @@ describe("user administration in Chromium (issue 17)", () => {
     const fresh = await launchChromium();
     try {
       const newcomer = await fresh.context.newPage();
-      await signIn(newcomer, server.url, "kader.baru", password);
+      await signIn(newcomer, live.server.url, "kader.baru", password);
       await newcomer.getByRole("heading", { name: "Halo, Kader Baru" }).waitFor();
       // not an admin: no link to the users page
       expect(await newcomer.getByRole("link", { name: /Pengguna/ }).count()).toBe(0);
@@ -106,13 +94,13 @@ describe("user administration in Chromium (issue 17)", () => {
   });
 
   it("a KPM has no link to the users page and is told it has no access there", async () => {
-    await browser.context.clearCookies();
-    const page = await browser.context.newPage();
+    await live.browser.context.clearCookies();
+    const page = await live.browser.context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
-    await signIn(page, server.url, "kpm.sandeley");
+    await signIn(page, live.server.url, "kpm.sandeley");
     await page.getByRole("heading", { name: /Halo/ }).waitFor();
     expect(await page.getByRole("link", { name: /Pengguna/ }).count()).toBe(0);
-    await page.goto(`${server.url}/pengguna`);
+    await page.goto(`${live.server.url}/pengguna`);
     await page.getByText("Anda tidak memiliki akses ke halaman ini.").waitFor();
     expect(await page.getByRole("button", { name: "Tambah pengguna" }).count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, "users-kpm-forbidden.png") });

@@ -1,21 +1,14 @@
 import { HouseholdInput, type HouseholdSyncData } from "@tumbuh/core";
 import type { Selectable } from "kysely";
 import type { EntityHandler } from "../../sync/registry";
+import { toHouseholdView } from "./repository";
 import type { HouseholdsTable } from "./schema";
 import { createHousehold } from "./service";
 
+/** The view's stored fields (the sync data is that schema's pick) and whether the household was deleted. */
 function wire(r: Selectable<HouseholdsTable>): HouseholdSyncData {
-  return {
-    regionCode: r.region_code,
-    headName: r.head_name,
-    address: r.address,
-    rt: r.rt,
-    rw: r.rw,
-    waterSource: r.water_source,
-    latrineType: r.latrine_type,
-    revision: r.revision,
-    deleted: r.deleted_at !== null,
-  };
+  const { id: _id, kkNumber: _kk, safeWater: _water, properLatrine: _latrine, ...data } = toHouseholdView(r);
+  return { ...data, deleted: r.deleted_at !== null };
 }
 
 /** Households are created on a device (online today, the contract already takes them); never edited there. */

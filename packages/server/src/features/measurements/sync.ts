@@ -1,21 +1,12 @@
 import { MeasurementInput, type MeasurementSyncData } from "@tumbuh/core";
 import type { EntityHandler } from "../../sync/registry";
-import type { MeasurementRow } from "./repository";
+import { type MeasurementRow, toRaw } from "./repository";
 import { recordMeasurement } from "./service";
 
+/** The raw values as the growth views read them (without id and recorder), with owner and deletion. */
 function wire(r: MeasurementRow): MeasurementSyncData {
-  return {
-    personId: r.person_id,
-    regionCode: r.region_code,
-    measuredOn: r.measured_on,
-    weightKg: r.weight_kg,
-    lenheiCm: r.lenhei_cm,
-    measure: r.measure === "l" || r.measure === "h" ? r.measure : null,
-    muacCm: r.muac_cm,
-    headcCm: r.headc_cm,
-    oedema: r.oedema === 1,
-    deleted: r.deleted_at !== null,
-  };
+  const { id: _id, measuredBy: _by, ...raw } = toRaw(r);
+  return { personId: r.person_id, regionCode: r.region_code, ...raw, deleted: r.deleted_at !== null };
 }
 
 /** Measurements are appends: a device never edits one, so they never conflict. */

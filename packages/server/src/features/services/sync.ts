@@ -1,6 +1,6 @@
-import { ServiceRecordInput, type ServiceRecordSyncData } from "@tumbuh/core";
+import { ServiceRecordInput } from "@tumbuh/core";
 import type { EntityHandler } from "../../sync/registry";
-import { serviceRecordsByIds } from "./repository";
+import { serviceRecordsByIds, toServiceRecordView } from "./repository";
 import { recordService } from "./service";
 
 /**
@@ -21,17 +21,7 @@ export const serviceRecord: EntityHandler = {
   async load(db, ids) {
     const rows = await serviceRecordsByIds(db, ids);
     return rows.map((r) => {
-      const data: ServiceRecordSyncData = {
-        personId: r.person_id,
-        regionCode: r.region_code,
-        service: r.service,
-        givenOn: r.given_on,
-        detail: r.detail,
-        received: r.received === 1,
-        supersedes: r.supersedes,
-        note: r.note,
-        recordedAt: r.recorded_at,
-      };
+      const { id: _id, recordedBy: _by, live: _live, ...data } = toServiceRecordView(r, true);
       return { id: r.id, regionCode: r.region_code, data };
     });
   },

@@ -174,6 +174,38 @@ function roleOptions(t: (key: MessageKey) => string) {
   return ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
 }
 
+/**
+ * The submit of both user forms: field hints first (nothing is sent while one shows), then the call; a
+ * refusal shows the server's message and hints. Focus goes to the first field to correct.
+ */
+function useUserFormSubmit() {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<MessageKey | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ref = useRef<HTMLFormElement>(null);
+  async function submitChecked(invalid: FieldErrors, send: () => Promise<void>) {
+    setMessage(null);
+    setErrors(invalid);
+    if (Object.keys(invalid).length > 0) {
+      setMessage("users.fixErrors");
+      focusFirstInvalid(ref.current);
+      return;
+    }
+    setBusy(true);
+    try {
+      await send();
+    } catch (err) {
+      const f = userFailure(err);
+      setErrors(f.fields);
+      setMessage(f.message);
+      focusFirstInvalid(ref.current);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { errors, setErrors, message, busy, ref, submitChecked };
+}
+
 function AddUserForm({
   defaultRegion,
   onCreated,
@@ -185,10 +217,7 @@ function AddUserForm({
   const [open, setOpen] = useState(false);
   const empty = { username: "", displayName: "", role: "" as Role | "", scope: defaultRegion };
   const [form, setForm] = useState(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<MessageKey | null>(null);
-  const [busy, setBusy] = useState(false);
-  const ref = useRef<HTMLFormElement>(null);
+  const { errors, setErrors, message, busy, ref, submitChecked } = useUserFormSubmit();
   const set = (key: keyof typeof form) => (value: string) => {
     setForm((f) => ({ ...f, [key]: value }));
     setErrors(({ [key === "role" ? "role.0" : key === "scope" ? "scope.0" : key]: _, ...rest }) => rest);
@@ -196,16 +225,7 @@ function AddUserForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setMessage(null);
-    const invalid = validateNewUser(form);
-    setErrors(invalid);
-    if (Object.keys(invalid).length > 0) {
-      setMessage("users.fixErrors");
-      focusFirstInvalid(ref.current);
-      return;
-    }
-    setBusy(true);
-    try {
+    await submitChecked(validateNewUser(form), async () => {
       const r = await api.call(usersApi.create, {
         body: {
           username: normalizeUsername(form.username),
@@ -216,14 +236,7 @@ function AddUserForm({
       setForm(empty);
       setOpen(false);
       onCreated(r.user, r.password);
-    } catch (err) {
-      const f = userFailure(err);
-      setErrors(f.fields);
-      setMessage(f.message);
-      focusFirstInvalid(ref.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (!open) {
@@ -502,10 +515,7 @@ function AssignmentsForm({ user, onSaved }: { user: UserView; onSaved: (user: Us
       ? user.assignments.map((a) => ({ role: a.role, scope: a.scope }))
       : [{ role: "", scope: "" }],
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<MessageKey | null>(null);
-  const [busy, setBusy] = useState(false);
-  const ref = useRef<HTMLFormElement>(null);
+  const { errors, setErrors, message, busy, ref, submitChecked } = useUserFormSubmit();
   const update = (i: number, patch: Partial<AssignmentDraft>) => {
     setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
     setErrors({});
@@ -513,29 +523,13 @@ function AssignmentsForm({ user, onSaved }: { user: UserView; onSaved: (user: Us
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setMessage(null);
-    const invalid = validateAssignments(rows);
-    setErrors(invalid);
-    if (Object.keys(invalid).length > 0) {
-      setMessage("users.fixErrors");
-      focusFirstInvalid(ref.current);
-      return;
-    }
-    setBusy(true);
-    try {
+    await submitChecked(validateAssignments(rows), async () => {
       const next = await api.call(usersApi.setAssignments, {
         params: { id: user.id },
         body: { assignments: rows.map((r) => ({ role: r.role as Role, scope: r.scope.trim() })) },
       });
       onSaved(next);
-    } catch (err) {
-      const f = userFailure(err);
-      setErrors(f.fields);
-      setMessage(f.message);
-      focusFirstInvalid(ref.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
