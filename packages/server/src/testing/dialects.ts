@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { sql } from "kysely";
+import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from "vitest";
 import { type Db, type DialectName, openDatabase, openSqliteCopy, serializeSqlite } from "../db/database";
 import { migrateToLatest } from "../db/migrate";
@@ -57,25 +57,42 @@ export async function emptyDatabase(dialect: DialectName): Promise<Db> {
   return dialect === "sqlite" ? openDatabase(":memory:") : newPostgresDatabase(null);
 }
 
+/**
+ * The cluster's admin database, shared by the test files of a process: it creates and drops their
+ * databases. Idle connections do not keep the process alive.
+ */
+let admin: pg.Pool | undefined;
+function adminPool(): pg.Pool {
+  const url = inject("postgresUrl");
+  if (!url) throw new Error("PostgreSQL is not available in this run");
+  admin ??= new pg.Pool({ connectionString: url, max: 4, allowExitOnIdle: true });
+  return admin;
+}
+
+/**
+ * Dropped in the background: nothing waits for it, and a drop cut short when the run ends is harmless (the
+ * cluster is deleted then).
+ */
+function dropLater(name: string): void {
+  adminPool()
+    .query(`drop database if exists "${name}"`)
+    .catch(() => {});
+}
+
 /** A new database in the run's cluster, copied from `template` (PostgreSQL's empty template1 when null). */
 async function newPostgresDatabase(
   template: string | null,
   opts: { keep?: boolean } = {},
 ): Promise<Db & { name: string }> {
-  const adminUrl = inject("postgresUrl");
-  if (!adminUrl) throw new Error("PostgreSQL is not available in this run");
   const name = `t_${randomBytes(6).toString("hex")}`;
-  const admin = openDatabase(adminUrl);
-  const from = template === null ? sql`` : sql` template ${sql.id(template)}`;
-  await sql`create database ${sql.id(name)}${from}`.execute(admin.kysely);
-  const db = openDatabase(withDatabase(adminUrl, name));
+  await adminPool().query(`create database "${name}"${template === null ? "" : ` template "${template}"`}`);
+  const db = openDatabase(withDatabase(inject("postgresUrl") ?? "", name));
   return {
     ...db,
     name,
     async close() {
       await db.close();
-      if (!opts.keep) await sql`drop database ${sql.id(name)}`.execute(admin.kysely);
-      await admin.close();
+      if (!opts.keep) dropLater(name);
     },
   };
 }
@@ -110,9 +127,7 @@ export async function seededTemplate(
   return {
     copy: () => copyOf({ dialect: "postgres", database: name }),
     async dispose() {
-      const admin = openDatabase(inject("postgresUrl") ?? "");
-      await sql`drop database ${sql.id(name)}`.execute(admin.kysely);
-      await admin.close();
+      dropLater(name);
     },
   };
 }
