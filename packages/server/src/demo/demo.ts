@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Role, SYSTEM_ACTOR, todayIso } from "@tumbuh/core";
+import { type Role, SYSTEM_ACTOR } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import { DATA_DIR } from "../data-files";
 import type { Database } from "../db/schema";

@@ -7,7 +7,6 @@ import { api, hrefFor, isApiError } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { Link } from "../../router/navigation";
 import { publicationPath } from "../../router/routes";
-import { formatNumber } from "../../shared/format";
 import { ErrorPanel, Loading, NotFound, useDocumentTitle } from "../../shared/ui";
 import "./indicators.css";
 
