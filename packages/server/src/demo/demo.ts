@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Role, SYSTEM_ACTOR } from "@tumbuh/core";
+import { type Role, SYSTEM_ACTOR, todayIso } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import { DATA_DIR } from "../data-files";
 import type { Database } from "../db/schema";
@@ -90,7 +90,7 @@ export async function ensureDemo(
   }
   // The population goes in before the users: users are the mark that the demo is complete.
   const children = population.children ?? demoChildrenFromEnv();
-  const today = population.today ?? new Date().toISOString().slice(0, 10);
+  const today = population.today ?? todayIso();
   const log = population.log ?? console.log;
   if (children > 0) {
     await createDemoPopulation(db, {
