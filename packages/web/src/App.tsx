@@ -1,12 +1,12 @@
 import { Suspense, use, useEffect, useRef } from "react";
 import { useI18n } from "./i18n/I18nProvider";
 import { isLoaded, LOCALES, loadMessages } from "./i18n/messages";
+import { Loading, NotFound, useOnline } from "./kit/ui";
 import { LazyBoundary } from "./LazyBoundary";
 import { Link, navigate, useLocationPath } from "./router/navigation";
 import { preloadPage, type RouteDef } from "./router/route";
 import { DEFAULT_AFTER_LOGIN, loginPath, matchRoute, routeNamed } from "./router/routes";
 import { useSession } from "./session/SessionProvider";
-import { Loading, NotFound, useOnline } from "./shared/ui";
 
 function LanguageSwitch() {
   const { t, locale, setLocale } = useI18n();

@@ -1,7 +1,7 @@
 /**
  * Every error code the API sends (`{error: {code, message, field?}}`) and the ones the web client makes
  * itself when there is no HTTP answer. The server's AppError takes only these, and the web maps each to a
- * message in Bahasa Indonesia and English (web `shared/error-messages`), so a user never reads the
+ * message in Bahasa Indonesia and English (web `api/errorMessages.ts`), so a user never reads the
  * server's developer text. Add a code here first; the type checker then asks for its translations.
  */
 export const SERVER_ERROR_CODES = [

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * Activity catalogs as data, each entry with its letter in the regulation, so a proposal at the rembuk stunting
- * names the activity it comes from. Texts copied from the seeds (../shared/seeds), trailing "dan" dropped.
+ * names the activity it comes from. Texts copied from the regulations (Perbup Paser 47/2024 Pasal 23, Perbup PALI 64/2021 Pasal 4), trailing "dan" dropped.
  * - Paser Pasal 23 a–kk: the kinds of activity within the authority of the desa/kelurahan.
  * - PALI Pasal 4(3)–(7): the activities of each of the five service packages of Pasal 4(2).
  */

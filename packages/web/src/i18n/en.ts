@@ -192,7 +192,7 @@ export const en: Record<ShellKey, string> = {
   "region.indicators": "Indicators & achievement",
   "region.indicatorsHint": "Stunting prevalence, weighing coverage, regulation targets",
 
-  // The sync status bar (shared/sync) and the posyandu day's link on the home page
+  // The sync status bar (kit/sync) and the posyandu day's link on the home page
   "home.posyanduDay": "Posyandu day",
   "home.posyanduDayHint": "Weigh and measure children, also without signal",
 

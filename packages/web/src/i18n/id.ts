@@ -191,7 +191,7 @@ export const id = {
   "region.indicators": "Indikator & capaian",
   "region.indicatorsHint": "Prevalensi stunting, cakupan penimbangan, target Perbup",
 
-  // The sync status bar (shared/sync) and the posyandu day's link on the home page
+  // The sync status bar (kit/sync) and the posyandu day's link on the home page
   "home.posyanduDay": "Hari buka posyandu",
   "home.posyanduDayHint": "Timbang dan ukur anak, juga tanpa sinyal",
 

@@ -2,7 +2,7 @@ import { auditApi } from "@tumbuh/core";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type AuditEntry, api, isApiError } from "../api";
 import { useI18n } from "../i18n/I18nProvider";
-import { ErrorPanel, Loading, useDocumentTitle } from "../shared/ui";
+import { ErrorPanel, Loading, useDocumentTitle } from "../kit/ui";
 
 const PAGE_SIZE = 50;
 

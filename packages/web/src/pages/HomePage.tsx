@@ -3,11 +3,11 @@ import { isApiError, type Level, type Me, type Role } from "../api";
 import { generalErrorKey } from "../api/errorMessages";
 import { useI18n } from "../i18n/I18nProvider";
 import type { MessageKey } from "../i18n/messages";
+import { UnsentNote } from "../kit/sync/UnsentNote";
+import { SavedCopyNote, useDocumentTitle } from "../kit/ui";
 import { Link } from "../router/navigation";
 import { INDICATORS_PATH, regionPath } from "../router/routes";
 import { useMe, useSession } from "../session/SessionProvider";
-import { UnsentNote } from "../shared/sync/UnsentNote";
-import { SavedCopyNote, useDocumentTitle } from "../shared/ui";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 
 interface ScopeGroup {

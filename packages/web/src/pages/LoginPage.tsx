@@ -3,8 +3,8 @@ import { isApiError } from "../api";
 import { generalErrorKey } from "../api/errorMessages";
 import { useI18n } from "../i18n/I18nProvider";
 import type { MessageKey } from "../i18n/messages";
+import { useDocumentTitle, useOnline } from "../kit/ui";
 import { useSession } from "../session/SessionProvider";
-import { useDocumentTitle, useOnline } from "../shared/ui";
 
 type LoginError =
   | { key: MessageKey; field?: "username" | "password" }

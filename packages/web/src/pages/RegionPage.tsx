@@ -2,6 +2,7 @@ import { regionsApi } from "@tumbuh/core";
 import { useEffect, useId, useState } from "react";
 import { type ApiError, api, isApiError, KINDS, type Kind, type RegionChild, type RegionView } from "../api";
 import { useI18n } from "../i18n/I18nProvider";
+import { ErrorPanel, Loading, NotFound, SavedCopyNote, useDocumentTitle } from "../kit/ui";
 import { cacheStore, regionKey } from "../offline/cache";
 import { networkFirst } from "../offline/networkFirst";
 import { Link } from "../router/navigation";
@@ -15,7 +16,6 @@ import {
   scorecardPath,
 } from "../router/routes";
 import { useMe } from "../session/SessionProvider";
-import { ErrorPanel, Loading, NotFound, SavedCopyNote, useDocumentTitle } from "../shared/ui";
 import { FamilyEntryPoints } from "./families/EntryPoints";
 import { LinkCardSection } from "./LinkCardSection";
 import { PlanningEntryPoints } from "./planning/links";

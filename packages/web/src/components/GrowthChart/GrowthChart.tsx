@@ -7,7 +7,7 @@ import type { ChartView } from "@tumbuh/core";
 import { memo, useId, useMemo, useRef } from "react";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
-import { formatNumber } from "../../shared/format";
+import { formatNumber } from "../../kit/format";
 import { chartGeometry, chartHeight } from "./chartMath";
 import { useElementWidth } from "./useElementWidth";
 import "./GrowthChart.css";

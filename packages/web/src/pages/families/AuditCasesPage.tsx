@@ -13,17 +13,17 @@ import {
 import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
+import { formatAge, formatDate, formatZ, todayIso } from "../../kit/format";
+import { BackLink, LoadGate, useDocumentTitle } from "../../kit/ui";
+import { useAction } from "../../kit/useAction";
+import { useLoad } from "../../kit/useLoad";
 import { Link, navigate } from "../../router/navigation";
 import { pathFor, regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
-import { formatAge, formatDate, formatZ, todayIso } from "../../shared/format";
-import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
-import { useAction } from "../../shared/useAction";
-import { useLoad } from "../../shared/useLoad";
 import { canWrite } from "../regionLinks";
 import { ActionError, newId } from "./shared";
 import { AuditShareMeter } from "./TpkTeamPage";
-import "../../shared/kit.css";
+import "../../kit/kit.css";
 import "./families.css";
 
 export default function AuditCasesPage({ code }: { code: string }) {

@@ -3,12 +3,12 @@
 import { type FamilyList, familiesApi, semesterOf } from "@tumbuh/core";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
+import { formatDate, todayIso } from "../../kit/format";
+import { BackLink, LoadGate, useDocumentTitle } from "../../kit/ui";
+import { useLoad } from "../../kit/useLoad";
 import { Link, replaceSearchParams, useSearchParam } from "../../router/navigation";
 import { pathFor, regionPath } from "../../router/routes";
-import { formatDate, todayIso } from "../../shared/format";
-import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
-import { useLoad } from "../../shared/useLoad";
-import "../../shared/kit.css";
+import "../../kit/kit.css";
 import "./families.css";
 
 function recentSemesters(today: string): string[] {

@@ -4,15 +4,15 @@ import { tpkApi } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
+import { BackLink, LoadGate, useDocumentTitle } from "../../kit/ui";
+import { useAction } from "../../kit/useAction";
+import { useLoad } from "../../kit/useLoad";
 import { Link, navigate } from "../../router/navigation";
 import { pathFor, regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
-import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
-import { useAction } from "../../shared/useAction";
-import { useLoad } from "../../shared/useLoad";
 import { canWrite } from "../regionLinks";
 import { ActionError, newId } from "./shared";
-import "../../shared/kit.css";
+import "../../kit/kit.css";
 import "./families.css";
 
 export default function TpkListPage({ code }: { code: string }) {

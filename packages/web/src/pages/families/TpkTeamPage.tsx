@@ -17,20 +17,20 @@ import {
 import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
+import { formatDate, todayIso } from "../../kit/format";
+import { SyncStatusBar } from "../../kit/sync/SyncStatusBar";
+import { useReloadWhenSent } from "../../kit/sync/useReloadWhenSent";
+import { useLive, useSyncEngine } from "../../kit/sync/useSync";
+import { BackLink, LoadGate, useDocumentTitle } from "../../kit/ui";
+import { useAction } from "../../kit/useAction";
+import { useLoad } from "../../kit/useLoad";
 import { Link } from "../../router/navigation";
 import { pathFor } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
-import { formatDate, todayIso } from "../../shared/format";
-import { SyncStatusBar } from "../../shared/sync/SyncStatusBar";
-import { useReloadWhenSent } from "../../shared/sync/useReloadWhenSent";
-import { useLive, useSyncEngine } from "../../shared/sync/useSync";
-import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
-import { useAction } from "../../shared/useAction";
-import { useLoad } from "../../shared/useLoad";
 import { recordTpkVisitOffline, unconfirmed } from "../../sync/appends";
 import { canWrite } from "../regionLinks";
 import { ActionError, newId } from "./shared";
-import "../../shared/kit.css";
+import "../../kit/kit.css";
 import "./families.css";
 
 export default function TpkTeamPage({ id }: { id: string }) {

@@ -5,7 +5,7 @@ import { useEffect, useId, useState } from "react";
 import { api, isApiError } from "../../api";
 import { generalErrorKey } from "../../api/errorMessages";
 import { useI18n } from "../../i18n/I18nProvider";
-import { formatNumber } from "../../shared/format";
+import { formatNumber } from "../../kit/format";
 
 export function EnterValueForm({
   figure,

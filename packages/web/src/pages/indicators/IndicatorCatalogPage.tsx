@@ -9,9 +9,9 @@ import { api, hrefFor, isApiError } from "../../api";
 import { generalErrorKey } from "../../api/errorMessages";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
-import { TextField } from "../../shared/forms/fields";
-import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../shared/ui";
-import { useLoad } from "../../shared/useLoad";
+import { TextField } from "../../kit/forms/fields";
+import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../kit/ui";
+import { useLoad } from "../../kit/useLoad";
 import {
   type CatalogGroup,
   groupCatalog,
@@ -19,7 +19,7 @@ import {
   type TargetForm,
   targetFormOf,
 } from "./catalogView";
-import "../../shared/kit.css";
+import "../../kit/kit.css";
 import "./catalog.css";
 
 type Flash = { tone: "ok" | "error"; text: string; detail?: string } | null;

@@ -5,9 +5,9 @@ import { formatPercent, indicatorsApi, type PublicationRow, type PublicationView
 import { useEffect, useState } from "react";
 import { api, hrefFor, isApiError } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
+import { ErrorPanel, Loading, NotFound, useDocumentTitle } from "../../kit/ui";
 import { Link } from "../../router/navigation";
 import { publicationPath } from "../../router/routes";
-import { ErrorPanel, Loading, NotFound, useDocumentTitle } from "../../shared/ui";
 import "./indicators.css";
 
 type State =

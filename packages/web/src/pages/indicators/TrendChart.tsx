@@ -4,7 +4,7 @@ import type { TrendPoint } from "@tumbuh/core";
 import { memo, useMemo, useRef } from "react";
 import { useElementWidth } from "../../components/GrowthChart/useElementWidth";
 import { useI18n } from "../../i18n/I18nProvider";
-import { formatNumber } from "../../shared/format";
+import { formatNumber } from "../../kit/format";
 import { TREND_HEIGHT, trendGeometry } from "./trendMath";
 
 interface Props {

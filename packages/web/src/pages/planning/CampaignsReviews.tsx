@@ -3,9 +3,9 @@ import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
-import { SelectField, TextField } from "../../shared/forms/fields";
-import { Notice } from "../../shared/ui";
-import { useAction } from "../../shared/useAction";
+import { SelectField, TextField } from "../../kit/forms/fields";
+import { Notice } from "../../kit/ui";
+import { useAction } from "../../kit/useAction";
 
 /** Campaign log (PALI Pasal 13, Paser Pasal 33): medium, date, reach. */
 export function CampaignsSection({

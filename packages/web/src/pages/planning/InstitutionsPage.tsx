@@ -12,15 +12,15 @@ import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
+import { CheckField, SelectField, TextField } from "../../kit/forms/fields";
+import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../kit/ui";
+import { useAction } from "../../kit/useAction";
+import { useLoad } from "../../kit/useLoad";
 import { Link } from "../../router/navigation";
 import { pathFor, regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
-import { CheckField, SelectField, TextField } from "../../shared/forms/fields";
-import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../shared/ui";
-import { useAction } from "../../shared/useAction";
-import { useLoad } from "../../shared/useLoad";
 import { canPlan, canReview } from "./access";
-import "../../shared/kit.css";
+import "../../kit/kit.css";
 import "./planning.css";
 
 /** TPPS, Rumah Desa Sehat, service providers and KPM of a region and below: /wilayah/:code/kelembagaan. */

@@ -11,20 +11,20 @@ import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
+import { TextField } from "../../kit/forms/fields";
+import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../kit/ui";
+import { useAction } from "../../kit/useAction";
+import { useLoad } from "../../kit/useLoad";
 import { replaceSearchParams, useSearchParam } from "../../router/navigation";
 import { regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
-import { TextField } from "../../shared/forms/fields";
-import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../shared/ui";
-import { useAction } from "../../shared/useAction";
-import { useLoad } from "../../shared/useLoad";
 import { canPlan, canReview } from "./access";
 import { CampaignsSection, ReviewsSection } from "./CampaignsReviews";
 import { parseAmount, rupiah } from "./format";
 import { MeetingsSection, SocialMappingPanel } from "./MeetingsSection";
 import { ProposalsSection } from "./ProposalsSection";
 import { StageStepper } from "./StageStepper";
-import "../../shared/kit.css";
+import "../../kit/kit.css";
 import "./planning.css";
 
 /** The yearly planning cycle of one desa/kelurahan: /wilayah/:code/perencanaan?tahun=YYYY. */

@@ -9,16 +9,16 @@ import {
 import { api, hrefFor } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
+import { BackLink, LoadGate, useDocumentTitle } from "../../kit/ui";
+import { useLoad } from "../../kit/useLoad";
 import { Link, replaceSearchParams, useSearchParam } from "../../router/navigation";
 import { planningPath, regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
-import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
-import { useLoad } from "../../shared/useLoad";
 import { canReview } from "./access";
 import { rupiah } from "./format";
 import { RegencyRembukSection } from "./RegencyRembuk";
 import { ShareChart } from "./ShareChart";
-import "../../shared/kit.css";
+import "../../kit/kit.css";
 import "./planning.css";
 
 /** Stage status of every desa/kelurahan under a kecamatan or the regency, late villages, stunting budget share. */

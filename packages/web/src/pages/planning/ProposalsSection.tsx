@@ -12,9 +12,9 @@ import {
 import { useEffect, useState } from "react";
 import { api, hrefFor } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
-import { CheckField, SelectField, TextField } from "../../shared/forms/fields";
-import { Notice } from "../../shared/ui";
-import { useAction } from "../../shared/useAction";
+import { CheckField, SelectField, TextField } from "../../kit/forms/fields";
+import { Notice } from "../../kit/ui";
+import { useAction } from "../../kit/useAction";
 import { parseAmount, rupiah } from "./format";
 
 /** Ranked first, in rank order; then the unranked in the order they were proposed. */

@@ -2,10 +2,10 @@ import { planningApi, todayIso } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
-import { TextField } from "../../shared/forms/fields";
-import { Notice } from "../../shared/ui";
-import { useAction } from "../../shared/useAction";
-import { useLoad } from "../../shared/useLoad";
+import { TextField } from "../../kit/forms/fields";
+import { Notice } from "../../kit/ui";
+import { useAction } from "../../kit/useAction";
+import { useLoad } from "../../kit/useLoad";
 import { lines } from "./format";
 import { TextArea } from "./TextArea";
 

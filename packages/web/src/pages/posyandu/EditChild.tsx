@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { useI18n } from "../../i18n/I18nProvider";
-import { TextField } from "../../shared/forms/fields";
+import { TextField } from "../../kit/forms/fields";
 import type { SyncEngine } from "../../sync/engine";
 import { editPerson } from "../../sync/outbox";
 import type { LocalChild } from "./day";

@@ -1,13 +1,13 @@
 import { completedMonths } from "@tumbuh/core";
 import { useMemo, useState } from "react";
 import { useI18n } from "../../i18n/I18nProvider";
+import { formatAgeMonths, todayIso } from "../../kit/format";
+import { ChoiceField, TextField } from "../../kit/forms/fields";
+import { SyncStatusBar } from "../../kit/sync/SyncStatusBar";
+import { useLive, useSyncEngine } from "../../kit/sync/useSync";
+import { BackLink, useDocumentTitle } from "../../kit/ui";
 import { navigate } from "../../router/navigation";
 import { posyanduDayPath } from "../../router/routes";
-import { formatAgeMonths, todayIso } from "../../shared/format";
-import { ChoiceField, TextField } from "../../shared/forms/fields";
-import { SyncStatusBar } from "../../shared/sync/SyncStatusBar";
-import { useLive, useSyncEngine } from "../../shared/sync/useSync";
-import { BackLink, useDocumentTitle } from "../../shared/ui";
 import { registerPerson, registerPregnancy } from "../../sync/outbox";
 import { uuidv7 } from "../../sync/uuidv7";
 import { PregnancyForm } from "../registry/person/PregnancyForm";

@@ -1,5 +1,9 @@
 import { useEffect, useMemo, useState } from "react";
 import { useI18n } from "../../i18n/I18nProvider";
+import { formatAgeMonths, formatDate, todayIso } from "../../kit/format";
+import { SyncStatusBar } from "../../kit/sync/SyncStatusBar";
+import { useLive, useSyncEngine, useSyncStatus } from "../../kit/sync/useSync";
+import { BackLink, useDocumentTitle } from "../../kit/ui";
 import { Link } from "../../router/navigation";
 import {
   POSYANDU_PATH,
@@ -7,10 +11,6 @@ import {
   posyanduNewPath,
   posyanduPregnancyPath,
 } from "../../router/routes";
-import { formatAgeMonths, formatDate, todayIso } from "../../shared/format";
-import { SyncStatusBar } from "../../shared/sync/SyncStatusBar";
-import { useLive, useSyncEngine, useSyncStatus } from "../../shared/sync/useSync";
-import { BackLink, useDocumentTitle } from "../../shared/ui";
 import { dueChildren, filterByName } from "./day";
 import { childrenAt, measuredOnDay, placeName } from "./local";
 import "./posyandu.css";

@@ -1,9 +1,9 @@
 import { useI18n } from "../../i18n/I18nProvider";
+import { SyncStatusBar } from "../../kit/sync/SyncStatusBar";
+import { useLive, useSyncEngine, useSyncStatus } from "../../kit/sync/useSync";
+import { useDocumentTitle } from "../../kit/ui";
 import { Link } from "../../router/navigation";
 import { posyanduDayPath } from "../../router/routes";
-import { SyncStatusBar } from "../../shared/sync/SyncStatusBar";
-import { useLive, useSyncEngine, useSyncStatus } from "../../shared/sync/useSync";
-import { useDocumentTitle } from "../../shared/ui";
 import { posyanduPlaces } from "./local";
 import "./posyandu.css";
 

@@ -4,11 +4,11 @@ import { useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
+import { formatDate } from "../../kit/format";
+import { SyncStatusBar } from "../../kit/sync/SyncStatusBar";
+import { useLive, useSyncEngine } from "../../kit/sync/useSync";
+import { BackLink, useDocumentTitle, useOnline } from "../../kit/ui";
 import { POSYANDU_PATH } from "../../router/routes";
-import { formatDate } from "../../shared/format";
-import { SyncStatusBar } from "../../shared/sync/SyncStatusBar";
-import { useLive, useSyncEngine } from "../../shared/sync/useSync";
-import { BackLink, useDocumentTitle, useOnline } from "../../shared/ui";
 import "./posyandu.css";
 
 const SHOWN_FIELDS = ["name", "parentName", "birthDate", "sex"] as const;

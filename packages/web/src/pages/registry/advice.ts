@@ -2,7 +2,7 @@
 // counsel, measure again, or all good. Pure, from the server's categories, KMS status and flags.
 import type { ChildAlert, MeasurementView } from "@tumbuh/core";
 import type { MessageKey } from "../../i18n/messages";
-import type { Tone } from "../../shared/ui";
+import type { Tone } from "../../kit/ui";
 
 export interface Advice {
   key: MessageKey;

@@ -11,7 +11,7 @@ import type {
 import { PERMENKES_INDICES, type PermenkesBand } from "@tumbuh/growth/permenkes";
 import type { Locale, MessageKey } from "../../i18n/messages";
 import { translate } from "../../i18n/messages";
-import type { Badge, Tone } from "../../shared/ui";
+import type { Badge, Tone } from "../../kit/ui";
 
 const BANDS = new Map<string, PermenkesBand>(
   PERMENKES_INDICES.flatMap((ix) => ix.bands.map((b) => [b.code, b] as const)),

@@ -17,17 +17,17 @@ import { useState } from "react";
 import { api, type PersonRecord } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
+import { formatDate, todayIso } from "../../kit/format";
+import { SyncStatusBar } from "../../kit/sync/SyncStatusBar";
+import { useReloadWhenSent } from "../../kit/sync/useReloadWhenSent";
+import { useLive, useSyncEngine } from "../../kit/sync/useSync";
+import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../kit/ui";
+import { useLoad } from "../../kit/useLoad";
 import { Link } from "../../router/navigation";
 import { personPath, scorecardPath } from "../../router/routes";
-import { formatDate, todayIso } from "../../shared/format";
-import { SyncStatusBar } from "../../shared/sync/SyncStatusBar";
-import { useReloadWhenSent } from "../../shared/sync/useReloadWhenSent";
-import { useLive, useSyncEngine } from "../../shared/sync/useSync";
-import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../shared/ui";
-import { useLoad } from "../../shared/useLoad";
 import { recordServiceOffline, unconfirmed } from "../../sync/appends";
 import { uuidv7 } from "../../sync/uuidv7";
-import "../../shared/kit.css";
+import "../../kit/kit.css";
 import "./services.css";
 
 /** Services a child is recorded for; the others are a (pregnant) woman's. */

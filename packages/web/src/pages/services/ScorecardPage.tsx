@@ -18,14 +18,14 @@ import {
 import { api, hrefFor, type RegionView } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { intlLocale } from "../../i18n/messages";
+import { formatMonth } from "../../kit/format";
+import { BackLink, LoadGate, useDocumentTitle } from "../../kit/ui";
+import { useLoad } from "../../kit/useLoad";
 import { regionKey } from "../../offline/cache";
 import { Link, replaceSearchParams, useSearchParam } from "../../router/navigation";
 import { recordServicePath, regionPath, scorecardPath } from "../../router/routes";
-import { formatMonth } from "../../shared/format";
-import { BackLink, LoadGate, useDocumentTitle } from "../../shared/ui";
-import { useLoad } from "../../shared/useLoad";
 import { periodChoices, periodFrom } from "./period";
-import "../../shared/kit.css";
+import "../../kit/kit.css";
 import "./services.css";
 
 export default function ScorecardPage({ code }: { code: string }) {

@@ -3,12 +3,12 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api, isApiError } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
+import type { FieldErrors } from "../../kit/forms/fieldErrors";
+import { focusFirstInvalid, SelectField, TextField } from "../../kit/forms/fields";
+import { ErrorPanel, Loading, Notice, useDocumentTitle } from "../../kit/ui";
+import { useLoad } from "../../kit/useLoad";
 import { Link } from "../../router/navigation";
 import { useMe } from "../../session/SessionProvider";
-import type { FieldErrors } from "../../shared/forms/fieldErrors";
-import { focusFirstInvalid, SelectField, TextField } from "../../shared/forms/fields";
-import { ErrorPanel, Loading, Notice, useDocumentTitle } from "../../shared/ui";
-import { useLoad } from "../../shared/useLoad";
 import {
   type AssignmentDraft,
   adminRegion,
@@ -17,7 +17,7 @@ import {
   validateAssignments,
   validateNewUser,
 } from "./userAdmin";
-import "../../shared/kit.css";
+import "../../kit/kit.css";
 import "./users.css";
 
 type Status = "active" | "disabled" | "all";

@@ -4,7 +4,7 @@ import { levelOfCode, type Role, USERNAME_PATTERN } from "@tumbuh/core";
 import { isApiError } from "../../api/client";
 import { generalErrorKey } from "../../api/errorMessages";
 import type { MessageKey } from "../../i18n/messages";
-import type { FieldErrors } from "../../shared/forms/fieldErrors";
+import type { FieldErrors } from "../../kit/forms/fieldErrors";
 
 /** One role in one region, as the forms hold it (the region code as typed). */
 export interface AssignmentDraft {

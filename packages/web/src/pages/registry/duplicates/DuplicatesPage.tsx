@@ -4,12 +4,12 @@ import type { DuplicatePair } from "@tumbuh/core";
 import { duplicatesApi, regionsApi } from "@tumbuh/core";
 import { api, type RegionView } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
+import { BackLink, LoadGate, useDocumentTitle } from "../../../kit/ui";
+import { useLoad } from "../../../kit/useLoad";
 import { regionKey } from "../../../offline/cache";
 import { regionPath } from "../../../router/routes";
-import { BackLink, LoadGate, useDocumentTitle } from "../../../shared/ui";
-import { useLoad } from "../../../shared/useLoad";
 import { PairCard } from "./PairCard";
-import "../../../shared/kit.css";
+import "../../../kit/kit.css";
 import "../registry.css";
 
 export default function DuplicatesPage({ code }: { code: string }) {

@@ -3,10 +3,10 @@ import { type ReactNode, useState } from "react";
 import { api, isApiError } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { MessageKey } from "../../../i18n/messages";
+import { formatAge, formatDate, maskDigits, todayIso } from "../../../kit/format";
+import { submitFailure } from "../../../kit/forms/submitErrors";
 import { Link } from "../../../router/navigation";
 import { personPath } from "../../../router/routes";
-import { formatAge, formatDate, maskDigits, todayIso } from "../../../shared/format";
-import { submitFailure } from "../../../shared/forms/submitErrors";
 import { reasonLabel } from "./reasons";
 
 type Person = DuplicatePair["a"];

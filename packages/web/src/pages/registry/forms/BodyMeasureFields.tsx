@@ -1,6 +1,6 @@
 import { useI18n } from "../../../i18n/I18nProvider";
-import type { FieldErrors } from "../../../shared/forms/fieldErrors";
-import { ChoiceField, DecimalField } from "../../../shared/forms/fields";
+import type { FieldErrors } from "../../../kit/forms/fieldErrors";
+import { ChoiceField, DecimalField } from "../../../kit/forms/fields";
 import type { MeasurementForm } from "./payloads";
 
 type Setter = <K extends keyof MeasurementForm & string>(key: K) => (value: MeasurementForm[K]) => void;

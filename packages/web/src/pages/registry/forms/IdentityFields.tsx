@@ -1,6 +1,6 @@
 import { useI18n } from "../../../i18n/I18nProvider";
-import type { FieldErrors } from "../../../shared/forms/fieldErrors";
-import { ChoiceField, TextField } from "../../../shared/forms/fields";
+import type { FieldErrors } from "../../../kit/forms/fieldErrors";
+import { ChoiceField, TextField } from "../../../kit/forms/fields";
 import type { PersonForm } from "./payloads";
 
 type Set = <K extends keyof PersonForm & string>(key: K) => (value: PersonForm[K]) => void;

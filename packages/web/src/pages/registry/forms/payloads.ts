@@ -13,7 +13,7 @@ import {
 } from "@tumbuh/core";
 import type { PersonPatch, PersonRecord, PregnancyEndInput } from "../../../api";
 import type { MessageKey } from "../../../i18n/messages";
-import { type FieldErrors, issuesToFieldErrors } from "../../../shared/forms/fieldErrors";
+import { type FieldErrors, issuesToFieldErrors } from "../../../kit/forms/fieldErrors";
 import { digitsOnly, type Parsed, parseDecimal, parseInteger } from "./decimal";
 
 export type Built<T> = { ok: true; payload: T } | { ok: false; errors: FieldErrors };

@@ -5,11 +5,11 @@ import { useId, useState } from "react";
 import { api } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { MessageKey } from "../../../i18n/messages";
-import { CheckField } from "../../../shared/forms/fields";
-import { BackLink, useDocumentTitle } from "../../../shared/ui";
+import { CheckField } from "../../../kit/forms/fields";
+import { BackLink, useDocumentTitle } from "../../../kit/ui";
 import { ImportReportView } from "./ImportReportView";
 import { ACCEPT, formatFileSize, importErrorKey, isImportFile } from "./importFile";
-import "../../../shared/kit.css";
+import "../../../kit/kit.css";
 import "../registry.css";
 
 type Phase =

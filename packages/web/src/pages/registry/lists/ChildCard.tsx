@@ -2,10 +2,10 @@ import type { ChildListRow, PersonSummary } from "@tumbuh/core";
 import { TARGET_LABELS } from "@tumbuh/core";
 import { memo } from "react";
 import { useI18n } from "../../../i18n/I18nProvider";
+import { formatAge, formatDate, todayIso } from "../../../kit/format";
+import { BadgeList } from "../../../kit/ui";
 import { Link } from "../../../router/navigation";
 import { personPath } from "../../../router/routes";
-import { formatAge, formatDate, todayIso } from "../../../shared/format";
-import { BadgeList } from "../../../shared/ui";
 import { rowBadges } from "../categories";
 
 /** One child in a list: a large card that opens the child's page. */

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useI18n } from "../../../i18n/I18nProvider";
-import { isMonth, shiftMonth } from "../../../shared/format";
+import { isMonth, shiftMonth } from "../../../kit/format";
 
 /** Previous / month input / next. The input is a native month picker where the phone has one. */
 export function MonthPicker({ month, onChange }: { month: string; onChange: (month: string) => void }) {

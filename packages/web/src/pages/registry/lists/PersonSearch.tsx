@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
 import { useI18n } from "../../../i18n/I18nProvider";
-import { todayIso } from "../../../shared/format";
-import { ErrorPanel, Loading } from "../../../shared/ui";
+import { todayIso } from "../../../kit/format";
+import { ErrorPanel, Loading } from "../../../kit/ui";
 import { usePersonSearch } from "../usePersonSearch";
 import { ChildCard } from "./ChildCard";
 

@@ -5,18 +5,18 @@ import type { RegistryListName, RegistryLists } from "@tumbuh/core";
 import { measurementsApi, regionsApi } from "@tumbuh/core";
 import { api, type RegionView } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
+import { currentMonth, formatMonth, isMonth, todayIso } from "../../../kit/format";
+import { BackLink, LoadGate, type Tone, useDocumentTitle } from "../../../kit/ui";
+import { useLoad } from "../../../kit/useLoad";
 import { regionKey } from "../../../offline/cache";
 import { Link, replaceSearchParams, useSearchParam } from "../../../router/navigation";
 import { regionPath, registerPath } from "../../../router/routes";
-import { currentMonth, formatMonth, isMonth, todayIso } from "../../../shared/format";
-import { BackLink, LoadGate, type Tone, useDocumentTitle } from "../../../shared/ui";
-import { useLoad } from "../../../shared/useLoad";
 import { ChildCard } from "./ChildCard";
 import { ListTabs } from "./ListTabs";
 import { MonthPicker } from "./MonthPicker";
 import { PersonSearch } from "./PersonSearch";
 import { LIST_TABS, parseListName } from "./tabs";
-import "../../../shared/kit.css";
+import "../../../kit/kit.css";
 import "../registry.css";
 
 const ALERT_OF_TONE: Record<Tone, "error" | "warn" | "ok" | "info"> = {

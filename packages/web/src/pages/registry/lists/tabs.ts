@@ -1,7 +1,7 @@
 // The six list tabs of the "Sasaran & penimbangan" page, as data: order, labels, hints, tones.
 import { REGISTRY_LISTS, type RegistryListName, type RegistryLists } from "@tumbuh/core";
 import type { MessageKey } from "../../../i18n/messages";
-import type { Tone } from "../../../shared/ui";
+import type { Tone } from "../../../kit/ui";
 
 export interface ListTab {
   name: RegistryListName;

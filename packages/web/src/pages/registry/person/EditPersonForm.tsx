@@ -5,10 +5,10 @@ import { type FormEvent, useRef, useState } from "react";
 import { api, type PersonRecord } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { MessageKey } from "../../../i18n/messages";
-import { todayIso } from "../../../shared/format";
-import { DecimalField, focusFirstInvalid, TextField } from "../../../shared/forms/fields";
-import { submitFailure } from "../../../shared/forms/submitErrors";
-import { useForm } from "../../../shared/forms/useForm";
+import { todayIso } from "../../../kit/format";
+import { DecimalField, focusFirstInvalid, TextField } from "../../../kit/forms/fields";
+import { submitFailure } from "../../../kit/forms/submitErrors";
+import { useForm } from "../../../kit/forms/useForm";
 import { IdentityFields } from "../forms/IdentityFields";
 import { type PersonForm, personFormFrom, toPersonPatch } from "../forms/payloads";
 

@@ -3,8 +3,8 @@ import { useId, useState } from "react";
 import { api } from "../../../api";
 import { GrowthChart } from "../../../components/GrowthChart/GrowthChart";
 import { useI18n } from "../../../i18n/I18nProvider";
-import { LoadGate } from "../../../shared/ui";
-import { useLoad } from "../../../shared/useLoad";
+import { LoadGate } from "../../../kit/ui";
+import { useLoad } from "../../../kit/useLoad";
 
 /** TB/U · BB/U · BB/PB-TB tabs over one chart. `version` changes after a new measurement. */
 export function GrowthSection({

@@ -1,9 +1,9 @@
 import { type HouseholdView, LATRINE_TYPES, WATER_SOURCES } from "@tumbuh/core";
 import { useId } from "react";
 import { useI18n } from "../../../i18n/I18nProvider";
+import { maskDigits } from "../../../kit/format";
 import { Link } from "../../../router/navigation";
 import { registerPath } from "../../../router/routes";
-import { maskDigits } from "../../../shared/format";
 
 /** The household: address, KK (masked), drinking water and latrine with "layak / tidak layak". */
 export function HouseholdCard({

@@ -3,17 +3,17 @@ import { type FormEvent, useRef, useState } from "react";
 import { api, isApiError, type PersonRecord } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { MessageKey } from "../../../i18n/messages";
-import { useMe } from "../../../session/SessionProvider";
-import { todayIso } from "../../../shared/format";
+import { todayIso } from "../../../kit/format";
 import {
   CheckField,
   DecimalField,
   FieldGroup,
   focusFirstInvalid,
   TextField,
-} from "../../../shared/forms/fields";
-import { submitFailure } from "../../../shared/forms/submitErrors";
-import { useForm } from "../../../shared/forms/useForm";
+} from "../../../kit/forms/fields";
+import { submitFailure } from "../../../kit/forms/submitErrors";
+import { useForm } from "../../../kit/forms/useForm";
+import { useMe } from "../../../session/SessionProvider";
 import { BodyMeasureFields } from "../forms/BodyMeasureFields";
 import {
   defaultMeasure,

@@ -1,8 +1,8 @@
 import type { MeasurementView } from "@tumbuh/core";
 import { memo, useId, useState } from "react";
 import { useI18n } from "../../../i18n/I18nProvider";
-import { formatAgeMonths, formatDate, formatNumber, formatZ } from "../../../shared/format";
-import { BadgeList } from "../../../shared/ui";
+import { formatAgeMonths, formatDate, formatNumber, formatZ } from "../../../kit/format";
+import { BadgeList } from "../../../kit/ui";
 import { categoryBadge, markBadges, weighingBadge } from "../categories";
 
 /** The indices shown per measurement, with the z-score each is read from. */

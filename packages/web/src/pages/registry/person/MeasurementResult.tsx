@@ -1,8 +1,8 @@
 import type { ChildAlert, MeasurementView } from "@tumbuh/core";
 import { useEffect, useRef } from "react";
 import { useI18n } from "../../../i18n/I18nProvider";
-import { formatDate, formatNumber, formatZ } from "../../../shared/format";
-import { BadgeList } from "../../../shared/ui";
+import { formatDate, formatNumber, formatZ } from "../../../kit/format";
+import { BadgeList } from "../../../kit/ui";
 import { adviceFor } from "../advice";
 import { categoryBadge, measurementStatusBadges } from "../categories";
 

@@ -4,11 +4,11 @@ import { type PersonView, personsApi } from "@tumbuh/core";
 import { useState } from "react";
 import { api } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
+import { takeFlash } from "../../../kit/flash";
+import { formatAge, formatDate, todayIso } from "../../../kit/format";
+import { BackLink, BadgeList, LoadGate, Notice, useDocumentTitle } from "../../../kit/ui";
+import { type Loaded, useLoad } from "../../../kit/useLoad";
 import { registryPath } from "../../../router/routes";
-import { takeFlash } from "../../../shared/flash";
-import { formatAge, formatDate, todayIso } from "../../../shared/format";
-import { BackLink, BadgeList, LoadGate, Notice, useDocumentTitle } from "../../../shared/ui";
-import { type Loaded, useLoad } from "../../../shared/useLoad";
 import { alertBadges } from "../categories";
 import { nikWarningText } from "../nikWarnings";
 import { GrowthSection } from "./GrowthSection";
@@ -17,7 +17,7 @@ import { MeasurementHistory } from "./MeasurementHistory";
 import { MeasurementPanel } from "./MeasurementPanel";
 import { Pregnancies } from "./Pregnancies";
 import { ProfileCard } from "./ProfileCard";
-import "../../../shared/kit.css";
+import "../../../kit/kit.css";
 import "../registry.css";
 
 /** Children are measured up to 5 years (WHO 2006); older persons with measurements keep their history. */

@@ -2,10 +2,10 @@ import { daysBetween, type PersonView, PREGNANCY_OUTCOMES, type PregnancyView } 
 
 import { useId, useState } from "react";
 import { useI18n } from "../../../i18n/I18nProvider";
+import { formatDate, formatNumber } from "../../../kit/format";
+import { type Badge, BadgeList, Notice } from "../../../kit/ui";
 import { Link } from "../../../router/navigation";
 import { registerPath } from "../../../router/routes";
-import { formatDate, formatNumber } from "../../../shared/format";
-import { type Badge, BadgeList, Notice } from "../../../shared/ui";
 import { PregnancyEndForm } from "./PregnancyEndForm";
 import { PregnancyForm } from "./PregnancyForm";
 

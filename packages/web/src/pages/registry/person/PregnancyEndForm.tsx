@@ -3,10 +3,10 @@ import { type FormEvent, useRef, useState } from "react";
 import { api } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { MessageKey } from "../../../i18n/messages";
-import { todayIso } from "../../../shared/format";
-import type { FieldErrors } from "../../../shared/forms/fieldErrors";
-import { ChoiceField, focusFirstInvalid, TextField } from "../../../shared/forms/fields";
-import { submitFailure } from "../../../shared/forms/submitErrors";
+import { todayIso } from "../../../kit/format";
+import type { FieldErrors } from "../../../kit/forms/fieldErrors";
+import { ChoiceField, focusFirstInvalid, TextField } from "../../../kit/forms/fields";
+import { submitFailure } from "../../../kit/forms/submitErrors";
 import { type PregnancyEndForm as Form, toPregnancyEndPayload } from "../forms/payloads";
 
 /** "Catat persalinan/akhir kehamilan": the date and the outcome. */

@@ -3,11 +3,11 @@ import { type FormEvent, useRef, useState } from "react";
 import { api, isApiError } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { MessageKey } from "../../../i18n/messages";
-import { formatDate, todayIso } from "../../../shared/format";
-import { CheckField, DecimalField, focusFirstInvalid, TextField } from "../../../shared/forms/fields";
-import { submitFailure } from "../../../shared/forms/submitErrors";
-import { useForm } from "../../../shared/forms/useForm";
-import { BadgeList } from "../../../shared/ui";
+import { formatDate, todayIso } from "../../../kit/format";
+import { CheckField, DecimalField, focusFirstInvalid, TextField } from "../../../kit/forms/fields";
+import { submitFailure } from "../../../kit/forms/submitErrors";
+import { useForm } from "../../../kit/forms/useForm";
+import { BadgeList } from "../../../kit/ui";
 import { parseDecimal } from "../forms/decimal";
 import { EMPTY_PREGNANCY_FORM, type PregnancyForm as Form, toPregnancyPayload } from "../forms/payloads";
 

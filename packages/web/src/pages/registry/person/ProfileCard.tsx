@@ -1,9 +1,9 @@
 import { type PersonView, TARGET_LABELS } from "@tumbuh/core";
 import { useId, useState } from "react";
 import { useI18n } from "../../../i18n/I18nProvider";
+import { formatAge, formatNumber, maskDigits, todayIso } from "../../../kit/format";
 import { Link } from "../../../router/navigation";
 import { personPath } from "../../../router/routes";
-import { formatAge, formatNumber, maskDigits, todayIso } from "../../../shared/format";
 import { nikWarningText } from "../nikWarnings";
 import { EditPersonForm } from "./EditPersonForm";
 

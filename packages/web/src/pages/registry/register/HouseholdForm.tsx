@@ -10,9 +10,9 @@ import { type FormEvent, useRef, useState } from "react";
 import { api, type RegionView } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { MessageKey } from "../../../i18n/messages";
-import { focusFirstInvalid, SelectField, TextField } from "../../../shared/forms/fields";
-import { submitFailure } from "../../../shared/forms/submitErrors";
-import { useForm } from "../../../shared/forms/useForm";
+import { focusFirstInvalid, SelectField, TextField } from "../../../kit/forms/fields";
+import { submitFailure } from "../../../kit/forms/submitErrors";
+import { useForm } from "../../../kit/forms/useForm";
 import { emptyHouseholdForm, type HouseholdForm as Form, toHouseholdPayload } from "../forms/payloads";
 import { regionChoices } from "./regionChoices";
 

@@ -3,16 +3,16 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api, type PersonRecord, type RegionView } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { MessageKey } from "../../../i18n/messages";
-import { placeTitle, todayIso } from "../../../shared/format";
+import { placeTitle, todayIso } from "../../../kit/format";
 import {
   DecimalField,
   FieldGroup,
   focusFirstInvalid,
   SelectField,
   TextField,
-} from "../../../shared/forms/fields";
-import { submitFailure } from "../../../shared/forms/submitErrors";
-import { useForm } from "../../../shared/forms/useForm";
+} from "../../../kit/forms/fields";
+import { submitFailure } from "../../../kit/forms/submitErrors";
+import { useForm } from "../../../kit/forms/useForm";
 import { IdentityFields } from "../forms/IdentityFields";
 import { emptyPersonForm, type PersonForm as Form, toPersonPayload } from "../forms/payloads";
 import { regionChoices, searchRegion } from "./regionChoices";

@@ -8,17 +8,17 @@ import { useState } from "react";
 import { api, type RegionView } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { MessageKey } from "../../../i18n/messages";
+import { setFlash } from "../../../kit/flash";
+import { placeTitle } from "../../../kit/format";
+import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../../kit/ui";
+import { useLoad } from "../../../kit/useLoad";
 import { regionKey } from "../../../offline/cache";
 import { navigate, replaceSearchParams, useSearchParam } from "../../../router/navigation";
 import { personPath, regionPath } from "../../../router/routes";
-import { setFlash } from "../../../shared/flash";
-import { placeTitle } from "../../../shared/format";
-import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../../shared/ui";
-import { useLoad } from "../../../shared/useLoad";
 import { HouseholdForm } from "./HouseholdForm";
 import { PersonForm } from "./PersonForm";
 import { PregnancyRegister } from "./PregnancyRegister";
-import "../../../shared/kit.css";
+import "../../../kit/kit.css";
 import "../registry.css";
 
 const TABS = [

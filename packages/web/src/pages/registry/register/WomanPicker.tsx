@@ -2,8 +2,8 @@
 import type { PersonSummary } from "@tumbuh/core";
 import { useId, useState } from "react";
 import { useI18n } from "../../../i18n/I18nProvider";
-import { formatAge, maskDigits, todayIso } from "../../../shared/format";
-import { ErrorPanel } from "../../../shared/ui";
+import { formatAge, maskDigits, todayIso } from "../../../kit/format";
+import { ErrorPanel } from "../../../kit/ui";
 import { MIN_QUERY, usePersonSearch } from "../usePersonSearch";
 
 /** Girls and women from 10 years (remaja putri, WUS and older). */
