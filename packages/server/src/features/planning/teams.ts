@@ -25,7 +25,7 @@ import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { findRegion } from "../regions/service";
-import type { PlanningInstitutionsTable, PlanningMembersTable } from "./schema";
+import type { PlanningInstitutionsTable, PlanningKpmTable, PlanningMembersTable } from "./schema";
 import { tpkTeamsOf } from "./tpk-teams";
 
 type Db = Kysely<Database>;
@@ -205,16 +205,7 @@ export async function addMember(
   return toMemberView(row);
 }
 
-function toKpmView(r: {
-  id: string;
-  region_code: string;
-  name: string;
-  dusun_code: string | null;
-  facts_json: string;
-  chosen_on: string | null;
-  decree_number: string | null;
-  decree_date: string | null;
-}): KpmView {
+function toKpmView(r: Omit<PlanningKpmTable, "created_at">): KpmView {
   const check = checkKpmCriteria(parseJsonColumn(KpmFactsSchema, r.facts_json));
   return {
     id: r.id,
