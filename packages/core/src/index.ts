@@ -19,6 +19,7 @@ export * from "./indicators/views";
 export * from "./indicators/wilson";
 export * from "./name-key";
 export * from "./nik";
+export * from "./period";
 export * from "./planning";
 export * from "./region-rows";
 export * from "./regions";

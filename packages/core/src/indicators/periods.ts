@@ -13,14 +13,7 @@ export function isMonth(period: string): boolean {
   return period.length === 7;
 }
 
-/** First and last calendar day of the period (inclusive), as YYYY-MM-DD. */
-export function periodBounds(period: string): { start: string; end: string } {
-  const year = Number(period.slice(0, 4));
-  if (!isMonth(period)) return { start: `${year}-01-01`, end: `${year}-12-31` };
-  const month = Number(period.slice(5, 7));
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return { start: `${period}-01`, end: `${period}-${String(last).padStart(2, "0")}` };
-}
+export { periodBounds, periodYear } from "../period";
 
 /** The `count` months ending with `last` (YYYY-MM), oldest first. */
 export function monthsEnding(last: string, count: number): string[] {
@@ -32,9 +25,4 @@ export function monthsEnding(last: string, count: number): string[] {
     out.push(d.toISOString().slice(0, 7));
   }
   return out;
-}
-
-/** The period's year (targets are per year). */
-export function periodYear(period: string): number {
-  return Number(period.slice(0, 4));
 }

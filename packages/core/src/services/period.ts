@@ -1,24 +1,10 @@
 import { addDays } from "../dates";
 
 /**
- * Scorecard periods: a month "2025-07" or a quarter "2025-Q3". Monthly monitoring and the three-monthly
- * evaluation meeting are PALI Pasal 36–38; a quarter's scorecard uses all three of its months.
+ * Month arithmetic for the scorecard. Periods themselves (month, quarter, semester, year) are `../period`;
+ * a quarter's or a year's scorecard uses all of its months.
  */
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const QUARTER = /^(\d{4})-Q([1-4])$/;
-
-export function isPeriod(s: string): boolean {
-  return MONTH.test(s) || QUARTER.test(s);
-}
-
-/** The months of a period, in order; throws on a malformed period (validate with `isPeriod` first). */
-export function monthsOfPeriod(period: string): string[] {
-  if (MONTH.test(period)) return [period];
-  const q = QUARTER.exec(period);
-  if (!q) throw new Error(`not a period: ${period}`);
-  const first = (Number(q[2]) - 1) * 3 + 1;
-  return [0, 1, 2].map((i) => `${q[1]}-${String(first + i).padStart(2, "0")}`);
-}
+export { isPeriod, monthsOfPeriod } from "../period";
 
 export function shiftMonth(month: string, by: number): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
