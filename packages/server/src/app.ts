@@ -8,8 +8,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Kysely } from "kysely";
 import type { Config } from "./config";
 import type { Database } from "./db/schema";
-import { FEATURES, registerSyncEntities } from "./features";
+import { FEATURES, JOB_HANDLERS, registerSyncEntities } from "./features";
 import { LoginThrottle } from "./features/auth/rate-limit";
+import { JobRunner } from "./features/jobs/runner";
 import type { AppDeps } from "./http/context";
 import { installErrorHandler } from "./http/errors";
 
@@ -18,6 +19,8 @@ export interface AppOptions {
   config: Config;
   throttle?: LoginThrottle;
   logger?: boolean;
+  /** The job runner; by default one over the same database (in this thread for an in-memory database). */
+  jobs?: JobRunner;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -44,7 +47,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
-  const deps: AppDeps = { db: opts.db, config: opts.config, throttle: opts.throttle ?? new LoginThrottle() };
+  const jobs =
+    opts.jobs ??
+    new JobRunner({
+      db: opts.db,
+      handlers: JOB_HANDLERS,
+      databaseUrl: opts.config.databaseUrl === ":memory:" ? null : opts.config.databaseUrl,
+    });
+  if (!opts.jobs) {
+    await jobs.start();
+    app.addHook("onClose", () => jobs.close());
+  }
+  const deps: AppDeps = {
+    db: opts.db,
+    config: opts.config,
+    throttle: opts.throttle ?? new LoginThrottle(),
+    jobs,
+  };
   for (const feature of FEATURES) feature.routes?.(app, deps);
   registerSyncEntities();
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>

@@ -18,6 +18,7 @@ export const SERVER_ERROR_CODES = [
   "stage_transition",
   "stage_evidence",
   "too_many_requests",
+  "job_failed",
   "internal",
 ] as const;
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];

@@ -12,6 +12,7 @@ export * from "./households";
 export * from "./imports";
 export * from "./indicator-catalog";
 export * from "./indicators";
+export * from "./jobs";
 export * from "./measurements";
 export * from "./persons";
 export * from "./planning";

@@ -8,6 +8,7 @@ import type { HouseholdsTables } from "../features/households/schema";
 import type { ImportsTables } from "../features/imports/schema";
 import type { IndicatorCatalogTables } from "../features/indicator-catalog/schema";
 import type { IndicatorsTables } from "../features/indicators/schema";
+import type { JobsTables } from "../features/jobs/schema";
 import type { MeasurementsTables } from "../features/measurements/schema";
 import type { PersonsTables } from "../features/persons/schema";
 import type { PlanningTables } from "../features/planning/schema";
@@ -29,6 +30,7 @@ export type * from "../features/households/schema";
 export type * from "../features/imports/schema";
 export type * from "../features/indicator-catalog/schema";
 export type * from "../features/indicators/schema";
+export type * from "../features/jobs/schema";
 export type * from "../features/measurements/schema";
 export type * from "../features/persons/schema";
 export type * from "../features/planning/schema";
@@ -62,4 +64,5 @@ export interface Database
     CatinTables,
     TpkTables,
     CaseAuditsTables,
-    PlanningTables {}
+    PlanningTables,
+    JobsTables {}

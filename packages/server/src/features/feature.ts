@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import type { AppDeps } from "../http/context";
 import type { EntityHandler } from "../sync/registry";
+import type { JobHandler } from "./jobs/handler";
 
 /** What the demo gives each feature's demo step. */
 export interface DemoContext {
@@ -31,6 +32,8 @@ export interface Feature {
   routes?: (app: FastifyInstance, deps: AppDeps) => void;
   /** Records a phone may create or change offline (server/src/sync/registry.ts). */
   syncEntities?: readonly EntityHandler[];
+  /** Background jobs it runs off the request path (features/jobs: imports, rebuilds, documents). */
+  jobs?: readonly JobHandler[];
   /** Demo data; runs in list order after the regions and the population exist, before the users. */
   demo?: (ctx: DemoContext) => Promise<void>;
 }

@@ -11,6 +11,8 @@ import { householdsFeature } from "./households";
 import { importsFeature } from "./imports";
 import { indicatorCatalogFeature } from "./indicator-catalog";
 import { indicatorsFeature } from "./indicators";
+import { jobsFeature } from "./jobs";
+import type { JobHandler } from "./jobs/handler";
 import { measurementsFeature } from "./measurements";
 import { personsFeature } from "./persons";
 import { planningFeature } from "./planning";
@@ -31,6 +33,7 @@ export const FEATURES: readonly Feature[] = [
   regionsFeature,
   auditFeature,
   usersFeature,
+  jobsFeature,
   householdsFeature,
   personsFeature,
   pregnanciesFeature,
@@ -52,3 +55,6 @@ export const FEATURES: readonly Feature[] = [
 export function registerSyncEntities(): void {
   for (const feature of FEATURES) for (const handler of feature.syncEntities ?? []) registerEntity(handler);
 }
+
+/** Every feature's background jobs; the job worker imports this module and runs them by kind. */
+export const JOB_HANDLERS: readonly JobHandler[] = FEATURES.flatMap((f) => f.jobs ?? []);

@@ -6,6 +6,7 @@ import type { Config } from "../config";
 import type { Database } from "../db/schema";
 import { errors } from "../errors";
 import type { LoginThrottle } from "../features/auth/rate-limit";
+import type { JobRunner } from "../features/jobs/runner";
 
 export const SESSION_COOKIE = "tumbuh_session";
 
@@ -13,6 +14,8 @@ export interface AppDeps {
   db: Kysely<Database>;
   config: Config;
   throttle: LoginThrottle;
+  /** Heavy work off the request path (features/jobs). */
+  jobs: JobRunner;
 }
 
 export type Api = FastifyInstance & { withTypeProvider: FastifyInstance["withTypeProvider"] };

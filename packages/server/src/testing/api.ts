@@ -2,17 +2,23 @@ import type { FastifyInstance, InjectOptions } from "fastify";
 import { buildApp } from "../app";
 import type { Db } from "../db/database";
 import { DEMO_PASSWORD } from "../demo/demo";
+import { JOB_HANDLERS } from "../features";
 import { LoginThrottle } from "../features/auth/rate-limit";
+import { JobRunner } from "../features/jobs/runner";
 import { TEST_CONFIG } from "./config";
 
 export { TEST_CONFIG };
 
 /** The real app in-process (Fastify inject), with helpers to act as a demo user. */
 export async function testApi(db: Db, throttle = new LoginThrottle()) {
-  const app: FastifyInstance = await buildApp({ db: db.kysely, config: TEST_CONFIG, throttle });
+  // Jobs run in this thread (the database is in memory); `api.jobs.idle()` waits for them.
+  const jobs = new JobRunner({ db: db.kysely, handlers: JOB_HANDLERS, databaseUrl: null });
+  const app: FastifyInstance = await buildApp({ db: db.kysely, config: TEST_CONFIG, throttle, jobs });
+  app.addHook("onClose", () => jobs.close());
   const cookies = new Map<string, string>();
   const api = {
     app,
+    jobs,
     async login(username: string, password = DEMO_PASSWORD) {
       const res = await app.inject({
         method: "POST",

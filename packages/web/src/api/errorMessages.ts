@@ -19,6 +19,7 @@ export const ERROR_MESSAGE: Record<ErrorCode, MessageKey> = {
   stage_transition: "error.code.stage_transition",
   stage_evidence: "error.code.stage_evidence",
   too_many_requests: "error.throttled",
+  job_failed: "error.code.job_failed",
   internal: "error.server",
   network: "error.network",
   aborted: "error.code.aborted",

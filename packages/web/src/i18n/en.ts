@@ -34,6 +34,8 @@ export const en: Record<ShellKey, string> = {
   "error.code.stage_transition": "This stage cannot change yet: finish the earlier stages first.",
   "error.code.stage_evidence":
     "This stage cannot be marked finished yet: the required evidence is incomplete.",
+  "error.code.job_failed":
+    "The background job failed (for example the file was too big to process, or the server restarted). Nothing was saved; please try again.",
   "error.code.aborted": "The request was cancelled.",
   "error.code.bad_response": "The server's answer could not be read. Reload the page.",
   "error.code.http_error": "Something went wrong. Try again.",
