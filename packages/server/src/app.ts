@@ -12,6 +12,7 @@ import { FEATURES, registerSyncEntities } from "./features";
 import { LoginThrottle } from "./features/auth/rate-limit";
 import type { AppDeps } from "./http/context";
 import { installErrorHandler } from "./http/errors";
+import { installSecurity } from "./http/security";
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -23,7 +24,8 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: opts.config.logLevel } : false,
-    trustProxy: "loopback",
+    // Off unless configured: a client could otherwise name any address for the login throttle.
+    trustProxy: opts.config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -31,6 +33,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionToken", null);
   installErrorHandler(app);
+  installSecurity(app, opts.config);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -44,7 +47,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
-  const deps: AppDeps = { db: opts.db, config: opts.config, throttle: opts.throttle ?? new LoginThrottle() };
+  const deps: AppDeps = {
+    db: opts.db,
+    config: opts.config,
+    throttle: opts.throttle ?? new LoginThrottle(opts.db),
+  };
   for (const feature of FEATURES) feature.routes?.(app, deps);
   registerSyncEntities();
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>

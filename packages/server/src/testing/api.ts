@@ -1,15 +1,15 @@
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { buildApp } from "../app";
+import type { Config } from "../config";
 import type { Db } from "../db/database";
 import { DEMO_PASSWORD } from "../demo/demo";
-import { LoginThrottle } from "../features/auth/rate-limit";
 import { TEST_CONFIG } from "./config";
 
 export { TEST_CONFIG };
 
 /** The real app in-process (Fastify inject), with helpers to act as a demo user. */
-export async function testApi(db: Db, throttle = new LoginThrottle()) {
-  const app: FastifyInstance = await buildApp({ db: db.kysely, config: TEST_CONFIG, throttle });
+export async function testApi(db: Db, config: Config = TEST_CONFIG) {
+  const app: FastifyInstance = await buildApp({ db: db.kysely, config });
   const cookies = new Map<string, string>();
   const api = {
     app,
