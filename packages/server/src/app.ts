@@ -33,7 +33,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionToken", null);
   installErrorHandler(app);
-  installSecurity(app, opts.config);
+  installSecurity(app, opts.config, opts.db);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {

@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Kysely } from "kysely";
 import type { Config } from "../config";
+import type { Database } from "../db/schema";
 import { AppError } from "../errors";
+import { appendAudit } from "../features/audit/service";
 
 /**
  * The PWA's Content-Security-Policy: everything from this origin only. Styles allow inline because React
@@ -42,7 +45,19 @@ export function originAllowed(req: FastifyRequest, allowed: readonly string[]): 
 }
 
 /** Response headers and the origin check, for every route (registered before the features' routes). */
-export function installSecurity(app: FastifyInstance, config: Config): void {
+export function installSecurity(app: FastifyInstance, config: Config, db: Kysely<Database>): void {
+  // Every refusal of a signed-in user is audited in their region, so its admin sees who tried what.
+  app.addHook("onError", async (req, _reply, error) => {
+    if (!(error instanceof AppError) || error.status !== 403 || !req.actor) return;
+    await appendAudit(db, req.actor, {
+      action: "request.refused",
+      entity: "request",
+      entityId: null,
+      regionCode: req.actor.assignments[0]?.scope ?? null,
+      after: { method: req.method, path: req.url.split("?")[0], code: error.code },
+    });
+  });
+
   app.addHook("onRequest", async (req) => {
     if (!originAllowed(req, config.allowedOrigins)) {
       throw new AppError(403, "origin_refused", "Request refused: it did not come from this application.");
