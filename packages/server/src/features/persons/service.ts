@@ -62,7 +62,8 @@ async function assertNikFree(db: Kysely<Database>, nik: string | null | undefine
 
 async function assertMother(db: Kysely<Database>, actor: Actor, motherId: string, childId?: string) {
   const mother = await findPerson(db, readScopes(actor), motherId);
-  if (mother?.sex !== 2 || mother.merged_into || motherId === childId) {
+  if (!mother) throw errors.missingReference("motherId", "motherId: no such woman in your area");
+  if (mother.sex !== 2 || mother.merged_into || motherId === childId) {
     throw errors.validation("motherId", "motherId: no such woman in your area");
   }
 }
