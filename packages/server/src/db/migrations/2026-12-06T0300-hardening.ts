@@ -7,7 +7,9 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
  *   `TRUNCATE` skips row triggers, so a statement trigger refuses it;
  * - login throttle counters live in the database (a restart no longer clears them);
  * - a sync op remembers a hash of what was sent, so an op id replayed with another payload is refused;
- * - ops answered "retry" are counted, so after a bounded number of tries they get a final state.
+ * - ops answered "retry" are counted, so after a bounded number of tries they get a final state;
+ * - a NIK may be on two live records (one registered outside the other's area is accepted rather than
+ *   revealed; features/duplicates pairs them): the unique index becomes a plain one.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
@@ -28,6 +30,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema.alterTable("sync_ops").addColumn("payload_hash", "text").execute();
 
+  await db.schema.dropIndex("persons_nik_live").execute();
+  await db.schema
+    .createIndex("persons_nik_live")
+    .on("persons")
+    .column("nik")
+    .where(sql.raw<boolean>("nik is not null and deleted_at is null and merged_into is null"))
+    .execute();
+
   await db.schema
     .createTable("sync_op_retries")
     .addColumn("op_id", "text", (c) => c.primaryKey())
@@ -39,6 +49,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  // Fails while two live records share a NIK: merge them first (features/duplicates lists them).
+  await db.schema.dropIndex("persons_nik_live").execute();
+  await db.schema
+    .createIndex("persons_nik_live")
+    .on("persons")
+    .column("nik")
+    .unique()
+    .where(sql.raw<boolean>("nik is not null and deleted_at is null and merged_into is null"))
+    .execute();
   await db.schema.dropTable("sync_op_retries").execute();
   await db.schema.alterTable("sync_ops").dropColumn("payload_hash").execute();
   await db.schema.dropTable("login_throttle").execute();
