@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCsv, toCsv } from "./csv";
+import { parseCsv, safeCell, toCsv } from "./csv";
 
 describe("parseCsv", () => {
   it("reads quoted names with commas, as in the Kemendagri list", () => {
@@ -61,7 +61,43 @@ describe("toCsv", () => {
     });
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { maxLength: 6 }), (rows) => {
-        expect(parseCsv(toCsv(rows)).map((r) => r.fields)).toEqual(rows);
+        expect(parseCsv(toCsv(rows)).map((r) => r.fields)).toEqual(rows.map((r) => r.map(safeCell)));
+      }),
+    );
+  });
+});
+
+describe("formula injection", () => {
+  it("writes text a spreadsheet would run as a formula with a leading apostrophe", () => {
+    const csv = toCsv([
+      ['=HYPERLINK("http://x","klik")', "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "Dusun Melati"],
+    ]);
+    const [row] = parseCsv(csv);
+    expect(row?.fields).toEqual([
+      '\'=HYPERLINK("http://x","klik")',
+      "'+1+2",
+      "'-2+3",
+      "'@SUM(A1)",
+      "'\t=1",
+      "'\r=1",
+      "Dusun Melati",
+    ]);
+  });
+
+  it("leaves numbers alone: a negative z-score stays a number, a plain number written as text stays too", () => {
+    expect(toCsv([[-2.5, "-1.5", "+62", 0]])).toBe("-2.5,-1.5,+62,0\r\n");
+    expect(safeCell(-3)).toBe(-3);
+    expect(safeCell(null)).toBe(null);
+  });
+
+  it("no written field starts with a formula character (property)", () => {
+    const cell = fc.string({ unit: fc.constantFrom("=", "+", "-", "@", "\t", "\r", "a", "1", ",", '"') });
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { maxLength: 5 }), (rows) => {
+        for (const r of parseCsv(toCsv(rows))) {
+          for (const f of r.fields)
+            expect(/^[=+\-@\t\r]/.test(f) && !/^[+-]?\d+([.,]\d+)?$/.test(f)).toBe(false);
+        }
       }),
     );
   });

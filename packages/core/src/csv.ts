@@ -66,7 +66,8 @@ export type CsvCell = string | number | null;
  * spreadsheet programs expect. A field is quoted when it holds a comma, quote, CR or LF, or a semicolon (the
  * list separator of spreadsheets set to Indonesian), or starts with a BOM (a reader would drop it); quotes
  * inside are doubled. A row of one empty field is written `""`: an empty line would read as no row at all.
- * No byte-order mark: a file or download that wants one puts it in front.
+ * No byte-order mark: a file or download that wants one puts it in front. Text that a spreadsheet would take
+ * for a formula is neutralised (`safeCell`).
  */
 export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
   let out = "";
@@ -77,7 +78,22 @@ export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
   return out;
 }
 
+/**
+ * A spreadsheet reads a text cell starting with = + - @ (or a tab / CR before one) as a formula, so a
+ * dusun named `=HYPERLINK(...)` would run when an exported file is opened (OWASP "CSV injection"). Such
+ * text is written with a leading apostrophe, which spreadsheets show as text. A plain number written as
+ * text ("-1.5", "+62") is no formula and stays as it is; numbers (a negative z-score) stay numbers.
+ * Used by the CSV writer here and by every XLSX writer, so all exports neutralise the same way.
+ */
+export function safeCell<C extends CsvCell | undefined>(cell: C): C {
+  if (typeof cell !== "string" || !FORMULA_START.test(cell) || PLAIN_NUMBER.test(cell)) return cell;
+  return `'${cell}` as C;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+([.,]\d+)?$/;
+
 function csvField(cell: CsvCell): string {
-  const s = cell === null ? "" : String(cell);
+  const s = cell === null ? "" : String(safeCell(cell));
   return /[",;\r\n]/.test(s) || s.startsWith("\ufeff") ? `"${s.replaceAll('"', '""')}"` : s;
 }

@@ -192,6 +192,8 @@ export const DUPLICATE_REASONS = [
   "same_desa",
   "same_mother",
   "mother_name_alike",
+  /** Two live records with one NIK: possible since a NIK registered outside a user's area is not revealed. */
+  "same_nik",
 ] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 

@@ -13,6 +13,7 @@ import { LoginThrottle } from "./features/auth/rate-limit";
 import { JobRunner } from "./features/jobs/runner";
 import type { AppDeps } from "./http/context";
 import { installErrorHandler } from "./http/errors";
+import { installSecurity } from "./http/security";
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -26,7 +27,8 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: opts.config.logLevel } : false,
-    trustProxy: "loopback",
+    // Off unless configured: a client could otherwise name any address for the login throttle.
+    trustProxy: opts.config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -34,6 +36,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionToken", null);
   installErrorHandler(app);
+  installSecurity(app, opts.config, opts.db);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -61,7 +64,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const deps: AppDeps = {
     db: opts.db,
     config: opts.config,
-    throttle: opts.throttle ?? new LoginThrottle(),
+    throttle: opts.throttle ?? new LoginThrottle(opts.db),
     jobs,
   };
   for (const feature of FEATURES) feature.routes?.(app, deps);

@@ -20,6 +20,17 @@ const Env = z.object({
    * hashes verify whatever it is set to.
    */
   TUMBUH_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(15),
+  /**
+   * Proxies whose X-Forwarded-For / -Proto are believed (Fastify `trustProxy`: "loopback", addresses or
+   * CIDRs, comma-separated). Unset: none, so a client cannot pick the address the login throttle counts.
+   */
+  TUMBUH_TRUST_PROXY: z.string().optional(),
+  /** Origins besides the server's own host allowed to send state-changing requests (comma-separated). */
+  TUMBUH_ALLOWED_ORIGINS: z.string().optional(),
+  /** Folder for the server's daily backup; unset = no automatic backup (`tumbuh backup` still works). */
+  TUMBUH_BACKUP_DIR: z.string().optional(),
+  /** Backup generations kept in TUMBUH_BACKUP_DIR (oldest removed first). */
+  TUMBUH_BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(7),
 });
 
 export interface Config {
@@ -31,6 +42,12 @@ export interface Config {
   webDist: string | undefined;
   /** scrypt cost (log2 N) of new password hashes; see features/auth/password.ts. */
   passwordCost: number;
+  /** Fastify `trustProxy`; false = X-Forwarded-* ignored. */
+  trustProxy: string | false;
+  /** Extra origins (scheme://host[:port]) allowed to send state-changing requests. */
+  allowedOrigins: string[];
+  backupDir: string | undefined;
+  backupKeep: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,5 +65,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.TUMBUH_LOG_LEVEL,
     webDist: e.TUMBUH_WEB_DIST ? resolve(e.TUMBUH_WEB_DIST) : undefined,
     passwordCost: e.TUMBUH_PASSWORD_COST,
+    trustProxy: e.TUMBUH_TRUST_PROXY?.trim() ? e.TUMBUH_TRUST_PROXY.trim() : false,
+    allowedOrigins: (e.TUMBUH_ALLOWED_ORIGINS ?? "")
+      .split(",")
+      .map((o) => o.trim().replace(/\/+$/, ""))
+      .filter((o) => o !== ""),
+    backupDir: e.TUMBUH_BACKUP_DIR ? resolve(e.TUMBUH_BACKUP_DIR) : undefined,
+    backupKeep: e.TUMBUH_BACKUP_KEEP,
   };
 }

@@ -17,12 +17,25 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A write names a record (a mother, a household, a session) that is not there in the caller's area. Online
+ * it is the same 400 as any bad value; sync push reads it as "not arrived yet" (the record may come in a
+ * later op or batch) and retries it a bounded number of times instead of refusing it at once.
+ */
+export class MissingReference extends AppError {
+  constructor(field: string, message: string) {
+    super(400, "validation", message, field);
+    this.name = "MissingReference";
+  }
+}
+
 export const errors = {
   notFound: () => new AppError(404, "not_found", "Not found."),
   unauthenticated: () => new AppError(401, "unauthenticated", "Please log in."),
   invalidCredentials: () => new AppError(401, "invalid_credentials", "Wrong username or password."),
   forbidden: () => new AppError(403, "forbidden", "You are not allowed to do this."),
   validation: (field: string, message: string) => new AppError(400, "validation", message, field),
+  missingReference: (field: string, message: string) => new MissingReference(field, message),
   badRequest: (message: string) => new AppError(400, "bad_request", message),
   conflict: (message: string, field?: string) => new AppError(409, "conflict", message, field),
   tooManyRequests: (retryAfterSeconds: number) =>

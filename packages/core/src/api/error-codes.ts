@@ -19,6 +19,9 @@ export const SERVER_ERROR_CODES = [
   "stage_evidence",
   "too_many_requests",
   "job_failed",
+  "origin_refused",
+  "sync_op_reused",
+  "sync_gave_up",
   "internal",
 ] as const;
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];

@@ -49,6 +49,7 @@ const COLUMNS = {
     finished_at: N,
   },
   sessions: { token_hash: Y, user_id: Y, created_at: Y, expires_at: Y },
+  login_throttle: { key: Y, window_start: Y, failures: Y },
   audit_log: {
     id: Y,
     at: Y,
@@ -207,7 +208,9 @@ const COLUMNS = {
     status: Y,
     result_json: Y,
     applied_at: Y,
+    payload_hash: N,
   },
+  sync_op_retries: { op_id: Y, user_id: Y, tries: Y, first_at: Y, last_at: Y },
   sync_conflicts: {
     id: Y,
     op_id: Y,

@@ -21,6 +21,17 @@ export interface SyncOpsTable {
   status: string;
   result_json: string;
   applied_at: string;
+  /** SHA-256 of entity, kind, entity id, base revision and payload; null for ops stored before it was kept. */
+  payload_hash: string | null;
+}
+
+/** Ops answered "retry" (a record they need is not there): counted so they end in a final state. */
+export interface SyncOpRetriesTable {
+  op_id: string;
+  user_id: string;
+  tries: number;
+  first_at: string;
+  last_at: string;
 }
 
 /** A stale offline edit kept with both versions until a person resolves it. */
@@ -44,5 +55,6 @@ export interface SyncConflictsTable {
 export interface SyncTables {
   sync_changes: SyncChangesTable;
   sync_ops: SyncOpsTable;
+  sync_op_retries: SyncOpRetriesTable;
   sync_conflicts: SyncConflictsTable;
 }

@@ -1,19 +1,19 @@
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { buildApp } from "../app";
+import type { Config } from "../config";
 import type { Db } from "../db/database";
 import { DEMO_PASSWORD } from "../demo/demo";
 import { JOB_HANDLERS } from "../features";
-import { LoginThrottle } from "../features/auth/rate-limit";
 import { JobRunner } from "../features/jobs/runner";
 import { TEST_CONFIG } from "./config";
 
 export { TEST_CONFIG };
 
 /** The real app in-process (Fastify inject), with helpers to act as a demo user. */
-export async function testApi(db: Db, throttle = new LoginThrottle()) {
+export async function testApi(db: Db, config: Config = TEST_CONFIG) {
   // Jobs run in this thread (the database is in memory); `api.jobs.idle()` waits for them.
   const jobs = new JobRunner({ db: db.kysely, handlers: JOB_HANDLERS, databaseUrl: null });
-  const app: FastifyInstance = await buildApp({ db: db.kysely, config: TEST_CONFIG, throttle, jobs });
+  const app: FastifyInstance = await buildApp({ db: db.kysely, config, jobs });
   app.addHook("onClose", () => jobs.close());
   const cookies = new Map<string, string>();
   const api = {

@@ -12,4 +12,9 @@ export const TEST_CONFIG: Config = {
   logLevel: "silent",
   webDist: undefined,
   passwordCost: 10,
+  // Tests inject requests from 127.0.0.1 and name the client address in X-Forwarded-For.
+  trustProxy: "loopback",
+  allowedOrigins: [],
+  backupDir: undefined,
+  backupKeep: 7,
 };

@@ -31,6 +31,12 @@ export const en: Record<ShellKey, string> = {
   "error.code.conflict": "Someone else just changed this. Reload to see the latest version.",
   "error.code.already_measured": "This child was already measured on that date.",
   "error.code.already_resolved": "This conflict was already resolved.",
+  "error.code.origin_refused":
+    "Request refused: it did not come from the Tumbuh app. Open Tumbuh at its own address.",
+  "error.code.sync_op_reused":
+    "This change was refused: its code was already used for other data. Enter the data again.",
+  "error.code.sync_gave_up":
+    "This change could not be saved: the record it refers to was not found or is outside your area after many tries.",
   "error.code.stage_transition": "This stage cannot change yet: finish the earlier stages first.",
   "error.code.stage_evidence":
     "This stage cannot be marked finished yet: the required evidence is incomplete.",

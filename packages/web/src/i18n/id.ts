@@ -35,6 +35,12 @@ export const id = {
   "error.code.stage_evidence": "Tahap ini belum dapat ditandai selesai: bukti yang diperlukan belum lengkap.",
   "error.code.job_failed":
     "Pekerjaan di latar belakang gagal (misalnya berkas terlalu besar untuk diolah atau server dimulai ulang). Tidak ada yang tersimpan; silakan ulangi.",
+  "error.code.origin_refused":
+    "Permintaan ditolak karena tidak berasal dari aplikasi Tumbuh. Buka Tumbuh dari alamatnya sendiri.",
+  "error.code.sync_op_reused":
+    "Perubahan ini ditolak: kodenya sudah dipakai untuk data lain. Catat ulang datanya.",
+  "error.code.sync_gave_up":
+    "Perubahan ini tidak dapat disimpan: data yang dirujuknya tidak ditemukan atau di luar wilayah Anda setelah berkali-kali dicoba.",
   "error.code.aborted": "Permintaan dibatalkan.",
   "error.code.bad_response": "Jawaban server tidak dapat dibaca. Muat ulang halaman.",
   "error.code.http_error": "Terjadi kesalahan. Coba lagi.",

@@ -64,7 +64,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
   mount(app, authApi.me, async (_input, req) => me(actorOf(req)));
 
   mount(app, authApi.changePassword, async ({ body }, req) => {
-    await changePassword(db, actorOf(req), req.sessionToken ?? "", body);
+    await changePassword(db, throttle, actorOf(req), req.sessionToken ?? "", body);
     return null;
   });
 }

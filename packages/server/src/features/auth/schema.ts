@@ -8,6 +8,17 @@ export interface SessionsTable {
   expires_at: string;
 }
 
+/**
+ * Failed-login counters, one row per key (username+address, username, address, password change of a user):
+ * failures counted since `window_start`; a window older than its limit's length starts again at 1.
+ */
+export interface LoginThrottleTable {
+  key: string;
+  window_start: string;
+  failures: number;
+}
+
 export interface AuthTables {
   sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
 }

@@ -11,6 +11,7 @@ import type { Database } from "../../db/schema";
 import { tanggal } from "../../documents/dates-id";
 import { type Content, renderPdf } from "../../documents/pdf";
 import { errors } from "../../errors";
+import { appendAudit } from "../audit/service";
 import { findRegion } from "../regions/service";
 import { findCatinScreening } from "./repository";
 import { viewCatin } from "./service";
@@ -34,6 +35,13 @@ export async function catinCertificate(
   if (!view) throw errors.notFound();
   const region = await findRegion(db, readScopes(actor), catin.regionCode);
   const pdf = await renderPdf(document(catin, view, region?.name ?? catin.regionCode));
+  // Full NIK and health findings leave the system: audited in the catin's region.
+  await appendAudit(db, actor, {
+    action: "catin.certificate_download",
+    entity: "catin_screening",
+    entityId: s.id,
+    regionCode: catin.regionCode,
+  });
   const safeName = catin.person.name.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "");
   return { pdf, fileName: `surat-catin-${safeName}-${view.screenedOn}.pdf` };
 }

@@ -59,7 +59,7 @@ export async function registerCatin(
   // Everything that can refuse the catin is checked before a new person is created, so a refused
   // registration leaves no person behind (and a retry does not make a second one).
   if (input.partnerPersonId && !(await findPerson(db, scopes, input.partnerPersonId)))
-    throw errors.validation("partnerPersonId", "partnerPersonId: no such person in your area");
+    throw errors.missingReference("partnerPersonId", "partnerPersonId: no such person in your area");
   if (input.person && input.marriageDate < input.person.birthDate)
     throw errors.validation("marriageDate", "marriageDate: before the birth date");
   let personId = input.personId ?? null;

@@ -66,3 +66,38 @@ export async function dismissPair(db: Conn, a: string, b: string, at: string, by
     .onConflict((oc) => oc.columns(["person_a", "person_b"]).doNothing())
     .execute();
 }
+
+/**
+ * Live persons in the region that carry the same NIK as another: one person registered twice, possible
+ * because a NIK registered outside a user's area is accepted as new rather than revealed (issue 18).
+ * Unlike name pairs these may lie in different desa: the NIK says they are one person wherever they live.
+ */
+export async function sameNik(db: Conn, scopes: readonly string[], regionCode: string) {
+  return db
+    .selectFrom("persons as p")
+    .innerJoin("persons as q", (j) => j.onRef("q.nik", "=", "p.nik").onRef("q.id", ">", "p.id"))
+    .leftJoin("persons as pm", "pm.id", "p.mother_id")
+    .leftJoin("persons as qm", "qm.id", "q.mother_id")
+    .select(["p.id as aId", "q.id as bId", "pm.name as aMotherName", "qm.name as bMotherName"])
+    .where("p.nik", "is not", null)
+    .where("p.deleted_at", "is", null)
+    .where("q.deleted_at", "is", null)
+    .where("p.merged_into", "is", null)
+    .where("q.merged_into", "is", null)
+    .where(withinScopes("p.region_code", scopes))
+    .where(withinScopes("q.region_code", scopes))
+    .where(withinScopes("p.region_code", [regionCode]))
+    .where(withinScopes("q.region_code", [regionCode]))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("duplicate_dismissals as d")
+            .select("d.person_a")
+            .whereRef("d.person_a", "=", "p.id")
+            .whereRef("d.person_b", "=", "q.id"),
+        ),
+      ),
+    )
+    .execute();
+}

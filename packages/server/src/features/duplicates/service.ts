@@ -19,7 +19,7 @@ import { appendAudit } from "../audit/service";
 import { findPerson, findPersonsByIds, toSummary } from "../persons/service";
 import { writableRegion } from "../region-guard";
 import { findRegion } from "../regions/service";
-import { dismissPair, sameKeyAndBirth } from "./repository";
+import { dismissPair, sameKeyAndBirth, sameNik } from "./repository";
 
 /**
  * Likely duplicates: the same sound-alike name and birth date, in the same desa, with the same mother
@@ -44,10 +44,19 @@ export async function findDuplicates(
     else return [];
     return [{ r, reasons }];
   });
-  const ids = candidates.flatMap(({ r }) => [r.aId, r.bId]);
+  const pairs: {
+    r: { aId: string; bId: string; aMotherName: string | null; bMotherName: string | null };
+    reasons: DuplicateReason[];
+  }[] = [...candidates];
+  for (const n of await sameNik(db, scopes, regionCode)) {
+    const known = pairs.find((c) => c.r.aId === n.aId && c.r.bId === n.bId);
+    if (known) known.reasons.push("same_nik");
+    else pairs.push({ r: n, reasons: ["same_nik"] });
+  }
+  const ids = pairs.flatMap(({ r }) => [r.aId, r.bId]);
   const persons = new Map((await findPersonsByIds(db, scopes, ids)).map((p) => [p.id, p]));
   const today = todayIso();
-  return candidates.flatMap(({ r, reasons }) => {
+  return pairs.flatMap(({ r, reasons }) => {
     const a = persons.get(r.aId);
     const b = persons.get(r.bId);
     if (!a || !b) return [];

@@ -280,6 +280,16 @@ describeEachDialect(
       expect(text).toMatch(/Status imunisasi TT\s+T5 lengkap/);
       expect(text).toMatch(/Skrining hepatitis B \(HBsAg\)\s+Non-reaktif/);
       if (dialect === "sqlite") expect(pdfToPngs(pdf.rawPayload, "catin-api")).toHaveLength(1);
+      // Full NIK and health findings left the system: audited where the regency admin sees it.
+      const log = await api.request("admin", { method: "GET", url: "/api/audit?limit=100" });
+      expect(log.json().entries).toContainEqual(
+        expect.objectContaining({
+          action: "catin.certificate_download",
+          actorName: "bidan.sandeley",
+          entityId: catinScreeningId,
+          regionCode: "64.01.05.2003",
+        }),
+      );
     });
 
     it("a screening less than 3 months before marriage is recorded but does not count", async () => {

@@ -71,7 +71,7 @@ export async function viewHousehold(db: Kysely<Database>, actor: Actor, id: stri
 /** A household the actor may see, or 404 — for linking a person to it. */
 export async function visibleHousehold(db: Kysely<Database>, actor: Actor, id: string) {
   const row = await findHousehold(db, readScopes(actor), id);
-  if (!row) throw errors.validation("householdId", "householdId: no such household in your area");
+  if (!row) throw errors.missingReference("householdId", "householdId: no such household in your area");
   return row;
 }
 

@@ -311,7 +311,11 @@ export async function importMeasurements(
         action: "import.measurements",
         entity: "import",
         entityId: importId,
-        regionCode: desaCodes.length === 1 ? (desaCodes[0] as string) : commonPrefix(desaCodes),
+        // Nothing placed (every row refused): the importer's own region, so its admin sees the attempt.
+        regionCode:
+          (desaCodes.length === 1 ? (desaCodes[0] as string) : commonPrefix(desaCodes)) ??
+          actor.assignments[0]?.scope ??
+          null,
         after: { fileName: options.fileName, stored: report.stored, rejected: report.rejected.length },
       });
       if (report.dryRun) throw new Rollback();

@@ -90,7 +90,7 @@ export async function recordMeasurement(
     );
   }
   if (input.sessionId && !(await findSession(db, readScopes(actor), { id: input.sessionId }))) {
-    throw errors.validation("sessionId", "sessionId: no such posyandu session in your area");
+    throw errors.missingReference("sessionId", "sessionId: no such posyandu session in your area");
   }
   if (await measurementOnDay(db, person.id, input.measuredOn)) {
     throw new AppError(

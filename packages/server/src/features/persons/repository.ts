@@ -54,11 +54,17 @@ export async function findPersonsByIds(db: Conn, scopes: readonly string[], ids:
     .execute();
 }
 
-export async function findLivePersonByNik(db: Conn, nik: string): Promise<PersonRow | undefined> {
+/** The live person with this NIK inside `scopes` (two may exist across areas: see assertNikFree). */
+export async function findLivePersonByNik(
+  db: Conn,
+  nik: string,
+  scopes: readonly string[],
+): Promise<PersonRow | undefined> {
   return db
     .selectFrom("persons")
     .selectAll()
     .where("nik", "=", nik)
+    .where(withinScopes("region_code", scopes))
     .where("deleted_at", "is", null)
     .where("merged_into", "is", null)
     .executeTakeFirst();

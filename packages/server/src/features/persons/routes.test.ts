@@ -120,6 +120,24 @@ describeEachDialect(
       expect(dup.statusCode).toBe(409);
     });
 
+    it("a NIK registered outside the caller's area is not revealed: accepted as new, then a same-NIK pair for the desa", async () => {
+      await family(); // the mother, with her NIK, registered at the desa (the kader of Posyandu Melati cannot see her)
+      const again = await post("kader.melati", "/api/persons", {
+        regionCode: "64.01.05.2003.P01",
+        name: "Siti A.",
+        sex: 2,
+        birthDate: "1998-04-12",
+        nik: MOTHER.nik,
+      });
+      // The same answer as for a NIK nobody has: nothing tells the kader it exists elsewhere.
+      expect(again.statusCode, again.body).toBe(201);
+      const pairs = (await get("kpm.sandeley", "/api/regions/64.01.05.2003/duplicates")).json();
+      const list = Array.isArray(pairs) ? pairs : pairs.pairs;
+      const nikPair = list.find((p: { reasons: string[] }) => p.reasons.includes("same_nik"));
+      expect(nikPair, JSON.stringify(pairs)).toBeDefined();
+      expect([nikPair.a.name, nikPair.b.name].sort()).toEqual(["Siti A.", "Siti Aminah"]);
+    });
+
     it("links the mother with an up-to-date revision; a stale revision is a conflict", async () => {
       const { householdId, motherId, childId } = await family();
       const ok = await api.request("kpm.sandeley", {

@@ -53,16 +53,27 @@ async function nikWarnings(
   return r.warnings;
 }
 
-async function assertNikFree(db: Kysely<Database>, nik: string | null | undefined, selfId?: string) {
+/**
+ * The same NIK is one person. A caller who can see the record that has it gets a 409 naming the field; a
+ * NIK registered outside the caller's area is accepted as new, since refusing it would confirm to anyone
+ * that the NIK exists (issue 18). The two records are then one pair in features/duplicates ("same_nik")
+ * for someone whose area holds both, who merges them.
+ */
+async function assertNikFree(
+  db: Kysely<Database>,
+  actor: Actor,
+  nik: string | null | undefined,
+  selfId?: string,
+) {
   if (!nik) return;
-  const other = await findLivePersonByNik(db, nik);
-  // The same NIK is one person; say so without showing whose it is (it may be outside the caller's scope).
+  const other = await findLivePersonByNik(db, nik, readScopes(actor));
   if (other && other.id !== selfId) throw errors.conflict("nik: this NIK is already registered", "nik");
 }
 
 async function assertMother(db: Kysely<Database>, actor: Actor, motherId: string, childId?: string) {
   const mother = await findPerson(db, readScopes(actor), motherId);
-  if (mother?.sex !== 2 || mother.merged_into || motherId === childId) {
+  if (!mother) throw errors.missingReference("motherId", "motherId: no such woman in your area");
+  if (mother.sex !== 2 || mother.merged_into || motherId === childId) {
     throw errors.validation("motherId", "motherId: no such woman in your area");
   }
 }
@@ -77,7 +88,7 @@ export async function createPerson(
   await writableRegion(db, actor, input.regionCode, PERSON_LEVELS);
   const nik = input.nik?.trim() || null;
   const warnings = await nikWarnings(db, nik, input);
-  await assertNikFree(db, nik);
+  await assertNikFree(db, actor, nik);
   if (input.householdId) await visibleHousehold(db, actor, input.householdId);
   if (input.motherId) await assertMother(db, actor, input.motherId);
   if (input.birthDate > todayIso()) throw errors.validation("birthDate", "birthDate: is in the future");
@@ -138,7 +149,7 @@ export async function editPerson(db: Kysely<Database>, actor: Actor, id: string,
   };
   const nik = changes.nik === undefined ? before.nik : changes.nik?.trim() || null;
   const warnings = await nikWarnings(db, nik, merged);
-  await assertNikFree(db, nik, id);
+  await assertNikFree(db, actor, nik, id);
   if (changes.householdId) await visibleHousehold(db, actor, changes.householdId);
   if (changes.motherId) await assertMother(db, actor, changes.motherId, id);
   const set: Partial<PersonsTable> = { updated_at: nowIso() };

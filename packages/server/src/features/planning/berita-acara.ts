@@ -13,6 +13,7 @@ import type { Database } from "../../db/schema";
 import { bulanTahun, hariTanggal, tanggal } from "../../documents/dates-id";
 import { type Content, renderPdf, type TableCell } from "../../documents/pdf";
 import { errors } from "../../errors";
+import { appendAudit } from "../audit/service";
 import { cycleDetail } from "./service";
 
 /**
@@ -58,7 +59,16 @@ export async function beritaAcaraPdf(db: Kysely<Database>, actor: Actor, cycleId
   const detail = await cycleDetail(db, actor, cycleId);
   const rembuk = detail.meetings.filter((m) => m.kind === "rembuk").at(-1);
   if (!rembuk) throw errors.conflict("No rembuk stunting has been recorded for this cycle yet.");
-  return renderPdf(beritaAcaraDocument(detail, rembuk));
+  const pdf = await renderPdf(beritaAcaraDocument(detail, rembuk));
+  // A download leaves the system with names and figures: audited, in the village's region.
+  await appendAudit(db, actor, {
+    action: "planning.berita_acara_download",
+    entity: "planning_cycle",
+    entityId: cycleId,
+    regionCode: detail.cycle.regionCode,
+    after: { meetingId: rembuk.id },
+  });
+  return pdf;
 }
 
 type Meeting = CycleDetail["meetings"][number];

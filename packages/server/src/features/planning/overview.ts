@@ -22,6 +22,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { errors } from "../../errors";
+import { appendAudit } from "../audit/service";
 import { findRegion } from "../regions/service";
 import { approvedCycles, budgetsOfCycles, cyclesIn, stagesOfCycles } from "./repository";
 
@@ -118,6 +119,24 @@ export async function planningOverview(
 }
 
 /** The overview as CSV (RFC 4180, UTF-8 with BOM so spreadsheet programs read the names right). */
+/** The overview as a download, audited in the region it covers (every export is). */
+export async function planningOverviewCsv(
+  db: Kysely<Database>,
+  actor: Actor,
+  regionCode: string,
+  year: number,
+): Promise<{ overview: Overview; csv: string }> {
+  const overview = await planningOverview(db, actor, regionCode, year);
+  await appendAudit(db, actor, {
+    action: "planning.overview_export",
+    entity: "planning_overview",
+    entityId: null,
+    regionCode: overview.regionCode,
+    after: { year, format: "csv", rows: overview.rows.length },
+  });
+  return { overview, csv: overviewCsv(overview) };
+}
+
 export function overviewCsv(o: Overview): string {
   const stageCodes = STAGE_CODES;
   const head = [

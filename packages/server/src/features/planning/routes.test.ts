@@ -253,6 +253,16 @@ describeEachDialect(
         expect(text).toContain(s);
       expect(text).toContain("Yohana Lestari");
       expect(text).toContain("Rp 87.000.000");
+      // The download is audited in the village's region: the regency admin sees it.
+      const log = (await req("admin", "GET", "/api/audit?limit=100")).json();
+      expect(log.entries).toContainEqual(
+        expect.objectContaining({
+          action: "planning.berita_acara_download",
+          actorName: "peninjau",
+          entityId: cycleId,
+          regionCode: SANDELEY,
+        }),
+      );
     });
 
     it("the kecamatan reviews and approves; the desa cannot approve its own plan", async () => {
@@ -340,6 +350,7 @@ describeEachDialect(
           "planning.campaign.create",
           "planning.proposal.outcome",
           "planning.cycle.settings",
+          "planning.overview_export",
         ]),
       );
     });

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
 import { mount } from "../../http/route";
 import { beritaAcaraPdf } from "./berita-acara";
-import { overviewCsv, planningOverview } from "./overview";
+import { planningOverview, planningOverviewCsv } from "./overview";
 import { listRegencyRembuk, recordRegencyRembuk } from "./regency-rembuk";
 import {
   addCampaign,
@@ -67,14 +67,14 @@ export function planningRoutes(app: FastifyInstance, { db }: AppDeps): void {
     planningOverview(db, actorOf(req), query.region, query.year),
   );
   mount(app, api.overviewCsv, async ({ query }, req, reply) => {
-    const o = await planningOverview(db, actorOf(req), query.region, query.year);
+    const { overview: o, csv } = await planningOverviewCsv(db, actorOf(req), query.region, query.year);
     return reply
       .header("content-type", "text/csv; charset=utf-8")
       .header(
         "content-disposition",
         `attachment; filename="siklus-perencanaan-${o.regionCode}-${o.year}.csv"`,
       )
-      .send(overviewCsv(o));
+      .send(csv);
   });
   mount(app, api.regencyRembuk, async ({ query }, req) => ({
     meetings: await listRegencyRembuk(db, actorOf(req), query.region, query.year),

@@ -2,6 +2,7 @@ import type { SyncConflictView } from "@tumbuh/core";
 import { syncApi } from "@tumbuh/core";
 import { useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
+import { ERROR_MESSAGE } from "../../api/errorMessages";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { formatDate } from "../../kit/format";
@@ -16,10 +17,23 @@ const SHOWN_FIELDS = ["name", "parentName", "birthDate", "sex"] as const;
 /** What did not go through: ops the server refused (values kept here) and edits that conflicted. */
 export default function SyncPage() {
   const { t } = useI18n();
+  // The server's reason in the user's language, never its developer text.
+  const errorText = (e: { code: string } | undefined) =>
+    t((ERROR_MESSAGE as Record<string, MessageKey | undefined>)[e?.code ?? ""] ?? "error.unknown");
   useDocumentTitle(t("sync.title"));
   const engine = useSyncEngine();
   const rejected = useLive(
     () => engine.db.outbox.where("state").equals("rejected").toArray(),
+    `${engine.userId}`,
+  );
+  // Answered "retry" (a record it names is not on the server yet): still pending, shown so it is not a mystery.
+  const waiting = useLive(
+    () =>
+      engine.db.outbox
+        .where("state")
+        .equals("pending")
+        .filter((o) => o.error !== undefined)
+        .toArray(),
     `${engine.userId}`,
   );
   return (
@@ -35,7 +49,7 @@ export default function SyncPage() {
             {(rejected ?? []).map((o) => (
               <li key={o.opId} className="card stack-sm">
                 <strong>{t(`sync.entity.${o.entity}` as MessageKey)}</strong>
-                <span className="alert alert--warn">{o.error?.message}</span>
+                <span className="alert alert--warn">{errorText(o.error)}</span>
                 <code className="pd-values">{JSON.stringify(o.payload)}</code>
                 <button
                   type="button"
@@ -47,6 +61,21 @@ export default function SyncPage() {
                 >
                   {t("sync.dismiss")}
                 </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {(waiting ?? []).length > 0 && (
+        <section className="stack-sm" data-testid="sync-waiting">
+          <h2>{t("sync.waitingTitle")}</h2>
+          <p className="muted">{t("sync.waitingHint")}</p>
+          <ul className="pd-list">
+            {(waiting ?? []).map((o) => (
+              <li key={o.opId} className="card stack-sm">
+                <strong>{t(`sync.entity.${o.entity}` as MessageKey)}</strong>
+                <span className="muted">{t("sync.tries", { count: o.attempts })}</span>
+                <code className="pd-values">{JSON.stringify(o.payload)}</code>
               </li>
             ))}
           </ul>

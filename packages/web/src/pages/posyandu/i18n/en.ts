@@ -8,6 +8,10 @@ export const posyanduEn: Record<keyof typeof posyanduId, string> = {
   "sync.rejectedTitle": "Refused by the server",
   "sync.rejectedHint": "The values stay here. Correct them on the child's page, then remove this note.",
   "sync.dismiss": "Remove this note",
+  "sync.waitingTitle": "Waiting for the record it refers to",
+  "sync.waitingHint":
+    "This refers to another record (a mother or a child, say) the server does not have yet. It is sent again automatically; if still missing after 7 days it moves to the refused list.",
+  "sync.tries": "Tried {count} times",
   "sync.conflictTitle": "Conflicting edits",
   "sync.conflictHint":
     "The same record was changed in two places. Both versions are kept; choose the right one.",

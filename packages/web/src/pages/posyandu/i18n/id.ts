@@ -5,6 +5,10 @@ export const posyanduId = {
   "sync.rejectedTitle": "Ditolak server",
   "sync.rejectedHint": "Isian tetap tersimpan di sini. Perbaiki lewat halaman anak lalu hapus catatan ini.",
   "sync.dismiss": "Hapus catatan ini",
+  "sync.waitingTitle": "Menunggu data yang dirujuk",
+  "sync.waitingHint":
+    "Data ini merujuk data lain (misalnya ibu atau anak) yang belum ada di server. Akan dikirim ulang otomatis; bila tetap tidak ada setelah 7 hari, data ini pindah ke daftar ditolak.",
+  "sync.tries": "Sudah dicoba {count} kali",
   "sync.conflictTitle": "Perubahan bertabrakan",
   "sync.conflictHint": "Data yang sama diubah di dua tempat. Kedua versi disimpan; pilih yang benar.",
   "sync.conflictNone": "Tidak ada data yang bertabrakan.",

@@ -9,6 +9,7 @@ const LABELS: Record<DuplicateReason, MessageKey> = {
   same_desa: "dup.reason.sameDesa",
   same_mother: "dup.reason.sameMother",
   mother_name_alike: "dup.reason.motherNameAlike",
+  same_nik: "dup.reason.sameNik",
 };
 
 /** A reason in the user's language; a code this client does not know yet is shown as sent. */

@@ -255,6 +255,7 @@ export const registryEn: Record<keyof typeof registryId, string> = {
   "dup.reason.sameDesa": "Same desa",
   "dup.reason.sameMother": "Same mother",
   "dup.reason.motherNameAlike": "Mother's/parent's name sounds alike",
+  "dup.reason.sameNik": "Same NIK",
 
   "import.title": "Import e-PPGBM",
   "import.intro":

@@ -254,6 +254,7 @@ export const registryId = {
   "dup.reason.sameDesa": "Desa sama",
   "dup.reason.sameMother": "Ibu sama",
   "dup.reason.motherNameAlike": "Nama ibu/orang tua mirip",
+  "dup.reason.sameNik": "NIK sama",
 
   "import.title": "Impor e-PPGBM",
   "import.intro":
