@@ -2,6 +2,7 @@ export * from "./api/index";
 export * from "./clock";
 export * from "./csv";
 export * from "./dates";
+export * from "./dhis2/index";
 export * from "./eppgbm";
 export * from "./families";
 export * from "./format/decimal";
