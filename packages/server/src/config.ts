@@ -14,6 +14,8 @@ const Env = z.object({
   TUMBUH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** The built PWA; served at / when it exists. */
   TUMBUH_WEB_DIST: z.string().optional(),
+  /** The DHIS2 mapping file the dashboard's DHIS2 download uses (default: data/dhis2/mapping-example.json). */
+  TUMBUH_DHIS2_MAPPING: z.string().optional(),
   /**
    * scrypt cost of new password hashes as log2 N (bounds and default as in features/auth/password.ts).
    * Leave it at 15 in production; tests and development lower it so creating users is quick. Existing
@@ -31,6 +33,8 @@ export interface Config {
   webDist: string | undefined;
   /** scrypt cost (log2 N) of new password hashes; see features/auth/password.ts. */
   passwordCost: number;
+  /** Path of the DHIS2 mapping file; undefined = the shipped example (features/dhis2). */
+  dhis2Mapping?: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.TUMBUH_LOG_LEVEL,
     webDist: e.TUMBUH_WEB_DIST ? resolve(e.TUMBUH_WEB_DIST) : undefined,
     passwordCost: e.TUMBUH_PASSWORD_COST,
+    dhis2Mapping: e.TUMBUH_DHIS2_MAPPING ? resolve(e.TUMBUH_DHIS2_MAPPING) : undefined,
   };
 }

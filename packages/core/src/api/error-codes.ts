@@ -18,6 +18,8 @@ export const SERVER_ERROR_CODES = [
   "stage_transition",
   "stage_evidence",
   "too_many_requests",
+  "export_mapping",
+  "export_check",
   "internal",
 ] as const;
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];

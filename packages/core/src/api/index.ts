@@ -4,6 +4,7 @@ export * from "./auth";
 export * from "./case-audits";
 export * from "./catin";
 export * from "./common";
+export * from "./dhis2";
 export * from "./duplicates";
 export * from "./endpoint";
 export * from "./error-codes";

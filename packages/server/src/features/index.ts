@@ -4,6 +4,7 @@ import { auditFeature } from "./audit";
 import { authFeature } from "./auth";
 import { caseAuditsFeature } from "./case-audits";
 import { catinFeature } from "./catin";
+import { dhis2Feature } from "./dhis2";
 import { duplicatesFeature } from "./duplicates";
 import { familiesFeature } from "./families";
 import type { Feature } from "./feature";
@@ -44,6 +45,7 @@ export const FEATURES: readonly Feature[] = [
   tpkFeature,
   caseAuditsFeature,
   indicatorsFeature,
+  dhis2Feature,
   planningFeature,
   syncFeature,
 ];

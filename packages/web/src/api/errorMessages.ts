@@ -19,6 +19,8 @@ export const ERROR_MESSAGE: Record<ErrorCode, MessageKey> = {
   stage_transition: "error.code.stage_transition",
   stage_evidence: "error.code.stage_evidence",
   too_many_requests: "error.throttled",
+  export_mapping: "error.code.export_mapping",
+  export_check: "error.code.export_check",
   internal: "error.server",
   network: "error.network",
   aborted: "error.code.aborted",
