@@ -20,5 +20,6 @@ export * from "./pregnancies";
 export * from "./regions";
 export * from "./services";
 export * from "./sync";
+export * from "./tokens";
 export * from "./tpk";
 export * from "./users";

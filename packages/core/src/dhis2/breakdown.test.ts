@@ -8,8 +8,8 @@ const m = (
   personId: string,
   measuredOn: string,
   zlen: number | null,
-  zwei = 0,
-  zwfl = 0,
+  zwei: number | null = 0,
+  zwfl: number | null = 0,
   flagged = false,
 ) => ({
   personId,

@@ -18,6 +18,7 @@ import { planningFeature } from "./planning";
 import { pregnanciesFeature } from "./pregnancies";
 import { regionsFeature } from "./regions";
 import { servicesFeature } from "./services";
+import { tokensFeature } from "./tokens";
 import { tpkFeature } from "./tpk";
 import { usersFeature } from "./users";
 
@@ -32,6 +33,7 @@ export const FEATURES: readonly Feature[] = [
   regionsFeature,
   auditFeature,
   usersFeature,
+  tokensFeature,
   householdsFeature,
   personsFeature,
   pregnanciesFeature,
