@@ -5,6 +5,7 @@ export * from "./dates";
 export * from "./dhis2/index";
 export * from "./eppgbm";
 export * from "./families";
+export * from "./fhir/bundle";
 export * from "./format/decimal";
 export * from "./format/percent";
 export * from "./household-codes";

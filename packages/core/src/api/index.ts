@@ -9,6 +9,7 @@ export * from "./duplicates";
 export * from "./endpoint";
 export * from "./error-codes";
 export * from "./families";
+export * from "./fhir";
 export * from "./households";
 export * from "./imports";
 export * from "./indicator-catalog";

@@ -7,6 +7,7 @@ import { catinFeature } from "./catin";
 import { dhis2Feature } from "./dhis2";
 import { duplicatesFeature } from "./duplicates";
 import { familiesFeature } from "./families";
+import { fhirFeature } from "./fhir";
 import type { Feature } from "./feature";
 import { householdsFeature } from "./households";
 import { importsFeature } from "./imports";
@@ -48,6 +49,7 @@ export const FEATURES: readonly Feature[] = [
   caseAuditsFeature,
   indicatorsFeature,
   dhis2Feature,
+  fhirFeature,
   planningFeature,
   syncFeature,
 ];
