@@ -14,6 +14,11 @@ Usage: tumbuh <command> [options]
                               import an e-PPGBM "by name by address" export (XLSX or CSV)
   scorecard --region CODE --period 2025-09|2025-Q3 [--format json|xlsx|pdf] [--output FILE]
                               the 1000-HPK convergence scorecard (JSON: one row per target and the totals)
+  export dhis2 --period 2025-09|2025Q3|2025 --mapping MAPPING.json [--format json|csv|adx] [--region CODE]
+               [--dry-run] [--output FILE] [--push URL --token TOKEN]
+                              DHIS2 aggregate data (counts by sex and age band); push: dry run first
+  export fhir --region CODE --period 2025-09 [--date YYYY-MM-DD] [--output FILE]
+                              a FHIR R4 transaction Bundle of the measurements (SATUSEHAT)
   growth zscores --input IN.csv --output OUT.csv
                               WHO z-scores, flags and Permenkes 2/2020 categories for a CSV
   catalog indicators [--format json|csv] [--file PATH]
@@ -46,6 +51,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import("./commands/import")).runImport(rest);
       case "indicators":
         return await (await import("./commands/indicators")).runIndicators(rest);
+      case "export":
+        return await (await import("./commands/export")).runExport(rest);
       case "scorecard":
         return await (await import("./commands/scorecard")).runScorecard(rest);
       case "growth": {

@@ -171,3 +171,50 @@ export function recentPeriods(kind: PeriodKind, today: string, count: number): s
   const current = periodContaining(kind, today);
   return Array.from({ length: count }, (_, i) => shiftPeriod(current, -i));
 }
+
+// --- DHIS2 forms (the one place they are made) -------------------------------------------------------
+// DHIS2 Web API, "Date and period format" and "ADX period definitions" (dhis2-docs src/developer/web-api/
+// data.md, ADX data format): monthly 202509, quarterly 2025Q3, six-monthly 2025S1, yearly 2025; ADX writes a
+// start date and an ISO 8601 duration, e.g. 2025-09-01/P1M, 2025-07-01/P3M, 2025-01-01/P6M, 2025-01-01/P1Y.
+
+/** The DHIS2 period id of a period: "2025-09" → "202509", "2025-Q3" → "2025Q3", "2025-S1" → "2025S1". */
+export function toDhis2Period(period: string): string {
+  const p = mustParse(period);
+  switch (p.kind) {
+    case "month":
+      return `${p.year}${pad2(p.index)}`;
+    case "quarter":
+      return `${p.year}Q${p.index}`;
+    case "semester":
+      return `${p.year}S${p.index}`;
+    case "year":
+      return String(p.year);
+  }
+}
+
+const ADX_DURATION: Record<PeriodKind, string> = {
+  month: "P1M",
+  quarter: "P3M",
+  semester: "P6M",
+  year: "P1Y",
+};
+
+/** The ADX period of a period: its first day and its length, "2025-09" → "2025-09-01/P1M". */
+export function toAdxPeriod(period: string): string {
+  const p = mustParse(period);
+  return `${periodBounds(period).start}/${ADX_DURATION[p.kind]}`;
+}
+
+/**
+ * Reads a period typed in either form — Tumbuh's ("2025-09", "2025-Q3") or DHIS2's ("202509", "2025Q3",
+ * "2025S1") — so the CLI takes what a DHIS2 user would type. Null when it is neither.
+ */
+export function fromAnyPeriodForm(text: string): string | null {
+  const t = text.trim();
+  if (isPeriod(t)) return t;
+  const m = /^(\d{4})(?:(0[1-9]|1[0-2])|Q([1-4])|S([12]))$/.exec(t);
+  if (!m) return null;
+  if (m[2]) return `${m[1]}-${m[2]}`;
+  if (m[3]) return `${m[1]}-Q${m[3]}`;
+  return `${m[1]}-S${m[4]}`;
+}

@@ -14,6 +14,8 @@ const Env = z.object({
   TUMBUH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** The built PWA; served at / when it exists. */
   TUMBUH_WEB_DIST: z.string().optional(),
+  /** The DHIS2 mapping file the dashboard's DHIS2 download uses (default: data/dhis2/mapping-example.json). */
+  TUMBUH_DHIS2_MAPPING: z.string().optional(),
   /**
    * scrypt cost of new password hashes as log2 N (bounds and default as in features/auth/password.ts).
    * Leave it at 15 in production; tests and development lower it so creating users is quick. Existing
@@ -48,6 +50,8 @@ export interface Config {
   allowedOrigins: string[];
   backupDir: string | undefined;
   backupKeep: number;
+  /** Path of the DHIS2 mapping file; undefined = the shipped example (features/dhis2). */
+  dhis2Mapping?: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -72,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter((o) => o !== ""),
     backupDir: e.TUMBUH_BACKUP_DIR ? resolve(e.TUMBUH_BACKUP_DIR) : undefined,
     backupKeep: e.TUMBUH_BACKUP_KEEP,
+    dhis2Mapping: e.TUMBUH_DHIS2_MAPPING ? resolve(e.TUMBUH_DHIS2_MAPPING) : undefined,
   };
 }

@@ -22,6 +22,8 @@ export const SERVER_ERROR_CODES = [
   "origin_refused",
   "sync_op_reused",
   "sync_gave_up",
+  "export_mapping",
+  "export_check",
   "internal",
 ] as const;
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];

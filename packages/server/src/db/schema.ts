@@ -15,6 +15,7 @@ import type { PlanningTables } from "../features/planning/schema";
 import type { PregnanciesTables } from "../features/pregnancies/schema";
 import type { RegionsTables } from "../features/regions/schema";
 import type { ServicesTables } from "../features/services/schema";
+import type { TokensTables } from "../features/tokens/schema";
 import type { TpkTables } from "../features/tpk/schema";
 import type { UsersTables } from "../features/users/schema";
 import type { SyncTables } from "../sync/schema";
@@ -37,6 +38,7 @@ export type * from "../features/planning/schema";
 export type * from "../features/pregnancies/schema";
 export type * from "../features/regions/schema";
 export type * from "../features/services/schema";
+export type * from "../features/tokens/schema";
 export type * from "../features/tpk/schema";
 export type * from "../features/users/schema";
 export type * from "../sync/schema";
@@ -65,4 +67,5 @@ export interface Database
     TpkTables,
     CaseAuditsTables,
     PlanningTables,
-    JobsTables {}
+    JobsTables,
+    TokensTables {}

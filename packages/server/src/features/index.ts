@@ -4,9 +4,11 @@ import { auditFeature } from "./audit";
 import { authFeature } from "./auth";
 import { caseAuditsFeature } from "./case-audits";
 import { catinFeature } from "./catin";
+import { dhis2Feature } from "./dhis2";
 import { duplicatesFeature } from "./duplicates";
 import { familiesFeature } from "./families";
 import type { Feature } from "./feature";
+import { fhirFeature } from "./fhir";
 import { householdsFeature } from "./households";
 import { importsFeature } from "./imports";
 import { indicatorCatalogFeature } from "./indicator-catalog";
@@ -19,6 +21,7 @@ import { planningFeature } from "./planning";
 import { pregnanciesFeature } from "./pregnancies";
 import { regionsFeature } from "./regions";
 import { servicesFeature } from "./services";
+import { tokensFeature } from "./tokens";
 import { tpkFeature } from "./tpk";
 import { usersFeature } from "./users";
 
@@ -34,6 +37,7 @@ export const FEATURES: readonly Feature[] = [
   auditFeature,
   usersFeature,
   jobsFeature,
+  tokensFeature,
   householdsFeature,
   personsFeature,
   pregnanciesFeature,
@@ -47,6 +51,8 @@ export const FEATURES: readonly Feature[] = [
   tpkFeature,
   caseAuditsFeature,
   indicatorsFeature,
+  dhis2Feature,
+  fhirFeature,
   planningFeature,
   syncFeature,
 ];

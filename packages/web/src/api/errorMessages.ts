@@ -23,6 +23,8 @@ export const ERROR_MESSAGE: Record<ErrorCode, MessageKey> = {
   origin_refused: "error.code.origin_refused",
   sync_op_reused: "error.code.sync_op_reused",
   sync_gave_up: "error.code.sync_gave_up",
+  export_mapping: "error.code.export_mapping",
+  export_check: "error.code.export_check",
   internal: "error.server",
   network: "error.network",
   aborted: "error.code.aborted",

@@ -38,6 +38,9 @@ export const en: Record<ShellKey, string> = {
   "error.code.sync_gave_up":
     "This change could not be saved: the record it refers to was not found or is outside your area after many tries.",
   "error.code.stage_transition": "This stage cannot change yet: finish the earlier stages first.",
+  "error.code.export_mapping": "The DHIS2 mapping is missing or invalid: ask the regency administrator.",
+  "error.code.export_check":
+    "Export stopped: the counts per category do not add up to the children measured. Ask the administrator.",
   "error.code.stage_evidence":
     "This stage cannot be marked finished yet: the required evidence is incomplete.",
   "error.code.job_failed":

@@ -32,6 +32,9 @@ export const id = {
   "error.code.already_measured": "Anak ini sudah diukur pada tanggal tersebut.",
   "error.code.already_resolved": "Konflik ini sudah diselesaikan.",
   "error.code.stage_transition": "Tahap ini belum dapat diubah: selesaikan dulu tahap sebelumnya.",
+  "error.code.export_mapping": "Pemetaan DHIS2 belum ada atau tidak sah: hubungi admin kabupaten.",
+  "error.code.export_check":
+    "Ekspor dibatalkan: jumlah per kategori tidak cocok dengan jumlah anak yang diukur. Hubungi admin.",
   "error.code.stage_evidence": "Tahap ini belum dapat ditandai selesai: bukti yang diperlukan belum lengkap.",
   "error.code.job_failed":
     "Pekerjaan di latar belakang gagal (misalnya berkas terlalu besar untuk diolah atau server dimulai ulang). Tidak ada yang tersimpan; silakan ulangi.",

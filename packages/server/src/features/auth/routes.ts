@@ -1,8 +1,10 @@
 import { type Actor, authApi, levelOfCode, type Me } from "@tumbuh/core";
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { errors } from "../../errors";
 import { type AppDeps, actorOf, SESSION_COOKIE } from "../../http/context";
 import { mount } from "../../http/route";
 import { findRegionsByCode } from "../regions/service";
+import { actorForAccessToken, recordTokenUse } from "../tokens/service";
 import { actorForToken, changePassword, login, logout, SESSION_DAYS } from "./service";
 
 export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -16,6 +18,19 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (token) {
       req.actor = await actorForToken(db, token);
       if (req.actor) req.sessionToken = token;
+    }
+    // A machine: `Authorization: Bearer <personal access token>` (features/tokens). Read-only tokens
+    // may only read; every use is audited before the route runs.
+    const bearer = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+    if (!req.actor && bearer && req.url.startsWith("/api/")) {
+      const t = await actorForAccessToken(db, bearer);
+      if (t) {
+        if (t.readOnly && req.method !== "GET" && req.method !== "HEAD") throw errors.forbidden();
+        // Sessions and passwords belong to people.
+        if (req.url.startsWith("/api/auth/")) throw errors.forbidden();
+        await recordTokenUse(db, t, { method: req.method, path: req.url.split("?")[0] ?? req.url });
+        req.actor = t.actor;
+      }
     }
     // Before the body is parsed or validated: an anonymous caller learns nothing about the route.
     if (!req.routeOptions.config?.public && req.url.startsWith("/api/") && !req.actor) actorOf(req);
