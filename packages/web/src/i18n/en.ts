@@ -33,7 +33,8 @@ export const en: Record<ShellKey, string> = {
   "error.code.already_resolved": "This conflict was already resolved.",
   "error.code.stage_transition": "This stage cannot change yet: finish the earlier stages first.",
   "error.code.export_mapping": "The DHIS2 mapping is missing or invalid: ask the regency administrator.",
-  "error.code.export_check": "Export stopped: the counts per category do not add up to the children measured. Ask the administrator.",
+  "error.code.export_check":
+    "Export stopped: the counts per category do not add up to the children measured. Ask the administrator.",
   "error.code.stage_evidence":
     "This stage cannot be marked finished yet: the required evidence is incomplete.",
   "error.code.aborted": "The request was cancelled.",

@@ -33,7 +33,8 @@ export const id = {
   "error.code.already_resolved": "Konflik ini sudah diselesaikan.",
   "error.code.stage_transition": "Tahap ini belum dapat diubah: selesaikan dulu tahap sebelumnya.",
   "error.code.export_mapping": "Pemetaan DHIS2 belum ada atau tidak sah: hubungi admin kabupaten.",
-  "error.code.export_check": "Ekspor dibatalkan: jumlah per kategori tidak cocok dengan jumlah anak yang diukur. Hubungi admin.",
+  "error.code.export_check":
+    "Ekspor dibatalkan: jumlah per kategori tidak cocok dengan jumlah anak yang diukur. Hubungi admin.",
   "error.code.stage_evidence": "Tahap ini belum dapat ditandai selesai: bukti yang diperlukan belum lengkap.",
   "error.code.aborted": "Permintaan dibatalkan.",
   "error.code.bad_response": "Jawaban server tidak dapat dibaca. Muat ulang halaman.",
