@@ -28,7 +28,8 @@ module.exports = {
         "only: no node:* module, file, network or database library, and none of the packages built on it.",
       severity: "error",
       from: { path: "^packages/core/src/", pathNot: TEST_CODE },
-      to: { pathNot: ["^packages/(core|growth)/", "^node_modules/zod/"] },
+      // @types/fhir: type declarations only (the FHIR R4 bundle types), nothing runs.
+      to: { pathNot: ["^packages/(core|growth)/", "^node_modules/zod/", "^node_modules/@types/fhir/"] },
     },
     {
       name: "web-not-to-server-or-cli",

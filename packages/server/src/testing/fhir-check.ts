@@ -27,8 +27,9 @@ export function fhirBundleProblems(bundle: Bundle<FhirResource>): string[] {
       out.push(`entry ${i}: request.url ${e.request.url} for a ${e.resource.resourceType}`);
   }
   const refs = (value: unknown, path: string): void => {
-    if (Array.isArray(value)) value.forEach((v, i) => refs(v, `${path}[${i}]`));
-    else if (value && typeof value === "object") {
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) refs(v, `${path}[${i}]`);
+    } else if (value && typeof value === "object") {
       for (const [k, v] of Object.entries(value)) {
         if (k === "reference" && typeof v === "string" && !urls.has(v))
           out.push(`${path}.reference ${v} unresolved`);
