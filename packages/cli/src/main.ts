@@ -5,6 +5,11 @@ Usage: tumbuh <command> [options]
   start                       migrate, create the demo regency once, serve the app (what npm start runs)
   serve                       serve the API and the web app
   migrate                     bring the database schema up to date
+  backup [--to DIR] [--keep N]
+                              consistent copy of the database while the server runs (default DIR
+                              TUMBUH_BACKUP_DIR or ./data/backups; keeps the newest N, default 7)
+  restore FILE                replace the SQLite database with a backup (stop the server first); refuses a
+                              file that is not a Tumbuh database, migrates an older one
   demo                        create the demo regency (Kabupaten Paser, one user per role) if empty
   user add --username U --name "N" --role R --scope CODE [--password-stdin]
                               create a user (prints a generated password unless --password-stdin)
@@ -28,7 +33,8 @@ Usage: tumbuh <command> [options]
 
 Environment: TUMBUH_DATABASE_URL (default ./data/tumbuh.db; postgres://… for PostgreSQL),
 TUMBUH_HOST (127.0.0.1), TUMBUH_PORT (3000), TUMBUH_COOKIE_SECURE (false), TUMBUH_LOG_LEVEL (info),
-TUMBUH_PASSWORD_COST (15: scrypt log2 N of new password hashes; lower only for tests and development).`;
+TUMBUH_PASSWORD_COST (15: scrypt log2 N of new password hashes; lower only for tests and development),
+TUMBUH_TRUST_PROXY, TUMBUH_ALLOWED_ORIGINS, TUMBUH_BACKUP_DIR, TUMBUH_BACKUP_KEEP (see README).`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -43,6 +49,10 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import("./commands/server")).runMigrate();
       case "demo":
         return await (await import("./commands/server")).runDemo();
+      case "backup":
+        return await (await import("./commands/backup")).runBackup(rest);
+      case "restore":
+        return await (await import("./commands/backup")).runRestore(rest);
       case "user":
         return await (await import("./commands/user")).runUser(rest);
       case "regions":

@@ -20,6 +20,19 @@ function checkIsoDate(s: string): boolean {
   return d.toISOString().slice(0, 10) === s;
 }
 
+/**
+ * The dates any record may carry: no person alive was born before 1900, and no plan, due date or
+ * expected delivery lies beyond 2099. Outside this a date is a typing error (9999-12-31), refused in
+ * every date field (core `IsoDate`) and every import, so it cannot sort a list or skew a figure.
+ */
+export const EARLIEST_DATE = "1900-01-01";
+export const LATEST_DATE = "2099-12-31";
+
+/** A real calendar date YYYY-MM-DD within EARLIEST_DATE … LATEST_DATE. */
+export function isPlausibleDate(s: string): boolean {
+  return s >= EARLIEST_DATE && s <= LATEST_DATE && isIsoDate(s);
+}
+
 export function toDayNumber(date: string): number {
   return Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 }

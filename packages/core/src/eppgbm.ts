@@ -1,4 +1,4 @@
-import { isIsoDate } from "./dates";
+import { isPlausibleDate } from "./dates";
 import { parseDecimal } from "./format/decimal";
 
 /**
@@ -104,7 +104,7 @@ export function readDate(c: Cell): string | null | "invalid" {
   if (m) iso = `${m[1]}-${m[2]?.padStart(2, "0")}-${m[3]?.padStart(2, "0")}`;
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
   if (m) iso = `${m[3]}-${m[2]?.padStart(2, "0")}-${m[1]?.padStart(2, "0")}`;
-  return iso !== null && isIsoDate(iso) ? iso : "invalid";
+  return iso !== null && isPlausibleDate(iso) ? iso : "invalid";
 }
 
 /** Numbers with a decimal comma or point (parseDecimal); thousands separators are refused (ambiguous). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoDate } from "./dates";
+import { isPlausibleDate } from "./dates";
 import { LATRINE_TYPE_CODES, WATER_SOURCE_CODES } from "./household-codes";
 import { TARGET_ROLES } from "./targets";
 
@@ -7,7 +7,8 @@ import { TARGET_ROLES } from "./targets";
  * The registry's wire contract (Paser Pasal 5, PALI Pasal 3 targets; posyandu measurement), shared by the
  * server's validation and the web client. Request schemas are strict: an unknown field is an error.
  */
-export const IsoDate = z.string().refine(isIsoDate, "must be a date YYYY-MM-DD");
+/** THE date field of every input schema: a real date YYYY-MM-DD from 1900 to 2099 (see dates.ts). */
+export const IsoDate = z.string().refine(isPlausibleDate, "must be a date YYYY-MM-DD between 1900 and 2099");
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 
 export const HouseholdInput = z.strictObject({

@@ -34,6 +34,12 @@ export interface RolePowers {
   planVillage: boolean;
   /** Review village plans (RKP Desa / kelurahan proposals): comment and approve (Paser Pasal 18 b). */
   reviewPlans: boolean;
+  /**
+   * Read a person's full NIK (UU 27/2022 on personal data: only who needs it). Those who register and
+   * serve people, the desa government and the regency admin (who merges duplicates) do; the read-only
+   * viewer and the regency, kecamatan and agency teams, who work with figures, get it masked.
+   */
+  readNik: boolean;
 }
 
 export const ROLE_POWERS: Record<Role, RolePowers> = {
@@ -44,6 +50,7 @@ export const ROLE_POWERS: Record<Role, RolePowers> = {
     write: true,
     planVillage: true,
     reviewPlans: true,
+    readNik: true,
   },
   tpps_kabupaten: {
     readAudit: false,
@@ -52,6 +59,7 @@ export const ROLE_POWERS: Record<Role, RolePowers> = {
     write: true,
     planVillage: false,
     reviewPlans: true,
+    readNik: false,
   },
   opd: {
     readAudit: false,
@@ -60,6 +68,7 @@ export const ROLE_POWERS: Record<Role, RolePowers> = {
     write: true,
     planVillage: false,
     reviewPlans: false,
+    readNik: false,
   },
   tpps_kecamatan: {
     readAudit: false,
@@ -68,6 +77,7 @@ export const ROLE_POWERS: Record<Role, RolePowers> = {
     write: true,
     planVillage: false,
     reviewPlans: true,
+    readNik: false,
   },
   pemerintah_desa: {
     readAudit: false,
@@ -76,6 +86,7 @@ export const ROLE_POWERS: Record<Role, RolePowers> = {
     write: true,
     planVillage: true,
     reviewPlans: false,
+    readNik: true,
   },
   kpm: {
     readAudit: false,
@@ -84,6 +95,7 @@ export const ROLE_POWERS: Record<Role, RolePowers> = {
     write: true,
     planVillage: true,
     reviewPlans: false,
+    readNik: true,
   },
   kader_posyandu: {
     readAudit: false,
@@ -92,6 +104,7 @@ export const ROLE_POWERS: Record<Role, RolePowers> = {
     write: true,
     planVillage: false,
     reviewPlans: false,
+    readNik: true,
   },
   bidan: {
     readAudit: false,
@@ -100,6 +113,7 @@ export const ROLE_POWERS: Record<Role, RolePowers> = {
     write: true,
     planVillage: false,
     reviewPlans: false,
+    readNik: true,
   },
   viewer: {
     readAudit: false,
@@ -108,6 +122,7 @@ export const ROLE_POWERS: Record<Role, RolePowers> = {
     write: false,
     planVillage: false,
     reviewPlans: false,
+    readNik: false,
   },
 };
 

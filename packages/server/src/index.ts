@@ -1,5 +1,8 @@
 export { SYSTEM_ACTOR } from "@tumbuh/core";
 export { buildApp } from "./app";
+export { backupDatabase } from "./backup/backup";
+export { checkBackup, restoreSqlite } from "./backup/restore";
+export { scheduleBackups } from "./backup/schedule";
 export { type Config, loadConfig } from "./config";
 export { type Db, openDatabase } from "./db/database";
 export { migrateToLatest } from "./db/migrate";

@@ -9,6 +9,7 @@ import {
   loadConfig,
   migrateToLatest,
   openDatabase,
+  scheduleBackups,
 } from "@tumbuh/server";
 import { openMigrated } from "../database";
 
@@ -53,8 +54,10 @@ export async function runServe(_args: string[], withDemo = false): Promise<numbe
   }
   const app = await buildApp({ db: db.kysely, config, logger: config.logLevel !== "silent" });
   let stopRefreshing = () => {};
+  let stopBackups = () => {};
   const close = async () => {
     stopRefreshing();
+    stopBackups();
     await app.close();
     await db.close();
     process.exit(0);
@@ -64,6 +67,8 @@ export async function runServe(_args: string[], withDemo = false): Promise<numbe
   await app.listen({ host: config.host, port: config.port });
   // Dashboard figures are rebuilt between requests (after the month turns, after imports), once listening.
   stopRefreshing = keepAggregatesFresh(db.kysely, (error) => app.log.error(error, "indicator aggregates"));
+  // The daily backup, when TUMBUH_BACKUP_DIR is set (README, Backups).
+  stopBackups = scheduleBackups(config);
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/`;
   console.log(`\nTumbuh is running at ${url}  (database: ${db.dialect})`);
   if (!config.webDist) console.log("(The web app is not built: npm run build:web)");

@@ -13,6 +13,10 @@
  *    up its children.
  * Groups are handled top-down, so a kecamatan hidden to protect a sibling kecamatan also hides enough of
  * its own desa. Derived figures (a prevalence) are hidden whenever a count they are made of is.
+ * 3. Differences (issue 18): two counts of one row shown side by side publish their difference too —
+ *    registered − weighed is the number of children not weighed. `suppressTable` treats each such
+ *    difference as one more count column (steps 1–2) and hides the part (weighed) where the difference
+ *    must be hidden, repeating until nothing changes (each pass only hides more, so it ends).
  */
 export const MIN_PUBLISHED_COUNT = 5;
 
@@ -27,9 +31,15 @@ export interface CountNode {
   count: number;
 }
 
-/** Codes whose count must not be published. Children must add up to their parent. */
-export function suppressCounts(nodes: readonly CountNode[]): Set<string> {
-  const hidden = new Set<string>();
+/**
+ * Codes whose count must not be published. Children must add up to their parent. `alreadyHidden`: codes
+ * hidden for another reason, which the complementary step then protects like small cells.
+ */
+export function suppressCounts(
+  nodes: readonly CountNode[],
+  alreadyHidden: Iterable<string> = [],
+): Set<string> {
+  const hidden = new Set<string>(alreadyHidden);
   const children = new Map<string | null, CountNode[]>();
   for (const n of nodes) {
     const list = children.get(n.parent);
@@ -74,4 +84,48 @@ function protectGroup(group: readonly CountNode[], parentHidden: boolean, hidden
     n++;
     sum += c.count;
   }
+}
+
+/** A region tree node for `suppressTable`. */
+export interface TreeNode {
+  code: string;
+  parent: string | null;
+}
+
+/**
+ * Every column of a table of counts suppressed (steps 1–2), and every difference `[whole, part]` of two
+ * columns too (step 3): where a difference must be hidden, the part is hidden, and its column is protected
+ * again. Returns the hidden codes per column.
+ */
+export function suppressTable<C extends string>(
+  nodes: readonly TreeNode[],
+  count: (code: string, column: C) => number,
+  columns: readonly C[],
+  differences: readonly (readonly [whole: C, part: C])[],
+): Record<C, Set<string>> {
+  const column = (col: C, seed: Iterable<string> = []) =>
+    suppressCounts(
+      nodes.map((n) => ({ code: n.code, parent: n.parent, count: count(n.code, col) })),
+      seed,
+    );
+  const hidden = Object.fromEntries(columns.map((c) => [c, column(c)])) as Record<C, Set<string>>;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [whole, part] of differences) {
+      const seed = new Set([...hidden[whole], ...hidden[part]]);
+      const diff = suppressCounts(
+        nodes.map((n) => ({
+          code: n.code,
+          parent: n.parent,
+          count: count(n.code, whole) - count(n.code, part),
+        })),
+        seed,
+      );
+      const more = [...diff].filter((c) => !seed.has(c));
+      if (more.length === 0) continue;
+      hidden[part] = column(part, [...hidden[part], ...more]);
+      changed = true;
+    }
+  }
+  return hidden;
 }

@@ -34,6 +34,9 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
+/** Every schema version this build knows (a restore refuses a database that has any other). */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
+
 /** A Kysely migrator over this list (the tests take every migration down and up again with it). */
 export function migrator(db: Kysely<any>): Migrator {
   return new Migrator({ db, provider });

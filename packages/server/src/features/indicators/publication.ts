@@ -1,9 +1,9 @@
 import {
-  type CountNode,
   formatPercent,
+  isSmallCell,
   type PublicationRow,
   type PublicationView,
-  suppressCounts,
+  suppressTable,
   todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
@@ -100,20 +100,25 @@ export async function getPublication(
     })),
   );
   const columns = ["registered", "measured", "stunted", "wasted", "underweight"] as const;
-  const hidden = Object.fromEntries(
-    columns.map((col) => [
-      col,
-      suppressCounts(
-        tree.map(
-          (n): CountNode => ({ code: n.code, parent: n.parent, count: totals.get(n.code)?.[col] ?? 0 }),
-        ),
-      ),
-    ]),
-  ) as Record<(typeof columns)[number], Set<string>>;
+  // Two counts of a row shown side by side publish their difference (registered − weighed = not weighed),
+  // so the differences are suppressed like counts (core suppressTable).
+  const hidden = suppressTable(
+    tree,
+    (code, col: (typeof columns)[number]) => totals.get(code)?.[col] ?? 0,
+    columns,
+    [
+      ["registered", "measured"],
+      ["measured", "stunted"],
+      ["measured", "wasted"],
+      ["measured", "underweight"],
+    ],
+  );
+  // A percent also gives its denominator (children with a usable length, say) and so the children not
+  // counted in it: hidden when that difference is 1–4.
   const pct =
     (num: number, den: number, ...cols: (typeof columns)[number][]) =>
     (code: string) =>
-      cols.some((c) => hidden[c].has(code)) || den === 0 ? null : (100 * num) / den;
+      cols.some((c) => hidden[c].has(code)) || den === 0 || isSmallCell(den - num) ? null : (100 * num) / den;
 
   const rows: PublicationRow[] = tree.map((n) => {
     const t = totals.get(n.code) ?? zero();

@@ -299,6 +299,19 @@ describeEachDialect(
           if (kec[col] !== null) expect(hidden.length === 0 || hidden.length >= 2).toBe(true);
         }
       }
+      // Nor a difference of two counts shown in one row (registered − weighed = children not weighed).
+      for (const r of v.rows as Record<string, number | null>[]) {
+        for (const [whole, part] of [
+          ["registered", "measured"],
+          ["measured", "stunted"],
+          ["measured", "wasted"],
+          ["measured", "underweight"],
+        ] as const) {
+          const [a, b] = [r[whole], r[part]];
+          if (a != null && b != null)
+            expect(a - b === 0 || a - b >= 5, `${r.code} ${whole}−${part}`).toBe(true);
+        }
+      }
       const csv = await api.request(null, { method: "GET", url: `/api/public/publication/${YEAR}/csv` });
       expect(csv.statusCode).toBe(200);
       expect(csv.body).toContain("<5");

@@ -138,6 +138,19 @@ describeEachDialect(
       expect([nikPair.a.name, nikPair.b.name].sort()).toEqual(["Siti A.", "Siti Aminah"]);
     });
 
+    it("GET /api/persons/:id gives the full NIK only to roles that may read it; others get it masked", async () => {
+      const { motherId } = await family();
+      const nikOf = async (as: string) => (await get(as, `/api/persons/${motherId}`)).json().person;
+      expect((await nikOf("kpm.sandeley")).nik).toBe(MOTHER.nik);
+      expect((await nikOf("admin")).nik).toBe(MOTHER.nik);
+      for (const as of ["peninjau", "tpps.kuaro", "tpps.paser", "dinkes"]) {
+        const p = await nikOf(as);
+        expect(p.nik, as).toBeNull();
+        expect(p.nikMasked, as).toBe("************0003");
+        expect((await get(as, `/api/persons/${motherId}`)).body, as).not.toContain(MOTHER.nik);
+      }
+    });
+
     it("links the mother with an up-to-date revision; a stale revision is a conflict", async () => {
       const { householdId, motherId, childId } = await family();
       const ok = await api.request("kpm.sandeley", {

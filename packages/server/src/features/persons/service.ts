@@ -3,6 +3,7 @@ import {
   type ChartIndicator,
   type ChartView,
   checkNik,
+  hasPowerAt,
   levelOfCode,
   nameKey,
   type PersonInput,
@@ -122,13 +123,14 @@ export async function createPerson(
       after: row,
     });
   });
-  return { person: detail(row, todayIso()), warnings };
+  return { person: detail(actor, row, todayIso()), warnings };
 }
 
-function detail(r: PersonRow, asOf: string, facts = {}): PersonRecord {
+/** The record as `actor` may read it: the full NIK only with the readNik power there (else null; nikMasked stays). */
+function detail(actor: Actor, r: PersonRow, asOf: string, facts = {}): PersonRecord {
   return {
     ...toSummary(r, asOf, facts),
-    nik: r.nik,
+    nik: hasPowerAt(actor, "readNik", r.region_code) ? r.nik : null,
     householdId: r.household_id,
     motherId: r.mother_id,
     parentName: r.parent_name,
@@ -177,7 +179,7 @@ export async function editPerson(db: Kysely<Database>, actor: Actor, id: string,
     });
     return row;
   });
-  return { person: detail(after, todayIso()), warnings };
+  return { person: detail(actor, after, todayIso()), warnings };
 }
 
 /** The full page of a person: profile, household, family, pregnancies, measurements with growth results. */
@@ -220,7 +222,7 @@ export async function viewPerson(
     nikWarningsNow = [e instanceof Error ? e.message : String(e)];
   }
   return {
-    person: detail(row, asOf, facts),
+    person: detail(actor, row, asOf, facts),
     nikWarnings: nikWarningsNow,
     household: householdRow ? toHouseholdView(householdRow) : null,
     mother: motherRow && !motherRow.merged_into ? toSummary(motherRow, asOf) : null,
