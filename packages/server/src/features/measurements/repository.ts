@@ -17,6 +17,7 @@ export function toRaw(r: MeasurementRow): RawMeasurement {
     headcCm: r.headc_cm,
     oedema: r.oedema === 1,
     measuredBy: r.measured_by,
+    imported: r.import_id !== null,
   };
 }
 
