@@ -112,11 +112,11 @@ export async function measurementDaysInRegion(
   from: string,
   to: string,
   bornFrom: string,
-): Promise<Map<string, { weighedOn: string[]; lengthOn: string[] }>> {
+): Promise<Map<string, MeasuredDays>> {
   const rows = await db
     .selectFrom("measurements as m")
     .innerJoin("persons as p", "p.id", "m.person_id")
-    .select(["m.person_id", "m.measured_on", "m.weight_kg", "m.lenhei_cm"])
+    .select(["m.person_id", "m.measured_on", "m.weight_kg", "m.lenhei_cm", "m.tbu", "m.bbtb", "m.flagged"])
     .where("m.deleted_at", "is", null)
     .where(withinScopes("m.region_code", scopes))
     .where(withinScopes("m.region_code", [regionCode]))
@@ -125,15 +125,31 @@ export async function measurementDaysInRegion(
     .where("p.birth_date", ">=", bornFrom)
     .orderBy("m.measured_on")
     .execute();
-  const map = new Map<string, { weighedOn: string[]; lengthOn: string[] }>();
+  const map = new Map<string, MeasuredDays>();
   for (const r of rows) {
     let days = map.get(r.person_id);
     if (!days) {
-      days = { weighedOn: [], lengthOn: [] };
+      days = { weighedOn: [], lengthOn: [], nutrition: [] };
       map.set(r.person_id, days);
     }
     if (r.weight_kg !== null && r.weight_kg > 0) days.weighedOn.push(r.measured_on);
     if (r.lenhei_cm !== null && r.lenhei_cm > 0) days.lengthOn.push(r.measured_on);
+    // Gizi buruk/kurang (BB/PB) or stunting (PB/U), from the stored Permenkes codes of plausible values.
+    if (r.flagged === 0 && (r.tbu !== null || r.bbtb !== null))
+      days.nutrition.push({
+        on: r.measured_on,
+        undernourished: UNDERNOURISHED.has(r.tbu ?? "") || UNDERNOURISHED.has(r.bbtb ?? ""),
+      });
   }
   return map;
 }
+
+/** Days a child was weighed / measured and its nutrition status on each measurement with one. */
+export interface MeasuredDays {
+  weighedOn: string[];
+  lengthOn: string[];
+  nutrition: { on: string; undernourished: boolean }[];
+}
+
+/** Permenkes 2/2020 codes the KPM's child home visit is for (BUKU: gizi buruk, gizi kurang, stunting). */
+const UNDERNOURISHED = new Set(["tbu.sangat_pendek", "tbu.pendek", "bbtb.gizi_buruk", "bbtb.gizi_kurang"]);
