@@ -18,6 +18,7 @@ export * from "./planning";
 export * from "./pregnancies";
 export * from "./regions";
 export * from "./services";
+export * from "./skdn";
 export * from "./sync";
 export * from "./tpk";
 export * from "./users";

@@ -17,6 +17,7 @@ import { planningFeature } from "./planning";
 import { pregnanciesFeature } from "./pregnancies";
 import { regionsFeature } from "./regions";
 import { servicesFeature } from "./services";
+import { skdnFeature } from "./skdn";
 import { tpkFeature } from "./tpk";
 import { usersFeature } from "./users";
 
@@ -39,6 +40,7 @@ export const FEATURES: readonly Feature[] = [
   importsFeature,
   indicatorCatalogFeature,
   servicesFeature,
+  skdnFeature,
   familiesFeature,
   catinFeature,
   tpkFeature,

@@ -153,3 +153,26 @@ export interface MeasuredDays {
 
 /** Permenkes 2/2020 codes the KPM's child home visit is for (BUKU: gizi buruk, gizi kurang, stunting). */
 const UNDERNOURISHED = new Set(["tbu.sangat_pendek", "tbu.pendek", "bbtb.gizi_buruk", "bbtb.gizi_kurang"]);
+
+/** Live weighings of children born from `bornFrom` in a region up to a day, oldest first (the SKDN report). */
+export async function weighingsInRegion(
+  db: Conn,
+  scopes: readonly string[],
+  regionCode: string,
+  bornFrom: string,
+  to: string,
+) {
+  return db
+    .selectFrom("measurements as m")
+    .innerJoin("persons as p", "p.id", "m.person_id")
+    .select(["m.person_id", "m.measured_on", "m.weight_kg", "m.import_id", "m.zwei", "m.flagged"])
+    .where("m.deleted_at", "is", null)
+    .where("m.weight_kg", ">", 0)
+    .where(withinScopes("m.region_code", scopes))
+    .where(withinScopes("m.region_code", [regionCode]))
+    .where("m.measured_on", "<=", to)
+    .where("p.birth_date", ">=", bornFrom)
+    .orderBy("m.person_id")
+    .orderBy("m.measured_on")
+    .execute();
+}
