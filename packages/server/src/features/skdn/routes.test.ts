@@ -128,7 +128,7 @@ describeEachDialect(
         .select(["action", "after_json"])
         .where("action", "=", "skdn.export")
         .execute();
-      expect(audit.map((a) => JSON.parse(a.after_json).format).sort()).toEqual(["pdf", "xlsx"]);
+      expect(audit.map((a) => JSON.parse(a.after_json ?? "{}").format).sort()).toEqual(["pdf", "xlsx"]);
     });
   },
   { seed },
