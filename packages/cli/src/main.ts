@@ -26,6 +26,8 @@ Usage: tumbuh <command> [options]
                               a FHIR R4 transaction Bundle of the measurements (SATUSEHAT)
   growth zscores --input IN.csv --output OUT.csv
                               WHO z-scores, flags and Permenkes 2/2020 categories for a CSV
+  growth faltering --input IN.csv --output OUT.csv
+                              N/T/O/B and 2T of every weighing (child_id,sex,birth_date,measured_on,weight_kg)
   catalog indicators [--format json|csv] [--file PATH]
                               print the indicator catalog (Paser Pasal 6, Pasal 7, Lampiran) or check a file
   indicators --region CODE --period YYYY-MM|YYYY [--agency NAME] [--format json|table]

@@ -15,6 +15,8 @@ export interface RawMeasurement {
   headcCm: number | null;
   oedema: boolean;
   measuredBy: string | null;
+  /** Came from an e-PPGBM import: a known child's history, so its first weighing is not "B" (baru). */
+  imported?: boolean;
 }
 
 export interface Derived {
@@ -89,7 +91,13 @@ export function measurementViews(
     (m) => m.weightKg !== null && m.weightKg > 0 && m.measuredOn >= person.birthDate,
   );
   const f = faltering(
-    weighed.map((m) => ({ date: m.measuredOn, weightKg: m.weightKg as number, birthDate: person.birthDate })),
+    weighed.map((m) => ({
+      date: m.measuredOn,
+      weightKg: m.weightKg as number,
+      birthDate: person.birthDate,
+      sex: person.sex,
+      imported: m.imported === true,
+    })),
   );
   const status = new Map<string, WeighingStatus>();
   weighed.forEach((m, i) => {

@@ -30,5 +30,6 @@ export * from "./registry-views";
 export * from "./roles";
 export * from "./scope";
 export * from "./services/index";
+export * from "./skdn/index";
 export * from "./sync-schemas";
 export * from "./targets";

@@ -31,8 +31,11 @@ export {
 export {
   type FalteringEntry,
   type FalteringOptions,
+  type FalteringReason,
   type FalteringResult,
   faltering,
+  LINE_TOLERANCE_KG,
+  lineWeight,
   WEIGHING_STATUS_LABELS,
   type Weighing,
   type WeighingStatus,

@@ -16,6 +16,6 @@ export { keepAggregatesFresh } from "./features/indicators/aggregates";
 export { getDashboard } from "./features/indicators/service";
 export { importRegions } from "./features/regions/service";
 export { exportScorecard } from "./features/services/exports";
-export { buildScorecard } from "./features/services/scorecard";
+export { buildScorecard, explainScorecardCell } from "./features/services/scorecard";
 export { setPasswordCost } from "./features/users/password";
 export { createUser } from "./features/users/service";

@@ -3,12 +3,20 @@
  * server or database (this module must not import @tumbuh/server).
  *
  *   tumbuh growth zscores --input IN.csv --output OUT.csv
+ *   tumbuh growth faltering --input IN.csv --output OUT.csv
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import {
+  ADDED_COLUMNS,
+  FalteringCsvError,
+  falteringCsv,
+  REQUIRED_COLUMNS,
+} from "../growth-csv/faltering-csv";
 import { CsvInputError, OUTPUT_COLUMNS, zscoresCsv } from "../growth-csv/zscores-csv";
 
 const USAGE = `Usage: tumbuh growth zscores --input IN.csv --output OUT.csv
+       tumbuh growth faltering --input IN.csv --output OUT.csv
 
 Computes WHO z-scores (WHO Child Growth Standards 0–60 months, WHO Reference
 2007 5–19 years; same rules as WHO's anthro/anthroplus R packages), flags and
@@ -25,6 +33,13 @@ Output columns:
   z-scores are unrounded (full precision), flags 0/1, empty = not computable;
   tbu/bbu/bbtb/imtu are Permenkes 2/2020 category codes; rows that cannot be
   read get a message in "error" and no results.
+
+faltering: N/T/O/B and 2T of every weighing (Buku KIA 2023, KMS page: N when
+the weight follows its growth line or gains at least the KBM; T when it is flat,
+falls, or — below its line — gains less than the KBM; O not weighed last month;
+B first weighing; 2T two T in a row).
+Input columns (any order): ${REQUIRED_COLUMNS.join(", ")}; one row per weighing.
+Output: the input columns, then ${ADDED_COLUMNS.join(", ")}.
 
 Options:
   -i, --input FILE    input CSV
@@ -47,20 +62,21 @@ export async function runGrowth(args: string[]): Promise<number> {
     return 0;
   }
   const [command, ...extra] = positionals;
-  if (command !== "zscores" || extra.length > 0) {
+  if ((command !== "zscores" && command !== "faltering") || extra.length > 0) {
     const what =
       command === undefined ? "missing command" : `unknown command: ${[command, ...extra].join(" ")}`;
     process.stderr.write(`tumbuh growth: ${what}\n\n${USAGE}`);
     return 2;
   }
   if (!values.input || !values.output) {
-    process.stderr.write(`tumbuh growth zscores: --input and --output are required\n\n${USAGE}`);
+    process.stderr.write(`tumbuh growth ${command}: --input and --output are required\n\n${USAGE}`);
     return 2;
   }
   if (!existsSync(values.input)) {
-    process.stderr.write(`tumbuh growth zscores: input file not found: ${values.input}\n`);
+    process.stderr.write(`tumbuh growth ${command}: input file not found: ${values.input}\n`);
     return 1;
   }
+  if (command === "faltering") return runFaltering(values.input, values.output);
   try {
     const started = performance.now();
     const cpu0 = process.cpuUsage();
@@ -75,6 +91,21 @@ export async function runGrowth(args: string[]): Promise<number> {
   } catch (e) {
     const message = e instanceof CsvInputError ? e.message : `${(e as Error).message}`;
     process.stderr.write(`tumbuh growth zscores: ${message}\n`);
+    return 1;
+  }
+}
+
+function runFaltering(input: string, output: string): number {
+  try {
+    const { csv, rows, rowsWithError } = falteringCsv(readFileSync(input, "utf8"));
+    writeFileSync(output, csv);
+    process.stderr.write(
+      `tumbuh growth faltering: ${rows} weighings (${rowsWithError} with errors) → ${output}\n`,
+    );
+    return 0;
+  } catch (e) {
+    if (!(e instanceof FalteringCsvError)) throw e;
+    process.stderr.write(`tumbuh growth faltering: ${e.message}\n`);
     return 1;
   }
 }

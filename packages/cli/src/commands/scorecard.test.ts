@@ -36,7 +36,36 @@ describe("tumbuh scorecard", () => {
     expect(await runScorecard(["--region", "64.01.05", "--period", "2025-09", "--output", out])).toBe(0);
     const card = JSON.parse(readFileSync(out, "utf8"));
     expect(card.rows).toHaveLength(5);
-    expect(card.totals).toMatchObject({ targets: 5, y: 14, t: 14, ts: 2, percent: 50 });
+    expect(card.totals).toMatchObject({ targets: 5, y: 13, t: 13, ts: 4, percent: 50 });
+  });
+
+  it("explains one target's cells with --explain PERSON:INDICATOR", async () => {
+    const card = JSON.parse(
+      await (async () => {
+        const out = join(dir, "card2.json");
+        await runScorecard(["--region", "64.01.05.2003", "--period", "2025-09", "--output", out]);
+        return readFileSync(out, "utf8");
+      })(),
+    );
+    const wati = card.rows.find((r: { name: string }) => r.name === "Wati Lestari");
+    const chunks: string[] = [];
+    const spy = vi.spyOn(process.stdout, "write").mockImplementation((c) => {
+      chunks.push(String(c));
+      return true;
+    });
+    const code = await runScorecard([
+      "--region",
+      "64.01.05.2003",
+      "--period",
+      "2025-09",
+      "--explain",
+      `${wati.personId}:bumil_anc`,
+    ]);
+    spy.mockRestore();
+    expect(code).toBe(0);
+    const why = JSON.parse(chunks.join(""));
+    expect(why.months[0]).toMatchObject({ month: "2025-09", cell: "T" });
+    expect(why.months[0].due[1]).toMatchObject({ by: "2025-09-12", met: false });
   });
 
   it("writes the XLSX", async () => {

@@ -1,11 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { isPeriod, SYSTEM_ACTOR } from "@tumbuh/core";
-import { buildScorecard, exportScorecard } from "@tumbuh/server";
+import { buildScorecard, explainScorecardCell, exportScorecard } from "@tumbuh/server";
 import { openMigrated } from "../database";
 
 const USAGE =
-  "Usage: tumbuh scorecard --region CODE --period YYYY-MM|YYYY-Qn [--format json|xlsx|pdf] [--output FILE]";
+  "Usage: tumbuh scorecard --region CODE --period YYYY-MM|YYYY-Qn|YYYY-Sn|YYYY [--format json|xlsx|pdf] [--output FILE]\n" +
+  "       tumbuh scorecard --region CODE --period PERIOD --explain PERSON_ID:INDICATOR   (why each month's cell is Y/T/TS)";
 
 /**
  * The KPM convergence scorecard of a region. JSON (default) goes to standard output with one row per
@@ -20,6 +21,7 @@ export async function runScorecard(argv: string[]): Promise<number> {
       period: { type: "string" },
       format: { type: "string", default: "json" },
       output: { type: "string" },
+      explain: { type: "string" },
     },
   });
   const { region, period, format } = values;
@@ -28,7 +30,9 @@ export async function runScorecard(argv: string[]): Promise<number> {
     return 2;
   }
   if (!isPeriod(period)) {
-    console.error(`--period: must be a month YYYY-MM or a quarter YYYY-Qn (got "${period}")`);
+    console.error(
+      `--period: must be a month YYYY-MM, a quarter YYYY-Qn, a semester YYYY-Sn or a year YYYY (got "${period}")`,
+    );
     return 2;
   }
   if (format !== "json" && format !== "xlsx" && format !== "pdf") {
@@ -37,6 +41,16 @@ export async function runScorecard(argv: string[]): Promise<number> {
   }
   const db = await openMigrated();
   try {
+    if (values.explain) {
+      const [person, indicator] = values.explain.split(":");
+      if (!person || !indicator) {
+        console.error(`--explain: PERSON_ID:INDICATOR (got "${values.explain}")\n${USAGE}`);
+        return 2;
+      }
+      const cell = await explainScorecardCell(db.kysely, SYSTEM_ACTOR, region, period, person, indicator);
+      process.stdout.write(`${JSON.stringify(cell, null, 2)}\n`);
+      return 0;
+    }
     if (format === "json") {
       const { view } = await buildScorecard(db.kysely, SYSTEM_ACTOR, region, period, { rows: true });
       const json = `${JSON.stringify(view, null, 2)}\n`;

@@ -21,6 +21,7 @@ export * from "./planning";
 export * from "./pregnancies";
 export * from "./regions";
 export * from "./services";
+export * from "./skdn";
 export * from "./sync";
 export * from "./tokens";
 export * from "./tpk";

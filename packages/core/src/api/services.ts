@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ServiceCatalogSchema } from "../services/catalog";
 import {
+  ScorecardCellViewSchema,
   ScorecardPeriod,
   ScorecardViewSchema,
   ServiceRecordInput,
@@ -45,6 +46,15 @@ export const servicesApi = {
     params: z.strictObject({ code }),
     query: z.strictObject({ period: ScorecardPeriod }),
     response: ScorecardViewSchema,
+  }),
+  /** Why one target's cells of one indicator are Y, T or TS: what was due, by when, what was recorded, the rule. */
+  scorecardCell: endpoint({
+    method: "GET",
+    path: "/api/regions/:code/scorecard/cell",
+    tag: "services",
+    params: z.strictObject({ code }),
+    query: z.strictObject({ period: ScorecardPeriod, person: z.string().min(1).max(64), indicator: code }),
+    response: ScorecardCellViewSchema,
   }),
   /** Audited: it carries names of targets out of the system. */
   scorecardExport: endpoint({

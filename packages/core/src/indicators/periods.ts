@@ -9,8 +9,9 @@ export const Period = z
   .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, "period: expected YYYY or YYYY-MM (e.g. 2025-06)");
 export type Period = z.infer<typeof Period>;
 
+/** A calendar month "2025-06" — not a quarter "2025-Q3" or semester "2025-S1", which have 7 characters too. */
 export function isMonth(period: string): boolean {
-  return period.length === 7;
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(period);
 }
 
 export { periodBounds, periodYear } from "../period";

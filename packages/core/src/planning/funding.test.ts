@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ACTIVITY_CATALOG, findActivity, PALI_ACTIVITIES, PASER_ACTIVITIES } from "./activity-catalog";
-import { fundingAllowed, stuntingShare } from "./funding";
+import { FUNDING_SOURCES, fundingAllowed, isVillageBudget, stuntingShare } from "./funding";
 import { checkKpmCriteria, kpmCountProblem } from "./kpm-criteria";
 
 describe("stunting share of the APB Desa", () => {
@@ -21,6 +21,15 @@ describe("stunting share of the APB Desa", () => {
         expect(s ?? 101).toBeLessThanOrEqual(100);
       }),
     );
+  });
+  it("only village money is APB Desa money (PALI Pasal 40(5), Paser Pasal 50 b); APBD Provinsi and APBN are sources (PALI Pasal 20(4), 34(2))", () => {
+    expect(FUNDING_SOURCES.filter((f) => isVillageBudget(f.code)).map((f) => f.code)).toEqual([
+      "dana_desa",
+      "apb_desa_lain",
+    ]);
+    expect(FUNDING_SOURCES.map((f) => f.code)).toEqual(expect.arrayContaining(["apbd_provinsi", "apbn"]));
+    expect(fundingAllowed("kelurahan", "apbn")).toBe(true);
+    expect(fundingAllowed("kelurahan", "apb_desa_lain")).toBe(false);
   });
   it("a kelurahan cannot fund from Dana Desa (Paser Pasal 27(2))", () => {
     expect(fundingAllowed("kelurahan", "dana_desa")).toBe(false);

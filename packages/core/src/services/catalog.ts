@@ -76,23 +76,25 @@ export const RULES = {
   /** Trimesters by gestational age in days from the last period: T1 < 13 weeks, T2 < 28 weeks (Permenkes 21/2021). */
   trimester2FromDay: 91,
   trimester3FromDay: 196,
-  /** ANC at least once in T1, once in T2, twice in T3 (BUKU; Permenkes 97/2014 Pasal 13 "minimal 4 kali").
-   *  A trimester's visit is due when the trimester is over; T3's first by 36 weeks, its second by delivery. */
+  /** The third trimester's first visit is due by 36 weeks; the rest by delivery. */
   ancT3FirstDueDay: 252,
-  /** Post-partum checks: at least 3 (BUKU); KF1 by day 2, KF2 by day 7, KF3 by day 28 (Permenkes 21/2021). */
-  nifasDueByDay: [2, 7, 28] as readonly number[],
   /** The post-partum period (nifas) lasts 42 days: the woman stays a target until it ends (Permenkes 21/2021). */
   nifasDays: 42,
+  /** Counselling for a pregnant woman: "konseling gizi atau kelas ibu hamil minimal 4 kali" during the pregnancy
+   *  (BUKU), paced like the 4 antenatal contacts: 1 by the end of T1, 2 by the end of T2, 3 by 36 weeks, 4 by
+   *  delivery (the pacing is ours: the book names only the total). */
+  counsellingTotal: 4,
+  /** Iron tablets: "minum 1 tablet … setiap hari minimal selama 90 hari" (BUKU), so ≥ 90 tablets in the pregnancy. */
+  ttdTablets: 90,
   /** An antigen counts as missing once the child has completed the month after its schedule month
    *  (so measles, scheduled at 9 months, is required from 10 completed months). */
   antigenGraceMonths: 1,
-  /** Weighing: 0–11 months every month; 12–23 months at least 2 of the last 3 months (BUKU; Permenkes 4/2019
-   *  SPM: children 12–59 months weighed at least 8 times a year). Looked at over the last 3 months. */
-  weighingWindowMonths: 3,
-  weighingEveryMonthUntilMonths: 11,
-  weighingMinOfWindowOlder: 2,
-  /** Length measured once per quarter (BUKU; Paser Pasal 36(2) deteksi dini): the last 3 months. */
-  lengthWindowMonths: 3,
+  /** Length: "diukur panjang/tinggi badannya oleh tenaga kesehatan terlatih minimal 2 kali dalam setahun"
+   *  (BUKU): a measurement in every 6 months, so the cell looks back 6 months (a recorded birth length counts
+   *  when born inside them; a child under 6 months with none is not due yet). */
+  lengthWindowMonths: 6,
+  /** Measurements (weighing, length, nutrition status) the scorecard reads: the longest window above. */
+  measurementWindowMonths: 6,
   /** A birth must be reported within 60 days (UU 24/2013 Pasal 27): the certificate is due after that. */
   birthCertificateDueDays: 60,
   /** PAUD age: 2 up to 6 completed years (24–83 months), BUKU; PAUD per UU 20/2003 Pasal 28. */
@@ -100,6 +102,60 @@ export const RULES = {
   paudToMonths: 83,
   child0to23ToMonths: 23,
 } as const;
+
+/**
+ * Antenatal care schedules, as data: the minimum contacts per trimester. Where the sources disagree both are
+ * kept and a regency's catalog names the one it follows (`ServiceCatalog.ancSchedule`, docs/SCORECARD-RULES.md).
+ */
+export const ANC_SCHEDULES = {
+  /** BUKU ("periksa kehamilan paling sedikit 4 kali selama kehamilan") and Permenkes 97/2014 Pasal 13: 1–1–2. */
+  k4: {
+    perTrimester: [1, 1, 2] as const,
+    source: `Buku Pendataan dan Pemantauan Layanan 1000 HPK (Kemendesa PDTT); Permenkes 97/2014 Pasal 13`,
+    label: {
+      id: "minimal 4 kali: 1 di trimester I, 1 di trimester II, 2 di trimester III",
+      en: "at least 4: 1 in T1, 1 in T2, 2 in T3",
+    },
+  },
+  /** Permenkes 21/2021 (the newer national standard): at least 6 contacts, 1–2–3 (the split is not confirmed
+   *  from the regulation's text; the Buku KIA 2020+ prints 2–1–3 — see docs/SCORECARD-RULES.md). */
+  k6: {
+    perTrimester: [1, 2, 3] as const,
+    source: "Permenkes 21/2021 (pelayanan kesehatan masa hamil minimal 6 kali)",
+    label: {
+      id: "minimal 6 kali: 1 di trimester I, 2 di trimester II, 3 di trimester III",
+      en: "at least 6: 1 in T1, 2 in T2, 3 in T3",
+    },
+  },
+} as const;
+export type AncSchedule = keyof typeof ANC_SCHEDULES;
+
+/**
+ * Post-partum checks (kunjungan nifas) by their windows, in days after delivery (day 0 = the birth day; KF1
+ * starts 6 hours after it). A window's check is due when the window closes.
+ */
+export const NIFAS_SCHEDULES = {
+  /** Permenkes 21/2021: KF1 6 h–2 days, KF2 3–7 days, KF3 8–28 days, KF4 29–42 days. */
+  kf4: {
+    windows: [
+      [0, 2],
+      [3, 7],
+      [8, 28],
+      [29, 42],
+    ] as const,
+    source: "Permenkes 21/2021 (KF1–KF4)",
+  },
+  /** BUKU "minimal 3 kali", with the older Buku KIA windows: 6 h–3 days, 4–28 days, 29–42 days. */
+  kf3: {
+    windows: [
+      [0, 3],
+      [4, 28],
+      [29, 42],
+    ] as const,
+    source: "Buku Pendataan dan Pemantauan Layanan 1000 HPK; Buku KIA (KF1–KF3)",
+  },
+} as const;
+export type NifasSchedule = keyof typeof NIFAS_SCHEDULES;
 
 export const PACKAGE_CODES = Object.keys(PACKAGES) as [PackageCode, ...PackageCode[]];
 
@@ -125,10 +181,10 @@ export const BASELINE_INDICATORS: readonly ServiceIndicator[] = [
     package: "kia",
     short: "ANC",
     label: {
-      id: "Pemeriksaan kehamilan (tiap trimester, 2× trimester III)",
-      en: "Antenatal checks (each trimester, twice in the third)",
+      id: "Pemeriksaan kehamilan sesuai jadwal per trimester",
+      en: "Antenatal checks on schedule per trimester",
     },
-    source: `${BUKU}; Permenkes 97/2014 Pasal 13; PALI Pasal 4(3)j`,
+    source: `${BUKU}; Permenkes 97/2014 Pasal 13; Permenkes 21/2021; PALI Pasal 4(3)j`,
   },
   {
     code: "bumil_ttd",
@@ -136,8 +192,11 @@ export const BASELINE_INDICATORS: readonly ServiceIndicator[] = [
     basis: "ttd",
     package: "kia",
     short: "TTD",
-    label: { id: "Tablet tambah darah", en: "Iron tablets" },
-    source: `${BUKU}; Paser Pasal 24(1)a`,
+    label: {
+      id: "Tablet tambah darah (≥ 90 tablet selama hamil)",
+      en: "Iron tablets (≥ 90 in the pregnancy)",
+    },
+    source: `${BUKU} ("minum 1 tablet setiap hari minimal selama 90 hari"); Paser Pasal 24(1)a`,
   },
   {
     code: "bumil_nifas",
@@ -146,8 +205,8 @@ export const BASELINE_INDICATORS: readonly ServiceIndicator[] = [
     package: "kia",
     short: "Nifas",
     label: {
-      id: "Pemeriksaan nifas (≥ 3 kali, setelah bersalin)",
-      en: "Post-partum checks (≥ 3, once delivered)",
+      id: "Pemeriksaan nifas sesuai jendela KF",
+      en: "Post-partum checks in their KF windows",
     },
     source: `${BUKU}; Permenkes 21/2021 (KF1–KF4)`,
   },
@@ -157,8 +216,11 @@ export const BASELINE_INDICATORS: readonly ServiceIndicator[] = [
     basis: "konseling_gizi",
     package: "konseling_gizi",
     short: "Konseling",
-    label: { id: "Konseling gizi / kelas ibu hamil", en: "Nutrition counselling / antenatal class" },
-    source: `${BUKU}; PALI Pasal 4(2)b, 4(3)b; Paser Pasal 24(1)b`,
+    label: {
+      id: "Konseling gizi / kelas ibu hamil (≥ 4 kali selama hamil)",
+      en: "Nutrition counselling / antenatal class (≥ 4 in the pregnancy)",
+    },
+    source: `${BUKU} ("minimal 4 kali"); PALI Pasal 4(2)b, 4(3)b; Paser Pasal 24(1)b`,
   },
   {
     code: "bumil_kunjungan",
@@ -214,8 +276,8 @@ export const BASELINE_INDICATORS: readonly ServiceIndicator[] = [
     basis: "penimbangan",
     package: "kia",
     short: "Timbang",
-    label: { id: "Penimbangan berat badan rutin", en: "Regular weighing" },
-    source: `${BUKU}; Permenkes 4/2019 (SPM)`,
+    label: { id: "Penimbangan berat badan tiap bulan", en: "Weighed every month" },
+    source: `${BUKU} ("diukur berat badannya di posyandu secara rutin setiap bulan"); Permenkes 4/2019 (SPM)`,
   },
   {
     code: "anak_ukur",
@@ -223,8 +285,8 @@ export const BASELINE_INDICATORS: readonly ServiceIndicator[] = [
     basis: "pengukuran",
     package: "kia",
     short: "Ukur PB",
-    label: { id: "Pengukuran panjang badan tiap triwulan", en: "Length measured each quarter" },
-    source: `${BUKU}; Paser Pasal 36(2)b`,
+    label: { id: "Pengukuran panjang badan (≥ 2 kali setahun)", en: "Length measured (≥ twice a year)" },
+    source: `${BUKU} ("minimal 2 kali dalam setahun"); Paser Pasal 36(2)b`,
   },
   {
     code: "anak_konseling",
@@ -241,8 +303,11 @@ export const BASELINE_INDICATORS: readonly ServiceIndicator[] = [
     basis: "kunjungan_rumah",
     package: "konseling_gizi",
     short: "Kunj.",
-    label: { id: "Kunjungan rumah", en: "Home visit" },
-    source: `${BUKU}; PALI Pasal 4(3)k`,
+    label: {
+      id: "Kunjungan rumah (anak gizi buruk, gizi kurang, stunting)",
+      en: "Home visit (severely/moderately wasted or stunted child)",
+    },
+    source: `${BUKU} ("status gizi buruk, gizi kurang, dan stunting mendapat kunjungan ke rumah … minimal 1 bulan sekali"); PALI Pasal 4(3)k`,
   },
   {
     code: "anak_air",
@@ -305,6 +370,10 @@ export const ServiceCatalogSchema = z.object({
   regulation: z.string(),
   packages: z.array(z.enum(PACKAGE_CODES)).readonly(),
   indicators: z.array(ServiceIndicatorSchema).readonly(),
+  /** Which antenatal schedule the regency follows (k4: BUKU/Permenkes 97/2014; k6: Permenkes 21/2021). */
+  ancSchedule: z.enum(["k4", "k6"]),
+  /** Which post-partum windows it follows (kf4: Permenkes 21/2021; kf3: BUKU/older Buku KIA). */
+  nifasSchedule: z.enum(["kf4", "kf3"]),
 });
 export type ServiceCatalog = z.infer<typeof ServiceCatalogSchema>;
 
@@ -312,6 +381,9 @@ export type ServiceCatalog = z.infer<typeof ServiceCatalogSchema>;
 const PASER: ServiceCatalog = {
   key: "paser-47-2024",
   regulation: "Peraturan Bupati Paser 47/2024, Pasal 24 dan 36",
+  // Perbup of 2024, after Permenkes 21/2021: the newer national standard (6 ANC contacts, KF1–KF4).
+  ancSchedule: "k6",
+  nifasSchedule: "kf4",
   packages: [
     "kia",
     "konseling_gizi",
@@ -332,6 +404,9 @@ const PASER: ServiceCatalog = {
 const PALI: ServiceCatalog = {
   key: "pali-64-2021",
   regulation: "Peraturan Bupati PALI 64/2021, Pasal 4, 30, 34, 37",
+  // PALI adopts the Kemendesa convergence guidance (the BUKU): 4 ANC contacts; post-partum by Permenkes 21/2021.
+  ancSchedule: "k4",
+  nifasSchedule: "kf4",
   packages: ["kia", "konseling_gizi", "air_sanitasi", "perlindungan_sosial", "paud"],
   indicators: BASELINE_INDICATORS.map((i) => (i.code === "anak_pengasuhan" ? { ...i, package: "kia" } : i)),
 };
@@ -345,7 +420,7 @@ export const REGENCY_CATALOGS: Record<string, string> = { "64.01": PASER.key, "1
 export function catalogForRegion(code: string): ServiceCatalog {
   const regency = code.split(".").slice(0, 2).join(".");
   const key = REGENCY_CATALOGS[regency];
-  return (key && CATALOGS[key]) || { ...PALI, key: "nasional", regulation: BUKU };
+  return (key && CATALOGS[key]) || { ...PALI, key: "nasional", regulation: BUKU, ancSchedule: "k4" };
 }
 
 export function indicatorsOf(catalog: ServiceCatalog, group: ScoreGroup): ServiceIndicator[] {

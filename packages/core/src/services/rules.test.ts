@@ -4,6 +4,7 @@ import { catalogForRegion } from "./catalog";
 import {
   ancCell,
   birthCertificateCell,
+  childHomeVisitCell,
   immunisationCell,
   inGroup,
   lengthCell,
@@ -92,19 +93,28 @@ describe("post-partum checks", () => {
     const lost = { ...p, outcome: "keguguran" };
     expect(nifasCell(lost, facts({ pregnancy: lost }), "2025-10")).toBe("TS");
   });
-  it("count the checks due by the days since delivery: 1 by day 2, 2 by day 7, 3 by day 28", () => {
-    // Delivered 29 Sept: 30 Sept is day 1 → nothing due yet.
-    expect(nifasCell(p, facts({ pregnancy: p }), "2025-09")).toBe("TS");
+  it("KF1–KF4 by their windows (Permenkes 21/2021): each due when its window closes, a check counts in its own window", () => {
+    // Delivered 29 Sept (day 0): KF1 days 0–2 (closes 1 Oct), KF2 3–7 (6 Oct), KF3 8–28 (27 Oct), KF4 29–42 (10 Nov).
+    expect(nifasCell(p, facts({ pregnancy: p }), "2025-09")).toBe("TS"); // 30 Sept = day 1: nothing due
     const one = facts({ pregnancy: p, records: [rec("nifas", "2025-09-30")] });
     expect(nifasCell(p, one, "2025-09")).toBe("Y");
-    expect(nifasCell(p, one, "2025-10")).toBe("T"); // by 31 Oct (day 32) three are due
+    expect(nifasCell(p, one, "2025-10")).toBe("T"); // KF2 and KF3 closed without a check
+    const kf = (days: string[]) => facts({ pregnancy: p, records: days.map((d) => rec("nifas", d)) });
+    expect(nifasCell(p, kf(["2025-09-30", "2025-10-04", "2025-10-20"]), "2025-10")).toBe("Y");
+    // Three checks, but two in KF1's window and none in KF2's: "any three" would be Y, the windows say T.
+    expect(nifasCell(p, kf(["2025-09-29", "2025-09-30", "2025-10-20"]), "2025-10")).toBe("T");
+    // KF4 closes on day 42 (10 Nov): November needs it.
+    expect(nifasCell(p, kf(["2025-09-30", "2025-10-04", "2025-10-20"]), "2025-11")).toBe("T");
+    expect(nifasCell(p, kf(["2025-09-30", "2025-10-04", "2025-10-20", "2025-11-05"]), "2025-11")).toBe("Y");
+    expect(nifasCell(p, kf(["2025-09-30", "2025-10-04", "2025-10-20"]), "2025-12")).toBe("TS");
+  });
+  it("the BUKU's three checks (kf3) is data a regency can choose", () => {
     const three = facts({
       pregnancy: p,
-      records: [rec("nifas", "2025-09-30"), rec("nifas", "2025-10-04"), rec("nifas", "2025-10-20")],
+      records: ["2025-10-01", "2025-10-20", "2025-11-05"].map((d) => rec("nifas", d)),
     });
-    expect(nifasCell(p, three, "2025-10")).toBe("Y");
-    expect(nifasCell(p, three, "2025-11")).toBe("Y"); // nifas ends 10 Nov (day 42)
-    expect(nifasCell(p, three, "2025-12")).toBe("TS");
+    expect(nifasCell(p, three, "2025-11", "kf3")).toBe("Y");
+    expect(nifasCell(p, three, "2025-11", "kf4")).toBe("T"); // 2 Oct–6 Oct (KF2) had no check
   });
   it("keeps the woman a target until nifas ends (42 days)", () => {
     expect(inGroup("ibu_hamil", facts({ pregnancy: p }), "2025-11")).toBe(true);
@@ -123,23 +133,36 @@ describe("children's rules at age-band boundaries", () => {
     expect(immunisationCell(facts({ records: all }), "2025-11")).toBe("Y");
     expect(immunisationCell(facts({ birthDate: "2025-11-20" }), "2025-11")).toBe("TS");
   });
-  it("weighing: every month up to 11 months, 2 of the last 3 from 12 months", () => {
-    const weighedOn = ["2025-11-10", "2025-12-10"]; // missed January 2026
-    // Born 2025-01-15: 11 completed months at 31 Dec 2025, 12 at 31 Jan 2026.
-    expect(weighingCell(facts({ weighedOn: [...weighedOn] }), "2025-12")).toBe("T"); // Oct missed, 11 months
-    expect(weighingCell(facts({ weighedOn: ["2025-10-09", ...weighedOn] }), "2025-12")).toBe("Y");
-    expect(weighingCell(facts({ weighedOn }), "2026-01")).toBe("Y"); // 12 months: 2 of Nov–Jan
-    expect(weighingCell(facts({ weighedOn: ["2025-12-10"] }), "2026-01")).toBe("T");
+  it("weighing: every month ('diukur berat badannya di posyandu secara rutin setiap bulan', BUKU)", () => {
+    expect(weighingCell(facts({ weighedOn: ["2025-12-31"] }), "2025-12")).toBe("Y");
+    expect(weighingCell(facts({ weighedOn: ["2025-11-30"] }), "2025-12")).toBe("T");
+    expect(weighingCell(facts({ weighedOn: ["2026-01-01"] }), "2025-12")).toBe("T");
   });
-  it("weighing: a child born this month is not yet due; the months before birth do not count", () => {
+  it("weighing: a child born this month is not yet due", () => {
     expect(weighingCell(facts({ birthDate: "2025-11-02" }), "2025-11")).toBe("TS");
-    expect(weighingCell(facts({ birthDate: "2025-11-02", weighedOn: ["2025-12-05"] }), "2025-12")).toBe("Y");
-    expect(weighingCell(facts({ birthDate: "2025-11-01", weighedOn: ["2025-12-05"] }), "2025-12")).toBe("T");
+    expect(weighingCell(facts({ birthDate: "2025-11-02", weighedOn: ["2025-11-05"] }), "2025-11")).toBe("Y");
+    expect(weighingCell(facts({ birthDate: "2025-11-02" }), "2025-12")).toBe("T");
   });
-  it("length: measured within the last three months, or a birth length inside them", () => {
-    expect(lengthCell(facts({ lengthOn: ["2025-08-01"] }), "2025-10")).toBe("Y");
-    expect(lengthCell(facts({ lengthOn: ["2025-07-31"] }), "2025-10")).toBe("T");
+  it("length: at least twice a year ('minimal 2 kali dalam setahun', BUKU) — one in the last 6 months", () => {
+    expect(lengthCell(facts({ lengthOn: ["2025-05-01"] }), "2025-10")).toBe("Y"); // May–Oct
+    expect(lengthCell(facts({ lengthOn: ["2025-04-30"] }), "2025-10")).toBe("T");
     expect(lengthCell(facts({ birthDate: "2025-09-01", birthLengthKnown: true }), "2025-10")).toBe("Y");
+    // Under 6 months without a length: not due yet; born on the window's first day it is due.
+    expect(lengthCell(facts({ birthDate: "2025-05-02" }), "2025-10")).toBe("TS");
+    expect(lengthCell(facts({ birthDate: "2025-05-01" }), "2025-10")).toBe("T");
+  });
+  it("home visit: only for children with gizi buruk, gizi kurang or stunting (BUKU), else TS", () => {
+    const visit = [rec("kunjungan_rumah", "2025-10-03")];
+    expect(childHomeVisitCell(facts({ records: visit }), "2025-10")).toBe("TS"); // no status measured
+    const well = [{ on: "2025-09-10", undernourished: false }];
+    expect(childHomeVisitCell(facts({ nutrition: well }), "2025-10")).toBe("TS");
+    const stunted = [...well, { on: "2025-10-12", undernourished: true }];
+    expect(childHomeVisitCell(facts({ nutrition: stunted }), "2025-10")).toBe("T");
+    expect(childHomeVisitCell(facts({ nutrition: stunted, records: visit }), "2025-10")).toBe("Y");
+    // Measured after the month's end: not yet known in that month.
+    expect(
+      childHomeVisitCell(facts({ nutrition: [{ on: "2025-11-01", undernourished: true }] }), "2025-10"),
+    ).toBe("TS");
   });
   it("birth certificate is due after 60 days", () => {
     const born = "2025-09-01";

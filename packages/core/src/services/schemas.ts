@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IsoDate } from "../registry-schemas";
 import { ANTIGEN_CODES, RECORDED_SERVICES, SCORE_GROUPS } from "./catalog";
+import { CellExplanationSchema, TextSchema } from "./explain";
 import { isPeriod } from "./period";
 import { SCORE_CELLS } from "./rules";
 import { ScorecardTotalsSchema } from "./scorecard";
@@ -20,6 +21,8 @@ export const ServiceRecordInput = z
     received: z.boolean().default(true),
     supersedes: z.string().uuid().nullish(),
     note: z.string().trim().max(300).nullish(),
+    /** Iron tablets given (TTD only): the scorecard counts ≥ 90 in the pregnancy. */
+    quantity: z.number().int().min(1).max(300).nullish(),
   })
   .refine((r) => r.service !== "imunisasi" || r.detail, {
     path: ["detail"],
@@ -43,6 +46,7 @@ export const ServiceRecordViewSchema = z.object({
   note: z.string().nullable(),
   recordedAt: z.string(),
   recordedBy: z.string().nullable(),
+  quantity: z.number().int().nullable().optional(),
   /** False when a later record supersedes this one. */
   live: z.boolean(),
 });
@@ -88,3 +92,17 @@ export const ScorecardViewSchema = z.object({
   areas: z.array(ScorecardAreaViewSchema),
 });
 export type ScorecardView = z.infer<typeof ScorecardViewSchema>;
+
+/** One target's cells of one indicator, explained month by month (tap on a scorecard cell). */
+export const ScorecardCellViewSchema = z.object({
+  personId: z.string(),
+  name: z.string(),
+  indicator: z.object({
+    code: z.string(),
+    short: z.string(),
+    label: TextSchema,
+    group: z.enum(SCORE_GROUPS),
+  }),
+  months: z.array(CellExplanationSchema),
+});
+export type ScorecardCellView = z.infer<typeof ScorecardCellViewSchema>;

@@ -6,6 +6,7 @@ import {
   type ServiceCatalog,
   type ServiceIndicator,
 } from "./catalog";
+import { type CellExplanation, Why } from "./explain";
 import { monthsOfPeriod } from "./period";
 import { evaluateIndicator, inGroup, type ScoreCell, type TargetFacts } from "./rules";
 
@@ -71,7 +72,9 @@ export function scoreTargets(
       if (!present.some(Boolean)) continue;
       const cells: Record<string, (ScoreCell | null)[]> = {};
       for (const ind of indicatorsOf(catalog, group)) {
-        cells[ind.code] = months.map((m, i) => (present[i] ? evaluateIndicator(ind, target.facts, m) : null));
+        cells[ind.code] = months.map((m, i) =>
+          present[i] ? evaluateIndicator(ind, target.facts, m, catalog) : null,
+        );
       }
       rows.push({
         personId: target.personId,
@@ -138,4 +141,38 @@ export function missingByIndicator(
     indicator,
     rows: rows.filter((r) => r.group === indicator.group && (r.cells[indicator.code] ?? []).includes("T")),
   }));
+}
+
+/**
+ * Why each month's cell of one target's indicator is what it is (the same rules, asked to write their
+ * reasons): what was due and by when, what was recorded, the rule and its source.
+ */
+export function explainCell(
+  catalog: ServiceCatalog,
+  indicator: ServiceIndicator,
+  facts: TargetFacts,
+  month: string,
+): CellExplanation {
+  if (!inGroup(indicator.group, facts, month)) {
+    return {
+      month,
+      cell: null,
+      rule: indicator.label,
+      source: indicator.source,
+      due: [],
+      recorded: [],
+      note: { id: "Bukan sasaran kelompok ini pada bulan ini.", en: "Not in this target group this month." },
+    };
+  }
+  const why = new Why();
+  const cell = evaluateIndicator(indicator, facts, month, catalog, why);
+  return {
+    month,
+    cell,
+    rule: why.rule ?? indicator.label,
+    source: why.source ? `${why.source}; ${indicator.source}` : indicator.source,
+    due: why.due,
+    recorded: why.recorded,
+    note: why.note,
+  };
 }

@@ -11,6 +11,7 @@ import * as syncMore from "./migrations/2026-11-22T1800-sync-more";
 import * as indicatorSources from "./migrations/2026-11-22T1900-indicator-sources";
 import * as userLastLogin from "./migrations/2026-12-05T1000-user-last-login";
 import * as jobs from "./migrations/2026-12-06T0000-jobs";
+import * as serviceQuantity from "./migrations/2026-12-06T0100-service-quantity";
 import * as accessTokens from "./migrations/2026-12-06T0200-access-tokens";
 import * as hardening from "./migrations/2026-12-06T0300-hardening";
 
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-06T0000-jobs": jobs,
   "2026-12-06T0300-hardening": hardening,
   "2026-12-06T0200-access-tokens": accessTokens,
+  "2026-12-06T0100-service-quantity": serviceQuantity,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -252,6 +252,7 @@ const COLUMNS = {
     note: N,
     recorded_at: Y,
     recorded_by: N,
+    quantity: N,
   },
   family_screenings: {
     id: Y,

@@ -21,6 +21,7 @@ import { planningFeature } from "./planning";
 import { pregnanciesFeature } from "./pregnancies";
 import { regionsFeature } from "./regions";
 import { servicesFeature } from "./services";
+import { skdnFeature } from "./skdn";
 import { tokensFeature } from "./tokens";
 import { tpkFeature } from "./tpk";
 import { usersFeature } from "./users";
@@ -46,6 +47,7 @@ export const FEATURES: readonly Feature[] = [
   importsFeature,
   indicatorCatalogFeature,
   servicesFeature,
+  skdnFeature,
   familiesFeature,
   catinFeature,
   tpkFeature,

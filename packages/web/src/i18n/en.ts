@@ -226,6 +226,8 @@ export const en: Record<ShellKey, string> = {
   // The scorecard's link on a region page
   "svc.scorecardLink": "Convergence scorecard",
   "svc.scorecardHint": "Services received by 1000-HPK targets, monthly and quarterly",
+  "svc.skdnLink": "SKDN report",
+  "svc.skdnHint": "Under-five weighing per posyandu and desa: S, K, D, N, T, 2T, O, B, BGM",
 
   // Links to the families pages on a region page (also their titles)
   "fam.section": "Accelerating stunting reduction",

@@ -20,6 +20,7 @@ describe("dictionaries (the shell's and every feature's)", () => {
       "registry",
       "services",
       "shell",
+      "skdn",
       "users",
     ]);
   });

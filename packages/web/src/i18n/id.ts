@@ -225,6 +225,8 @@ export const id = {
   // The scorecard's link on a region page
   "svc.scorecardLink": "Scorecard konvergensi",
   "svc.scorecardHint": "Layanan yang diterima sasaran 1000 HPK, per bulan dan triwulan",
+  "svc.skdnLink": "Laporan SKDN",
+  "svc.skdnHint": "Penimbangan balita per posyandu dan desa: S, K, D, N, T, 2T, O, B, BGM",
 
   // Links to the families pages on a region page (also their titles)
   "fam.section": "Percepatan penurunan stunting",

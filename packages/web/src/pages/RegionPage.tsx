@@ -14,6 +14,7 @@ import {
   registerPath,
   registryPath,
   scorecardPath,
+  skdnPath,
 } from "../router/routes";
 import { useMe } from "../session/SessionProvider";
 import { FamilyEntryPoints } from "./families/EntryPoints";
@@ -119,6 +120,7 @@ function RegistryEntryPoints({ region }: { region: RegionView["region"] }) {
       hint: t("region.indicatorsHint"),
     },
     { to: scorecardPath(region.code), title: t("svc.scorecardLink"), hint: t("svc.scorecardHint") },
+    { to: skdnPath(region.code), title: t("svc.skdnLink"), hint: t("svc.skdnHint") },
   ].filter((x): x is { to: string; title: string; hint: string } => Boolean(x));
   return <LinkCardSection id="region-services" title={t("region.services")} items={items} />;
 }

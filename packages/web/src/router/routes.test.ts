@@ -167,6 +167,7 @@ describe("the route table", () => {
       "planningOverview",
       "publication",
       "scorecard",
+      "skdn",
       "users",
     ]);
     expect(ROUTES.filter((r) => routeNamed(r.name)?.public).map((r) => r.name)).toEqual(["publication"]);

@@ -136,6 +136,7 @@ export const planningOverviewPath = (code: string): string => pathFor("planningO
 export const institutionsPath = (code: string): string => pathFor("institutions", { code });
 export const personPath = (id: string): string => pathFor("person", { id });
 export const scorecardPath = (code: string): string => pathFor("scorecard", { code });
+export const skdnPath = (code: string): string => pathFor("skdn", { code });
 export const recordServicePath = (id: string): string => pathFor("recordService", { id });
 export const indicatorsPath = (
   code: string,

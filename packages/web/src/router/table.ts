@@ -6,6 +6,7 @@ import { posyanduRoutes } from "../pages/posyandu/routes";
 import { registryRoutes } from "../pages/registry/routes";
 import { serviceRoutes } from "../pages/services/routes";
 import { shellRoutes } from "../pages/shell-routes";
+import { skdnRoutes } from "../pages/skdn/routes";
 import { userRoutes } from "../pages/users/routes";
 import { installRoutes } from "./routes";
 
@@ -15,6 +16,7 @@ export const ROUTES = [
   ...indicatorRoutes,
   ...posyanduRoutes,
   ...serviceRoutes,
+  ...skdnRoutes,
   ...familyRoutes,
   ...planningRoutes,
   ...userRoutes,

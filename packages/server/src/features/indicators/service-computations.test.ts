@@ -11,11 +11,13 @@ import { seedHandDesa } from "../services/fixture-desa";
  * Desa Sandeley, September 2025, the services fixture (services/fixture-desa.ts) plus four people, counted
  * by hand with the scorecard rules (core services/rules.ts):
  *
- * Pregnant in September: Wati (LMP 1 Mar, ANC T1 + T2, T3 not due yet → ANC Y; no counselling → T) and
- *   Rina (LMP 10 Jan, day 263 on 30 Sep, no ANC at all → T; counselled 3 Sep → Y).
+ * Pregnant in September (Paser follows 6 ANC contacts, Permenkes 21/2021): Wati (LMP 1 Mar, one T1 and
+ *   one T2 visit; T2 ended 13 Sep and needs 2 → ANC T; no counselling where 2 are due → T) and Rina (LMP
+ *   10 Jan, day 263 on 30 Sep, no ANC at all → T; one counselling on 3 Sep where 3 are due by 36 weeks → T).
  *   Sari delivered on 20 Aug, so in September she is post-partum, not pregnant (ANC/counselling TS).
- *   → Pasal 7 g ANC to standard 1 / 2; Pasal 7 c counselled 1 / 2.
- * Post-partum: Sari, day 41 on 30 Sep, KF1–KF3 due; checks 21 Aug, 26 Aug, 10 Sep → Y. Wati, Rina: TS.
+ *   → Pasal 7 g ANC to standard 0 / 2; Pasal 7 c counselled 0 / 2.
+ * Post-partum: Sari, day 41 on 30 Sep, KF1–KF3 windows closed (KF4 closes on day 42); checks on days 1, 6
+ *   and 21, one in each → Y. Wati, Rina: TS.
  *   → Pasal 7 t 1 / 1.
  * Infants with 11 completed months on 30 Sep (born 1–30 Oct 2024): Eka (all 11 antigens → Y) and Fajar
  *   (all but measles → T). Andi (8 months) and Bunga (1 month) are not in the cohort.
@@ -119,8 +121,8 @@ describeEachDialect(
         if (!f) throw new Error(`no ${id}`);
         return [f.computation, f.numerator, f.denominator, f.target, f.status];
       };
-      expect(fig("pasal7.g")).toEqual(["anc_to_standard", 1, 2, null, "none"]);
-      expect(fig("pasal7.c")).toEqual(["pregnant_counselled", 1, 2, null, "none"]);
+      expect(fig("pasal7.g")).toEqual(["anc_to_standard", 0, 2, null, "none"]);
+      expect(fig("pasal7.c")).toEqual(["pregnant_counselled", 0, 2, null, "none"]);
       expect(fig("pasal7.t")).toEqual(["postpartum_services", 1, 1, null, "none"]);
       expect(fig("pasal7.i")).toEqual(["complete_basic_immunisation", 1, 2, 90, "red"]);
       expect(fig("pasal7.p")).toEqual(["parenting_class", 1, 4, null, "none"]);

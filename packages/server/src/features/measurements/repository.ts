@@ -17,6 +17,7 @@ export function toRaw(r: MeasurementRow): RawMeasurement {
     headcCm: r.headc_cm,
     oedema: r.oedema === 1,
     measuredBy: r.measured_by,
+    imported: r.import_id !== null,
   };
 }
 
@@ -111,11 +112,11 @@ export async function measurementDaysInRegion(
   from: string,
   to: string,
   bornFrom: string,
-): Promise<Map<string, { weighedOn: string[]; lengthOn: string[] }>> {
+): Promise<Map<string, MeasuredDays>> {
   const rows = await db
     .selectFrom("measurements as m")
     .innerJoin("persons as p", "p.id", "m.person_id")
-    .select(["m.person_id", "m.measured_on", "m.weight_kg", "m.lenhei_cm"])
+    .select(["m.person_id", "m.measured_on", "m.weight_kg", "m.lenhei_cm", "m.tbu", "m.bbtb", "m.flagged"])
     .where("m.deleted_at", "is", null)
     .where(withinScopes("m.region_code", scopes))
     .where(withinScopes("m.region_code", [regionCode]))
@@ -124,15 +125,54 @@ export async function measurementDaysInRegion(
     .where("p.birth_date", ">=", bornFrom)
     .orderBy("m.measured_on")
     .execute();
-  const map = new Map<string, { weighedOn: string[]; lengthOn: string[] }>();
+  const map = new Map<string, MeasuredDays>();
   for (const r of rows) {
     let days = map.get(r.person_id);
     if (!days) {
-      days = { weighedOn: [], lengthOn: [] };
+      days = { weighedOn: [], lengthOn: [], nutrition: [] };
       map.set(r.person_id, days);
     }
     if (r.weight_kg !== null && r.weight_kg > 0) days.weighedOn.push(r.measured_on);
     if (r.lenhei_cm !== null && r.lenhei_cm > 0) days.lengthOn.push(r.measured_on);
+    // Gizi buruk/kurang (BB/PB) or stunting (PB/U), from the stored Permenkes codes of plausible values.
+    if (r.flagged === 0 && (r.tbu !== null || r.bbtb !== null))
+      days.nutrition.push({
+        on: r.measured_on,
+        undernourished: UNDERNOURISHED.has(r.tbu ?? "") || UNDERNOURISHED.has(r.bbtb ?? ""),
+      });
   }
   return map;
+}
+
+/** Days a child was weighed / measured and its nutrition status on each measurement with one. */
+export interface MeasuredDays {
+  weighedOn: string[];
+  lengthOn: string[];
+  nutrition: { on: string; undernourished: boolean }[];
+}
+
+/** Permenkes 2/2020 codes the KPM's child home visit is for (BUKU: gizi buruk, gizi kurang, stunting). */
+const UNDERNOURISHED = new Set(["tbu.sangat_pendek", "tbu.pendek", "bbtb.gizi_buruk", "bbtb.gizi_kurang"]);
+
+/** Live weighings of children born from `bornFrom` in a region up to a day, oldest first (the SKDN report). */
+export async function weighingsInRegion(
+  db: Conn,
+  scopes: readonly string[],
+  regionCode: string,
+  bornFrom: string,
+  to: string,
+) {
+  return db
+    .selectFrom("measurements as m")
+    .innerJoin("persons as p", "p.id", "m.person_id")
+    .select(["m.person_id", "m.measured_on", "m.weight_kg", "m.import_id", "m.zwei", "m.flagged"])
+    .where("m.deleted_at", "is", null)
+    .where("m.weight_kg", ">", 0)
+    .where(withinScopes("m.region_code", scopes))
+    .where(withinScopes("m.region_code", [regionCode]))
+    .where("m.measured_on", "<=", to)
+    .where("p.birth_date", ">=", bornFrom)
+    .orderBy("m.person_id")
+    .orderBy("m.measured_on")
+    .execute();
 }

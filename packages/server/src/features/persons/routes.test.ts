@@ -27,16 +27,17 @@ const CHILD = {
   nik: "6401055601250002",
 };
 const WEIGHINGS = [
+  // Flat weights: T every month after the first (Buku KIA: "grafik BB mendatar"), so 2T.
   ["2026-06-10", 8.4, 74.5],
-  ["2026-07-10", 8.5, 75.0],
-  ["2026-08-10", 8.55, 75.4],
-  ["2026-09-10", 8.6, 76.0], // TB/U −2.17: pendek
+  ["2026-07-10", 8.4, 75.0],
+  ["2026-08-10", 8.4, 75.4],
+  ["2026-09-10", 8.4, 76.0], // TB/U −2.17: pendek
 ] as const;
-/** October: +100 g after a T, and a length of 45 cm that is flagged as implausible. */
+/** October: +20 g after a T (below its line, under the 200 g KBM), and a length of 45 cm flagged as implausible. */
 const OCTOBER = (personId: string) => ({
   personId,
   measuredOn: "2026-10-12",
-  weightKg: 8.7,
+  weightKg: 8.42,
   lenheiCm: 45,
   measure: "l",
 });
@@ -227,7 +228,8 @@ describeEachDialect(
       const res = await get("kader.melati", "/api/regions/64.01.05.2003.P01/registry-lists?month=2026-10");
       expect(res.statusCode).toBe(200);
       const { counts, lists } = res.json();
-      // October: +100 g after a T is T again (KBM 200 g at 20 months), so still 2T; the 45 cm length is flagged.
+      // October: +20 g after a T is T again (below its line, KBM 200 g at 20 months), so still 2T; the 45 cm
+      // length is flagged.
       expect(counts).toMatchObject({ due: 0, twoT: 1, flagged: 1, stunted: 0 });
       expect(lists.flagged[0].name).toBe("Aisyah Putri");
       const sep = (

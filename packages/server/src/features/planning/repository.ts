@@ -1,3 +1,4 @@
+import { type FundingSource, isVillageBudget } from "@tumbuh/core";
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type {
   Database,
@@ -68,7 +69,8 @@ export async function stagesOfCycles(
   return out;
 }
 
-/** Sum of APB Desa/APBD amounts of proposals taken into the plan, per cycle. */
+/** Sum of the APB Desa amounts (Dana Desa and other village revenue: core `isVillageBudget`) of proposals taken
+ *  into the plan, per cycle — the numerator of the APB Desa share (PALI Pasal 40(5), Paser Pasal 50). */
 export async function budgetsOfCycles(
   db: Conn,
   scopes: readonly string[],
@@ -78,12 +80,15 @@ export async function budgetsOfCycles(
   for (let i = 0; i < cycleIds.length; i += 500) {
     const rows = await db
       .selectFrom("planning_proposals")
-      .select(["cycle_id", "budget_amount"])
+      .select(["cycle_id", "budget_amount", "funding_source"])
       .where("cycle_id", "in", cycleIds.slice(i, i + 500))
       .where(withinScopes("region_code", scopes))
       .where("in_plan", "=", 1)
       .execute();
-    for (const r of rows) map.set(r.cycle_id, (map.get(r.cycle_id) ?? 0) + (r.budget_amount ?? 0));
+    for (const r of rows) {
+      if (!isVillageBudget(r.funding_source as FundingSource)) continue;
+      map.set(r.cycle_id, (map.get(r.cycle_id) ?? 0) + (r.budget_amount ?? 0));
+    }
   }
   return map;
 }

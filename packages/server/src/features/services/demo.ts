@@ -67,6 +67,8 @@ export async function createDemoServiceRecords(
       received: 1,
       supersedes: null,
       note: null,
+      // A month's pack of iron tablets per TTD record (the scorecard counts ≥ 90 in the pregnancy).
+      quantity: service === "ttd" ? 30 : null,
       recorded_at: `${day}T03:00:00.000Z`,
       recorded_by: null,
     });

@@ -19,6 +19,7 @@ export function toServiceRecordView(r: ServiceRecordRow, live: boolean): Service
     note: r.note,
     recordedAt: r.recorded_at,
     recordedBy: r.recorded_by,
+    quantity: r.quantity,
     live,
   };
 }
@@ -94,14 +95,18 @@ export async function serviceRecordsInRegion(
 ) {
   return db
     .selectFrom("service_records as r")
-    .select(["r.person_id", "r.service", "r.given_on", "r.detail", "r.received"])
+    .select(["r.person_id", "r.service", "r.given_on", "r.detail", "r.received", "r.quantity"])
     .where(withinScopes("r.region_code", scopes))
     .where(withinScopes("r.region_code", [regionCode]))
     .where("r.given_on", "<=", to)
     .where((eb) =>
       eb.or([
         eb("r.given_on", ">=", since.events),
-        eb.and([eb("r.service", "in", ["anc", "nifas"]), eb("r.given_on", ">=", since.pregnancy)]),
+        // The pregnancy's whole course: contacts, tablets and counselling are counted since the last period.
+        eb.and([
+          eb("r.service", "in", ["anc", "nifas", "ttd", "konseling_gizi"]),
+          eb("r.given_on", ">=", since.pregnancy),
+        ]),
         eb.and([eb("r.service", "=", "imunisasi"), eb("r.given_on", ">=", since.immunisation)]),
         eb("r.service", "in", [...STATE_SERVICES]),
       ]),

@@ -13,18 +13,20 @@ import { seedHandDesa } from "./fixture-desa";
  * Desa Sandeley, September 2025, by hand (rules in core/services/rules.ts):
  *
  * Wati, pregnant (LMP 1 Mar 2025, day 213 on 30 Sep; KEK), household 1 (water not layak, latrine layak):
- *   ANC Y (T1 10 Apr, T2 5 Jul; T3's first visit not due before day 252) · TTD Y · nifas TS (not delivered)
- *   counselling T · home visit Y (KEK) · water T · latrine Y · JKN Y                         → Y5 T2 TS1
- * Andi, 8 months, household 2 (water layak, latrine not):
- *   immunisation T (only HB-0 and BCG; 8 antigens due) · weighing Y (Jul, Aug, Sep) · length Y
- *   counselling Y (the correction) · home visit T (the mistaken one is superseded) · water Y · latrine T
- *   birth certificate Y · JKN T · parenting T                                                → Y5 T5 TS0
+ *   ANC T (Paser follows 6 contacts, Permenkes 21/2021: T2 ended 13 Sep with one visit of the 2 due)
+ *   TTD Y (tablets this month) · nifas TS (not delivered) · counselling T (2 due by the end of T2, none)
+ *   home visit Y (KEK) · water T · latrine Y · JKN Y                                          → Y4 T3 TS1
+ * Andi, 8 months, household 2 (water layak, latrine not), measured well-nourished:
+ *   immunisation T (only HB-0 and BCG; 8 antigens due) · weighing Y (September) · length Y
+ *   counselling Y (the correction) · home visit TS (not gizi buruk/kurang or stunted, BUKU) · water Y
+ *   latrine T · birth certificate Y · JKN T · parenting T                                     → Y5 T4 TS1
  * Bunga, 1 month, no household:
- *   immunisation Y (HB-0) · weighing Y (only September counts) · length Y (birth length) · counselling T
- *   home visit T · water T · latrine T · birth certificate TS (51 days) · JKN T · parenting T → Y3 T6 TS1
+ *   immunisation Y (HB-0) · weighing Y · length Y (birth length) · counselling T · home visit TS (no
+ *   nutrition status: weight only) · water T · latrine T · birth certificate TS (51 days) · JKN T
+ *   parenting T                                                                               → Y3 T5 TS2
  * Citra, 40 months: PAUD Y.  Dedi, 31 months: PAUD T.
  *
- * Pregnant: 5 / 7 = 71.4 %; 0–23 months: 8 / 19 = 42.1 %; 2–6 years: 1 / 2 = 50 %; overall 14 / 28 = 50 %.
+ * Pregnant: 4 / 7 = 57.1 %; 0–23 months: 8 / 17 = 47.1 %; 2–6 years: 1 / 2 = 50 %; overall 13 / 26 = 50 %.
  */
 let ids: Awaited<ReturnType<typeof seedHandDesa>>;
 
@@ -53,8 +55,10 @@ describeEachDialect(
       expect(res.statusCode, res.body).toBe(200);
       const card = res.json();
       const row = (id: string) => card.rows.find((r: { personId: string }) => r.personId === id);
+      // Paser follows 6 ANC contacts (Permenkes 21/2021): one T2 visit (5 Jul) when T2 ended 13 Sept is T.
+      // Counselling: none by the end of T2 where 2 are due (BUKU "minimal 4 kali", paced).
       expect(row(ids.wati).cells).toEqual({
-        bumil_anc: ["Y"],
+        bumil_anc: ["T"],
         bumil_ttd: ["Y"],
         bumil_nifas: ["TS"],
         bumil_konseling: ["T"],
@@ -68,25 +72,25 @@ describeEachDialect(
         anak_timbang: ["Y"],
         anak_ukur: ["Y"],
         anak_konseling: ["Y"],
-        anak_kunjungan: ["T"],
+        anak_kunjungan: ["TS"], // measured well-nourished: not a home-visit target (BUKU)
         anak_air: ["Y"],
         anak_jamban: ["T"],
         anak_akta: ["Y"],
         anak_jkn: ["T"],
         anak_pengasuhan: ["T"],
       });
-      expect(row(ids.bunga)).toMatchObject({ y: 3, t: 6, ts: 1 });
+      expect(row(ids.bunga)).toMatchObject({ y: 3, t: 5, ts: 2 });
       expect(row(ids.bunga).cells.anak_akta).toEqual(["TS"]);
       expect(row(ids.citra).cells).toEqual({ paud: ["Y"] });
       expect(row(ids.dedi).cells).toEqual({ paud: ["T"] });
       const g = Object.fromEntries(card.totals.groups.map((x: { group: string }) => [x.group, x]));
-      expect(g.ibu_hamil).toMatchObject({ targets: 1, y: 5, t: 2, ts: 1 });
-      expect(g.ibu_hamil.percent).toBeCloseTo(71.4286, 3);
-      expect(g.anak_0_23).toMatchObject({ targets: 2, y: 8, t: 11, ts: 1 });
-      expect(g.anak_0_23.percent).toBeCloseTo(42.1053, 3);
+      expect(g.ibu_hamil).toMatchObject({ targets: 1, y: 4, t: 3, ts: 1 });
+      expect(g.ibu_hamil.percent).toBeCloseTo(57.1429, 3);
+      expect(g.anak_0_23).toMatchObject({ targets: 2, y: 8, t: 9, ts: 3 });
+      expect(g.anak_0_23.percent).toBeCloseTo(47.0588, 3);
       expect(g.anak_0_23.indicators.anak_akta).toEqual({ y: 1, t: 0, ts: 1, percent: 100 });
       expect(g.anak_2_6).toMatchObject({ targets: 2, y: 1, t: 1, ts: 0, percent: 50 });
-      expect(card.totals).toMatchObject({ targets: 5, y: 14, t: 14, ts: 2, percent: 50 });
+      expect(card.totals).toMatchObject({ targets: 5, y: 13, t: 13, ts: 4, percent: 50 });
       // Per posyandu (and the woman registered at the desa itself).
       expect(
         card.areas.map((a: { code: string; totals: { targets: number } }) => [a.code, a.totals.targets]),
@@ -101,11 +105,42 @@ describeEachDialect(
       const card = (await get("kpm.sandeley", "/api/regions/64.01.05.2003/scorecard?period=2025-Q3")).json();
       expect(card.months).toEqual(["2025-07", "2025-08", "2025-09"]);
       const andi = card.rows.find((r: { personId: string }) => r.personId === ids.andi);
-      expect(andi.cells.anak_timbang).toEqual(["T", "T", "Y"]); // 0–11 months: every one of the last 3 months
+      expect(andi.cells.anak_timbang).toEqual(["Y", "Y", "Y"]); // weighed in each month (BUKU: every month)
       const bunga = card.rows.find((r: { personId: string }) => r.personId === ids.bunga);
       expect(bunga.cells.anak_timbang).toEqual([null, "TS", "Y"]); // born 10 August
       // Cells: Wati 8×3, Andi 10×3, Bunga 10×2, Citra and Dedi 1×3 each.
       expect(card.totals.y + card.totals.t + card.totals.ts).toBe(80);
+    });
+
+    it("a tapped cell explains itself: what was due, by when, what was recorded, the rule and its source", async () => {
+      const res = await get(
+        "kpm.sandeley",
+        `/api/regions/64.01.05.2003/scorecard/cell?period=2025-09&person=${ids.wati}&indicator=bumil_anc`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      const cell = res.json();
+      expect(cell).toMatchObject({ name: "Wati Lestari", indicator: { code: "bumil_anc" } });
+      const [sept] = cell.months;
+      expect(sept.cell).toBe("T");
+      expect(sept.rule.id).toContain("minimal 6 kali");
+      expect(sept.source).toContain("Permenkes 21/2021");
+      // T1 (1 visit by 31 May) met; T2 (2 visits by 12 Sept) not: one on 5 July.
+      expect(sept.due.slice(0, 2)).toEqual([
+        { label: { id: "1× di trimester I", en: "1× in T1" }, by: "2025-05-30", met: true },
+        { label: { id: "2× di trimester II", en: "2× in T2" }, by: "2025-09-12", met: false },
+      ]);
+      expect(sept.recorded.map((r: { on: string }) => r.on)).toEqual(["2025-04-10", "2025-07-05"]);
+      const bad = await get(
+        "kpm.sandeley",
+        `/api/regions/64.01.05.2003/scorecard/cell?period=2025-09&person=${ids.wati}&indicator=nope`,
+      );
+      expect(bad.statusCode).toBe(400);
+      const other = await get(
+        "kpm.sandeley",
+        `/api/regions/64.01.05.2003/scorecard/cell?period=2025-09&person=${ids.dedi}&indicator=bumil_anc`,
+      );
+      expect(other.statusCode).toBe(200);
+      expect(other.json().months[0].cell).toBeNull(); // not a pregnant woman: not in the group
     });
 
     it("the kecamatan and regency show per-area totals, the same figures", async () => {
@@ -115,7 +150,7 @@ describeEachDialect(
       expect(kec.areas[0]).toMatchObject({
         code: "64.01.05.2003",
         name: "Sandeley",
-        totals: { y: 14, t: 14 },
+        totals: { y: 13, t: 13 },
       });
       const reg = (await get("tpps.paser", "/api/regions/64.01/scorecard?period=2025-09")).json();
       expect(reg.totals.percent).toBe(50);
@@ -132,7 +167,7 @@ describeEachDialect(
       await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       const summary = wb.getWorksheet("Ringkasan");
       const total = summary?.getRows(1, 20)?.find((r) => r.getCell(1).value === "Total");
-      expect([2, 3, 4, 5, 6].map((c) => total?.getCell(c).value)).toEqual([5, 14, 14, 2, 50]);
+      expect([2, 3, 4, 5, 6].map((c) => total?.getCell(c).value)).toEqual([5, 13, 13, 4, 50]);
       const kids = wb.getWorksheet("Anak 0–23 bulan");
       expect(kids).toBeDefined();
       const header = kids?.getRow(2).values as unknown[];
@@ -159,16 +194,16 @@ describeEachDialect(
         "Y",
         "Y",
         "Y",
-        "T",
+        "TS",
         "Y",
         "T",
         "Y",
         "T",
         "T",
         5,
-        5,
-        0,
-        50,
+        4,
+        1,
+        55.6,
       ]);
       const bunga = kids?.getRow(5).values as unknown[];
       expect(bunga[2]).toBe("Bunga Citra");
@@ -177,7 +212,7 @@ describeEachDialect(
       expect(sumY.slice(4, 14)).toEqual([1, 2, 2, 1, 0, 1, 0, 1, 0, 0]);
       const pct = kids?.getRow(9).values as unknown[];
       expect(pct[2]).toBe("Konvergensi (%)");
-      expect(pct[17]).toBe(42.1);
+      expect(pct[17]).toBe(47.1);
       const audit = await db()
         .kysely.selectFrom("audit_log")
         .select(["actor_name", "after_json"])
@@ -200,7 +235,7 @@ describeEachDialect(
       expect(text).toMatch(/Tingkat konvergensi: 50%/);
       expect(text).toMatch(/Ibu hamil \/ nifas — 1 sasaran/);
       expect(text).toMatch(/Anak 0–23 bulan — 2 sasaran/);
-      expect(text).toMatch(/42,1%/);
+      expect(text).toMatch(/47,1%/);
       pdfToPngs(pdf, "scorecard-sandeley-2025-09");
       const audit = await db()
         .kysely.selectFrom("audit_log")

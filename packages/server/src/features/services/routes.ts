@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
 import { mount } from "../../http/route";
 import { exportScorecard } from "./exports";
-import { buildScorecard } from "./scorecard";
+import { buildScorecard, explainScorecardCell } from "./scorecard";
 import { personServiceRecords, recordService } from "./service";
 
 export function serviceRoutes(app: FastifyInstance, { db }: AppDeps): void {
@@ -19,6 +19,9 @@ export function serviceRoutes(app: FastifyInstance, { db }: AppDeps): void {
     servicesApi.scorecard,
     async ({ params, query }, req) =>
       (await buildScorecard(db, actorOf(req), params.code, query.period)).view,
+  );
+  mount(app, servicesApi.scorecardCell, ({ params, query }, req) =>
+    explainScorecardCell(db, actorOf(req), params.code, query.period, query.person, query.indicator),
   );
   mount(app, servicesApi.scorecardExport, async ({ params, query }, req, reply) => {
     const file = await exportScorecard(db, actorOf(req), params.code, query.period, query.format);

@@ -13,6 +13,8 @@ export interface ServiceRecordsTable {
   note: string | null;
   recorded_at: string;
   recorded_by: string | null;
+  /** Tablets given (TTD); null otherwise (migration 2026-12-06T0100). */
+  quantity: number | null;
 }
 
 export interface ServicesTables {

@@ -3,6 +3,8 @@ import {
   addDays,
   catalogForRegion,
   desaCodeOf,
+  explainCell,
+  inGroup,
   LEVELS,
   type Level,
   monthEnd,
@@ -12,6 +14,7 @@ import {
   type RecordedService,
   RULES,
   readScopes,
+  type ScorecardCellView,
   type ScorecardRow,
   type ScorecardRowView,
   type ScorecardTarget,
@@ -38,17 +41,10 @@ function areaDepth(level: Level): number | null {
 }
 
 /**
- * The KPM convergence scorecard of a region for a month or quarter. Reads each table once for the whole
- * region (persons, pregnancies, households, measurements, service records), then core scores every
- * target × indicator × month.
+ * What the rules need about every target of a region for a period. Reads each table once for the whole
+ * region (persons, pregnancies, households, measurements, service records).
  */
-export async function buildScorecard(
-  db: Kysely<Database>,
-  actor: Actor,
-  regionCode: string,
-  period: string,
-  options: { rows?: boolean } = {},
-): Promise<{ view: ScorecardView; rows: ScorecardRow[] }> {
+export async function gatherTargets(db: Kysely<Database>, actor: Actor, regionCode: string, period: string) {
   const scopes = readScopes(actor);
   const region = await findRegion(db, scopes, regionCode);
   if (!region) throw errors.notFound();
@@ -68,7 +64,7 @@ export async function buildScorecard(
   );
   // A pregnancy stays on the scorecard through nifas, or 4 weeks past the expected date without an outcome.
   const pregnancies = await pregnanciesInRegion(db, scopes, regionCode, from, to, RULES.nifasDays + 28);
-  const windowFrom = monthStart(shiftMonth(first, -(RULES.weighingWindowMonths - 1)));
+  const windowFrom = monthStart(shiftMonth(first, -(RULES.measurementWindowMonths - 1)));
   // Weighing and length count for children 0–23 months only.
   const measured = await measurementDaysInRegion(
     db,
@@ -106,9 +102,10 @@ export async function buildScorecard(
       givenOn: r.given_on,
       detail: r.detail,
       received: r.received === 1,
+      quantity: r.quantity,
     });
   }
-  const none = { weighedOn: [], lengthOn: [] };
+  const none = { weighedOn: [], lengthOn: [], nutrition: [] };
   const targets: ScorecardTarget[] = [];
   for (const c of children) {
     const days = measured.get(c.id) ?? none;
@@ -123,6 +120,7 @@ export async function buildScorecard(
         household: (c.household_id && households.get(c.household_id)) || null,
         weighedOn: days.weighedOn,
         lengthOn: days.lengthOn,
+        nutrition: days.nutrition,
         records: factsByPerson.get(c.id) ?? [],
       },
     });
@@ -150,6 +148,18 @@ export async function buildScorecard(
       },
     });
   }
+  return { region, catalog, months, targets };
+}
+
+/** The KPM convergence scorecard of a region for a period: core scores every target × indicator × month. */
+export async function buildScorecard(
+  db: Kysely<Database>,
+  actor: Actor,
+  regionCode: string,
+  period: string,
+  options: { rows?: boolean } = {},
+): Promise<{ view: ScorecardView; rows: ScorecardRow[] }> {
+  const { region, catalog, months, targets } = await gatherTargets(db, actor, regionCode, period);
   // Children carry no pregnancy and women are far past the child groups' ages: each lands in its own groups.
   const rows = scoreTargets(catalog, period, targets);
   // Plain code-unit order: localeCompare costs a quarter of a second on a regency's 35,000 rows.
@@ -208,5 +218,38 @@ function toRowView(r: ScorecardRow): ScorecardRowView {
     t,
     ts,
     percent: y + t === 0 ? null : (y / (y + t)) * 100,
+  };
+}
+
+/**
+ * Why one target's cells of one indicator are what they are, month by month (what was due and by when, what
+ * was recorded, the rule and its source) — what a KPM sees on tapping a cell.
+ */
+export async function explainScorecardCell(
+  db: Kysely<Database>,
+  actor: Actor,
+  regionCode: string,
+  period: string,
+  personId: string,
+  indicatorCode: string,
+): Promise<ScorecardCellView> {
+  const { catalog, months, targets } = await gatherTargets(db, actor, regionCode, period);
+  const indicator = catalog.indicators.find((i) => i.code === indicatorCode);
+  if (!indicator) throw errors.validation("indicator", "indicator: not an indicator of this scorecard");
+  const target =
+    targets.find(
+      (t) => t.personId === personId && inGroup(indicator.group, t.facts, months.at(-1) as string),
+    ) ?? targets.find((t) => t.personId === personId);
+  if (!target) throw errors.notFound();
+  return {
+    personId: target.personId,
+    name: target.name,
+    indicator: {
+      code: indicator.code,
+      short: indicator.short,
+      label: indicator.label,
+      group: indicator.group,
+    },
+    months: months.map((m) => explainCell(catalog, indicator, target.facts, m)),
   };
 }

@@ -77,6 +77,7 @@ export async function recordService(
     note: input.note ?? null,
     recorded_at: nowIso(),
     recorded_by: actor.userId,
+    quantity: input.service === "ttd" ? (input.quantity ?? null) : null,
   };
   try {
     await inTransaction(db, async (trx) => {

@@ -15,6 +15,7 @@ import {
   type ServiceIndicator,
   servicesApi,
 } from "@tumbuh/core";
+import { useState } from "react";
 import { api, hrefFor, type RegionView } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { intlLocale } from "../../i18n/messages";
@@ -24,6 +25,7 @@ import { useLoad } from "../../kit/useLoad";
 import { regionKey } from "../../offline/cache";
 import { Link, replaceSearchParams, useSearchParam } from "../../router/navigation";
 import { recordServicePath, regionPath, scorecardPath } from "../../router/routes";
+import { CellExplanation, type PickedCell } from "./CellExplanation";
 import { periodChoices, periodFrom } from "./period";
 import "../../kit/kit.css";
 import "./services.css";
@@ -98,6 +100,7 @@ function Scorecard({ region }: { region: RegionView["region"] }) {
 
 function ScorecardBody({ view, catalog }: { view: ScorecardView; catalog: ServiceCatalog }) {
   const { t, locale } = useI18n();
+  const [picked, setPicked] = useState<PickedCell | null>(null);
   const loc = intlLocale[locale];
   const totals = view.totals;
   return (
@@ -158,8 +161,18 @@ function ScorecardBody({ view, catalog }: { view: ScorecardView; catalog: Servic
                 rows={(view.rows ?? []).filter((r) => r.group === g.group)}
                 title={SCORE_GROUP_LABELS[g.group][locale]}
                 totals={g}
+                onPick={setPicked}
               />
             ))}
+          {picked && (
+            <CellExplanation
+              key={`${picked.personId}:${picked.indicator}`}
+              code={view.regionCode}
+              period={view.period}
+              picked={picked}
+              onClose={() => setPicked(null)}
+            />
+          )}
           <MissingLists view={view} catalog={catalog} />
         </>
       )}
@@ -172,7 +185,22 @@ function ScorecardBody({ view, catalog }: { view: ScorecardView; catalog: Servic
 
 const CELL_CLASS: Record<ScoreCell, string> = { Y: "cell-y", T: "cell-t", TS: "cell-ts" };
 
-function Cells({ cells }: { cells: (ScoreCell | null)[] }) {
+function Cells({ cells, onPick, label }: { cells: (ScoreCell | null)[]; onPick: () => void; label: string }) {
+  const { t } = useI18n();
+  // One button for the indicator's cells of the period: tapping explains every month of it.
+  return (
+    <button
+      type="button"
+      className="cell-button"
+      onClick={onPick}
+      aria-label={t("svc.why.open", { what: label })}
+    >
+      <CellMarks cells={cells} />
+    </button>
+  );
+}
+
+function CellMarks({ cells }: { cells: (ScoreCell | null)[] }) {
   return (
     <>
       {cells.map((c, i) =>
@@ -198,12 +226,14 @@ function GroupTable({
   rows,
   title,
   totals,
+  onPick,
 }: {
   view: ScorecardView;
   indicators: ServiceIndicator[];
   rows: ScorecardRowView[];
   title: string;
   totals: ScorecardView["totals"]["groups"][number];
+  onPick: (cell: PickedCell) => void;
 }) {
   const { t, locale } = useI18n();
   const loc = intlLocale[locale];
@@ -241,7 +271,11 @@ function GroupTable({
                 </th>
                 {indicators.map((ind) => (
                   <td key={ind.code}>
-                    <Cells cells={r.cells[ind.code] ?? []} />
+                    <Cells
+                      cells={r.cells[ind.code] ?? []}
+                      label={`${r.name}: ${ind.label[locale]}`}
+                      onPick={() => onPick({ personId: r.personId, indicator: ind.code })}
+                    />
                   </td>
                 ))}
                 <td className="scorecard-table__pct">{formatPercent(r.percent, loc)}</td>

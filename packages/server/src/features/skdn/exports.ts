@@ -1,0 +1,122 @@
+import { type Actor, formatPercent, readScopes, type SkdnFigures, type SkdnView } from "@tumbuh/core";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { bulanTahun } from "../../documents/dates-id";
+import { type Content, renderPdf, type TableCell } from "../../documents/pdf";
+import { appendAudit } from "../audit/service";
+import { skdnFigures } from "./service";
+
+const HEAD = ["Wilayah", "S", "K", "D", "N", "T", "2T", "O", "B", "BGM", "K/S", "D/S", "N/D"];
+
+function cells(f: SkdnFigures): (string | number)[] {
+  return [
+    f.s,
+    f.k,
+    f.d,
+    f.n,
+    f.t,
+    f.twoT,
+    f.o,
+    f.b,
+    f.bgm,
+    formatPercent(f.ks),
+    formatPercent(f.ds),
+    formatPercent(f.nd),
+  ];
+}
+
+const NOTE =
+  "S: balita terdaftar · K: memiliki KMS/catatan penimbangan · D: ditimbang bulan ini (N+T+O+B) · N: naik · " +
+  "T: tidak naik · 2T: tidak naik 2 kali berturut-turut · O: tidak ditimbang bulan lalu · B: baru pertama kali " +
+  "ditimbang · BGM: di bawah garis merah. N dan T menurut Buku KIA (garis pertumbuhan, lalu KBM).";
+
+async function xlsx(view: SkdnView): Promise<Buffer> {
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Tumbuh";
+  const ws = wb.addWorksheet("SKDN");
+  ws.addRow([`Laporan SKDN — ${view.regionName} — ${bulanTahun(view.month)}`]).font = {
+    bold: true,
+    size: 13,
+  };
+  ws.addRow([]);
+  ws.addRow(HEAD).font = { bold: true };
+  // Numbers as numbers (a spreadsheet sums them); ratios as percentages with one decimal.
+  const row = (name: string, f: SkdnFigures) => [
+    name,
+    f.s,
+    f.k,
+    f.d,
+    f.n,
+    f.t,
+    f.twoT,
+    f.o,
+    f.b,
+    f.bgm,
+    round1(f.ks),
+    round1(f.ds),
+    round1(f.nd),
+  ];
+  for (const r of view.rows) ws.addRow(row(r.name, r.figures));
+  ws.addRow(row("Jumlah", view.total)).font = { bold: true };
+  ws.addRow([]);
+  ws.addRow([NOTE]);
+  ws.getColumn(1).width = 28;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function round1(x: number | null): number | null {
+  return x === null ? null : Math.round(x * 10) / 10;
+}
+
+async function pdf(view: SkdnView): Promise<Buffer> {
+  const body: TableCell[][] = [HEAD.map((h) => ({ text: h, bold: true }))];
+  for (const r of view.rows) body.push([r.name, ...cells(r.figures).map(String)]);
+  body.push([
+    { text: "Jumlah", bold: true },
+    ...cells(view.total).map((c) => ({ text: String(c), bold: true })),
+  ]);
+  const content: Content[] = [
+    { text: "Laporan Bulanan Penimbangan Balita (SKDN)", style: "title" },
+    { text: `${view.regionName} — ${bulanTahun(view.month)}`, margin: [0, 2, 0, 10] },
+    {
+      table: { headerRows: 1, widths: ["*", ...HEAD.slice(1).map(() => "auto")], body },
+      layout: "lightHorizontalLines",
+      fontSize: 8,
+    },
+    { text: NOTE, fontSize: 7, color: "#555", margin: [0, 10, 0, 0] },
+  ];
+  return renderPdf({
+    info: { title: `SKDN ${view.regionName} ${view.month}` },
+    pageOrientation: "landscape",
+    content,
+    styles: { title: { fontSize: 14, bold: true } },
+  });
+}
+
+/** The SKDN report as a file; every download is audited. */
+export async function exportSkdn(
+  db: Kysely<Database>,
+  actor: Actor,
+  regionCode: string,
+  month: string,
+  format: "xlsx" | "pdf",
+): Promise<{ fileName: string; contentType: string; body: Buffer }> {
+  const view = await skdnFigures(db, readScopes(actor), regionCode, month);
+  const body = format === "xlsx" ? await xlsx(view) : await pdf(view);
+  await appendAudit(db, actor, {
+    action: "skdn.export",
+    entity: "skdn",
+    entityId: null,
+    regionCode: view.regionCode,
+    after: { month, format },
+  });
+  return {
+    fileName: `skdn-${view.regionCode}-${month}.${format}`,
+    contentType:
+      format === "xlsx"
+        ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        : "application/pdf",
+    body,
+  };
+}
