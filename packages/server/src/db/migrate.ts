@@ -36,8 +36,11 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-/** Every schema version this build knows (a restore refuses a database that has any other). */
-export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
+/**
+ * Every schema version this build knows (a restore refuses a database that has any other), in the order
+ * Kysely applies them: by name, whatever the order of the list above (branches merged in any order).
+ */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
 
 /** A Kysely migrator over this list (the tests take every migration down and up again with it). */
 export function migrator(db: Kysely<any>): Migrator {
