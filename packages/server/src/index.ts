@@ -8,6 +8,7 @@ export { AppError } from "./errors";
 export { describeSummary, pushDataValues } from "./features/dhis2/push";
 export { buildDhis2Export, loadDhis2Mapping } from "./features/dhis2/service";
 export { fhirBundle } from "./features/fhir/service";
+export { buildSatuData } from "./features/satu-data/service";
 export { importMeasurements } from "./features/imports/service";
 export { keepAggregatesFresh } from "./features/indicators/aggregates";
 export { getDashboard } from "./features/indicators/service";

@@ -20,6 +20,7 @@ import { personsFeature } from "./persons";
 import { planningFeature } from "./planning";
 import { pregnanciesFeature } from "./pregnancies";
 import { regionsFeature } from "./regions";
+import { satuDataFeature } from "./satu-data";
 import { servicesFeature } from "./services";
 import { tokensFeature } from "./tokens";
 import { tpkFeature } from "./tpk";
@@ -53,6 +54,7 @@ export const FEATURES: readonly Feature[] = [
   indicatorsFeature,
   dhis2Feature,
   fhirFeature,
+  satuDataFeature,
   planningFeature,
   syncFeature,
 ];
