@@ -1,7 +1,7 @@
 import { dhis2Api, fhirApi, SATU_DATA_DATASETS, satuDataApi } from "@tumbuh/core";
 import { useState } from "react";
 import { hrefFor } from "../../api";
-import { useI18n } from "../../i18n";
+import { useI18n } from "../../i18n/I18nProvider";
 
 /**
  * "Unduh data": the region's figures in the national formats (issue 16) — DHIS2 (Kemenkes' data
