@@ -24,6 +24,8 @@ Usage: tumbuh <command> [options]
                               DHIS2 aggregate data (counts by sex and age band); push: dry run first
   export fhir --region CODE --period 2025-09 [--date YYYY-MM-DD] [--output FILE]
                               a FHIR R4 transaction Bundle of the measurements (SATUSEHAT)
+  export satu-data --period 2025|2025-09 [--region CODE] --output DIR
+                              one open-data CSV + MS-Ind metadata JSON per indicator (Satu Data)
   growth zscores --input IN.csv --output OUT.csv
                               WHO z-scores, flags and Permenkes 2/2020 categories for a CSV
   growth faltering --input IN.csv --output OUT.csv

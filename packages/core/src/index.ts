@@ -28,6 +28,7 @@ export * from "./regions";
 export * from "./registry-schemas";
 export * from "./registry-views";
 export * from "./roles";
+export * from "./satu-data/index";
 export * from "./scope";
 export * from "./services/index";
 export * from "./skdn/index";

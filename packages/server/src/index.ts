@@ -15,6 +15,7 @@ export { importMeasurements } from "./features/imports/service";
 export { keepAggregatesFresh } from "./features/indicators/aggregates";
 export { getDashboard } from "./features/indicators/service";
 export { importRegions } from "./features/regions/service";
+export { buildSatuData } from "./features/satu-data/service";
 export { exportScorecard } from "./features/services/exports";
 export { buildScorecard, explainScorecardCell } from "./features/services/scorecard";
 export { setPasswordCost } from "./features/users/password";

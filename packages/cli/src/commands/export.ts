@@ -1,8 +1,10 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { fromAnyPeriodForm, SYSTEM_ACTOR } from "@tumbuh/core";
+import { fromAnyPeriodForm, Period, SYSTEM_ACTOR } from "@tumbuh/core";
 import {
   buildDhis2Export,
+  buildSatuData,
   describeSummary,
   fhirBundle,
   loadDhis2Mapping,
@@ -13,7 +15,8 @@ import { openMigrated } from "../database";
 const USAGE = `Usage:
   tumbuh export dhis2 --period 2025-09|2025Q3|2025 --mapping MAPPING.json [--format json|csv|adx]
                       [--region CODE] [--dry-run] [--output FILE] [--push URL --token TOKEN]
-  tumbuh export fhir --region CODE --period 2025-09|2025Q3 [--date YYYY-MM-DD] [--output FILE]`;
+  tumbuh export fhir --region CODE --period 2025-09|2025Q3 [--date YYYY-MM-DD] [--output FILE]
+  tumbuh export satu-data --period 2025|2025-09 [--region CODE] --output DIR`;
 
 /** Data for the national systems: DHIS2 aggregates (file or push) and FHIR bundles. Every export is audited. */
 export async function runExport(argv: string[]): Promise<number> {
@@ -33,6 +36,7 @@ export async function runExport(argv: string[]): Promise<number> {
     },
   });
   const period = values.period ? fromAnyPeriodForm(values.period) : null;
+  if (target === "satu-data") return satuData(values.period, values.region, values.output);
   if (!period || (target !== "dhis2" && target !== "fhir")) {
     if (values.period && !period) console.error("--period: expected 2025-09, 202509, 2025Q3, 2025S1 or 2025");
     console.error(USAGE);
@@ -82,6 +86,36 @@ export async function runExport(argv: string[]): Promise<number> {
     }
     if (values["dry-run"]) return 0;
     return emit(file.body, values.output ?? file.fileName);
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * One CSV and one MS-Ind metadata JSON per indicator into DIR, for the regency's Walidata to upload to the
+ * Satu Data portal. Without --region: every regency of the deployment. Audited like the download.
+ */
+async function satuData(period: string | undefined, region: string | undefined, output: string | undefined) {
+  if (!period || !Period.safeParse(period).success || !output) {
+    if (period) console.error("--period: expected a year (2025) or a month (2025-09)");
+    console.error(USAGE);
+    return 2;
+  }
+  const db = await openMigrated();
+  try {
+    const regions = region
+      ? [region]
+      : (await db.kysely.selectFrom("regions").select("code").where("level", "=", "kabupaten").execute()).map(
+          (r) => r.code,
+        );
+    mkdirSync(output, { recursive: true });
+    for (const code of regions) {
+      for (const f of await buildSatuData(db.kysely, SYSTEM_ACTOR, { region: code, period })) {
+        for (const file of [f.data, f.metadata]) writeFileSync(join(output, file.fileName), file.body);
+        console.error(`Written ${join(output, f.data.fileName)} (+ metadata)`);
+      }
+    }
+    return 0;
   } finally {
     await db.close();
   }

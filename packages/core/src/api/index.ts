@@ -20,6 +20,7 @@ export * from "./persons";
 export * from "./planning";
 export * from "./pregnancies";
 export * from "./regions";
+export * from "./satu-data";
 export * from "./services";
 export * from "./skdn";
 export * from "./sync";

@@ -20,6 +20,7 @@ import { personsFeature } from "./persons";
 import { planningFeature } from "./planning";
 import { pregnanciesFeature } from "./pregnancies";
 import { regionsFeature } from "./regions";
+import { satuDataFeature } from "./satu-data";
 import { servicesFeature } from "./services";
 import { skdnFeature } from "./skdn";
 import { tokensFeature } from "./tokens";
@@ -55,6 +56,7 @@ export const FEATURES: readonly Feature[] = [
   indicatorsFeature,
   dhis2Feature,
   fhirFeature,
+  satuDataFeature,
   planningFeature,
   syncFeature,
 ];

@@ -22,6 +22,7 @@ import { useLoad } from "../../kit/useLoad";
 import { Link, navigate } from "../../router/navigation";
 import { indicatorsPath, regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
+import { DataExchangeSection } from "./DataExchangeSection";
 import { EnterValueForm } from "./EnterValueForm";
 import { TrendChart } from "./TrendChart";
 import "./indicators.css";
@@ -216,6 +217,7 @@ function Dashboard({
         </ul>
         <Downloads params={params} figure="indikator" />
       </section>
+      <DataExchangeSection region={view.region.code} period={view.period} />
     </div>
   );
 }

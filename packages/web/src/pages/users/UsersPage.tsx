@@ -9,6 +9,7 @@ import { ErrorPanel, Loading, Notice, useDocumentTitle } from "../../kit/ui";
 import { useLoad } from "../../kit/useLoad";
 import { Link } from "../../router/navigation";
 import { useMe } from "../../session/SessionProvider";
+import { TokensSection } from "./TokensSection";
 import {
   type AssignmentDraft,
   adminRegion,
@@ -91,6 +92,7 @@ export default function UsersPage() {
           loaded.reload();
         }}
       />
+      <TokensSection defaultRegion={adminRegion(me.assignments) ?? ""} />
       <FilterForm filter={filter} onApply={setFilter} />
       {state.status === "loading" && <Loading />}
       {state.status === "error" && <ErrorPanel error={state.error} onRetry={loaded.reload} />}

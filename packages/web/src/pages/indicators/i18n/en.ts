@@ -119,6 +119,18 @@ export const indicatorsEn: Record<keyof typeof indicatorsId, string> = {
   "ind.note": "Note / data source",
   "ind.history": "History ({count})",
   "ind.superseded": "superseded",
+  "ind.exchange.title": "Download data",
+  "ind.exchange.intro": "This region's figures in the national systems' formats. Every download is recorded.",
+  "ind.exchange.dhis2": "DHIS2 (Ministry of Health) — this period",
+  "ind.exchange.fhir": "FHIR bundle (SATUSEHAT)",
+  "ind.exchange.fhirUnit": "Village or posyandu code",
+  "ind.exchange.fhirNote": "Measurements of {month}; it holds names and NIKs, keep it safe.",
+  "ind.exchange.fhirButton": "Download FHIR bundle",
+  "ind.exchange.fhirPick": "Enter a village or posyandu code (e.g. 64.01.05.2003).",
+  "ind.exchange.satuData": "Satu Data Indonesia",
+  "ind.exchange.satuDataNote":
+    "One CSV per indicator for the open-data portal, small counts hidden, with MS-Ind metadata.",
+  "ind.exchange.metadata": "Metadata",
   "ind.download": "Download:",
 
   "pub.title": "Stunting data publication {year}",

@@ -119,6 +119,18 @@ export const indicatorsId = {
   "ind.note": "Keterangan / sumber data",
   "ind.history": "Riwayat ({count})",
   "ind.superseded": "diganti",
+  "ind.exchange.title": "Unduh data",
+  "ind.exchange.intro": "Angka wilayah ini dalam format sistem nasional. Setiap unduhan dicatat.",
+  "ind.exchange.dhis2": "DHIS2 (Kemenkes) — periode ini",
+  "ind.exchange.fhir": "Bundel FHIR (SATUSEHAT)",
+  "ind.exchange.fhirUnit": "Kode desa atau posyandu",
+  "ind.exchange.fhirNote": "Pengukuran bulan {month}; berisi nama dan NIK, simpan dengan aman.",
+  "ind.exchange.fhirButton": "Unduh bundel FHIR",
+  "ind.exchange.fhirPick": "Isi kode desa atau posyandu (mis. 64.01.05.2003).",
+  "ind.exchange.satuData": "Satu Data Indonesia",
+  "ind.exchange.satuDataNote":
+    "Satu berkas CSV per indikator untuk portal data terbuka, jumlah kecil disamarkan, dengan metadata MS-Ind.",
+  "ind.exchange.metadata": "Metadata",
   "ind.download": "Unduh:",
 
   "pub.title": "Publikasi data stunting {year}",

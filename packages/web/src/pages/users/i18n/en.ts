@@ -68,4 +68,21 @@ export const usersEn: Record<keyof typeof usersId, string> = {
   "users.gone": "This user was not found. Reload the list.",
   "users.selfDeactivate": "You cannot deactivate your own account.",
   "users.selfAdmin": "You cannot remove the Admin Kabupaten role from your own account.",
+  "users.tokens.title": "Access tokens",
+  "users.tokens.intro":
+    "Tokens for other programs (scripts, a provincial dashboard) that read the region's data through the API. Every use is recorded.",
+  "users.tokens.once":
+    "Copy this token now. It is shown only once and gives access to the region's data: do not share it.",
+  "users.tokens.name": "Token name (what it is for)",
+  "users.tokens.expires": "Valid until",
+  "users.tokens.expiresOn": "valid until {date}",
+  "users.tokens.readOnly": "Read-only",
+  "users.tokens.write": "Read and write",
+  "users.tokens.create": "Create token",
+  "users.tokens.none": "No tokens yet.",
+  "users.tokens.lastUsed": "last used {date}",
+  "users.tokens.neverUsed": "never used",
+  "users.tokens.revoked": "Revoked",
+  "users.tokens.revoke": "Revoke token",
+  "users.tokens.confirm": "Revoke the token “{name}”? Programs using it can no longer sign in.",
 };

@@ -65,4 +65,21 @@ export const usersId = {
   "users.gone": "Pengguna ini tidak ditemukan. Muat ulang daftar.",
   "users.selfDeactivate": "Anda tidak dapat menonaktifkan akun Anda sendiri.",
   "users.selfAdmin": "Anda tidak dapat melepas peran Admin Kabupaten dari akun Anda sendiri.",
+  "users.tokens.title": "Token akses",
+  "users.tokens.intro":
+    "Token untuk program lain (skrip, dasbor provinsi) yang membaca data wilayah lewat API. Setiap pemakaian dicatat.",
+  "users.tokens.once":
+    "Salin token ini sekarang. Token hanya ditampilkan sekali dan memberi akses ke data wilayah: jangan dibagikan.",
+  "users.tokens.name": "Nama token (untuk apa)",
+  "users.tokens.expires": "Berlaku sampai",
+  "users.tokens.expiresOn": "berlaku sampai {date}",
+  "users.tokens.readOnly": "Hanya baca",
+  "users.tokens.write": "Baca dan tulis",
+  "users.tokens.create": "Buat token",
+  "users.tokens.none": "Belum ada token.",
+  "users.tokens.lastUsed": "terakhir dipakai {date}",
+  "users.tokens.neverUsed": "belum pernah dipakai",
+  "users.tokens.revoked": "Dicabut",
+  "users.tokens.revoke": "Cabut token",
+  "users.tokens.confirm": "Cabut token “{name}”? Program yang memakainya tidak bisa masuk lagi.",
 } as const;
