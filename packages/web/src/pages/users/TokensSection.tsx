@@ -65,7 +65,7 @@ export function TokensSection({ defaultRegion }: { defaultRegion: string }) {
               className="button button--primary"
               onClick={() => navigator.clipboard?.writeText(secret).then(() => setCopied(true))}
             >
-              {copied ? t("users.otp.copied") : t("users.otp.copy")}
+              {copied ? t("users.otp.copied") : t("users.tokens.copy")}
             </button>
             <button type="button" className="button button--secondary" onClick={() => setSecret(null)}>
               {t("users.otp.dismiss")}

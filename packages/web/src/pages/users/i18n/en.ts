@@ -68,6 +68,7 @@ export const usersEn: Record<keyof typeof usersId, string> = {
   "users.gone": "This user was not found. Reload the list.",
   "users.selfDeactivate": "You cannot deactivate your own account.",
   "users.selfAdmin": "You cannot remove the Admin Kabupaten role from your own account.",
+  "users.tokens.copy": "Copy token",
   "users.tokens.title": "Access tokens",
   "users.tokens.intro":
     "Tokens for other programs (scripts, a provincial dashboard) that read the region's data through the API. Every use is recorded.",

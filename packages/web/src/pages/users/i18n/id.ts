@@ -65,6 +65,7 @@ export const usersId = {
   "users.gone": "Pengguna ini tidak ditemukan. Muat ulang daftar.",
   "users.selfDeactivate": "Anda tidak dapat menonaktifkan akun Anda sendiri.",
   "users.selfAdmin": "Anda tidak dapat melepas peran Admin Kabupaten dari akun Anda sendiri.",
+  "users.tokens.copy": "Salin token",
   "users.tokens.title": "Token akses",
   "users.tokens.intro":
     "Token untuk program lain (skrip, dasbor provinsi) yang membaca data wilayah lewat API. Setiap pemakaian dicatat.",
