@@ -10,6 +10,7 @@ import * as indicators from "./migrations/2026-11-22T1700-indicators";
 import * as syncMore from "./migrations/2026-11-22T1800-sync-more";
 import * as indicatorSources from "./migrations/2026-11-22T1900-indicator-sources";
 import * as userLastLogin from "./migrations/2026-12-05T1000-user-last-login";
+import * as entrySafety from "./migrations/2026-12-06T0400-entry-safety";
 
 // Listed explicitly (not read from a folder) so bundling or tsx cannot change which migrations exist.
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-22T1800-sync-more": syncMore,
   "2026-11-22T1900-indicator-sources": indicatorSources,
   "2026-12-05T1000-user-last-login": userLastLogin,
+  "2026-12-06T0400-entry-safety": entrySafety,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
