@@ -9,7 +9,12 @@ import { pushOps } from "./push";
 export function syncRoutes(app: FastifyInstance, { db }: AppDeps): void {
   mount(app, syncApi.push, async ({ body }, req) => ({ results: await pushOps(db, actorOf(req), body.ops) }));
   mount(app, syncApi.pull, async ({ query }, req) =>
-    pullChanges(db, actorOf(req), query.cursor, query.limit),
+    pullChanges(db, actorOf(req), {
+      cursor: query.cursor,
+      limit: query.limit,
+      keep: query.keep,
+      ...(query.places ? { places: query.places === "1" } : {}),
+    }),
   );
   mount(app, syncApi.conflicts, async ({ query }, req) => ({
     conflicts: await listConflicts(db, actorOf(req), query.open === "1"),
