@@ -14,6 +14,9 @@ const child = (
   birthDate,
   parentName: null,
   nikMasked: null,
+  motherId: null,
+  birthWeightKg: null,
+  birthLengthCm: null,
   revision: 1,
 });
 
