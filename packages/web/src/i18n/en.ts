@@ -32,7 +32,8 @@ export const en: Record<ShellKey, string> = {
   "error.code.already_measured": "This child was already measured on that date.",
   "error.code.implausible_measurement":
     "This value is implausible. Measure again, or confirm the value with a reason before saving.",
-  "error.code.possible_duplicate": "This person may already be registered. Check the match shown before saving.",
+  "error.code.possible_duplicate":
+    "This person may already be registered. Check the match shown before saving.",
   "error.code.already_resolved": "This conflict was already resolved.",
   "error.code.stage_transition": "This stage cannot change yet: finish the earlier stages first.",
   "error.code.stage_evidence":

@@ -27,7 +27,10 @@ export async function enqueue(
     const next = record(old);
     // Never queue what the server would refuse for the role: a read-only user, or outside the write scope.
     const scopes = engine.policy.writeScopes ?? [""];
-    if (!engine.policy.writer || !scopes.some((s) => s === "" || next.regionCode === s || next.regionCode.startsWith(`${s}.`))) {
+    if (
+      !engine.policy.writer ||
+      !scopes.some((s) => s === "" || next.regionCode === s || next.regionCode.startsWith(`${s}.`))
+    ) {
       throw new ApiError(403, "forbidden", "not allowed to write here");
     }
     await db.records.put(next);
@@ -146,8 +149,10 @@ export async function voidMeasurement(engine: SyncEngine, input: MeasurementVoid
   const rec = await engine.db.records.get(key);
   if (!rec) throw new Error("no such measurement on this device");
   const id = uuidv7();
-  await enqueue(engine, { entity: "measurement_void", entityId: id, kind: "append", payload: { ...input } }, () =>
-    fresh("measurement_void", id, rec.regionCode, rec.personId, { ...input }),
+  await enqueue(
+    engine,
+    { entity: "measurement_void", entityId: id, kind: "append", payload: { ...input } },
+    () => fresh("measurement_void", id, rec.regionCode, rec.personId, { ...input }),
   );
   await engine.db.records.update(key, { local: { ...rec.local, deleted: true } });
 }

@@ -50,7 +50,7 @@ export default function NewPregnancyPage({ code }: { code: string }) {
           last: null,
           alerts: [],
           key: w.name.toLocaleLowerCase("id"),
-          soundKeys: [nameKey(w.name)],
+          soundKeys: nameKey(w.name).split(" "),
         })),
         query,
       ).slice(0, 20),

@@ -52,7 +52,7 @@ export interface DueRow {
   alerts: ChildAlert[];
   /** Lower-cased name, for filtering without allocating per keystroke. */
   key: string;
-  /** Sound-alike keys of the child's and the mother's names (core nameKey), for search. */
+  /** Sound-alike keys of each word of the child's and the mother's names (core nameKey), for search. */
   soundKeys: string[];
 }
 
@@ -96,7 +96,7 @@ export function dueChildren(
       last,
       alerts,
       key: `${c.name} ${mother ?? ""}`.toLocaleLowerCase("id"),
-      soundKeys: [nameKey(c.name), ...(mother ? [nameKey(mother)] : [])],
+      soundKeys: `${nameKey(c.name)} ${mother ? nameKey(mother) : ""}`.split(" ").filter(Boolean),
     });
   }
   return rows.sort((a, b) => a.child.name.localeCompare(b.child.name, "id"));
@@ -105,8 +105,8 @@ export function dueChildren(
 /**
  * The day's search: digits look for a NIK (the phone holds only its last 4 digits, so the last 4 typed
  * must match); words must each start a word of the child's or mother's name ("sit am" finds "Siti
- * Aminah"), or the whole query must sound like one of the two names (core nameKey: "Muhamad" finds
- * "Muhammad", "Nur" finds "Noor").
+ * Aminah"), or each word must sound like a word of the two names (core nameKey: "Muhamad" finds
+ * "Muhammad", "Nurhajati" finds "Nurhayati").
  */
 export function filterByName(rows: readonly DueRow[], query: string): readonly DueRow[] {
   const q = query.trim();
@@ -116,11 +116,11 @@ export function filterByName(rows: readonly DueRow[], query: string): readonly D
     return rows.filter((r) => r.child.nikMasked?.endsWith(tail));
   }
   const words = q.toLocaleLowerCase("id").split(/\s+/).filter(Boolean);
-  const sound = nameKey(q);
+  const sounds = nameKey(q).split(" ").filter(Boolean);
   return rows.filter((r) => {
     const parts = r.key.split(/\s+/);
     if (words.every((w) => parts.some((p) => p.startsWith(w)))) return true;
-    return sound !== "" && r.soundKeys.some((k) => k === sound || k.startsWith(`${sound} `));
+    return sounds.length > 0 && sounds.every((s) => r.soundKeys.includes(s));
   });
 }
 

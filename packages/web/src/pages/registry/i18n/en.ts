@@ -305,4 +305,5 @@ export const registryEn: Record<keyof typeof registryId, string> = {
   "implausible.confirmSave": "Save with reason",
   "implausible.reasonRequired": "Write the reason (at least 3 letters).",
   "implausible.confirmedNote": "Saved with confirmation: {reason}",
+  "register.readOnly": "Your account is read-only, so it cannot register anyone.",
 };

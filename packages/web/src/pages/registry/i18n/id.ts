@@ -305,4 +305,5 @@ export const registryId = {
   "implausible.confirmSave": "Simpan dengan alasan",
   "implausible.reasonRequired": "Tulis alasannya (minimal 3 huruf).",
   "implausible.confirmedNote": "Disimpan dengan konfirmasi: {reason}",
+  "register.readOnly": "Akun Anda hanya untuk membaca, jadi tidak dapat mendaftarkan sasaran.",
 } as const satisfies Record<string, string>;
