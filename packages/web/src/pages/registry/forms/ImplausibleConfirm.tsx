@@ -69,7 +69,7 @@ export function ImplausibleConfirm({
       data-testid="implausible"
     >
       <h2 id="implausible-title">{t("implausible.confirmTitle")}</h2>
-      <IssueList issues={issues} />
+      {issues.length > 0 ? <IssueList issues={issues} /> : <p>{t("error.code.implausible_measurement")}</p>}
       <p>{t("implausible.confirmHint")}</p>
       <button
         type="button"
