@@ -4,3 +4,4 @@
 export * from "./growth-alerts";
 export * from "./growth-chart";
 export * from "./growth-derive";
+export * from "./growth-plausibility";

@@ -93,7 +93,22 @@ export const MeasurementInput = z.strictObject({
   oedema: z.boolean().default(false),
   sessionId: z.string().uuid().nullish(),
   measuredBy: optionalText(120),
+  /**
+   * The user saw the value is implausible (core plausibilityIssues) and keeps it: why. Without it the
+   * server refuses an implausible value (`implausible_measurement`); with it the reason is stored beside it.
+   */
+  confirmedImplausible: z.strictObject({ reason: z.string().trim().min(3).max(300) }).nullish(),
+  /** A correction: the measurement this one replaces (voided, kept) and why. */
+  supersedes: z.string().uuid().nullish(),
+  changeReason: z.string().trim().min(3).max(300).nullish(),
 });
 export type MeasurementInput = z.input<typeof MeasurementInput>;
+
+/** Void a measurement entered by mistake: it leaves lists, growth, scorecard and indicators; kept, audited. */
+export const MeasurementVoidInput = z.strictObject({
+  measurementId: z.string().uuid(),
+  reason: z.string().trim().min(3).max(300),
+});
+export type MeasurementVoidInput = z.input<typeof MeasurementVoidInput>;
 
 export const TargetRoleSchema = z.enum(TARGET_ROLES);

@@ -15,6 +15,8 @@ export const SERVER_ERROR_CODES = [
   "conflict",
   "already_measured",
   "already_resolved",
+  "implausible_measurement",
+  "possible_duplicate",
   "stage_transition",
   "stage_evidence",
   "too_many_requests",

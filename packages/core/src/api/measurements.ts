@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { MeasurementInput, PosyanduSessionInput } from "../registry-schemas";
+import { MeasurementInput, MeasurementVoidInput, PosyanduSessionInput } from "../registry-schemas";
 import { MeasurementViewSchema, PosyanduSessionSchema, RegistryListsSchema } from "../registry-views";
-import { ErrorResponse } from "./common";
+import { ErrorResponse, IdParams } from "./common";
 import { endpoint } from "./endpoint";
 
 /** The 409 of opening a posyandu day another cadre already opened: the error and that day's session. */
@@ -16,6 +16,15 @@ export const measurementsApi = {
     status: 201,
     body: MeasurementInput,
     response: MeasurementViewSchema,
+  }),
+  /** Void a measurement entered by mistake, with a reason (kept, audited; a correction is `create` with `supersedes`). */
+  void: endpoint({
+    method: "POST",
+    path: "/api/measurements/:id/void",
+    tag: "registry",
+    params: IdParams,
+    body: MeasurementVoidInput.omit({ measurementId: true }),
+    response: z.object({ id: z.string(), voided: z.literal(true) }),
   }),
   /** Opens the posyandu's day; when another cadre already opened it, the 409 hands over that session. */
   openSession: endpoint({

@@ -28,6 +28,13 @@ export const syncApi = {
         .regex(/^\d{1,18}$/, "must be a cursor from an earlier pull")
         .optional(),
       limit: z.coerce.number().int().min(1).max(5000).default(2000),
+      /** A user whose scope is wider than a desa keeps one desa or posyandu on the device. */
+      keep: z
+        .string()
+        .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}(\.[DP]\d{2,4})?$/, "must be a desa or posyandu code")
+        .optional(),
+      /** The places list comes with the first page of a pull (no cursor); "1" asks for it on a later one. */
+      places: z.enum(["0", "1"]).optional(),
     }),
     response: SyncPullResponseSchema,
   }),

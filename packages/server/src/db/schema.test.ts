@@ -108,6 +108,8 @@ const COLUMNS = {
     revision: Y,
     deleted_at: N,
     merged_into: N,
+    left_on: N,
+    left_reason: N,
   },
   pregnancies: {
     id: Y,
@@ -157,6 +159,10 @@ const COLUMNS = {
     bbtb: N,
     imtu: N,
     growth_version: Y,
+    supersedes: N,
+    change_reason: N,
+    voided_by: N,
+    implausible_json: N,
   },
   person_merges: {
     id: Y,

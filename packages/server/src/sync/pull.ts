@@ -1,41 +1,90 @@
-import { type Actor, canRead, readScopes, type SyncPullResponse, type SyncRecord } from "@tumbuh/core";
+import {
+  type Actor,
+  canRead,
+  isWithin,
+  readScopes,
+  type SyncPullResponse,
+  type SyncRecord,
+} from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { withinScopes } from "../db/scope-filter";
+import { errors } from "../errors";
 import { entityHandler, type PulledRow } from "./registry";
 
 /** Region levels a device needs to pick where it works and where a new record goes. */
 const PLACE_LEVELS = ["desa", "dusun", "posyandu"];
 
 /**
- * Records changed in the caller's scope since `cursor`, oldest change first, `limit` changes per page.
- * The feed is written by triggers, so writes from every path (online API, import, merge, sync) appear;
- * each record is sent as it is now (a device just upserts), or as `gone` when it is no longer in scope.
+ * The feed is read in windows of this many changes in `seq` order (the primary key), each filtered by
+ * scope. Asking the database for "the first N changes in scope after the cursor" in one query lets it
+ * pick the region index and sort every change in scope after the cursor on each page (PostgreSQL did,
+ * 95 ms a page for a regency); a bounded window of the primary key is a range scan, never a sort, and a
+ * whole pull reads the feed once.
+ */
+const WINDOW = 50_000;
+
+export interface PullOptions {
+  cursor?: string | undefined;
+  limit: number;
+  /** The one place a wide-scope user keeps on the device (a desa or posyandu inside the read scope). */
+  keep?: string | undefined;
+  /** Send the places list: on the first page of every pull (no cursor) or when the device asks. */
+  places?: boolean;
+  /** Tests only: a smaller window, to cross many windows with little data. */
+  window?: number;
+}
+
+/**
+ * Records changed in the caller's scope (or the place it keeps) since `cursor`, oldest change first,
+ * `limit` changes per page. The feed is written by triggers, so writes from every path (online API,
+ * import, merge, sync) appear; each record is sent as it is now (a device just upserts), or as `gone`
+ * when it is no longer in scope.
  */
 export async function pullChanges(
   db: Kysely<Database>,
   actor: Actor,
-  cursor: string | undefined,
-  limit: number,
+  opts: PullOptions,
 ): Promise<SyncPullResponse> {
-  const scopes = readScopes(actor);
-  const after = cursor ? Number(cursor) : 0;
-  const changes = await db
-    .selectFrom("sync_changes")
-    .select(["seq", "entity", "entity_id"])
-    .where("seq", ">", after)
-    .where(withinScopes("region_code", scopes))
-    .orderBy("seq")
-    .limit(limit + 1)
-    .execute();
+  if (opts.keep && !canRead(actor, opts.keep)) throw errors.notFound();
+  const scopes = opts.keep ? [opts.keep] : readScopes(actor);
+  const after = opts.cursor ? Number(opts.cursor) : 0;
+  const limit = opts.limit;
+  const changes: { seq: number | string; entity: string; entity_id: string }[] = [];
+  let lo = after;
+  while (changes.length <= limit) {
+    const bound = await db
+      .selectFrom("sync_changes")
+      .select("seq")
+      .where("seq", ">", lo)
+      .orderBy("seq")
+      .limit(1)
+      .offset((opts.window ?? WINDOW) - 1)
+      .executeTakeFirst();
+    let q = db
+      .selectFrom("sync_changes")
+      .select(["seq", "entity", "entity_id"])
+      .where("seq", ">", lo)
+      .where(withinScopes("region_code", scopes))
+      .orderBy("seq")
+      .limit(limit + 1 - changes.length);
+    if (bound) q = q.where("seq", "<=", bound.seq);
+    changes.push(...(await q.execute()));
+    if (!bound) break;
+    lo = Number(bound.seq);
+  }
   const more = changes.length > limit;
   const page = more ? changes.slice(0, limit) : changes;
+  // A full page resumes after its last change; the last page after every window read (all of them are sent).
+  const lastSeq = page.length > 0 ? Number(page.at(-1)?.seq) : after;
+  const cursor = more ? lastSeq : Math.max(lastSeq, lo);
   const byEntity = new Map<string, Set<string>>();
   for (const c of page) {
     const ids = byEntity.get(c.entity) ?? new Set<string>();
     ids.add(c.entity_id);
     byEntity.set(c.entity, ids);
   }
+  const kept = (code: string) => canRead(actor, code) && (!opts.keep || isWithin(code, opts.keep));
   const records: SyncRecord[] = [];
   for (const [entity, ids] of byEntity) {
     const handler = entityHandler(entity);
@@ -48,22 +97,22 @@ export async function pullChanges(
     }
     for (const id of list) {
       const row = found.get(id);
-      records.push(
-        row && canRead(actor, row.regionCode) ? { entity, id, data: row.data } : { entity, id, gone: true },
-      );
+      records.push(row && kept(row.regionCode) ? { entity, id, data: row.data } : { entity, id, gone: true });
     }
   }
-  const places = await db
-    .selectFrom("regions")
-    .select(["code", "name", "level", "parent_code"])
-    .where(withinScopes("code", scopes))
-    .where("level", "in", PLACE_LEVELS)
-    .orderBy("code")
-    .execute();
-  const last = page.at(-1);
+  const sendPlaces = opts.places ?? !opts.cursor;
+  const places = sendPlaces
+    ? await db
+        .selectFrom("regions")
+        .select(["code", "name", "level", "parent_code"])
+        .where(withinScopes("code", readScopes(actor)))
+        .where("level", "in", PLACE_LEVELS)
+        .orderBy("code")
+        .execute()
+    : [];
   return {
     records,
-    cursor: String(last ? Number(last.seq) : after),
+    cursor: String(cursor),
     more,
     places: places.map((p) => ({ code: p.code, name: p.name, level: p.level, parentCode: p.parent_code })),
   };

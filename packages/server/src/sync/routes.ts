@@ -12,7 +12,12 @@ export function syncRoutes(app: FastifyInstance, { db }: AppDeps): void {
   const pulls = new PullSessions(db);
   app.addHook("onClose", async () => pulls.flushAll());
   mount(app, syncApi.pull, async ({ query }, req) => {
-    const page = await pullChanges(db, actorOf(req), query.cursor, query.limit);
+    const page = await pullChanges(db, actorOf(req), {
+      cursor: query.cursor,
+      limit: query.limit,
+      keep: query.keep,
+      ...(query.places ? { places: query.places === "1" } : {}),
+    });
     await pulls.noted(actorOf(req), query.cursor, page);
     return page;
   });

@@ -16,6 +16,8 @@ export const ERROR_MESSAGE: Record<ErrorCode, MessageKey> = {
   conflict: "error.code.conflict",
   already_measured: "error.code.already_measured",
   already_resolved: "error.code.already_resolved",
+  implausible_measurement: "error.code.implausible_measurement",
+  possible_duplicate: "error.code.possible_duplicate",
   stage_transition: "error.code.stage_transition",
   stage_evidence: "error.code.stage_evidence",
   too_many_requests: "error.throttled",

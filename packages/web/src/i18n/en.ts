@@ -30,6 +30,10 @@ export const en: Record<ShellKey, string> = {
   "error.code.validation": "Something you entered is not valid. Check the marked fields.",
   "error.code.conflict": "Someone else just changed this. Reload to see the latest version.",
   "error.code.already_measured": "This child was already measured on that date.",
+  "error.code.implausible_measurement":
+    "This value is implausible. Measure again, or confirm the value with a reason before saving.",
+  "error.code.possible_duplicate":
+    "This person may already be registered. Check the match shown before saving.",
   "error.code.already_resolved": "This conflict was already resolved.",
   "error.code.origin_refused":
     "Request refused: it did not come from the Tumbuh app. Open Tumbuh at its own address.",

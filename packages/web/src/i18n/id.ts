@@ -30,6 +30,10 @@ export const id = {
   "error.code.validation": "Ada isian yang tidak valid. Periksa kembali isian yang ditandai.",
   "error.code.conflict": "Data ini baru saja diubah orang lain. Muat ulang untuk melihat versi terbaru.",
   "error.code.already_measured": "Anak ini sudah diukur pada tanggal tersebut.",
+  "error.code.implausible_measurement":
+    "Nilai ukur ini tidak wajar. Ukur ulang, atau konfirmasi nilainya dengan alasan sebelum menyimpan.",
+  "error.code.possible_duplicate":
+    "Orang ini mungkin sudah terdaftar. Periksa kecocokan yang ditampilkan sebelum menyimpan.",
   "error.code.already_resolved": "Konflik ini sudah diselesaikan.",
   "error.code.stage_transition": "Tahap ini belum dapat diubah: selesaikan dulu tahap sebelumnya.",
   "error.code.export_mapping": "Pemetaan DHIS2 belum ada atau tidak sah: hubungi admin kabupaten.",

@@ -43,3 +43,11 @@ export function registryLinks(
     import: IMPORT_LEVELS.includes(region.level) && importer,
   };
 }
+
+/** May any of these assignments write at `code` (a role with write power whose scope covers it)? */
+export function canWriteIn(
+  assignments: readonly Pick<Assignment, "role" | "scope">[],
+  code: string,
+): boolean {
+  return assignments.some((a) => canWrite(a.role) && covers(a.scope, code));
+}

@@ -7,8 +7,26 @@ import { type LocalRecord, type OutboxItem, openSyncDb, recordKey, type SyncDb }
 
 export interface SyncApi {
   syncPush(ops: SyncOp[]): Promise<SyncOpResult[]>;
-  syncPull(cursor: string | null, limit?: number): Promise<SyncPullResponse>;
+  syncPull(
+    cursor: string | null,
+    opts?: { limit?: number; keep?: string; places?: boolean },
+  ): Promise<SyncPullResponse>;
 }
+
+/**
+ * What this user's device may hold and send. A read-only user (no write power) has no offline store at
+ * all: nothing is pulled and nothing can be queued. A user whose scope is wider than a desa keeps only the
+ * desa or posyandu they choose; until then writes are still sent but nothing is downloaded.
+ */
+export interface DevicePolicy {
+  writer: boolean;
+  wide: boolean;
+  /** Where this user may write (scopes of the assignments with write power); the outbox checks it. */
+  writeScopes?: readonly string[];
+}
+
+/** A cursor past any feed: a pull with it returns only the places list (for choosing what to keep). */
+const PLACES_ONLY_CURSOR = "999999999999999999";
 
 export interface SyncStatus {
   running: boolean;
@@ -21,6 +39,10 @@ export interface SyncStatus {
   loginExpired: boolean;
   /** The first pull has finished: the scope is on the device. */
   ready: boolean;
+  /** A wide-scope user has not chosen the desa or posyandu to keep on this device yet. */
+  needsPlace: boolean;
+  /** The desa or posyandu kept on this device (null: the whole scope). */
+  keep: string | null;
 }
 
 const BATCH = 100;
@@ -38,6 +60,8 @@ export class SyncEngine {
     lastError: null,
     loginExpired: false,
     ready: false,
+    needsPlace: false,
+    keep: null,
   };
   private listeners = new Set<(s: SyncStatus) => void>();
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -49,6 +73,7 @@ export class SyncEngine {
   constructor(
     readonly userId: string,
     private readonly api: SyncApi,
+    readonly policy: DevicePolicy = { writer: true, wide: false, writeScopes: [""] },
   ) {
     this.db = openSyncDb(userId);
   }
@@ -69,22 +94,50 @@ export class SyncEngine {
   }
 
   async refreshCounts(): Promise<void> {
-    const [pending, rejected, last, ready] = await Promise.all([
+    const [pending, rejected, last, ready, keep] = await Promise.all([
       this.db.outbox.where("state").equals("pending").count(),
       this.db.outbox.where("state").equals("rejected").count(),
       this.db.meta.get("lastSyncAt"),
       this.db.meta.get("cursor"),
+      this.db.meta.get("keep"),
     ]);
+    const kept = (keep?.value as string | undefined) ?? null;
     this.set({
       pending,
       rejected,
       lastSyncAt: (last?.value as number | undefined) ?? null,
       ready: ready !== undefined,
+      keep: kept,
+      needsPlace: this.policy.wide && kept === null,
+    });
+  }
+
+  /**
+   * Keep `code` (a desa or posyandu) on this device instead of what was kept: records not waiting to be
+   * sent are forgotten and the new place is pulled from the start.
+   */
+  async keepPlace(code: string): Promise<void> {
+    await this.db.transaction("rw", this.db.records, this.db.meta, async () => {
+      await this.db.records.filter((r) => r.local === undefined).delete();
+      await this.db.meta.delete("cursor");
+      await this.db.meta.put({ key: "keep", value: code });
+    });
+    await this.refreshCounts();
+    await this.syncNow();
+  }
+
+  /** The places of the user's scope (to choose one to keep), without downloading any record. */
+  async fetchPlaces(): Promise<void> {
+    const res = await this.api.syncPull(PLACES_ONLY_CURSOR, { places: true, limit: 1 });
+    await this.db.transaction("rw", this.db.places, async () => {
+      await this.db.places.clear();
+      await this.db.places.bulkPut(res.places);
     });
   }
 
   start(): void {
-    if (this.timer) return;
+    // A read-only user never gets an offline copy: nothing to write, so nothing to carry.
+    if (this.timer || !this.policy.writer) return;
     window.addEventListener("online", this.onOnline);
     this.timer = setInterval(() => {
       if (navigator.onLine) void this.syncNow();
@@ -127,7 +180,8 @@ export class SyncEngine {
     this.set({ running: true });
     try {
       await this.push();
-      await this.pull();
+      const keep = ((await this.db.meta.get("keep"))?.value as string | undefined) ?? null;
+      if (!this.policy.wide || keep) await this.pull(keep);
       await this.db.meta.put({ key: "lastSyncAt", value: Date.now() });
       this.set({ lastError: null, loginExpired: false });
     } catch (e) {
@@ -226,10 +280,11 @@ export class SyncEngine {
     }
   }
 
-  private async pull(): Promise<void> {
+  private async pull(keep: string | null): Promise<void> {
     for (let page = 0; page < 1000; page++) {
       const cursor = ((await this.db.meta.get("cursor"))?.value as string | undefined) ?? null;
-      const res = await this.api.syncPull(cursor);
+      // The places list once per pull: with its first page (a new posyandu reaches the phone).
+      const res = await this.api.syncPull(cursor, { ...(keep ? { keep } : {}), places: page === 0 });
       await this.db.transaction("rw", this.db.records, this.db.places, this.db.meta, async () => {
         const keys = res.records.map((r) => recordKey(r.entity, r.id));
         const existing = await this.db.records.bulkGet(keys);
@@ -240,7 +295,8 @@ export class SyncEngine {
           const old = existing[i];
           const data = r.data;
           if (r.gone || !data || data.deleted === true || data.mergedInto) {
-            if (!old?.local) deletes.push(key);
+            // Kept while a change made here waits, unless that change was to void it too.
+            if (!old?.local || old.local.deleted === true) deletes.push(key);
             return;
           }
           const rec: LocalRecord = {
@@ -256,7 +312,7 @@ export class SyncEngine {
         });
         await this.db.records.bulkPut(puts);
         await this.db.records.bulkDelete(deletes);
-        if (cursor === null || res.places.length > 0) {
+        if (page === 0 && (cursor === null || res.places.length > 0)) {
           await this.db.places.clear();
           await this.db.places.bulkPut(res.places);
         }

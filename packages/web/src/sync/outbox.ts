@@ -1,6 +1,14 @@
 // Every write on the device: the record changes in the local store and an operation joins the outbox,
 // in one IndexedDB transaction, so what the cadre sees and what will be sent never disagree.
-import type { HouseholdInput, MeasurementInput, PersonInput, PregnancyInput, SyncOpKind } from "@tumbuh/core";
+import type {
+  HouseholdInput,
+  MeasurementInput,
+  MeasurementVoidInput,
+  PersonInput,
+  PregnancyInput,
+  SyncOpKind,
+} from "@tumbuh/core";
+import { ApiError } from "../api/client";
 import type { SyncEngine } from "./engine";
 import { type LocalRecord, type OutboxItem, recordKey } from "./store";
 import { uuidv7 } from "./uuidv7";
@@ -16,7 +24,16 @@ export async function enqueue(
   await db.transaction("rw", db.outbox, db.records, async () => {
     const key = recordKey(op.entity, op.entityId);
     const old = await db.records.get(key);
-    await db.records.put(record(old));
+    const next = record(old);
+    // Never queue what the server would refuse for the role: a read-only user, or outside the write scope.
+    const scopes = engine.policy.writeScopes ?? [""];
+    if (
+      !engine.policy.writer ||
+      !scopes.some((s) => s === "" || next.regionCode === s || next.regionCode.startsWith(`${s}.`))
+    ) {
+      throw new ApiError(403, "forbidden", "not allowed to write here");
+    }
+    await db.records.put(next);
     const item: OutboxItem = {
       opId: uuidv7(),
       ...op,
@@ -121,4 +138,21 @@ export async function registerPregnancy(
     fresh("pregnancy", id, regionCode, input.personId, { ...input, revision: 1 }),
   );
   return id;
+}
+
+/**
+ * Void a measurement on the phone (a mistake: wrong child, wrong day): it disappears from the day at once;
+ * the server keeps it, voided, with the reason.
+ */
+export async function voidMeasurement(engine: SyncEngine, input: MeasurementVoidInput): Promise<void> {
+  const key = recordKey("measurement", input.measurementId);
+  const rec = await engine.db.records.get(key);
+  if (!rec) throw new Error("no such measurement on this device");
+  const id = uuidv7();
+  await enqueue(
+    engine,
+    { entity: "measurement_void", entityId: id, kind: "append", payload: { ...input } },
+    () => fresh("measurement_void", id, rec.regionCode, rec.personId, { ...input }),
+  );
+  await engine.db.records.update(key, { local: { ...rec.local, deleted: true } });
 }

@@ -7,7 +7,14 @@ import type { SyncApi } from "./engine";
 export function syncApiOf(client: Pick<ApiClient, "call">): SyncApi {
   return {
     syncPush: (ops) => client.call(syncApi.push, { body: { ops } }).then((r) => r.results),
-    syncPull: (cursor, limit = 2000) =>
-      client.call(syncApi.pull, { query: { limit, ...(cursor ? { cursor } : {}) } }),
+    syncPull: (cursor, opts = {}) =>
+      client.call(syncApi.pull, {
+        query: {
+          limit: opts.limit ?? 2000,
+          ...(cursor ? { cursor } : {}),
+          ...(opts.keep ? { keep: opts.keep } : {}),
+          ...(opts.places ? { places: "1" as const } : {}),
+        },
+      }),
   };
 }

@@ -2,16 +2,32 @@
 // session (an expired login never loses the outbox) and is removed at logout only when nothing is unsent.
 import Dexie from "dexie";
 import { api } from "../api";
-import { SyncEngine } from "./engine";
+import type { Me } from "../api/types";
+import { canWrite } from "../pages/regionLinks";
+import { type DevicePolicy, SyncEngine } from "./engine";
 import { syncApiOf } from "./server-api";
 import { openSyncDb, syncDbName } from "./store";
 
 let engine: SyncEngine | null = null;
 
-export function syncEngineFor(userId: string): SyncEngine {
+/** Levels at which a scope is "wide": the user chooses one desa or posyandu to keep on the phone. */
+const WIDE = new Set(["provinsi", "kabupaten", "kecamatan"]);
+
+/** What this user's phone may hold and send, from their assignments (core ROLE_POWERS.write). */
+export function devicePolicy(me: Pick<Me, "assignments">): DevicePolicy {
+  const writing = me.assignments.filter((a) => canWrite(a.role));
+  return {
+    writer: writing.length > 0,
+    wide: me.assignments.some((a) => a.scopeLevel === null || WIDE.has(a.scopeLevel)),
+    writeScopes: writing.map((a) => a.scope),
+  };
+}
+
+export function syncEngineFor(me: Pick<Me, "id" | "assignments">): SyncEngine {
+  const userId = me.id;
   if (engine?.userId !== userId) {
     engine?.stop();
-    engine = new SyncEngine(userId, syncApiOf(api));
+    engine = new SyncEngine(userId, syncApiOf(api), devicePolicy(me));
     engine.start();
   } else if (engine.snapshot.loginExpired) {
     // Logged in again after an expiry: send what waited.

@@ -1,9 +1,9 @@
 import type { Feature } from "../feature";
 import { measurementRoutes } from "./routes";
-import { measurement } from "./sync";
+import { measurement, measurementVoid } from "./sync";
 
 export const measurementsFeature: Feature = {
   name: "measurements",
   routes: measurementRoutes,
-  syncEntities: [measurement],
+  syncEntities: [measurement, measurementVoid],
 };

@@ -33,6 +33,26 @@ export async function measurementsOf(db: Conn, personId: string): Promise<RawMea
   return rows.map(toRaw);
 }
 
+/** One live measurement of a person, or undefined. */
+export async function liveMeasurement(db: Conn, personId: string, id: string) {
+  return db
+    .selectFrom("measurements")
+    .selectAll()
+    .where("id", "=", id)
+    .where("person_id", "=", personId)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+}
+
+/** Void a row: kept with who and why; every list, aggregate and view reads live rows only. */
+export async function voidRow(db: Conn, id: string, by: string | null, reason: string, at: string) {
+  await db
+    .updateTable("measurements")
+    .set({ deleted_at: at, voided_by: by, change_reason: reason })
+    .where("id", "=", id)
+    .execute();
+}
+
 export async function measurementOnDay(db: Conn, personId: string, day: string) {
   return db
     .selectFrom("measurements")

@@ -37,6 +37,13 @@ export interface MeasurementsTable {
   bbtb: string | null;
   imtu: string | null;
   growth_version: number;
+  /** The measurement this one corrects (that one is voided: `deleted_at` set). */
+  supersedes?: string | null;
+  /** Why this row was corrected or voided (on the voided row) or why it corrects (on the new one). */
+  change_reason?: string | null;
+  voided_by?: string | null;
+  /** An implausible value saved on purpose: `{issues, reason, by, at}` (core ImplausibleConfirmationJson). */
+  implausible_json?: string | null;
 }
 
 export interface MeasurementsTables {

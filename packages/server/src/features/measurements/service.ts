@@ -2,16 +2,25 @@ import {
   type Actor,
   type MeasurementInput,
   type MeasurementView,
+  type MeasurementVoidInput,
   type PosyanduSession,
   type PosyanduSessionInput,
   readScopes,
   SessionCadresJson,
   todayIso,
 } from "@tumbuh/core";
-import { derive, GROWTH_VERSION, measurementViews, type RawMeasurement } from "@tumbuh/core/growth-views";
+import {
+  derive,
+  GROWTH_VERSION,
+  measurementViews,
+  type PlausibilityIssue,
+  plausibilityIssues,
+  type RawMeasurement,
+} from "@tumbuh/core/growth-views";
 import type { Kysely } from "kysely";
 import { parseJsonColumn } from "../../db/json-column";
 import type { Database, MeasurementsTable } from "../../db/schema";
+import { withinScopes } from "../../db/scope-filter";
 import { inTransaction } from "../../db/transaction";
 import { AppError, errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
@@ -22,8 +31,11 @@ import {
   findSession,
   insertMeasurements,
   insertSession,
+  liveMeasurement,
   measurementOnDay,
   measurementsOf,
+  toRaw,
+  voidRow,
 } from "./repository";
 
 /** A measurement row with its derived columns, ready to store (also used by the import). */
@@ -65,8 +77,10 @@ export function measurementRow(
 }
 
 /**
- * Record one measurement. Impossible input (a date before birth or in the future, nothing measured) is
- * refused; implausible values are stored and come back flagged.
+ * Record one measurement, or a correction of one (`supersedes`: the old row is voided, kept, in the same
+ * transaction). Impossible input (a date before birth or in the future, nothing measured) is refused; an
+ * implausible value (core plausibilityIssues) is refused unless `confirmedImplausible` says why it is kept,
+ * and then stored with that confirmation and flagged.
  */
 export async function recordMeasurement(
   db: Kysely<Database>,
@@ -92,7 +106,13 @@ export async function recordMeasurement(
   if (input.sessionId && !(await findSession(db, readScopes(actor), { id: input.sessionId }))) {
     throw errors.missingReference("sessionId", "sessionId: no such posyandu session in your area");
   }
-  if (await measurementOnDay(db, person.id, input.measuredOn)) {
+  const replaced = input.supersedes ? await liveMeasurement(db, person.id, input.supersedes) : undefined;
+  if (input.supersedes && !replaced) throw errors.notFound();
+  if (input.supersedes && !input.changeReason) {
+    throw errors.validation("changeReason", "changeReason: say why the measurement is corrected");
+  }
+  const sameDay = await measurementOnDay(db, person.id, input.measuredOn);
+  if (sameDay && sameDay.id !== replaced?.id) {
     throw new AppError(
       409,
       "already_measured",
@@ -111,26 +131,91 @@ export async function recordMeasurement(
     oedema: input.oedema ?? false,
     measuredBy: input.measuredBy ?? actor.displayName,
   };
-  const row = measurementRow(person, raw, {
-    sessionId: input.sessionId ?? null,
-    importId: null,
-    createdBy: actor.userId,
-    at: nowIso(),
-  });
+  const child = { sex: person.sex === 2 ? (2 as const) : (1 as const), birthDate: person.birth_date };
+  const earlier = (await measurementsOf(db, person.id)).filter((m) => m.id !== replaced?.id);
+  const issues = plausibilityIssues(child, earlier, raw);
+  if (issues.length > 0 && !input.confirmedImplausible) throw implausible(issues);
+  const at = nowIso();
+  const row: MeasurementsTable = {
+    ...measurementRow(person, raw, {
+      sessionId: input.sessionId ?? null,
+      importId: null,
+      createdBy: actor.userId,
+      at,
+    }),
+    supersedes: replaced?.id ?? null,
+    change_reason: input.changeReason ?? null,
+    implausible_json:
+      issues.length > 0 && input.confirmedImplausible
+        ? JSON.stringify({ issues, reason: input.confirmedImplausible.reason, by: actor.userId, at })
+        : null,
+  };
   await inTransaction(db, async (trx) => {
+    if (replaced) await voidRow(trx, replaced.id, actor.userId, input.changeReason ?? "", at);
     await insertMeasurements(trx, [row]);
     await appendAudit(trx, actor, {
-      action: "measurement.create",
+      action: replaced ? "measurement.correct" : "measurement.create",
       entity: "measurement",
       entityId: row.id,
       regionCode: row.region_code,
-      after: raw,
+      ...(replaced ? { before: replaced } : {}),
+      after: {
+        ...raw,
+        ...(replaced ? { supersedes: replaced.id, reason: input.changeReason } : {}),
+        ...(row.implausible_json ? { implausible: JSON.parse(row.implausible_json) } : {}),
+      },
     });
   });
   // The view carries N/T against the child's earlier weighings.
   const all = await measurementsOf(db, person.id);
   const { views } = measurementViews({ sex: person.sex === 2 ? 2 : 1, birthDate: person.birth_date }, all);
   return views.find((v) => v.id === raw.id) as MeasurementView;
+}
+
+/** The refusal of an implausible value not confirmed: names the field to look at again. */
+function implausible(issues: PlausibilityIssue[]): AppError {
+  const first = issues[0];
+  const field =
+    first?.kind === "length_drop" || (first?.kind === "who_flag" && first.indicator === "zlen")
+      ? "lenheiCm"
+      : "weightKg";
+  return new AppError(
+    400,
+    "implausible_measurement",
+    `${field}: implausible (${issues.map((i) => (i.kind === "who_flag" ? i.indicator : i.kind)).join(", ")}); measure again or send confirmedImplausible`,
+    field,
+  );
+}
+
+/**
+ * Void a measurement entered by mistake (kept, with who and why): it leaves lists, growth, scorecard and
+ * indicators, which all read live rows only. Voiding a voided one again is a no-op (a phone may resend).
+ */
+export async function voidMeasurement(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: MeasurementVoidInput,
+): Promise<void> {
+  const row = await db
+    .selectFrom("measurements")
+    .selectAll()
+    .where("id", "=", input.measurementId)
+    .where(withinScopes("region_code", readScopes(actor)))
+    .executeTakeFirst();
+  if (!row) throw errors.notFound();
+  await writableRegion(db, actor, row.region_code, ["desa", "dusun", "posyandu"]);
+  if (row.deleted_at) return;
+  await inTransaction(db, async (trx) => {
+    await voidRow(trx, row.id, actor.userId, input.reason, nowIso());
+    await appendAudit(trx, actor, {
+      action: "measurement.void",
+      entity: "measurement",
+      entityId: row.id,
+      regionCode: row.region_code,
+      before: toRaw(row),
+      after: { reason: input.reason },
+    });
+  });
 }
 
 export async function openSession(

@@ -40,6 +40,7 @@ const OCTOBER = (personId: string) => ({
   weightKg: 8.42,
   lenheiCm: 45,
   measure: "l",
+  confirmedImplausible: { reason: "Diukur ulang dua kali, hasil sama" },
 });
 
 describeEachDialect(
@@ -200,11 +201,84 @@ describeEachDialect(
       expect(body.person.targetRoles).toEqual(["anak_7_23"]);
     });
 
-    it("keeps an implausible value and flags it", async () => {
+    it("refuses an implausible value until it is confirmed, then keeps it flagged with who confirmed and why", async () => {
       const { childId } = await weighedFamily(false);
+      const { confirmedImplausible: _, ...unconfirmed } = OCTOBER(childId);
+      const refused = await post("kader.melati", "/api/measurements", unconfirmed);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error).toMatchObject({ code: "implausible_measurement", field: "lenheiCm" });
       const res = await post("kader.melati", "/api/measurements", OCTOBER(childId));
       expect(res.statusCode).toBe(201);
       expect(res.json().flags).toContain("zlen");
+      const row = await db()
+        .kysely.selectFrom("measurements")
+        .select(["implausible_json"])
+        .where("id", "=", res.json().id)
+        .executeTakeFirstOrThrow();
+      const stored = JSON.parse(row.implausible_json ?? "{}");
+      expect(stored.reason).toBe("Diukur ulang dua kali, hasil sama");
+      expect(stored.by).toEqual(expect.any(String));
+      expect(stored.issues.map((i: { kind: string }) => i.kind)).toEqual(
+        expect.arrayContaining(["who_flag", "length_drop"]),
+      );
+    });
+
+    it("corrects a measurement as a new revision (the old one kept, voided) and voids one with a reason", async () => {
+      const { childId } = await weighedFamily(true);
+      const lists = async () =>
+        (await get("kader.melati", "/api/regions/64.01.05.2003.P01/registry-lists?month=2026-10")).json();
+      const wrong = (await db()
+        .kysely.selectFrom("measurements")
+        .select(["id"])
+        .where("person_id", "=", childId)
+        .where("measured_on", "=", "2026-10-12")
+        .executeTakeFirstOrThrow()) as { id: string };
+      expect((await lists()).counts.flagged).toBe(1);
+      const noReason = await post("kader.melati", "/api/measurements", {
+        ...OCTOBER(childId),
+        lenheiCm: 75.5,
+        confirmedImplausible: null,
+        supersedes: wrong.id,
+      });
+      expect(noReason.json().error.field).toBe("changeReason");
+      const fixed = await post("kader.melati", "/api/measurements", {
+        ...OCTOBER(childId),
+        lenheiCm: 75.5,
+        confirmedImplausible: null,
+        supersedes: wrong.id,
+        changeReason: "Salah ketik: 75,5 bukan 45",
+      });
+      expect(fixed.statusCode).toBe(201);
+      expect((await lists()).counts.flagged).toBe(0);
+      const rows = await db()
+        .kysely.selectFrom("measurements")
+        .select(["id", "lenhei_cm", "deleted_at", "supersedes", "change_reason", "voided_by"])
+        .where("person_id", "=", childId)
+        .where("measured_on", "=", "2026-10-12")
+        .orderBy("created_at")
+        .execute();
+      expect(rows).toHaveLength(2);
+      expect(rows.find((r) => r.id === wrong.id)).toMatchObject({
+        lenhei_cm: 45,
+        voided_by: expect.any(String),
+      });
+      expect(rows.find((r) => r.id === wrong.id)?.deleted_at).not.toBeNull();
+      expect(rows.find((r) => r.id !== wrong.id)).toMatchObject({ lenhei_cm: 75.5, supersedes: wrong.id });
+
+      const voided = await post("kader.melati", `/api/measurements/${fixed.json().id}/void`, {
+        reason: "Anak salah orang",
+      });
+      expect(voided.statusCode).toBe(200);
+      const chart = await get("kader.melati", `/api/persons/${childId}`);
+      expect(JSON.stringify(chart.json())).not.toContain("2026-10-12");
+      const audit = await db()
+        .kysely.selectFrom("audit_log")
+        .select("action")
+        .where("action", "in", ["measurement.correct", "measurement.void"])
+        .execute();
+      expect(audit.map((a) => a.action).sort()).toEqual(["measurement.correct", "measurement.void"]);
+      const viewer = await post("peninjau", `/api/measurements/${rows[0]?.id}/void`, { reason: "coba" });
+      expect(viewer.statusCode).toBeGreaterThanOrEqual(403);
     });
 
     it("refuses impossible input: a future date or a date before birth", async () => {

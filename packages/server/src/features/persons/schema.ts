@@ -19,6 +19,9 @@ export interface PersonsTable {
   revision: number;
   deleted_at: string | null;
   merged_into: string | null;
+  /** The day the person left the registry's denominators: moved away or died (`left_reason`). */
+  left_on?: string | null;
+  left_reason?: string | null;
 }
 
 export interface PersonsTables {

@@ -94,7 +94,7 @@ export async function createPerson(
   if (input.motherId) await assertMother(db, actor, input.motherId);
   if (input.birthDate > todayIso()) throw errors.validation("birthDate", "birthDate: is in the future");
   const at = nowIso();
-  const row: PersonsTable = {
+  const row: PersonsTable & { left_on: null; left_reason: null } = {
     id: opts.id ?? uuidv7(),
     region_code: input.regionCode,
     household_id: input.householdId ?? null,
@@ -112,6 +112,8 @@ export async function createPerson(
     revision: 1,
     deleted_at: null,
     merged_into: null,
+    left_on: null,
+    left_reason: null,
   };
   await inTransaction(db, async (trx) => {
     await insertPerson(trx, row);

@@ -7,7 +7,7 @@ import { syncEngineFor } from "../../sync/session";
 
 export function useSyncEngine(): SyncEngine {
   const me = useMe();
-  return syncEngineFor(me.id);
+  return syncEngineFor(me);
 }
 
 export function useSyncStatus(engine: SyncEngine): SyncStatus {

@@ -1,10 +1,12 @@
 import type { ChartView } from "@tumbuh/core";
+import { type PlausibilityIssue, plausibilityIssues } from "@tumbuh/core/growth-views";
 import { type FormEvent, useId, useMemo, useRef, useState } from "react";
+import { generalErrorKey } from "../../api/errorMessages";
 import { GrowthChart } from "../../components/GrowthChart/GrowthChart";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { formatAgeMonths, todayIso } from "../../kit/format";
-import { DecimalField, FieldGroup, focusFirstInvalid } from "../../kit/forms/fields";
+import { DecimalField, FieldGroup, focusFirstInvalid, TextField } from "../../kit/forms/fields";
 import { useForm } from "../../kit/forms/useForm";
 import { SyncStatusBar } from "../../kit/sync/SyncStatusBar";
 import { useLive, useSyncEngine } from "../../kit/sync/useSync";
@@ -12,20 +14,37 @@ import { BackLink, useDocumentTitle } from "../../kit/ui";
 import { navigate } from "../../router/navigation";
 import { posyanduChildPath, posyanduDayPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
-import { recordMeasurement } from "../../sync/outbox";
+import type { SyncEngine } from "../../sync/engine";
+import { recordMeasurement, voidMeasurement } from "../../sync/outbox";
+import { recordKey } from "../../sync/store";
 import { BodyMeasureFields } from "../registry/forms/BodyMeasureFields";
+import { ImplausibleConfirm } from "../registry/forms/ImplausibleConfirm";
 import { emptyMeasurementForm, type MeasurementForm, toMeasurementPayload } from "../registry/forms/payloads";
 import { MeasurementResult } from "../registry/person/MeasurementResult";
-import { chartOf, dueChildren, type LocalChild, type LocalMeasurement, resultOf } from "./day";
+import { chartOf, dueChildren, type LocalChild, type LocalMeasurement, rawOf, resultOf } from "./day";
 import { EditChild } from "./EditChild";
 import { childrenAt, childWithHistory, measuredOnDay } from "./local";
+import { PosyanduGate } from "./PosyanduGate";
 import "./posyandu.css";
 
 const INDICATORS: readonly ChartView["indicator"][] = ["bbu", "tbu", "bbtb"];
 
-/** Step 3: weigh and measure one child; the result (z-scores, N/T, what to do) shows at once, offline. */
+/**
+ * Step 3: weigh and measure one child; an implausible value asks to measure again or confirm first; the
+ * result (z-scores, N/T, what to do) shows at once, offline, and today's measurement can be corrected or
+ * voided with a reason.
+ */
 export default function ChildEntryPage({ code, id }: { code: string; id: string }) {
+  return (
+    <PosyanduGate code={code}>
+      <ChildEntry code={code} id={id} />
+    </PosyanduGate>
+  );
+}
+
+function ChildEntry({ code, id }: { code: string; id: string }) {
   const { t, locale } = useI18n();
+  const [correcting, setCorrecting] = useState(false);
   const engine = useSyncEngine();
   const today = todayIso();
   const data = useLive(() => childWithHistory(engine, id), `${engine.userId}|${id}`);
@@ -58,10 +77,18 @@ export default function ChildEntryPage({ code, id }: { code: string; id: string 
         </p>
       </header>
       <SyncStatusBar engine={engine} />
-      {todays ? (
-        <TodayResult child={data.child} history={data.history} id={todays.id} onNext={next} />
+      {todays && !correcting ? (
+        <>
+          <TodayResult child={data.child} history={data.history} id={todays.id} onNext={next} />
+          <FixToday engine={engine} measurement={todays} onCorrect={() => setCorrecting(true)} />
+        </>
       ) : (
-        <EntryForm child={data.child} />
+        <EntryForm
+          child={data.child}
+          history={data.history}
+          correcting={correcting ? todays : undefined}
+          onSaved={() => setCorrecting(false)}
+        />
       )}
       <ChildChart child={data.child} history={data.history} />
       <EditChild engine={engine} child={data.child} />
@@ -101,21 +128,78 @@ function TodayResult(props: {
   );
 }
 
-function EntryForm({ child }: { child: LocalChild }) {
+/** The form's values from a stored measurement, to correct it. */
+function formOf(m: LocalMeasurement, birthDate: string): MeasurementForm {
+  const dec = (x: number | null) => (x == null ? "" : String(x).replace(".", ","));
+  return {
+    ...emptyMeasurementForm(birthDate, m.measuredOn),
+    weight: dec(m.weightKg),
+    lenhei: dec(m.lenheiCm),
+    measure: m.measure ?? "l",
+    muac: dec(m.muacCm),
+  };
+}
+
+function EntryForm({
+  child,
+  history,
+  correcting,
+  onSaved,
+}: {
+  child: LocalChild;
+  history: LocalMeasurement[];
+  /** Today's measurement being corrected: the form starts from its values and asks why. */
+  correcting?: LocalMeasurement | undefined;
+  onSaved: () => void;
+}) {
   const { t } = useI18n();
   const me = useMe();
   const engine = useSyncEngine();
   const today = todayIso();
   const { form, set, errors, setErrors } = useForm<MeasurementForm>(() =>
-    emptyMeasurementForm(child.birthDate, today),
+    correcting ? formOf(correcting, child.birthDate) : emptyMeasurementForm(child.birthDate, today),
   );
   const [message, setMessage] = useState<MessageKey | null>(null);
   const [busy, setBusy] = useState(false);
+  const [reason, setReason] = useState("");
+  const [issues, setIssues] = useState<PlausibilityIssue[] | null>(null);
+  const [refused, setRefused] = useState<MessageKey | null>(null);
   const ref = useRef<HTMLFormElement>(null);
+
+  async function save(confirmedReason: string | null) {
+    const built = toMeasurementPayload(form, {
+      personId: child.id,
+      birthDate: child.birthDate,
+      today,
+      measuredBy: me.displayName,
+    });
+    if (!built.ok) return;
+    const { sessionId: _none, ...payload } = built.payload;
+    setBusy(true);
+    try {
+      await recordMeasurement(engine, child.regionCode, {
+        ...payload,
+        ...(confirmedReason ? { confirmedImplausible: { reason: confirmedReason } } : {}),
+        ...(correcting ? { supersedes: correcting.id, changeReason: reason.trim() } : {}),
+      });
+      // The corrected value disappears from the day at once; the server keeps it, voided.
+      if (correcting) await hideLocally(engine, correcting.id);
+      setIssues(null);
+      onSaved();
+    } catch (e) {
+      setRefused(generalErrorKey(e));
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
+    if (correcting && reason.trim().length < 3) {
+      setMessage("implausible.reasonRequired");
+      return;
+    }
     const built = toMeasurementPayload(form, {
       personId: child.id,
       birthDate: child.birthDate,
@@ -128,18 +212,42 @@ function EntryForm({ child }: { child: LocalChild }) {
       focusFirstInvalid(ref.current);
       return;
     }
-    setBusy(true);
-    try {
-      const { sessionId: _none, ...payload } = built.payload;
-      await recordMeasurement(engine, child.regionCode, payload);
-    } finally {
-      setBusy(false);
+    const p = built.payload;
+    const found = plausibilityIssues(
+      { sex: child.sex, birthDate: child.birthDate },
+      history.filter((m) => m.id !== correcting?.id).map(rawOf),
+      rawOf({
+        id: "new",
+        personId: child.id,
+        measuredOn: p.measuredOn,
+        weightKg: p.weightKg ?? null,
+        lenheiCm: p.lenheiCm ?? null,
+        measure: p.measure ?? null,
+        muacCm: p.muacCm ?? null,
+        headcCm: p.headcCm ?? null,
+        oedema: p.oedema ?? false,
+      }),
+    );
+    if (found.length > 0) {
+      setIssues(found);
+      return;
     }
+    await save(null);
   }
 
+  if (issues) {
+    return (
+      <ImplausibleConfirm
+        issues={issues}
+        busy={busy}
+        onRemeasure={() => setIssues(null)}
+        onConfirm={(why) => void save(why)}
+      />
+    );
+  }
   return (
     <form ref={ref} className="stack card" onSubmit={submit} noValidate data-testid="pd-form">
-      <h2>{t("pd.measureTitle")}</h2>
+      <h2>{correcting ? t("pd.correctTitle") : t("pd.measureTitle")}</h2>
       <BodyMeasureFields form={form} errors={errors} set={set} />
       <FieldGroup label={t("measure.more")} optional>
         <DecimalField
@@ -149,16 +257,87 @@ function EntryForm({ child }: { child: LocalChild }) {
           error={errors.muac}
         />
       </FieldGroup>
-      {message && (
+      {correcting && <TextField label={t("pd.correctReason")} value={reason} onChange={setReason} />}
+      {(message || refused) && (
         <p className="alert alert--error" role="alert">
-          {t(message)}
+          {t((refused ?? message) as MessageKey)}
         </p>
       )}
       <button type="submit" className="button button--primary button--block button--big" disabled={busy}>
-        {busy ? t("reg.saving") : t("measure.submit")}
+        {busy ? t("reg.saving") : correcting ? t("pd.correctSave") : t("measure.submit")}
       </button>
     </form>
   );
+}
+
+/** After today's result: correct it (a new revision) or void it, each with a reason. */
+function FixToday({
+  engine,
+  measurement,
+  onCorrect,
+}: {
+  engine: SyncEngine;
+  measurement: LocalMeasurement;
+  onCorrect: () => void;
+}) {
+  const { t } = useI18n();
+  const [voiding, setVoiding] = useState(false);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<MessageKey | null>(null);
+  async function doVoid(e: FormEvent) {
+    e.preventDefault();
+    if (reason.trim().length < 3) {
+      setError("implausible.reasonRequired");
+      return;
+    }
+    try {
+      await voidMeasurement(engine, { measurementId: measurement.id, reason: reason.trim() });
+    } catch (err) {
+      setError(generalErrorKey(err));
+    }
+  }
+  return (
+    <section className="stack-sm" data-testid="pd-fix">
+      <button type="button" className="button button--secondary button--block" onClick={onCorrect}>
+        {t("pd.correct")}
+      </button>
+      {voiding ? (
+        <form className="stack-sm card" onSubmit={doVoid} noValidate>
+          <TextField label={t("pd.voidReason")} value={reason} onChange={setReason} />
+          {error && (
+            <p className="alert alert--error" role="alert">
+              {t(error)}
+            </p>
+          )}
+          <button type="submit" className="button button--danger button--block">
+            {t("pd.voidSave")}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary button--block"
+            onClick={() => setVoiding(false)}
+          >
+            {t("pd.cancel")}
+          </button>
+        </form>
+      ) : (
+        <button
+          type="button"
+          className="button button--secondary button--block"
+          onClick={() => setVoiding(true)}
+        >
+          {t("pd.voidMeasurement")}
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** Hide a measurement on this phone until the server's answer removes it (the correction replaced it). */
+async function hideLocally(engine: SyncEngine, id: string) {
+  const key = recordKey("measurement", id);
+  const rec = await engine.db.records.get(key);
+  if (rec) await engine.db.records.update(key, { local: { ...rec.local, deleted: true } });
 }
 
 function ChildChart({ child, history }: { child: LocalChild; history: LocalMeasurement[] }) {

@@ -1,4 +1,4 @@
-import { completedMonths } from "@tumbuh/core";
+import { completedMonths, nameKey } from "@tumbuh/core";
 import { useMemo, useState } from "react";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatAgeMonths, todayIso } from "../../kit/format";
@@ -46,7 +46,11 @@ export default function NewPregnancyPage({ code }: { code: string }) {
           child: w,
           ageMonths: 0,
           weighedToday: false,
+          due: false,
+          last: null,
+          alerts: [],
           key: w.name.toLocaleLowerCase("id"),
+          soundKeys: nameKey(w.name).split(" "),
         })),
         query,
       ).slice(0, 20),

@@ -5,15 +5,30 @@ import { useDocumentTitle } from "../../kit/ui";
 import { Link } from "../../router/navigation";
 import { posyanduDayPath } from "../../router/routes";
 import { posyanduPlaces } from "./local";
+import { PosyanduGate } from "./PosyanduGate";
 import "./posyandu.css";
 
 /** Step 1 of the posyandu day: which posyandu (from the scope kept on the phone). */
 export default function PosyanduPickPage() {
+  return (
+    <PosyanduGate>
+      <Pick />
+    </PosyanduGate>
+  );
+}
+
+function Pick() {
   const { t } = useI18n();
   useDocumentTitle(t("pd.title"));
   const engine = useSyncEngine();
   const status = useSyncStatus(engine);
-  const places = useLive(() => posyanduPlaces(engine), `${engine.userId}`);
+  const places = useLive(
+    async () =>
+      (await posyanduPlaces(engine)).filter(
+        (p) => !status.keep || p.code === status.keep || p.code.startsWith(`${status.keep}.`),
+      ),
+    `${engine.userId}|${status.keep}`,
+  );
   return (
     <div className="stack pd">
       <h1>{t("pd.pick")}</h1>
@@ -28,7 +43,6 @@ export default function PosyanduPickPage() {
             <li key={p.code}>
               <Link to={posyanduDayPath(p.code)} className="pd-row">
                 <span className="pd-row__name">{p.name}</span>
-                <span className="pd-row__meta">{p.code}</span>
               </Link>
             </li>
           ))}

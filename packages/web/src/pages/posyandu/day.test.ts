@@ -14,6 +14,9 @@ const child = (
   birthDate,
   parentName: null,
   nikMasked: null,
+  motherId: null,
+  birthWeightKg: null,
+  birthLengthCm: null,
   revision: 1,
 });
 
@@ -37,6 +40,8 @@ describe("posyandu day", () => {
     expect(filterByName(rows, "SAKTI").map((r) => r.child.id)).toEqual(["b"]);
     expect(filterByName(rows, "mina")).toEqual([]);
     expect(filterByName(rows, "  ")).toHaveLength(2);
+    // Sound-alike: old spelling and doubled letters.
+    expect(filterByName(rows, "Sitti Aminnah").map((r) => r.child.id)).toEqual(["a"]);
   });
   it("gives the instant result with N/T against the previous weighing", () => {
     const c = child("a", "Siti", "2025-01-10");

@@ -14,6 +14,9 @@ export function toChild(r: LocalRecord): LocalChild {
     birthDate: String(v.birthDate ?? ""),
     parentName: (v.parentName as string | null | undefined) ?? null,
     nikMasked: (v.nikMasked as string | null | undefined) ?? null,
+    motherId: typeof v.motherId === "string" ? v.motherId : null,
+    birthWeightKg: typeof v.birthWeightKg === "number" ? v.birthWeightKg : null,
+    birthLengthCm: typeof v.birthLengthCm === "number" ? v.birthLengthCm : null,
     revision: typeof v.revision === "number" ? v.revision : 1,
   };
 }
@@ -45,12 +48,47 @@ export async function childrenAt(engine: SyncEngine, posyandu: string): Promise<
     .map(toChild);
 }
 
+/** A measurement voided (on the server, or on this phone and not sent yet) is no longer shown. */
+const live = (r: LocalRecord) => view(r).deleted !== true;
+
+/** The posyandu's live measurements, by child. */
+export async function measurementsAt(
+  engine: SyncEngine,
+  posyandu: string,
+): Promise<Map<string, LocalMeasurement[]>> {
+  const rows = await engine.db.records
+    .where("[entity+regionCode]")
+    .between(["measurement", posyandu], ["measurement", `${posyandu}/`])
+    .toArray();
+  const by = new Map<string, LocalMeasurement[]>();
+  for (const r of rows) {
+    if (!live(r)) continue;
+    const m = toMeasurement(r);
+    const list = by.get(m.personId);
+    if (list) list.push(m);
+    else by.set(m.personId, [m]);
+  }
+  return by;
+}
+
+/** The children of the posyandu with their mothers' names (mothers may be registered at the desa). */
+export async function childrenWithMothers(engine: SyncEngine, posyandu: string): Promise<LocalChild[]> {
+  const kids = await childrenAt(engine, posyandu);
+  const motherIds = [...new Set(kids.map((k) => k.motherId).filter((id): id is string => id !== null))];
+  const mothers = await engine.db.records.bulkGet(motherIds.map((id) => recordKey("person", id)));
+  const names = new Map<string, string>();
+  mothers.forEach((m, i) => {
+    if (m) names.set(motherIds[i] as string, String(view(m).name ?? ""));
+  });
+  return kids.map((k) => ({ ...k, motherName: k.motherId ? (names.get(k.motherId) ?? null) : null }));
+}
+
 export async function measuredOnDay(engine: SyncEngine, posyandu: string, day: string): Promise<Set<string>> {
   const rows = await engine.db.records
     .where("[entity+regionCode]")
     .between(["measurement", posyandu], ["measurement", `${posyandu}/`])
     .toArray();
-  return new Set(rows.filter((r) => toMeasurement(r).measuredOn === day).map((r) => r.personId));
+  return new Set(rows.filter((r) => live(r) && toMeasurement(r).measuredOn === day).map((r) => r.personId));
 }
 
 export async function childWithHistory(engine: SyncEngine, id: string) {
@@ -60,7 +98,7 @@ export async function childWithHistory(engine: SyncEngine, id: string) {
   return {
     child: toChild(rec),
     pending: rec.local !== undefined,
-    history: ms.filter((m) => m.entity === "measurement").map(toMeasurement),
+    history: ms.filter((m) => m.entity === "measurement" && live(m)).map(toMeasurement),
   };
 }
 

@@ -293,4 +293,18 @@ export const registryEn: Record<keyof typeof registryId, string> = {
   "v.number": "Enter a number, e.g. 12,5.",
   "v.integer": "Enter a whole number.",
   "v.nik": "The NIK must be 16 digits.",
+  "implausible.confirmTitle": "This value looks implausible",
+  "implausible.confirmHint": "Measure again first. If the result is the same, save it with a reason.",
+  "implausible.issue.who_flag.weight": "Weight is outside WHO's plausible range for this age.",
+  "implausible.issue.who_flag.length": "Length/height is outside WHO's plausible range for this age.",
+  "implausible.issue.who_flag.ratio": "Weight-for-length/height is outside WHO's plausible range.",
+  "implausible.issue.length_drop":
+    "Shorter than on {date} ({cm} cm) by more than the 0.7 cm measurement error.",
+  "implausible.issue.weight_jump": "Weight changed too much since {date} ({kg} kg).",
+  "implausible.remeasure": "Measure again",
+  "implausible.confirmReason": "Why keep this value",
+  "implausible.confirmSave": "Save with reason",
+  "implausible.reasonRequired": "Write the reason (at least 3 letters).",
+  "implausible.confirmedNote": "Saved with confirmation: {reason}",
+  "register.readOnly": "Your account is read-only, so it cannot register anyone.",
 };

@@ -293,4 +293,18 @@ export const registryId = {
   "v.number": "Isi angka, mis. 12,5.",
   "v.integer": "Isi bilangan bulat.",
   "v.nik": "NIK harus 16 angka.",
+  "implausible.confirmTitle": "Nilai ini tidak wajar",
+  "implausible.confirmHint": "Ukur ulang dulu. Jika hasilnya sama, simpan dengan alasan.",
+  "implausible.issue.who_flag.weight": "Berat badan di luar batas wajar WHO untuk umur ini.",
+  "implausible.issue.who_flag.length": "Panjang/tinggi badan di luar batas wajar WHO untuk umur ini.",
+  "implausible.issue.who_flag.ratio": "Berat menurut panjang/tinggi di luar batas wajar WHO.",
+  "implausible.issue.length_drop":
+    "Lebih pendek dari pengukuran {date} ({cm} cm) melebihi kesalahan ukur 0,7 cm.",
+  "implausible.issue.weight_jump": "Berat berubah terlalu jauh dari penimbangan {date} ({kg} kg).",
+  "implausible.remeasure": "Ukur ulang",
+  "implausible.confirmReason": "Alasan tetap menyimpan",
+  "implausible.confirmSave": "Simpan dengan alasan",
+  "implausible.reasonRequired": "Tulis alasannya (minimal 3 huruf).",
+  "implausible.confirmedNote": "Disimpan dengan konfirmasi: {reason}",
+  "register.readOnly": "Akun Anda hanya untuk membaca, jadi tidak dapat mendaftarkan sasaran.",
 } as const satisfies Record<string, string>;

@@ -11,6 +11,8 @@ import { useLoad } from "../../../kit/useLoad";
 import { regionKey } from "../../../offline/cache";
 import { Link, replaceSearchParams, useSearchParam } from "../../../router/navigation";
 import { regionPath, registerPath } from "../../../router/routes";
+import { useMe } from "../../../session/SessionProvider";
+import { canWriteIn } from "../../regionLinks";
 import { ChildCard } from "./ChildCard";
 import { ListTabs } from "./ListTabs";
 import { MonthPicker } from "./MonthPicker";
@@ -40,6 +42,7 @@ export default function RegistryListPage({ code }: { code: string }) {
 
 function Lists({ view }: { view: RegionView }) {
   const { t, locale } = useI18n();
+  const me = useMe();
   const code = view.region.code;
   const monthParam = useSearchParam("bulan");
   const month = isMonth(monthParam) ? monthParam : currentMonth();
@@ -83,9 +86,11 @@ function Lists({ view }: { view: RegionView }) {
               />
             )}
           </LoadGate>
-          <Link to={registerPath(code)} className="button button--secondary button--block">
-            {t("lists.registerNew")}
-          </Link>
+          {canWriteIn(me.assignments, code) && (
+            <Link to={registerPath(code)} className="button button--secondary button--block">
+              {t("lists.registerNew")}
+            </Link>
+          )}
         </>
       )}
     </div>

@@ -4,6 +4,7 @@ import { useI18n } from "../../../i18n/I18nProvider";
 import { maskDigits } from "../../../kit/format";
 import { Link } from "../../../router/navigation";
 import { registerPath } from "../../../router/routes";
+import { useWriterAt } from "../useWriter";
 
 /** The household: address, KK (masked), drinking water and latrine with "layak / tidak layak". */
 export function HouseholdCard({
@@ -14,6 +15,7 @@ export function HouseholdCard({
   regionCode: string;
 }) {
   const { t, locale } = useI18n();
+  const writer = useWriterAt(regionCode);
   const headingId = useId();
   if (!household) {
     return (
@@ -66,12 +68,14 @@ export function HouseholdCard({
           </dd>
         </div>
       </dl>
-      <Link
-        to={`${registerPath(household.regionCode || regionCode)}?ruta=${encodeURIComponent(household.id)}`}
-        className="button button--secondary button--block"
-      >
-        {t("person.addMember")}
-      </Link>
+      {writer && (
+        <Link
+          to={`${registerPath(household.regionCode || regionCode)}?ruta=${encodeURIComponent(household.id)}`}
+          className="button button--secondary button--block"
+        >
+          {t("person.addMember")}
+        </Link>
+      )}
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { submitFailure } from "../../../kit/forms/submitErrors";
 import { useForm } from "../../../kit/forms/useForm";
 import { useMe } from "../../../session/SessionProvider";
 import { BodyMeasureFields } from "../forms/BodyMeasureFields";
+import { ImplausibleConfirm } from "../forms/ImplausibleConfirm";
 import {
   defaultMeasure,
   emptyMeasurementForm,
@@ -44,6 +45,8 @@ export function MeasurementForm({
   const [measureTouched, setMeasureTouched] = useState(false);
   const [message, setMessage] = useState<MessageKey | null>(null);
   const [busy, setBusy] = useState(false);
+  // The server found the value implausible: measure again, or keep it with a reason (stored beside it).
+  const [implausible, setImplausible] = useState(false);
   const ref = useRef<HTMLFormElement>(null);
 
   function setDate(measuredOn: string) {
@@ -51,8 +54,8 @@ export function MeasurementForm({
     if (!measureTouched) setForm((f) => ({ ...f, measure: defaultMeasure(person.birthDate, measuredOn) }));
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit(event: FormEvent | null, confirmedReason?: string) {
+    event?.preventDefault();
     if (busy) return;
     const ctx = { personId: person.id, birthDate: person.birthDate, today, measuredBy: me.displayName };
     const check = toMeasurementPayload(form, ctx);
@@ -69,9 +72,15 @@ export function MeasurementForm({
       const sessionId = await sessionFor(person.regionCode, form.measuredOn, me.displayName);
       const built = toMeasurementPayload(form, { ...ctx, sessionId });
       if (!built.ok) return;
-      onSaved(await api.call(measurementsApi.create, { body: built.payload }));
+      const body = confirmedReason
+        ? { ...built.payload, confirmedImplausible: { reason: confirmedReason } }
+        : built.payload;
+      onSaved(await api.call(measurementsApi.create, { body }));
+      setImplausible(false);
     } catch (e) {
-      if (isApiError(e) && e.status === 409 && e.code === "already_measured") {
+      if (isApiError(e) && e.code === "implausible_measurement") {
+        setImplausible(true);
+      } else if (isApiError(e) && e.status === 409 && e.code === "already_measured") {
         setErrors({ measuredOn: { key: "measure.already" } });
         setMessage("reg.fixErrors");
       } else {
@@ -85,6 +94,16 @@ export function MeasurementForm({
     }
   }
 
+  if (implausible) {
+    return (
+      <ImplausibleConfirm
+        issues={[]}
+        busy={busy}
+        onRemeasure={() => setImplausible(false)}
+        onConfirm={(reason) => void submit(null, reason)}
+      />
+    );
+  }
   return (
     <form ref={ref} className="stack" onSubmit={submit} noValidate>
       <TextField

@@ -19,6 +19,8 @@ import { Pregnancies } from "./Pregnancies";
 import { ProfileCard } from "./ProfileCard";
 import "../../../kit/kit.css";
 import "../registry.css";
+import { useMe } from "../../../session/SessionProvider";
+import { canWriteIn } from "../../regionLinks";
 
 /** Children are measured up to 5 years (WHO 2006); older persons with measurements keep their history. */
 const CHILD_MAX_MONTHS = 60;
@@ -49,11 +51,13 @@ function PersonDetails({
   flashWarnings: string[] | null;
 }) {
   const { t, locale } = useI18n();
+  const me = useMe();
   const { person } = view;
   const today = todayIso();
   const [chartVersion, setChartVersion] = useState(0);
   useDocumentTitle(person.name);
 
+  const writer = canWriteIn(me.assignments, person.regionCode);
   const isChild = person.ageMonths < CHILD_MAX_MONTHS || view.measurements.length > 0;
   const canBePregnant = person.sex === 2 && person.ageMonths >= PREGNANCY_MIN_MONTHS;
   const alerts = alertBadges(view.alerts, locale);
@@ -95,13 +99,15 @@ function PersonDetails({
 
       {isChild && (
         <>
-          <MeasurementPanel
-            view={view}
-            onSaved={() => {
-              loaded.reload();
-              setChartVersion((n) => n + 1);
-            }}
-          />
+          {writer && (
+            <MeasurementPanel
+              view={view}
+              onSaved={() => {
+                loaded.reload();
+                setChartVersion((n) => n + 1);
+              }}
+            />
+          )}
           <GrowthSection personId={person.id} version={chartVersion} count={view.measurements.length} />
           <MeasurementHistory measurements={view.measurements} />
         </>

@@ -6,6 +6,7 @@ import { formatDate, formatNumber } from "../../../kit/format";
 import { type Badge, BadgeList, Notice } from "../../../kit/ui";
 import { Link } from "../../../router/navigation";
 import { registerPath } from "../../../router/routes";
+import { useWriterAt } from "../useWriter";
 import { PregnancyEndForm } from "./PregnancyEndForm";
 import { PregnancyForm } from "./PregnancyForm";
 
@@ -20,6 +21,7 @@ function babyRegistered(p: PregnancyView, children: PersonView["children"]): boo
 /** A woman's pregnancies, newest first, with "Tambah kehamilan" and "Catat persalinan/akhir kehamilan". */
 export function Pregnancies({ view, onChanged }: { view: PersonView; onChanged: () => void }) {
   const { t } = useI18n();
+  const writer = useWriterAt(view.person.regionCode);
   const headingId = useId();
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<"preg.saved" | "preg.endSaved" | null>(null);
@@ -57,7 +59,8 @@ export function Pregnancies({ view, onChanged }: { view: PersonView; onChanged: 
           />
         </div>
       ) : (
-        !hasActive && (
+        !hasActive &&
+        writer && (
           <button
             type="button"
             className="button button--secondary button--block"
@@ -84,6 +87,7 @@ function PregnancyCard({
   onEnded: () => void;
 }) {
   const { t, locale } = useI18n();
+  const writer = useWriterAt(person.regionCode);
   const [ending, setEnding] = useState(false);
   const outcomeLabel = (o: string | null) =>
     o && (PREGNANCY_OUTCOMES as readonly string[]).includes(o)
@@ -119,7 +123,7 @@ function PregnancyCard({
           })}
         </p>
       )}
-      {p.outcome === "lahir_hidup" && !babyRegistered(p, kids) && (
+      {writer && p.outcome === "lahir_hidup" && !babyRegistered(p, kids) && (
         <Link
           to={`${registerPath(person.regionCode)}?ibu=${encodeURIComponent(person.id)}`}
           className="button button--secondary button--block"
@@ -127,7 +131,8 @@ function PregnancyCard({
           {t("preg.registerBaby")}
         </Link>
       )}
-      {p.active &&
+      {writer &&
+        p.active &&
         (ending ? (
           <PregnancyEndForm
             pregnancy={p}

@@ -5,12 +5,14 @@ import { formatAge, formatNumber, maskDigits, todayIso } from "../../../kit/form
 import { Link } from "../../../router/navigation";
 import { personPath } from "../../../router/routes";
 import { nikWarningText } from "../nikWarnings";
+import { useWriterAt } from "../useWriter";
 import { EditPersonForm } from "./EditPersonForm";
 
 /** Personal data: NIK (masked until asked), target groups, mother/children, birth data; editable. */
 export function ProfileCard({ view, onChanged }: { view: PersonView; onChanged: () => void }) {
   const { t, locale } = useI18n();
   const { person } = view;
+  const writer = useWriterAt(person.regionCode);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const headingId = useId();
@@ -128,13 +130,15 @@ export function ProfileCard({ view, onChanged }: { view: PersonView; onChanged: 
         </div>
       )}
 
-      <button
-        type="button"
-        className="button button--secondary button--block"
-        onClick={() => setEditing(true)}
-      >
-        {t("person.edit")}
-      </button>
+      {writer && (
+        <button
+          type="button"
+          className="button button--secondary button--block"
+          onClick={() => setEditing(true)}
+        >
+          {t("person.edit")}
+        </button>
+      )}
     </section>
   );
 }

@@ -15,6 +15,8 @@ import { useLoad } from "../../../kit/useLoad";
 import { regionKey } from "../../../offline/cache";
 import { navigate, replaceSearchParams, useSearchParam } from "../../../router/navigation";
 import { personPath, regionPath } from "../../../router/routes";
+import { useMe } from "../../../session/SessionProvider";
+import { canWriteIn } from "../../regionLinks";
 import { HouseholdForm } from "./HouseholdForm";
 import { PersonForm } from "./PersonForm";
 import { PregnancyRegister } from "./PregnancyRegister";
@@ -60,6 +62,24 @@ export default function RegisterPage({ code }: { code: string }) {
 function Register({ view, prefill }: { view: RegionView; prefill: Prefill }) {
   const { t } = useI18n();
   useDocumentTitle(`${t("register.title")} · ${view.region.name}`);
+  const me = useMe();
+  // A read-only user reaching this address gets no form (the server would refuse it anyway).
+  if (!canWriteIn(me.assignments, view.region.code)) {
+    return (
+      <div className="stack-lg">
+        <BackLink to={regionPath(view.region.code)}>{t("reg.back", { name: view.region.name })}</BackLink>
+        <h1>{t("register.title")}</h1>
+        <p className="alert alert--info" data-testid="read-only">
+          {t("register.readOnly")}
+        </p>
+      </div>
+    );
+  }
+  return <RegisterForms view={view} prefill={prefill} />;
+}
+
+function RegisterForms({ view, prefill }: { view: RegionView; prefill: Prefill }) {
+  const { t } = useI18n();
   const param = useSearchParam("jenis");
   const tab: Tab = TABS.some((x) => x.param === param) ? (param as Tab) : "orang";
   const [households, setHouseholds] = useState<HouseholdView[]>(prefill.household ? [prefill.household] : []);
