@@ -52,7 +52,7 @@ describe("a child growing along a WHO weight-for-age line is N every month (Buku
           expect(r.anyTwoT).toBe(false);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 300 },
     );
   });
 

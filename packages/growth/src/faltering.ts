@@ -185,10 +185,12 @@ export function faltering(history: readonly Weighing[], options: FalteringOption
       // Grams, so that float noise never decides a boundary.
       const followsLine =
         line !== null && Math.round(w.weightKg * 1000) >= Math.round((line - tolerance) * 1000);
-      // Flat or falling is T unless the line itself is as flat (the first days after birth, when the WHO
-      // lines barely rise and a newborn's weight dips): then the weight follows its line.
+      // Flat or falling is T unless the line itself is flat — rises less than half a scale division, which
+      // happens only over the first days after birth (over a month every WHO line rises ≥ 90 g) — and the
+      // weight keeps to it: then the weight follows its line.
       const lineGain = line === null ? null : Math.round((line - base.weightKg) * 1000);
-      const flat = gain <= 0 && (lineGain === null || gain < lineGain);
+      const flatLine = lineGain !== null && lineGain < (tolerance * 1000) / 2;
+      const flat = gain <= 0 && !(flatLine && followsLine);
       const reason: FalteringReason = flat
         ? "flat_or_falling"
         : followsLine

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SYSTEM_ACTOR, shiftMonth } from "@tumbuh/core";
-import { faltering } from "@tumbuh/growth";
+import { faltering, type Weighing } from "@tumbuh/growth";
 import { openDatabase } from "../src/db/database";
 import { migrateToLatest } from "../src/db/migrate";
 import { ensureDemo } from "../src/demo/demo";
@@ -24,7 +24,7 @@ try {
   const rows = await db.kysely
     .selectFrom("measurements as m")
     .innerJoin("persons as p", "p.id", "m.person_id")
-    .select(["m.person_id", "m.measured_on", "m.weight_kg", "p.birth_date", "p.sex"])
+    .select(["m.person_id", "m.measured_on", "m.weight_kg", "m.import_id", "p.birth_date", "p.sex"])
     .where("m.deleted_at", "is", null)
     .where("m.weight_kg", ">", 0)
     .orderBy("m.person_id")
@@ -35,15 +35,20 @@ try {
   let i = 0;
   while (i < rows.length) {
     const id = rows[i]?.person_id;
-    const history = [];
-    const first = rows[i];
+    const history: Weighing[] = [];
     while (i < rows.length && rows[i]?.person_id === id) {
       const r = rows[i++];
       if (r && r.measured_on >= r.birth_date)
-        history.push({ date: r.measured_on, weightKg: r.weight_kg as number, birthDate: r.birth_date });
+        history.push({
+          date: r.measured_on,
+          weightKg: r.weight_kg as number,
+          birthDate: r.birth_date,
+          // The sex draws the growth line; an engine without the line rule ignores both fields.
+          sex: r.sex === 1 || r.sex === 2 ? r.sex : undefined,
+          imported: r.import_id !== null,
+        });
     }
-    // biome-ignore lint/suspicious/noExplicitAny: the engine's options differ between the versions compared
-    const f = (faltering as any)(history, { sex: first?.sex });
+    const f = faltering(history);
     for (const e of f.entries) {
       counts[e.status] = (counts[e.status] ?? 0) + 1;
       if (e.twoT) counts.twoT = (counts.twoT ?? 0) + 1;

@@ -146,4 +146,33 @@ describe("the desa convergence scorecard in Chromium", () => {
     await page.screenshot({ path: join(SHOTS, "scorecard-kecamatan-desktop.png"), fullPage: true });
     await page.close();
   });
+
+  it("the SKDN report of the desa: a table per posyandu, month picker and downloads, at 360 px and desktop", async () => {
+    for (const width of [360, 1280]) {
+      const page = await login("kpm.sandeley", width);
+      await page.goto(`${server.url}/wilayah/64.01.05.2003/skdn?bulan=2025-09`);
+      const table = page.getByTestId("skdn-table");
+      await table.waitFor();
+      const total = table.locator("tfoot tr");
+      // The services fixture: Andi (T, 2T), Bunga (B); Citra and Dedi registered, never weighed.
+      expect(await total.locator("td").allTextContents()).toEqual([
+        "4",
+        "2",
+        "2",
+        "0",
+        "1",
+        "1",
+        "0",
+        "1",
+        "0",
+        "50%",
+        "50%",
+        "0%",
+      ]);
+      expect(await page.getByLabel("Bulan").inputValue()).toBe("2025-09");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: join(SHOTS, `skdn-desa-${width}.png`), fullPage: true });
+      await page.close();
+    }
+  });
 });

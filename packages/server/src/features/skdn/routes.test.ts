@@ -97,8 +97,9 @@ describeEachDialect(
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
       const ws = wb.getWorksheet("SKDN");
-      expect(ws?.getRow(1).getCell(1).value).toBe("Laporan SKDN — Sandeley — September 2025");
-      expect((ws?.getRow(3).values as unknown[]).slice(1)).toEqual([
+      if (!ws) throw new Error("no SKDN sheet");
+      expect(ws.getRow(1).getCell(1).value).toBe("Laporan SKDN — Sandeley — September 2025");
+      expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([
         "Wilayah",
         "S",
         "K",
@@ -113,8 +114,9 @@ describeEachDialect(
         "D/S",
         "N/D",
       ]);
-      const total = ws?.getRows(4, 10)?.find((r) => r.getCell(1).value === "Jumlah");
-      expect((total?.values as unknown[]).slice(2)).toEqual([6, 4, 4, 1, 1, 1, 0, 2, 1, 66.7, 66.7, 25]);
+      const total = ws.getRows(4, 10)?.find((r) => r.getCell(1).value === "Jumlah");
+      if (!total) throw new Error("no total row");
+      expect((total.values as unknown[]).slice(2)).toEqual([6, 4, 4, 1, 1, 1, 0, 2, 1, 66.7, 66.7, 25]);
 
       const p = await get("desa.sandeley", "/api/regions/64.01.05.2003/skdn/export?month=2025-09&format=pdf");
       expect(p.statusCode).toBe(200);
