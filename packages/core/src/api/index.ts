@@ -1,4 +1,5 @@
 // The API contract: one file per feature with its endpoints (method, path, zod schemas in and out).
+export * from "./antenatal";
 export * from "./audit";
 export * from "./auth";
 export * from "./case-audits";

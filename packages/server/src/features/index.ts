@@ -1,5 +1,6 @@
 import { syncFeature } from "../sync/feature";
 import { registerEntity } from "../sync/registry";
+import { antenatalFeature } from "./antenatal";
 import { auditFeature } from "./audit";
 import { authFeature } from "./auth";
 import { caseAuditsFeature } from "./case-audits";
@@ -39,6 +40,7 @@ export const FEATURES: readonly Feature[] = [
   importsFeature,
   indicatorCatalogFeature,
   servicesFeature,
+  antenatalFeature,
   familiesFeature,
   catinFeature,
   tpkFeature,
