@@ -1,4 +1,5 @@
 // The one route table: the app shell's routes and each feature's. Adding a feature = one line here.
+import { antenatalRoutes } from "../pages/antenatal/routes";
 import { familyRoutes } from "../pages/families/routes";
 import { indicatorRoutes } from "../pages/indicators/routes";
 import { planningRoutes } from "../pages/planning/routes";
@@ -15,6 +16,7 @@ export const ROUTES = [
   ...indicatorRoutes,
   ...posyanduRoutes,
   ...serviceRoutes,
+  ...antenatalRoutes,
   ...familyRoutes,
   ...planningRoutes,
   ...userRoutes,
