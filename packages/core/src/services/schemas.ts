@@ -27,7 +27,9 @@ export const ServiceRecordInput = z
   });
 export type ServiceRecordInput = z.input<typeof ServiceRecordInput>;
 
-export const ScorecardPeriod = z.string().refine(isPeriod, "must be a month YYYY-MM, a quarter YYYY-Qn, a semester YYYY-Sn or a year YYYY");
+export const ScorecardPeriod = z
+  .string()
+  .refine(isPeriod, "must be a month YYYY-MM, a quarter YYYY-Qn, a semester YYYY-Sn or a year YYYY");
 
 export const ServiceRecordViewSchema = z.object({
   id: z.string(),
