@@ -1,8 +1,5 @@
-import { useState } from "react";
-import { isApiError, type Level, type Me, type Role } from "../api";
-import { generalErrorKey } from "../api/errorMessages";
+import type { Level, Me, Role } from "../api";
 import { useI18n } from "../i18n/I18nProvider";
-import type { MessageKey } from "../i18n/messages";
 import { UnsentNote } from "../kit/sync/UnsentNote";
 import { SavedCopyNote, useDocumentTitle } from "../kit/ui";
 import { Link } from "../router/navigation";

@@ -13,7 +13,6 @@ import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { TextField } from "../../kit/forms/fields";
 import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../kit/ui";
-import { useAction } from "../../kit/useAction";
 import { useLoad } from "../../kit/useLoad";
 import { replaceSearchParams, useSearchParam } from "../../router/navigation";
 import { regionPath } from "../../router/routes";
@@ -24,6 +23,7 @@ import { parseAmount, rupiah } from "./format";
 import { MeetingsSection, SocialMappingPanel } from "./MeetingsSection";
 import { ProposalsSection } from "./ProposalsSection";
 import { StageStepper } from "./StageStepper";
+import { usePlanningAction } from "./usePlanningAction";
 import "../../kit/kit.css";
 import "./planning.css";
 
@@ -95,7 +95,7 @@ function NotStarted({
   onOpened: (d: CycleDetail) => void;
 }) {
   const { t } = useI18n();
-  const action = useAction();
+  const action = usePlanningAction();
   return (
     <div className="stack">
       <p className="alert alert--info">{t("pl.notStarted", { year })}</p>
@@ -135,7 +135,7 @@ function Cycle({
   onChanged: (d?: CycleDetail) => void;
 }) {
   const { t } = useI18n();
-  const stageAction = useAction();
+  const stageAction = usePlanningAction();
   const { cycle } = detail;
   const today = todayIso();
   const share = cycle.stuntingShare === null ? t("pl.shareUnknown") : formatPercent(cycle.stuntingShare);
@@ -182,7 +182,7 @@ function Cycle({
 
 function Settings({ detail, onChanged }: { detail: CycleDetail; onChanged: (d: CycleDetail) => void }) {
   const { t } = useI18n();
-  const action = useAction();
+  const action = usePlanningAction();
   const [musyawarah, setMusyawarah] = useState(detail.cycle.musyawarahDate ?? "");
   const [apb, setApb] = useState(detail.cycle.apbTotal === null ? "" : String(detail.cycle.apbTotal));
   return (

@@ -2,6 +2,7 @@ import type { SyncConflictView } from "@tumbuh/core";
 import { syncApi } from "@tumbuh/core";
 import { useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
+import { storedErrorText } from "../../api/errorMessages";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { formatDate } from "../../kit/format";
@@ -35,7 +36,7 @@ export default function SyncPage() {
             {(rejected ?? []).map((o) => (
               <li key={o.opId} className="card stack-sm">
                 <strong>{t(`sync.entity.${o.entity}` as MessageKey)}</strong>
-                <span className="alert alert--warn">{o.error?.message}</span>
+                <span className="alert alert--warn">{o.error && storedErrorText(o.error, t)}</span>
                 <code className="pd-values">{JSON.stringify(o.payload)}</code>
                 <button
                   type="button"

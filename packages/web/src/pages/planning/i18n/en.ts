@@ -172,6 +172,17 @@ export const planningEn: Record<keyof typeof planningId, string> = {
 
   "pl.saved": "Saved.",
   "pl.error": "Not saved: {message}",
+  "pl.missing.meeting_pemetaan_sosial": "the social-mapping meeting record",
+  "pl.missing.meeting_fgd_desa": "the village FGD minutes",
+  "pl.missing.meeting_fgd_antar_desa": "the inter-village FGD minutes",
+  "pl.missing.meeting_rembuk": "the stunting meeting (rembuk) minutes",
+  "pl.missing.signatory_rds": "the RDS representative's signature on the rembuk minutes",
+  "pl.missing.signatory_masyarakat": "the community representative's signature on the rembuk minutes",
+  "pl.missing.signatory_pemerintah": "the village government's signature on the rembuk minutes",
+  "pl.missing.proposals_ranked": "a rank for every proposal",
+  "pl.missing.campaign": "a campaign record",
+  "pl.missing.proposal_in_plan": "a proposal in the plan",
+  "pl.missing.budget": "the budget total and the activity budgets",
 
   "po.title": "Planning summary {year} — {name}",
   "po.villages": "{count} villages",

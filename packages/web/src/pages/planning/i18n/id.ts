@@ -170,6 +170,17 @@ export const planningId = {
 
   "pl.saved": "Tersimpan.",
   "pl.error": "Tidak tersimpan: {message}",
+  "pl.missing.meeting_pemetaan_sosial": "catatan rapat pemetaan sosial",
+  "pl.missing.meeting_fgd_desa": "berita acara FGD desa",
+  "pl.missing.meeting_fgd_antar_desa": "berita acara FGD antar desa",
+  "pl.missing.meeting_rembuk": "berita acara rembuk stunting",
+  "pl.missing.signatory_rds": "tanda tangan perwakilan RDS pada berita acara rembuk",
+  "pl.missing.signatory_masyarakat": "tanda tangan perwakilan masyarakat pada berita acara rembuk",
+  "pl.missing.signatory_pemerintah": "tanda tangan pemerintah desa pada berita acara rembuk",
+  "pl.missing.proposals_ranked": "peringkat setiap usulan kegiatan",
+  "pl.missing.campaign": "catatan kampanye",
+  "pl.missing.proposal_in_plan": "usulan yang masuk rencana",
+  "pl.missing.budget": "pagu APB dan anggaran kegiatan",
 
   "po.title": "Rekap perencanaan {year} — {name}",
   "po.villages": "{count} desa/kelurahan",
