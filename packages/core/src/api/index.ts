@@ -18,6 +18,7 @@ export * from "./persons";
 export * from "./planning";
 export * from "./pregnancies";
 export * from "./regions";
+export * from "./search";
 export * from "./services";
 export * from "./sync";
 export * from "./tpk";

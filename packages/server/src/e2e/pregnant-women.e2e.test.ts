@@ -29,7 +29,14 @@ describe("the midwife's list of pregnant women in Chromium at 360 px (issue 17)"
     const sari = await woman("Sari Wulandari", "1999-03-02", `${DESA}.P01`);
     const dewi = await woman("Dewi Lestari", "2004-11-20", `${DESA}.P02`);
     const wati = await woman("Wati Susanti", "1996-07-15", `${DESA}.P01`);
-    await post("/api/pregnancies", { personId: sari, lmpDate: addDays(today, -240), gravida: 2, muacCm: 22, hbGdl: 11.8, highRisk: false });
+    await post("/api/pregnancies", {
+      personId: sari,
+      lmpDate: addDays(today, -240),
+      gravida: 2,
+      muacCm: 22,
+      hbGdl: 11.8,
+      highRisk: false,
+    });
     await post("/api/pregnancies", {
       personId: dewi,
       lmpDate: addDays(today, -70),
@@ -38,7 +45,12 @@ describe("the midwife's list of pregnant women in Chromium at 360 px (issue 17)"
       highRisk: true,
       highRiskNote: "Preeklamsia pada kehamilan lalu",
     });
-    await post("/api/pregnancies", { personId: wati, lmpDate: addDays(today, -126), gravida: 3, highRisk: false });
+    await post("/api/pregnancies", {
+      personId: wati,
+      lmpDate: addDays(today, -126),
+      gravida: 3,
+      highRisk: false,
+    });
     for (const [service, days] of [
       ["anc", -200],
       ["anc", -120],
@@ -50,7 +62,10 @@ describe("the midwife's list of pregnant women in Chromium at 360 px (issue 17)"
 
     // From the home page, the midwife's first task is her list of pregnant women
     await page.goto(`${live.server.url}/`);
-    await page.getByRole("link", { name: /Ibu hamil/ }).first().click();
+    await page
+      .getByRole("link", { name: /Ibu hamil/ })
+      .first()
+      .click();
     await page.getByRole("heading", { name: "Ibu hamil", level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/wilayah/${DESA}/ibu-hamil`);
 
@@ -67,7 +82,9 @@ describe("the midwife's list of pregnant women in Chromium at 360 px (issue 17)"
     expect(sariText).toContain("KEK");
     expect(sariText).toContain("(40 hari lagi)");
     // dates as Indonesians write them, month in words
-    expect(sariText).toMatch(/HPL \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/);
+    expect(sariText).toMatch(
+      /HPL \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/,
+    );
     const dewiText = (await card("Dewi Lestari").textContent()) ?? "";
     expect(dewiText).toContain("Risiko tinggi");
     expect(dewiText).toContain("Anemia");

@@ -17,6 +17,7 @@ import { personsFeature } from "./persons";
 import { planningFeature } from "./planning";
 import { pregnanciesFeature } from "./pregnancies";
 import { regionsFeature } from "./regions";
+import { searchFeature } from "./search";
 import { servicesFeature } from "./services";
 import { tpkFeature } from "./tpk";
 import { usersFeature } from "./users";
@@ -41,6 +42,7 @@ export const FEATURES: readonly Feature[] = [
   indicatorCatalogFeature,
   servicesFeature,
   antenatalFeature,
+  searchFeature,
   familiesFeature,
   catinFeature,
   tpkFeature,

@@ -19,6 +19,7 @@ describe("dictionaries (the shell's and every feature's)", () => {
       "planning",
       "posyandu",
       "registry",
+      "search",
       "services",
       "shell",
       "users",

@@ -5,6 +5,7 @@ import { indicatorRoutes } from "../pages/indicators/routes";
 import { planningRoutes } from "../pages/planning/routes";
 import { posyanduRoutes } from "../pages/posyandu/routes";
 import { registryRoutes } from "../pages/registry/routes";
+import { searchRoutes } from "../pages/search/routes";
 import { serviceRoutes } from "../pages/services/routes";
 import { shellRoutes } from "../pages/shell-routes";
 import { userRoutes } from "../pages/users/routes";
@@ -17,6 +18,7 @@ export const ROUTES = [
   ...posyanduRoutes,
   ...serviceRoutes,
   ...antenatalRoutes,
+  ...searchRoutes,
   ...familyRoutes,
   ...planningRoutes,
   ...userRoutes,
