@@ -11,6 +11,7 @@ export * from "./error-codes";
 export * from "./families";
 export * from "./households";
 export * from "./imports";
+export * from "./inbox";
 export * from "./indicator-catalog";
 export * from "./indicators";
 export * from "./measurements";

@@ -10,6 +10,7 @@ import { familiesFeature } from "./families";
 import type { Feature } from "./feature";
 import { householdsFeature } from "./households";
 import { importsFeature } from "./imports";
+import { inboxFeature } from "./inbox";
 import { indicatorCatalogFeature } from "./indicator-catalog";
 import { indicatorsFeature } from "./indicators";
 import { measurementsFeature } from "./measurements";
@@ -43,6 +44,7 @@ export const FEATURES: readonly Feature[] = [
   servicesFeature,
   antenatalFeature,
   searchFeature,
+  inboxFeature,
   familiesFeature,
   catinFeature,
   tpkFeature,

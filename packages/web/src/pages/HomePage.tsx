@@ -7,6 +7,7 @@ import { INDICATORS_PATH, regionPath } from "../router/routes";
 import { useMe, useSession } from "../session/SessionProvider";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 import { homeTasks } from "./homeTasks";
+import { InboxSection } from "./InboxSection";
 
 interface ScopeGroup {
   scope: string;
@@ -61,6 +62,8 @@ export function HomePage() {
           </span>
         </Link>
       )}
+
+      <InboxSection />
 
       {tasks.length > 0 && (
         <section className="stack" aria-labelledby="home-tasks">

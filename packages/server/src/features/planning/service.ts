@@ -602,3 +602,6 @@ export async function addCampaign(db: Db, actor: Actor, id: string, input: z.inf
   });
   return cycleDetail(db, actor, id);
 }
+
+// Recent kecamatan reviews, for the inbox.
+export { recentPlanReviews } from "./repository";
