@@ -38,7 +38,7 @@ export default function PlanningCyclePage({ code }: { code: string }) {
   );
   const editable = canPlan(me.assignments, code);
   const reviewer = canReview(me.assignments, code);
-  useDocumentTitle(t("pl.title", { year }));
+  useDocumentTitle(t("pl.title", { year, budgetYear: year + 1 }));
   const setDetail = (d: CycleDetail) => loaded.setData((prev) => ({ ...prev, detail: d }));
   return (
     <div className="stack-lg">
@@ -49,8 +49,9 @@ export default function PlanningCyclePage({ code }: { code: string }) {
             <header className="stack-sm">
               <p className="eyebrow">{t(`pl.kind.${data.kind}` as MessageKey)}</p>
               <h1>
-                {data.regionName} — {t("pl.title", { year })}
+                {data.regionName} — {t("pl.title", { year, budgetYear: year + 1 })}
               </h1>
+              <p className="muted">{t("pl.yearNote", { year, budgetYear: year + 1 })}</p>
               <div className="field">
                 <label htmlFor="pl-year">{t("pl.year")}</label>
                 <select
@@ -98,7 +99,7 @@ function NotStarted({
   const action = usePlanningAction();
   return (
     <div className="stack">
-      <p className="alert alert--info">{t("pl.notStarted", { year })}</p>
+      <p className="alert alert--info">{t("pl.notStarted", { year, budgetYear: year + 1 })}</p>
       {action.outcome?.tone === "error" && <Notice tone="error">{action.outcome.text}</Notice>}
       {editable ? (
         <button
