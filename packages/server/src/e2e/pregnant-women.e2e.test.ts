@@ -62,6 +62,9 @@ describe("the midwife's list of pregnant women in Chromium at 360 px (issue 17)"
 
     // From the home page, the midwife's first task is her list of pregnant women
     await page.goto(`${live.server.url}/`);
+    // the home page: the inbox with its count first, then the midwife's main tasks
+    await page.getByTestId("inbox-count").waitFor();
+    await page.screenshot({ path: join(SHOTS, "home-bidan-360.png"), fullPage: true });
     await page
       .getByRole("link", { name: /Ibu hamil/ })
       .first()

@@ -6,6 +6,7 @@ import { type AuditEntry, api, isApiError } from "../api";
 import { useI18n } from "../i18n/I18nProvider";
 import { ErrorPanel, Loading, useDocumentTitle } from "../kit/ui";
 import { AUDIT_THINGS, auditWords } from "./auditWords";
+import "../kit/kit.css";
 
 const PAGE_SIZE = 50;
 
@@ -188,7 +189,8 @@ function AuditList({ entries }: { entries: AuditEntry[] }) {
             <p>
               <strong>
                 {t("audit.sentence", {
-                  who: e.actorName ?? t("audit.system"),
+                  // the CLI and the demo write as the system actor (core SYSTEM_ACTOR)
+                  who: e.actorName === null || e.actorName === "system" ? t("audit.system") : e.actorName,
                   verb: t(words.verb),
                   thing: t(words.thing),
                 })}

@@ -23,35 +23,36 @@ export default function SearchPage({ q }: { q: string | null }) {
   return (
     <div className="stack-lg">
       <h1>{t("search.title")}</h1>
-      <form
-        role="search"
-        className="stack-sm"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const next = text.trim();
-          setShort(next.length < 2);
-          if (next.length >= 2) navigate(pathFor("search", { q: next }));
-        }}
-      >
-        <div className="field">
-          <label htmlFor={inputId}>{t("search.label")}</label>
-          <input
-            id={inputId}
-            type="search"
-            value={text}
-            autoComplete="off"
-            aria-describedby={hintId}
-            aria-invalid={short || undefined}
-            onChange={(e) => setText(e.target.value)}
-          />
-          <p id={hintId} className="hint">
-            {short ? t("search.tooShort") : t("search.hint")}
-          </p>
-        </div>
-        <button type="submit" className="button button--primary button--block">
-          {t("search.submit")}
-        </button>
-      </form>
+      <search>
+        <form
+          className="stack-sm"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const next = text.trim();
+            setShort(next.length < 2);
+            if (next.length >= 2) navigate(pathFor("search", { q: next }));
+          }}
+        >
+          <div className="field">
+            <label htmlFor={inputId}>{t("search.label")}</label>
+            <input
+              id={inputId}
+              type="search"
+              value={text}
+              autoComplete="off"
+              aria-describedby={hintId}
+              aria-invalid={short || undefined}
+              onChange={(e) => setText(e.target.value)}
+            />
+            <p id={hintId} className="hint">
+              {short ? t("search.tooShort") : t("search.hint")}
+            </p>
+          </div>
+          <button type="submit" className="button button--primary button--block">
+            {t("search.submit")}
+          </button>
+        </form>
+      </search>
       {query.length >= 2 && <Results q={query} />}
     </div>
   );
