@@ -23,6 +23,7 @@ export * from "./name-key";
 export * from "./nik";
 export * from "./period";
 export * from "./planning";
+export * from "./pregnancy/progress";
 export * from "./region-rows";
 export * from "./regions";
 export * from "./registry-schemas";

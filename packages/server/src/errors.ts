@@ -1,4 +1,4 @@
-import type { ServerErrorCode } from "@tumbuh/core";
+import type { ErrorParams, ErrorReason, ServerErrorCode } from "@tumbuh/core";
 
 /**
  * The one error type the API returns. `code` is stable (clients and tests switch on it, never on the
@@ -11,6 +11,8 @@ export class AppError extends Error {
     message: string,
     readonly field?: string,
     readonly headers: Record<string, string> = {},
+    /** Why, in a word the UI translates, and what its message names (core ERROR_REASONS). */
+    readonly detail: { reason?: ErrorReason; params?: ErrorParams } = {},
   ) {
     super(message);
     this.name = "AppError";
@@ -34,7 +36,15 @@ export const errors = {
   unauthenticated: () => new AppError(401, "unauthenticated", "Please log in."),
   invalidCredentials: () => new AppError(401, "invalid_credentials", "Wrong username or password."),
   forbidden: () => new AppError(403, "forbidden", "You are not allowed to do this."),
-  validation: (field: string, message: string) => new AppError(400, "validation", message, field),
+  validation: (field: string, message: string, reason?: ErrorReason, params?: ErrorParams) =>
+    new AppError(
+      400,
+      "validation",
+      message,
+      field,
+      {},
+      { ...(reason && { reason }), ...(params && { params }) },
+    ),
   missingReference: (field: string, message: string) => new MissingReference(field, message),
   badRequest: (message: string) => new AppError(400, "bad_request", message),
   conflict: (message: string, field?: string) => new AppError(409, "conflict", message, field),

@@ -7,6 +7,7 @@ import { Link, navigate, useLocationPath } from "./router/navigation";
 import { preloadPage, type RouteDef } from "./router/route";
 import { DEFAULT_AFTER_LOGIN, loginPath, matchRoute, routeNamed } from "./router/routes";
 import { useSession } from "./session/SessionProvider";
+import { TopbarActions } from "./session/TopbarActions";
 
 function LanguageSwitch() {
   const { t, locale, setLocale } = useI18n();
@@ -98,7 +99,10 @@ export function App() {
               <span className="brand__tagline">{t("app.tagline")}</span>
             </span>
           </Link>
-          <LanguageSwitch />
+          <div className="topbar__actions">
+            <LanguageSwitch />
+            <TopbarActions />
+          </div>
         </div>
       </header>
       {!online && (

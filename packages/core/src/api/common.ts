@@ -7,7 +7,14 @@ import { KINDS, LEVELS } from "../regions";
  * A string here, not an enum, so an unexpected code can never turn an error reply into a 500.
  */
 export const ErrorResponse = z.object({
-  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+    /** Why (one of `ERROR_REASONS`), and what the message names: the UI words the refusal from these. */
+    reason: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).optional(),
+  }),
 });
 
 export const RegionSchema = z.object({

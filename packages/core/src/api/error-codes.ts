@@ -40,3 +40,42 @@ export const ERROR_CODES: readonly ErrorCode[] = [...SERVER_ERROR_CODES, ...CLIE
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === "string" && (ERROR_CODES as readonly string[]).includes(value);
 }
+
+/**
+ * Why a request was refused, beside the code (`error.reason`): zod's issue kinds for a field, and the
+ * rules' own reasons (a refinement names its reason in its issue's `params.reason`; a service passes it to
+ * AppError). The web words each in both languages (`error.reason.*`), with `error.params` filled in, so a
+ * user reads "Pembilang lebih besar dari penyebut", never "numerator: larger than the denominator".
+ */
+export const ERROR_REASONS = [
+  // a field (zod)
+  "required",
+  "too_small",
+  "too_big",
+  "invalid_type",
+  "invalid_format",
+  "invalid_value",
+  "unrecognized_keys",
+  "custom",
+  // the rules
+  "numerator_above_denominator",
+  "fraction_incomplete",
+  "value_missing",
+  "wrong_region_level",
+  // planning stages (core planning/stages.ts TransitionRefusal, evidence.ts)
+  "waiting_for",
+  "not_optional",
+  "later_stage_started",
+  "not_allowed",
+  "same_status",
+  "unknown_stage",
+  "missing_evidence",
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+/** Values a reason's message names (`{min}`, `{stages}`…): plain text, numbers or lists of codes. */
+export type ErrorParams = Readonly<Record<string, string | number | readonly string[]>>;
+
+export function isErrorReason(value: unknown): value is ErrorReason {
+  return typeof value === "string" && (ERROR_REASONS as readonly string[]).includes(value);
+}

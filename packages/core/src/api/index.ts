@@ -1,4 +1,5 @@
 // The API contract: one file per feature with its endpoints (method, path, zod schemas in and out).
+export * from "./antenatal";
 export * from "./audit";
 export * from "./auth";
 export * from "./case-audits";
@@ -12,6 +13,7 @@ export * from "./families";
 export * from "./fhir";
 export * from "./households";
 export * from "./imports";
+export * from "./inbox";
 export * from "./indicator-catalog";
 export * from "./indicators";
 export * from "./jobs";
@@ -21,6 +23,7 @@ export * from "./planning";
 export * from "./pregnancies";
 export * from "./regions";
 export * from "./satu-data";
+export * from "./search";
 export * from "./services";
 export * from "./skdn";
 export * from "./sync";

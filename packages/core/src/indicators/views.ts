@@ -108,18 +108,21 @@ export const IndicatorValueInput = z
         code: "custom",
         path: [v.numerator == null ? "numerator" : "denominator"],
         message: "numerator and denominator go together",
+        params: { reason: "fraction_incomplete" },
       });
     } else if (hasFraction && (v.numerator as number) > (v.denominator as number)) {
       ctx.addIssue({
         code: "custom",
         path: ["numerator"],
         message: "numerator: larger than the denominator",
+        params: { reason: "numerator_above_denominator" },
       });
     } else if (!hasFraction && v.value == null) {
       ctx.addIssue({
         code: "custom",
         path: ["value"],
         message: "value: give a value or a numerator and denominator",
+        params: { reason: "value_missing" },
       });
     }
   });

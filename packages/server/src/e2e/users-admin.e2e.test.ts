@@ -88,10 +88,23 @@ describe("user administration in Chromium (issue 17)", () => {
     expect(await row.locator(".badge").last().textContent()).toBe("Nonaktif");
 
     await row.screenshot({ path: join(SHOTS, "users-360-manage.png") });
+
+    // the audit log tells it in words, filtered to user accounts: no action codes, ids or ISO dates
+    await page.goto(`${live.server.url}/audit`);
+    await page.getByLabel("Jenis data").selectOption("user");
+    await page.getByRole("button", { name: "Tampilkan" }).click();
+    await page.locator(".audit-list").getByText("admin menambah akun pengguna").first().waitFor();
+    const log = (await page.locator(".audit-list").textContent()) ?? "";
+    expect(log).toContain("admin menambah akun pengguna");
+    expect(log).not.toMatch(/user\.create|\d{4}-\d{2}-\d{2}T|[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(SHOTS, "audit-360.png"), fullPage: true });
+    await page.goto(`${live.server.url}/pengguna`);
+    await page.getByRole("heading", { name: /\d+ pengguna/ }).waitFor();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: join(SHOTS, "users-1280.png"), fullPage: true });
     await page.close();
-  });
+  }, 150_000);
 
   it("a KPM has no link to the users page and is told it has no access there", async () => {
     await live.browser.context.clearCookies();

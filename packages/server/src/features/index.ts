@@ -1,5 +1,6 @@
 import { syncFeature } from "../sync/feature";
 import { registerEntity } from "../sync/registry";
+import { antenatalFeature } from "./antenatal";
 import { auditFeature } from "./audit";
 import { authFeature } from "./auth";
 import { caseAuditsFeature } from "./case-audits";
@@ -11,6 +12,7 @@ import type { Feature } from "./feature";
 import { fhirFeature } from "./fhir";
 import { householdsFeature } from "./households";
 import { importsFeature } from "./imports";
+import { inboxFeature } from "./inbox";
 import { indicatorCatalogFeature } from "./indicator-catalog";
 import { indicatorsFeature } from "./indicators";
 import { jobsFeature } from "./jobs";
@@ -21,6 +23,7 @@ import { planningFeature } from "./planning";
 import { pregnanciesFeature } from "./pregnancies";
 import { regionsFeature } from "./regions";
 import { satuDataFeature } from "./satu-data";
+import { searchFeature } from "./search";
 import { servicesFeature } from "./services";
 import { skdnFeature } from "./skdn";
 import { tokensFeature } from "./tokens";
@@ -49,6 +52,9 @@ export const FEATURES: readonly Feature[] = [
   indicatorCatalogFeature,
   servicesFeature,
   skdnFeature,
+  antenatalFeature,
+  searchFeature,
+  inboxFeature,
   familiesFeature,
   catinFeature,
   tpkFeature,

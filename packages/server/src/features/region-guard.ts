@@ -19,7 +19,15 @@ export async function writableRegion(
   if (!region) throw errors.notFound();
   if (!hasPowerAt(actor, "write", code)) throw errors.forbidden();
   if (!levels.includes(region.level)) {
-    throw errors.validation(field, `${field}: must be a ${levels.join(" or ")} (got a ${region.level})`);
+    throw errors.validation(
+      field,
+      `${field}: must be a ${levels.join(" or ")} (got a ${region.level})`,
+      "wrong_region_level",
+      {
+        levels: [...levels],
+        got: region.level,
+      },
+    );
   }
   return region;
 }

@@ -54,7 +54,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18n>(() => {
-    const dateTime = new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "medium", timeStyle: "short" });
+    const dateTime = new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "long", timeStyle: "short" });
     return {
       locale,
       setLocale,

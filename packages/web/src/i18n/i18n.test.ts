@@ -13,11 +13,13 @@ describe("dictionaries (the shell's and every feature's)", () => {
 
   it("are the shell's and one per feature", () => {
     expect(all.map((d) => d.name).sort()).toEqual([
+      "antenatal",
       "families",
       "indicators",
       "planning",
       "posyandu",
       "registry",
+      "search",
       "services",
       "shell",
       "skdn",

@@ -35,8 +35,9 @@ describe("ages", () => {
 
 describe("dates and numbers", () => {
   it("formats calendar dates without a time-zone shift", () => {
-    expect(formatDate("2023-03-07", "id")).toBe("7 Mar 2023");
-    expect(formatDate("2023-03-07", "en")).toBe("7 Mar 2023");
+    expect(formatDate("2023-03-07", "id")).toBe("7 Maret 2023");
+    expect(formatDate("2026-06-29", "id")).toBe("29 Juni 2026");
+    expect(formatDate("2023-03-07", "en")).toBe("7 March 2023");
     expect(formatDate(null, "id")).toBe("—");
     expect(formatMonth("2025-05", "id")).toBe("Mei 2025");
     expect(formatMonth("2025-05", "en")).toBe("May 2025");

@@ -50,14 +50,15 @@ function numberFormat(locale: Locale, minDecimals: number, maxDecimals: number):
   );
 }
 
-/** "7 Mar 2023" for a YYYY-MM-DD date, independent of the device's time zone. */
+/** "7 Maret 2023" / "7 March 2023" for a YYYY-MM-DD date (the month in words, as Indonesians write a date),
+ *  independent of the device's time zone. */
 export function formatDate(iso: string | null | undefined, locale: Locale): string {
   if (!iso) return "—";
   const at = Date.parse(`${iso}T00:00:00Z`);
   if (Number.isNaN(at)) return iso;
   return cachedFormat(
     `d:${locale}`,
-    () => new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "medium", timeZone: "UTC" }),
+    () => new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "long", timeZone: "UTC" }),
   ).format(at);
 }
 

@@ -1,11 +1,15 @@
 // One write at a time per section: the busy flag, the error of the last try, and (when the caller words
-// them) a notice of the outcome — the server's message on failure, which names the field and the rule.
+// them) a notice of the outcome — on failure the error's code and reason in the user's language
+// (api/errorMessages errorText), never the server's developer text.
 import { useState } from "react";
-import { isApiError } from "../api";
+import { errorText } from "../api/errorMessages";
+import { useI18n } from "../i18n/I18nProvider";
 
 export type ActionOutcome = { tone: "ok" | "error"; text: string } | null;
 
-export function useAction() {
+/** `word`: how this section names the codes an error lists (stages, evidence…), for errorText. */
+export function useAction(word?: (param: string, code: string) => string | null) {
+  const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [outcome, setOutcome] = useState<ActionOutcome>(null);
@@ -27,7 +31,7 @@ export function useAction() {
       return r;
     } catch (e) {
       setError(e);
-      if (errText) setOutcome({ tone: "error", text: errText(isApiError(e) ? e.message : String(e)) });
+      if (errText) setOutcome({ tone: "error", text: errText(errorText(e, t, word)) });
       return undefined;
     } finally {
       setBusy(false);

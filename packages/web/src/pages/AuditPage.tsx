@@ -1,18 +1,37 @@
+// /audit — the audit log for those who may read it: filtered by who, what, where and when, each entry as
+// a sentence ("kader.melati menambah pengukuran"), its place by name and its time as people write it.
 import { auditApi } from "@tumbuh/core";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { type AuditEntry, api, isApiError } from "../api";
 import { useI18n } from "../i18n/I18nProvider";
 import { ErrorPanel, Loading, useDocumentTitle } from "../kit/ui";
+import { AUDIT_THINGS, auditWords } from "./auditWords";
+import "../kit/kit.css";
 
 const PAGE_SIZE = 50;
 
-function json(value: unknown): string {
-  if (value === undefined || value === null) return "—";
-  try {
-    return JSON.stringify(value, null, 2);
-  } catch {
+interface Filter {
+  actor: string;
+  what: string;
+  region: string;
+  from: string;
+  to: string;
+}
+const NO_FILTER: Filter = { actor: "", what: "", region: "", from: "", to: "" };
+
+/** The filter as query parameters: empty fields left out. */
+function filterQuery(f: Filter) {
+  const q: { actor?: string; what?: string; region?: string; from?: string; to?: string } = {};
+  for (const k of ["actor", "what", "region", "from", "to"] as const) if (f[k].trim()) q[k] = f[k].trim();
+  return q;
+}
+
+/** A recorded value as text: numbers, words and dates as they are; nested records left out. */
+function plain(value: unknown): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
     return String(value);
-  }
+  return null;
 }
 
 export function AuditPage() {
@@ -23,31 +42,36 @@ export function AuditPage() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const [started, setStarted] = useState(false);
+  const [draft, setDraft] = useState<Filter>(NO_FILTER);
+  const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const inFlight = useRef<AbortController | null>(null);
 
-  const load = useCallback(async (before: string | null) => {
-    inFlight.current?.abort();
-    const controller = new AbortController();
-    inFlight.current = controller;
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await api.call(
-        auditApi.list,
-        { query: { limit: PAGE_SIZE, ...(before ? { before } : {}) } },
-        { signal: controller.signal },
-      );
-      if (controller.signal.aborted) return;
-      setEntries((prev) => (before === null ? page.entries : [...prev, ...page.entries]));
-      setNextBefore(page.nextBefore);
-      setStarted(true);
-    } catch (e) {
-      if (controller.signal.aborted || (isApiError(e) && e.code === "aborted")) return;
-      setError(e);
-    } finally {
-      if (!controller.signal.aborted) setLoading(false);
-    }
-  }, []);
+  const load = useCallback(
+    async (before: string | null) => {
+      inFlight.current?.abort();
+      const controller = new AbortController();
+      inFlight.current = controller;
+      setLoading(true);
+      setError(null);
+      try {
+        const page = await api.call(
+          auditApi.list,
+          { query: { limit: PAGE_SIZE, ...filterQuery(filter), ...(before ? { before } : {}) } },
+          { signal: controller.signal },
+        );
+        if (controller.signal.aborted) return;
+        setEntries((prev) => (before === null ? page.entries : [...prev, ...page.entries]));
+        setNextBefore(page.nextBefore);
+        setStarted(true);
+      } catch (e) {
+        if (controller.signal.aborted || (isApiError(e) && e.code === "aborted")) return;
+        setError(e);
+      } finally {
+        if (!controller.signal.aborted) setLoading(false);
+      }
+    },
+    [filter],
+  );
 
   useEffect(() => {
     void load(null);
@@ -68,16 +92,69 @@ export function AuditPage() {
     );
   }
 
+  const set = (k: keyof Filter) => (e: { target: { value: string } }) =>
+    setDraft({ ...draft, [k]: e.target.value });
+  function apply(e: FormEvent) {
+    e.preventDefault();
+    setFilter(draft);
+  }
+
   return (
     <div className="stack-lg">
       <header className="stack-sm">
         <h1>{t("audit.title")}</h1>
         <p className="muted">{t("audit.intro")}</p>
       </header>
+      <form className="card stack-sm audit-filter" onSubmit={apply} aria-label={t("audit.filter.title")}>
+        <div className="audit-filter__grid">
+          <label className="field">
+            <span>{t("audit.filter.who")}</span>
+            <input value={draft.actor} onChange={set("actor")} autoComplete="off" />
+          </label>
+          <label className="field">
+            <span>{t("audit.filter.what")}</span>
+            <select value={draft.what} onChange={set("what")}>
+              <option value="">{t("audit.filter.any")}</option>
+              {AUDIT_THINGS.map((thing) => (
+                <option key={thing} value={thing}>
+                  {t(`audit.thing.${thing}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t("audit.filter.region")}</span>
+            <input value={draft.region} onChange={set("region")} inputMode="decimal" autoComplete="off" />
+          </label>
+          <label className="field">
+            <span>{t("audit.filter.from")}</span>
+            <input type="date" value={draft.from} onChange={set("from")} />
+          </label>
+          <label className="field">
+            <span>{t("audit.filter.to")}</span>
+            <input type="date" value={draft.to} onChange={set("to")} />
+          </label>
+        </div>
+        <div className="audit-filter__actions">
+          <button type="submit" className="button button--primary">
+            {t("audit.filter.submit")}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setDraft(NO_FILTER);
+              setFilter(NO_FILTER);
+            }}
+          >
+            {t("audit.filter.clear")}
+          </button>
+        </div>
+      </form>
       {entries.length === 0 ? (
         <p className="alert alert--info">{t("audit.empty")}</p>
       ) : (
-        <AuditTable entries={entries} />
+        <AuditList entries={entries} />
       )}
       {error !== null && <ErrorPanel error={error} />}
       {nextBefore !== null ? (
@@ -96,51 +173,45 @@ export function AuditPage() {
   );
 }
 
-function AuditTable({ entries }: { entries: AuditEntry[] }) {
+function AuditList({ entries }: { entries: AuditEntry[] }) {
   const { t, formatDateTime } = useI18n();
   return (
-    <table className="audit-table">
-      <thead>
-        <tr>
-          <th scope="col">{t("audit.when")}</th>
-          <th scope="col">{t("audit.who")}</th>
-          <th scope="col">{t("audit.action")}</th>
-          <th scope="col">{t("audit.entity")}</th>
-          <th scope="col">{t("audit.entityId")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr key={e.id}>
-            <td data-label={t("audit.when")}>
-              <time dateTime={e.at}>{formatDateTime(e.at)}</time>
-            </td>
-            <td data-label={t("audit.who")}>{e.actorName ?? e.actorId ?? t("audit.system")}</td>
-            <td data-label={t("audit.action")}>
-              <code>{e.action}</code>
-            </td>
-            <td data-label={t("audit.entity")}>{e.entity}</td>
-            <td data-label={t("audit.entityId")}>
-              {e.entityId ?? "—"}
-              {(e.before != null || e.after != null) && (
-                <details className="audit-details">
-                  <summary>{t("audit.details")}</summary>
-                  <div className="audit-diff">
-                    <div>
-                      <strong>{t("audit.before")}</strong>
-                      <pre>{json(e.before)}</pre>
-                    </div>
-                    <div>
-                      <strong>{t("audit.after")}</strong>
-                      <pre>{json(e.after)}</pre>
-                    </div>
-                  </div>
-                </details>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ul className="link-list audit-list">
+      {entries.map((e) => {
+        const words = auditWords(e);
+        const values = Object.entries((e.after ?? e.before ?? {}) as Record<string, unknown>)
+          .map(([k, v]) => [k, plain(v)] as const)
+          .filter((kv): kv is readonly [string, string] => kv[1] !== null)
+          // ids and codes are for machines; the sentence already names the record
+          .filter(([k, v]) => !/(^id$|Id$|_id$)/.test(k) && !/^[0-9a-f-]{36}$/.test(v));
+        return (
+          <li key={e.id} className="card stack-sm">
+            <p>
+              <strong>
+                {t("audit.sentence", {
+                  // the CLI and the demo write as the system actor (core SYSTEM_ACTOR)
+                  who: e.actorName === null || e.actorName === "system" ? t("audit.system") : e.actorName,
+                  verb: t(words.verb),
+                  thing: t(words.thing),
+                })}
+              </strong>
+            </p>
+            <p className="muted">
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time> · {e.regionName ?? t("audit.noRegion")}
+            </p>
+            {values.length > 0 && (
+              <details className="audit-details">
+                <summary>{t("audit.changes")}</summary>
+                <ul className="plain-list">
+                  {values.map(([k, v]) => (
+                    <li key={k}>{v}</li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -1,14 +1,13 @@
-import { useState } from "react";
-import { isApiError, type Level, type Me, type Role } from "../api";
-import { generalErrorKey } from "../api/errorMessages";
+import type { Level, Me, Role } from "../api";
 import { useI18n } from "../i18n/I18nProvider";
-import type { MessageKey } from "../i18n/messages";
 import { UnsentNote } from "../kit/sync/UnsentNote";
 import { SavedCopyNote, useDocumentTitle } from "../kit/ui";
 import { Link } from "../router/navigation";
 import { INDICATORS_PATH, regionPath } from "../router/routes";
 import { useMe, useSession } from "../session/SessionProvider";
 import { ChangePasswordForm } from "./ChangePasswordForm";
+import { homeTasks } from "./homeTasks";
+import { InboxSection } from "./InboxSection";
 
 interface ScopeGroup {
   scope: string;
@@ -40,25 +39,12 @@ export function groupByScope(assignments: Me["assignments"]): ScopeGroup[] {
 export function HomePage() {
   const { t } = useI18n();
   const me = useMe();
-  const { state, logout } = useSession();
-  const [loggingOut, setLoggingOut] = useState(false);
-  const [logoutError, setLogoutError] = useState<MessageKey | null>(null);
+  const { state } = useSession();
   useDocumentTitle(t("common.home"));
 
   const scopes = groupByScope(me.assignments);
-  const isAdmin = me.assignments.some((a) => a.role === "admin_kabupaten");
+  const tasks = homeTasks(me.assignments);
   const savedAt = state.status === "authenticated" ? state.savedAt : null;
-
-  async function handleLogout() {
-    setLoggingOut(true);
-    setLogoutError(null);
-    try {
-      await logout();
-    } catch (e) {
-      setLogoutError(isApiError(e) && e.code === "network" ? "home.logoutOffline" : generalErrorKey(e));
-      setLoggingOut(false);
-    }
-  }
 
   return (
     <div className="stack-lg">
@@ -75,6 +61,26 @@ export function HomePage() {
             <span className="link-card__meta">{t("home.posyanduDayHint")}</span>
           </span>
         </Link>
+      )}
+
+      <InboxSection />
+
+      {tasks.length > 0 && (
+        <section className="stack" aria-labelledby="home-tasks">
+          <h2 id="home-tasks">{t("task.title")}</h2>
+          <ul className="link-list">
+            {tasks.map((task) => (
+              <li key={task.to}>
+                <Link to={task.to} className="link-card link-card--primary">
+                  <span className="link-card__body">
+                    <span className="link-card__title">{t(task.title)}</span>
+                    <span className="link-card__meta">{t(task.hint)}</span>
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
 
       <section className="stack" aria-labelledby="home-regions">
@@ -120,47 +126,10 @@ export function HomePage() {
         </ul>
       </section>
 
-      {isAdmin && (
-        <section className="stack" aria-labelledby="home-admin">
-          <h2 id="home-admin">{t("home.admin")}</h2>
-          <ul className="link-list">
-            <li>
-              <Link to="/audit" className="link-card">
-                <span className="link-card__body">
-                  <span className="link-card__title">{t("home.auditLink")}</span>
-                  <span className="link-card__meta">{t("home.auditHint")}</span>
-                </span>
-              </Link>
-            </li>
-            <li>
-              <Link to="/pengguna" className="link-card">
-                <span className="link-card__body">
-                  <span className="link-card__title">{t("home.usersLink")}</span>
-                  <span className="link-card__meta">{t("home.usersHint")}</span>
-                </span>
-              </Link>
-            </li>
-          </ul>
-        </section>
-      )}
-
       <section className="stack" aria-labelledby="home-account">
         <h2 id="home-account">{t("home.account")}</h2>
         <ChangePasswordForm />
         <UnsentNote userId={me.id} />
-        {logoutError && (
-          <p className="alert alert--error" role="alert">
-            {t(logoutError)}
-          </p>
-        )}
-        <button
-          type="button"
-          className="button button--danger button--block"
-          onClick={handleLogout}
-          disabled={loggingOut}
-        >
-          {loggingOut ? t("home.loggingOut") : t("home.logout")}
-        </button>
       </section>
     </div>
   );

@@ -10,6 +10,7 @@ import {
   duplicatesPath,
   IMPORT_PATH,
   indicatorsPath,
+  pregnantWomenPath,
   regionPath,
   registerPath,
   registryPath,
@@ -102,6 +103,11 @@ function RegistryEntryPoints({ region }: { region: RegionView["region"] }) {
       to: registryPath(region.code),
       title: t("region.registry"),
       hint: t("region.registryHint"),
+    },
+    links.lists && {
+      to: pregnantWomenPath(region.code),
+      title: t("region.pregnantWomen"),
+      hint: t("region.pregnantWomenHint"),
     },
     links.register && {
       to: registerPath(region.code),

@@ -135,6 +135,7 @@ export const planningPath = (code: string): string => pathFor("planning", { code
 export const planningOverviewPath = (code: string): string => pathFor("planningOverview", { code });
 export const institutionsPath = (code: string): string => pathFor("institutions", { code });
 export const personPath = (id: string): string => pathFor("person", { id });
+export const pregnantWomenPath = (code: string): string => pathFor("pregnantWomen", { code });
 export const scorecardPath = (code: string): string => pathFor("scorecard", { code });
 export const skdnPath = (code: string): string => pathFor("skdn", { code });
 export const recordServicePath = (id: string): string => pathFor("recordService", { id });

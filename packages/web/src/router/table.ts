@@ -1,9 +1,11 @@
 // The one route table: the app shell's routes and each feature's. Adding a feature = one line here.
+import { antenatalRoutes } from "../pages/antenatal/routes";
 import { familyRoutes } from "../pages/families/routes";
 import { indicatorRoutes } from "../pages/indicators/routes";
 import { planningRoutes } from "../pages/planning/routes";
 import { posyanduRoutes } from "../pages/posyandu/routes";
 import { registryRoutes } from "../pages/registry/routes";
+import { searchRoutes } from "../pages/search/routes";
 import { serviceRoutes } from "../pages/services/routes";
 import { shellRoutes } from "../pages/shell-routes";
 import { skdnRoutes } from "../pages/skdn/routes";
@@ -17,6 +19,8 @@ export const ROUTES = [
   ...posyanduRoutes,
   ...serviceRoutes,
   ...skdnRoutes,
+  ...antenatalRoutes,
+  ...searchRoutes,
   ...familyRoutes,
   ...planningRoutes,
   ...userRoutes,

@@ -24,8 +24,19 @@ export interface AuditEntry {
   entity: string;
   entityId: string | null;
   regionCode: string | null;
+  regionName: string | null;
   before: unknown;
   after: unknown;
+}
+
+export interface AuditFilter {
+  limit: number;
+  before?: string | undefined;
+  actor?: string | undefined;
+  what?: string | undefined;
+  region?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
 /**
@@ -54,19 +65,33 @@ export async function appendAudit(
     .execute();
 }
 
-/** Newest first, limited to entries whose region lies inside `scopes`; entries without a region need the whole deployment. */
+/**
+ * Newest first, limited to entries whose region lies inside `scopes` (entries without a region need the
+ * whole deployment), filtered by who, what (a kind of record or a whole action), where and when.
+ */
 export async function listAudit(
   db: Kysely<Database>,
   scopes: readonly string[],
-  page: { limit: number; before?: string | undefined },
+  page: AuditFilter,
 ): Promise<AuditEntry[]> {
   let q = db
     .selectFrom("audit_log")
-    .selectAll()
-    .where(withinScopes("region_code", scopes))
-    .orderBy("id", "desc")
+    .leftJoin("regions", "regions.code", "audit_log.region_code")
+    .selectAll("audit_log")
+    .select("regions.name as region_name")
+    .where(withinScopes("audit_log.region_code", scopes))
+    .orderBy("audit_log.id", "desc")
     .limit(page.limit);
-  if (page.before) q = q.where("id", "<", page.before);
+  if (page.before) q = q.where("audit_log.id", "<", page.before);
+  if (page.actor) q = q.where("audit_log.actor_name", "=", page.actor);
+  if (page.what) {
+    const what = page.what;
+    q = q.where((eb) => eb.or([eb("audit_log.entity", "=", what), eb("audit_log.action", "=", what)]));
+  }
+  if (page.region) q = q.where(withinScopes("audit_log.region_code", [page.region]));
+  // `at` is ISO text in UTC: a day's entries sort from "YYYY-MM-DD" to before "YYYY-MM-DDT99"
+  if (page.from) q = q.where("audit_log.at", ">=", page.from);
+  if (page.to) q = q.where("audit_log.at", "<", `${page.to}T99`);
   const rows = await q.execute();
   return rows.map((r) => ({
     id: r.id,
@@ -77,6 +102,7 @@ export async function listAudit(
     entity: r.entity,
     entityId: r.entity_id,
     regionCode: r.region_code,
+    regionName: r.region_name ?? null,
     before: r.before_json === null ? null : parseJsonColumn(z.unknown(), r.before_json),
     after: r.after_json === null ? null : parseJsonColumn(z.unknown(), r.after_json),
   }));

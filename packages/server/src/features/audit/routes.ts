@@ -9,7 +9,7 @@ export function auditRoutes(app: FastifyInstance, { db }: AppDeps): void {
   mount(app, auditApi.list, async ({ query }, req) => {
     const scopes = scopesWithPower(actorOf(req), "readAudit");
     if (scopes.length === 0) throw errors.forbidden();
-    const entries = await listAudit(db, scopes, { limit: query.limit, before: query.before });
+    const entries = await listAudit(db, scopes, query);
     return {
       entries,
       nextBefore: entries.length === query.limit ? (entries.at(-1)?.id ?? null) : null,

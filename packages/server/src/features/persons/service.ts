@@ -248,6 +248,7 @@ export async function findPersons(
 // Finding people and their summaries, as other features read them (through this file, not the repository).
 export {
   childBirthDates,
+  findLivePersonByNik,
   findPerson,
   findPersonsByIds,
   listPersonsOfHousehold,

@@ -165,3 +165,25 @@ export async function campaignsOf(db: Conn, scopes: readonly string[], cycleId: 
     .orderBy("held_on")
     .execute();
 }
+
+/** Reviews written since `sinceIso` on cycles in the scopes, with the cycle's year and region name (inbox). */
+export async function recentPlanReviews(db: Conn, scopes: readonly string[], sinceIso: string) {
+  return db
+    .selectFrom("planning_reviews as r")
+    .innerJoin("planning_cycles as c", "c.id", "r.cycle_id")
+    .innerJoin("regions as g", "g.code", "c.region_code")
+    .select([
+      "r.id",
+      "r.region_code",
+      "r.decision",
+      "r.reviewer_name",
+      "r.at",
+      "c.year",
+      "g.name as region_name",
+    ])
+    .where(withinScopes("r.region_code", scopes))
+    .where("r.at", ">=", sinceIso)
+    .orderBy("r.at", "desc")
+    .limit(50)
+    .execute();
+}

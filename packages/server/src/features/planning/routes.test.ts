@@ -411,6 +411,13 @@ describeEachDialect(
       expect(await audited()).toContain("planning.regency_rembuk.create");
     });
 
+    it("a desa whose KPM has a Tumbuh account is not listed as without a KPM, before any KPM record is typed in", async () => {
+      const list = (await req("tpps.kuaro", "GET", "/api/planning/institutions?region=64.01.05")).json();
+      expect(list.kpm.some((k: { regionCode: string }) => k.regionCode.startsWith(SANDELEY))).toBe(false);
+      const codes = list.desaWithoutKpm.map((d: { code: string }) => d.code);
+      expect(codes).not.toContain(SANDELEY);
+    });
+
     it("institutions: the RDS with the KPM as chair of the daily board (PALI Pasal 16(2) a), and the KPM registry with Pasal 29 criteria", async () => {
       const rds = await req("desa.sandeley", "POST", "/api/planning/institutions", {
         regionCode: SANDELEY,

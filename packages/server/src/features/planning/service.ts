@@ -317,8 +317,18 @@ export async function updateStage(db: Db, actor: Actor, id: string, code: string
   const refusal = checkTransition(kind, statuses, stage, input.status);
   if (refusal) {
     if (refusal.reason === "unknown_stage")
-      throw errors.validation("stage", refusalMessage(stage, input.status, refusal));
-    throw new AppError(409, "stage_transition", refusalMessage(stage, input.status, refusal), "status");
+      throw errors.validation("stage", refusalMessage(stage, input.status, refusal), "unknown_stage");
+    throw new AppError(
+      409,
+      "stage_transition",
+      refusalMessage(stage, input.status, refusal),
+      "status",
+      {},
+      {
+        reason: refusal.reason,
+        params: { stage, status: input.status, ...("stages" in refusal && { stages: refusal.stages }) },
+      },
+    );
   }
   if (input.status === "selesai") {
     const [meetings, proposals, campaigns] = await Promise.all([
@@ -344,6 +354,8 @@ export async function updateStage(db: Db, actor: Actor, id: string, code: string
         "stage_evidence",
         `status: ${stage} needs first: ${missing.join(", ")}`,
         "status",
+        {},
+        { reason: "missing_evidence", params: { stage, missing } },
       );
   }
   const before = rows.find((r) => r.stage === stage);
@@ -590,3 +602,6 @@ export async function addCampaign(db: Db, actor: Actor, id: string, input: z.inf
   });
   return cycleDetail(db, actor, id);
 }
+
+// Recent kecamatan reviews, for the inbox.
+export { recentPlanReviews } from "./repository";

@@ -25,6 +25,7 @@ import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { findRegion } from "../regions/service";
+import { activeRoleScopes } from "../users/service";
 import type { PlanningInstitutionsTable, PlanningKpmTable, PlanningMembersTable } from "./schema";
 import { tpkTeamsOf } from "./tpk-teams";
 
@@ -288,7 +289,11 @@ export async function institutionsOf(db: Db, actor: Actor, regionCode: string): 
   };
 }
 
-/** Desa under a region without any KPM (PALI Pasal 33 b: at least one per desa). */
+/**
+ * Desa under a region without any KPM (PALI Pasal 33 b: at least one per desa). A KPM is known from its
+ * record on the institutions page or from an active Tumbuh account in the KPM role for the desa (or one of
+ * its dusun/posyandu): a desa whose KPM works in Tumbuh has one, even before the record is typed in.
+ */
 export async function desaWithoutKpm(db: Db, actor: Actor, regionCode: string) {
   const scopes = readScopes(actor);
   const desa = await db
@@ -299,8 +304,8 @@ export async function desaWithoutKpm(db: Db, actor: Actor, regionCode: string) {
     .where(withinScopes("code", scopes))
     .where(withinScopes("code", [regionCode]))
     .execute();
-  const withKpm = new Set(
-    (
+  const kpmPlaces = [
+    ...(
       await db
         .selectFrom("planning_kpm")
         .select("region_code")
@@ -308,6 +313,8 @@ export async function desaWithoutKpm(db: Db, actor: Actor, regionCode: string) {
         .where(withinScopes("region_code", [regionCode]))
         .execute()
     ).map((r) => r.region_code),
-  );
-  return desa.filter((d) => kpmCountProblem(withKpm.has(d.code) ? 1 : 0, 0) === "too_few");
+    ...(await activeRoleScopes(db, "kpm", regionCode)),
+  ];
+  const hasKpm = (code: string) => kpmPlaces.some((p) => p === code || p.startsWith(`${code}.`));
+  return desa.filter((d) => kpmCountProblem(hasKpm(d.code) ? 1 : 0, 0) === "too_few");
 }

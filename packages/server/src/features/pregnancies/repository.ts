@@ -146,3 +146,35 @@ export async function pregnanciesInRegion(
     )
     .execute();
 }
+
+/**
+ * Pregnancies not ended by `asOf` and not past their expected date by more than `overdueDays`, of live
+ * women registered in a region (and scope), with the woman's name and birth date: the midwife's list.
+ * Soonest expected date first; `limit` rows at most.
+ */
+export async function ongoingPregnanciesInRegion(
+  db: Conn,
+  scopes: readonly string[],
+  regionCode: string,
+  asOf: string,
+  overdueDays: number,
+  limit: number,
+) {
+  return db
+    .selectFrom("pregnancies")
+    .innerJoin("persons", "persons.id", "pregnancies.person_id")
+    .selectAll("pregnancies")
+    .select(["persons.name", "persons.birth_date", "persons.region_code as person_region_code"])
+    .where("pregnancies.deleted_at", "is", null)
+    .where("persons.deleted_at", "is", null)
+    .where("persons.merged_into", "is", null)
+    .where(withinScopes("persons.region_code", scopes))
+    .where(withinScopes("persons.region_code", [regionCode]))
+    .where("pregnancies.lmp_date", "<=", asOf)
+    .where((eb) => eb.or([eb("pregnancies.ended_on", "is", null), eb("pregnancies.ended_on", ">", asOf)]))
+    .where("pregnancies.edd_date", ">=", addDays(asOf, -overdueDays))
+    .orderBy("pregnancies.edd_date")
+    .orderBy("persons.name")
+    .limit(limit)
+    .execute();
+}

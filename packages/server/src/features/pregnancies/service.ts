@@ -157,6 +157,7 @@ export async function editPregnancy(
 // What other features read of pregnancies (through this file, not the repository).
 export {
   insertPregnancy,
+  ongoingPregnanciesInRegion,
   pregnanciesInRegion,
   pregnanciesOf,
   pregnancyFactsOf,

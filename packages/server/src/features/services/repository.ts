@@ -118,3 +118,35 @@ export async function serviceRecordsInRegion(
     )
     .execute();
 }
+
+/** Live records (none superseded, received) of some services for some persons, given in [from, to]. */
+export async function liveServiceRecordsOfPersons(
+  db: Conn,
+  personIds: readonly string[],
+  services: readonly string[],
+  from: string,
+  to: string,
+) {
+  const rows: { person_id: string; service: string; given_on: string }[] = [];
+  for (let i = 0; i < personIds.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom("service_records as r")
+        .select(["r.person_id", "r.service", "r.given_on"])
+        .where("r.person_id", "in", personIds.slice(i, i + 500))
+        .where("r.service", "in", services)
+        .where("r.received", "=", 1)
+        .where("r.given_on", ">=", from)
+        .where("r.given_on", "<=", to)
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb.selectFrom("service_records as c").select("c.id").whereRef("c.supersedes", "=", "r.id"),
+            ),
+          ),
+        )
+        .execute()),
+    );
+  }
+  return rows;
+}

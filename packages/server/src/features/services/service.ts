@@ -115,5 +115,7 @@ export async function personServiceRecords(
   return rows.map((r) => toServiceRecordView(r, !superseded.has(r.id)));
 }
 
+// The records of pregnant women the midwife's list counts (antenatal feature).
+export { liveServiceRecordsOfPersons } from "./repository";
 // The scorecard as indicators (Pasal 7 counts) and planning (social mapping) read it.
 export { buildScorecard } from "./scorecard";

@@ -158,3 +158,16 @@ export async function deleteOtherSessions(db: Conn, userId: string, keepTokenHas
     .where("token_hash", "!=", keepTokenHash)
     .execute();
 }
+
+/** Scopes inside a region held in a role by active accounts (e.g. the desa that have a KPM signed up). */
+export async function activeRoleScopes(db: Conn, role: Role, regionCode: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("assignments")
+    .innerJoin("users", "users.id", "assignments.user_id")
+    .select("assignments.scope")
+    .where("assignments.role", "=", role)
+    .where("users.disabled_at", "is", null)
+    .where(withinScopes("assignments.scope", [regionCode]))
+    .execute();
+  return rows.map((r) => r.scope);
+}

@@ -293,6 +293,7 @@ export async function setActive(
 // Accounts, sessions and password hashes as auth uses them (features meet users through this file).
 export { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password";
 export {
+  activeRoleScopes,
   assignmentsOf,
   deleteOtherSessions,
   deleteSession,

@@ -2,8 +2,8 @@
 // TPPS or admin). A revision supersedes the previous value; the history stays visible below the form.
 import { type IndicatorFigure, type IndicatorValueView, indicatorsApi, parseDecimal } from "@tumbuh/core";
 import { useEffect, useId, useState } from "react";
-import { api, isApiError } from "../../api";
-import { generalErrorKey } from "../../api/errorMessages";
+import { api } from "../../api";
+import { errorText } from "../../api/errorMessages";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatNumber } from "../../kit/format";
 
@@ -60,7 +60,7 @@ export function EnterValueForm({
       });
       onSaved();
     } catch (err) {
-      setError(isApiError(err) && err.code === "validation" ? err.message : t(generalErrorKey(err)));
+      setError(errorText(err, t));
       setSaving(false);
     }
   }

@@ -6,7 +6,7 @@ import type { CatalogView, IndicatorDef } from "@tumbuh/core";
 import { indicatorCatalogApi, sourceLabel } from "@tumbuh/core";
 import { useId, useState } from "react";
 import { api, hrefFor, isApiError } from "../../api";
-import { generalErrorKey } from "../../api/errorMessages";
+import { errorText, generalErrorKey } from "../../api/errorMessages";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { TextField } from "../../kit/forms/fields";
@@ -282,7 +282,7 @@ function TargetEditForm({
       });
       onSaved(res.version, res.indicator);
     } catch (e) {
-      setServerError(isApiError(e) && e.status === 400 ? e.message : t(generalErrorKey(e)));
+      setServerError(errorText(e, t));
       setSaving(false);
     }
   }

@@ -5,7 +5,7 @@ import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { SelectField, TextField } from "../../kit/forms/fields";
 import { Notice } from "../../kit/ui";
-import { useAction } from "../../kit/useAction";
+import { usePlanningAction } from "./usePlanningAction";
 
 /** Campaign log (PALI Pasal 13, Paser Pasal 33): medium, date, reach. */
 export function CampaignsSection({
@@ -20,7 +20,7 @@ export function CampaignsSection({
   onChanged: (d: CycleDetail) => void;
 }) {
   const { t } = useI18n();
-  const action = useAction();
+  const action = usePlanningAction();
   const [media, setMedia] = useState<(typeof CAMPAIGN_MEDIA)[number]>("media_sosial");
   const [heldOn, setHeldOn] = useState(today);
   const [reach, setReach] = useState("");
@@ -108,7 +108,7 @@ export function ReviewsSection({
   onChanged: (d: CycleDetail) => void;
 }) {
   const { t, formatDateTime } = useI18n();
-  const action = useAction();
+  const action = usePlanningAction();
   const [decision, setDecision] = useState<(typeof REVIEW_DECISIONS)[number]>("setuju");
   const [comment, setComment] = useState("");
   return (

@@ -14,12 +14,12 @@ import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { CheckField, SelectField, TextField } from "../../kit/forms/fields";
 import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../kit/ui";
-import { useAction } from "../../kit/useAction";
 import { useLoad } from "../../kit/useLoad";
 import { Link } from "../../router/navigation";
 import { pathFor, regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
 import { canPlan, canReview } from "./access";
+import { usePlanningAction } from "./usePlanningAction";
 import "../../kit/kit.css";
 import "./planning.css";
 
@@ -107,7 +107,7 @@ function Institution({
   onSaved: () => void;
 }) {
   const { t } = useI18n();
-  const action = useAction();
+  const action = usePlanningAction();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
   const [role, setRole] = useState<(typeof MEMBER_ROLES)[number]>("anggota");
@@ -175,7 +175,7 @@ function Institution({
 
 function InstitutionForm({ code, onSaved }: { code: string; onSaved: () => void }) {
   const { t } = useI18n();
-  const action = useAction();
+  const action = usePlanningAction();
   const [kind, setKind] = useState<(typeof INSTITUTION_KINDS)[number]>("rds");
   const [name, setName] = useState("");
   const [decreeNumber, setDecreeNumber] = useState("");
@@ -230,7 +230,7 @@ function InstitutionForm({ code, onSaved }: { code: string; onSaved: () => void 
 
 function KpmForm({ code, onSaved }: { code: string; onSaved: () => void }) {
   const { t } = useI18n();
-  const action = useAction();
+  const action = usePlanningAction();
   const [name, setName] = useState("");
   const [resident, setResident] = useState(true);
   const [years, setYears] = useState("");

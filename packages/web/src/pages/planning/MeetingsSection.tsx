@@ -12,11 +12,11 @@ import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { SelectField, TextField } from "../../kit/forms/fields";
 import { Notice } from "../../kit/ui";
-import { useAction } from "../../kit/useAction";
 import { useLoad } from "../../kit/useLoad";
 import { lines } from "./format";
 import { MappingGaps } from "./MappingGaps";
 import { TextArea } from "./TextArea";
+import { usePlanningAction } from "./usePlanningAction";
 
 /**
  * The social-mapping figures a meeting works from, per dusun/posyandu: 1000-HPK targets and children stunted
@@ -85,7 +85,7 @@ export function MeetingsSection({
   onSaved: () => void;
 }) {
   const { t } = useI18n();
-  const action = useAction();
+  const action = usePlanningAction();
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<(typeof MEETING_KINDS)[number]>("fgd_desa");
   const [heldOn, setHeldOn] = useState(today);

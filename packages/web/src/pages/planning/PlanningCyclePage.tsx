@@ -13,7 +13,6 @@ import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { TextField } from "../../kit/forms/fields";
 import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../kit/ui";
-import { useAction } from "../../kit/useAction";
 import { useLoad } from "../../kit/useLoad";
 import { replaceSearchParams, useSearchParam } from "../../router/navigation";
 import { regionPath } from "../../router/routes";
@@ -24,6 +23,7 @@ import { parseAmount, rupiah } from "./format";
 import { MeetingsSection, SocialMappingPanel } from "./MeetingsSection";
 import { ProposalsSection } from "./ProposalsSection";
 import { StageStepper } from "./StageStepper";
+import { usePlanningAction } from "./usePlanningAction";
 import "../../kit/kit.css";
 import "./planning.css";
 
@@ -38,7 +38,7 @@ export default function PlanningCyclePage({ code }: { code: string }) {
   );
   const editable = canPlan(me.assignments, code);
   const reviewer = canReview(me.assignments, code);
-  useDocumentTitle(t("pl.title", { year }));
+  useDocumentTitle(t("pl.title", { year, budgetYear: year + 1 }));
   const setDetail = (d: CycleDetail) => loaded.setData((prev) => ({ ...prev, detail: d }));
   return (
     <div className="stack-lg">
@@ -49,8 +49,9 @@ export default function PlanningCyclePage({ code }: { code: string }) {
             <header className="stack-sm">
               <p className="eyebrow">{t(`pl.kind.${data.kind}` as MessageKey)}</p>
               <h1>
-                {data.regionName} — {t("pl.title", { year })}
+                {data.regionName} — {t("pl.title", { year, budgetYear: year + 1 })}
               </h1>
+              <p className="muted">{t("pl.yearNote", { year, budgetYear: year + 1 })}</p>
               <div className="field">
                 <label htmlFor="pl-year">{t("pl.year")}</label>
                 <select
@@ -95,10 +96,10 @@ function NotStarted({
   onOpened: (d: CycleDetail) => void;
 }) {
   const { t } = useI18n();
-  const action = useAction();
+  const action = usePlanningAction();
   return (
     <div className="stack">
-      <p className="alert alert--info">{t("pl.notStarted", { year })}</p>
+      <p className="alert alert--info">{t("pl.notStarted", { year, budgetYear: year + 1 })}</p>
       {action.outcome?.tone === "error" && <Notice tone="error">{action.outcome.text}</Notice>}
       {editable ? (
         <button
@@ -135,7 +136,7 @@ function Cycle({
   onChanged: (d?: CycleDetail) => void;
 }) {
   const { t } = useI18n();
-  const stageAction = useAction();
+  const stageAction = usePlanningAction();
   const { cycle } = detail;
   const today = todayIso();
   const share = cycle.stuntingShare === null ? t("pl.shareUnknown") : formatPercent(cycle.stuntingShare);
@@ -182,7 +183,7 @@ function Cycle({
 
 function Settings({ detail, onChanged }: { detail: CycleDetail; onChanged: (d: CycleDetail) => void }) {
   const { t } = useI18n();
-  const action = useAction();
+  const action = usePlanningAction();
   const [musyawarah, setMusyawarah] = useState(detail.cycle.musyawarahDate ?? "");
   const [apb, setApb] = useState(detail.cycle.apbTotal === null ? "" : String(detail.cycle.apbTotal));
   return (

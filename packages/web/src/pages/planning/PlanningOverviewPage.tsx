@@ -37,7 +37,7 @@ export default function PlanningOverviewPage({ code }: { code: string }) {
       return { overview, name: region.region.name, level: region.region.level };
     },
   );
-  useDocumentTitle(t("po.title", { year, name: "" }));
+  useDocumentTitle(t("po.title", { year, budgetYear: year + 1, name: "" }));
   return (
     <div className="stack-lg">
       <BackLink to={regionPath(code)}>{t("reg.backRegion")}</BackLink>
@@ -77,7 +77,7 @@ function OverviewBody({
   return (
     <>
       <header className="stack-sm">
-        <h1>{t("po.title", { year, name })}</h1>
+        <h1>{t("po.title", { year, budgetYear: year + 1, name })}</h1>
         <div className="field">
           <label htmlFor="po-year">{t("pl.year")}</label>
           <select id="po-year" value={year} onChange={(e) => replaceSearchParams({ tahun: e.target.value })}>

@@ -14,8 +14,8 @@ import { api, hrefFor } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { CheckField, SelectField, TextField } from "../../kit/forms/fields";
 import { Notice } from "../../kit/ui";
-import { useAction } from "../../kit/useAction";
 import { parseAmount, rupiah } from "./format";
+import { usePlanningAction } from "./usePlanningAction";
 
 /** Ranked first, in rank order; then the unranked in the order they were proposed. */
 function initialOrder(proposals: readonly ProposalView[]): string[] {
@@ -33,7 +33,7 @@ export function ProposalsSection({
 }) {
   const { t, locale } = useI18n();
   const lang = locale === "id" ? "id" : "en";
-  const action = useAction();
+  const action = usePlanningAction();
   const [order, setOrder] = useState<string[]>(() => initialOrder(detail.proposals));
   useEffect(() => setOrder(initialOrder(detail.proposals)), [detail.proposals]);
   const byId = new Map(detail.proposals.map((p) => [p.id, p]));
@@ -156,7 +156,7 @@ function Outcome({
   onSaved: () => void;
 }) {
   const { t } = useI18n();
-  const action = useAction();
+  const action = usePlanningAction();
   const [inPlan, setInPlan] = useState(proposal.inPlan);
   const [budget, setBudget] = useState(proposal.budgetAmount === null ? "" : String(proposal.budgetAmount));
   if (!editable)
@@ -197,7 +197,7 @@ function Outcome({
 function ProposalForm({ detail, onSaved }: { detail: CycleDetail; onSaved: () => void }) {
   const { t, locale } = useI18n();
   const lang = locale === "id" ? "id" : "en";
-  const action = useAction();
+  const action = usePlanningAction();
   const [open, setOpen] = useState(false);
   const [activityCode, setActivity] = useState("");
   const [title, setTitle] = useState("");

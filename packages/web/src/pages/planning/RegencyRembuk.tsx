@@ -4,10 +4,10 @@ import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { TextField } from "../../kit/forms/fields";
 import { Notice } from "../../kit/ui";
-import { useAction } from "../../kit/useAction";
 import { useLoad } from "../../kit/useLoad";
 import { lines } from "./format";
 import { TextArea } from "./TextArea";
+import { usePlanningAction } from "./usePlanningAction";
 
 /** The regency's yearly rembuk stunting (Paser Pasal 9 g): what was agreed, recorded by the TPPS Kabupaten. */
 export function RegencyRembukSection({
@@ -23,7 +23,7 @@ export function RegencyRembukSection({
   const loaded = useLoad(`rk:${code}:${year}`, (s) =>
     api.call(planningApi.regencyRembuk, { query: { region: code, year } }, { signal: s }),
   );
-  const action = useAction();
+  const action = usePlanningAction();
   const today = todayIso();
   const [heldOn, setHeldOn] = useState(today);
   const [place, setPlace] = useState("");

@@ -2,7 +2,7 @@ import type { SyncConflictView } from "@tumbuh/core";
 import { syncApi } from "@tumbuh/core";
 import { useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
-import { ERROR_MESSAGE } from "../../api/errorMessages";
+import { storedErrorText } from "../../api/errorMessages";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { formatDate } from "../../kit/format";
@@ -17,9 +17,6 @@ const SHOWN_FIELDS = ["name", "parentName", "birthDate", "sex"] as const;
 /** What did not go through: ops the server refused (values kept here) and edits that conflicted. */
 export default function SyncPage() {
   const { t } = useI18n();
-  // The server's reason in the user's language, never its developer text.
-  const errorText = (e: { code: string } | undefined) =>
-    t((ERROR_MESSAGE as Record<string, MessageKey | undefined>)[e?.code ?? ""] ?? "error.unknown");
   useDocumentTitle(t("sync.title"));
   const engine = useSyncEngine();
   const rejected = useLive(
@@ -49,7 +46,7 @@ export default function SyncPage() {
             {(rejected ?? []).map((o) => (
               <li key={o.opId} className="card stack-sm">
                 <strong>{t(`sync.entity.${o.entity}` as MessageKey)}</strong>
-                <span className="alert alert--warn">{errorText(o.error)}</span>
+                <span className="alert alert--warn">{o.error && storedErrorText(o.error, t)}</span>
                 <code className="pd-values">{JSON.stringify(o.payload)}</code>
                 <button
                   type="button"

@@ -3,11 +3,14 @@
 import type { planningId } from "./id";
 
 export const planningEn: Record<keyof typeof planningId, string> = {
-  "pl.title": "Planning cycle {year}",
+  "pl.title": "Planning cycle {year} (for the {budgetYear} budget)",
   "pl.year": "Planning year",
+  "pl.yearNote":
+    "The {year} cycle plans activities for the {budgetYear} budget year: the {budgetYear} village plan (RKP Desa) is adopted by 30 September {year}, the {budgetYear} village budget (APB Desa) by 31 December {year}.",
   "pl.kind.desa": "Desa",
   "pl.kind.kelurahan": "Kelurahan",
-  "pl.notStarted": "The {year} planning cycle has not been started.",
+  "pl.notStarted":
+    "The {year} planning cycle (for the {budgetYear} village plan and budget) has not been started.",
   "pl.start": "Start the {year} cycle",
   "pl.readOnly": "You can only view this cycle.",
   "pl.stages": "Stages",
@@ -172,8 +175,19 @@ export const planningEn: Record<keyof typeof planningId, string> = {
 
   "pl.saved": "Saved.",
   "pl.error": "Not saved: {message}",
+  "pl.missing.meeting_pemetaan_sosial": "the social-mapping meeting record",
+  "pl.missing.meeting_fgd_desa": "the village FGD minutes",
+  "pl.missing.meeting_fgd_antar_desa": "the inter-village FGD minutes",
+  "pl.missing.meeting_rembuk": "the stunting meeting (rembuk) minutes",
+  "pl.missing.signatory_rds": "the RDS representative's signature on the rembuk minutes",
+  "pl.missing.signatory_masyarakat": "the community representative's signature on the rembuk minutes",
+  "pl.missing.signatory_pemerintah": "the village government's signature on the rembuk minutes",
+  "pl.missing.proposals_ranked": "a rank for every proposal",
+  "pl.missing.campaign": "a campaign record",
+  "pl.missing.proposal_in_plan": "a proposal in the plan",
+  "pl.missing.budget": "the budget total and the activity budgets",
 
-  "po.title": "Planning summary {year} — {name}",
+  "po.title": "Planning summary {year} ({budgetYear} budget) — {name}",
   "po.villages": "{count} villages",
   "po.lateCount": "{count} late",
   "po.completeCount": "{count} with every stage finished",

@@ -1,11 +1,13 @@
 // Bahasa Indonesia for the village planning cycle, teams and the regency view (issue 9), in the words of
 // Perbup Paser 47/2024 and Perbup PALI 64/2021.
 export const planningId = {
-  "pl.title": "Siklus perencanaan {year}",
+  "pl.title": "Siklus perencanaan {year} (untuk anggaran {budgetYear})",
   "pl.year": "Tahun perencanaan",
+  "pl.yearNote":
+    "Siklus tahun {year} menyusun kegiatan untuk tahun anggaran {budgetYear}: RKP Desa {budgetYear} disahkan paling lambat 30 September {year}, APB Desa {budgetYear} paling lambat 31 Desember {year}.",
   "pl.kind.desa": "Desa",
   "pl.kind.kelurahan": "Kelurahan",
-  "pl.notStarted": "Siklus perencanaan tahun {year} belum dimulai.",
+  "pl.notStarted": "Siklus perencanaan tahun {year} (untuk RKP dan APB Desa {budgetYear}) belum dimulai.",
   "pl.start": "Mulai siklus {year}",
   "pl.readOnly": "Anda hanya dapat melihat siklus ini.",
   "pl.stages": "Tahapan",
@@ -170,8 +172,19 @@ export const planningId = {
 
   "pl.saved": "Tersimpan.",
   "pl.error": "Tidak tersimpan: {message}",
+  "pl.missing.meeting_pemetaan_sosial": "catatan rapat pemetaan sosial",
+  "pl.missing.meeting_fgd_desa": "berita acara FGD desa",
+  "pl.missing.meeting_fgd_antar_desa": "berita acara FGD antar desa",
+  "pl.missing.meeting_rembuk": "berita acara rembuk stunting",
+  "pl.missing.signatory_rds": "tanda tangan perwakilan RDS pada berita acara rembuk",
+  "pl.missing.signatory_masyarakat": "tanda tangan perwakilan masyarakat pada berita acara rembuk",
+  "pl.missing.signatory_pemerintah": "tanda tangan pemerintah desa pada berita acara rembuk",
+  "pl.missing.proposals_ranked": "peringkat setiap usulan kegiatan",
+  "pl.missing.campaign": "catatan kampanye",
+  "pl.missing.proposal_in_plan": "usulan yang masuk rencana",
+  "pl.missing.budget": "pagu APB dan anggaran kegiatan",
 
-  "po.title": "Rekap perencanaan {year} — {name}",
+  "po.title": "Rekap perencanaan {year} (anggaran {budgetYear}) — {name}",
   "po.villages": "{count} desa/kelurahan",
   "po.lateCount": "{count} terlambat",
   "po.completeCount": "{count} selesai semua tahap",

@@ -1,14 +1,26 @@
-import { daysBetween, type PersonView, PREGNANCY_OUTCOMES, type PregnancyView } from "@tumbuh/core";
+import {
+  daysBetween,
+  type PersonView,
+  PREGNANCY_OUTCOMES,
+  type PregnancyView,
+  type ServiceRecordView,
+  servicesApi,
+} from "@tumbuh/core";
 
 import { useId, useState } from "react";
+import { api } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import { formatDate, formatNumber } from "../../../kit/format";
 import { type Badge, BadgeList, Notice } from "../../../kit/ui";
+import { useLoad } from "../../../kit/useLoad";
 import { Link } from "../../../router/navigation";
 import { registerPath } from "../../../router/routes";
+import { useMe } from "../../../session/SessionProvider";
+import { canWrite } from "../../regionLinks";
 import { useWriterAt } from "../useWriter";
 import { PregnancyEndForm } from "./PregnancyEndForm";
 import { PregnancyForm } from "./PregnancyForm";
+import { PregnancyVisits, visitsOf } from "./PregnancyVisits";
 
 type PregnancyOutcome = (typeof PREGNANCY_OUTCOMES)[number];
 
@@ -27,6 +39,14 @@ export function Pregnancies({ view, onChanged }: { view: PersonView; onChanged: 
   const [notice, setNotice] = useState<"preg.saved" | "preg.endSaved" | null>(null);
   const list = [...view.pregnancies].sort((a, b) => b.lmpDate.localeCompare(a.lmpDate));
   const hasActive = list.some((p) => p.active);
+  const me = useMe();
+  const records = useLoad<ServiceRecordView[]>(
+    `service-records:${view.person.id}`,
+    (signal) => api.call(servicesApi.ofPerson, { params: { id: view.person.id } }, { signal }),
+    { cacheKey: `service-records:${view.person.id}` },
+  );
+  const allRecords = records.state.status === "ready" ? records.state.data : [];
+  const canRecord = me.assignments.some((a) => canWrite(a.role));
 
   return (
     <section className="stack" aria-labelledby={headingId}>
@@ -39,6 +59,8 @@ export function Pregnancies({ view, onChanged }: { view: PersonView; onChanged: 
           pregnancy={p}
           person={view.person}
           kids={view.children}
+          visits={visitsOf(allRecords, p)}
+          canRecord={canRecord && p.active}
           onEnded={() => {
             setNotice("preg.endSaved");
             onChanged();
@@ -78,12 +100,17 @@ function PregnancyCard({
   pregnancy: p,
   person,
   kids,
+  visits,
+  canRecord,
   onEnded,
 }: {
   pregnancy: PregnancyView;
   person: PersonView["person"];
   /** The woman's registered children (to tell whether the baby is registered already). */
   kids: PersonView["children"];
+  /** This pregnancy's ANC, TTD and post-partum records, newest first. */
+  visits: readonly ServiceRecordView[];
+  canRecord: boolean;
   onEnded: () => void;
 }) {
   const { t, locale } = useI18n();
@@ -123,6 +150,7 @@ function PregnancyCard({
           })}
         </p>
       )}
+      <PregnancyVisits personId={person.id} visits={visits} canRecord={canRecord} />
       {writer && p.outcome === "lahir_hidup" && !babyRegistered(p, kids) && (
         <Link
           to={`${registerPath(person.regionCode)}?ibu=${encodeURIComponent(person.id)}`}

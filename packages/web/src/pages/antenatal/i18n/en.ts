@@ -1,0 +1,43 @@
+// English for the midwife's list of pregnant women (issue 17).
+import type { antenatalId } from "./id";
+
+export const antenatalEn: Record<keyof typeof antenatalId, string> = {
+  "anc.title": "Pregnant women",
+  "anc.intro": "Women pregnant in {place} today, by expected date of delivery (EDD).",
+  "anc.asOf": "As of {date}",
+  "anc.filters": "Filter pregnant women",
+  "anc.filter.all": "All",
+  "anc.filter.risk": "At risk",
+  "anc.filter.dueSoon": "EDD ≤ 30 days",
+  "anc.filter.ancBehind": "ANC behind",
+  "anc.filter.t3": "Third trimester",
+  "anc.none": "No pregnant woman is recorded in this area yet.",
+  "anc.noneFiltered": "No pregnant woman matches this filter.",
+  "anc.truncated":
+    "List cut short: only the first {count} women are shown. Open a village or posyandu for the full list.",
+  "anc.age": "{years} years · G{gravida}",
+  "anc.gestation": "{weeks} weeks {days} days pregnant · Trimester {trimester}",
+  "anc.edd": "EDD {date}",
+  "anc.eddIn": "in {days} days",
+  "anc.eddToday": "today",
+  "anc.eddPassed": "{days} days past",
+  "anc.visits": "ANC {count} times (T1: {t1} · T2: {t2} · T3: {t3})",
+  "anc.lastVisit": "last {date}",
+  "anc.ttd": "Iron tablets given in {months} months",
+  "anc.ttdNone": "No iron tablets recorded",
+  "anc.badge.highRisk": "High risk",
+  "anc.badge.kek": "CED (KEK)",
+  "anc.badge.anaemia": "Anaemia",
+  "anc.badge.ancBehind": "{count} ANC missing",
+  "anc.badge.dueSoon": "Due soon",
+  "anc.legend.title": "What the marks mean",
+  "anc.legend.kek": "CED (KEK): mid-upper arm circumference below 23.5 cm.",
+  "anc.legend.anaemia": "Anaemia: haemoglobin below 11 g/dL.",
+  "anc.legend.anc":
+    "ANC missing: an antenatal visit that should have happened is not recorded (at least 1 in the first trimester, 1 in the second, 2 in the third).",
+  "anc.legend.trimester": "First trimester: up to 12 weeks · second: 13–27 weeks · third: 28 weeks and more.",
+  "anc.roman.1": "I",
+  "anc.roman.2": "II",
+  "anc.roman.3": "III",
+  "anc.open": "Open {name}",
+};
