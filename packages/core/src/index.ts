@@ -3,6 +3,7 @@ export * from "./clock";
 export * from "./csv";
 export * from "./dates";
 export * from "./eppgbm";
+export * from "./eppgbm-align";
 export * from "./families";
 export * from "./format/decimal";
 export * from "./format/percent";

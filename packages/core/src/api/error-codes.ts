@@ -19,6 +19,8 @@ export const SERVER_ERROR_CODES = [
   "stage_evidence",
   "too_many_requests",
   "job_failed",
+  "file_unreadable",
+  "file_too_large",
   "internal",
 ] as const;
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];

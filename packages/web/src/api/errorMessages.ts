@@ -20,6 +20,8 @@ export const ERROR_MESSAGE: Record<ErrorCode, MessageKey> = {
   stage_evidence: "error.code.stage_evidence",
   too_many_requests: "error.throttled",
   job_failed: "error.code.job_failed",
+  file_unreadable: "error.code.file_unreadable",
+  file_too_large: "error.code.file_too_large",
   internal: "error.server",
   network: "error.network",
   aborted: "error.code.aborted",

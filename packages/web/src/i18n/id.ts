@@ -35,6 +35,10 @@ export const id = {
   "error.code.stage_evidence": "Tahap ini belum dapat ditandai selesai: bukti yang diperlukan belum lengkap.",
   "error.code.job_failed":
     "Pekerjaan di latar belakang gagal (misalnya berkas terlalu besar untuk diolah atau server dimulai ulang). Tidak ada yang tersimpan; silakan ulangi.",
+  "error.code.file_unreadable":
+    "Berkas tidak dapat dibaca: berkas rusak atau bukan ekspor e-PPGBM/SIGIZI (.xls, .xlsx, .csv atau .html). Tidak ada yang tersimpan.",
+  "error.code.file_too_large":
+    "Berkas terlalu besar untuk diolah (terlalu banyak baris atau isinya terlalu besar setelah dibuka). Bagi berkas per bulan atau per puskesmas.",
   "error.code.aborted": "Permintaan dibatalkan.",
   "error.code.bad_response": "Jawaban server tidak dapat dibaca. Muat ulang halaman.",
   "error.code.http_error": "Terjadi kesalahan. Coba lagi.",
