@@ -256,7 +256,16 @@ export function readEppgbmRow(
   const measuredOn = date("tanggalPengukuran", "Tanggal Pengukuran", true);
   if (birthDate && measuredOn && measuredOn < birthDate)
     fail("Tanggal Pengukuran", "is before the birth date");
-  const rawNik = cellText(cell("nik")).replace(/^'/, "");
+  const nikCell = cell("nik");
+  // Spreadsheets keep 15 significant digits: a 16-digit NIK typed as a number comes back with its last
+  // digit as 0 (Excel and LibreOffice alike). Storing it could tie the child to someone else's NIK.
+  if (typeof nikCell === "number" && nikCell >= 1e15 && nikCell % 10 === 0) {
+    fail(
+      "NIK",
+      `${nikCell} is stored as a number, and spreadsheets keep only 15 digits: its last digit may be lost (format the NIK column as text and export again)`,
+    );
+  }
+  const rawNik = cellText(nikCell).replace(/^'/, "");
   const nik = rawNik === "" || /^0+$/.test(rawNik) ? null : rawNik;
   const weightKg = num("berat", "Berat");
   if (weightKg !== null && weightKg <= 0) fail("Berat", `${weightKg} kg is not a weight`);
