@@ -9,12 +9,15 @@ export type Candidate = Pick<
 >;
 
 export async function regionsInScope(db: Kysely<Database>, scopes: readonly string[]): Promise<Region[]> {
-  // Ancestors of the scope are needed to walk down from the kabupaten name, so read provinces and kabupaten
-  // everywhere (public names) and the rest inside the scope.
+  // Ancestors of the scope are needed to walk down from the kabupaten and kecamatan names (a desa user's
+  // file names its kecamatan), so read provinces, kabupaten and kecamatan everywhere (public names) and
+  // the rest inside the scope.
   const rows = await db
     .selectFrom("regions")
     .select(["code", "name", "level", "kind", "parent_code"])
-    .where((eb) => eb.or([eb("level", "in", ["provinsi", "kabupaten"]), withinScopes("code", scopes)]))
+    .where((eb) =>
+      eb.or([eb("level", "in", ["provinsi", "kabupaten", "kecamatan"]), withinScopes("code", scopes)]),
+    )
     .execute();
   return rows.map((r) => ({
     code: r.code,
