@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ImportReportSchema } from "../registry-views";
+import { FileDownload, IdParams } from "./common";
 import { endpoint } from "./endpoint";
 
 const flag = z
@@ -84,5 +85,15 @@ export const importsApi = {
       allOrNothing: flag,
     }),
     response: JobAcceptedSchema,
+  }),
+  /** The reconciliation of a finished import job as CSV (per posyandu, then each difference); audited. */
+  reconciliationCsv: endpoint({
+    method: "GET",
+    path: "/api/imports/jobs/:id/reconciliation.csv",
+    tag: "registry",
+    kind: "file",
+    params: IdParams,
+    response: FileDownload,
+    summary: "An import's reconciliation with e-PPGBM as CSV",
   }),
 };

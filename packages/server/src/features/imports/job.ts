@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { errors } from "../../errors";
-import { defineJob } from "../jobs/handler";
+import { defineJob } from "../jobs/service";
 import { importMeasurements } from "./service";
 
 /** The e-PPGBM import as a background job: the file is read, checked and stored in the job worker. */

@@ -3,12 +3,13 @@ import type { FastifyInstance } from "fastify";
 import { errors } from "../../errors";
 import { type AppDeps, actorOf } from "../../http/context";
 import { mount } from "../../http/route";
+import { reconciliationCsv } from "./reconciliation-csv";
 import { checkUpload } from "./upload-check";
 
 /** The largest e-PPGBM file taken (a regency's month is a few MB; the JSON limit elsewhere stays 5 MB). */
 const UPLOAD_LIMIT = 50 * 1024 * 1024;
 
-export function importRoutes(app: FastifyInstance, { jobs }: AppDeps): void {
+export function importRoutes(app: FastifyInstance, { db, jobs }: AppDeps): void {
   // The file travels as the raw request body: no multipart parsing, and the bytes are exactly the file.
   // The parser's own limit applies, as the route sets none.
   app.addContentTypeParser(
@@ -44,5 +45,12 @@ export function importRoutes(app: FastifyInstance, { jobs }: AppDeps): void {
       file,
     });
     return { jobId };
+  });
+  mount(app, importsApi.reconciliationCsv, async ({ params }, req, reply) => {
+    const { fileName, csv } = await reconciliationCsv(db, jobs, actorOf(req), params.id);
+    return reply
+      .header("content-type", "text/csv; charset=utf-8")
+      .header("content-disposition", `attachment; filename="${fileName}"`)
+      .send(csv);
   });
 }
