@@ -2,6 +2,7 @@ import { type ImportResult, importsApi } from "@tumbuh/core";
 import { useId } from "react";
 import { hrefFor } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
+import { formatZ } from "../../../kit/format";
 
 const INDEX = { bbu: "BB/U", tbu: "TB/U", bbtb: "BB/TB" } as const;
 
@@ -47,7 +48,7 @@ export function ReconciliationView({ result, jobId }: { result: ImportResult; jo
           </a>
           <div className="stack-sm">
             <h3>{t("import.rec.byPosyandu")}</h3>
-            <table className="data-table row-table">
+            <table className="data-table row-table rec-table">
               <thead>
                 <tr>
                   <th scope="col">{t("import.rec.desa")}</th>
@@ -76,7 +77,7 @@ export function ReconciliationView({ result, jobId }: { result: ImportResult; jo
             <div className="stack-sm">
               <h3>{t("import.rec.items", { count: total })}</h3>
               {r.truncated && <p className="muted">{t("import.rec.truncated")}</p>}
-              <table className="data-table row-table">
+              <table className="data-table row-table rec-table">
                 <thead>
                   <tr>
                     <th scope="col">{t("import.line")}</th>
@@ -94,8 +95,13 @@ export function ReconciliationView({ result, jobId }: { result: ImportResult; jo
                       <td data-label={t("import.rec.name")}>{i.name}</td>
                       <td data-label={t("import.rec.indicator")}>{INDEX[i.indicator]}</td>
                       <td data-label={t("import.rec.kind")}>{t(`import.rec.kind.${i.kind}`)}</td>
+                      {/* e-PPGBM's value exactly as the file wrote it */}
                       <td data-label={t("import.rec.eppgbm")}>{i.eppgbm}</td>
-                      <td data-label={t("import.rec.tumbuh")}>{i.tumbuh ?? "—"}</td>
+                      <td data-label={t("import.rec.tumbuh")}>
+                        {i.kind === "label" || i.tumbuh === null
+                          ? (i.tumbuh ?? "—")
+                          : formatZ(Number(i.tumbuh), locale)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
