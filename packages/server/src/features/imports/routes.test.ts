@@ -56,6 +56,18 @@ describeEachDialect(
         dryRun: true,
         reconciliation: { counts: { zscore: 1, placeholder: 1, label: 1 } },
       });
+      // The reconciliation as CSV, for its user only, and the download audited.
+      const url = `/api/imports/jobs/${res.json().jobId}/reconciliation.csv`;
+      const csv = await api.request("kpm.sandeley", { method: "GET", url });
+      expect(csv.statusCode).toBe(200);
+      expect(csv.body).toMatch(/\r\n8,Dani,MELATI,TB\/U,"nilai pengganti \(999,99\)","999,99",-?\d/);
+      expect((await api.request("bidan.sandeley", { method: "GET", url })).statusCode).toBe(404);
+      const audited = await db()
+        .kysely.selectFrom("audit_log")
+        .select("action")
+        .where("action", "=", "import.reconciliation.export")
+        .execute();
+      expect(audited).toHaveLength(1);
     });
 
     it("an XLSX declaring 1.5 GB is refused at once with 413; one hiding it fails its job with file_too_large", async () => {
