@@ -12,46 +12,125 @@ export const EPPGBM_COLUMNS = {
   nama: ["nama", "namaanak", "namabalita"],
   jk: ["jk", "jeniskelamin", "lp"],
   tglLahir: ["tgllahir", "tanggallahir"],
-  bbLahir: ["bblahir", "beratlahir", "beratbadanlahir"],
-  tbLahir: ["tblahir", "pblahir", "panjanglahir", "panjangbadanlahir"],
+  // The Operasi Timbang file names the birth values "Berat Lahir - Sasaran (kg)", "Panjang Lahir - Sasaran (cm)".
+  bbLahir: ["bblahir", "beratlahir", "beratbadanlahir", "beratlahirsasaran"],
+  tbLahir: ["tblahir", "pblahir", "panjanglahir", "panjangbadanlahir", "panjanglahirsasaran"],
   namaOrtu: ["namaortu", "namaorangtua", "namaibu", "namaibukandung"],
   prov: ["prov", "provinsi"],
   kabKota: ["kabkota", "kabupatenkota", "kabupaten", "kota"],
   kec: ["kec", "kecamatan"],
-  puskesmas: ["puskesmas", "pkm"],
+  // SIGIZI Terpadu's export spells the column "Pukesmas" (issue 16; a public Laravel importer of these
+  // exports reads `$row['pukesmas']`).
+  puskesmas: ["puskesmas", "pukesmas", "pkm"],
   desaKel: ["desakel", "desakelurahan", "desa", "kelurahan"],
   posyandu: ["posyandu"],
   rt: ["rt"],
   rw: ["rw"],
   alamat: ["alamat"],
-  usiaSaatUkur: ["usiasaatukur", "usia", "umur"],
   tanggalPengukuran: ["tanggalpengukuran", "tglpengukuran", "tglukur", "tanggalukur", "tanggalpenimbangan"],
-  berat: ["berat", "bb", "beratbadan", "beratkg"],
-  tinggi: ["tinggi", "tb", "pb", "tinggibadan", "panjangbadan", "tinggicm"],
+  berat: ["berat", "bb", "beratbadan"],
+  tinggi: ["tinggi", "tb", "pb", "tinggibadan", "panjangbadan"],
   caraUkur: ["caraukur", "carapengukuran"],
   lila: ["lila", "lingkarlenganatas"],
 } as const;
 export type EppgbmColumn = keyof typeof EPPGBM_COLUMNS;
 
+/**
+ * Columns e-PPGBM fills itself (its own z-scores and statuses, counters, programme flags) and the extra
+ * columns of the Operasi Timbang file. They are kept as the file gives them (text), never recomputed in
+ * place: Tumbuh computes its own results beside them and the reconciliation report compares the two.
+ */
+export const EPPGBM_SOURCE_COLUMNS = {
+  no: ["no"],
+  totalPengukuran: ["totalpengukuran"],
+  usiaSaatUkur: ["usiasaatukur", "usia", "umur"],
+  bbu: ["bbu"],
+  zsBbu: ["zsbbu"],
+  tbu: ["tbu", "pbu"],
+  zsTbu: ["zstbu", "zspbu"],
+  bbtb: ["bbtb", "bbpb"],
+  zsBbtb: ["zsbbtb", "zsbbpb"],
+  naikBeratBadan: ["naikberatbadan"],
+  jmlVitA: ["jmlvita", "jumlahvita"],
+  kpsp: ["kpsp"],
+  kia: ["kia"],
+  kelasIbuBalita: ["kelasibubalita"],
+  mbg: ["mbg"],
+  detail: ["detail"],
+  nomorKk: ["nomorkk", "nokk"],
+  nikOrangTua: ["nikorangtua", "nikortu"],
+  anakKe: ["anakke"],
+  lingkarKepalaLahir: ["lingkarkepalalahir"],
+  imd: ["imd"],
+} as const;
+export type EppgbmSourceColumn = keyof typeof EPPGBM_SOURCE_COLUMNS;
+
 const REQUIRED: EppgbmColumn[] = ["nama", "jk", "tglLahir", "desaKel", "kec", "tanggalPengukuran"];
 
-function normHeader(h: string): string {
-  return h.toLowerCase().replace(/[^a-z0-9]/g, "");
+/**
+ * A header compared without case, spaces, punctuation or its unit: "Berat (kg)", "BERAT" and "berat" are
+ * the same column, and "BB/U" becomes "bbu".
+ */
+export function normHeader(h: string): string {
+  return h
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, "")
+    .replace(/[^a-z0-9]/g, "");
 }
 
 export interface HeaderMap {
   index: Partial<Record<EppgbmColumn, number>>;
+  source: Partial<Record<EppgbmSourceColumn, number>>;
   missing: EppgbmColumn[];
+  /** How many cells the header row has (the width a data row should have). */
+  width: number;
+}
+
+function indexOf<K extends string>(
+  aliasesOf: Record<K, readonly string[]>,
+  normalized: readonly string[],
+): Partial<Record<K, number>> {
+  const index: Partial<Record<K, number>> = {};
+  for (const [col, aliases] of Object.entries(aliasesOf) as [K, readonly string[]][]) {
+    const i = normalized.findIndex((h) => aliases.includes(h));
+    if (i >= 0) index[col] = i;
+  }
+  return index;
 }
 
 export function mapHeaders(headers: readonly string[]): HeaderMap {
   const normalized = headers.map(normHeader);
-  const index: Partial<Record<EppgbmColumn, number>> = {};
-  for (const [col, aliases] of Object.entries(EPPGBM_COLUMNS) as [EppgbmColumn, readonly string[]][]) {
-    const i = normalized.findIndex((h) => aliases.includes(h));
-    if (i >= 0) index[col] = i;
+  const index = indexOf(EPPGBM_COLUMNS, normalized);
+  return {
+    index,
+    source: indexOf(EPPGBM_SOURCE_COLUMNS, normalized),
+    missing: REQUIRED.filter((c) => index[c] === undefined),
+    width: headers.length,
+  };
+}
+
+/** How many known columns (ours and e-PPGBM's own) a row names: the header row names the most. */
+export function headerScore(cells: readonly Cell[]): number {
+  const m = mapHeaders(cells.map((c) => (typeof c === "string" ? c : "")));
+  return Object.keys(m.index).length + Object.keys(m.source).length;
+}
+
+/**
+ * The header row among the first `scan` rows: the one naming the most known columns (at least four, so a
+ * title row such as "DAFTAR ANAK BERDASARKAN STATUS GIZI" never wins). SIGIZI exports put a title and the
+ * period above the header, which starts with "No".
+ */
+export function findHeaderRow(rows: readonly (readonly Cell[])[], scan = 20): number | null {
+  let best: number | null = null;
+  let bestScore = 3;
+  for (let i = 0; i < Math.min(scan, rows.length); i++) {
+    const score = headerScore(rows[i] ?? []);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
   }
-  return { index, missing: REQUIRED.filter((c) => index[c] === undefined) };
+  return best;
 }
 
 /** A cell as the file gives it: text from CSV, and from XLSX also numbers and dates. */
@@ -78,6 +157,8 @@ export interface EppgbmRow {
   lenheiCm: number | null;
   measure: "l" | "h" | null;
   muacCm: number | null;
+  /** e-PPGBM's own values (z-scores, statuses, N/T, counters) as the file gives them, non-empty only. */
+  source: Partial<Record<EppgbmSourceColumn, string>>;
 }
 
 export interface CellError {
@@ -86,7 +167,7 @@ export interface CellError {
   reason: string;
 }
 
-const text = (c: Cell): string =>
+export const cellText = (c: Cell): string =>
   (c === null || c === undefined ? "" : c instanceof Date ? c.toISOString() : String(c)).trim();
 
 /** Dates: dd/mm/yyyy, dd-mm-yyyy, d/m/yyyy, yyyy-mm-dd, a spreadsheet date, or a spreadsheet serial number. */
@@ -97,7 +178,7 @@ export function readDate(c: Cell): string | null | "invalid" {
     if (!Number.isInteger(c) || c < 1 || c > 80_000) return "invalid";
     return new Date(Date.UTC(1899, 11, 30) + c * 86_400_000).toISOString().slice(0, 10);
   }
-  const t = text(c);
+  const t = cellText(c);
   if (t === "") return null;
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   let iso: string | null = null;
@@ -110,21 +191,21 @@ export function readDate(c: Cell): string | null | "invalid" {
 /** Numbers with a decimal comma or point (parseDecimal); thousands separators are refused (ambiguous). */
 export function readNumber(c: Cell): number | null | "invalid" {
   if (typeof c === "number") return Number.isFinite(c) ? c : "invalid";
-  const t = text(c);
+  const t = cellText(c);
   if (t === "-") return null;
   const n = parseDecimal(t, { signed: true });
   return Number.isNaN(n) ? "invalid" : n;
 }
 
 export function readSex(c: Cell): 1 | 2 | null {
-  const t = text(c).toLowerCase();
+  const t = cellText(c).toLowerCase();
   if (["l", "laki-laki", "laki laki", "lakilaki", "1", "m", "male"].includes(t)) return 1;
   if (["p", "perempuan", "2", "f", "female"].includes(t)) return 2;
   return null;
 }
 
 export function readMeasure(c: Cell): "l" | "h" | null | "invalid" {
-  const t = text(c).toLowerCase();
+  const t = cellText(c).toLowerCase();
   if (t === "") return null;
   if (["l", "telentang", "terlentang", "berbaring", "tidur", "length", "pb"].includes(t)) return "l";
   if (["h", "berdiri", "height", "tb"].includes(t)) return "h";
@@ -148,30 +229,43 @@ export function readEppgbmRow(
   };
   const fail = (column: string, reason: string) => errors.push({ line, column, reason });
   const num = (col: EppgbmColumn, label: string): number | null => {
+    if (isPlaceholder(cell(col))) {
+      fail(label, `"${cellText(cell(col))}" is a placeholder, not a measured value`);
+      return null;
+    }
     const v = readNumber(cell(col));
     if (v === "invalid") {
-      fail(label, `"${text(cell(col))}" is not a number`);
+      fail(label, `"${cellText(cell(col))}" is not a number`);
       return null;
     }
     return v;
   };
   const date = (col: EppgbmColumn, label: string, required: boolean): string | null => {
     const v = readDate(cell(col));
-    if (v === "invalid") fail(label, `"${text(cell(col))}" is not a date (dd/mm/yyyy or yyyy-mm-dd)`);
+    if (v === "invalid") fail(label, `"${cellText(cell(col))}" is not a date (dd/mm/yyyy or yyyy-mm-dd)`);
     else if (v === null && required) fail(label, "is empty");
     else if (v !== null && v > today) fail(label, `${v} is in the future`);
     return v === "invalid" ? null : v;
   };
 
-  const name = text(cell("nama"));
+  const name = cellText(cell("nama"));
   if (name === "") fail("Nama", "is empty");
   const sex = readSex(cell("jk"));
-  if (sex === null) fail("JK", `"${text(cell("jk"))}" is not L/P`);
+  if (sex === null) fail("JK", `"${cellText(cell("jk"))}" is not L/P`);
   const birthDate = date("tglLahir", "Tgl Lahir", true);
   const measuredOn = date("tanggalPengukuran", "Tanggal Pengukuran", true);
   if (birthDate && measuredOn && measuredOn < birthDate)
     fail("Tanggal Pengukuran", "is before the birth date");
-  const rawNik = text(cell("nik")).replace(/^'/, "");
+  const nikCell = cell("nik");
+  // Spreadsheets keep 15 significant digits: a 16-digit NIK typed as a number comes back with its last
+  // digit as 0 (Excel and LibreOffice alike). Storing it could tie the child to someone else's NIK.
+  if (typeof nikCell === "number" && nikCell >= 1e15 && nikCell % 10 === 0) {
+    fail(
+      "NIK",
+      `${nikCell} is stored as a number, and spreadsheets keep only 15 digits: its last digit may be lost (format the NIK column as text and export again)`,
+    );
+  }
+  const rawNik = cellText(nikCell).replace(/^'/, "");
   const nik = rawNik === "" || /^0+$/.test(rawNik) ? null : rawNik;
   const weightKg = num("berat", "Berat");
   if (weightKg !== null && weightKg <= 0) fail("Berat", `${weightKg} kg is not a weight`);
@@ -182,7 +276,7 @@ export function readEppgbmRow(
   const birthWeightKg = num("bbLahir", "BB Lahir");
   const birthLengthCm = num("tbLahir", "TB Lahir");
   const measure = readMeasure(cell("caraUkur"));
-  if (measure === "invalid") fail("Cara Ukur", `"${text(cell("caraUkur"))}" is not Berdiri/Telentang`);
+  if (measure === "invalid") fail("Cara Ukur", `"${cellText(cell("caraUkur"))}" is not Berdiri/Telentang`);
   if (
     weightKg === null &&
     lenheiCm === null &&
@@ -191,12 +285,12 @@ export function readEppgbmRow(
   ) {
     fail("Berat", "no weight, length/height or MUAC in this row");
   }
-  const kec = text(cell("kec"));
-  const desa = text(cell("desaKel"));
+  const kec = cellText(cell("kec"));
+  const desa = cellText(cell("desaKel"));
   if (kec === "") fail("Kec", "is empty");
   if (desa === "") fail("Desa/Kel", "is empty");
   if (errors.length > 0) return { row: null, errors };
-  const opt = (col: EppgbmColumn) => text(cell(col)) || null;
+  const opt = (col: EppgbmColumn) => cellText(cell(col)) || null;
   return {
     row: {
       line,
@@ -219,9 +313,30 @@ export function readEppgbmRow(
       lenheiCm,
       measure: measure === "invalid" ? null : measure,
       muacCm,
+      source: sourceValues(cells, map),
     },
     errors: [],
   };
+}
+
+/**
+ * e-PPGBM writes 999.99 (and the like) where it could not compute a value; such a cell is never a
+ * measurement and never a z-score.
+ */
+export function isPlaceholder(c: Cell): boolean {
+  if (typeof c === "number") return Math.abs(c) >= 999 && /^9+(\.9+)?$/.test(String(Math.abs(c)));
+  return /^-?9{3,}([.,]9+)?$/.test(cellText(c));
+}
+
+function sourceValues(cells: readonly Cell[], map: HeaderMap): EppgbmRow["source"] {
+  const out: EppgbmRow["source"] = {};
+  for (const [col, i] of Object.entries(map.source) as [EppgbmSourceColumn, number][]) {
+    const c = cells[i];
+    // A number keeps the digits the file shows (a BIFF/XLSX number cell), text its exact characters.
+    const v = typeof c === "number" ? String(c) : cellText(c);
+    if (v !== "") out[col] = v;
+  }
+  return out;
 }
 
 /** Place names compared without case, spaces, punctuation or a leading "Desa"/"Kelurahan"/"Kecamatan"/"Kabupaten". */

@@ -4,6 +4,7 @@ export * from "./csv";
 export * from "./dates";
 export * from "./dhis2/index";
 export * from "./eppgbm";
+export * from "./eppgbm-align";
 export * from "./families";
 export * from "./fhir/bundle";
 export * from "./format/decimal";

@@ -5,7 +5,11 @@ import { SYSTEM_ACTOR } from "@tumbuh/core";
 import { importMeasurements } from "@tumbuh/server";
 import { openMigrated } from "../database";
 
-const USAGE = "Usage: tumbuh import measurements FILE [--dry-run] [--all-or-nothing] [--report REPORT.json]";
+const USAGE = `Usage: tumbuh import measurements FILE [--dry-run] [--all-or-nothing] [--report REPORT.json]
+
+FILE is an e-PPGBM / SIGIZI Terpadu export as it comes: .xls (an HTML table or a real Excel 97 file),
+.xlsx, .csv or .html — the kind is read from the content. The report (--report) holds every rejected row
+and the reconciliation with e-PPGBM's own z-scores and statuses. The import runs here, in this process.`;
 
 export async function runImport(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -39,6 +43,18 @@ export async function runImport(argv: string[]): Promise<number> {
         `${report.alreadyPresent} already present; ${report.rejected.length} rejected; ${report.warnings.length} warnings ` +
         `(${seconds.toFixed(2)} s).`,
     );
+    const rec = report.reconciliation;
+    console.log(
+      `File type ${report.format}, column headings on line ${report.headerLine ?? "-"}. ` +
+        `Reconciliation with e-PPGBM (${rec.compared} rows compared): ${rec.counts.zscore} z-scores differ by more than ${rec.tolerance}, ` +
+        `${rec.counts.placeholder} placeholders, ${rec.counts.label} different statuses.`,
+    );
+    for (const p of rec.byPosyandu.slice(0, 10)) {
+      if (p.zscore + p.placeholder + p.label === 0) break;
+      console.log(
+        `  ${p.desa} / ${p.posyandu || "-"}: ${p.zscore} z-score, ${p.placeholder} placeholder, ${p.label} status (of ${p.rows})`,
+      );
+    }
     for (const e of report.rejected.slice(0, 20))
       console.log(`  line ${e.line} [${e.column ?? "-"}]: ${e.reason}`);
     if (report.rejected.length > 20) console.log(`  … ${report.rejected.length - 20} more (see --report)`);

@@ -28,8 +28,8 @@ export interface Endpoint<
   response: R;
   /** The body of a 409 when it carries more than the error (e.g. the record that already exists). */
   conflict?: z.ZodType;
-  /** Success status: 200 unless said (201 for a create, 204 for no content). */
-  status?: 200 | 201 | 204;
+  /** Success status: 200 unless said (201 for a create, 202 for a background job started, 204 for no content). */
+  status?: 200 | 201 | 202 | 204;
   kind?: ResponseKind;
   /** The request body is a file's raw bytes (application/octet-stream). */
   upload?: boolean;

@@ -26,6 +26,8 @@ export const SERVER_ERROR_CODES = [
   "sync_gave_up",
   "export_mapping",
   "export_check",
+  "file_unreadable",
+  "file_too_large",
   "internal",
 ] as const;
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];

@@ -15,6 +15,7 @@ import * as serviceQuantity from "./migrations/2026-12-06T0100-service-quantity"
 import * as accessTokens from "./migrations/2026-12-06T0200-access-tokens";
 import * as hardening from "./migrations/2026-12-06T0300-hardening";
 import * as entrySafety from "./migrations/2026-12-06T0400-entry-safety";
+import * as importSources from "./migrations/2026-12-06T0600-import-sources";
 
 // Listed explicitly (not read from a folder) so bundling or tsx cannot change which migrations exist.
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-06T0200-access-tokens": accessTokens,
   "2026-12-06T0100-service-quantity": serviceQuantity,
   "2026-12-06T0400-entry-safety": entrySafety,
+  "2026-12-06T0600-import-sources": importSources,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

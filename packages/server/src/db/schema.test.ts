@@ -130,7 +130,17 @@ const COLUMNS = {
     deleted_at: N,
   },
   posyandu_sessions: { id: Y, region_code: Y, held_on: Y, cadres_json: Y, created_at: Y, created_by: N },
-  imports: { id: Y, kind: Y, file_name: Y, sha256: Y, created_at: Y, created_by: N, summary_json: Y },
+  imports: {
+    id: Y,
+    kind: Y,
+    file_name: Y,
+    sha256: Y,
+    created_at: Y,
+    created_by: N,
+    summary_json: Y,
+    status: Y,
+  },
+  import_source_values: { measurement_id: Y, import_id: Y, line: Y, values_json: Y },
   measurements: {
     id: Y,
     person_id: Y,

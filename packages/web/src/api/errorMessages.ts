@@ -27,6 +27,8 @@ export const ERROR_MESSAGE: Record<ErrorCode, MessageKey> = {
   sync_gave_up: "error.code.sync_gave_up",
   export_mapping: "error.code.export_mapping",
   export_check: "error.code.export_check",
+  file_unreadable: "error.code.file_unreadable",
+  file_too_large: "error.code.file_too_large",
   internal: "error.server",
   network: "error.network",
   aborted: "error.code.aborted",

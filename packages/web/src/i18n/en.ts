@@ -48,6 +48,10 @@ export const en: Record<ShellKey, string> = {
     "The background job failed (for example the file was too big to process, or the server restarted). Nothing was saved; please try again.",
   "error.code.stage_transition": "The status of this stage cannot be changed yet.",
   "error.code.stage_evidence": "This stage cannot be marked finished yet.",
+  "error.code.file_unreadable":
+    "The file cannot be read: it is damaged or not an e-PPGBM/SIGIZI export (.xls, .xlsx, .csv or .html). Nothing was saved.",
+  "error.code.file_too_large":
+    "The file is too large to process (too many rows, or too big once unpacked). Split it by month or by puskesmas.",
   "error.code.aborted": "The request was cancelled.",
   "error.code.bad_response": "The server's answer could not be read. Reload the page.",
   "error.code.http_error": "Something went wrong. Try again.",

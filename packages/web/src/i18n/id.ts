@@ -48,6 +48,10 @@ export const id = {
     "Perubahan ini tidak dapat disimpan: data yang dirujuknya tidak ditemukan atau di luar wilayah Anda setelah berkali-kali dicoba.",
   "error.code.stage_transition": "Status tahap ini belum dapat diubah.",
   "error.code.stage_evidence": "Tahap ini belum dapat ditandai selesai.",
+  "error.code.file_unreadable":
+    "Berkas tidak dapat dibaca: berkas rusak atau bukan ekspor e-PPGBM/SIGIZI (.xls, .xlsx, .csv atau .html). Tidak ada yang tersimpan.",
+  "error.code.file_too_large":
+    "Berkas terlalu besar untuk diolah (terlalu banyak baris atau isinya terlalu besar setelah dibuka). Bagi berkas per bulan atau per puskesmas.",
   "error.code.aborted": "Permintaan dibatalkan.",
   "error.code.bad_response": "Jawaban server tidak dapat dibaca. Muat ulang halaman.",
   "error.code.http_error": "Terjadi kesalahan. Coba lagi.",

@@ -137,7 +137,12 @@ export class JobRunner {
   }
 
   private async pump(): Promise<void> {
-    if (this.running || this.closed) return;
+    if (this.running) return;
+    if (this.closed) {
+      // close() waits for idle: a job that finished after close() began must still wake it.
+      for (const wake of this.idleWaiters.splice(0)) wake();
+      return;
+    }
     const id = this.queue.shift();
     if (!id) {
       for (const wake of this.idleWaiters.splice(0)) wake();

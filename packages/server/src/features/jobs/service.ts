@@ -1,3 +1,6 @@
+// What other features use to define their background jobs (they reach the jobs feature through this file).
+export { defineJob, type JobHandler } from "./handler";
+
 import { type Actor, type JobView, readScopes } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import { z } from "zod";

@@ -1,23 +1,25 @@
-// /impor — e-PPGBM "by name by address" import: choose a file, "Periksa" (dry run) shows what would be
-// stored and what is rejected, "Simpan" stores it. The region comes from the file (server side).
-import { type ImportReport, importsApi } from "@tumbuh/core";
-import { useId, useState } from "react";
+// /impor — e-PPGBM / SIGIZI import: choose a file, "Periksa" (dry run) shows what would be stored, what is
+// rejected and how e-PPGBM's own values compare, "Simpan" stores it. The region comes from the file. Each
+// step runs as a background job on the server; the page follows it and shows its progress.
+import { type ImportResult, importsApi } from "@tumbuh/core";
+import { useEffect, useId, useState } from "react";
 import { api } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { MessageKey } from "../../../i18n/messages";
 import { CheckField } from "../../../kit/forms/fields";
 import { BackLink, useDocumentTitle } from "../../../kit/ui";
+import { useJob } from "../../../kit/useJob";
 import { ImportReportView } from "./ImportReportView";
-import { ACCEPT, formatFileSize, importErrorKey, isImportFile } from "./importFile";
+import { ACCEPT, formatFileSize, importErrorKey, isImportFile, jobErrorKey } from "./importFile";
+import { ReconciliationView } from "./ReconciliationView";
 import "../../../kit/kit.css";
 import "../registry.css";
 
 type Phase =
   | { kind: "choose" }
-  | { kind: "checking" }
-  | { kind: "checked"; report: ImportReport }
-  | { kind: "saving"; report: ImportReport }
-  | { kind: "saved"; report: ImportReport };
+  | { kind: "running"; dryRun: boolean; jobId: string | null; before: Done | null }
+  | Done;
+type Done = { kind: "checked" | "saved"; result: ImportResult; jobId: string };
 
 export default function ImportPage() {
   const { t, locale } = useI18n();
@@ -28,16 +30,33 @@ export default function ImportPage() {
   const [phase, setPhase] = useState<Phase>({ kind: "choose" });
   const [error, setError] = useState<MessageKey | null>(null);
   const [inputKey, setInputKey] = useState(0);
+  const job = useJob(phase.kind === "running" ? phase.jobId : null);
+
+  // The job ends: its result becomes the report, or its error code a message.
+  useEffect(() => {
+    if (phase.kind !== "running") return;
+    if (job.status === "error") {
+      setError(importErrorKey(job.error));
+      setPhase(phase.before ?? { kind: "choose" });
+    } else if (job.status === "finished" && phase.jobId) {
+      if (job.job.status === "done") {
+        setPhase({
+          kind: phase.dryRun ? "checked" : "saved",
+          result: job.job.result as ImportResult,
+          jobId: phase.jobId,
+        });
+      } else {
+        setError(jobErrorKey(job.job.error?.code));
+        setPhase(phase.before ?? { kind: "choose" });
+      }
+    }
+  }, [job, phase]);
 
   async function run(dryRun: boolean) {
     if (!file) return setError("import.noFile");
     setError(null);
-    const previous = phase;
-    setPhase(
-      dryRun
-        ? { kind: "checking" }
-        : { kind: "saving", report: (previous as { report: ImportReport }).report },
-    );
+    const before = phase.kind === "checked" ? phase : null;
+    setPhase({ kind: "running", dryRun, jobId: null, before });
     try {
       const query = {
         // the server accepts names up to 200 characters
@@ -45,11 +64,11 @@ export default function ImportPage() {
         dryRun: dryRun ? "true" : "false",
         allOrNothing: allOrNothing ? "true" : "false",
       } as const;
-      const report = await api.call(importsApi.measurements, { query }, { upload: file });
-      setPhase(dryRun ? { kind: "checked", report } : { kind: "saved", report });
+      const { jobId } = await api.call(importsApi.measurements, { query }, { upload: file });
+      setPhase({ kind: "running", dryRun, jobId, before });
     } catch (e) {
       setError(importErrorKey(e));
-      setPhase(previous.kind === "checking" || previous.kind === "saving" ? { kind: "choose" } : previous);
+      setPhase(before ?? { kind: "choose" });
     }
   }
 
@@ -60,7 +79,10 @@ export default function ImportPage() {
     setInputKey((k) => k + 1);
   }
 
-  const locked = phase.kind === "checking" || phase.kind === "saving" || phase.kind === "saved";
+  const running = phase.kind === "running";
+  const locked = running || phase.kind === "saved";
+  const shown: Done | null = phase.kind === "running" ? phase.before : phase.kind === "choose" ? null : phase;
+  const progress = job.status === "following" ? job.job : null;
 
   return (
     <div className="stack-lg">
@@ -115,29 +137,54 @@ export default function ImportPage() {
             {t(error)}
           </p>
         )}
-        {phase.kind !== "saved" && (
+        {running && (
+          <div className="stack-sm" role="status" aria-live="polite">
+            <progress
+              className="import-progress"
+              max={progress?.progress.total ?? undefined}
+              value={progress?.progress.total ? progress.progress.done : undefined}
+            />
+            <p className="hint">
+              {progress?.status === "queued" || !progress
+                ? t("import.queued")
+                : progress.progress.total
+                  ? t("import.progress", { done: progress.progress.done, total: progress.progress.total })
+                  : t("import.progressStart")}
+            </p>
+          </div>
+        )}
+        {phase.kind !== "saved" && !(running && !phase.dryRun) && (
           <button
             type="button"
             className="button button--primary button--block"
             disabled={locked || !file}
             onClick={() => run(true)}
           >
-            {phase.kind === "checking" ? t("import.checking") : t("import.check")}
+            {running ? t("import.checking") : t("import.check")}
           </button>
         )}
       </div>
 
-      {(phase.kind === "checked" || phase.kind === "saving" || phase.kind === "saved") && (
-        <ImportReportView report={phase.report} />
+      {shown && (
+        <>
+          <p className="muted">
+            {t("import.format", {
+              format: t(`import.format.${shown.result.format}`),
+              line: shown.result.headerLine ?? 1,
+            })}
+          </p>
+          <ImportReportView report={shown.result} />
+          <ReconciliationView result={shown.result} jobId={shown.jobId} />
+        </>
       )}
-      {(phase.kind === "checked" || phase.kind === "saving") && (
+      {(phase.kind === "checked" || (running && !phase.dryRun)) && (
         <button
           type="button"
           className="button button--primary button--block button--big"
-          disabled={phase.kind === "saving"}
+          disabled={running}
           onClick={() => run(false)}
         >
-          {phase.kind === "saving" ? t("import.saving") : t("import.save")}
+          {running ? t("import.saving") : t("import.save")}
         </button>
       )}
       {phase.kind === "saved" && (

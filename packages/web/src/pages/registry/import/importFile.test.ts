@@ -7,7 +7,8 @@ describe("import file", () => {
   it("accepts e-PPGBM exports only", () => {
     expect(isImportFile("ppgbm_rantau_panjang_2025-05.xlsx")).toBe(true);
     expect(isImportFile("DATA.CSV")).toBe(true);
-    expect(isImportFile("data.xls")).toBe(false);
+    expect(isImportFile("Daftar Anak Berdasarkan Status Gizi.xls")).toBe(true);
+    expect(isImportFile("sigizi.HTML")).toBe(true);
     expect(isImportFile("foto.jpg")).toBe(false);
   });
   it("shows sizes people understand", () => {
@@ -27,5 +28,6 @@ describe("import file", () => {
     expect(importErrorKey(new ApiError(400, "bad_file", ""))).toBe("import.badFile");
     expect(importErrorKey(new ApiError(0, "network", ""))).toBe("reg.offlineWrite");
     expect(importErrorKey(new ApiError(403, "forbidden", ""))).toBe("error.forbidden");
+    expect(importErrorKey(new ApiError(413, "file_too_large", ""))).toBe("error.code.file_too_large");
   });
 });

@@ -1,0 +1,88 @@
+import type { Kind, Level, Region } from "@tumbuh/core";
+import type { Kysely } from "kysely";
+import type { Database, PersonsTable } from "../../db/schema";
+import { withinScopes } from "../../db/scope-filter";
+
+export type Candidate = Pick<
+  PersonsTable,
+  "id" | "region_code" | "name_key" | "birth_date" | "parent_name" | "nik" | "sex"
+>;
+
+export async function regionsInScope(db: Kysely<Database>, scopes: readonly string[]): Promise<Region[]> {
+  // Ancestors of the scope are needed to walk down from the kabupaten and kecamatan names (a desa user's
+  // file names its kecamatan), so read provinces, kabupaten and kecamatan everywhere (public names) and
+  // the rest inside the scope.
+  const rows = await db
+    .selectFrom("regions")
+    .select(["code", "name", "level", "kind", "parent_code"])
+    .where((eb) =>
+      eb.or([eb("level", "in", ["provinsi", "kabupaten", "kecamatan"]), withinScopes("code", scopes)]),
+    )
+    .execute();
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    level: r.level as Level,
+    kind: r.kind as Kind,
+    parentCode: r.parent_code,
+  }));
+}
+
+export async function isKecamatan(db: Kysely<Database>, code: string): Promise<boolean> {
+  const r = await db
+    .selectFrom("regions")
+    .select("code")
+    .where("code", "=", code)
+    .where("level", "=", "kecamatan")
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+/** The registry as it stands for these desa and NIKs (the people an import may match). */
+export async function loadCandidates(
+  db: Kysely<Database>,
+  desaCodes: readonly string[],
+  niks: readonly string[],
+): Promise<Candidate[]> {
+  const out: Candidate[] = [];
+  const cols = ["id", "region_code", "name_key", "birth_date", "parent_name", "nik", "sex"] as const;
+  for (const desa of desaCodes) {
+    out.push(
+      ...(await db
+        .selectFrom("persons")
+        .select(cols)
+        .where("deleted_at", "is", null)
+        .where("merged_into", "is", null)
+        .where(withinScopes("region_code", [desa]))
+        .execute()),
+    );
+  }
+  for (let i = 0; i < niks.length; i += 500) {
+    out.push(
+      ...(await db
+        .selectFrom("persons")
+        .select(cols)
+        .where("nik", "in", niks.slice(i, i + 500))
+        .where("deleted_at", "is", null)
+        .where("merged_into", "is", null)
+        .execute()),
+    );
+  }
+  return [...new Map(out.map((c) => [c.id, c])).values()];
+}
+
+/** "personId|YYYY-MM-DD" of every day these people were measured. */
+export async function measuredDays(db: Kysely<Database>, personIds: readonly string[]): Promise<Set<string>> {
+  const days = new Set<string>();
+  const ids = [...new Set(personIds)];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom("measurements")
+      .select(["person_id", "measured_on"])
+      .where("person_id", "in", ids.slice(i, i + 500))
+      .where("deleted_at", "is", null)
+      .execute();
+    for (const r of rows) days.add(`${r.person_id}|${r.measured_on}`);
+  }
+  return days;
+}

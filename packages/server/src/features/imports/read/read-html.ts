@@ -1,0 +1,91 @@
+import type { Cell } from "@tumbuh/core";
+import { decodeText } from "./decode-text";
+import { fileUnreadable, RowBudget, type Sheet, type SheetLimits } from "./sheet";
+
+const NAMED: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  // A non-breaking space is a space in a name or an address ("Siti&nbsp;Aminah").
+  nbsp: " ",
+};
+
+/** HTML character references: the named ones exports use, and numeric ones (&#39; &#x27;). */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+    if (ref[0] === "#") {
+      const code =
+        ref[1] === "x" || ref[1] === "X" ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+      if (!Number.isFinite(code) || code > 0x10ffff) return whole;
+      return code === 0xa0 ? " " : String.fromCodePoint(code);
+    }
+    return NAMED[ref.toLowerCase()] ?? whole;
+  });
+}
+
+/** A cell's text: <br> and runs of white space become one space, other tags go, entities are decoded. */
+function cellText(html: string): string {
+  return decodeEntities(html.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]*>/g, ""))
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
+}
+
+/**
+ * An HTML table saved with an .xls name, as SIGIZI Terpadu exports "Daftar Anak Berdasarkan Status Gizi"
+ * (issue 16). Every <tr> is a row, every <td>/<th> a cell (a colspan fills the columns it spans, so a
+ * title row spanning the table stays one row). Closing tags may be missing, as browsers allow.
+ */
+export function readHtml(bytes: Uint8Array, limits: SheetLimits): Sheet {
+  const html = decodeText(bytes).replace(/<!--[\s\S]*?-->/g, "");
+  const budget = new RowBudget(limits);
+  const rows: Sheet["rows"] = [];
+  let row: Cell[] | null = null;
+  let cellStart = -1;
+  let span = 1;
+  let tableRow = 0;
+  const closeCell = (end: number) => {
+    if (row && cellStart >= 0) {
+      row.push(cellText(html.slice(cellStart, end)));
+      for (let i = 1; i < span; i++) row.push("");
+    }
+    cellStart = -1;
+  };
+  const closeRow = (end: number) => {
+    closeCell(end);
+    if (row) {
+      budget.take(row.length);
+      rows.push({ line: tableRow, cells: row });
+    }
+    row = null;
+  };
+  const tags = /<(\/?)(tr|td|th|table)\b([^>]*)>/gi;
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    const closing = m[1] === "/";
+    const tag = (m[2] as string).toLowerCase();
+    if (tag === "table") {
+      closeRow(m.index);
+    } else if (tag === "tr") {
+      closeRow(m.index);
+      if (!closing) {
+        row = [];
+        tableRow++;
+      }
+    } else if (closing) {
+      closeCell(m.index);
+    } else {
+      closeCell(m.index);
+      if (!row) {
+        row = [];
+        tableRow++;
+      }
+      const colspan = /colspan\s*=\s*["']?(\d+)/i.exec(m[3] ?? "");
+      span = Math.min(Math.max(1, Number(colspan?.[1] ?? 1)), 256);
+      cellStart = m.index + m[0].length;
+    }
+  }
+  closeRow(html.length);
+  if (rows.length === 0) throw fileUnreadable("the HTML file holds no table rows");
+  return { format: "html", rows, exactWidth: true };
+}

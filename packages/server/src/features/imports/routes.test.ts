@@ -1,0 +1,101 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { ensureDemo } from "../../demo/demo";
+import { testApi } from "../../testing/api";
+import { describeEachDialect } from "../../testing/dialects";
+import { xlsx, xlsxBomb } from "./read/zip-fixtures";
+
+describeEachDialect(
+  "POST /api/imports/measurements",
+  (db) => {
+    let api: Awaited<ReturnType<typeof testApi>>;
+    beforeAll(async () => {
+      api = await testApi(db());
+    });
+    afterAll(async () => api.app.close());
+
+    const upload = (user: string, payload: Buffer | Readable, query = "fileName=agustus.xls&dryRun=true") =>
+      api.request(user, {
+        method: "POST",
+        url: `/api/imports/measurements?${query}`,
+        headers: { "content-type": "application/octet-stream" },
+        payload,
+      });
+    const job = async (user: string, id: string) => {
+      await api.jobs.idle();
+      return (await api.request(user, { method: "GET", url: `/api/jobs/${id}` })).json();
+    };
+
+    it("refuses the read-only viewer before reading a byte of the body", async () => {
+      let read = false;
+      const body = new Readable({
+        read() {
+          read = true;
+          this.push(Buffer.alloc(1024 * 1024));
+          this.push(null);
+        },
+      });
+      const res = await upload("peninjau", body);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe("forbidden");
+      expect(read).toBe(false);
+    });
+
+    it("answers 202 with a job that imports the SIGIZI HTML export and reports its reconciliation", async () => {
+      const file = readFileSync(join(import.meta.dirname, "fixtures", "sigizi-agustus-2026.xls"));
+      const res = await upload("kpm.sandeley", file);
+      expect(res.statusCode).toBe(202);
+      const done = await job("kpm.sandeley", res.json().jobId);
+      expect(done.status).toBe("done");
+      expect(done.progress).toMatchObject({ total: expect.any(Number) });
+      expect(done.result).toMatchObject({
+        format: "html",
+        rows: 6,
+        dryRun: true,
+        reconciliation: { counts: { zscore: 1, placeholder: 1, label: 1 } },
+      });
+      // The reconciliation as CSV, for its user only, and the download audited.
+      const url = `/api/imports/jobs/${res.json().jobId}/reconciliation.csv`;
+      const csv = await api.request("kpm.sandeley", { method: "GET", url });
+      expect(csv.statusCode).toBe(200);
+      expect(csv.body).toMatch(/\r\n8,Dani,MELATI,TB\/U,"nilai pengganti \(999,99\)","999,99",-?\d/);
+      expect((await api.request("bidan.sandeley", { method: "GET", url })).statusCode).toBe(404);
+      const audited = await db()
+        .kysely.selectFrom("audit_log")
+        .select("action")
+        .where("action", "=", "import.reconciliation.export")
+        .execute();
+      expect(audited).toHaveLength(1);
+    });
+
+    it("an XLSX declaring 1.5 GB is refused at once with 413; one hiding it fails its job with file_too_large", async () => {
+      const honest = await upload("kpm.sandeley", xlsxBomb(1500, true));
+      expect(honest.statusCode).toBe(413);
+      expect(honest.json().error.code).toBe("file_too_large");
+      const lying = await upload("kpm.sandeley", xlsxBomb(400, false));
+      expect(lying.statusCode).toBe(202);
+      const failed = await job("kpm.sandeley", lying.json().jobId);
+      expect(failed.status).toBe("failed");
+      expect(failed.error).toMatchObject({
+        code: "file_too_large",
+        message: expect.stringMatching(/unpacks/),
+      });
+    }, 60_000);
+
+    it("a malformed XLSX row fails the job with file_unreadable naming the row, not 'internal'", async () => {
+      const res = await upload("kpm.sandeley", xlsx(`<row r="2"><c r="T2"><v>lima belas</v></c></row>`));
+      expect(res.statusCode).toBe(202);
+      const failed = await job("kpm.sandeley", res.json().jobId);
+      expect(failed.error).toMatchObject({
+        code: "file_unreadable",
+        message: expect.stringMatching(/row 2, cell T2/),
+      });
+      const broken = await upload("kpm.sandeley", Buffer.from("PK\x03\x04 damaged"));
+      expect(broken.statusCode).toBe(400);
+      expect(broken.json().error.code).toBe("file_unreadable");
+    });
+  },
+  { once: true, seed: async (db) => void (await ensureDemo(db.kysely, { children: 0 })) },
+);

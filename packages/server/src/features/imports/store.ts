@@ -1,0 +1,131 @@
+import type { Actor } from "@tumbuh/core";
+import { type Kysely, sql } from "kysely";
+import { bulkInsert } from "../../db/bulk-insert";
+import type { Database, MeasurementsTable, PersonsTable } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
+import { appendAudit } from "../audit/service";
+import type { ImportSourceValuesTable, ImportsTable } from "./schema";
+
+/** Rows per write transaction: about 50–100 ms of writing on SQLite, so other writers wait no longer. */
+export const CHUNK_ROWS = 1000;
+/** An import still "writing" after this long was cut off (a crash, a kill) and is undone. */
+const STALE_MS = 60 * 60 * 1000;
+
+export interface StorePlan {
+  importRow: ImportsTable;
+  /** Each measurement with the person it creates (if new) and e-PPGBM's own values, in file order. */
+  items: {
+    person: PersonsTable | null;
+    measurement: MeasurementsTable;
+    source: ImportSourceValuesTable | null;
+  }[];
+  audit: { regionCode: string | null; after: Record<string, unknown> };
+  progress(done: number): void;
+}
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Stores an import in short transactions (issue 18: one long write transaction made every other writer
+ * wait, and on SQLite fail with "database is locked" after 5 s). A new person and its measurement always
+ * share a chunk. The import row says "writing" until the last chunk; the final short transaction marks it
+ * done with its audit entry. If any chunk fails, what was stored is removed again — so the import stays all
+ * or nothing — and a crash half-way is undone by the next import (`undoStaleImports`). While it runs,
+ * readers may see part of the import; nobody can be left with part of it.
+ */
+export async function storeImport(db: Kysely<Database>, actor: Actor, plan: StorePlan): Promise<void> {
+  const id = plan.importRow.id;
+  await inTransaction(db, (trx) =>
+    trx
+      .insertInto("imports")
+      .values({ ...plan.importRow, status: "writing" })
+      .execute(),
+  );
+  try {
+    for (let i = 0; i < plan.items.length; i += CHUNK_ROWS) {
+      const chunk = plan.items.slice(i, i + CHUNK_ROWS);
+      await inTransaction(db, async (trx) => {
+        await bulkInsert(
+          db,
+          trx,
+          "persons",
+          chunk.flatMap((c) => (c.person ? [c.person] : [])),
+        );
+        await bulkInsert(
+          db,
+          trx,
+          "measurements",
+          chunk.map((c) => c.measurement),
+        );
+        await bulkInsert(
+          db,
+          trx,
+          "import_source_values",
+          chunk.flatMap((c) => (c.source ? [c.source] : [])),
+        );
+      });
+      plan.progress(i + chunk.length);
+      // Let another connection's writer (the API, while this runs in the job worker) take the lock.
+      await pause();
+    }
+    await inTransaction(db, async (trx) => {
+      await trx.updateTable("imports").set({ status: "done" }).where("id", "=", id).execute();
+      await appendAudit(trx, actor, {
+        action: "import.measurements",
+        entity: "import",
+        entityId: id,
+        regionCode: plan.audit.regionCode,
+        after: plan.audit.after,
+      });
+    });
+  } catch (err) {
+    await undoImport(db, id, plan.importRow.created_at);
+    throw err;
+  }
+}
+
+/** Removes what an unfinished import stored: its measurements, the persons it created, its row. */
+export async function undoImport(db: Kysely<Database>, importId: string, createdAt: string): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const created = await trx
+      .selectFrom("persons")
+      .select("id")
+      .where("created_at", "=", createdAt)
+      .where("id", "in", trx.selectFrom("measurements").select("person_id").where("import_id", "=", importId))
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("measurements as other")
+              .select(sql`1`.as("one"))
+              .whereRef("other.person_id", "=", "persons.id")
+              .where((eb) =>
+                eb.or([eb("other.import_id", "is", null), eb("other.import_id", "!=", importId)]),
+              ),
+          ),
+        ),
+      )
+      .execute();
+    await trx.deleteFrom("import_source_values").where("import_id", "=", importId).execute();
+    await trx.deleteFrom("measurements").where("import_id", "=", importId).execute();
+    const ids = created.map((p) => p.id);
+    for (let i = 0; i < ids.length; i += 500) {
+      await trx
+        .deleteFrom("persons")
+        .where("id", "in", ids.slice(i, i + 500))
+        .execute();
+    }
+    await trx.deleteFrom("imports").where("id", "=", importId).execute();
+  });
+}
+
+/** Imports a crash left "writing" (older than an import ever takes) are undone before a new one starts. */
+export async function undoStaleImports(db: Kysely<Database>, now: Date): Promise<number> {
+  const stale = await db
+    .selectFrom("imports")
+    .select(["id", "created_at"])
+    .where("status", "=", "writing")
+    .where("created_at", "<", new Date(now.getTime() - STALE_MS).toISOString())
+    .execute();
+  for (const s of stale) await undoImport(db, s.id, s.created_at);
+  return stale.length;
+}
