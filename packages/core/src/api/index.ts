@@ -1,5 +1,7 @@
 // The API contract: one file per feature with its endpoints (method, path, zod schemas in and out).
+export * from "./assessments";
 export * from "./audit";
+export * from "./awards";
 export * from "./auth";
 export * from "./case-audits";
 export * from "./catin";
@@ -18,6 +20,7 @@ export * from "./persons";
 export * from "./planning";
 export * from "./pregnancies";
 export * from "./regions";
+export * from "./reports";
 export * from "./services";
 export * from "./sync";
 export * from "./tpk";
