@@ -17,6 +17,8 @@ export const SERVER_ERROR_CODES = [
   "already_resolved",
   "stage_transition",
   "stage_evidence",
+  "report_state",
+  "report_rendering",
   "too_many_requests",
   "job_failed",
   "internal",

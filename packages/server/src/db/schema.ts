@@ -1,4 +1,6 @@
+import type { AssessmentsTables } from "../features/assessments/schema";
 import type { AuditTables } from "../features/audit/schema";
+import type { AwardsTables } from "../features/awards/schema";
 import type { AuthTables } from "../features/auth/schema";
 import type { CaseAuditsTables } from "../features/case-audits/schema";
 import type { CatinTables } from "../features/catin/schema";
@@ -14,6 +16,7 @@ import type { PersonsTables } from "../features/persons/schema";
 import type { PlanningTables } from "../features/planning/schema";
 import type { PregnanciesTables } from "../features/pregnancies/schema";
 import type { RegionsTables } from "../features/regions/schema";
+import type { ReportsTables } from "../features/reports/schema";
 import type { ServicesTables } from "../features/services/schema";
 import type { TpkTables } from "../features/tpk/schema";
 import type { UsersTables } from "../features/users/schema";
@@ -65,4 +68,7 @@ export interface Database
     TpkTables,
     CaseAuditsTables,
     PlanningTables,
-    JobsTables {}
+    JobsTables,
+    ReportsTables,
+    AssessmentsTables,
+    AwardsTables {}

@@ -18,6 +18,7 @@ import { personsFeature } from "./persons";
 import { planningFeature } from "./planning";
 import { pregnanciesFeature } from "./pregnancies";
 import { regionsFeature } from "./regions";
+import { reportsFeature } from "./reports";
 import { servicesFeature } from "./services";
 import { tpkFeature } from "./tpk";
 import { usersFeature } from "./users";
@@ -48,6 +49,7 @@ export const FEATURES: readonly Feature[] = [
   caseAuditsFeature,
   indicatorsFeature,
   planningFeature,
+  reportsFeature,
   syncFeature,
 ];
 

@@ -34,6 +34,8 @@ export const en: Record<ShellKey, string> = {
   "error.code.stage_transition": "This stage cannot change yet: finish the earlier stages first.",
   "error.code.stage_evidence":
     "This stage cannot be marked finished yet: the required evidence is incomplete.",
+  "error.code.report_state": "This report cannot do that now (it was already issued, acknowledged or corrected). Reload to see its state.",
+  "error.code.report_rendering": "The report's documents are still being prepared. Try again in a moment.",
   "error.code.job_failed":
     "The background job failed (for example the file was too big to process, or the server restarted). Nothing was saved; please try again.",
   "error.code.aborted": "The request was cancelled.",

@@ -33,6 +33,8 @@ export const id = {
   "error.code.already_resolved": "Konflik ini sudah diselesaikan.",
   "error.code.stage_transition": "Tahap ini belum dapat diubah: selesaikan dulu tahap sebelumnya.",
   "error.code.stage_evidence": "Tahap ini belum dapat ditandai selesai: bukti yang diperlukan belum lengkap.",
+  "error.code.report_state": "Laporan ini tidak dapat diubah dengan cara itu sekarang (sudah diterbitkan, diterima atau dikoreksi). Muat ulang untuk melihat keadaannya.",
+  "error.code.report_rendering": "Dokumen laporan masih disiapkan. Coba lagi sebentar lagi.",
   "error.code.job_failed":
     "Pekerjaan di latar belakang gagal (misalnya berkas terlalu besar untuk diolah atau server dimulai ulang). Tidak ada yang tersimpan; silakan ulangi.",
   "error.code.aborted": "Permintaan dibatalkan.",
