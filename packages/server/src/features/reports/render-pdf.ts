@@ -31,7 +31,10 @@ export async function reportPdf(r: ReportView): Promise<Buffer> {
       columns: [
         { text: `Kepada: ${r.recipientName ?? def.recipientTitle}`, fontSize: 9 },
         {
-          text: `Versi ${r.version} · ${STATUS[r.status]}${r.issuedAt ? ` ${tanggal(r.issuedAt)}` : ""} · batas ${tanggal(r.dueOn)}`,
+          text:
+            r.version === 0
+              ? `Pratinjau angka saat ini (belum diterbitkan) · batas ${tanggal(r.dueOn)}`
+              : `Versi ${r.version} · ${STATUS[r.status]}${r.issuedAt ? ` ${tanggal(r.issuedAt)}` : ""} · batas ${tanggal(r.dueOn)}`,
           fontSize: 9,
           alignment: "right",
         },

@@ -1,4 +1,4 @@
-import { SCORE_GROUP_LABELS, type ReportSectionView } from "@tumbuh/core";
+import { catalogForRegion, indicatorsOf, type ReportSectionView, SCORE_GROUP_LABELS } from "@tumbuh/core";
 import { fig, type SectionContext } from "./context";
 
 /**
@@ -19,9 +19,18 @@ export async function scorecardSection(ctx: SectionContext): Promise<ReportSecti
       fig(`group.${g.group}.percent`, `Konvergensi ${SCORE_GROUP_LABELS[g.group].id}`, "percent", g.percent),
     );
   }
-  const rows = s.totals.groups.flatMap((g) =>
-    Object.entries(g.indicators).map(([code, t]) => [SCORE_GROUP_LABELS[g.group].id, code, t.y, t.t, t.ts, t.percent]),
-  );
+  const catalog = catalogForRegion(ctx.region.code);
+  const rows = s.totals.groups.flatMap((g) => {
+    const labels = new Map(indicatorsOf(catalog, g.group).map((i) => [i.code, i.label.id]));
+    return Object.entries(g.indicators).map(([code, t]) => [
+      SCORE_GROUP_LABELS[g.group].id,
+      labels.get(code) ?? code,
+      t.y,
+      t.t,
+      t.ts,
+      t.percent,
+    ]);
+  });
   return {
     code: "scorecard",
     title: "Tingkat konvergensi layanan 1000 HPK (kartu skor)",
