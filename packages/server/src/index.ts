@@ -11,5 +11,7 @@ export { getDashboard } from "./features/indicators/service";
 export { importRegions } from "./features/regions/service";
 export { exportScorecard } from "./features/services/exports";
 export { buildScorecard } from "./features/services/scorecard";
+export { assessmentOf } from "./features/assessments/service";
+export { liveReport, reportPdf, reportXlsx } from "./features/reports/service";
 export { setPasswordCost } from "./features/users/password";
 export { createUser } from "./features/users/service";

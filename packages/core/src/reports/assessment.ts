@@ -225,8 +225,11 @@ export const AssessmentViewSchema = z.object({
   id: z.string().nullable(),
   regencyCode: z.string(),
   year: z.number().int(),
-  /** draft: computed, not yet confirmed; published: confirmed by the TPPS (shown on the public page). */
-  status: z.enum(["live", "draft", "published"]),
+  /**
+   * none: not computed yet for the year (empty lists); live: computed now, not stored (the CLI); draft:
+   * stored, not yet confirmed; published: confirmed by the TPPS (shown on the public page).
+   */
+  status: z.enum(["none", "live", "draft", "published"]),
   method: z.object({
     components: z.array(MethodComponent),
     note: z.string(),

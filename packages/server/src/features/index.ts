@@ -1,6 +1,8 @@
 import { syncFeature } from "../sync/feature";
 import { registerEntity } from "../sync/registry";
+import { assessmentsFeature } from "./assessments";
 import { auditFeature } from "./audit";
+import { awardsFeature } from "./awards";
 import { authFeature } from "./auth";
 import { caseAuditsFeature } from "./case-audits";
 import { catinFeature } from "./catin";
@@ -50,6 +52,8 @@ export const FEATURES: readonly Feature[] = [
   indicatorsFeature,
   planningFeature,
   reportsFeature,
+  assessmentsFeature,
+  awardsFeature,
   syncFeature,
 ];
 

@@ -18,6 +18,7 @@ describe("dictionaries (the shell's and every feature's)", () => {
       "planning",
       "posyandu",
       "registry",
+      "reports",
       "services",
       "shell",
       "users",

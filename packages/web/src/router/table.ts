@@ -3,6 +3,7 @@ import { familyRoutes } from "../pages/families/routes";
 import { indicatorRoutes } from "../pages/indicators/routes";
 import { planningRoutes } from "../pages/planning/routes";
 import { posyanduRoutes } from "../pages/posyandu/routes";
+import { reportRoutes } from "../pages/reports/routes";
 import { registryRoutes } from "../pages/registry/routes";
 import { serviceRoutes } from "../pages/services/routes";
 import { shellRoutes } from "../pages/shell-routes";
@@ -17,6 +18,7 @@ export const ROUTES = [
   ...serviceRoutes,
   ...familyRoutes,
   ...planningRoutes,
+  ...reportRoutes,
   ...userRoutes,
 ] as const;
 

@@ -121,3 +121,13 @@ export async function storeDocument(db: Conn, id: string, format: "pdf" | "xlsx"
     .values({ report_id: id, format, body_base64: body.toString("base64"), created_at: at })
     .execute();
 }
+
+/** Every issued version of the reports of a region and the regions under it. */
+export async function issuedUnder(db: Conn, regionCode: string) {
+  return db
+    .selectFrom("reports")
+    .select(["kind", "region_code", "period", "issued_at"])
+    .where(withinScopes("region_code", [regionCode]))
+    .where("issued_at", "is not", null)
+    .execute();
+}

@@ -40,6 +40,7 @@ import {
   documentsOf,
   findReport,
   insertReport,
+  issuedUnder,
   type ReportRow,
   reportsFor,
   reportsOfRegion,
@@ -476,3 +477,13 @@ export async function liveReport(db: Db, actor: Actor, input: CreateReportInput)
 // What other features and the CLI use: the live assembly and the rendered documents.
 export { reportPdf } from "./render-pdf";
 export { reportXlsx } from "./render-xlsx";
+
+/** Issued reports of a region and everything under it (for the assessment's "reports on time"). */
+export async function issuedReportsOf(db: Db, regionCode: string) {
+  return (await issuedUnder(db, regionCode)).map((r) => ({
+    kind: r.kind,
+    regionCode: r.region_code,
+    period: r.period,
+    issuedAt: r.issued_at ?? "",
+  }));
+}
