@@ -50,17 +50,19 @@ export async function assessmentInputs(
     const dash = await getDashboard(db, actor, { region: k.code, period });
     const dashOf = new Map(dash.rows.map((r) => [r.region.code, r]));
     const villages = overview.rows.filter((r) => r.kecamatanCode === k.code);
-    for (const area of card.areas) {
-      const p = planningOf.get(area.code);
+    const areaOf = new Map(card.areas.map((a) => [a.code, a]));
+    // Every village is assessed, also one without a single target on the scorecard (it scores 0 there).
+    for (const village of villages) {
+      const p = planningOf.get(village.regionCode);
       desa.push({
-        code: area.code,
-        name: area.name,
+        code: village.regionCode,
+        name: village.regionName,
         raw: {
-          convergence: area.totals.percent,
+          convergence: areaOf.get(village.regionCode)?.totals.percent ?? null,
           planning_on_time: p ? planningPercent(p.kind, p.lateStages.length) : null,
           apb_stunting_share: p?.stuntingShare ?? null,
-          ...dashboardFigures(dashOf.get(area.code)),
-          reports_on_time: onTime.get(area.code) ?? null,
+          ...dashboardFigures(dashOf.get(village.regionCode)),
+          reports_on_time: onTime.get(village.regionCode) ?? null,
         },
       });
     }
