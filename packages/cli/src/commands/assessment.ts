@@ -13,10 +13,19 @@ const USAGE = "Usage: tumbuh assessment --region REGENCY --year YYYY [--format j
 export async function runAssessment(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { region: { type: "string" }, year: { type: "string" }, format: { type: "string", default: "table" } },
+    options: {
+      region: { type: "string" },
+      year: { type: "string" },
+      format: { type: "string", default: "table" },
+    },
   });
   const year = Number(values.year);
-  if (!values.region || !Number.isInteger(year) || year < 2020 || !["json", "table"].includes(values.format ?? "")) {
+  if (
+    !values.region ||
+    !Number.isInteger(year) ||
+    year < 2020 ||
+    !["json", "table"].includes(values.format ?? "")
+  ) {
     console.error(USAGE);
     return 2;
   }
@@ -33,20 +42,30 @@ export async function runAssessment(argv: string[]): Promise<number> {
     console.log(
       `${view.regencyCode} · ${year} · ${view.status} · ${view.desa.length} desa, ${view.kecamatan.length} kecamatan · ${seconds.toFixed(1)} s`,
     );
-    console.log(`weights: ${view.method.components.map((c) => `${c.code} ${c.weight} (${c.normalisation.kind})`).join(", ")}`);
+    console.log(
+      `weights: ${view.method.components.map((c) => `${c.code} ${c.weight} (${c.normalisation.kind})`).join(", ")}`,
+    );
     for (const [title, units] of [
       ["KECAMATAN", view.kecamatan],
       ["DESA", view.desa],
     ] as const) {
-      console.log(`\n${title}\nrank  score  ${codes.map((c) => c.slice(0, 12).padStart(12)).join(" ")}  name`);
+      console.log(
+        `\n${title}\nrank  score  ${codes.map((c) => c.slice(0, 12).padStart(12)).join(" ")}  name`,
+      );
       for (const u of units) {
         const cells = u.breakdown.map((b) =>
-          `${b.raw === null ? "–" : formatPercent(b.raw, "en", { decimals: 0 })}=${b.points.toFixed(1)}`.padStart(12),
+          `${b.raw === null ? "–" : formatPercent(b.raw, "en", { decimals: 0 })}=${b.points.toFixed(1)}`.padStart(
+            12,
+          ),
         );
-        console.log(`${String(u.rank).padStart(4)}  ${u.score.toFixed(2).padStart(5)}  ${cells.join(" ")}  ${u.name} (${u.code})`);
+        console.log(
+          `${String(u.rank).padStart(4)}  ${u.score.toFixed(2).padStart(5)}  ${cells.join(" ")}  ${u.name} (${u.code})`,
+        );
       }
     }
-    console.log(`\nraw=points per component; ${codes.map((c) => `${c}: ${COMPONENT_LABELS[c].source}`).join("; ")}`);
+    console.log(
+      `\nraw=points per component; ${codes.map((c) => `${c}: ${COMPONENT_LABELS[c].source}`).join("; ")}`,
+    );
     return 0;
   } finally {
     await db.close();

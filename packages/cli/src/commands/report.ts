@@ -43,7 +43,11 @@ export async function runReport(argv: string[]): Promise<number> {
   }
   const db = await openMigrated();
   try {
-    const view = await liveReport(db.kysely, SYSTEM_ACTOR, { kind: kind as ReportKind, regionCode: region, period });
+    const view = await liveReport(db.kysely, SYSTEM_ACTOR, {
+      kind: kind as ReportKind,
+      regionCode: region,
+      period,
+    });
     if (format === "json") {
       const json = `${JSON.stringify(view, null, 2)}\n`;
       if (values.output) writeFileSync(values.output, json);

@@ -35,7 +35,8 @@ export const assessmentsApi = {
     tag,
     query: RegionYear,
     response: AssessmentViewSchema,
-    summary: "The year's stored assessment (published first, else the latest draft); status none when not computed yet",
+    summary:
+      "The year's stored assessment (published first, else the latest draft); status none when not computed yet",
   }),
   compute: endpoint({
     method: "POST",
@@ -43,7 +44,8 @@ export const assessmentsApi = {
     tag,
     body: z.strictObject({ region: z.string().min(2).max(40), year: z.number().int().min(2020).max(2100) }),
     response: z.object({ jobId: z.string() }),
-    summary: "Compute the year's scores in a background job and store them as a draft for the TPPS to confirm",
+    summary:
+      "Compute the year's scores in a background job and store them as a draft for the TPPS to confirm",
   }),
   publish: endpoint({
     method: "POST",

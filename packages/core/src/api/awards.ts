@@ -16,5 +16,12 @@ export const awardsApi = {
     }),
     response: AwardRegisterSchema,
   }),
-  add: endpoint({ method: "POST", path: "/api/awards", tag, status: 201, body: AwardInput, response: AwardViewSchema }),
+  add: endpoint({
+    method: "POST",
+    path: "/api/awards",
+    tag,
+    status: 201,
+    body: AwardInput,
+    response: AwardViewSchema,
+  }),
 };

@@ -1,8 +1,8 @@
 // The API contract: one file per feature with its endpoints (method, path, zod schemas in and out).
 export * from "./assessments";
 export * from "./audit";
-export * from "./awards";
 export * from "./auth";
+export * from "./awards";
 export * from "./case-audits";
 export * from "./catin";
 export * from "./common";

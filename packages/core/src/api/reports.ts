@@ -34,7 +34,13 @@ export const reportsApi = {
     response: ReportViewSchema,
     summary: "A draft (or the existing draft of that kind, region and period) with live figures",
   }),
-  get: endpoint({ method: "GET", path: "/api/reports/:id", tag, params: IdParams, response: ReportViewSchema }),
+  get: endpoint({
+    method: "GET",
+    path: "/api/reports/:id",
+    tag,
+    params: IdParams,
+    response: ReportViewSchema,
+  }),
   update: endpoint({
     method: "PATCH",
     path: "/api/reports/:id",

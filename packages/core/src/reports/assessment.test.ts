@@ -84,15 +84,19 @@ describe("performance assessment ranking", () => {
       data_completeness: fc.option(fc.integer({ min: 0, max: 100 })),
     });
     fc.assert(
-      fc.property(fc.array(raw, { minLength: 1, maxLength: 12 }), fc.integer({ min: 2, max: 9 }), (raws, k) => {
-        const us = raws.map((r, i) => ({ code: String(i).padStart(3, "0"), name: `U${i}`, raw: r }));
-        const scaled: AssessmentMethod = {
-          ...ASSESSMENT_DEFAULT,
-          components: ASSESSMENT_DEFAULT.components.map((c) => ({ ...c, weight: c.weight * k })),
-        };
-        const plain = rankUnits(ASSESSMENT_DEFAULT, us).map((u) => [u.code, u.score, u.rank]);
-        expect(rankUnits(scaled, us).map((u) => [u.code, u.score, u.rank])).toEqual(plain);
-      }),
+      fc.property(
+        fc.array(raw, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 2, max: 9 }),
+        (raws, k) => {
+          const us = raws.map((r, i) => ({ code: String(i).padStart(3, "0"), name: `U${i}`, raw: r }));
+          const scaled: AssessmentMethod = {
+            ...ASSESSMENT_DEFAULT,
+            components: ASSESSMENT_DEFAULT.components.map((c) => ({ ...c, weight: c.weight * k })),
+          };
+          const plain = rankUnits(ASSESSMENT_DEFAULT, us).map((u) => [u.code, u.score, u.rank]);
+          expect(rankUnits(scaled, us).map((u) => [u.code, u.score, u.rank])).toEqual(plain);
+        },
+      ),
     );
   });
 });

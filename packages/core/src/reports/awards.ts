@@ -22,10 +22,18 @@ export type AwardRecipient = (typeof AWARD_RECIPIENTS)[number];
 export const AWARD_RECIPIENT_LABELS: Record<AwardRecipient, { id: string; en: string; letter: string }> = {
   kpm: { id: "KPM", en: "Human development cadre (KPM)", letter: "a" },
   kader_posyandu: { id: "Kader Posyandu", en: "Posyandu cadre", letter: "b" },
-  bapak_bunda_asuh: { id: "Bapak/Bunda Asuh anak Stunting", en: "Foster parent of a stunted child", letter: "c" },
+  bapak_bunda_asuh: {
+    id: "Bapak/Bunda Asuh anak Stunting",
+    en: "Foster parent of a stunted child",
+    letter: "c",
+  },
   lkd: { id: "Lembaga Kemasyarakatan Desa (LKD)", en: "Village community institution (LKD)", letter: "d" },
   pemerintah_desa: { id: "Pemerintah Desa", en: "Village government", letter: "e" },
-  organisasi: { id: "Organisasi Kemasyarakatan/profesi", en: "Community/professional organisation", letter: "f" },
+  organisasi: {
+    id: "Organisasi Kemasyarakatan/profesi",
+    en: "Community/professional organisation",
+    letter: "f",
+  },
   pihak_ketiga: { id: "Pihak ketiga", en: "Third party", letter: "g" },
   masyarakat: { id: "Anggota masyarakat lainnya", en: "Other resident", letter: "h" },
 };

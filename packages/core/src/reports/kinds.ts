@@ -133,7 +133,10 @@ const STORY: NarrativeField[] = ["findings", "follow_up", "problems"];
 export const REPORT_KINDS: Record<ReportKind, ReportKindDef> = {
   desa_monthly: {
     kind: "desa_monthly",
-    title: { id: "Laporan Pemantauan Bulanan Layanan 1000 HPK", en: "Monthly monitoring of 1000-HPK services" },
+    title: {
+      id: "Laporan Pemantauan Bulanan Layanan 1000 HPK",
+      en: "Monthly monitoring of 1000-HPK services",
+    },
     source: `${PALI} Pasal 36 dan Pasal 37`,
     basis:
       "Pemantauan bulanan untuk mengetahui pemenuhan layanan intervensi gizi spesifik dan sensitif bagi sasaran rumah tangga 1000 HPK, dilaksanakan oleh KPM yang tergabung dalam RDS (Pasal 37 ayat (1)–(2)).",
@@ -188,7 +191,10 @@ export const REPORT_KINDS: Record<ReportKind, ReportKindDef> = {
     ],
     signatories: [
       { position: "Wali Desa (pimpinan rapat)", source: `${PALI} Pasal 38 ayat (2)` },
-      { position: "Kader Pembangunan Manusia (KPM), koordinator pemantauan", source: `${PALI} Pasal 38 ayat (1)` },
+      {
+        position: "Kader Pembangunan Manusia (KPM), koordinator pemantauan",
+        source: `${PALI} Pasal 38 ayat (1)`,
+      },
     ],
     recipient: "parent",
     recipientTitle: "Camat / TPPS Kecamatan",
@@ -213,7 +219,10 @@ export const REPORT_KINDS: Record<ReportKind, ReportKindDef> = {
   },
   desa_yearly: {
     kind: "desa_yearly",
-    title: { id: "Laporan Tahunan Konvergensi Pencegahan Stunting Desa", en: "Yearly village convergence report" },
+    title: {
+      id: "Laporan Tahunan Konvergensi Pencegahan Stunting Desa",
+      en: "Yearly village convergence report",
+    },
     source: `${PALI} Pasal 40`,
     basis:
       "Pelaporan dilakukan setiap akhir tahun atau awal tahun berikutnya (Pasal 40 ayat (1)) dan setidaknya memuat keberadaan sasaran 1000 HPK (ayat (2) huruf a–f), tingkat konvergensi (ayat (3)), hasil pengukuran tika pertumbuhan (ayat (4)) dan jumlah dana APB Desa untuk pencegahan stunting (ayat (5)).",
@@ -231,7 +240,10 @@ export const REPORT_KINDS: Record<ReportKind, ReportKindDef> = {
   },
   kecamatan_monev: {
     kind: "kecamatan_monev",
-    title: { id: "Laporan Pemantauan dan Evaluasi Kecamatan", en: "Kecamatan monitoring and evaluation report" },
+    title: {
+      id: "Laporan Pemantauan dan Evaluasi Kecamatan",
+      en: "Kecamatan monitoring and evaluation report",
+    },
     source: `${PASER} Pasal 18 huruf h`,
     basis:
       "Kecamatan menyusun laporan Pemantauan dan Evaluasi hasil akhir pencegahan dan penurunan Stunting (Pasal 18 huruf h), dari pemantauan pelaksanaan kegiatan tingkat Desa/Kelurahan (huruf f).",
@@ -251,7 +263,8 @@ export const REPORT_KINDS: Record<ReportKind, ReportKindDef> = {
       en: "Kecamatan coordination meeting and rembuk",
     },
     source: `${PASER} Pasal 18 huruf c`,
-    basis: "Kecamatan menyelenggarakan rapat koordinasi dan rembuk Stunting tingkat kecamatan (Pasal 18 huruf c).",
+    basis:
+      "Kecamatan menyelenggarakan rapat koordinasi dan rembuk Stunting tingkat kecamatan (Pasal 18 huruf c).",
     levels: ["kecamatan"],
     period: "semester",
     dueDays: 30,
@@ -286,7 +299,9 @@ export const REPORT_KINDS: Record<ReportKind, ReportKindDef> = {
       "reports_received",
     ],
     narrative: STORY,
-    signatories: [{ position: "Ketua TPPS Kabupaten Paser", source: `${PASER} Pasal 45 ayat (2) dan Pasal 46 ayat (1)` }],
+    signatories: [
+      { position: "Ketua TPPS Kabupaten Paser", source: `${PASER} Pasal 45 ayat (2) dan Pasal 46 ayat (1)` },
+    ],
     recipient: "regency",
     recipientTitle: "Bupati Paser selaku Ketua Pengarah",
   },
@@ -329,7 +344,9 @@ export const REPORT_KINDS: Record<ReportKind, ReportKindDef> = {
     dueDays: 60,
     sections: ["scorecard_areas", "planning", "reports_received"],
     narrative: ["activities", ...STORY],
-    signatories: [{ position: "Ketua TPPS Kabupaten Paser", source: `${PASER} Pasal 47 ayat (1)–(2), Pasal 48` }],
+    signatories: [
+      { position: "Ketua TPPS Kabupaten Paser", source: `${PASER} Pasal 47 ayat (1)–(2), Pasal 48` },
+    ],
     recipient: "regency",
     recipientTitle: "Bupati Paser",
   },
@@ -344,7 +361,9 @@ export const REPORT_KINDS: Record<ReportKind, ReportKindDef> = {
     dueDays: 30,
     sections: ["indicators"],
     narrative: [...MEETING, ...STORY],
-    signatories: [{ position: "Pimpinan kegiatan pemantauan dan evaluasi", source: `${PASER} Pasal 45 ayat (1)` }],
+    signatories: [
+      { position: "Pimpinan kegiatan pemantauan dan evaluasi", source: `${PASER} Pasal 45 ayat (1)` },
+    ],
     recipient: "parent",
     recipientTitle: "Ketua TPPS (tingkat di atasnya)",
   },

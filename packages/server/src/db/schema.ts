@@ -1,7 +1,7 @@
 import type { AssessmentsTables } from "../features/assessments/schema";
 import type { AuditTables } from "../features/audit/schema";
-import type { AwardsTables } from "../features/awards/schema";
 import type { AuthTables } from "../features/auth/schema";
+import type { AwardsTables } from "../features/awards/schema";
 import type { CaseAuditsTables } from "../features/case-audits/schema";
 import type { CatinTables } from "../features/catin/schema";
 import type { DuplicatesTables } from "../features/duplicates/schema";

@@ -33,7 +33,8 @@ export const id = {
   "error.code.already_resolved": "Konflik ini sudah diselesaikan.",
   "error.code.stage_transition": "Tahap ini belum dapat diubah: selesaikan dulu tahap sebelumnya.",
   "error.code.stage_evidence": "Tahap ini belum dapat ditandai selesai: bukti yang diperlukan belum lengkap.",
-  "error.code.report_state": "Laporan ini tidak dapat diubah dengan cara itu sekarang (sudah diterbitkan, diterima atau dikoreksi). Muat ulang untuk melihat keadaannya.",
+  "error.code.report_state":
+    "Laporan ini tidak dapat diubah dengan cara itu sekarang (sudah diterbitkan, diterima atau dikoreksi). Muat ulang untuk melihat keadaannya.",
   "error.code.report_rendering": "Dokumen laporan masih disiapkan. Coba lagi sebentar lagi.",
   "error.code.job_failed":
     "Pekerjaan di latar belakang gagal (misalnya berkas terlalu besar untuk diolah atau server dimulai ulang). Tidak ada yang tersimpan; silakan ulangi.",
@@ -236,6 +237,13 @@ export const id = {
   "region.planningCycleHint": "Pemetaan sosial, FGD, rembuk stunting, RKP Desa dan APB Desa",
   "region.planningOverview": "Rekap perencanaan desa",
   "region.planningOverviewHint": "Tahap tiap desa, desa terlambat, anggaran stunting APB Desa",
+  "region.accountability": "Laporan dan pertanggungjawaban",
+  "region.reports": "Laporan",
+  "region.reportsHint": "Laporan bulanan, rapat, tahunan; laporan masuk dan yang terlambat",
+  "region.assessment": "Penilaian kinerja",
+  "region.assessmentHint": "Peringkat desa dan kecamatan dengan rincian skor",
+  "region.awards": "Penghargaan",
+  "region.awardsHint": "Penghargaan dan insentif kader (Pasal 49)",
   "region.institutions": "Kelembagaan",
   "region.institutionsHint": "TPPS, Rumah Desa Sehat, KPM, posyandu, PAUD",
 } as const satisfies Record<string, string>;

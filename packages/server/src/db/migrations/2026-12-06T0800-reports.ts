@@ -36,7 +36,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(["kind", "region_code", "period", "version"])
     .execute();
   await db.schema.createIndex("reports_by_region").on("reports").columns(["region_code", "period"]).execute();
-  await db.schema.createIndex("reports_by_recipient").on("reports").columns(["recipient_code", "status"]).execute();
+  await db.schema
+    .createIndex("reports_by_recipient")
+    .on("reports")
+    .columns(["recipient_code", "status"])
+    .execute();
   await db.schema
     .createTable("report_documents")
     .addColumn("report_id", "text", (c) => c.notNull())
@@ -73,7 +77,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("published_at", "text")
     .addColumn("published_by", "text")
     .execute();
-  await db.schema.createIndex("assessments_by_year").on("assessments").columns(["regency_code", "year"]).execute();
+  await db.schema
+    .createIndex("assessments_by_year")
+    .on("assessments")
+    .columns(["regency_code", "year"])
+    .execute();
   await db.schema
     .createTable("awards")
     .addColumn("id", "text", (c) => c.primaryKey())

@@ -146,7 +146,13 @@ async function reportsOnTime(
 function periodsDueIn(kind: ReportKind, year: number, today: string): string[] {
   const unit = REPORT_KINDS[kind].period;
   const first =
-    unit === "year" ? String(year - 1) : unit === "month" ? `${year - 1}-12` : unit === "quarter" ? `${year - 1}-Q4` : `${year - 1}-S2`;
+    unit === "year"
+      ? String(year - 1)
+      : unit === "month"
+        ? `${year - 1}-12`
+        : unit === "quarter"
+          ? `${year - 1}-Q4`
+          : `${year - 1}-S2`;
   const out: string[] = [];
   for (let p = first; Number(p.slice(0, 4)) <= year; p = shiftPeriod(p, 1)) {
     const due = reportDueOn(kind, p);

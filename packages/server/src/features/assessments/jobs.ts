@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineJob } from "../jobs/handler";
+import { defineJob } from "../jobs/service";
 import { storeAssessment } from "./service";
 
 /**

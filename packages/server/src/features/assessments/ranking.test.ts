@@ -33,7 +33,9 @@ describe("the yearly assessment of the demo regency", () => {
     // normalised figures of the first run (no component is scored against the others' weights).
     const heavier: AssessmentMethod = {
       ...ASSESSMENT_DEFAULT,
-      components: ASSESSMENT_DEFAULT.components.map((c) => (c.code === "apb_stunting_share" ? { ...c, weight: 60 } : c)),
+      components: ASSESSMENT_DEFAULT.components.map((c) =>
+        c.code === "apb_stunting_share" ? { ...c, weight: 60 } : c,
+      ),
     };
     const total = heavier.components.reduce((s, c) => s + c.weight, 0);
     const byHand = before.desa
@@ -50,7 +52,7 @@ describe("the yearly assessment of the demo regency", () => {
       .sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
     const after = await computeRanking(db.kysely, SYSTEM_ACTOR, "64.01", 2026, heavier);
     expect(after.desa.map((u) => u.code)).toEqual(byHand.map((u) => u.code));
-    after.desa.forEach((u, i) => expect(u.score).toBeCloseTo(byHand[i]?.score ?? -1, 1));
+    for (const [i, u] of after.desa.entries()) expect(u.score).toBeCloseTo(byHand[i]?.score ?? -1, 1);
     // …and it is a different order: villages with a larger stunting share of their APB Desa move up.
     const moved = after.desa.filter((u) => before.desa.find((b) => b.code === u.code)?.rank !== u.rank);
     expect(moved.length).toBeGreaterThan(10);

@@ -28,7 +28,10 @@ export async function unitsUnder(db: Conn, regency: string) {
     .execute();
 }
 
-export async function latestMethod(db: Conn, regency: string): Promise<Selectable<AssessmentMethodsTable> | undefined> {
+export async function latestMethod(
+  db: Conn,
+  regency: string,
+): Promise<Selectable<AssessmentMethodsTable> | undefined> {
   return db
     .selectFrom("assessment_methods")
     .selectAll()
@@ -43,7 +46,11 @@ export async function insertMethod(db: Conn, row: AssessmentMethodsTable): Promi
 }
 
 /** The year's stored assessment: the published one if any, else the latest draft. */
-export async function storedAssessment(db: Conn, regency: string, year: number): Promise<AssessmentRow | undefined> {
+export async function storedAssessment(
+  db: Conn,
+  regency: string,
+  year: number,
+): Promise<AssessmentRow | undefined> {
   const rows = await db
     .selectFrom("assessments")
     .selectAll()
@@ -77,5 +84,9 @@ export async function deleteDrafts(db: Conn, regency: string, year: number): Pro
 }
 
 export async function publish(db: Conn, id: string, at: string, by: string): Promise<void> {
-  await db.updateTable("assessments").set({ status: "published", published_at: at, published_by: by }).where("id", "=", id).execute();
+  await db
+    .updateTable("assessments")
+    .set({ status: "published", published_at: at, published_by: by })
+    .where("id", "=", id)
+    .execute();
 }

@@ -81,7 +81,13 @@ export async function setMethod(db: Db, actor: Actor, region: string, method: As
 }
 
 /** Scores and ranks every desa and kecamatan of the regency for the year by a method (nothing stored). */
-export async function computeRanking(db: Db, actor: Actor, regency: string, year: number, method: AssessmentMethod) {
+export async function computeRanking(
+  db: Db,
+  actor: Actor,
+  regency: string,
+  year: number,
+  method: AssessmentMethod,
+) {
   const inputs = await assessmentInputs(db, actor, regency, year);
   return { desa: rankUnits(method, inputs.desa), kecamatan: rankUnits(method, inputs.kecamatan) };
 }
@@ -137,7 +143,12 @@ export async function assertCanCompute(db: Db, actor: Actor, region: string): Pr
 }
 
 /** Store the year's scores as a draft (replacing an earlier draft) for the TPPS to confirm; audited. */
-export async function storeAssessment(db: Db, actor: Actor, region: string, year: number): Promise<AssessmentView> {
+export async function storeAssessment(
+  db: Db,
+  actor: Actor,
+  region: string,
+  year: number,
+): Promise<AssessmentView> {
   const regency = await regencyOf(db, actor, region);
   if (!hasPowerAt(actor, "reviewPlans", regency)) throw errors.forbidden();
   const existing = await storedAssessment(db, regency, year);
@@ -191,7 +202,11 @@ export async function publishAssessment(db: Db, actor: Actor, id: string): Promi
 }
 
 /** The year's published assessment of a regency, or null (public page, award candidates). */
-export async function publishedAssessment(db: Db, regency: string, year: number): Promise<AssessmentView | null> {
+export async function publishedAssessment(
+  db: Db,
+  regency: string,
+  year: number,
+): Promise<AssessmentView | null> {
   const row = await storedAssessment(db, regency, year);
   return row?.status === "published" ? toView(row) : null;
 }

@@ -7,7 +7,12 @@ type Conn = Kysely<Database> | Transaction<Database>;
 export type AwardRow = Selectable<AwardsTable> & { region_name: string };
 
 /** Awards of a year to recipients in the region (and below), newest decree first. */
-export async function awardsIn(db: Conn, scopes: readonly string[], regionCode: string, year: number): Promise<AwardRow[]> {
+export async function awardsIn(
+  db: Conn,
+  scopes: readonly string[],
+  regionCode: string,
+  year: number,
+): Promise<AwardRow[]> {
   return db
     .selectFrom("awards")
     .innerJoin("regions", "regions.code", "awards.region_code")

@@ -43,16 +43,24 @@ function toView(r: AwardRow): AwardView {
 }
 
 /** The award register of a region's year, with candidates from the year's published assessment. */
-export async function awardRegister(db: Db, actor: Actor, regionCode: string, year: number): Promise<AwardRegister> {
+export async function awardRegister(
+  db: Db,
+  actor: Actor,
+  regionCode: string,
+  year: number,
+): Promise<AwardRegister> {
   const scopes = readScopes(actor);
   const region = await findRegion(db, scopes, regionCode);
   if (!region) throw errors.notFound();
   const awards = (await awardsIn(db, scopes, region.code, year)).map(toView);
   const assessment = await publishedAssessment(db, region.code.split(".").slice(0, 2).join("."), year);
-  const within = (code: string) => code === region.code || code.startsWith(`${region.code}.`) || region.code.startsWith(`${code}.`);
+  const within = (code: string) =>
+    code === region.code || code.startsWith(`${region.code}.`) || region.code.startsWith(`${code}.`);
   const candidates: AwardCandidate[] = assessment
     ? [
-        ...assessment.kecamatan.slice(0, CANDIDATES.kecamatan).map((u) => ({ ...u, level: "kecamatan" as const })),
+        ...assessment.kecamatan
+          .slice(0, CANDIDATES.kecamatan)
+          .map((u) => ({ ...u, level: "kecamatan" as const })),
         ...assessment.desa.slice(0, CANDIDATES.desa).map((u) => ({ ...u, level: "desa" as const })),
       ]
         .filter((u) => within(u.code))
@@ -79,7 +87,8 @@ export async function addAward(db: Db, actor: Actor, raw: AwardInput): Promise<A
   const input = parsed.data;
   const region = await findRegion(db, readScopes(actor), input.regionCode);
   if (!region) throw errors.notFound();
-  if (!hasPowerAt(actor, "reviewPlans", region.code.split(".").slice(0, 2).join("."))) throw errors.forbidden();
+  if (!hasPowerAt(actor, "reviewPlans", region.code.split(".").slice(0, 2).join(".")))
+    throw errors.forbidden();
   const row = {
     id: uuidv7(),
     year: input.year,

@@ -21,7 +21,11 @@ afterAll(async () => db.close());
 
 describe("the yearly desa report (PALI Pasal 40)", () => {
   it("carries the figures `tumbuh scorecard` and `tumbuh indicators` give for the same desa and year", async () => {
-    const report = await liveReport(db.kysely, SYSTEM_ACTOR, { kind: "desa_yearly", regionCode: SANDELEY, period: YEAR });
+    const report = await liveReport(db.kysely, SYSTEM_ACTOR, {
+      kind: "desa_yearly",
+      regionCode: SANDELEY,
+      period: YEAR,
+    });
     const section = (code: string) => {
       const s = report.figures.sections.find((x) => x.code === code);
       if (!s) throw new Error(`no section ${code}`);
@@ -37,11 +41,16 @@ describe("the yearly desa report (PALI Pasal 40)", () => {
     expect(value("scorecard", "t")).toBe(card.totals.t);
     expect(value("scorecard", "ts")).toBe(card.totals.ts);
     expect(value("scorecard", "targets")).toBe(card.totals.targets);
-    for (const g of card.totals.groups) expect(value("scorecard", `group.${g.group}.percent`)).toBe(g.percent);
+    for (const g of card.totals.groups)
+      expect(value("scorecard", `group.${g.group}.percent`)).toBe(g.percent);
     const perIndicator = section("scorecard").tables[0]?.rows ?? [];
-    expect(perIndicator).toHaveLength(card.totals.groups.reduce((n, g) => n + Object.keys(g.indicators).length, 0));
+    expect(perIndicator).toHaveLength(
+      card.totals.groups.reduce((n, g) => n + Object.keys(g.indicators).length, 0),
+    );
     // Pasal 40(2) a and c: the scorecard's own target groups.
-    expect(value("targets_1000hpk", "a_pregnant")).toBe(card.totals.groups.find((g) => g.group === "ibu_hamil")?.targets);
+    expect(value("targets_1000hpk", "a_pregnant")).toBe(
+      card.totals.groups.find((g) => g.group === "ibu_hamil")?.targets,
+    );
     expect(value("targets_1000hpk", "c_children_0_23")).toBe(
       card.totals.groups.find((g) => g.group === "anak_0_23")?.targets,
     );
@@ -50,9 +59,13 @@ describe("the yearly desa report (PALI Pasal 40)", () => {
     const dash = await getDashboard(db.kysely, SYSTEM_ACTOR, { region: SANDELEY, period: YEAR });
     const rows = section("indicators").tables[0]?.rows ?? [];
     expect(rows.map((r) => r[0])).toEqual(dash.indicators.map((f) => f.indicatorId));
-    expect(rows.map((r) => [r[2], r[4], r[5]])).toEqual(dash.indicators.map((f) => [f.value, f.numerator, f.denominator]));
+    expect(rows.map((r) => [r[2], r[4], r[5]])).toEqual(
+      dash.indicators.map((f) => [f.value, f.numerator, f.denominator]),
+    );
     expect(dash.indicators.some((f) => f.value !== null)).toBe(true);
-    expect(value("indicators", "indicators_met")).toBe(dash.indicators.filter((f) => f.status === "green").length);
+    expect(value("indicators", "indicators_met")).toBe(
+      dash.indicators.filter((f) => f.status === "green").length,
+    );
 
     // Tika is not in Tumbuh yet: the document says so instead of printing a number.
     expect(section("tika").note).toBe("Data tika pertumbuhan belum tersedia.");
@@ -60,7 +73,11 @@ describe("the yearly desa report (PALI Pasal 40)", () => {
   }, 120_000);
 
   it("prints those figures in its PDF, with the article and the signatories", async () => {
-    const report = await liveReport(db.kysely, SYSTEM_ACTOR, { kind: "desa_yearly", regionCode: SANDELEY, period: YEAR });
+    const report = await liveReport(db.kysely, SYSTEM_ACTOR, {
+      kind: "desa_yearly",
+      regionCode: SANDELEY,
+      period: YEAR,
+    });
     const pdf = await reportPdf(report);
     pdfToPngs(pdf, "report-desa-yearly", 60);
     const text = pdfText(pdf).replace(/\s+/g, " ");
@@ -71,6 +88,10 @@ describe("the yearly desa report (PALI Pasal 40)", () => {
     expect(text).toContain("Data tika pertumbuhan belum tersedia.");
     expect(text).toContain("Wali Desa");
     const conv = report.figures.sections.find((s) => s.code === "scorecard")?.figures[0]?.value ?? null;
-    expect(text).toContain(new Intl.NumberFormat("id-ID", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(conv ?? 0));
+    expect(text).toContain(
+      new Intl.NumberFormat("id-ID", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+        conv ?? 0,
+      ),
+    );
   }, 120_000);
 });

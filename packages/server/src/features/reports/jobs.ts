@@ -3,7 +3,7 @@ import { z } from "zod";
 import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
-import { defineJob } from "../jobs/handler";
+import { defineJob } from "../jobs/service";
 import { reportPdf } from "./render-pdf";
 import { reportXlsx } from "./render-xlsx";
 import { findReport, storeDocument } from "./repository";

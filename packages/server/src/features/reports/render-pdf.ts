@@ -9,7 +9,11 @@ import { tanggal } from "../../documents/dates-id";
 import { type Content, renderPdf, type TableCell } from "../../documents/pdf";
 import { printFigure } from "./format";
 
-const STATUS = { draft: "DRAF", issued: "Diterbitkan", acknowledged: "Diterbitkan dan sudah ditanggapi" } as const;
+const STATUS = {
+  draft: "DRAF",
+  issued: "Diterbitkan",
+  acknowledged: "Diterbitkan dan sudah ditanggapi",
+} as const;
 
 /**
  * The report as a PDF document: the article that requires it and what it says, the frozen figures (only
@@ -20,7 +24,12 @@ export async function reportPdf(r: ReportView): Promise<Buffer> {
   const def = REPORT_KINDS[r.kind];
   const content: Content[] = [
     { text: def.title.id.toUpperCase(), style: "title" },
-    { text: `${r.regionName} — ${periodLabel(r.period)}`, alignment: "center", bold: true, margin: [0, 2, 0, 6] },
+    {
+      text: `${r.regionName} — ${periodLabel(r.period)}`,
+      alignment: "center",
+      bold: true,
+      margin: [0, 2, 0, 6],
+    },
     {
       text: `Dasar: ${def.source}. ${def.basis}`,
       fontSize: 8,
@@ -55,7 +64,10 @@ export async function reportPdf(r: ReportView): Promise<Buffer> {
           body: s.figures.map((f): TableCell[] => [
             { text: f.label },
             {
-              text: f.unit !== "text" && f.text ? `${printFigure(f.unit, f.value)}  (${f.text})` : printFigure(f.unit, f.value, f.text),
+              text:
+                f.unit !== "text" && f.text
+                  ? `${printFigure(f.unit, f.value)}  (${f.text})`
+                  : printFigure(f.unit, f.value, f.text),
               alignment: "right",
             },
           ]),
@@ -99,7 +111,8 @@ export async function reportPdf(r: ReportView): Promise<Buffer> {
       content.push({ text: r.narrative[f] ?? "", fontSize: 9 });
     }
   }
-  const signers = r.signatures.length > 0 ? r.signatures : def.signatories.map((s) => ({ position: s.position, name: "" }));
+  const signers =
+    r.signatures.length > 0 ? r.signatures : def.signatories.map((s) => ({ position: s.position, name: "" }));
   content.push({
     columns: signers.map((s) => ({
       stack: [

@@ -34,7 +34,8 @@ export async function reportXlsx(r: ReportView): Promise<Buffer> {
     ws.addRow([s.source]);
     if (s.note) ws.addRow([s.note]);
     ws.addRow([]);
-    for (const f of s.figures) ws.addRow([f.label, f.value ?? f.text ?? "", f.value !== null ? (f.text ?? "") : ""]);
+    for (const f of s.figures)
+      ws.addRow([f.label, f.value ?? f.text ?? "", f.value !== null ? (f.text ?? "") : ""]);
     for (const t of s.tables) {
       ws.addRow([]);
       ws.addRow([t.title]).font = { bold: true };

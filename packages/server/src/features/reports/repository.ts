@@ -7,7 +7,11 @@ type Conn = Kysely<Database> | Transaction<Database>;
 export type ReportRow = Selectable<ReportsTable>;
 
 /** A report the caller may read: its own region is in scope, or it was sent to a region in scope. */
-export async function findReport(db: Conn, scopes: readonly string[], id: string): Promise<ReportRow | undefined> {
+export async function findReport(
+  db: Conn,
+  scopes: readonly string[],
+  id: string,
+): Promise<ReportRow | undefined> {
   return db
     .selectFrom("reports")
     .selectAll()
@@ -22,7 +26,12 @@ export async function findReport(db: Conn, scopes: readonly string[], id: string
 }
 
 /** Every version of one report (kind, region, period), oldest first. */
-export async function versionsOf(db: Conn, kind: string, regionCode: string, period: string): Promise<ReportRow[]> {
+export async function versionsOf(
+  db: Conn,
+  kind: string,
+  regionCode: string,
+  period: string,
+): Promise<ReportRow[]> {
   return db
     .selectFrom("reports")
     .selectAll()

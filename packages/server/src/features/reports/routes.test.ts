@@ -32,12 +32,25 @@ describeEachDialect(
     };
     const audited = async () =>
       (
-        await db().kysely.selectFrom("audit_log").select("action").where("action", "like", "report.%").orderBy("id").execute()
+        await db()
+          .kysely.selectFrom("audit_log")
+          .select("action")
+          .where("action", "like", "report.%")
+          .orderBy("id")
+          .execute()
       ).map((r) => r.action);
     const draftYearly = () =>
-      ok(req("desa.sandeley", "POST", "/api/reports", { kind: "desa_yearly", regionCode: SANDELEY, period: "2025" }));
+      ok(
+        req("desa.sandeley", "POST", "/api/reports", {
+          kind: "desa_yearly",
+          regionCode: SANDELEY,
+          period: "2025",
+        }),
+      );
     const issue = async (id: string) => {
-      const issued = await ok<ReportView & { jobId: string }>(req("desa.sandeley", "POST", `/api/reports/${id}/issue`, {}));
+      const issued = await ok<ReportView & { jobId: string }>(
+        req("desa.sandeley", "POST", `/api/reports/${id}/issue`, {}),
+      );
       await api.jobs.idle();
       return issued;
     };
@@ -55,10 +68,12 @@ describeEachDialect(
       // Opening it again gives the same draft.
       expect((await draftYearly()).id).toBe(draft.id);
       // A draft is not in the kecamatan's inbox yet (the kecamatan may read the desa's data, so it may open it).
-      expect((await ok<ReportList>(req("tpps.kuaro", "GET", `/api/reports?region=${KUARO}`))).inbox).toEqual([]);
-      expect((await req("tpps.kuaro", "POST", `/api/reports/${draft.id}/acknowledge`, {})).json().error.code).toBe(
-        "report_state",
+      expect((await ok<ReportList>(req("tpps.kuaro", "GET", `/api/reports?region=${KUARO}`))).inbox).toEqual(
+        [],
       );
+      expect(
+        (await req("tpps.kuaro", "POST", `/api/reports/${draft.id}/acknowledge`, {})).json().error.code,
+      ).toBe("report_state");
 
       // Unsigned: refused, nothing lost.
       const refused = await req("desa.sandeley", "POST", `/api/reports/${draft.id}/issue`, {});
@@ -66,7 +81,10 @@ describeEachDialect(
       expect(refused.json().error.field).toBe("signatures");
       await ok(
         req("desa.sandeley", "PATCH", `/api/reports/${draft.id}`, {
-          narrative: { findings: "Cakupan pengukuran panjang badan rendah di Dusun II.", follow_up: "Kelas ibu balita." },
+          narrative: {
+            findings: "Cakupan pengukuran panjang badan rendah di Dusun II.",
+            follow_up: "Kelas ibu balita.",
+          },
           signatures: SIGNED,
         }),
       );
@@ -77,17 +95,23 @@ describeEachDialect(
       // The kecamatan's inbox and due list show it received.
       const list = await ok<ReportList>(req("tpps.kuaro", "GET", `/api/reports?region=${KUARO}`));
       expect(list.inbox.map((r) => [r.id, r.status, r.documents])).toEqual([[draft.id, "issued", true]]);
-      const due = list.due.find((d) => d.kind === "desa_yearly" && d.regionCode === SANDELEY && d.period === "2025");
+      const due = list.due.find(
+        (d) => d.kind === "desa_yearly" && d.regionCode === SANDELEY && d.period === "2025",
+      );
       expect(due?.state).toBe("received");
       expect(list.due.some((d) => d.regionCode !== SANDELEY && d.state === "overdue")).toBe(true);
 
       // The desa cannot acknowledge its own report; the kecamatan can, once.
-      expect((await req("desa.sandeley", "POST", `/api/reports/${draft.id}/acknowledge`, {})).statusCode).toBe(403);
-      const seen = await ok(req("tpps.kuaro", "POST", `/api/reports/${draft.id}/acknowledge`, { note: "Diterima." }));
-      expect(seen).toMatchObject({ status: "acknowledged", acknowledgeNote: "Diterima." });
-      expect((await req("tpps.kuaro", "POST", `/api/reports/${draft.id}/acknowledge`, {})).json().error.code).toBe(
-        "report_state",
+      expect(
+        (await req("desa.sandeley", "POST", `/api/reports/${draft.id}/acknowledge`, {})).statusCode,
+      ).toBe(403);
+      const seen = await ok(
+        req("tpps.kuaro", "POST", `/api/reports/${draft.id}/acknowledge`, { note: "Diterima." }),
       );
+      expect(seen).toMatchObject({ status: "acknowledged", acknowledgeNote: "Diterima." });
+      expect(
+        (await req("tpps.kuaro", "POST", `/api/reports/${draft.id}/acknowledge`, {})).json().error.code,
+      ).toBe("report_state");
 
       // Issued figures are frozen: an edit is refused.
       const frozen = await req("desa.sandeley", "PATCH", `/api/reports/${draft.id}`, { refresh: true });
@@ -95,7 +119,11 @@ describeEachDialect(
 
       // Correction: version 2 is a new draft with the same narrative; version 1 stays as issued.
       const v2 = await ok(req("desa.sandeley", "POST", `/api/reports/${draft.id}/correct`, {}));
-      expect(v2).toMatchObject({ version: 2, status: "draft", narrative: { follow_up: "Kelas ibu balita." } });
+      expect(v2).toMatchObject({
+        version: 2,
+        status: "draft",
+        narrative: { follow_up: "Kelas ibu balita." },
+      });
       expect(v2.versions.map((v) => [v.version, v.status, v.superseded])).toEqual([
         [1, "acknowledged", true],
         [2, "draft", false],
@@ -123,7 +151,9 @@ describeEachDialect(
       const xlsx = await req("desa.sandeley", "GET", `/api/reports/${v2.id}/report.xlsx`);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-      expect(wb.worksheets[0]?.getCell("A1").value).toBe("Laporan Tahunan Konvergensi Pencegahan Stunting Desa");
+      expect(wb.worksheets[0]?.getCell("A1").value).toBe(
+        "Laporan Tahunan Konvergensi Pencegahan Stunting Desa",
+      );
       expect(wb.worksheets).toHaveLength(6);
 
       expect(await audited()).toEqual([
@@ -167,9 +197,9 @@ describeEachDialect(
       });
       expect(notTheirs.statusCode).toBe(403);
       const draft = await draftYearly();
-      expect((await req("desa.sandeley", "GET", `/api/reports/${draft.id}/report.pdf`)).json().error.code).toBe(
-        "report_state",
-      );
+      expect(
+        (await req("desa.sandeley", "GET", `/api/reports/${draft.id}/report.pdf`)).json().error.code,
+      ).toBe("report_state");
     });
   },
   { seed: async (db) => void (await ensureDemo(db.kysely, { children: 0 })) },

@@ -12,8 +12,8 @@ import {
   periodsExpected,
   REPORT_KINDS,
   REPORT_KINDS_LIST,
-  type ReportKind,
   ReportFiguresSchema,
+  type ReportKind,
   type ReportList,
   type ReportStatus,
   type ReportSummary,
@@ -32,7 +32,7 @@ import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
-import type { JobRunner } from "../jobs/runner";
+import type { JobRunner } from "../jobs/service";
 import { findRegion, findRegionsByCode } from "../regions/service";
 import { assembleFigures } from "./figures";
 import {
@@ -84,7 +84,12 @@ async function mustFind(db: Db, actor: Actor, id: string): Promise<ReportRow> {
   return row;
 }
 
-function summaryOf(row: ReportRow, names: Map<string, string>, latest: number, docs: Set<string>): ReportSummary {
+function summaryOf(
+  row: ReportRow,
+  names: Map<string, string>,
+  latest: number,
+  docs: Set<string>,
+): ReportSummary {
   return {
     id: row.id,
     kind: row.kind as ReportKind,
@@ -206,7 +211,6 @@ export async function createReport(db: Db, actor: Actor, input: CreateReportInpu
   return reportView(db, actor, row);
 }
 
-
 async function mustDraft(db: Db, actor: Actor, id: string): Promise<ReportRow> {
   const row = await mustFind(db, actor, id);
   const level = (await readableRegion(db, actor, row.region_code)).level;
@@ -216,7 +220,12 @@ async function mustDraft(db: Db, actor: Actor, id: string): Promise<ReportRow> {
 }
 
 /** Narrative, signatures, or fresh figures for a draft; audited. */
-export async function updateReport(db: Db, actor: Actor, id: string, input: UpdateReportInput): Promise<ReportView> {
+export async function updateReport(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: UpdateReportInput,
+): Promise<ReportView> {
   const row = await mustDraft(db, actor, id);
   const changes: Partial<ReportsTable> = { updated_at: nowIso() };
   if (input.narrative) {
@@ -274,9 +283,15 @@ export async function issueReport(
 }
 
 /** The level above confirms it received and read an issued report (Paser Pasal 18 f–h, 45(2)). */
-export async function acknowledgeReport(db: Db, actor: Actor, id: string, note?: string): Promise<ReportView> {
+export async function acknowledgeReport(
+  db: Db,
+  actor: Actor,
+  id: string,
+  note?: string,
+): Promise<ReportView> {
   const row = await mustFind(db, actor, id);
-  if (row.recipient_code === null || !hasPowerAt(actor, "reviewPlans", row.recipient_code)) throw errors.forbidden();
+  if (row.recipient_code === null || !hasPowerAt(actor, "reviewPlans", row.recipient_code))
+    throw errors.forbidden();
   if (row.status !== "issued") throw errors.reportState("only an issued report can be acknowledged");
   if (row.issued_by === actor.userId) throw errors.forbidden();
   const now = nowIso();
@@ -316,7 +331,9 @@ export async function correctReport(db: Db, actor: Actor, id: string): Promise<R
     id: uuidv7(),
     version: row.version + 1,
     status: "draft",
-    figures_json: JSON.stringify(await assembleFigures(db, actor, row.kind as ReportKind, region, row.period)),
+    figures_json: JSON.stringify(
+      await assembleFigures(db, actor, row.kind as ReportKind, region, row.period),
+    ),
     supersedes: row.id,
     created_at: now,
     created_by: actor.userId,
@@ -362,14 +379,22 @@ export async function reportDocument(
     regionCode: row.region_code,
     after: { format },
   });
-  return { body, fileName: `laporan-${row.kind.replace(/_/g, "-")}-${row.region_code}-${row.period}-v${row.version}.${format}` };
+  return {
+    body,
+    fileName: `laporan-${row.kind.replace(/_/g, "-")}-${row.region_code}-${row.period}-v${row.version}.${format}`,
+  };
 }
 
 /**
  * A region's page: its own reports, the reports sent to it, and per child region and kind the latest
  * ended periods with whether the report came, is overdue, or not due yet (the level above's dashboard).
  */
-export async function reportList(db: Db, actor: Actor, regionCode: string, today = todayIso()): Promise<ReportList> {
+export async function reportList(
+  db: Db,
+  actor: Actor,
+  regionCode: string,
+  today = todayIso(),
+): Promise<ReportList> {
   const scopes = readScopes(actor);
   const region = await readableRegion(db, actor, regionCode);
   const own = await reportsOfRegion(db, scopes, region.code, 200);
@@ -383,7 +408,10 @@ export async function reportList(db: Db, actor: Actor, regionCode: string, today
     .execute();
   const childLevel = children[0]?.level;
   const kinds = REPORT_KINDS_LIST.filter(
-    (k) => childLevel && REPORT_KINDS[k].levels.includes(childLevel as Level) && REPORT_KINDS[k].recipient === "parent",
+    (k) =>
+      childLevel &&
+      REPORT_KINDS[k].levels.includes(childLevel as Level) &&
+      REPORT_KINDS[k].recipient === "parent",
   );
   const periodsByKind = new Map(kinds.map((k) => [k, periodsExpected(k, today, DUE_PERIODS)]));
   const expected = await reportsFor(
@@ -416,7 +444,10 @@ export async function reportList(db: Db, actor: Actor, regionCode: string, today
         });
       }
   const names = await namesOf(db, [region.code, ...inbox.map((r) => r.region_code)]);
-  const docs = await documentsOf(db, [...own, ...inbox].map((r) => r.id));
+  const docs = await documentsOf(
+    db,
+    [...own, ...inbox].map((r) => r.id),
+  );
   const latestVersion = (rows: ReportRow[]) => {
     const m = new Map<string, number>();
     for (const r of rows) {

@@ -33,7 +33,9 @@ export default function ReportPage({ id }: { id: string }) {
   useDocumentTitle(t("rp.figures"));
   return (
     <LoadGate loaded={loaded}>
-      {(r) => <ReportBody report={r} onChange={(next) => loaded.setData(() => next)} reload={loaded.reload} />}
+      {(r) => (
+        <ReportBody report={r} onChange={(next) => loaded.setData(() => next)} reload={loaded.reload} />
+      )}
     </LoadGate>
   );
 }
@@ -69,7 +71,8 @@ function ReportBody({
         </p>
         <p className="muted">
           {t("rp.version", { n: r.version })} · {t(`rp.status.${r.status}` as MessageKey)}
-          {r.superseded && ` · ${t("rp.superseded")}`} · {t("rp.dueOn", { date: formatDate(r.dueOn, locale) })}
+          {r.superseded && ` · ${t("rp.superseded")}`} ·{" "}
+          {t("rp.dueOn", { date: formatDate(r.dueOn, locale) })}
         </p>
         <p>
           {t("rp.recipient")}: {recipient}
@@ -111,10 +114,18 @@ function ReportBody({
         <section className="button-row">
           {r.documents ? (
             <>
-              <a className="button button--secondary" href={hrefFor(reportsApi.pdf, { params: { id: r.id } })} download>
+              <a
+                className="button button--secondary"
+                href={hrefFor(reportsApi.pdf, { params: { id: r.id } })}
+                download
+              >
                 {t("rp.pdf")}
               </a>
-              <a className="button button--secondary" href={hrefFor(reportsApi.xlsx, { params: { id: r.id } })} download>
+              <a
+                className="button button--secondary"
+                href={hrefFor(reportsApi.xlsx, { params: { id: r.id } })}
+                download
+              >
                 {t("rp.xlsx")}
               </a>
             </>
@@ -140,11 +151,7 @@ function ReportBody({
         ))}
       </section>
 
-      {r.can.edit ? (
-        <EditForm report={r} onChange={onChange} />
-      ) : (
-        <ReadNarrative report={r} />
-      )}
+      {r.can.edit ? <EditForm report={r} onChange={onChange} /> : <ReadNarrative report={r} />}
     </div>
   );
 }
@@ -269,18 +276,32 @@ function EditForm({ report: r, onChange }: { report: ReportView; onChange: (r: R
               id={`rp-s-${i}`}
               value={s.name}
               maxLength={200}
-              onChange={(e) => setSignatures(signatures.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
+              onChange={(e) =>
+                setSignatures(signatures.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))
+              }
             />
           </div>
         ))}
       </div>
-      {action.outcome && <Notice tone={action.outcome.tone === "ok" ? "ok" : "error"}>{action.outcome.text}</Notice>}
+      {action.outcome && (
+        <Notice tone={action.outcome.tone === "ok" ? "ok" : "error"}>{action.outcome.text}</Notice>
+      )}
       {action.error !== null && <ErrorPanel error={action.error} />}
       <div className="button-row">
-        <button type="button" className="button button--primary" disabled={action.busy} onClick={() => save()}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={action.busy}
+          onClick={() => save()}
+        >
           {t("rp.save")}
         </button>
-        <button type="button" className="button button--secondary" disabled={action.busy} onClick={() => save(true)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={action.busy}
+          onClick={() => save(true)}
+        >
           {t("rp.refresh")}
         </button>
       </div>
@@ -312,7 +333,10 @@ function Actions({
             disabled={action.busy}
             onClick={() =>
               action.run(async () => {
-                const { jobId, ...view } = await api.call(reportsApi.issue, { params: { id: r.id }, body: {} });
+                const { jobId, ...view } = await api.call(reportsApi.issue, {
+                  params: { id: r.id },
+                  body: {},
+                });
                 onChange(view);
                 onIssued(jobId);
               }, t("rp.issued"))
@@ -362,7 +386,9 @@ function Actions({
           {t("rp.correct")}
         </button>
       )}
-      {action.outcome && <Notice tone={action.outcome.tone === "ok" ? "ok" : "error"}>{action.outcome.text}</Notice>}
+      {action.outcome && (
+        <Notice tone={action.outcome.tone === "ok" ? "ok" : "error"}>{action.outcome.text}</Notice>
+      )}
       {action.error !== null && <ErrorPanel error={action.error} />}
     </section>
   );

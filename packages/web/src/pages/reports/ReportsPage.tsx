@@ -1,12 +1,12 @@
 import {
   kindsForLevel,
   periodLabel,
+  REPORT_KINDS,
   type ReportKind,
   type ReportList,
   type ReportSummary,
   recentPeriods,
   regionsApi,
-  REPORT_KINDS,
   reportsApi,
 } from "@tumbuh/core";
 import { useState } from "react";
@@ -45,7 +45,13 @@ export default function ReportsPage({ code }: { code: string }) {
             <NewReport code={code} level={level as Level} />
             <Summaries id="rp-own" title={t("rp.own")} empty={t("rp.noneOwn")} rows={list.own} />
             {level !== "desa" && (
-              <Summaries id="rp-inbox" title={t("rp.inbox")} empty={t("rp.noneInbox")} rows={list.inbox} withRegion />
+              <Summaries
+                id="rp-inbox"
+                title={t("rp.inbox")}
+                empty={t("rp.noneInbox")}
+                rows={list.inbox}
+                withRegion
+              />
             )}
             {list.due.length > 0 && <DueList list={list} />}
           </>
@@ -151,7 +157,8 @@ function DueList({ list }: { list: ReportList }) {
   return (
     <section className="stack-sm" aria-labelledby="rp-due">
       <h2 id="rp-due">
-        {t("rp.due")} <span className="count rp-state--overdue">({t("rp.overdueCount", { count: overdue })})</span>
+        {t("rp.due")}{" "}
+        <span className="count rp-state--overdue">({t("rp.overdueCount", { count: overdue })})</span>
       </h2>
       <p className="hint">{t("rp.dueHint")}</p>
       <div className="rp-table-wrap">
@@ -168,7 +175,9 @@ function DueList({ list }: { list: ReportList }) {
                 </td>
                 <td className={`rp-state--${d.state}`}>
                   {d.reportId ? (
-                    <Link to={pathFor("report", { id: d.reportId })}>{t(`rp.state.${d.state}` as MessageKey)}</Link>
+                    <Link to={pathFor("report", { id: d.reportId })}>
+                      {t(`rp.state.${d.state}` as MessageKey)}
+                    </Link>
                   ) : (
                     t(`rp.state.${d.state}` as MessageKey)
                   )}

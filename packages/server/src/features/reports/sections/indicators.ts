@@ -1,7 +1,18 @@
-import { formatPercent, type IndicatorFigure, type ReportSectionView, periodLabel, type Prevalence } from "@tumbuh/core";
+import {
+  formatPercent,
+  type IndicatorFigure,
+  type Prevalence,
+  periodLabel,
+  type ReportSectionView,
+} from "@tumbuh/core";
 import { fig, type SectionContext } from "./context";
 
-const STATUS_ID = { green: "Tercapai", amber: "Mendekati", red: "Belum tercapai", none: "Tanpa data" } as const;
+const STATUS_ID = {
+  green: "Tercapai",
+  amber: "Mendekati",
+  red: "Belum tercapai",
+  none: "Tanpa data",
+} as const;
 
 function periodNote(ctx: SectionContext): string | null {
   return ctx.indicatorPeriod === ctx.period
@@ -63,9 +74,27 @@ export async function prevalenceSection(ctx: SectionContext): Promise<ReportSect
     note: periodNote(ctx),
     figures: [
       fig("stunting", "Stunting (TB/U < −2 SD)", "percent", panel.stunting.value, ciText(panel.stunting)),
-      fig("wasting", "Gizi kurang/buruk (BB/TB < −2 SD)", "percent", panel.wasting.value, ciText(panel.wasting)),
-      fig("underweight", "Berat badan kurang (BB/U < −2 SD)", "percent", panel.underweight.value, ciText(panel.underweight)),
-      fig("coverage", "Cakupan penimbangan/pengukuran (D/S)", "percent", panel.coverage.value, ciText(panel.coverage)),
+      fig(
+        "wasting",
+        "Gizi kurang/buruk (BB/TB < −2 SD)",
+        "percent",
+        panel.wasting.value,
+        ciText(panel.wasting),
+      ),
+      fig(
+        "underweight",
+        "Berat badan kurang (BB/U < −2 SD)",
+        "percent",
+        panel.underweight.value,
+        ciText(panel.underweight),
+      ),
+      fig(
+        "coverage",
+        "Cakupan penimbangan/pengukuran (D/S)",
+        "percent",
+        panel.coverage.value,
+        ciText(panel.coverage),
+      ),
       fig("flagged", "Pengukuran ditandai tidak wajar (tidak dihitung)", "count", panel.flagged),
     ],
     tables: [],

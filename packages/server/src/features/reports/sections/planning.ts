@@ -1,7 +1,8 @@
 import { type OverviewRow, type ReportSectionView, stuntingShare } from "@tumbuh/core";
 import { fig, type SectionContext } from "./context";
 
-const STAGE_LATE = (r: OverviewRow) => (r.lateStages.length > 0 ? `${r.lateStages.length} tahap terlambat` : "tepat waktu");
+const STAGE_LATE = (r: OverviewRow) =>
+  r.lateStages.length > 0 ? `${r.lateStages.length} tahap terlambat` : "tepat waktu";
 
 /**
  * Planning and budget status (Paser Pasal 9 huruf k, 18 huruf b): the planning overview of the period's
@@ -18,9 +19,19 @@ export async function planningSection(ctx: SectionContext): Promise<ReportSectio
     fig("stunting_share", "Porsi anggaran stunting", "percent", o.total.stuntingShare),
   ];
   if (ctx.region.level === "kabupaten") {
-    const byKec = new Map<string, { name: string; n: number; late: number; complete: number; apb: number; st: number }>();
+    const byKec = new Map<
+      string,
+      { name: string; n: number; late: number; complete: number; apb: number; st: number }
+    >();
     for (const r of o.rows) {
-      const k = byKec.get(r.kecamatanCode) ?? { name: r.kecamatanName, n: 0, late: 0, complete: 0, apb: 0, st: 0 };
+      const k = byKec.get(r.kecamatanCode) ?? {
+        name: r.kecamatanName,
+        n: 0,
+        late: 0,
+        complete: 0,
+        apb: 0,
+        st: 0,
+      };
       k.n += 1;
       k.late += r.lateStages.length > 0 ? 1 : 0;
       k.complete += r.complete ? 1 : 0;
@@ -42,7 +53,15 @@ export async function planningSection(ctx: SectionContext): Promise<ReportSectio
           title: "Per kecamatan",
           columns: ["Kecamatan", "Desa", "Selesai", "Terlambat", "APB Desa", "Anggaran stunting", "Porsi"],
           units: ["text", "count", "count", "count", "rupiah", "rupiah", "percent"],
-          rows: [...byKec.values()].map((k) => [k.name, k.n, k.complete, k.late, k.apb, k.st, stuntingShare(k.st, k.apb)]),
+          rows: [...byKec.values()].map((k) => [
+            k.name,
+            k.n,
+            k.complete,
+            k.late,
+            k.apb,
+            k.st,
+            stuntingShare(k.st, k.apb),
+          ]),
         },
       ],
     };
@@ -59,7 +78,14 @@ export async function planningSection(ctx: SectionContext): Promise<ReportSectio
         title: "Per desa/kelurahan",
         columns: ["Desa/kelurahan", "Tahap berjalan", "Ketepatan", "APB Desa", "Anggaran stunting", "Porsi"],
         units: ["text", "text", "text", "rupiah", "rupiah", "percent"],
-        rows: o.rows.map((r) => [r.regionName, r.currentStage ?? "selesai", STAGE_LATE(r), r.apbTotal, r.stuntingBudget, r.stuntingShare]),
+        rows: o.rows.map((r) => [
+          r.regionName,
+          r.currentStage ?? "selesai",
+          STAGE_LATE(r),
+          r.apbTotal,
+          r.stuntingBudget,
+          r.stuntingShare,
+        ]),
       },
     ],
   };
@@ -72,7 +98,10 @@ export async function budgetSection(ctx: SectionContext): Promise<ReportSectionV
     code: "budget",
     title: "Dana APB Desa untuk kegiatan pencegahan stunting",
     source: "Perbup PALI 64/2021 Pasal 40 ayat (5)",
-    note: o.total.apbTotal === 0 && o.total.stuntingBudget === 0 ? "APB Desa tahun ini belum tercatat di siklus perencanaan." : null,
+    note:
+      o.total.apbTotal === 0 && o.total.stuntingBudget === 0
+        ? "APB Desa tahun ini belum tercatat di siklus perencanaan."
+        : null,
     figures: [
       fig("apb_total", "Total APB Desa", "rupiah", o.total.apbTotal),
       fig("stunting_budget", "Dana untuk kegiatan pencegahan stunting", "rupiah", o.total.stuntingBudget),

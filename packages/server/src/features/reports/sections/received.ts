@@ -14,7 +14,10 @@ export async function receivedSection(ctx: SectionContext): Promise<ReportSectio
     r.period.startsWith(ctx.period.slice(0, 4)),
   );
   const names = new Map(
-    (await findRegionsByCode(ctx.db, [...new Set(rows.map((r) => r.region_code))])).map((r) => [r.code, r.name]),
+    (await findRegionsByCode(ctx.db, [...new Set(rows.map((r) => r.region_code))])).map((r) => [
+      r.code,
+      r.name,
+    ]),
   );
   return {
     code: "reports_received",
@@ -23,7 +26,12 @@ export async function receivedSection(ctx: SectionContext): Promise<ReportSectio
     note: rows.length === 0 ? "Belum ada laporan yang diterima pada tahun ini." : null,
     figures: [
       fig("received", "Laporan diterima", "count", rows.length),
-      fig("acknowledged", "Laporan sudah ditanggapi", "count", rows.filter((r) => r.status === "acknowledged").length),
+      fig(
+        "acknowledged",
+        "Laporan sudah ditanggapi",
+        "count",
+        rows.filter((r) => r.status === "acknowledged").length,
+      ),
     ],
     tables: [
       {

@@ -64,7 +64,15 @@ export async function scorecardAreasSection(ctx: SectionContext): Promise<Report
         title: "Per wilayah",
         columns: ["Kode", "Wilayah", "Sasaran", "Y", "T", "TS", "Konvergensi"],
         units: ["text", "text", "count", "count", "count", "count", "percent"],
-        rows: s.areas.map((a) => [a.code, a.name, a.totals.targets, a.totals.y, a.totals.t, a.totals.ts, a.totals.percent]),
+        rows: s.areas.map((a) => [
+          a.code,
+          a.name,
+          a.totals.targets,
+          a.totals.y,
+          a.totals.t,
+          a.totals.ts,
+          a.totals.percent,
+        ]),
       },
     ],
   };

@@ -1,4 +1,11 @@
-import { monthEnd, monthsOfPeriod, monthStart, pregnancySignals, readScopes, type ReportSectionView } from "@tumbuh/core";
+import {
+  monthEnd,
+  monthStart,
+  monthsOfPeriod,
+  pregnancySignals,
+  type ReportSectionView,
+  readScopes,
+} from "@tumbuh/core";
 import { pregnanciesInRegion } from "../../pregnancies/service";
 import { fig, type SectionContext } from "./context";
 import { TIKA_MISSING, tikaCounts } from "./tika";
