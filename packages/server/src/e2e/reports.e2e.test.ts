@@ -17,7 +17,10 @@ describe("a yearly desa report issued, acknowledged and corrected in Chromium at
   let server: Awaited<ReturnType<typeof startLiveServer>>;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `reports-${name}.png`), fullPage: true });
+  const shot = async (name: string) => {
+    await page.screenshot({ path: join(SHOTS, `reports-${name}.png`), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, `reports-${name}-top.png`) });
+  };
   async function login(username: string) {
     await page.request.post(`${server.url}/api/auth/logout`);
     await signIn(page, server.url, username);
@@ -44,7 +47,9 @@ describe("a yearly desa report issued, acknowledged and corrected in Chromium at
     await page.getByLabel("Periode").selectOption(LAST_YEAR);
     await shot("1-desa-list");
     await page.getByRole("button", { name: "Buka draf" }).click();
-    await page.getByRole("heading", { name: "Laporan Tahunan Konvergensi Pencegahan Stunting Desa" }).waitFor();
+    await page
+      .getByRole("heading", { name: "Laporan Tahunan Konvergensi Pencegahan Stunting Desa" })
+      .waitFor();
     await page.getByText("Perbup PALI 64/2021 Pasal 40 ayat (2) huruf a–f").first().waitFor();
     await page.getByText("Data tika pertumbuhan belum tersedia.").first().waitFor();
 
@@ -79,13 +84,18 @@ describe("a yearly desa report issued, acknowledged and corrected in Chromium at
     await page.goto(reportUrl);
     await page.getByRole("button", { name: "Buat koreksi (versi baru)" }).click();
     await page.getByRole("heading", { name: "Semua versi" }).waitFor();
-    await page.getByText(/Versi 2 · Draf/).first().waitFor();
+    await page
+      .getByText(/Versi 2 · Draf/)
+      .first()
+      .waitFor();
     await shot("6-desa-version2");
     await page.getByRole("link", { name: "Versi 1", exact: true }).click();
     await page.getByText(/Versi 1 · Sudah ditanggapi · Sudah dikoreksi/).waitFor();
     await page.getByText("Pengukuran panjang badan di Posyandu Mawar belum rutin.").waitFor();
     await shot("7-desa-version1-readable");
-    const pdf = await page.request.get(page.url().replace("/laporan/", "/api/reports/").concat("/report.pdf"));
+    const pdf = await page.request.get(
+      page.url().replace("/laporan/", "/api/reports/").concat("/report.pdf"),
+    );
     expect(pdf.status()).toBe(200);
     expect(pdfText(await pdf.body()).replace(/\s+/g, " ")).toContain("H. Abdul Karim");
 

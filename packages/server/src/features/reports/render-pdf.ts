@@ -15,6 +15,12 @@ const STATUS = {
   acknowledged: "Diterbitkan dan sudah ditanggapi",
 } as const;
 
+/** The column that stretches: the second text column when there are two (code, text), else the first. */
+function firstWide(units: readonly string[]): number {
+  const text = units.flatMap((u, i) => (u === "text" ? [i] : []));
+  return text.length > 1 && text[0] === 0 && units.length > 4 ? (text[1] as number) : (text[0] ?? 0);
+}
+
 /**
  * The report as a PDF document: the article that requires it and what it says, the frozen figures (only
  * what `figures` holds — nothing is computed here), the narrative and the signature blocks of the
@@ -60,7 +66,7 @@ export async function reportPdf(r: ReportView): Promise<Buffer> {
     if (s.figures.length > 0) {
       content.push({
         table: {
-          widths: ["*", 150],
+          widths: ["*", 210],
           body: s.figures.map((f): TableCell[] => [
             { text: f.label },
             {
@@ -83,7 +89,8 @@ export async function reportPdf(r: ReportView): Promise<Buffer> {
       content.push({
         table: {
           headerRows: 1,
-          widths: t.columns.map((_, i) => (t.units[i] === "text" && i === 1 ? "*" : "auto")),
+          // The first wide text column takes the spare width (indicator text, region name).
+          widths: t.columns.map((_, i) => (i === firstWide(t.units) ? "*" : "auto")),
           body: [
             t.columns.map((c): TableCell => ({ text: c, bold: true })),
             ...t.rows.map((row) =>

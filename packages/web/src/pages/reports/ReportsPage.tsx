@@ -154,6 +154,7 @@ function Summaries({
 function DueList({ list }: { list: ReportList }) {
   const { t, locale } = useI18n();
   const overdue = list.due.filter((d) => d.state === "overdue").length;
+  const sorted = [...list.due].sort((a, b) => Number(b.state === "overdue") - Number(a.state === "overdue"));
   return (
     <section className="stack-sm" aria-labelledby="rp-due">
       <h2 id="rp-due">
@@ -161,32 +162,36 @@ function DueList({ list }: { list: ReportList }) {
         <span className="count rp-state--overdue">({t("rp.overdueCount", { count: overdue })})</span>
       </h2>
       <p className="hint">{t("rp.dueHint")}</p>
-      <div className="rp-table-wrap">
-        <table className="rp-table">
-          <tbody>
-            {list.due.map((d) => (
-              <tr key={`${d.kind}|${d.regionCode}|${d.period}`}>
-                <td>{d.regionName}</td>
-                <td>
-                  {REPORT_KINDS[d.kind].title[locale]}
-                  <div className="muted">
-                    {periodLabel(d.period, locale)} · {t("rp.dueOn", { date: formatDate(d.dueOn, locale) })}
-                  </div>
-                </td>
-                <td className={`rp-state--${d.state}`}>
-                  {d.reportId ? (
-                    <Link to={pathFor("report", { id: d.reportId })}>
-                      {t(`rp.state.${d.state}` as MessageKey)}
-                    </Link>
-                  ) : (
-                    t(`rp.state.${d.state}` as MessageKey)
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {/* A kecamatan expects ~150 rows: overdue first, the whole list folded away. */}
+      <details open={overdue > 0 && overdue <= 20}>
+        <summary>{t("rp.dueShow", { count: list.due.length })}</summary>
+        <div className="rp-table-wrap">
+          <table className="rp-table">
+            <tbody>
+              {sorted.map((d) => (
+                <tr key={`${d.kind}|${d.regionCode}|${d.period}`}>
+                  <td>{d.regionName}</td>
+                  <td>
+                    {REPORT_KINDS[d.kind].title[locale]}
+                    <div className="muted">
+                      {periodLabel(d.period, locale)} · {t("rp.dueOn", { date: formatDate(d.dueOn, locale) })}
+                    </div>
+                  </td>
+                  <td className={`rp-state--${d.state}`}>
+                    {d.reportId ? (
+                      <Link to={pathFor("report", { id: d.reportId })}>
+                        {t(`rp.state.${d.state}` as MessageKey)}
+                      </Link>
+                    ) : (
+                      t(`rp.state.${d.state}` as MessageKey)
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
     </section>
   );
 }

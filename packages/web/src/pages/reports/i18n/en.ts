@@ -14,6 +14,7 @@ export const reportsEn: Record<keyof typeof reportsId, string> = {
   "rp.noneInbox": "No reports received yet.",
   "rp.due": "Reports expected",
   "rp.dueHint": "The last two ended periods, per region and report.",
+  "rp.dueShow": "Show the list ({count})",
   "rp.overdueCount": "{count} overdue",
   "rp.state.received": "Received",
   "rp.state.acknowledged": "Acknowledged",

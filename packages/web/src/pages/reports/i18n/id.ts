@@ -13,6 +13,7 @@ export const reportsId = {
   "rp.noneInbox": "Belum ada laporan masuk.",
   "rp.due": "Laporan yang ditunggu",
   "rp.dueHint": "Dua periode terakhir yang sudah berakhir, per wilayah dan jenis laporan.",
+  "rp.dueShow": "Tampilkan daftar ({count})",
   "rp.overdueCount": "{count} terlambat",
   "rp.state.received": "Diterima",
   "rp.state.acknowledged": "Sudah ditanggapi",
