@@ -34,6 +34,10 @@ Usage: tumbuh <command> [options]
                               print the indicator catalog (Paser Pasal 6, Pasal 7, Lampiran) or check a file
   indicators --region CODE --period YYYY-MM|YYYY [--agency NAME] [--format json|table]
                               achievement of every indicator against its target (Perbup Paser 47/2024)
+  report --kind KIND --region CODE --period P [--format json|pdf|xlsx] [--output FILE]
+                              a report the regulations require, with today's figures (JSON = every printed figure)
+  assessment --region REGENCY --year YYYY [--format json|table]
+                              yearly performance ranking of every desa and kecamatan with each score's breakdown
 
 Environment: TUMBUH_DATABASE_URL (default ./data/tumbuh.db; postgres://… for PostgreSQL),
 TUMBUH_HOST (127.0.0.1), TUMBUH_PORT (3000), TUMBUH_COOKIE_SECURE (false), TUMBUH_LOG_LEVEL (info),
@@ -67,6 +71,10 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import("./commands/indicators")).runIndicators(rest);
       case "export":
         return await (await import("./commands/export")).runExport(rest);
+      case "report":
+        return await (await import("./commands/report")).runReport(rest);
+      case "assessment":
+        return await (await import("./commands/assessment")).runAssessment(rest);
       case "scorecard":
         return await (await import("./commands/scorecard")).runScorecard(rest);
       case "growth": {

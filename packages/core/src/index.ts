@@ -29,6 +29,7 @@ export * from "./region-rows";
 export * from "./regions";
 export * from "./registry-schemas";
 export * from "./registry-views";
+export * from "./reports/index";
 export * from "./roles";
 export * from "./satu-data/index";
 export * from "./scope";

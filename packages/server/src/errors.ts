@@ -48,6 +48,8 @@ export const errors = {
   missingReference: (field: string, message: string) => new MissingReference(field, message),
   badRequest: (message: string) => new AppError(400, "bad_request", message),
   conflict: (message: string, field?: string) => new AppError(409, "conflict", message, field),
+  reportState: (message: string) => new AppError(409, "report_state", message),
+  reportRendering: () => new AppError(409, "report_rendering", "The documents are still being rendered."),
   tooManyRequests: (retryAfterSeconds: number) =>
     new AppError(429, "too_many_requests", "Too many attempts. Try again later.", undefined, {
       "retry-after": String(retryAfterSeconds),

@@ -19,6 +19,8 @@ export const SERVER_ERROR_CODES = [
   "possible_duplicate",
   "stage_transition",
   "stage_evidence",
+  "report_state",
+  "report_rendering",
   "too_many_requests",
   "job_failed",
   "origin_refused",

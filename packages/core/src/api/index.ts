@@ -1,7 +1,9 @@
 // The API contract: one file per feature with its endpoints (method, path, zod schemas in and out).
 export * from "./antenatal";
+export * from "./assessments";
 export * from "./audit";
 export * from "./auth";
+export * from "./awards";
 export * from "./case-audits";
 export * from "./catin";
 export * from "./common";
@@ -22,6 +24,7 @@ export * from "./persons";
 export * from "./planning";
 export * from "./pregnancies";
 export * from "./regions";
+export * from "./reports";
 export * from "./satu-data";
 export * from "./search";
 export * from "./services";

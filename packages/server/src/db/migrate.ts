@@ -16,6 +16,7 @@ import * as accessTokens from "./migrations/2026-12-06T0200-access-tokens";
 import * as hardening from "./migrations/2026-12-06T0300-hardening";
 import * as entrySafety from "./migrations/2026-12-06T0400-entry-safety";
 import * as importSources from "./migrations/2026-12-06T0600-import-sources";
+import * as reports from "./migrations/2026-12-06T0800-reports";
 
 // Listed explicitly (not read from a folder) so bundling or tsx cannot change which migrations exist.
 const MIGRATIONS: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-06T0100-service-quantity": serviceQuantity,
   "2026-12-06T0400-entry-safety": entrySafety,
   "2026-12-06T0600-import-sources": importSources,
+  "2026-12-06T0800-reports": reports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

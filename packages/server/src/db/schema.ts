@@ -1,5 +1,7 @@
+import type { AssessmentsTables } from "../features/assessments/schema";
 import type { AuditTables } from "../features/audit/schema";
 import type { AuthTables } from "../features/auth/schema";
+import type { AwardsTables } from "../features/awards/schema";
 import type { CaseAuditsTables } from "../features/case-audits/schema";
 import type { CatinTables } from "../features/catin/schema";
 import type { DuplicatesTables } from "../features/duplicates/schema";
@@ -14,6 +16,7 @@ import type { PersonsTables } from "../features/persons/schema";
 import type { PlanningTables } from "../features/planning/schema";
 import type { PregnanciesTables } from "../features/pregnancies/schema";
 import type { RegionsTables } from "../features/regions/schema";
+import type { ReportsTables } from "../features/reports/schema";
 import type { ServicesTables } from "../features/services/schema";
 import type { TokensTables } from "../features/tokens/schema";
 import type { TpkTables } from "../features/tpk/schema";
@@ -68,4 +71,7 @@ export interface Database
     CaseAuditsTables,
     PlanningTables,
     JobsTables,
-    TokensTables {}
+    TokensTables,
+    ReportsTables,
+    AssessmentsTables,
+    AwardsTables {}

@@ -1,8 +1,10 @@
 import { syncFeature } from "../sync/feature";
 import { registerEntity } from "../sync/registry";
 import { antenatalFeature } from "./antenatal";
+import { assessmentsFeature } from "./assessments";
 import { auditFeature } from "./audit";
 import { authFeature } from "./auth";
+import { awardsFeature } from "./awards";
 import { caseAuditsFeature } from "./case-audits";
 import { catinFeature } from "./catin";
 import { dhis2Feature } from "./dhis2";
@@ -22,6 +24,7 @@ import { personsFeature } from "./persons";
 import { planningFeature } from "./planning";
 import { pregnanciesFeature } from "./pregnancies";
 import { regionsFeature } from "./regions";
+import { reportsFeature } from "./reports";
 import { satuDataFeature } from "./satu-data";
 import { searchFeature } from "./search";
 import { servicesFeature } from "./services";
@@ -64,6 +67,9 @@ export const FEATURES: readonly Feature[] = [
   fhirFeature,
   satuDataFeature,
   planningFeature,
+  reportsFeature,
+  assessmentsFeature,
+  awardsFeature,
   syncFeature,
 ];
 

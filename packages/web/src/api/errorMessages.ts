@@ -20,6 +20,8 @@ export const ERROR_MESSAGE: Record<ErrorCode, MessageKey> = {
   possible_duplicate: "error.code.possible_duplicate",
   stage_transition: "error.code.stage_transition",
   stage_evidence: "error.code.stage_evidence",
+  report_state: "error.code.report_state",
+  report_rendering: "error.code.report_rendering",
   too_many_requests: "error.throttled",
   job_failed: "error.code.job_failed",
   origin_refused: "error.code.origin_refused",

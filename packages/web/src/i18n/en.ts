@@ -44,6 +44,9 @@ export const en: Record<ShellKey, string> = {
   "error.code.export_mapping": "The DHIS2 mapping is missing or invalid: ask the regency administrator.",
   "error.code.export_check":
     "Export stopped: the counts per category do not add up to the children measured. Ask the administrator.",
+  "error.code.report_state":
+    "This report cannot do that now (it was already issued, acknowledged or corrected). Reload to see its state.",
+  "error.code.report_rendering": "The report's documents are still being prepared. Try again in a moment.",
   "error.code.job_failed":
     "The background job failed (for example the file was too big to process, or the server restarted). Nothing was saved; please try again.",
   "error.code.stage_transition": "The status of this stage cannot be changed yet.",
@@ -381,6 +384,13 @@ export const en: Record<ShellKey, string> = {
   "region.planningCycleHint": "Social mapping, FGD, rembuk stunting, RKP Desa and APB Desa",
   "region.planningOverview": "Village planning summary",
   "region.planningOverviewHint": "Each village's stage, late villages, stunting share of the village budget",
+  "region.accountability": "Reports and accountability",
+  "region.reports": "Reports",
+  "region.reportsHint": "Monthly, meeting and yearly reports; received and overdue",
+  "region.assessment": "Performance assessment",
+  "region.assessmentHint": "Village and sub-district ranking with score breakdown",
+  "region.awards": "Awards",
+  "region.awardsHint": "Awards and cadre incentives (Article 49)",
   "region.institutions": "Teams and institutions",
   "region.institutionsHint": "TPPS, Rumah Desa Sehat, KPM, posyandu, PAUD",
 };

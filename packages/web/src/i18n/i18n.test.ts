@@ -20,6 +20,7 @@ describe("dictionaries (the shell's and every feature's)", () => {
       "posyandu",
       "registry",
       "search",
+      "reports",
       "services",
       "shell",
       "skdn",

@@ -38,6 +38,9 @@ export const id = {
   "error.code.export_mapping": "Pemetaan DHIS2 belum ada atau tidak sah: hubungi admin kabupaten.",
   "error.code.export_check":
     "Ekspor dibatalkan: jumlah per kategori tidak cocok dengan jumlah anak yang diukur. Hubungi admin.",
+  "error.code.report_state":
+    "Laporan ini tidak dapat diubah dengan cara itu sekarang (sudah diterbitkan, diterima atau dikoreksi). Muat ulang untuk melihat keadaannya.",
+  "error.code.report_rendering": "Dokumen laporan masih disiapkan. Coba lagi sebentar lagi.",
   "error.code.job_failed":
     "Pekerjaan di latar belakang gagal (misalnya berkas terlalu besar untuk diolah atau server dimulai ulang). Tidak ada yang tersimpan; silakan ulangi.",
   "error.code.origin_refused":
@@ -381,6 +384,13 @@ export const id = {
   "region.planningCycleHint": "Pemetaan sosial, FGD, rembuk stunting, RKP Desa dan APB Desa",
   "region.planningOverview": "Rekap perencanaan desa",
   "region.planningOverviewHint": "Tahap tiap desa, desa terlambat, anggaran stunting APB Desa",
+  "region.accountability": "Laporan dan pertanggungjawaban",
+  "region.reports": "Laporan",
+  "region.reportsHint": "Laporan bulanan, rapat, tahunan; laporan masuk dan yang terlambat",
+  "region.assessment": "Penilaian kinerja",
+  "region.assessmentHint": "Peringkat desa dan kecamatan dengan rincian skor",
+  "region.awards": "Penghargaan",
+  "region.awardsHint": "Penghargaan dan insentif kader (Pasal 49)",
   "region.institutions": "Kelembagaan",
   "region.institutionsHint": "TPPS, Rumah Desa Sehat, KPM, posyandu, PAUD",
 } as const satisfies Record<string, string>;

@@ -22,6 +22,7 @@ import { FamilyEntryPoints } from "./families/EntryPoints";
 import { LinkCardSection } from "./LinkCardSection";
 import { PlanningEntryPoints } from "./planning/links";
 import { registryLinks } from "./regionLinks";
+import { ReportEntryPoints } from "./reports/links";
 
 type State =
   | { status: "loading" }
@@ -173,6 +174,7 @@ function RegionDetails({ view, savedAt }: { view: RegionView; savedAt: number | 
       <RegistryEntryPoints region={region} />
       <FamilyEntryPoints region={region} />
       <PlanningEntryPoints region={region} />
+      <ReportEntryPoints region={region} />
 
       {children.length === 0 ? (
         <p className="alert alert--info">{t("region.noChildren", { name: region.name })}</p>

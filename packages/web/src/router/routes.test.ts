@@ -162,6 +162,7 @@ describe("the route table", () => {
   it("lays out tables and dashboards wide, everything else in a phone column", () => {
     const wide = ROUTES.filter((r) => routeNamed(r.name)?.layout === "wide").map((r) => r.name);
     expect(wide.sort()).toEqual([
+      "assessment",
       "audit",
       "indicators",
       "planningOverview",

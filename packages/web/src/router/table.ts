@@ -5,6 +5,7 @@ import { indicatorRoutes } from "../pages/indicators/routes";
 import { planningRoutes } from "../pages/planning/routes";
 import { posyanduRoutes } from "../pages/posyandu/routes";
 import { registryRoutes } from "../pages/registry/routes";
+import { reportRoutes } from "../pages/reports/routes";
 import { searchRoutes } from "../pages/search/routes";
 import { serviceRoutes } from "../pages/services/routes";
 import { shellRoutes } from "../pages/shell-routes";
@@ -23,6 +24,7 @@ export const ROUTES = [
   ...searchRoutes,
   ...familyRoutes,
   ...planningRoutes,
+  ...reportRoutes,
   ...userRoutes,
 ] as const;
 

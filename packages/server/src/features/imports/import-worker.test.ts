@@ -37,7 +37,12 @@ describe("an import in the job worker while the API writes (SQLite file)", () =>
       databaseUrl: url,
       spoolDir: join(dir, "spool"),
     });
-    app = await buildApp({ db: db.kysely, config: TEST_CONFIG, throttle: new LoginThrottle(db.kysely), jobs: runner });
+    app = await buildApp({
+      db: db.kysely,
+      config: TEST_CONFIG,
+      throttle: new LoginThrottle(db.kysely),
+      jobs: runner,
+    });
     const login = await app.inject({
       method: "POST",
       url: "/api/auth/login",

@@ -1,6 +1,3 @@
-// What other features use to define their background jobs (they reach the jobs feature through this file).
-export { defineJob, type JobHandler } from "./handler";
-
 import { type Actor, type JobView, readScopes } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import { z } from "zod";
@@ -91,3 +88,7 @@ export async function awaitJob(db: Kysely<Database>, runner: JobRunner, id: stri
   const row = await db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
   return jobView(row, runner);
 }
+
+// What other features use to define and submit their background jobs.
+export { defineJob, type JobContext, type JobHandler } from "./handler";
+export type { JobRunner } from "./runner";

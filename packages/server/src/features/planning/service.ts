@@ -603,5 +603,7 @@ export async function addCampaign(db: Db, actor: Actor, id: string, input: z.inf
   return cycleDetail(db, actor, id);
 }
 
+// What other features read of planning: the per-village overview (stage status, APB Desa stunting share).
+export { planningOverview } from "./overview";
 // Recent kecamatan reviews, for the inbox.
 export { recentPlanReviews } from "./repository";

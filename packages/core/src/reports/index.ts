@@ -1,0 +1,5 @@
+export * from "./assessment";
+export * from "./awards";
+export * from "./due";
+export * from "./kinds";
+export * from "./views";
