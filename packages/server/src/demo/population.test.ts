@@ -71,7 +71,9 @@ describeEachDialect(
       ];
       const persons = batches.flatMap((b) => b.persons);
       const stored = await k().selectFrom("persons").selectAll().orderBy("id").execute();
-      expect(stored).toEqual([...persons].sort((a, b) => (a.id < b.id ? -1 : 1)));
+      // Columns added after the generator (a child leaving the registry) are empty for a new population.
+      const expected = persons.map((p) => ({ left_on: null, left_reason: null, ...p }));
+      expect(stored).toEqual(expected.sort((a, b) => (a.id < b.id ? -1 : 1)));
       const measurements = batches.flatMap((b) => b.measurements);
       const count = await k()
         .selectFrom("measurements")
@@ -89,7 +91,8 @@ describeEachDialect(
         )
         .orderBy("id")
         .execute();
-      expect(rows).toEqual(sample);
+      // Columns added after the generator (corrections, e-PPGBM's own values) are not the generator's to fill.
+      expect(rows).toEqual(sample.map((m) => expect.objectContaining(m)));
       for (const table of ["households", "pregnancies", "posyandu_sessions"] as const) {
         const n = await k()
           .selectFrom(table)

@@ -129,7 +129,7 @@ describe("a demo desa through the whole planning cycle in Chromium", () => {
     await page
       .getByRole("button", { name: "Tandai selesai: Diskusi kelompok terarah (FGD) di desa" })
       .click();
-    await page.getByText(/needs first: meeting_fgd_desa/).waitFor();
+    await page.getByText(/Yang belum ada: berita acara FGD desa/).waitFor();
     await page.getByRole("button", { name: "Catat pertemuan" }).click();
     const meeting = form("Simpan pertemuan");
     await meeting.getByLabel("Jenis pertemuan").selectOption("fgd_desa");

@@ -76,10 +76,10 @@ describe("the desa convergence scorecard in Chromium", () => {
       .click();
     const why = page.getByTestId("cell-why");
     await why.getByText("2× di trimester II").waitFor();
-    expect(await why.getByText("paling lambat 12 Sep 2025").count()).toBe(1);
+    expect(await why.getByText("paling lambat 12 September 2025").count()).toBe(1);
     expect(await why.getByText(/minimal 6 kali/).count()).toBeGreaterThan(0);
     expect(await why.getByText(/Permenkes 21\/2021/).count()).toBeGreaterThan(0);
-    expect(await why.getByText("5 Jul 2025", { exact: false }).count()).toBeGreaterThan(0);
+    expect(await why.getByText("5 Juli 2025", { exact: false }).count()).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await why.screenshot({ path: join(SHOTS, "scorecard-cell-why-360.png") });
     await why.getByRole("button", { name: "Tutup" }).click();

@@ -438,7 +438,7 @@ describeEachDialect(
       expect(ok("/api/persons/merge", "post").properties).toHaveProperty("mergeId");
       expect(doc.paths["/api/merges/{id}/undo"].post.responses).toHaveProperty("204");
       expect(doc.paths["/api/duplicates/dismiss"].post.responses).toHaveProperty("204");
-      expect(ok("/api/imports/measurements", "post").properties).toHaveProperty("rejected");
+      expect(ok("/api/imports/measurements", "post", "202").properties).toHaveProperty("jobId");
     });
   },
   { seed: async (db) => void (await ensureDemo(db.kysely, { children: 0 })) },
