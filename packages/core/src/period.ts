@@ -119,7 +119,8 @@ export function shiftPeriod(period: string, by: number): string {
   }
 }
 
-const MONTH_NAMES = {
+/** Month names as people write them (documents and pages use these, never a locale's abbreviations). */
+export const MONTH_NAMES = {
   id: [
     "Januari",
     "Februari",

@@ -1,19 +1,7 @@
 // Dates as Indonesian documents print them ("22 November 2026", "Minggu, 22 November 2026").
+import { MONTH_NAMES } from "@tumbuh/core";
 
-const MONTHS = [
-  "Januari",
-  "Februari",
-  "Maret",
-  "April",
-  "Mei",
-  "Juni",
-  "Juli",
-  "Agustus",
-  "September",
-  "Oktober",
-  "November",
-  "Desember",
-];
+const MONTHS = MONTH_NAMES.id;
 const DAYS = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
 
 /** "2026-11-22" → "22 November 2026". */
