@@ -6,6 +6,7 @@ import { freshDatabase } from "../../testing/dialects";
 import { pdfText, pdfToPngs } from "../../testing/pdf";
 import { getDashboard } from "../indicators/service";
 import { buildScorecard } from "../services/service";
+import { skdnFigures } from "../skdn/service";
 import { liveReport, reportPdf } from "./service";
 
 const SANDELEY = "64.01.05.2003";
@@ -70,6 +71,26 @@ describe("the yearly desa report (PALI Pasal 40)", () => {
     // Tika is not in Tumbuh yet: the document says so instead of printing a number.
     expect(section("tika").note).toBe("Data tika pertumbuhan belum tersedia.");
     expect(value("targets_1000hpk", "d_tika_stunted")).toBeNull();
+  }, 120_000);
+
+  it("the monthly desa report carries the SKDN the SKDN page gives for the desa and month", async () => {
+    const report = await liveReport(db.kysely, SYSTEM_ACTOR, {
+      kind: "desa_monthly",
+      regionCode: SANDELEY,
+      period: "2025-09",
+    });
+    const skdn = report.figures.sections.find((x) => x.code === "skdn");
+    const page = await skdnFigures(db.kysely, [""], SANDELEY, "2025-09");
+    const value = (key: string) => skdn?.figures.find((f) => f.key === key)?.value;
+    expect([value("s"), value("k"), value("d"), value("n")]).toEqual([
+      page.total.s,
+      page.total.k,
+      page.total.d,
+      page.total.n,
+    ]);
+    expect(value("d_s")).toBe(page.total.ds);
+    expect(page.total.s).toBeGreaterThan(0);
+    expect(skdn?.tables[0]?.rows.map((r) => r[0])).toEqual(page.rows.map((r) => r.name));
   }, 120_000);
 
   it("prints those figures in its PDF, with the article and the signatories", async () => {
