@@ -1,5 +1,5 @@
 import { type DashboardView, type PublicationView, toCsv as writeCsv } from "@tumbuh/core";
-import { neutraliseFormulas } from "../../documents/xlsx-safe";
+import { xlsxBytes } from "../../documents/xlsx-safe";
 
 /** A figure as a plain table: what the CSV and XLSX downloads contain (one table = one CSV = one sheet). */
 export interface Table {
@@ -164,6 +164,5 @@ export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {
       c.width = Math.min(60, Math.max(10, t.columns[i]?.length ?? 10));
     });
   }
-  neutraliseFormulas(wb);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }

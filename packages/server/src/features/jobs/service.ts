@@ -82,13 +82,6 @@ export async function myJobs(
   return (await q.execute()).map((r) => jobView(r, runner));
 }
 
-/** Waits for a job this process runs and gives its view (the CLI runs its jobs in-process). */
-export async function awaitJob(db: Kysely<Database>, runner: JobRunner, id: string): Promise<JobView> {
-  await runner.idle();
-  const row = await db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-  return jobView(row, runner);
-}
-
 // What other features use to define and submit their background jobs.
 export { defineJob, type JobContext, type JobHandler } from "./handler";
 export type { JobRunner } from "./runner";

@@ -1,4 +1,5 @@
 import { NARRATIVE_LABELS, periodLabel, REPORT_KINDS, type ReportView } from "@tumbuh/core";
+import { xlsxBytes } from "../../documents/xlsx-safe";
 
 /**
  * The report's figures as a workbook: a cover sheet (article, region, period, version, narrative,
@@ -45,5 +46,5 @@ export async function reportXlsx(r: ReportView): Promise<Buffer> {
     ws.getColumn(1).width = 45;
     ws.getColumn(2).width = 30;
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }

@@ -5,7 +5,7 @@ import {
   type ScorecardView,
   type ServiceCatalog,
 } from "@tumbuh/core";
-import { neutraliseFormulas } from "../../documents/xlsx-safe";
+import { xlsxBytes } from "../../documents/xlsx-safe";
 
 /**
  * The desa scorecard in the layout KPMs know from the Buku Pendataan dan Pemantauan Layanan 1000 HPK: one
@@ -119,8 +119,7 @@ export async function scorecardXlsx(view: ScorecardView, catalog: ServiceCatalog
     for (let c = 4; c <= 3 + indicators.length + 4; c++) ws.getColumn(c).width = 11;
     ws.views = [{ state: "frozen", xSplit: 2, ySplit: 3 }];
   }
-  neutraliseFormulas(wb);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }
 
 /** One decimal, as the KPM report prints it; empty when nothing applies. */

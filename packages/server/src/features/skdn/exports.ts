@@ -3,26 +3,17 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { bulanTahun } from "../../documents/dates-id";
 import { type Content, renderPdf, type TableCell } from "../../documents/pdf";
+import { xlsxBytes } from "../../documents/xlsx-safe";
 import { appendAudit } from "../audit/service";
 import { skdnFigures } from "./service";
 
 const HEAD = ["Wilayah", "S", "K", "D", "N", "T", "2T", "O", "B", "BGM", "K/S", "D/S", "N/D"];
 
+/** The counts of a row, in the columns' order (both documents print them as they are). */
+const counts = (f: SkdnFigures): number[] => [f.s, f.k, f.d, f.n, f.t, f.twoT, f.o, f.b, f.bgm];
+
 function cells(f: SkdnFigures): (string | number)[] {
-  return [
-    f.s,
-    f.k,
-    f.d,
-    f.n,
-    f.t,
-    f.twoT,
-    f.o,
-    f.b,
-    f.bgm,
-    formatPercent(f.ks),
-    formatPercent(f.ds),
-    formatPercent(f.nd),
-  ];
+  return [...counts(f), formatPercent(f.ks), formatPercent(f.ds), formatPercent(f.nd)];
 }
 
 const NOTE =
@@ -44,15 +35,7 @@ async function xlsx(view: SkdnView): Promise<Buffer> {
   // Numbers as numbers (a spreadsheet sums them); ratios as percentages with one decimal.
   const row = (name: string, f: SkdnFigures) => [
     name,
-    f.s,
-    f.k,
-    f.d,
-    f.n,
-    f.t,
-    f.twoT,
-    f.o,
-    f.b,
-    f.bgm,
+    ...counts(f),
     round1(f.ks),
     round1(f.ds),
     round1(f.nd),
@@ -62,7 +45,7 @@ async function xlsx(view: SkdnView): Promise<Buffer> {
   ws.addRow([]);
   ws.addRow([NOTE]);
   ws.getColumn(1).width = 28;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }
 
 function round1(x: number | null): number | null {
