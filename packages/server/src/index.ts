@@ -6,7 +6,6 @@ export { migrateToLatest } from "./db/migrate";
 export { DEMO_PASSWORD, DEMO_USERS, ensureDemo } from "./demo/demo";
 export { AppError } from "./errors";
 export { importMeasurements } from "./features/imports/service";
-export { keepAggregatesFresh } from "./features/indicators/aggregates";
 export { getDashboard } from "./features/indicators/service";
 export { importRegions } from "./features/regions/service";
 export { exportScorecard } from "./features/services/exports";

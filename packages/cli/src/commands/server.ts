@@ -5,7 +5,6 @@ import {
   DEMO_PASSWORD,
   DEMO_USERS,
   ensureDemo,
-  keepAggregatesFresh,
   loadConfig,
   migrateToLatest,
   openDatabase,
@@ -51,10 +50,14 @@ export async function runServe(_args: string[], withDemo = false): Promise<numbe
     if (created) console.log("Demo regency Kabupaten Paser created.");
     printDemoLogins();
   }
-  const app = await buildApp({ db: db.kysely, config, logger: config.logLevel !== "silent" });
-  let stopRefreshing = () => {};
+  // Dashboard figures are rebuilt by a background job (after the month turns, after imports and writes).
+  const app = await buildApp({
+    db: db.kysely,
+    config,
+    logger: config.logLevel !== "silent",
+    keepFiguresFresh: true,
+  });
   const close = async () => {
-    stopRefreshing();
     await app.close();
     await db.close();
     process.exit(0);
@@ -62,8 +65,6 @@ export async function runServe(_args: string[], withDemo = false): Promise<numbe
   process.once("SIGINT", close);
   process.once("SIGTERM", close);
   await app.listen({ host: config.host, port: config.port });
-  // Dashboard figures are rebuilt between requests (after the month turns, after imports), once listening.
-  stopRefreshing = keepAggregatesFresh(db.kysely, (error) => app.log.error(error, "indicator aggregates"));
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/`;
   console.log(`\nTumbuh is running at ${url}  (database: ${db.dialect})`);
   if (!config.webDist) console.log("(The web app is not built: npm run build:web)");

@@ -11,6 +11,7 @@ import * as syncMore from "./migrations/2026-11-22T1800-sync-more";
 import * as indicatorSources from "./migrations/2026-11-22T1900-indicator-sources";
 import * as userLastLogin from "./migrations/2026-12-05T1000-user-last-login";
 import * as jobs from "./migrations/2026-12-06T0000-jobs";
+import * as figuresAndStorage from "./migrations/2026-12-06T0700-figures-and-storage";
 
 // Listed explicitly (not read from a folder) so bundling or tsx cannot change which migrations exist.
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-22T1900-indicator-sources": indicatorSources,
   "2026-12-05T1000-user-last-login": userLastLogin,
   "2026-12-06T0000-jobs": jobs,
+  "2026-12-06T0700-figures-and-storage": figuresAndStorage,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -5,6 +5,7 @@ import {
   LATRINE_TYPES,
   type LatrineType,
   monthsEnding,
+  nowIso,
   todayIso,
   WATER_SOURCES,
   type WaterSource,
@@ -43,18 +44,19 @@ export function refreshAggregates(db: Kysely<Database>, today = todayIso()): Pro
 }
 
 /**
- * Rebuilds the marked desa in the background now and every `everyMs`, so the big rebuild after the month
- * turns (or after a bulk import) mostly happens between requests instead of inside the first dashboard
- * request of the month. Returns a function that stops it. The server process starts this.
+ * Rebuilds the marked desa now and every `everyMs`, so the big rebuild after the month turns (or after a
+ * bulk import) happens without waiting for a reader. With `rebuild` (the server: submit the background
+ * job, ./freshness) that is how it rebuilds; else here. Returns a function that stops it.
  */
 export function keepAggregatesFresh(
   db: Kysely<Database>,
   onError: (error: unknown) => void,
   everyMs = 10 * 60_000,
   today: () => string = todayIso,
+  rebuild: (today: string) => Promise<unknown> = (t) => refreshAggregates(db, t),
 ): () => void {
   const tick = () => {
-    refreshAggregates(db, today()).catch(onError);
+    rebuild(today()).catch(onError);
   };
   tick();
   const timer = setInterval(tick, everyMs);
@@ -85,13 +87,26 @@ async function doRefresh(db: Kysely<Database>, today: string): Promise<number> {
     const batch = (await db.selectFrom("indicator_dirty").select("desa_code").limit(50).execute()).map(
       (r) => r.desa_code,
     );
-    if (batch.length === 0) return done;
+    if (batch.length === 0) {
+      await markBuilt(db);
+      return done;
+    }
     await inTransaction(db, async (trx) => {
       await trx.deleteFrom("indicator_dirty").where("desa_code", "in", batch).execute();
       for (const desa of batch) await rebuildDesa(trx, desa, today);
     });
     done += batch.length;
   }
+}
+
+/** Remember when the figures were last brought up to date (pages say "diperbarui … lalu"). */
+async function markBuilt(db: Kysely<Database>): Promise<void> {
+  const at = nowIso();
+  await db
+    .insertInto("indicator_freshness")
+    .values({ id: 1, built_at: at })
+    .onConflict((oc) => oc.column("id").doUpdateSet({ built_at: at }))
+    .execute();
 }
 
 /** Recount one desa from its raw rows and replace its aggregate rows. */
@@ -223,4 +238,5 @@ export async function rebuildAll(db: Kysely<Database>, today: string): Promise<v
     }
     for (const desa of [...codes].sort()) await rebuildDesa(trx, desa, today);
   });
+  await markBuilt(db);
 }

@@ -88,3 +88,7 @@ export async function awaitJob(db: Kysely<Database>, runner: JobRunner, id: stri
   const row = await db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
   return jobView(row, runner);
 }
+
+// What other features use to define and submit their jobs.
+export { defineJob, type JobContext, type JobHandler } from "./handler";
+export type { JobRunner } from "./runner";

@@ -23,6 +23,7 @@ import { Link, navigate } from "../../router/navigation";
 import { indicatorsPath, regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
 import { EnterValueForm } from "./EnterValueForm";
+import { FreshnessNote } from "./FreshnessNote";
 import { TrendChart } from "./TrendChart";
 import "./indicators.css";
 
@@ -104,6 +105,7 @@ function Dashboard({
         <p className="muted">
           {t(`level.${view.region.level}` as MessageKey)} · {view.region.code} · {view.catalog.regulation}
         </p>
+        <FreshnessNote freshness={view.freshness} recheck={reload} />
         <div className="ind-controls">
           <label>
             <span>{t("ind.period")}</span>
