@@ -112,10 +112,22 @@ export async function measurementDaysInRegion(
   to: string,
   bornFrom: string,
 ): Promise<Map<string, { weighedOn: string[]; lengthOn: string[] }>> {
-  const rows = await db
+  return measurementDaysOf(await measurementDayRowsInRegion(db, scopes, regionCode, from, to, bornFrom));
+}
+
+/** The rows behind `measurementDaysInRegion`, with the region each was taken in (to split a region up). */
+export function measurementDayRowsInRegion(
+  db: Conn,
+  scopes: readonly string[],
+  regionCode: string,
+  from: string,
+  to: string,
+  bornFrom: string,
+) {
+  return db
     .selectFrom("measurements as m")
     .innerJoin("persons as p", "p.id", "m.person_id")
-    .select(["m.person_id", "m.measured_on", "m.weight_kg", "m.lenhei_cm"])
+    .select(["m.person_id", "m.region_code", "m.measured_on", "m.weight_kg", "m.lenhei_cm", "p.birth_date"])
     .where("m.deleted_at", "is", null)
     .where(withinScopes("m.region_code", scopes))
     .where(withinScopes("m.region_code", [regionCode]))
@@ -124,6 +136,17 @@ export async function measurementDaysInRegion(
     .where("p.birth_date", ">=", bornFrom)
     .orderBy("m.measured_on")
     .execute();
+}
+
+/** Weighing and length days per person, in date order, from rows in date order. */
+export function measurementDaysOf(
+  rows: readonly {
+    person_id: string;
+    measured_on: string;
+    weight_kg: number | null;
+    lenhei_cm: number | null;
+  }[],
+): Map<string, { weighedOn: string[]; lengthOn: string[] }> {
   const map = new Map<string, { weighedOn: string[]; lengthOn: string[] }>();
   for (const r of rows) {
     let days = map.get(r.person_id);

@@ -175,4 +175,9 @@ export async function openSession(
 // What other features read of measurements: a person's measurements, the days a region weighed
 // (scorecard) and the month's working lists (planning's social mapping).
 export { registryLists } from "./lists";
-export { measurementDaysInRegion, measurementsOf } from "./repository";
+export {
+  measurementDayRowsInRegion,
+  measurementDaysInRegion,
+  measurementDaysOf,
+  measurementsOf,
+} from "./repository";

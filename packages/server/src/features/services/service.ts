@@ -115,4 +115,4 @@ export async function personServiceRecords(
 }
 
 // The scorecard as indicators (Pasal 7 counts) and planning (social mapping) read it.
-export { buildScorecard } from "./scorecard";
+export { buildScorecard, coveringCodes, scorecardRowsPerDesa } from "./scorecard";
