@@ -34,9 +34,13 @@ describeEachDialect(
       });
       expect(person.statusCode, person.body).toBe(201);
 
-      // Several readers (the public page too) before the job has run: old figures, one job for all of them.
-      const [a, b] = await Promise.all([read(), read()]);
-      const pub = await api.request(null, { method: "GET", url: `/api/public/publication/${YEAR}` });
+      // Several readers at once (the public page too), before the job has run (tests run it in this thread
+      // as soon as the requests have answered): the old figures, "updating", one job for all of them.
+      const [a, b, pub] = await Promise.all([
+        read(),
+        read(),
+        api.request(null, { method: "GET", url: `/api/public/publication/${YEAR}` }),
+      ]);
       expect(pub.json().freshness.updating).toBe(true);
       for (const r of [a, b]) {
         expect(r.registered).toBe(before.registered);
@@ -47,13 +51,16 @@ describeEachDialect(
         .select("status")
         .where("kind", "=", REBUILD_JOB)
         .execute();
-      expect(jobs).toHaveLength(1);
+      // At most one waits: the first (if it has started meanwhile, which a PostgreSQL test may see) and one more.
+      expect(jobs.filter((j) => j.status === "queued").length).toBeLessThanOrEqual(1);
+      expect(jobs.length).toBeLessThanOrEqual(2);
 
       await api.jobs.idle();
       const after = await read();
       expect(after.registered).toBe(before.registered + 1);
       expect(after.freshness.updating).toBe(false);
       expect(after.freshness.builtAt >= before.freshness.builtAt).toBe(true);
+      await api.jobs.idle();
       await api.app.close();
     });
   },
