@@ -11,6 +11,7 @@ import type { Config } from "./config";
 import type { Database } from "./db/schema";
 import { FEATURES, JOB_HANDLERS, registerSyncEntities } from "./features";
 import { LoginThrottle } from "./features/auth/rate-limit";
+import { keepFiguresFresh } from "./features/indicators/freshness";
 import { JobRunner } from "./features/jobs/runner";
 import type { AppDeps } from "./http/context";
 import { installErrorHandler } from "./http/errors";
@@ -23,6 +24,8 @@ export interface AppOptions {
   logger?: boolean;
   /** The job runner; by default one over the same database (in this thread for an in-memory database). */
   jobs?: JobRunner;
+  /** Check every 10 minutes (and at once) whether the dashboards' figures are behind; rebuild them as a job. */
+  keepFiguresFresh?: boolean;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -72,6 +75,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     jobs,
   };
   for (const feature of FEATURES) feature.routes?.(app, deps);
+  if (opts.keepFiguresFresh) {
+    const stop = keepFiguresFresh(opts.db, jobs, (error) => app.log.error(error, "indicator figures"));
+    app.addHook("onClose", async () => stop());
+  }
   registerSyncEntities();
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),

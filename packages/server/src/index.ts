@@ -13,7 +13,6 @@ export { describeSummary, pushDataValues } from "./features/dhis2/push";
 export { buildDhis2Export, loadDhis2Mapping } from "./features/dhis2/service";
 export { fhirBundle } from "./features/fhir/service";
 export { importMeasurements } from "./features/imports/service";
-export { keepAggregatesFresh } from "./features/indicators/aggregates";
 export { getDashboard } from "./features/indicators/service";
 export { importRegions } from "./features/regions/service";
 export { liveReport, reportPdf, reportXlsx } from "./features/reports/service";

@@ -5,7 +5,6 @@ import {
   DEMO_PASSWORD,
   DEMO_USERS,
   ensureDemo,
-  keepAggregatesFresh,
   loadConfig,
   migrateToLatest,
   openDatabase,
@@ -52,11 +51,15 @@ export async function runServe(_args: string[], withDemo = false): Promise<numbe
     if (created) console.log("Demo regency Kabupaten Paser created.");
     printDemoLogins();
   }
-  const app = await buildApp({ db: db.kysely, config, logger: config.logLevel !== "silent" });
-  let stopRefreshing = () => {};
+  // Dashboard figures are rebuilt by a background job (after the month turns, after imports and writes).
+  const app = await buildApp({
+    db: db.kysely,
+    config,
+    logger: config.logLevel !== "silent",
+    keepFiguresFresh: true,
+  });
   let stopBackups = () => {};
   const close = async () => {
-    stopRefreshing();
     stopBackups();
     await app.close();
     await db.close();
@@ -65,8 +68,6 @@ export async function runServe(_args: string[], withDemo = false): Promise<numbe
   process.once("SIGINT", close);
   process.once("SIGTERM", close);
   await app.listen({ host: config.host, port: config.port });
-  // Dashboard figures are rebuilt between requests (after the month turns, after imports), once listening.
-  stopRefreshing = keepAggregatesFresh(db.kysely, (error) => app.log.error(error, "indicator aggregates"));
   // The daily backup, when TUMBUH_BACKUP_DIR is set (README, Backups).
   stopBackups = scheduleBackups(config);
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/`;

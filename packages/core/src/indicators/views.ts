@@ -67,6 +67,18 @@ export const DashboardRowSchema = z.object({
 });
 export type DashboardRow = z.infer<typeof DashboardRowSchema>;
 
+/**
+ * How fresh the per-desa figures are: they are rebuilt in the background (issue 18), so a page shows the
+ * last built figures with "diperbarui … lalu", and "sedang diperbarui" while a rebuild is waiting or running.
+ */
+export const FiguresFreshnessSchema = z.object({
+  /** When the last rebuild finished (ISO timestamp); null when never built. */
+  builtAt: z.string().nullable(),
+  /** Changes are waiting for a rebuild (one is queued or running). */
+  updating: z.boolean(),
+});
+export type FiguresFreshness = z.infer<typeof FiguresFreshnessSchema>;
+
 export const DashboardViewSchema = z.object({
   region: RegionRefSchema,
   /** Regency → … → this region, for the breadcrumb. */
@@ -81,6 +93,7 @@ export const DashboardViewSchema = z.object({
   /** Responsible agencies named in the catalog, for the per-agency view. */
   agencies: z.array(z.string()),
   catalog: z.object({ regulation: z.string(), source: z.literal("catalog") }),
+  freshness: FiguresFreshnessSchema,
 });
 export type DashboardView = z.infer<typeof DashboardViewSchema>;
 
@@ -167,5 +180,6 @@ export const PublicationViewSchema = z.object({
   year: z.number(),
   generatedAt: z.string(),
   rows: z.array(PublicationRowSchema),
+  freshness: FiguresFreshnessSchema,
 });
 export type PublicationView = z.infer<typeof PublicationViewSchema>;

@@ -7,8 +7,8 @@ import { addDays } from "../dates";
 export { isPeriod, monthsOfPeriod } from "../period";
 
 export function shiftMonth(month: string, by: number): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  const i = y * 12 + (m - 1) + by;
+  // Slices, not split/map: scorecards and aggregates shift months millions of times (issue 18).
+  const i = Number(month.slice(0, 4)) * 12 + (Number(month.slice(5, 7)) - 1) + by;
   return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
 }
 

@@ -276,6 +276,7 @@ const COLUMNS = {
   },
   indicator_desa_households: { desa_code: Y, households: Y, safe_water: Y, proper_sanitation: Y },
   indicator_dirty: { desa_code: Y },
+  indicator_freshness: { id: Y, built_at: Y },
   indicator_desa_services: { desa_code: Y, period: Y, code: Y, numerator: Y, denominator: Y },
   sync_changes: { seq: Y, entity: Y, entity_id: Y, region_code: Y },
   sync_ops: {

@@ -4,7 +4,8 @@ import { expect, it } from "vitest";
 import type { Db } from "../../db/database";
 import { ensureDemo } from "../../demo/demo";
 import { describeEachDialect } from "../../testing/dialects";
-import { keepAggregatesFresh, rebuildAll, refreshAggregates } from "./aggregates";
+import { referenceRebuildAll } from "../../testing/reference-aggregates";
+import { keepAggregatesFresh, rebuildAll, rebuildDesas, refreshAggregates } from "./aggregates";
 
 const TODAY = "2025-07-15";
 const DESA = ["64.01.05.2003", "64.01.05.2002", "64.01.03.2003"];
@@ -165,7 +166,23 @@ describeEachDialect(
         }),
         { numRuns: 12 },
       );
-    });
+    }, 120_000);
+
+    it("counts exactly what the per-desa rebuild before issue 18 counted, desa by desa and regency-wide", async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 6 }), async (ops) => {
+          for (const o of ops) await apply(db(), o);
+          await referenceRebuildAll(db().kysely, TODAY);
+          const reference = await snapshot(db());
+          await rebuildAll(db().kysely, TODAY);
+          expect(await snapshot(db())).toEqual(reference);
+          const desas = [...new Set(reference.periods.map((p) => p.desa_code))];
+          await rebuildDesas(db().kysely, desas, TODAY, 0);
+          expect(await snapshot(db())).toEqual(reference);
+        }),
+        { numRuns: 6 },
+      );
+    }, 120_000);
 
     it("rebuilds marked desa in the background, without waiting for a dashboard request", async () => {
       await refreshAggregates(db().kysely, TODAY);

@@ -5,16 +5,23 @@ import {
   LATRINE_TYPES,
   type LatrineType,
   monthsEnding,
+  nowIso,
   todayIso,
   WATER_SOURCES,
   type WaterSource,
 } from "@tumbuh/core";
 import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../../db/schema";
+import type {
+  Database,
+  IndicatorDesaHouseholdsTable,
+  IndicatorDesaPeriodsTable,
+  IndicatorDesaServicesTable,
+} from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { inTransaction } from "../../db/transaction";
-import { rebuildDesaRecords } from "./record-aggregates";
-import { rebuildDesaServices } from "./service-aggregates";
+import { coveringCodes } from "../services/service";
+import { recordCounts } from "./record-aggregates";
+import { serviceCounts } from "./service-aggregates";
 
 /**
  * The per-desa aggregates the dashboards read (indicator_desa_periods, indicator_desa_households).
@@ -43,18 +50,19 @@ export function refreshAggregates(db: Kysely<Database>, today = todayIso()): Pro
 }
 
 /**
- * Rebuilds the marked desa in the background now and every `everyMs`, so the big rebuild after the month
- * turns (or after a bulk import) mostly happens between requests instead of inside the first dashboard
- * request of the month. Returns a function that stops it. The server process starts this.
+ * Rebuilds the marked desa now and every `everyMs`, so the big rebuild after the month turns (or after a
+ * bulk import) happens without waiting for a reader. With `rebuild` (the server: submit the background
+ * job, ./freshness) that is how it rebuilds; else here. Returns a function that stops it.
  */
 export function keepAggregatesFresh(
   db: Kysely<Database>,
   onError: (error: unknown) => void,
   everyMs = 10 * 60_000,
   today: () => string = todayIso,
+  rebuild: (today: string) => Promise<unknown> = (t) => refreshAggregates(db, t),
 ): () => void {
   const tick = () => {
-    refreshAggregates(db, today()).catch(onError);
+    rebuild(today()).catch(onError);
   };
   tick();
   const timer = setInterval(tick, everyMs);
@@ -82,98 +90,217 @@ async function doRefresh(db: Kysely<Database>, today: string): Promise<number> {
   }
   let done = 0;
   for (;;) {
-    const batch = (await db.selectFrom("indicator_dirty").select("desa_code").limit(50).execute()).map(
+    const batch = (await db.selectFrom("indicator_dirty").select("desa_code").limit(BATCH).execute()).map(
       (r) => r.desa_code,
     );
-    if (batch.length === 0) return done;
-    await inTransaction(db, async (trx) => {
-      await trx.deleteFrom("indicator_dirty").where("desa_code", "in", batch).execute();
-      for (const desa of batch) await rebuildDesa(trx, desa, today);
-    });
+    if (batch.length === 0) {
+      await markBuilt(db);
+      return done;
+    }
+    // The marks go first: a write while the batch is counted marks its desa again, for the next round.
+    await db.deleteFrom("indicator_dirty").where("desa_code", "in", batch).execute();
+    try {
+      await rebuildDesas(db, batch, today);
+    } catch (e) {
+      await db
+        .insertInto("indicator_dirty")
+        .values(batch.map((desa_code) => ({ desa_code })))
+        .onConflict((oc) => oc.column("desa_code").doNothing())
+        .execute();
+      throw e;
+    }
     done += batch.length;
   }
 }
 
+/** Desa per round of a refresh (a regency has ~150; its full rebuild is one round). */
+const BATCH = 500;
+/** Up to this many desa of a regency are counted one by one; more, and the regency is read once for all. */
+const ONE_BY_ONE = 6;
+
+/** Remember when the figures were last brought up to date (pages say "diperbarui … lalu"). */
+async function markBuilt(db: Kysely<Database>): Promise<void> {
+  const at = nowIso();
+  await db
+    .insertInto("indicator_freshness")
+    .values({ id: 1, built_at: at })
+    .onConflict((oc) => oc.column("id").doUpdateSet({ built_at: at }))
+    .execute();
+}
+
 /** Recount one desa from its raw rows and replace its aggregate rows. */
-export async function rebuildDesa(
-  trx: Transaction<Database> | Kysely<Database>,
-  desa: string,
+export async function rebuildDesa(db: Kysely<Database>, desa: string, today: string): Promise<void> {
+  await rebuildDesas(db, [desa], today);
+}
+
+/**
+ * Recount the given desa from their raw rows and replace their aggregate rows. Everything is read first,
+ * set-based — each table once per regency (or per desa when only a few changed), not once per desa and
+ * month (issue 18: ~1,420 query sets made a regency's rebuild take 17–31 s) — then written in one short
+ * transaction, so writers wait for the writing only, never for the counting.
+ */
+export async function rebuildDesas(
+  db: Kysely<Database>,
+  desas: readonly string[],
   today: string,
+  /** Up to this many desa of a regency are read one by one (tests set 0 to take the regency-wide way). */
+  oneByOne = ONE_BY_ONE,
 ): Promise<void> {
-  const first = await trx
-    .selectFrom("measurements as m")
-    .innerJoin("persons as p", "p.id", "m.person_id")
-    .select((eb) => eb.fn.min("m.measured_on").as("first"))
-    .where(withinScopes("p.region_code", [desa]))
-    .where("m.deleted_at", "is", null)
-    .executeTakeFirst();
-  const periods = periodsToKeep(first?.first ?? null, today);
-  const start = `${periods[0]}-01`;
-  const children = await trx
-    .selectFrom("persons")
-    .select(["id", "birth_date"])
-    .where(withinScopes("region_code", [desa]))
-    .where("deleted_at", "is", null)
-    .where("merged_into", "is", null)
-    .where("birth_date", ">", addDays(start, -1900))
-    .execute();
-  const measurements = await trx
-    .selectFrom("measurements as m")
-    .innerJoin("persons as p", "p.id", "m.person_id")
-    .select(["m.person_id", "m.measured_on", "m.zlen", "m.zwei", "m.zwfl", "m.flagged"])
-    .where(withinScopes("p.region_code", [desa]))
-    .where("p.deleted_at", "is", null)
-    .where("p.merged_into", "is", null)
-    .where("m.deleted_at", "is", null)
-    .where("m.measured_on", ">=", start)
-    .execute();
-  const years = [...new Set(periods.map((p) => p.slice(0, 4)))];
-  const counts = countChildren(
-    children.map((c) => ({ id: c.id, birthDate: c.birth_date })),
-    measurements.map((m) => ({
-      personId: m.person_id,
-      measuredOn: m.measured_on,
-      zlen: m.zlen,
-      zwei: m.zwei,
-      zwfl: m.zwfl,
-      flagged: m.flagged === 1,
-    })),
-    [...periods, ...years],
-  );
-  await trx.deleteFrom("indicator_desa_periods").where("desa_code", "=", desa).execute();
-  const rows = [...counts]
-    .filter(([, c]) => c.registered > 0 || c.measured > 0)
-    .map(([period, c]) => toRow(desa, period, c));
-  for (let i = 0; i < rows.length; i += 200) {
+  const groups = new Map<string, string[]>();
+  const byRegency = new Map<string, string[]>();
+  for (const d of new Set(desas)) {
+    const regency = d.split(".").slice(0, 2).join(".");
+    byRegency.set(regency, [...(byRegency.get(regency) ?? []), d]);
+  }
+  for (const [regency, list] of byRegency) {
+    if (list.length > oneByOne) groups.set(regency, list);
+    else for (const d of list) groups.set(d, [d]);
+  }
+  for (const [region, list] of groups) {
+    const figures = await countDesas(db, region, list, today);
+    await inTransaction(db, async (trx) => {
+      for (let i = 0; i < list.length; i += 200) {
+        const chunk = list.slice(i, i + 200);
+        await trx.deleteFrom("indicator_desa_periods").where("desa_code", "in", chunk).execute();
+        await trx.deleteFrom("indicator_desa_households").where("desa_code", "in", chunk).execute();
+        await trx.deleteFrom("indicator_desa_services").where("desa_code", "in", chunk).execute();
+      }
+      await insertRows(trx, "indicator_desa_periods", figures.periods);
+      await insertRows(trx, "indicator_desa_households", figures.households);
+      await insertRows(trx, "indicator_desa_services", figures.services);
+    });
+  }
+}
+
+async function insertRows<
+  T extends "indicator_desa_periods" | "indicator_desa_households" | "indicator_desa_services",
+>(trx: Transaction<Database>, table: T, rows: readonly Database[T][]): Promise<void> {
+  // ≤ 2,000 bound parameters a statement (11 columns × 180), well under both dialects' limits.
+  for (let i = 0; i < rows.length; i += 180) {
     await trx
-      .insertInto("indicator_desa_periods")
-      .values(rows.slice(i, i + 200))
+      .insertInto(table)
+      .values(rows.slice(i, i + 180) as never)
       .execute();
+  }
+}
+
+/** The aggregate rows of `desas` (all inside `region`), read set-based. Pure reading: writes nothing. */
+async function countDesas(db: Kysely<Database>, region: string, desas: readonly string[], today: string) {
+  const wanted = new Set(desas);
+  const split = <T>(rows: readonly T[], regionOf: (r: T) => string) => {
+    const out = new Map<string, T[]>();
+    for (const r of rows) {
+      for (const d of coveringCodes(regionOf(r), wanted)) {
+        const list = out.get(d);
+        if (list) list.push(r);
+        else out.set(d, [r]);
+      }
+    }
+    return out;
+  };
+
+  // Children: each desa's months run from its first measurement (at most MAX_MONTHS back).
+  const firsts = await db
+    .selectFrom("measurements as m")
+    .innerJoin("persons as p", "p.id", "m.person_id")
+    .select((eb) => ["p.region_code", eb.fn.min("m.measured_on").as("first")])
+    .where(withinScopes("p.region_code", [region]))
+    .where("m.deleted_at", "is", null)
+    .groupBy("p.region_code")
+    .execute();
+  const firstOf = new Map<string, string>();
+  for (const f of firsts) {
+    for (const d of coveringCodes(f.region_code, wanted)) {
+      const seen = firstOf.get(d);
+      if (f.first !== null && (seen === undefined || f.first < seen)) firstOf.set(d, f.first);
+    }
+  }
+  const periodsOf = new Map(desas.map((d) => [d, periodsToKeep(firstOf.get(d) ?? null, today)]));
+  const startOf = new Map(desas.map((d) => [d, `${(periodsOf.get(d) as string[])[0]}-01`]));
+  const earliest = [...startOf.values()].sort()[0] as string;
+  const children = split(
+    await db
+      .selectFrom("persons")
+      .select(["id", "birth_date", "region_code"])
+      .where(withinScopes("region_code", [region]))
+      .where("deleted_at", "is", null)
+      .where("merged_into", "is", null)
+      .where("birth_date", ">", addDays(earliest, -1900))
+      .execute(),
+    (c) => c.region_code,
+  );
+  const measurements = split(
+    await db
+      .selectFrom("measurements as m")
+      .innerJoin("persons as p", "p.id", "m.person_id")
+      .select(["m.person_id", "m.measured_on", "m.zlen", "m.zwei", "m.zwfl", "m.flagged", "p.region_code"])
+      .where(withinScopes("p.region_code", [region]))
+      .where("p.deleted_at", "is", null)
+      .where("p.merged_into", "is", null)
+      .where("m.deleted_at", "is", null)
+      .where("m.measured_on", ">=", earliest)
+      .execute(),
+    (m) => m.region_code,
+  );
+  const periods: IndicatorDesaPeriodsTable[] = [];
+  for (const desa of desas) {
+    const kept = periodsOf.get(desa) as string[];
+    const start = startOf.get(desa) as string;
+    const bornAfter = addDays(start, -1900);
+    const years = [...new Set(kept.map((p) => p.slice(0, 4)))];
+    const counts = countChildren(
+      (children.get(desa) ?? [])
+        .filter((c) => c.birth_date > bornAfter)
+        .map((c) => ({ id: c.id, birthDate: c.birth_date })),
+      (measurements.get(desa) ?? [])
+        .filter((m) => m.measured_on >= start)
+        .map((m) => ({
+          personId: m.person_id,
+          measuredOn: m.measured_on,
+          zlen: m.zlen,
+          zwei: m.zwei,
+          zwfl: m.zwfl,
+          flagged: m.flagged === 1,
+        })),
+      [...kept, ...years],
+    );
+    for (const [period, c] of counts)
+      if (c.registered > 0 || c.measured > 0) periods.push(toRow(desa, period, c));
   }
 
-  const households = await trx
-    .selectFrom("households")
-    .select(["water_source", "latrine_type"])
-    .where(withinScopes("region_code", [desa]))
-    .where("deleted_at", "is", null)
-    .execute();
-  await trx.deleteFrom("indicator_desa_households").where("desa_code", "=", desa).execute();
-  if (households.length > 0) {
-    await trx
-      .insertInto("indicator_desa_households")
-      .values({
-        desa_code: desa,
-        households: households.length,
-        safe_water: households.filter((h) => WATER_SOURCES[h.water_source as WaterSource]?.layak === true)
-          .length,
-        proper_sanitation: households.filter(
-          (h) => LATRINE_TYPES[h.latrine_type as LatrineType]?.layak === true,
-        ).length,
-      })
-      .execute();
+  const householdsOf = split(
+    await db
+      .selectFrom("households")
+      .select(["region_code", "water_source", "latrine_type"])
+      .where(withinScopes("region_code", [region]))
+      .where("deleted_at", "is", null)
+      .execute(),
+    (h) => h.region_code,
+  );
+  const households: IndicatorDesaHouseholdsTable[] = [];
+  for (const desa of desas) {
+    const list = householdsOf.get(desa) ?? [];
+    if (list.length === 0) continue;
+    households.push({
+      desa_code: desa,
+      households: list.length,
+      safe_water: list.filter((h) => WATER_SOURCES[h.water_source as WaterSource]?.layak === true).length,
+      proper_sanitation: list.filter((h) => LATRINE_TYPES[h.latrine_type as LatrineType]?.layak === true)
+        .length,
+    });
   }
-  await rebuildDesaServices(trx, desa, today);
-  await rebuildDesaRecords(trx, desa, today);
+
+  const services: IndicatorDesaServicesTable[] = [];
+  const serviceOf = await serviceCounts(db, region, desas, today);
+  for (const desa of desas) {
+    for (const counts of [serviceOf.get(desa), await recordCounts(db, desa, today)]) {
+      for (const [key, c] of counts ?? []) {
+        const [code, period] = key.split("|") as [string, string];
+        services.push({ desa_code: desa, period, code, ...c });
+      }
+    }
+  }
+  return { periods, households, services };
 }
 
 /** Months from the desa's first measurement (at most MAX_MONTHS back) to the current month. */
@@ -208,19 +335,20 @@ export async function rebuildAll(db: Kysely<Database>, today: string): Promise<v
     await trx.deleteFrom("indicator_desa_households").execute();
     await trx.deleteFrom("indicator_dirty").execute();
     await trx.deleteFrom("indicator_desa_services").execute();
-    const codes = new Set<string>();
-    for (const t of [
-      "persons",
-      "households",
-      "service_records",
-      "pregnancies",
-      "family_screenings",
-      "catin",
-      "tpk_assignments",
-    ] as const) {
-      for (const r of await trx.selectFrom(t).select("region_code").distinct().execute())
-        codes.add(r.region_code.slice(0, 13));
-    }
-    for (const desa of [...codes].sort()) await rebuildDesa(trx, desa, today);
   });
+  const codes = new Set<string>();
+  for (const t of [
+    "persons",
+    "households",
+    "service_records",
+    "pregnancies",
+    "family_screenings",
+    "catin",
+    "tpk_assignments",
+  ] as const) {
+    for (const r of await db.selectFrom(t).select("region_code").distinct().execute())
+      codes.add(r.region_code.slice(0, 13));
+  }
+  await rebuildDesas(db, [...codes].sort(), today);
+  await markBuilt(db);
 }

@@ -2,7 +2,8 @@ import type { Actor } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { appendAudit } from "../audit/service";
-import { getPublication, publicationPdf } from "./publication";
+import type { JobRunner } from "../jobs/service";
+import { cachedPublicationPdf, getPublication } from "./publication";
 import { getDashboard } from "./service";
 import { dashboardTables, publicationTable, toCsv, toXlsx } from "./tables";
 
@@ -32,9 +33,10 @@ export async function exportDashboard(
     format: "csv" | "xlsx";
     figure: "indikator" | "wilayah" | "tren";
   },
+  jobs: JobRunner | null = null,
 ): Promise<DownloadFile> {
   const { format, figure, ...query } = input;
-  const view = await getDashboard(db, actor, query);
+  const view = await getDashboard(db, actor, query, undefined, jobs);
   const tables = dashboardTables(view);
   const base = `indikator-${view.region.code}-${view.period}`;
   await appendAudit(db, actor, {
@@ -63,9 +65,11 @@ export async function publicationFile(
   db: Kysely<Database>,
   year: number,
   format: "csv" | "pdf",
+  jobs: JobRunner | null = null,
 ): Promise<DownloadFile> {
-  const v = await getPublication(db, year);
+  const v = await getPublication(db, year, undefined, jobs);
   const fileName = `publikasi-stunting-${v.regency.code}-${v.year}.${format}`;
-  if (format === "pdf") return { fileName, contentType: "application/pdf", body: await publicationPdf(v) };
+  if (format === "pdf")
+    return { fileName, contentType: "application/pdf", body: await cachedPublicationPdf(v) };
   return { fileName, contentType: CSV, body: `${BOM}${toCsv(publicationTable(v))}` };
 }

@@ -1,11 +1,13 @@
 import type { Feature } from "../feature";
 import { refreshAggregates } from "./aggregates";
 import { createDemoIndicatorValues } from "./demo";
+import { rebuildJob } from "./freshness";
 import { indicatorRoutes } from "./routes";
 
 export const indicatorsFeature: Feature = {
   name: "indicators",
   routes: indicatorRoutes,
+  jobs: [rebuildJob],
   async demo({ db, today, children, log }) {
     if (children === 0) return;
     await createDemoIndicatorValues(db, today);

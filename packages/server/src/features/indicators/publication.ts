@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   formatPercent,
   isSmallCell,
@@ -11,8 +12,9 @@ import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { renderPdf, type TableCell } from "../../documents/pdf";
 import { errors } from "../../errors";
-import { refreshAggregates } from "./aggregates";
+import type { JobRunner } from "../jobs/service";
 import { indicatorCatalog } from "./catalog-source";
+import { figuresFreshness } from "./freshness";
 import { SUPPRESSED } from "./tables";
 
 /**
@@ -26,9 +28,11 @@ export async function getPublication(
   db: Kysely<Database>,
   year: number,
   today = todayIso(),
+  /** The server's job runner: figures behind are rebuilt there while this answers (else rebuilt first). */
+  jobs: JobRunner | null = null,
 ): Promise<PublicationView> {
   if (!Number.isInteger(year) || year < 2000 || year > Number(today.slice(0, 4))) throw errors.notFound();
-  await refreshAggregates(db, today);
+  const freshness = await figuresFreshness(db, jobs, today);
   const { catalog } = await indicatorCatalog(db, null);
   const regency = await db
     .selectFrom("regions")
@@ -144,7 +148,31 @@ export async function getPublication(
     year,
     generatedAt: today,
     rows,
+    freshness,
   };
+}
+
+/**
+ * The public PDF, rendered once per version of the publication (its figures, rows and date; issue 18: an
+ * anonymous download must not render a 160-row PDF every time). A few versions are kept, the oldest dropped.
+ */
+const pdfCache = new Map<string, Promise<Buffer>>();
+const PDF_VERSIONS_KEPT = 8;
+
+export function cachedPublicationPdf(v: PublicationView): Promise<Buffer> {
+  const { freshness: _, ...content } = v;
+  const key = createHash("sha256").update(JSON.stringify(content)).digest("hex");
+  let pdf = pdfCache.get(key);
+  if (!pdf) {
+    pdf = publicationPdf(v);
+    pdf.catch(() => pdfCache.delete(key));
+    pdfCache.set(key, pdf);
+    for (const old of pdfCache.keys()) {
+      if (pdfCache.size <= PDF_VERSIONS_KEPT) break;
+      pdfCache.delete(old);
+    }
+  }
+  return pdf;
 }
 
 const fmt = (v: number | string | null, percent = false) =>

@@ -45,6 +45,15 @@ export async function rebuildDesaRecords(
   desa: string,
   today: string,
 ): Promise<void> {
+  await insertCounts(trx, desa, await recordCounts(trx, desa, today));
+}
+
+/** The family, catin and case-audit counts of one desa (read only; the caller writes them). */
+export async function recordCounts(
+  trx: Transaction<Database> | Kysely<Database>,
+  desa: string,
+  today: string,
+): Promise<Counts> {
   const thisMonth = today.slice(0, 7);
   const months: string[] = [];
   for (let i = KEEP_MONTHS - 1; i >= 0; i--) months.push(shiftMonth(thisMonth, -i));
@@ -54,7 +63,7 @@ export async function rebuildDesaRecords(
   await familyCounts(trx, desa, months, counts);
   await catinCounts(trx, desa, from, to, counts);
   await auditCounts(trx, desa, months, counts);
-  await insertCounts(trx, desa, counts);
+  return counts;
 }
 
 /**

@@ -14,20 +14,23 @@ function download(reply: FastifyReply, file: DownloadFile): FastifyReply {
     .send(file.body);
 }
 
-export function indicatorRoutes(app: FastifyInstance, { db }: AppDeps): void {
-  mount(app, indicatorsApi.dashboard, ({ query }, req) => getDashboard(db, actorOf(req), query));
+export function indicatorRoutes(app: FastifyInstance, { db, jobs }: AppDeps): void {
+  // Figures behind the latest writes are rebuilt by a background job; these answer with the last built ones.
+  mount(app, indicatorsApi.dashboard, ({ query }, req) =>
+    getDashboard(db, actorOf(req), query, undefined, jobs),
+  );
   mount(app, indicatorsApi.dashboardExport, async ({ query }, req, reply) =>
-    download(reply, await exportDashboard(db, actorOf(req), query)),
+    download(reply, await exportDashboard(db, actorOf(req), query, jobs)),
   );
   mount(app, indicatorsApi.enterValue, ({ body }, req) => enterValue(db, actorOf(req), body));
   mount(app, indicatorsApi.valueHistory, ({ query }, req) => getValueHistory(db, actorOf(req), query));
 
   // Public (the endpoints say so): no login, aggregates only with small cells suppressed.
-  mount(app, indicatorsApi.publication, ({ params }) => getPublication(db, params.year));
+  mount(app, indicatorsApi.publication, ({ params }) => getPublication(db, params.year, undefined, jobs));
   mount(app, indicatorsApi.publicationCsv, async ({ params }, _req, reply) =>
-    download(reply, await publicationFile(db, params.year, "csv")),
+    download(reply, await publicationFile(db, params.year, "csv", jobs)),
   );
   mount(app, indicatorsApi.publicationPdf, async ({ params }, _req, reply) =>
-    download(reply, await publicationFile(db, params.year, "pdf")),
+    download(reply, await publicationFile(db, params.year, "pdf", jobs)),
   );
 }

@@ -51,10 +51,17 @@ export interface IndicatorDesaServicesTable {
   denominator: number;
 }
 
+/** One row (id 1): when the per-desa figures were last rebuilt (features/indicators/freshness). */
+export interface IndicatorFreshnessTable {
+  id: number;
+  built_at: string;
+}
+
 export interface IndicatorsTables {
   indicator_values: IndicatorValuesTable;
   indicator_desa_periods: IndicatorDesaPeriodsTable;
   indicator_desa_households: IndicatorDesaHouseholdsTable;
   indicator_dirty: IndicatorDirtyTable;
   indicator_desa_services: IndicatorDesaServicesTable;
+  indicator_freshness: IndicatorFreshnessTable;
 }

@@ -1,9 +1,8 @@
-import { completedMonths, monthEnd, type ScoreCell, SYSTEM_ACTOR, shiftMonth } from "@tumbuh/core";
-import type { Kysely, Transaction } from "kysely";
+import { completedMonths, monthEnd, monthsOfPeriod, type ScoreCell, shiftMonth } from "@tumbuh/core";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
-import { AppError } from "../../errors";
-import { buildScorecard } from "../services/service";
+import { coveringCodes, scorecardRowsPerDesa } from "../services/service";
 
 /**
  * Per desa and month, the counts of the KPM scorecard rules (core services/rules, issue 6) that Paser
@@ -41,43 +40,75 @@ function quarterOf(month: string): string {
   return `${month.slice(0, 4)}-Q${Math.floor((m - 1) / 3) + 1}`;
 }
 
+type Counts = Map<string, { numerator: number; denominator: number }>;
+
+/** Recount one desa's service indicators and replace its rows (the set-based way for one desa). */
 export async function rebuildDesaServices(
   trx: Transaction<Database> | Kysely<Database>,
   desa: string,
   today: string,
 ): Promise<void> {
+  const counts = await serviceCounts(trx, desa, [desa], today);
   await trx.deleteFrom("indicator_desa_services").where("desa_code", "=", desa).execute();
+  await insertCounts(trx, desa, counts.get(desa) ?? new Map());
+}
+
+/**
+ * The service counts of each of `desas` (all inside `regionCode`), read once per quarter for the region
+ * (core scorecard rows split per desa: `scorecardRowsPerDesa`) instead of one scorecard per desa and
+ * quarter (issue 18). A desa without service records, or not a region, has no entry.
+ */
+export async function serviceCounts(
+  db: Transaction<Database> | Kysely<Database>,
+  regionCode: string,
+  desas: readonly string[],
+  today: string,
+): Promise<Map<string, Counts>> {
+  const wanted = new Set(desas);
   // Counting starts the month the desa began recording services: its first record other than an
   // immunisation (those are back-filled from the child's book, years back). Before that, "T" would only
   // mean "nothing recorded yet", so those months have no rows ("no data"), and the rebuild stays short.
-  const first = async (immunisation: boolean) =>
-    (
-      await trx
-        .selectFrom("service_records")
-        .select((eb) => eb.fn.min("given_on").as("first"))
-        .where(withinScopes("region_code", [desa]))
-        .where("service", immunisation ? "=" : "<>", "imunisasi")
-        .executeTakeFirst()
-    )?.first ?? null;
-  const started = (await first(false)) ?? (await first(true));
-  if (started === null) return;
+  const firsts = await db
+    .selectFrom("service_records")
+    .select((eb) => [
+      "region_code",
+      eb.fn.min("given_on").as("first"),
+      sql<number>`case when service = 'imunisasi' then 1 else 0 end`.as("immunisation"),
+    ])
+    .where(withinScopes("region_code", [regionCode]))
+    .groupBy(["region_code", sql`case when service = 'imunisasi' then 1 else 0 end`])
+    .execute();
+  const first = { other: new Map<string, string>(), immunisation: new Map<string, string>() };
+  for (const f of firsts) {
+    const map = Number(f.immunisation) === 1 ? first.immunisation : first.other;
+    for (const d of coveringCodes(f.region_code, wanted)) {
+      const seen = map.get(d);
+      if (f.first !== null && (seen === undefined || f.first < seen)) map.set(d, f.first);
+    }
+  }
   const thisMonth = today.slice(0, 7);
   const earliest = shiftMonth(thisMonth, -(KEEP_MONTHS - 1));
-  const firstMonth = started.slice(0, 7);
-  const from = firstMonth > earliest ? firstMonth : earliest;
-  if (from > thisMonth) return;
+  const fromOf = new Map<string, string>();
+  for (const desa of wanted) {
+    const started = first.other.get(desa) ?? first.immunisation.get(desa);
+    if (started === undefined) continue;
+    const firstMonth = started.slice(0, 7);
+    const from = firstMonth > earliest ? firstMonth : earliest;
+    if (from <= thisMonth) fromOf.set(desa, from);
+  }
+  const out = new Map<string, Counts>();
+  if (fromOf.size === 0) return out;
 
   const births = new Map(
     (
-      await trx
+      await db
         .selectFrom("persons")
         .select(["id", "birth_date"])
-        .where(withinScopes("region_code", [desa]))
+        .where(withinScopes("region_code", [regionCode]))
         .execute()
     ).map((p) => [p.id, p.birth_date]),
   );
-  const counts = new Map<string, { numerator: number; denominator: number }>();
-  const tally = (code: string, month: string, cell: ScoreCell | null | undefined) => {
+  const tally = (counts: Counts, code: string, month: string, cell: ScoreCell | null | undefined) => {
     if (cell !== "Y" && cell !== "T") return;
     const key = `${code}|${month}`;
     const c = counts.get(key) ?? { numerator: 0, denominator: 0 };
@@ -86,50 +117,60 @@ export async function rebuildDesaServices(
     counts.set(key, c);
   };
   const quarters: string[] = [];
-  for (let m = from; m <= thisMonth; m = shiftMonth(m, 1)) {
+  const firstFrom = [...fromOf.values()].sort()[0] as string;
+  for (let m = firstFrom; m <= thisMonth; m = shiftMonth(m, 1)) {
     const q = quarterOf(m);
     if (quarters.at(-1) !== q) quarters.push(q);
   }
-  for (const quarter of quarters) {
-    let built: Awaited<ReturnType<typeof buildScorecard>>;
-    try {
-      built = await buildScorecard(trx, SYSTEM_ACTOR, desa, quarter, { rows: false });
-    } catch (e) {
-      // A desa code that is not (or no longer) a region has no scorecard.
-      if (e instanceof AppError && e.status === 404) return;
-      throw e;
-    }
-    const months = built.view.months;
-    for (const row of built.rows) {
-      months.forEach((month, i) => {
-        if (month < from || month > thisMonth) return;
-        for (const code of [
-          SERVICE_CODES.anc,
-          SERVICE_CODES.counselling,
-          SERVICE_CODES.nifas,
-          SERVICE_CODES.parenting,
-          SERVICE_CODES.paud,
-        ])
-          tally(code, month, row.cells[code]?.[i]);
-        // Pasal 7 i "bayi 0–11 bulan telah diimunisasi dasar secara lengkap": each child is counted once, in
-        // the month it has 11 completed months — when every antigen of the schedule (Permenkes 12/2017; core
-        // ANTIGENS, measles due from 10 months) is due, so the scorecard's "complete for age" is "complete".
-        // Summed over a year this is the year's cohort of infants and those fully immunised before age one.
-        const born = births.get(row.personId);
-        if (row.group === "anak_0_23" && born && completedMonths(born, monthEnd(month)) === IDL_AGE_MONTHS)
-          tally(SERVICE_CODES.idl, month, row.cells.anak_imunisasi?.[i]);
-      });
+  const perQuarter = quarters
+    .map((quarter) => {
+      const last = monthsOfPeriod(quarter).at(-1) as string;
+      return { period: quarter, desas: [...fromOf].filter(([, from]) => from <= last).map(([d]) => d) };
+    })
+    .filter((q) => q.desas.length > 0);
+  const rowsPerQuarter = await scorecardRowsPerDesa(db, regionCode, perQuarter);
+  for (const [quarter, rowsOf] of rowsPerQuarter) {
+    const months = monthsOfPeriod(quarter);
+    for (const [desa, rows] of rowsOf) {
+      const from = fromOf.get(desa) as string;
+      let counts = out.get(desa);
+      if (!counts) {
+        counts = new Map();
+        out.set(desa, counts);
+      }
+      for (const row of rows) {
+        months.forEach((month, i) => {
+          if (month < from || month > thisMonth) return;
+          for (const code of [
+            SERVICE_CODES.anc,
+            SERVICE_CODES.counselling,
+            SERVICE_CODES.nifas,
+            SERVICE_CODES.parenting,
+            SERVICE_CODES.paud,
+          ])
+            tally(counts, code, month, row.cells[code]?.[i]);
+          // Pasal 7 i "bayi 0–11 bulan telah diimunisasi dasar secara lengkap": each child is counted once, in
+          // the month it has 11 completed months — when every antigen of the schedule (Permenkes 12/2017; core
+          // ANTIGENS, measles due from 10 months) is due, so the scorecard's "complete for age" is "complete".
+          // Summed over a year this is the year's cohort of infants and those fully immunised before age one.
+          const born = births.get(row.personId);
+          if (row.group === "anak_0_23" && born && completedMonths(born, monthEnd(month)) === IDL_AGE_MONTHS)
+            tally(counts, SERVICE_CODES.idl, month, row.cells.anak_imunisasi?.[i]);
+        });
+      }
     }
   }
   // A year is the sum of its months kept here (target-months; for immunisation, the year's cohort).
-  for (const [key, c] of [...counts]) {
-    const [code, month] = key.split("|") as [string, string];
-    const y = counts.get(`${code}|${month.slice(0, 4)}`) ?? { numerator: 0, denominator: 0 };
-    y.numerator += c.numerator;
-    y.denominator += c.denominator;
-    counts.set(`${code}|${month.slice(0, 4)}`, y);
+  for (const counts of out.values()) {
+    for (const [key, c] of [...counts]) {
+      const [code, month] = key.split("|") as [string, string];
+      const y = counts.get(`${code}|${month.slice(0, 4)}`) ?? { numerator: 0, denominator: 0 };
+      y.numerator += c.numerator;
+      y.denominator += c.denominator;
+      counts.set(`${code}|${month.slice(0, 4)}`, y);
+    }
   }
-  await insertCounts(trx, desa, counts);
+  return out;
 }
 
 /** Write counts keyed `${code}|${period}` for one desa. */

@@ -28,12 +28,13 @@ import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
+import type { JobRunner } from "../jobs/service";
 import { findRegion, findRegionsByCode } from "../regions/service";
-import { refreshAggregates } from "./aggregates";
 import { indicatorCatalog } from "./catalog-source";
 import { COMPUTATION_TABLE } from "./computations";
 import { computeContext } from "./computations/context";
 import type { ComputeContext, DesaFraction } from "./computations/types";
+import { figuresFreshness } from "./freshness";
 import { currentValues, insertValue, supersede, toValueView, valueHistory } from "./repository";
 
 /** The computations of the child panel, shown on every dashboard (prevalence beside coverage). */
@@ -178,9 +179,11 @@ export async function getDashboard(
   actor: Actor,
   query: { region: string; period: string; agency?: string | undefined },
   today = todayIso(),
+  /** The server's job runner: figures behind are rebuilt there while this answers (else rebuilt first). */
+  jobs: JobRunner | null = null,
 ): Promise<DashboardView> {
   const region = await readableRegion(db, actor, query.region);
-  await refreshAggregates(db, today);
+  const freshness = await figuresFreshness(db, jobs, today);
   const loaded = await indicatorCatalog(db, actor, region.code);
   const all = indicatorsForYear(loaded.catalog.indicators, periodYear(query.period));
   const agencies = [...new Set(all.flatMap((d) => d.responsible))].sort();
@@ -292,6 +295,7 @@ export async function getDashboard(
     rows,
     agencies,
     catalog: { regulation: loaded.catalog.regulation, source: loaded.source },
+    freshness,
   };
 }
 

@@ -133,10 +133,32 @@ export async function measurementDaysInRegion(
   to: string,
   bornFrom: string,
 ): Promise<Map<string, MeasuredDays>> {
-  const rows = await db
+  return measurementDaysOf(await measurementDayRowsInRegion(db, scopes, regionCode, from, to, bornFrom));
+}
+
+/** The rows behind `measurementDaysInRegion`, with the region each was taken in (to split a region up). */
+export function measurementDayRowsInRegion(
+  db: Conn,
+  scopes: readonly string[],
+  regionCode: string,
+  from: string,
+  to: string,
+  bornFrom: string,
+) {
+  return db
     .selectFrom("measurements as m")
     .innerJoin("persons as p", "p.id", "m.person_id")
-    .select(["m.person_id", "m.measured_on", "m.weight_kg", "m.lenhei_cm", "m.tbu", "m.bbtb", "m.flagged"])
+    .select([
+      "m.person_id",
+      "m.region_code",
+      "m.measured_on",
+      "m.weight_kg",
+      "m.lenhei_cm",
+      "m.tbu",
+      "m.bbtb",
+      "m.flagged",
+      "p.birth_date",
+    ])
     .where("m.deleted_at", "is", null)
     .where(withinScopes("m.region_code", scopes))
     .where(withinScopes("m.region_code", [regionCode]))
@@ -145,6 +167,20 @@ export async function measurementDaysInRegion(
     .where("p.birth_date", ">=", bornFrom)
     .orderBy("m.measured_on")
     .execute();
+}
+
+/** Weighing and length days and nutrition statuses per person, in date order, from rows in date order. */
+export function measurementDaysOf(
+  rows: readonly {
+    person_id: string;
+    measured_on: string;
+    weight_kg: number | null;
+    lenhei_cm: number | null;
+    tbu: string | null;
+    bbtb: string | null;
+    flagged: number;
+  }[],
+): Map<string, MeasuredDays> {
   const map = new Map<string, MeasuredDays>();
   for (const r of rows) {
     let days = map.get(r.person_id);

@@ -260,4 +260,11 @@ export async function openSession(
 // What other features read of measurements: a person's measurements, the days a region weighed
 // (scorecard) and the month's working lists (planning's social mapping).
 export { registryLists } from "./lists";
-export { measurementDaysInRegion, measurementsOf, weighingsInRegion } from "./repository";
+export {
+  type MeasuredDays,
+  measurementDayRowsInRegion,
+  measurementDaysInRegion,
+  measurementDaysOf,
+  measurementsOf,
+  weighingsInRegion,
+} from "./repository";

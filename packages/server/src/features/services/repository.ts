@@ -81,6 +81,9 @@ export async function serviceRecordsOfPerson(db: Conn, personId: string): Promis
     .execute();
 }
 
+/** Services a scorecard counts over the pregnancy's whole course (contacts, tablets, counselling). */
+export const PREGNANCY_COURSE_SERVICES: readonly string[] = ["anc", "nifas", "ttd", "konseling_gizi"];
+
 /**
  * Live records (none superseded) in a region (and scope) given up to `to`, in one query, for scorecards:
  * other events from `since.events`, ANC and post-partum checks from `since.pregnancy`, immunisations from
@@ -95,7 +98,7 @@ export async function serviceRecordsInRegion(
 ) {
   return db
     .selectFrom("service_records as r")
-    .select(["r.person_id", "r.service", "r.given_on", "r.detail", "r.received", "r.quantity"])
+    .select(["r.person_id", "r.region_code", "r.service", "r.given_on", "r.detail", "r.received", "r.quantity"])
     .where(withinScopes("r.region_code", scopes))
     .where(withinScopes("r.region_code", [regionCode]))
     .where("r.given_on", "<=", to)
@@ -104,7 +107,7 @@ export async function serviceRecordsInRegion(
         eb("r.given_on", ">=", since.events),
         // The pregnancy's whole course: contacts, tablets and counselling are counted since the last period.
         eb.and([
-          eb("r.service", "in", ["anc", "nifas", "ttd", "konseling_gizi"]),
+          eb("r.service", "in", [...PREGNANCY_COURSE_SERVICES]),
           eb("r.given_on", ">=", since.pregnancy),
         ]),
         eb.and([eb("r.service", "=", "imunisasi"), eb("r.given_on", ">=", since.immunisation)]),

@@ -20,6 +20,8 @@ import {
   type ScorecardTarget,
   type ScorecardView,
   type ServiceFact,
+  STATE_SERVICES,
+  SYSTEM_ACTOR,
   scoreTargets,
   shiftMonth,
   totalsOf,
@@ -28,11 +30,11 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { errors } from "../../errors";
 import { householdSanitationOf } from "../households/service";
-import { measurementDaysInRegion } from "../measurements/service";
+import { type MeasuredDays, measurementDayRowsInRegion, measurementDaysOf } from "../measurements/service";
 import { personsInRegionBornBetween } from "../persons/service";
 import { pregnanciesInRegion } from "../pregnancies/service";
 import { findRegion, findRegionsByCode } from "../regions/service";
-import { serviceRecordsInRegion } from "./repository";
+import { PREGNANCY_COURSE_SERVICES, serviceRecordsInRegion } from "./repository";
 
 /** The area level under each level for the per-area totals (kecamatan → desa, regency → kecamatan, …). */
 function areaDepth(level: Level): number | null {
@@ -49,105 +51,10 @@ export async function gatherTargets(db: Kysely<Database>, actor: Actor, regionCo
   const region = await findRegion(db, scopes, regionCode);
   if (!region) throw errors.notFound();
   const months = monthsOfPeriod(period);
-  const first = months[0] as string;
-  const last = months.at(-1) as string;
-  const from = monthStart(first);
-  const to = monthEnd(last);
   const catalog = catalogForRegion(regionCode);
 
-  const children = await personsInRegionBornBetween(
-    db,
-    scopes,
-    regionCode,
-    addDays(monthStart(shiftMonth(first, -(RULES.paudToMonths + 1))), 1),
-    to,
-  );
-  // A pregnancy stays on the scorecard through nifas, or 4 weeks past the expected date without an outcome.
-  const pregnancies = await pregnanciesInRegion(db, scopes, regionCode, from, to, RULES.nifasDays + 28);
-  const windowFrom = monthStart(shiftMonth(first, -(RULES.measurementWindowMonths - 1)));
-  // Weighing and length count for children 0–23 months only.
-  const measured = await measurementDaysInRegion(
-    db,
-    scopes,
-    regionCode,
-    windowFrom,
-    to,
-    addDays(monthStart(shiftMonth(first, -(RULES.child0to23ToMonths + 1))), 1),
-  );
-  // Only what the rules look at: the period's events; ANC and post-partum checks back to the last period
-  // (≤ 11 months); immunisations back to birth (≤ 24 months); states (JKN, birth certificate) any time.
-  const records = await serviceRecordsInRegion(db, scopes, regionCode, to, {
-    events: from,
-    pregnancy: monthStart(shiftMonth(first, -11)),
-    immunisation: monthStart(shiftMonth(first, -(RULES.child0to23ToMonths + 1))),
-  });
-  const households = await householdSanitationOf(
-    db,
-    scopes,
-    regionCode,
-    [...children.map((c) => c.household_id), ...pregnancies.map((p) => p.household_id)].filter(
-      (h): h is string => h !== null,
-    ),
-  );
-
-  const factsByPerson = new Map<string, ServiceFact[]>();
-  for (const r of records) {
-    let list = factsByPerson.get(r.person_id);
-    if (!list) {
-      list = [];
-      factsByPerson.set(r.person_id, list);
-    }
-    list.push({
-      service: r.service as RecordedService,
-      givenOn: r.given_on,
-      detail: r.detail,
-      received: r.received === 1,
-      quantity: r.quantity,
-    });
-  }
-  const none = { weighedOn: [], lengthOn: [], nutrition: [] };
-  const targets: ScorecardTarget[] = [];
-  for (const c of children) {
-    const days = measured.get(c.id) ?? none;
-    targets.push({
-      personId: c.id,
-      name: c.name,
-      regionCode: c.region_code,
-      facts: {
-        birthDate: c.birth_date,
-        birthLengthKnown: c.birth_length_cm !== null,
-        pregnancy: null,
-        household: (c.household_id && households.get(c.household_id)) || null,
-        weighedOn: days.weighedOn,
-        lengthOn: days.lengthOn,
-        nutrition: days.nutrition,
-        records: factsByPerson.get(c.id) ?? [],
-      },
-    });
-  }
-  for (const p of pregnancies) {
-    targets.push({
-      personId: p.person_id,
-      name: p.name,
-      regionCode: p.region_code,
-      facts: {
-        birthDate: p.birth_date,
-        birthLengthKnown: false,
-        pregnancy: {
-          lmpDate: p.lmp_date,
-          eddDate: p.edd_date,
-          endedOn: p.ended_on,
-          outcome: p.outcome,
-          kek: pregnancySignals({ muacCm: p.muac_cm, hbGdl: null }).kek,
-          highRisk: p.high_risk === 1,
-        },
-        household: (p.household_id && households.get(p.household_id)) || null,
-        weighedOn: [],
-        lengthOn: [],
-        records: factsByPerson.get(p.person_id) ?? [],
-      },
-    });
-  }
+  const inputs = await loadScorecardInputs(db, scopes, regionCode, months);
+  const targets = targetsOf({ ...inputs, measured: measurementDaysOf(inputs.measured) });
   return { region, catalog, months, targets };
 }
 
@@ -252,4 +159,228 @@ export async function explainScorecardCell(
     },
     months: months.map((m) => explainCell(catalog, indicator, target.facts, m)),
   };
+}
+
+type Conn = Kysely<Database>;
+
+/**
+ * What a scorecard reads, for the whole region and period (each table once). Measurements and service
+ * records keep the region they were taken in, so a caller can split a region into its desa
+ * (`scorecardRowsPerDesa`) exactly as a scorecard of each desa would have read them.
+ */
+async function loadScorecardInputs(
+  db: Conn,
+  scopes: readonly string[],
+  regionCode: string,
+  months: readonly string[],
+) {
+  const b = scorecardBounds(months);
+  const children = await personsInRegionBornBetween(db, scopes, regionCode, b.childBornFrom, b.to);
+  // A pregnancy stays on the scorecard through nifas, or 4 weeks past the expected date without an outcome.
+  const pregnancies = await pregnanciesInRegion(db, scopes, regionCode, b.from, b.to, RULES.nifasDays + 28);
+  // Weighing and length count for children 0–23 months only.
+  const measured = await measurementDayRowsInRegion(
+    db,
+    scopes,
+    regionCode,
+    b.windowFrom,
+    b.to,
+    b.measuredBornFrom,
+  );
+  // Only what the rules look at: the period's events; ANC and post-partum checks back to the last period
+  // (≤ 11 months); immunisations back to birth (≤ 24 months); states (JKN, birth certificate) any time.
+  const records = await serviceRecordsInRegion(db, scopes, regionCode, b.to, b.since);
+  const households = await householdSanitationOf(
+    db,
+    scopes,
+    regionCode,
+    [...children.map((c) => c.household_id), ...pregnancies.map((p) => p.household_id)].filter(
+      (h): h is string => h !== null,
+    ),
+  );
+  return { children, pregnancies, measured, records, households };
+}
+
+/** The date bounds of what a scorecard of these months reads (see loadScorecardInputs). */
+function scorecardBounds(months: readonly string[]) {
+  const first = months[0] as string;
+  const from = monthStart(first);
+  return {
+    from,
+    to: monthEnd(months.at(-1) as string),
+    childBornFrom: addDays(monthStart(shiftMonth(first, -(RULES.paudToMonths + 1))), 1),
+    pregnancyEarliest: addDays(from, -(RULES.nifasDays + 28)),
+    windowFrom: monthStart(shiftMonth(first, -(RULES.measurementWindowMonths - 1))),
+    measuredBornFrom: addDays(monthStart(shiftMonth(first, -(RULES.child0to23ToMonths + 1))), 1),
+    since: {
+      events: from,
+      pregnancy: monthStart(shiftMonth(first, -11)),
+      immunisation: monthStart(shiftMonth(first, -(RULES.child0to23ToMonths + 1))),
+    },
+  };
+}
+
+/**
+ * The inputs of one period picked from inputs read for a longer span holding it: the same conditions as the
+ * queries of loadScorecardInputs, in memory (each bound of a span is at or beyond the period's).
+ */
+function inputsWithin(span: ScorecardInputs, months: readonly string[]): ScorecardInputs {
+  const b = scorecardBounds(months);
+  return {
+    children: span.children.filter((c) => c.birth_date >= b.childBornFrom && c.birth_date <= b.to),
+    pregnancies: span.pregnancies.filter(
+      (p) =>
+        p.lmp_date <= b.to &&
+        (p.ended_on !== null ? p.ended_on >= b.pregnancyEarliest : p.edd_date >= b.pregnancyEarliest),
+    ),
+    measured: span.measured.filter(
+      (m) => m.measured_on >= b.windowFrom && m.measured_on <= b.to && m.birth_date >= b.measuredBornFrom,
+    ),
+    records: span.records.filter(
+      (r) =>
+        r.given_on <= b.to &&
+        (r.given_on >= b.since.events ||
+          (PREGNANCY_COURSE_SERVICES.includes(r.service) && r.given_on >= b.since.pregnancy) ||
+          (r.service === "imunisasi" && r.given_on >= b.since.immunisation) ||
+          (STATE_SERVICES as readonly string[]).includes(r.service)),
+    ),
+    households: span.households,
+  };
+}
+
+type ScorecardInputs = Awaited<ReturnType<typeof loadScorecardInputs>>;
+
+/** The scorecard's targets (children, then pregnant women) with the facts the rules score. Pure. */
+function targetsOf({
+  children,
+  pregnancies,
+  measured,
+  records,
+  households,
+}: Omit<ScorecardInputs, "measured"> & {
+  measured: Map<string, MeasuredDays>;
+}) {
+  const factsByPerson = new Map<string, ServiceFact[]>();
+  for (const r of records) {
+    let list = factsByPerson.get(r.person_id);
+    if (!list) {
+      list = [];
+      factsByPerson.set(r.person_id, list);
+    }
+    list.push({
+      service: r.service as RecordedService,
+      givenOn: r.given_on,
+      detail: r.detail,
+      received: r.received === 1,
+      quantity: r.quantity,
+    });
+  }
+  const none: MeasuredDays = { weighedOn: [], lengthOn: [], nutrition: [] };
+  const targets: ScorecardTarget[] = [];
+  for (const c of children) {
+    const days = measured.get(c.id) ?? none;
+    targets.push({
+      personId: c.id,
+      name: c.name,
+      regionCode: c.region_code,
+      facts: {
+        birthDate: c.birth_date,
+        birthLengthKnown: c.birth_length_cm !== null,
+        pregnancy: null,
+        household: (c.household_id && households.get(c.household_id)) || null,
+        weighedOn: days.weighedOn,
+        lengthOn: days.lengthOn,
+        nutrition: days.nutrition,
+        records: factsByPerson.get(c.id) ?? [],
+      },
+    });
+  }
+  for (const p of pregnancies) {
+    targets.push({
+      personId: p.person_id,
+      name: p.name,
+      regionCode: p.region_code,
+      facts: {
+        birthDate: p.birth_date,
+        birthLengthKnown: false,
+        pregnancy: {
+          lmpDate: p.lmp_date,
+          eddDate: p.edd_date,
+          endedOn: p.ended_on,
+          outcome: p.outcome,
+          kek: pregnancySignals({ muacCm: p.muac_cm, hbGdl: null }).kek,
+          highRisk: p.high_risk === 1,
+        },
+        household: (p.household_id && households.get(p.household_id)) || null,
+        weighedOn: [],
+        lengthOn: [],
+        records: factsByPerson.get(p.person_id) ?? [],
+      },
+    });
+  }
+  return targets;
+}
+
+/**
+ * Scorecard rows per period of each of its `desas`, read once for all the periods and for `regionCode` (a
+ * region holding them all), then split by period (the queries' conditions, in memory) and by where each
+ * person lives and each measurement and record was taken — the rows a scorecard of each desa gives (issue 18: the dashboards' rebuild scored ~1,700 desa-quarters one by one;
+ * tested equal in indicators/aggregates.test.ts). A desa that is not a region gets no entry.
+ */
+export async function scorecardRowsPerDesa(
+  db: Kysely<Database>,
+  regionCode: string,
+  periods: readonly { period: string; desas: readonly string[] }[],
+): Promise<Map<string, Map<string, ScorecardRow[]>>> {
+  const out = new Map<string, Map<string, ScorecardRow[]>>();
+  if (periods.length === 0) return out;
+  const scopes = readScopes(SYSTEM_ACTOR);
+  const all = periods.flatMap((p) => monthsOfPeriod(p.period)).sort();
+  const span = await loadScorecardInputs(db, scopes, regionCode, [all[0] as string, all.at(-1) as string]);
+  const known = new Set(
+    (await findRegionsByCode(db, [...new Set(periods.flatMap((p) => p.desas))])).map((r) => r.code),
+  );
+  for (const { period, desas } of periods) {
+    const inputs = inputsWithin(span, monthsOfPeriod(period));
+    const wanted = new Set(desas.filter((d) => known.has(d)));
+    const split = <T>(rows: readonly T[], regionOf: (r: T) => string) => {
+      const byDesa = new Map<string, T[]>();
+      for (const r of rows) {
+        for (const d of coveringCodes(regionOf(r), wanted)) {
+          const list = byDesa.get(d);
+          if (list) list.push(r);
+          else byDesa.set(d, [r]);
+        }
+      }
+      return byDesa;
+    };
+    const children = split(inputs.children, (c) => c.region_code);
+    const pregnancies = split(inputs.pregnancies, (p) => p.region_code);
+    const measured = split(inputs.measured, (m) => m.region_code);
+    const records = split(inputs.records, (r) => r.region_code);
+    const rowsOf = new Map<string, ScorecardRow[]>();
+    for (const desa of wanted) {
+      const targets = targetsOf({
+        children: children.get(desa) ?? [],
+        pregnancies: pregnancies.get(desa) ?? [],
+        measured: measurementDaysOf(measured.get(desa) ?? []),
+        records: records.get(desa) ?? [],
+        households: inputs.households,
+      });
+      rowsOf.set(desa, scoreTargets(catalogForRegion(desa), period, targets));
+    }
+    out.set(period, rowsOf);
+  }
+  return out;
+}
+
+/** The codes of `set` whose scope holds `code` (itself, or a prefix ending at a segment). */
+export function coveringCodes(code: string, set: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (let i = code.indexOf("."); i !== -1; i = code.indexOf(".", i + 1)) {
+    const prefix = code.slice(0, i);
+    if (set.has(prefix)) out.push(prefix);
+  }
+  if (set.has(code)) out.push(code);
+  return out;
 }

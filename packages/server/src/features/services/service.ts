@@ -118,4 +118,4 @@ export async function personServiceRecords(
 // The records of pregnant women the midwife's list counts (antenatal feature).
 export { liveServiceRecordsOfPersons } from "./repository";
 // The scorecard as indicators (Pasal 7 counts) and planning (social mapping) read it.
-export { buildScorecard } from "./scorecard";
+export { buildScorecard, coveringCodes, scorecardRowsPerDesa } from "./scorecard";

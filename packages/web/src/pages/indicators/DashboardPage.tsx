@@ -24,6 +24,7 @@ import { indicatorsPath, regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
 import { DataExchangeSection } from "./DataExchangeSection";
 import { EnterValueForm } from "./EnterValueForm";
+import { FreshnessNote } from "./FreshnessNote";
 import { TrendChart } from "./TrendChart";
 import "./indicators.css";
 
@@ -105,6 +106,7 @@ function Dashboard({
         <p className="muted">
           {t(`level.${view.region.level}` as MessageKey)} · {view.region.code} · {view.catalog.regulation}
         </p>
+        <FreshnessNote freshness={view.freshness} recheck={reload} />
         <div className="ind-controls">
           <label>
             <span>{t("ind.period")}</span>

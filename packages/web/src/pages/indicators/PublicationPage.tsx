@@ -8,6 +8,7 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { ErrorPanel, Loading, NotFound, useDocumentTitle } from "../../kit/ui";
 import { Link } from "../../router/navigation";
 import { publicationPath } from "../../router/routes";
+import { FreshnessNote } from "./FreshnessNote";
 import "./indicators.css";
 
 type State =
@@ -38,10 +39,10 @@ export default function PublicationPage({ year: yearParam }: { year: string }) {
       return <NotFound />;
     return <ErrorPanel error={state.error} onRetry={() => setAttempt((n) => n + 1)} />;
   }
-  return <Publication view={state.view} />;
+  return <Publication view={state.view} recheck={() => setAttempt((n) => n + 1)} />;
 }
 
-function Publication({ view }: { view: PublicationView }) {
+function Publication({ view, recheck }: { view: PublicationView; recheck: () => void }) {
   const { t, locale } = useI18n();
   const regency = view.rows[0];
   const kecamatan = view.rows.filter((r) => r.level === "kecamatan");
@@ -51,6 +52,7 @@ function Publication({ view }: { view: PublicationView }) {
       <header className="stack-sm">
         <h1>{t("pub.heading", { name: view.regency.name, year: view.year })}</h1>
         <p>{t("pub.intro")}</p>
+        <FreshnessNote freshness={view.freshness} recheck={recheck} />
         <nav className="pub-years" aria-label={t("pub.years")}>
           {[thisYear, thisYear - 1, thisYear - 2].map((y) =>
             y === view.year ? (

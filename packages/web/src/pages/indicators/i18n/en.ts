@@ -60,6 +60,12 @@ export const indicatorsEn: Record<keyof typeof indicatorsId, string> = {
   "cat.badYear": "Enter a four-digit year, e.g. 2026.",
 
   // Dashboards and the public publication
+  "ind.fresh.never": "Figures not computed yet",
+  "ind.fresh.justNow": "Figures updated just now",
+  "ind.fresh.minutes": "Figures updated {n} min ago",
+  "ind.fresh.hours": "Figures updated {n} h ago",
+  "ind.fresh.days": "Figures updated {n} days ago",
+  "ind.fresh.updating": "updating; the latest data will be counted shortly",
   "ind.title": "Indicator achievement — {name}",
   "ind.titleShort": "Indicator achievement",
   "ind.path": "Region levels",

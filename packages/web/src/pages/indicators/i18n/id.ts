@@ -59,6 +59,12 @@ export const indicatorsId = {
   "cat.badYear": "Isi tahun empat angka, misalnya 2026.",
 
   // Dashboards and the public publication
+  "ind.fresh.never": "Angka belum pernah dihitung",
+  "ind.fresh.justNow": "Angka baru saja diperbarui",
+  "ind.fresh.minutes": "Angka diperbarui {n} menit lalu",
+  "ind.fresh.hours": "Angka diperbarui {n} jam lalu",
+  "ind.fresh.days": "Angka diperbarui {n} hari lalu",
+  "ind.fresh.updating": "sedang diperbarui; data terbaru segera masuk hitungan",
   "ind.title": "Capaian indikator {name}",
   "ind.titleShort": "Capaian indikator",
   "ind.path": "Jenjang wilayah",
