@@ -367,6 +367,10 @@ export const en: Record<ShellKey, string> = {
   "svc.scorecardHint": "Services received by 1000-HPK targets, monthly and quarterly",
   "svc.skdnLink": "SKDN report",
   "svc.skdnHint": "Under-five weighing per posyandu and desa: S, K, D, N, T, 2T, O, B, BGM",
+  "svc.tikaLink": "Growth mat results",
+  "svc.tikaHint": "Children 0–23 months indicated stunted, at risk and not stunted per posyandu and period",
+  "svc.tikaChild": "Growth mat (tika)",
+  "svc.tikaChildHint": "Record the mat colour of a child aged 0–23 months and see the result",
 
   // Links to the families pages on a region page (also their titles)
   "fam.section": "Accelerating stunting reduction",

@@ -367,6 +367,10 @@ export const id = {
   "svc.scorecardHint": "Layanan yang diterima sasaran 1000 HPK, per bulan dan triwulan",
   "svc.skdnLink": "Laporan SKDN",
   "svc.skdnHint": "Penimbangan balita per posyandu dan desa: S, K, D, N, T, 2T, O, B, BGM",
+  "svc.tikaLink": "Hasil tika pertumbuhan",
+  "svc.tikaHint": "Anak 0–23 bulan terindikasi, berisiko, dan tidak stunting per posyandu dan periode",
+  "svc.tikaChild": "Tika pertumbuhan",
+  "svc.tikaChildHint": "Catat warna tika anak 0–23 bulan dan lihat hasilnya",
 
   // Links to the families pages on a region page (also their titles)
   "fam.section": "Percepatan penurunan stunting",
