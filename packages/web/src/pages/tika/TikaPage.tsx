@@ -158,6 +158,30 @@ function TikaTable({ view }: { view: TikaCountsView }) {
           </tfoot>
         </table>
       </section>
+      {/* At phone width the same figures as one card per area (the table hides there: see tika.css). */}
+      <ul className="tika-cards" data-testid="tika-cards">
+        {[
+          ...view.rows.map((r) => ({ key: r.code, name: r.name, c: r.counts, total: false })),
+          { key: "total", name: t("tika.total"), c: view.total, total: true },
+        ].map((r) => (
+          <li key={r.key} className={r.total ? "card tika-card tika-card--total" : "card tika-card"}>
+            <strong>{r.name}</strong>
+            <dl>
+              {COLUMNS.map((k) => (
+                <div key={k}>
+                  <dt>
+                    {k === "merah" || k === "kuning" || k === "hijau" ? (
+                      <span className={`tika-dot tika-dot--${k}`} aria-hidden="true" />
+                    ) : null}
+                    {t(HEADINGS[k])}
+                  </dt>
+                  <dd>{r.c[k]}</dd>
+                </div>
+              ))}
+            </dl>
+          </li>
+        ))}
+      </ul>
       <p className="muted tika-note">
         {t("tika.rule", { source: view.rule.source })} {!view.rule.confirmed && t("tika.unconfirmed")}
       </p>
