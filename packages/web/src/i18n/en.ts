@@ -226,6 +226,8 @@ export const en: Record<ShellKey, string> = {
   "audit.thing.tpk_member": "a TPK member",
   "audit.thing.tpk_assignment": "a TPK assignment",
   "audit.thing.tpk_visit": "a TPK visit",
+  "audit.thing.tika_reading": "a growth mat reading",
+  "audit.thing.tika": "growth mat counts",
   "audit.thing.case_audit": "a case audit",
   "audit.thing.audit_recommendation": "a case-audit recommendation",
   "audit.thing.planning_cycle": "a planning cycle",

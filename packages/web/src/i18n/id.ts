@@ -226,6 +226,8 @@ export const id = {
   "audit.thing.tpk_member": "anggota TPK",
   "audit.thing.tpk_assignment": "penugasan TPK",
   "audit.thing.tpk_visit": "kunjungan TPK",
+  "audit.thing.tika_reading": "hasil tika pertumbuhan",
+  "audit.thing.tika": "rekap tika pertumbuhan",
   "audit.thing.case_audit": "audit kasus",
   "audit.thing.audit_recommendation": "rekomendasi audit kasus",
   "audit.thing.planning_cycle": "siklus perencanaan",
