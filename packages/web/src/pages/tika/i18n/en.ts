@@ -13,7 +13,7 @@ export const tikaEn = {
   "tika.short.hijau": "Green",
   "tika.record": "Record a mat reading",
   "tika.bandQuestion": "Colour on the mat at the child's heel",
-  "tika.measuredOn": "Date measured",
+  "tika.measuredOn": "Date measured on the mat",
   "tika.measuredBy": "Measured by (KPM/cadre name)",
   "tika.save": "Save the reading",
   "tika.saving": "Saving…",

@@ -12,7 +12,7 @@ export const tikaId = {
   "tika.short.hijau": "Hijau",
   "tika.record": "Catat hasil tika",
   "tika.bandQuestion": "Warna di tika tempat tumit anak",
-  "tika.measuredOn": "Tanggal pengukuran",
+  "tika.measuredOn": "Tanggal diukur dengan tika",
   "tika.measuredBy": "Diukur oleh (nama KPM/kader)",
   "tika.save": "Simpan hasil tika",
   "tika.saving": "Menyimpan…",
