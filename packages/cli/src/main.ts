@@ -19,6 +19,8 @@ Usage: tumbuh <command> [options]
                               import an e-PPGBM "by name by address" export (XLSX or CSV)
   scorecard --region CODE --period 2025-09|2025-Q3 [--format json|xlsx|pdf] [--output FILE]
                               the 1000-HPK convergence scorecard (JSON: one row per target and the totals)
+  tika --region CODE --period 2025-09|2025-Q3|2025-S1|2025 [--format json|csv] [--output FILE]
+                              tika pertumbuhan: children 0–23 months terindikasi / berisiko / tidak stunting
   export dhis2 --period 2025-09|2025Q3|2025 --mapping MAPPING.json [--format json|csv|adx] [--region CODE]
                [--dry-run] [--output FILE] [--push URL --token TOKEN]
                               DHIS2 aggregate data (counts by sex and age band); push: dry run first
@@ -77,6 +79,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import("./commands/assessment")).runAssessment(rest);
       case "scorecard":
         return await (await import("./commands/scorecard")).runScorecard(rest);
+      case "tika":
+        return await (await import("./commands/tika")).runTika(rest);
       case "growth": {
         const { runGrowth } = await import("./commands/growth");
         return await runGrowth(rest);

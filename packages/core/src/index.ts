@@ -37,3 +37,4 @@ export * from "./services/index";
 export * from "./skdn/index";
 export * from "./sync-schemas";
 export * from "./targets";
+export * from "./tika/index";

@@ -67,4 +67,15 @@ export {
 } from "./permenkes";
 export { roundR2, roundUp } from "./round";
 export type { LmsTable } from "./tables/types";
+export {
+  TIKA_BANDS,
+  TIKA_MAX_AGE_DAYS,
+  type TikaBand,
+  type TikaBoundaries,
+  type TikaFromLength,
+  type TikaLengthInput,
+  tikaBandOfLength,
+  tikaBandOfZ,
+  tikaMarks,
+} from "./tika";
 export { type Flag, type ZScoreInput, type ZScoreResult, zscores } from "./zscores";

@@ -19,5 +19,7 @@ export { liveReport, reportPdf, reportXlsx } from "./features/reports/service";
 export { buildSatuData } from "./features/satu-data/service";
 export { exportScorecard } from "./features/services/exports";
 export { buildScorecard, explainScorecardCell } from "./features/services/scorecard";
+export { exportTika, tikaCsv } from "./features/tika/exports";
+export { tikaCountsOf } from "./features/tika/service";
 export { setPasswordCost } from "./features/users/password";
 export { createUser } from "./features/users/service";

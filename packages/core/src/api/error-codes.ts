@@ -74,6 +74,8 @@ export const ERROR_REASONS = [
   "same_status",
   "unknown_stage",
   "missing_evidence",
+  // tika pertumbuhan: the mat is for children 0–23 months (PALI Pasal 40 ayat (2) huruf c–f)
+  "outside_tika_age",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -30,6 +30,7 @@ export * from "./search";
 export * from "./services";
 export * from "./skdn";
 export * from "./sync";
+export * from "./tika";
 export * from "./tokens";
 export * from "./tpk";
 export * from "./users";

@@ -350,6 +350,16 @@ const COLUMNS = {
     created_at: Y,
     created_by: N,
   },
+  tika_readings: {
+    id: Y,
+    person_id: Y,
+    region_code: Y,
+    measured_on: Y,
+    band: Y,
+    measured_by: N,
+    created_at: Y,
+    created_by: N,
+  },
   catin_screenings: {
     id: Y,
     region_code: Y,

@@ -18,6 +18,7 @@ import type { PregnanciesTables } from "../features/pregnancies/schema";
 import type { RegionsTables } from "../features/regions/schema";
 import type { ReportsTables } from "../features/reports/schema";
 import type { ServicesTables } from "../features/services/schema";
+import type { TikaTables } from "../features/tika/schema";
 import type { TokensTables } from "../features/tokens/schema";
 import type { TpkTables } from "../features/tpk/schema";
 import type { UsersTables } from "../features/users/schema";
@@ -41,6 +42,7 @@ export type * from "../features/planning/schema";
 export type * from "../features/pregnancies/schema";
 export type * from "../features/regions/schema";
 export type * from "../features/services/schema";
+export type * from "../features/tika/schema";
 export type * from "../features/tokens/schema";
 export type * from "../features/tpk/schema";
 export type * from "../features/users/schema";
@@ -74,4 +76,5 @@ export interface Database
     TokensTables,
     ReportsTables,
     AssessmentsTables,
-    AwardsTables {}
+    AwardsTables,
+    TikaTables {}

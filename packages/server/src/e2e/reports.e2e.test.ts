@@ -51,7 +51,7 @@ describe("a yearly desa report issued, acknowledged and corrected in Chromium at
       .getByRole("heading", { name: "Laporan Tahunan Konvergensi Pencegahan Stunting Desa" })
       .waitFor();
     await page.getByText("Perbup PALI 64/2021 Pasal 40 ayat (2) huruf a–f").first().waitFor();
-    await page.getByText("Data tika pertumbuhan belum tersedia.").first().waitFor();
+    await page.getByText("Anak 0–23 bulan terindikasi stunting (tika, merah)").first().waitFor();
 
     await page.getByLabel("Temuan").fill("Pengukuran panjang badan di Posyandu Mawar belum rutin.");
     await page.getByLabel(/Wali Desa — Nama/).fill("H. Abdul Karim");

@@ -29,6 +29,7 @@ import { satuDataFeature } from "./satu-data";
 import { searchFeature } from "./search";
 import { servicesFeature } from "./services";
 import { skdnFeature } from "./skdn";
+import { tikaFeature } from "./tika";
 import { tokensFeature } from "./tokens";
 import { tpkFeature } from "./tpk";
 import { usersFeature } from "./users";
@@ -55,6 +56,7 @@ export const FEATURES: readonly Feature[] = [
   indicatorCatalogFeature,
   servicesFeature,
   skdnFeature,
+  tikaFeature,
   antenatalFeature,
   searchFeature,
   inboxFeature,

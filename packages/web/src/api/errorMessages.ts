@@ -70,6 +70,7 @@ export const REASON_MESSAGE: Record<ErrorReason, MessageKey> = {
   same_status: "error.reason.same_status",
   unknown_stage: "error.reason.unknown_stage",
   missing_evidence: "error.reason.missing_evidence",
+  outside_tika_age: "error.reason.outside_tika_age",
 };
 
 /** Reasons whose params name codes (stages, evidence, levels): the sentence that lists them in words. */

@@ -81,6 +81,7 @@ export const en: Record<ShellKey, string> = {
   "error.reason.unknown_stage": "This stage is not part of this cycle.",
   "error.reason.missing_evidence": "See the evidence this stage needs.",
   "error.reason.missing_evidence.list": "Still missing: {list}.",
+  "error.reason.outside_tika_age": "The growth mat is for children aged 0–23 months on the day measured.",
 
   "login.title": "Sign in",
   "login.intro": "Sign in with the account given to you by the Admin Kabupaten.",
@@ -225,6 +226,8 @@ export const en: Record<ShellKey, string> = {
   "audit.thing.tpk_member": "a TPK member",
   "audit.thing.tpk_assignment": "a TPK assignment",
   "audit.thing.tpk_visit": "a TPK visit",
+  "audit.thing.tika_reading": "a growth mat reading",
+  "audit.thing.tika": "growth mat counts",
   "audit.thing.case_audit": "a case audit",
   "audit.thing.audit_recommendation": "a case-audit recommendation",
   "audit.thing.planning_cycle": "a planning cycle",
@@ -366,6 +369,10 @@ export const en: Record<ShellKey, string> = {
   "svc.scorecardHint": "Services received by 1000-HPK targets, monthly and quarterly",
   "svc.skdnLink": "SKDN report",
   "svc.skdnHint": "Under-five weighing per posyandu and desa: S, K, D, N, T, 2T, O, B, BGM",
+  "svc.tikaLink": "Growth mat results",
+  "svc.tikaHint": "Children 0–23 months indicated stunted, at risk and not stunted per posyandu and period",
+  "svc.tikaChild": "Growth mat (tika)",
+  "svc.tikaChildHint": "Record the mat colour of a child aged 0–23 months and see the result",
 
   // Links to the families pages on a region page (also their titles)
   "fam.section": "Accelerating stunting reduction",

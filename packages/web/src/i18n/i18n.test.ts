@@ -24,6 +24,7 @@ describe("dictionaries (the shell's and every feature's)", () => {
       "services",
       "shell",
       "skdn",
+      "tika",
       "users",
     ]);
   });

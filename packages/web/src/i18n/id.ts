@@ -81,6 +81,7 @@ export const id = {
   "error.reason.unknown_stage": "Tahap ini tidak ada pada siklus ini.",
   "error.reason.missing_evidence": "Lihat bukti yang diperlukan pada tahap ini.",
   "error.reason.missing_evidence.list": "Yang belum ada: {list}.",
+  "error.reason.outside_tika_age": "Tika pertumbuhan hanya untuk anak umur 0–23 bulan pada hari pengukuran.",
 
   "login.title": "Masuk",
   "login.intro": "Masuk dengan akun yang diberikan oleh Admin Kabupaten.",
@@ -225,6 +226,8 @@ export const id = {
   "audit.thing.tpk_member": "anggota TPK",
   "audit.thing.tpk_assignment": "penugasan TPK",
   "audit.thing.tpk_visit": "kunjungan TPK",
+  "audit.thing.tika_reading": "hasil tika pertumbuhan",
+  "audit.thing.tika": "rekap tika pertumbuhan",
   "audit.thing.case_audit": "audit kasus",
   "audit.thing.audit_recommendation": "rekomendasi audit kasus",
   "audit.thing.planning_cycle": "siklus perencanaan",
@@ -366,6 +369,10 @@ export const id = {
   "svc.scorecardHint": "Layanan yang diterima sasaran 1000 HPK, per bulan dan triwulan",
   "svc.skdnLink": "Laporan SKDN",
   "svc.skdnHint": "Penimbangan balita per posyandu dan desa: S, K, D, N, T, 2T, O, B, BGM",
+  "svc.tikaLink": "Hasil tika pertumbuhan",
+  "svc.tikaHint": "Anak 0–23 bulan terindikasi, berisiko, dan tidak stunting per posyandu dan periode",
+  "svc.tikaChild": "Tika pertumbuhan",
+  "svc.tikaChildHint": "Catat warna tika anak 0–23 bulan dan lihat hasilnya",
 
   // Links to the families pages on a region page (also their titles)
   "fam.section": "Percepatan penurunan stunting",

@@ -16,6 +16,7 @@ import {
   registryPath,
   scorecardPath,
   skdnPath,
+  tikaPath,
 } from "../router/routes";
 import { useMe } from "../session/SessionProvider";
 import { FamilyEntryPoints } from "./families/EntryPoints";
@@ -128,6 +129,7 @@ function RegistryEntryPoints({ region }: { region: RegionView["region"] }) {
     },
     { to: scorecardPath(region.code), title: t("svc.scorecardLink"), hint: t("svc.scorecardHint") },
     { to: skdnPath(region.code), title: t("svc.skdnLink"), hint: t("svc.skdnHint") },
+    { to: tikaPath(region.code), title: t("svc.tikaLink"), hint: t("svc.tikaHint") },
   ].filter((x): x is { to: string; title: string; hint: string } => Boolean(x));
   return <LinkCardSection id="region-services" title={t("region.services")} items={items} />;
 }

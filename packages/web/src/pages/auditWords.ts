@@ -47,6 +47,8 @@ export const AUDIT_THINGS = [
   "tpk_member",
   "tpk_assignment",
   "tpk_visit",
+  "tika_reading",
+  "tika",
   "case_audit",
   "audit_recommendation",
   "planning_cycle",

@@ -169,6 +169,7 @@ describe("the route table", () => {
       "publication",
       "scorecard",
       "skdn",
+      "tika",
       "users",
     ]);
     expect(ROUTES.filter((r) => routeNamed(r.name)?.public).map((r) => r.name)).toEqual(["publication"]);

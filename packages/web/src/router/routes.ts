@@ -138,6 +138,8 @@ export const personPath = (id: string): string => pathFor("person", { id });
 export const pregnantWomenPath = (code: string): string => pathFor("pregnantWomen", { code });
 export const scorecardPath = (code: string): string => pathFor("scorecard", { code });
 export const skdnPath = (code: string): string => pathFor("skdn", { code });
+export const tikaPath = (code: string): string => pathFor("tika", { code });
+export const tikaChildPath = (id: string): string => pathFor("tikaChild", { id });
 export const recordServicePath = (id: string): string => pathFor("recordService", { id });
 export const indicatorsPath = (
   code: string,

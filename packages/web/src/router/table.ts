@@ -10,6 +10,7 @@ import { searchRoutes } from "../pages/search/routes";
 import { serviceRoutes } from "../pages/services/routes";
 import { shellRoutes } from "../pages/shell-routes";
 import { skdnRoutes } from "../pages/skdn/routes";
+import { tikaRoutes } from "../pages/tika/routes";
 import { userRoutes } from "../pages/users/routes";
 import { installRoutes } from "./routes";
 
@@ -20,6 +21,7 @@ export const ROUTES = [
   ...posyanduRoutes,
   ...serviceRoutes,
   ...skdnRoutes,
+  ...tikaRoutes,
   ...antenatalRoutes,
   ...searchRoutes,
   ...familyRoutes,

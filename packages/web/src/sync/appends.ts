@@ -7,6 +7,7 @@ import type {
   FamilyScreeningInput,
   FollowUpInput,
   ServiceRecordInput,
+  TikaReadingInput,
   TpkVisitInput,
 } from "@tumbuh/core";
 import type { SyncEngine } from "./engine";
@@ -95,4 +96,14 @@ export async function unconfirmed<T = Record<string, unknown>>(
     .filter((r) => r !== undefined)
     .map((r) => ({ ...view<T>(r), id: r.id }))
     .filter(match);
+}
+
+/** A tika pertumbuhan reading; `regionCode`: the child's. Kept under the child (personId) on the device. */
+export function recordTikaOffline(
+  engine: SyncEngine,
+  regionCode: string,
+  input: WithoutId<TikaReadingInput>,
+  id = uuidv7(),
+): Promise<string> {
+  return append(engine, "tika_reading", regionCode, input.personId, { ...input }, id);
 }

@@ -7,6 +7,7 @@ import { pdfText, pdfToPngs } from "../../testing/pdf";
 import { getDashboard } from "../indicators/service";
 import { buildScorecard } from "../services/service";
 import { skdnFigures } from "../skdn/service";
+import { tikaCountsOf } from "../tika/service";
 import { liveReport, reportPdf } from "./service";
 
 const SANDELEY = "64.01.05.2003";
@@ -68,9 +69,21 @@ describe("the yearly desa report (PALI Pasal 40)", () => {
       dash.indicators.filter((f) => f.status === "green").length,
     );
 
-    // Tika is not in Tumbuh yet: the document says so instead of printing a number.
-    expect(section("tika").note).toBe("Data tika pertumbuhan belum tersedia.");
-    expect(value("targets_1000hpk", "d_tika_stunted")).toBeNull();
+    // Pasal 40(2) d–f and (4): what `tumbuh tika --region … --period 2025` prints for the desa (features/tika).
+    const tika = (await tikaCountsOf(db.kysely, [""], SANDELEY, YEAR)).total;
+    expect(tika.merah + tika.kuning + tika.hijau).toBeGreaterThan(0);
+    expect([
+      value("targets_1000hpk", "d_tika_stunted"),
+      value("targets_1000hpk", "e_tika_at_risk"),
+      value("targets_1000hpk", "f_tika_not_stunted"),
+    ]).toEqual([tika.merah, tika.kuning, tika.hijau]);
+    expect([
+      value("tika", "tika_stunted"),
+      value("tika", "tika_at_risk"),
+      value("tika", "tika_not_stunted"),
+      value("tika", "tika_not_measured"),
+      value("tika", "tika_children"),
+    ]).toEqual([tika.merah, tika.kuning, tika.hijau, tika.notMeasured, tika.children]);
   }, 120_000);
 
   it("the monthly desa report carries the SKDN the SKDN page gives for the desa and month", async () => {
@@ -93,6 +106,24 @@ describe("the yearly desa report (PALI Pasal 40)", () => {
     expect(skdn?.tables[0]?.rows.map((r) => r[0])).toEqual(page.rows.map((r) => r.name));
   }, 120_000);
 
+  it("the monthly desa report (PALI Pasal 37) carries the tika counts of the desa and month", async () => {
+    const report = await liveReport(db.kysely, SYSTEM_ACTOR, {
+      kind: "desa_monthly",
+      regionCode: SANDELEY,
+      period: "2026-10",
+    });
+    const section = report.figures.sections.find((x) => x.code === "tika");
+    const value = (key: string) => section?.figures.find((f) => f.key === key)?.value;
+    const tika = await tikaCountsOf(db.kysely, [""], SANDELEY, "2026-10");
+    expect(tika.total.fromReading).toBeGreaterThan(0);
+    expect([value("tika_stunted"), value("tika_at_risk"), value("tika_not_stunted")]).toEqual([
+      tika.total.merah,
+      tika.total.kuning,
+      tika.total.hijau,
+    ]);
+    expect(section?.tables[0]?.rows.map((r) => r[0])).toEqual(tika.rows.map((r) => r.name));
+  }, 120_000);
+
   it("prints those figures in its PDF, with the article and the signatories", async () => {
     const report = await liveReport(db.kysely, SYSTEM_ACTOR, {
       kind: "desa_yearly",
@@ -106,7 +137,8 @@ describe("the yearly desa report (PALI Pasal 40)", () => {
     expect(text).toContain("Perbup PALI 64/2021 Pasal 40");
     expect(text).toContain("Sandeley — Tahun 2025");
     expect(text).toContain("a. Total ibu hamil");
-    expect(text).toContain("Data tika pertumbuhan belum tersedia.");
+    expect(text).toContain("Hasil pengukuran tika pertumbuhan");
+    expect(text).toContain("terindikasi stunting (tika, merah)");
     expect(text).toContain("Wali Desa");
     const conv = report.figures.sections.find((s) => s.code === "scorecard")?.figures[0]?.value ?? null;
     expect(text).toContain(

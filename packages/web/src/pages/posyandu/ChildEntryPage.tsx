@@ -21,6 +21,7 @@ import { BodyMeasureFields } from "../registry/forms/BodyMeasureFields";
 import { ImplausibleConfirm } from "../registry/forms/ImplausibleConfirm";
 import { emptyMeasurementForm, type MeasurementForm, toMeasurementPayload } from "../registry/forms/payloads";
 import { MeasurementResult } from "../registry/person/MeasurementResult";
+import { TikaReadingForm, tikaAgeOk } from "../tika/TikaReadingForm";
 import { chartOf, dueChildren, type LocalChild, type LocalMeasurement, rawOf, resultOf } from "./day";
 import { EditChild } from "./EditChild";
 import { childrenAt, childWithHistory, measuredOnDay } from "./local";
@@ -91,6 +92,7 @@ function ChildEntry({ code, id }: { code: string; id: string }) {
         />
       )}
       <ChildChart child={data.child} history={data.history} />
+      {tikaAgeOk(data.child.birthDate, today) && <TikaReadingForm child={data.child} />}
       <EditChild engine={engine} child={data.child} />
     </div>
   );

@@ -1,10 +1,11 @@
 // The offline posyandu day and sync (issue 5): the sync engine and growth engine load with these pages.
 import { lazyPage, type RouteDef } from "../../router/route";
 import { registryMessages } from "../registry/i18n";
+import { tikaMessages } from "../tika/i18n";
 import { posyanduMessages } from "./i18n";
 
-/** The posyandu day shows the registry's forms and results too. */
-const messages = [posyanduMessages, registryMessages] as const;
+/** The posyandu day shows the registry's forms and results too, and the tika form for children 0–23 months. */
+const messages = [posyanduMessages, registryMessages, tikaMessages] as const;
 
 export const posyanduRoutes = [
   { name: "posyanduPick", path: "/posyandu", page: lazyPage(() => import("./PosyanduPickPage")), messages },

@@ -8,7 +8,8 @@ import { takeFlash } from "../../../kit/flash";
 import { formatAge, formatDate, todayIso } from "../../../kit/format";
 import { BackLink, BadgeList, LoadGate, Notice, useDocumentTitle } from "../../../kit/ui";
 import { type Loaded, useLoad } from "../../../kit/useLoad";
-import { registryPath } from "../../../router/routes";
+import { Link } from "../../../router/navigation";
+import { registryPath, tikaChildPath } from "../../../router/routes";
 import { alertBadges } from "../categories";
 import { nikWarningText } from "../nikWarnings";
 import { GrowthSection } from "./GrowthSection";
@@ -107,6 +108,15 @@ function PersonDetails({
                 setChartVersion((n) => n + 1);
               }}
             />
+          )}
+          {/* Tika pertumbuhan is for children 0–23 months (PALI 64/2021 Pasal 40 ayat (2) c–f). */}
+          {person.ageMonths < 24 && (
+            <Link to={tikaChildPath(person.id)} className="link-card" data-testid="tika-link">
+              <span className="link-card__body">
+                <span className="link-card__title">{t("svc.tikaChild")}</span>
+                <span className="link-card__meta">{t("svc.tikaChildHint")}</span>
+              </span>
+            </Link>
           )}
           <GrowthSection personId={person.id} version={chartVersion} count={view.measurements.length} />
           <MeasurementHistory measurements={view.measurements} />
