@@ -64,6 +64,11 @@ export const SyncPullResponseSchema = z.object({
   cursor: z.string(),
   more: z.boolean(),
   places: z.array(SyncPlaceSchema),
+  /**
+   * The device's cursor was below the compacted part of the change feed: this page starts a full copy, so
+   * the device forgets the records it holds (keeping its own unsent changes) before storing these.
+   */
+  reset: z.literal(true).optional(),
 });
 export type SyncPullResponse = z.infer<typeof SyncPullResponseSchema>;
 

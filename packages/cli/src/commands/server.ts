@@ -47,7 +47,8 @@ export async function runServe(_args: string[], withDemo = false): Promise<numbe
   const config = loadConfig({ TUMBUH_WEB_DIST: WEB_DIST, ...process.env });
   const db = await openMigrated(config);
   if (withDemo) {
-    const created = await ensureDemo(db.kysely);
+    // The dashboards' figures are built by the background job once the server listens.
+    const created = await ensureDemo(db.kysely, { figuresLater: true });
     if (created) console.log("Demo regency Kabupaten Paser created.");
     printDemoLogins();
   }

@@ -25,7 +25,8 @@ export const syncApi = {
     query: z.strictObject({
       cursor: z
         .string()
-        .regex(/^\d{1,18}$/, "must be a cursor from an earlier pull")
+        // A feed position, or a place inside a full copy ("s<seq>.<table>.<last id>", server sync/snapshot.ts).
+        .regex(/^(\d{1,18}|s\d{1,18}\.\d{1,2}\.[0-9A-Za-z-]{0,64})$/, "must be a cursor from an earlier pull")
         .optional(),
       limit: z.coerce.number().int().min(1).max(5000).default(2000),
       /** A user whose scope is wider than a desa keeps one desa or posyandu on the device. */

@@ -19,6 +19,7 @@ import * as importSources from "./migrations/2026-12-06T0600-import-sources";
 import * as reports from "./migrations/2026-12-06T0800-reports";
 import * as figuresAndStorage from "./migrations/2026-12-06T0900-figures-and-storage";
 import * as tika from "./migrations/2026-12-06T1400-tika";
+import * as feedCompaction from "./migrations/2026-12-06T1700-feed-compaction";
 
 // Listed explicitly (not read from a folder) so bundling or tsx cannot change which migrations exist.
 const MIGRATIONS: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-06T0800-reports": reports,
   "2026-12-06T0900-figures-and-storage": figuresAndStorage,
   "2026-12-06T1400-tika": tika,
+  "2026-12-06T1700-feed-compaction": feedCompaction,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

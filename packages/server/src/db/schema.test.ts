@@ -291,6 +291,8 @@ const COLUMNS = {
     payload_hash: N,
   },
   sync_op_retries: { op_id: Y, user_id: Y, tries: Y, first_at: Y, last_at: Y },
+  sync_devices: { user_id: Y, position: Y, seen_at: Y },
+  sync_feed_floor: { id: Y, seq: Y, compacted_at: Y },
   sync_conflicts: {
     id: Y,
     op_id: Y,

@@ -18,6 +18,8 @@ export interface DemoContext {
   seed: number;
   /** false in tests that want the population without families/catin/TPK/audits. */
   families: boolean;
+  /** The server starts next and builds the dashboards' figures in its background job (faster first start). */
+  figuresLater: boolean;
   log: (line: string) => void;
 }
 

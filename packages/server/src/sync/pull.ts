@@ -3,6 +3,7 @@ import {
   canRead,
   isWithin,
   readScopes,
+  type SyncPlace,
   type SyncPullResponse,
   type SyncRecord,
 } from "@tumbuh/core";
@@ -10,7 +11,9 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { withinScopes } from "../db/scope-filter";
 import { errors } from "../errors";
+import { feedFloor, feedHead, noteDevicePosition } from "./compaction";
 import { entityHandler, type PulledRow } from "./registry";
+import { parseSnapshotCursor, type SnapshotPosition, snapshotCursor, snapshotPage } from "./snapshot";
 
 /** Region levels a device needs to pick where it works and where a new record goes. */
 const PLACE_LEVELS = ["desa", "dusun", "posyandu"];
@@ -40,6 +43,10 @@ export interface PullOptions {
  * `limit` changes per page. The feed is written by triggers, so writes from every path (online API,
  * import, merge, sync) appear; each record is sent as it is now (a device just upserts), or as `gone`
  * when it is no longer in scope.
+ *
+ * Without a cursor — or with one below the compacted part of the feed (sync/compaction.ts), answered with
+ * `reset: true` so the device forgets what it held — the pull is a full copy read from the tables
+ * (sync/snapshot.ts) that then continues with the feed from where the copy began.
  */
 export async function pullChanges(
   db: Kysely<Database>,
@@ -48,8 +55,62 @@ export async function pullChanges(
 ): Promise<SyncPullResponse> {
   if (opts.keep && !canRead(actor, opts.keep)) throw errors.notFound();
   const scopes = opts.keep ? [opts.keep] : readScopes(actor);
-  const after = opts.cursor ? Number(opts.cursor) : 0;
-  const limit = opts.limit;
+  const floor = await feedFloor(db);
+  const fresh = async (): Promise<SnapshotPosition> => ({ seq: await feedHead(db), table: 0, after: "" });
+  let from: SnapshotPosition | null = null;
+  let reset = false;
+  if (!opts.cursor) from = await fresh();
+  else {
+    const snap = parseSnapshotCursor(opts.cursor);
+    const position = snap ? snap.seq : Number(opts.cursor);
+    if (position < floor) {
+      reset = true;
+      from = await fresh();
+    } else from = snap;
+  }
+  let records: SyncRecord[] = [];
+  let after: number;
+  if (from) {
+    const copy = await snapshotPage(db, actor, scopes, opts.keep, from, opts.limit);
+    records = copy.records;
+    after = from.seq;
+    if (copy.next || records.length >= opts.limit) {
+      const cursor = copy.next ? snapshotCursor(copy.next) : String(after);
+      await noteDevicePosition(db, actor.userId, after);
+      return {
+        records,
+        cursor,
+        more: true,
+        places: await placesFor(db, actor, opts),
+        ...(reset ? { reset } : {}),
+      };
+    }
+  } else after = Number(opts.cursor);
+  const page = await feedPage(db, actor, scopes, opts, after, opts.limit - records.length);
+  // A compaction that committed while the feed was read may have removed part of what this page should
+  // hold: start a full copy instead (the floor and the deletion commit together).
+  if (after < (await feedFloor(db))) return pullChanges(db, actor, { ...opts, cursor: "0" });
+  records.push(...page.records);
+  if (Number(page.cursor) <= (await feedHead(db)))
+    await noteDevicePosition(db, actor.userId, Number(page.cursor));
+  return {
+    records,
+    cursor: page.cursor,
+    more: page.more,
+    places: await placesFor(db, actor, opts),
+    ...(reset ? { reset } : {}),
+  };
+}
+
+/** The feed after `after`, read in windows (see WINDOW). */
+async function feedPage(
+  db: Kysely<Database>,
+  actor: Actor,
+  scopes: readonly string[],
+  opts: PullOptions,
+  after: number,
+  limit: number,
+): Promise<{ records: SyncRecord[]; cursor: string; more: boolean }> {
   const changes: { seq: number | string; entity: string; entity_id: string }[] = [];
   let lo = after;
   while (changes.length <= limit) {
@@ -100,20 +161,19 @@ export async function pullChanges(
       records.push(row && kept(row.regionCode) ? { entity, id, data: row.data } : { entity, id, gone: true });
     }
   }
+  return { records, cursor: String(cursor), more };
+}
+
+/** The places list: on the first page of every pull (no cursor) or when the device asks. */
+async function placesFor(db: Kysely<Database>, actor: Actor, opts: PullOptions): Promise<SyncPlace[]> {
   const sendPlaces = opts.places ?? !opts.cursor;
-  const places = sendPlaces
-    ? await db
-        .selectFrom("regions")
-        .select(["code", "name", "level", "parent_code"])
-        .where(withinScopes("code", readScopes(actor)))
-        .where("level", "in", PLACE_LEVELS)
-        .orderBy("code")
-        .execute()
-    : [];
-  return {
-    records,
-    cursor: String(cursor),
-    more,
-    places: places.map((p) => ({ code: p.code, name: p.name, level: p.level, parentCode: p.parent_code })),
-  };
+  if (!sendPlaces) return [];
+  const places = await db
+    .selectFrom("regions")
+    .select(["code", "name", "level", "parent_code"])
+    .where(withinScopes("code", readScopes(actor)))
+    .where("level", "in", PLACE_LEVELS)
+    .orderBy("code")
+    .execute();
+  return places.map((p) => ({ code: p.code, name: p.name, level: p.level, parentCode: p.parent_code }));
 }

@@ -52,7 +52,23 @@ export interface SyncConflictsTable {
   resolution: string | null;
 }
 
+/** Where each user's device last pulled from (a feed seq): the feed is compacted below all of them. */
+export interface SyncDevicesTable {
+  user_id: string;
+  position: number | string;
+  seen_at: string;
+}
+
+/** One row (id 1): the feed holds no change at or below `seq` any more (a pull from below re-copies). */
+export interface SyncFeedFloorTable {
+  id: number;
+  seq: number | string;
+  compacted_at: string;
+}
+
 export interface SyncTables {
+  sync_devices: SyncDevicesTable;
+  sync_feed_floor: SyncFeedFloorTable;
   sync_changes: SyncChangesTable;
   sync_ops: SyncOpsTable;
   sync_op_retries: SyncOpRetriesTable;

@@ -177,6 +177,46 @@ describe("a sync round", () => {
   });
 });
 
+describe("a server that compacted its change feed", () => {
+  it("answers a cursor further behind with reset: the device forgets what it held, keeps its unsent edit", async () => {
+    const server = new FakeSyncServer();
+    const removed = uuid();
+    const kept = uuid();
+    server.put("person", removed, { ...child, name: "Sudah Pindah" }, 1);
+    server.put("person", kept, { ...child, name: "Tetap" }, 1);
+    let compacted = false;
+    const engine = device({
+      syncPush: (ops) => server.syncPush(ops),
+      // After the compaction the server no longer has `removed` in scope and cannot say "gone": it sends
+      // the scope as it is now, flagged reset.
+      syncPull: async (c) =>
+        compacted && c !== null && !c.startsWith("s")
+          ? {
+              records: [{ entity: "person", id: kept, data: { ...child, name: "Tetap", revision: 2 } }],
+              cursor: "s9.1.",
+              more: true,
+              places: [PLACE],
+              reset: true,
+            }
+          : compacted
+            ? { records: [], cursor: "9", more: false, places: [] }
+            : server.syncPull(c),
+    });
+    await engine.syncNow();
+    expect((await records(engine)).map((r) => r.id).sort()).toEqual([removed, kept].sort());
+    compacted = true;
+    // The server cannot take the device's new child yet: it waits in the outbox while the reset page arrives.
+    server.decide = (op) => ({ opId: op.opId, status: "retry", error: { code: "not_found", message: "-" } });
+    const mine = await registerPerson(engine, { ...child, name: "Baru Offline" });
+    await engine.syncNow();
+    const byId = new Map((await records(engine)).map((r) => [r.id, r]));
+    expect([...byId.keys()].sort()).toEqual([kept, mine].sort());
+    expect(byId.get(kept)?.data).toMatchObject({ name: "Tetap", revision: 2 });
+    expect(byId.get(mine)?.local).toBeDefined();
+    expect(await cursor(engine)).toBe("9");
+  });
+});
+
 describe("conflicts", () => {
   it("a stale edit comes back as a conflict: counted, the op is done, the device shows the server's version", async () => {
     const server = new FakeSyncServer();

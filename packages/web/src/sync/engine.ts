@@ -286,6 +286,9 @@ export class SyncEngine {
       // The places list once per pull: with its first page (a new posyandu reaches the phone).
       const res = await this.api.syncPull(cursor, { ...(keep ? { keep } : {}), places: page === 0 });
       await this.db.transaction("rw", this.db.records, this.db.places, this.db.meta, async () => {
+        // The server compacted its change feed past this device's cursor: it sends a full copy, so what
+        // the device holds goes first (its own unsent changes stay, as when choosing another place).
+        if (res.reset) await this.db.records.filter((r) => r.local === undefined).delete();
         const keys = res.records.map((r) => recordKey(r.entity, r.id));
         const existing = await this.db.records.bulkGet(keys);
         const puts: LocalRecord[] = [];
