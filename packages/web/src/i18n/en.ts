@@ -119,6 +119,13 @@ export const en: Record<ShellKey, string> = {
   "inbox.decision.komentar": "a comment",
   "inbox.decision.perbaikan": "a request for changes",
   "inbox.decision.setuju": "its approval",
+  "inbox.reportDue": "{kind} {place}, {period}: not issued yet, due {date}",
+  "inbox.reportOverdue": "{kind} {place}, {period}: overdue, it was due {date}",
+  "inbox.reportsOwed": "{kind} {place}: {count} periods not issued, from {period} (due {date})",
+  "inbox.reportMissingDesa":
+    "{count} villages in {place} have not sent their overdue {kind} (latest {period}, due {date})",
+  "inbox.reportMissingKecamatan":
+    "{count} kecamatan in {place} have not sent their overdue {kind} (latest {period}, due {date})",
   "inbox.other": "Something new to look at in {place}",
   "topbar.search": "Search a name or NIK",
   "task.title": "Main tasks",
@@ -131,7 +138,7 @@ export const en: Record<ShellKey, string> = {
   "task.dashboard": "Indicator dashboard",
   "task.dashboardHint": "Indicators and targets of your area",
   "task.reports": "Reports",
-  "task.reportsHint": "The village's indicator results for reporting",
+  "task.reportsHint": "Monthly, meeting and yearly reports: what is due and what came in",
   "task.registry": "Targets & weighing",
   "task.registryHint": "Weighing schedule, children to refer, search",
   "task.pregnantWomen": "Pregnant women",

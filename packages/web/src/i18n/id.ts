@@ -119,6 +119,13 @@ export const id = {
   "inbox.decision.komentar": "komentar",
   "inbox.decision.perbaikan": "permintaan perbaikan",
   "inbox.decision.setuju": "persetujuan",
+  "inbox.reportDue": "{kind} {place}, {period}: belum diterbitkan, batasnya {date}",
+  "inbox.reportOverdue": "{kind} {place}, {period}: terlambat, batasnya {date}",
+  "inbox.reportsOwed": "{kind} {place}: {count} periode belum diterbitkan, mulai {period} (batasnya {date})",
+  "inbox.reportMissingDesa":
+    "{count} desa/kelurahan di {place} belum mengirim {kind} yang sudah lewat batas (terakhir {period}, batasnya {date})",
+  "inbox.reportMissingKecamatan":
+    "{count} kecamatan di {place} belum mengirim {kind} yang sudah lewat batas (terakhir {period}, batasnya {date})",
   "inbox.other": "Ada hal baru yang perlu dilihat di {place}",
   "topbar.search": "Cari nama atau NIK",
   "task.title": "Tugas utama",
@@ -131,7 +138,7 @@ export const id = {
   "task.dashboard": "Dasbor indikator",
   "task.dashboardHint": "Capaian indikator dan target wilayah Anda",
   "task.reports": "Laporan",
-  "task.reportsHint": "Capaian indikator desa untuk laporan",
+  "task.reportsHint": "Laporan bulanan, rapat dan tahunan: yang jatuh tempo dan yang masuk",
   "task.registry": "Sasaran & penimbangan",
   "task.registryHint": "Jadwal timbang, anak yang perlu dirujuk, pencarian",
   "task.pregnantWomen": "Ibu hamil",
