@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AssessmentMethod, AssessmentViewSchema } from "../reports/assessment";
+import { AssessmentMethod, AssessmentMethodInput, AssessmentViewSchema } from "../reports/assessment";
 import { IdParams } from "./common";
 import { endpoint } from "./endpoint";
 
@@ -25,9 +25,14 @@ export const assessmentsApi = {
     method: "PUT",
     path: "/api/assessments/method",
     tag,
-    query: z.strictObject({ region: z.string().min(2).max(40) }),
-    body: AssessmentMethod,
-    response: AssessmentMethod,
+    query: z.strictObject({
+      region: z.string().min(2).max(40),
+      /** Recompute this year's draft by the new method in a background job (not when it is published). */
+      year: z.coerce.number().int().min(2020).max(2100).optional(),
+    }),
+    body: AssessmentMethodInput,
+    response: z.object({ method: AssessmentMethod, jobId: z.string().nullable() }),
+    summary: "A new version of the regency's method (weights add up to 100); the year's draft is recomputed",
   }),
   ranking: endpoint({
     method: "GET",

@@ -67,6 +67,8 @@ export const en: Record<ShellKey, string> = {
   "error.reason.unrecognized_keys": "Something unexpected was sent. Reload the page and try again.",
   "error.reason.custom": "Check the marked entries again.",
   "error.reason.numerator_above_denominator": "The numerator cannot be larger than the denominator.",
+  "error.reason.weights_sum": "The weights must add up to 100.",
+  "error.reason.component_twice": "A component is listed twice.",
   "error.reason.fraction_incomplete": "Give the numerator and the denominator together.",
   "error.reason.value_missing": "Give the value, or its numerator and denominator.",
   "error.reason.wrong_region_level": "The area chosen is not of the right level.",

@@ -67,6 +67,8 @@ export const id = {
   "error.reason.unrecognized_keys": "Ada isian yang tidak dikenal. Muat ulang halaman, lalu coba lagi.",
   "error.reason.custom": "Periksa kembali isian yang ditandai.",
   "error.reason.numerator_above_denominator": "Pembilang tidak boleh lebih besar dari penyebut.",
+  "error.reason.weights_sum": "Jumlah bobot harus 100.",
+  "error.reason.component_twice": "Satu komponen tercantum dua kali.",
   "error.reason.fraction_incomplete": "Isi pembilang dan penyebut bersama-sama.",
   "error.reason.value_missing": "Isi nilainya, atau pembilang dan penyebutnya.",
   "error.reason.wrong_region_level": "Wilayah yang dipilih tidak sesuai tingkatnya.",
