@@ -77,6 +77,21 @@ export const reportsEn: Record<keyof typeof reportsId, string> = {
   "as.raw": "Value",
   "as.points": "Points",
   "as.filter": "Find a village",
+  "as.edit.open": "Change the assessment method",
+  "as.edit.hint":
+    "Choose the components, their weights (adding up to 100: a weight is the most points its component gives) and how each raw figure becomes 0–1. Every change is in the audit log, and this year's draft is recomputed.",
+  "as.edit.published":
+    "The {year} assessment is published and stays as it is; the new method applies to later computations.",
+  "as.edit.use": "Counts",
+  "as.edit.weight": "Weight (0–100)",
+  "as.edit.norm": "How it is scored",
+  "as.edit.normTarget": "against a target",
+  "as.edit.target": "Target (%)",
+  "as.edit.sum": "Weights add up to {sum} of {total}.",
+  "as.edit.badTarget": "The target must be above 0.",
+  "as.edit.note": "Why these weights (shown on the ranking page)",
+  "as.edit.save": "Save the method",
+  "as.edit.saved": "Method saved; the ranking is being recomputed.",
   "aw.title": "Awards and incentives {year} — {name}",
   "aw.basis":
     "The Bupati may give awards as a certificate/trophy and/or money by decree; posyandu cadres receive an incentive (Perbup Paser 47/2024 Article 49).",

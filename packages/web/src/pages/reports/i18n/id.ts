@@ -76,6 +76,21 @@ export const reportsId = {
   "as.raw": "Nilai",
   "as.points": "Poin",
   "as.filter": "Cari desa",
+  "as.edit.open": "Ubah cara penilaian",
+  "as.edit.hint":
+    "Pilih komponen, bobotnya (jumlah 100: bobot adalah poin terbanyak yang dapat diberikan komponen itu) dan cara nilai mentah diubah menjadi 0–1. Setiap perubahan tercatat di log audit, dan draf tahun ini dihitung ulang.",
+  "as.edit.published":
+    "Penilaian {year} sudah ditetapkan dan tidak berubah; cara baru berlaku untuk penghitungan berikutnya.",
+  "as.edit.use": "Dipakai",
+  "as.edit.weight": "Bobot (0–100)",
+  "as.edit.norm": "Cara menilai",
+  "as.edit.normTarget": "dibanding target",
+  "as.edit.target": "Target (%)",
+  "as.edit.sum": "Jumlah bobot: {sum} dari {total}.",
+  "as.edit.badTarget": "Target harus lebih dari 0.",
+  "as.edit.note": "Alasan pemilihan bobot (tampil di halaman peringkat)",
+  "as.edit.save": "Simpan cara penilaian",
+  "as.edit.saved": "Cara penilaian disimpan; peringkat sedang dihitung ulang.",
   "aw.title": "Penghargaan dan insentif {year} — {name}",
   "aw.basis":
     "Bupati dapat memberikan penghargaan berupa piagam/piala dan/atau uang melalui Keputusan Bupati; kader posyandu menerima insentif (Perbup Paser 47/2024 Pasal 49).",
