@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PublicAchievementsSchema } from "../reports/achievements";
 import { AssessmentMethod, AssessmentMethodInput, AssessmentViewSchema } from "../reports/assessment";
 import { IdParams } from "./common";
 import { endpoint } from "./endpoint";
@@ -59,5 +60,14 @@ export const assessmentsApi = {
     params: IdParams,
     body: z.strictObject({}),
     response: AssessmentViewSchema,
+  }),
+  /** Paser Pasal 9 p: the regency's achievement and the desa ranking, once published; aggregates only, no login. */
+  publicAchievements: endpoint({
+    method: "GET",
+    path: "/api/public/achievements/:year",
+    tag: "public",
+    public: true,
+    params: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
+    response: PublicAchievementsSchema,
   }),
 };

@@ -2,6 +2,7 @@ import {
   ASSESSMENT_DEFAULT,
   type AssessmentMethod,
   type AssessmentView,
+  type PublicAchievements,
   resetClock,
   setClock,
 } from "@tumbuh/core";
@@ -26,7 +27,7 @@ describeEachDialect(
       resetClock();
       await api.app.close();
     });
-    const req = (as: string, method: "GET" | "POST" | "PUT", url: string, payload?: object) =>
+    const req = (as: string, method: "GET" | "POST" | "PUT" | "PATCH", url: string, payload?: object) =>
       api.request(as, { method, url, ...(payload ? { payload } : {}) });
     const ranking = async () =>
       (await req("tpps.paser", "GET", `/api/assessments?region=64.01&year=${YEAR}`)).json() as AssessmentView;
@@ -152,9 +153,27 @@ describeEachDialect(
         .execute();
       expect(audit).toHaveLength(1);
       expect(JSON.parse(audit[0]?.before_json ?? "null")).toEqual(ASSESSMENT_DEFAULT);
+      // The public page shows nothing of the draft; once published, the ranking as stored and no component figure.
+      const pub = async () =>
+        (
+          await api.app.inject({ method: "GET", url: `/api/public/achievements/${YEAR}` })
+        ).json() as PublicAchievements;
+      expect(await pub()).toMatchObject({ published: false, desa: [], indicators: [] });
       expect((await req("tpps.paser", "POST", `/api/assessments/${after.id}/publish`, {})).statusCode).toBe(
         200,
       );
+      const shown = await pub();
+      expect(shown).toMatchObject({ published: true, regency: { code: "64.01", name: "Kabupaten Paser" } });
+      expect(shown.desa.map((u) => [u.rank, u.code, u.score])).toEqual(
+        after.desa.map((u) => [u.rank, u.code, u.score]),
+      );
+      expect(shown.desa.find((u) => u.code === ON_TIME)?.parentName).toBe("Kuaro");
+      expect(shown.kecamatan).toHaveLength(10);
+      expect(shown.weights).toEqual(heavier.components.map((c) => ({ code: c.code, weight: c.weight })));
+      expect(JSON.stringify(shown)).not.toContain("breakdown");
+      expect(shown.indicators.length).toBeGreaterThan(50);
+      for (const f of shown.indicators)
+        if (f.numerator !== null) expect(f.numerator === 0 || f.numerator >= 5, f.indicatorId).toBe(true);
       const later = await put("tpps.paser", ASSESSMENT_DEFAULT);
       expect(later.json()).toMatchObject({ jobId: null });
       expect((await ranking()).method).toEqual(heavier);

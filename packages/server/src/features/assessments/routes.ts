@@ -6,6 +6,7 @@ import {
   assertCanCompute,
   assessmentOf,
   currentMethod,
+  publicAchievements,
   publishAssessment,
   publishedAssessment,
   setMethod,
@@ -39,4 +40,5 @@ export function assessmentsRoutes(app: FastifyInstance, { db, jobs }: AppDeps): 
     return { jobId: await jobs.submit({ kind: "assessments.compute", input, actor, region: regency }) };
   });
   mount(app, api.publish, async ({ params }, req) => publishAssessment(db, actorOf(req), params.id));
+  mount(app, api.publicAchievements, async ({ params }) => publicAchievements(db, params.year));
 }

@@ -171,7 +171,8 @@ export async function storeAssessment(
   const existing = await storedAssessment(db, regency, year);
   if (existing?.status === "published") throw errors.conflict("year: the assessment is already published");
   const method = await currentMethod(db, actor, regency);
-  const results = await computeRanking(db, actor, regency, year, method);
+  const inputs = await assessmentInputs(db, actor, regency, year);
+  const results = { desa: rankUnits(method, inputs.desa), kecamatan: rankUnits(method, inputs.kecamatan) };
   const row: AssessmentRow = {
     id: uuidv7(),
     regency_code: regency,
@@ -183,6 +184,7 @@ export async function storeAssessment(
     computed_by: actor.userId,
     published_at: null,
     published_by: null,
+    achievements_json: JSON.stringify(inputs.achievements),
   };
   await inTransaction(db, async (trx) => {
     await deleteDrafts(trx, regency, year);
@@ -227,3 +229,5 @@ export async function publishedAssessment(
   const row = await storedAssessment(db, regency, year);
   return row?.status === "published" ? toView(row) : null;
 }
+
+export { publicAchievements } from "./publication";
