@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { AssessmentMethod, AssessmentViewSchema } from "../reports/assessment";
+import { PublicAchievementsSchema } from "../reports/achievements";
+import { AssessmentMethod, AssessmentMethodInput, AssessmentViewSchema } from "../reports/assessment";
 import { IdParams } from "./common";
 import { endpoint } from "./endpoint";
 
@@ -25,9 +26,14 @@ export const assessmentsApi = {
     method: "PUT",
     path: "/api/assessments/method",
     tag,
-    query: z.strictObject({ region: z.string().min(2).max(40) }),
-    body: AssessmentMethod,
-    response: AssessmentMethod,
+    query: z.strictObject({
+      region: z.string().min(2).max(40),
+      /** Recompute this year's draft by the new method in a background job (not when it is published). */
+      year: z.coerce.number().int().min(2020).max(2100).optional(),
+    }),
+    body: AssessmentMethodInput,
+    response: z.object({ method: AssessmentMethod, jobId: z.string().nullable() }),
+    summary: "A new version of the regency's method (weights add up to 100); the year's draft is recomputed",
   }),
   ranking: endpoint({
     method: "GET",
@@ -54,5 +60,14 @@ export const assessmentsApi = {
     params: IdParams,
     body: z.strictObject({}),
     response: AssessmentViewSchema,
+  }),
+  /** Paser Pasal 9 p: the regency's achievement and the desa ranking, once published; aggregates only, no login. */
+  publicAchievements: endpoint({
+    method: "GET",
+    path: "/api/public/achievements/:year",
+    tag: "public",
+    public: true,
+    params: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
+    response: PublicAchievementsSchema,
   }),
 };

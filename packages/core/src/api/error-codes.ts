@@ -66,6 +66,9 @@ export const ERROR_REASONS = [
   "fraction_incomplete",
   "value_missing",
   "wrong_region_level",
+  // the assessment method (reports/assessment.ts)
+  "weights_sum",
+  "component_twice",
   // planning stages (core planning/stages.ts TransitionRefusal, evidence.ts)
   "waiting_for",
   "not_optional",

@@ -6,7 +6,7 @@ import { endpoint } from "./endpoint";
  * server (server features/inbox/sources.ts). An item is data — its kind, the region, a count and the
  * values its sentence names — so the web words it in the user's language and links it to its page.
  */
-export const INBOX_KINDS = ["two_t_children", "plan_review"] as const;
+export const INBOX_KINDS = ["two_t_children", "plan_review", "report_due", "report_missing"] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 
 export const InboxItemSchema = z.object({

@@ -80,11 +80,34 @@ export const AssessmentMethod = z
   .superRefine((m, ctx) => {
     const codes = m.components.map((c) => c.code);
     if (new Set(codes).size !== codes.length)
-      ctx.addIssue({ code: "custom", path: ["components"], message: "a component appears twice" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["components"],
+        message: "a component appears twice",
+        params: { reason: "component_twice" },
+      });
     if (m.components.every((c) => c.weight === 0))
       ctx.addIssue({ code: "custom", path: ["components"], message: "every weight is 0" });
   });
 export type AssessmentMethod = z.infer<typeof AssessmentMethod>;
+
+/** The weights a regency sets add up to 100, so each weight reads as the most points its component gives. */
+export const METHOD_WEIGHT_TOTAL = 100;
+
+/**
+ * A method as a regency edits it: AssessmentMethod, and its weights add up to METHOD_WEIGHT_TOTAL (the score
+ * divides by the sum anyway; the fixed sum is for the reader of the ranking page).
+ */
+export const AssessmentMethodInput = AssessmentMethod.superRefine((m, ctx) => {
+  const sum = m.components.reduce((s, c) => s + c.weight, 0);
+  if (Math.abs(sum - METHOD_WEIGHT_TOTAL) > 1e-9)
+    ctx.addIssue({
+      code: "custom",
+      path: ["components"],
+      message: `components: the weights add up to ${sum}, not ${METHOD_WEIGHT_TOTAL}`,
+      params: { reason: "weights_sum" },
+    });
+});
 
 /**
  * The shipped default. Convergence weighs most because it is the figure both regulations report on (PALI

@@ -1,3 +1,4 @@
+export * from "./achievements";
 export * from "./assessment";
 export * from "./awards";
 export * from "./due";

@@ -83,6 +83,7 @@ const COLUMNS = {
     computed_by: Y,
     published_at: N,
     published_by: N,
+    achievements_json: N,
   },
   awards: {
     id: Y,

@@ -63,6 +63,8 @@ export const REASON_MESSAGE: Record<ErrorReason, MessageKey> = {
   fraction_incomplete: "error.reason.fraction_incomplete",
   value_missing: "error.reason.value_missing",
   wrong_region_level: "error.reason.wrong_region_level",
+  weights_sum: "error.reason.weights_sum",
+  component_twice: "error.reason.component_twice",
   waiting_for: "error.reason.waiting_for",
   not_optional: "error.reason.not_optional",
   later_stage_started: "error.reason.later_stage_started",

@@ -1,14 +1,21 @@
 // The home page's inbox (issue 17): what needs the user's action, with the count in the heading. Each
 // kind of item (core INBOX_KINDS, server features/inbox/sources.ts) gets its sentence and its page here;
 // a kind this version does not know yet still shows, in general words.
-import { type InboxItem, inboxApi } from "@tumbuh/core";
+import {
+  type InboxItem,
+  inboxApi,
+  levelOfCode,
+  periodLabel,
+  REPORT_KINDS,
+  type ReportKind,
+} from "@tumbuh/core";
 import { api } from "../api";
 import { useI18n } from "../i18n/I18nProvider";
 import type { MessageKey } from "../i18n/messages";
-import { formatMonth } from "../kit/format";
+import { formatDate, formatMonth } from "../kit/format";
 import { useLoad } from "../kit/useLoad";
 import { Link } from "../router/navigation";
-import { planningPath, regionPath, registryPath } from "../router/routes";
+import { pathFor, planningPath, regionPath, registryPath } from "../router/routes";
 
 const DECISIONS: Record<string, MessageKey> = {
   komentar: "inbox.decision.komentar",
@@ -43,9 +50,31 @@ function useWords() {
           to: planningPath(item.regionCode),
         };
       }
-      default:
-        return { text: t("inbox.other", { place: item.regionName }), to: regionPath(item.regionCode) };
+      case "report_due":
+      case "report_missing": {
+        const def = REPORT_KINDS[String(p.kind) as ReportKind];
+        if (!def) break;
+        const words = {
+          kind: def.title[locale],
+          place: item.regionName,
+          count: item.count,
+          period: periodLabel(String(p.period), locale),
+          date: formatDate(String(p.dueOn), locale),
+        };
+        const key: MessageKey =
+          item.kind === "report_missing"
+            ? levelOfCode(item.regionCode) === "kecamatan"
+              ? "inbox.reportMissingDesa"
+              : "inbox.reportMissingKecamatan"
+            : item.count > 1
+              ? "inbox.reportsOwed"
+              : p.state === "overdue"
+                ? "inbox.reportOverdue"
+                : "inbox.reportDue";
+        return { text: t(key, words), to: pathFor("reports", { code: item.regionCode }) };
+      }
     }
+    return { text: t("inbox.other", { place: item.regionName }), to: regionPath(item.regionCode) };
   };
 }
 

@@ -15,7 +15,7 @@ describe("the home page's main tasks", () => {
     ]);
     expect(first("pemerintah_desa", "64.01.05.2003").slice(0, 2)).toEqual([
       "/wilayah/64.01.05.2003/perencanaan",
-      "/wilayah/64.01.05.2003/indikator",
+      "/wilayah/64.01.05.2003/laporan",
     ]);
     expect(first("tpps_kecamatan", "64.01.05").slice(0, 2)).toEqual([
       "/wilayah/64.01.05/indikator",

@@ -34,7 +34,7 @@ const dashboard: TaskMaker = (code) => ({
   hint: "task.dashboardHint",
 });
 const reports: TaskMaker = (code) => ({
-  ...dashboard(code),
+  to: pathFor("reports", { code }),
   title: "task.reports",
   hint: "task.reportsHint",
 });
@@ -56,8 +56,8 @@ const catalog: TaskMaker = () => ({ to: "/indikator", title: "task.catalog", hin
 const TASKS: Record<Role, readonly TaskMaker[]> = {
   kpm: [scorecard, planning, registry],
   pemerintah_desa: [planning, reports, scorecard],
-  tpps_kecamatan: [dashboard, reviews, scorecard],
-  tpps_kabupaten: [dashboard, reviews, scorecard],
+  tpps_kecamatan: [dashboard, reviews, reports, scorecard],
+  tpps_kabupaten: [dashboard, reviews, reports, scorecard],
   opd: [dashboard, catalog],
   kader_posyandu: [registry],
   bidan: [pregnant, registry],

@@ -1,4 +1,5 @@
 import {
+  type AchievementRow,
   type Actor,
   type AssessmentUnit,
   type DashboardRow,
@@ -34,7 +35,7 @@ export async function assessmentInputs(
   regency: string,
   year: number,
   today = todayIso(),
-): Promise<{ desa: AssessmentUnit[]; kecamatan: AssessmentUnit[] }> {
+): Promise<{ desa: AssessmentUnit[]; kecamatan: AssessmentUnit[]; achievements: AchievementRow[] }> {
   const scopes = readScopes(actor);
   const kecamatan = await kecamatanOf(db, scopes, regency);
   const period = String(year);
@@ -84,7 +85,21 @@ export async function assessmentInputs(
       },
     });
   }
-  return { desa, kecamatan: kec };
+  // The regency's achievement against each catalog target, kept with the scores for the public page.
+  const achievements = regencyDash.indicators.map(
+    (f): AchievementRow => ({
+      indicatorId: f.indicatorId,
+      text: f.text,
+      targetOriginal: f.targetOriginal,
+      target: f.target,
+      direction: f.direction,
+      value: f.value,
+      numerator: f.numerator,
+      denominator: f.denominator,
+      status: f.status,
+    }),
+  );
+  return { desa, kecamatan: kec, achievements };
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -24,6 +24,8 @@ export interface AssessmentsTable {
   computed_by: string;
   published_at: string | null;
   published_by: string | null;
+  /** The regency's indicator achievements of the year when computed (core AchievementRow[]); null before 2026-12-06. */
+  achievements_json: string | null;
 }
 
 export interface AssessmentsTables {

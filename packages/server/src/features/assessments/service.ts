@@ -2,8 +2,10 @@ import {
   type Actor,
   ASSESSMENT_DEFAULT,
   AssessmentMethod,
+  AssessmentMethodInput,
   type AssessmentView,
   hasPowerAt,
+  isErrorReason,
   levelOfCode,
   nowIso,
   RankedUnitSchema,
@@ -49,12 +51,26 @@ export async function currentMethod(db: Db, actor: Actor, region: string): Promi
   return row ? parseJsonColumn(AssessmentMethod, row.method_json) : ASSESSMENT_DEFAULT;
 }
 
-/** A new version of the method (the regency's TPPS: power reviewPlans at the regency); audited. */
+/**
+ * A new version of the method (the regency's TPPS or admin: power reviewPlans at the regency); audited with
+ * the method it replaces. Components are the known ones (core ASSESSMENT_COMPONENTS), weights add up to 100.
+ */
 export async function setMethod(db: Db, actor: Actor, region: string, method: AssessmentMethod) {
   const regency = await regencyOf(db, actor, region);
   if (!hasPowerAt(actor, "reviewPlans", regency)) throw errors.forbidden();
-  const parsed = AssessmentMethod.parse(method);
-  const version = ((await latestMethod(db, regency))?.version ?? 0) + 1;
+  const checked = AssessmentMethodInput.safeParse(method);
+  if (!checked.success) {
+    const issue = checked.error.issues[0] as { message?: string; params?: { reason?: unknown } } | undefined;
+    const reason = issue?.params?.reason;
+    throw errors.validation(
+      "components",
+      issue?.message ?? "components: invalid",
+      isErrorReason(reason) ? reason : undefined,
+    );
+  }
+  const parsed = checked.data;
+  const before = await latestMethod(db, regency);
+  const version = (before?.version ?? 0) + 1;
   const row = {
     id: uuidv7(),
     regency_code: regency,
@@ -71,6 +87,7 @@ export async function setMethod(db: Db, actor: Actor, region: string, method: As
         entity: "assessment_method",
         entityId: row.id,
         regionCode: regency,
+        before: before ? parseJsonColumn(AssessmentMethod, before.method_json) : ASSESSMENT_DEFAULT,
         after: { version, method: parsed },
       });
     });
@@ -154,7 +171,8 @@ export async function storeAssessment(
   const existing = await storedAssessment(db, regency, year);
   if (existing?.status === "published") throw errors.conflict("year: the assessment is already published");
   const method = await currentMethod(db, actor, regency);
-  const results = await computeRanking(db, actor, regency, year, method);
+  const inputs = await assessmentInputs(db, actor, regency, year);
+  const results = { desa: rankUnits(method, inputs.desa), kecamatan: rankUnits(method, inputs.kecamatan) };
   const row: AssessmentRow = {
     id: uuidv7(),
     regency_code: regency,
@@ -166,6 +184,7 @@ export async function storeAssessment(
     computed_by: actor.userId,
     published_at: null,
     published_by: null,
+    achievements_json: JSON.stringify(inputs.achievements),
   };
   await inTransaction(db, async (trx) => {
     await deleteDrafts(trx, regency, year);
@@ -210,3 +229,5 @@ export async function publishedAssessment(
   const row = await storedAssessment(db, regency, year);
   return row?.status === "published" ? toView(row) : null;
 }
+
+export { publicAchievements } from "./publication";

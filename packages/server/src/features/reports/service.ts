@@ -2,16 +2,13 @@ import {
   type Actor,
   type CreateReportInput,
   type DueRow,
-  dueState,
   hasPowerAt,
   type Level,
   levelOfCode,
   NarrativeSchema,
   parentCode,
   periodKind,
-  periodsExpected,
   REPORT_KINDS,
-  REPORT_KINDS_LIST,
   ReportFiguresSchema,
   type ReportKind,
   type ReportList,
@@ -34,6 +31,7 @@ import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import type { JobRunner } from "../jobs/service";
 import { findRegion, findRegionsByCode } from "../regions/service";
+import { kindsOwedAt, owedReports, reportingChildren } from "./due";
 import { assembleFigures } from "./figures";
 import {
   documentOf,
@@ -42,7 +40,6 @@ import {
   insertReport,
   issuedUnder,
   type ReportRow,
-  reportsFor,
   reportsOfRegion,
   reportsSentTo,
   updateReport as updateRow,
@@ -52,8 +49,6 @@ import type { ReportsTable } from "./schema";
 
 type Db = Kysely<Database>;
 const Signatures = z.array(SignatureSchema);
-/** How many of each kind's latest ended periods the level above sees in its due list. */
-const DUE_PERIODS = 2;
 
 /** Desa reports are the village's (power planVillage); kecamatan and regency ones their TPPS's (reviewPlans). */
 function canWrite(actor: Actor, level: string, code: string): boolean {
@@ -399,50 +394,8 @@ export async function reportList(
   const region = await readableRegion(db, actor, regionCode);
   const own = await reportsOfRegion(db, scopes, region.code, 200);
   const inbox = await reportsSentTo(db, scopes, region.code, 200);
-  const children = await db
-    .selectFrom("regions")
-    .select(["code", "name", "level"])
-    .where("parent_code", "=", region.code)
-    .where("level", "in", ["kecamatan", "desa"])
-    .orderBy("code")
-    .execute();
-  const childLevel = children[0]?.level;
-  const kinds = REPORT_KINDS_LIST.filter(
-    (k) =>
-      childLevel &&
-      REPORT_KINDS[k].levels.includes(childLevel as Level) &&
-      REPORT_KINDS[k].recipient === "parent",
-  );
-  const periodsByKind = new Map(kinds.map((k) => [k, periodsExpected(k, today, DUE_PERIODS)]));
-  const expected = await reportsFor(
-    db,
-    children.map((c) => c.code),
-    kinds,
-    [...new Set([...periodsByKind.values()].flat())],
-  );
-  const latestOf = new Map<string, ReportRow>();
-  for (const r of expected) {
-    const key = `${r.kind}|${r.region_code}|${r.period}`;
-    const seen = latestOf.get(key);
-    // The latest version that left the desk counts; a correction still in draft leaves the issued one standing.
-    if (r.status !== "draft" && (!seen || seen.version < r.version)) latestOf.set(key, r);
-  }
-  const due: DueRow[] = [];
-  for (const c of children)
-    for (const k of kinds)
-      for (const p of periodsByKind.get(k) ?? []) {
-        const r = latestOf.get(`${k}|${c.code}|${p}`) ?? null;
-        const dueOn = reportDueOn(k, p);
-        due.push({
-          kind: k,
-          regionCode: c.code,
-          regionName: c.name,
-          period: p,
-          dueOn,
-          state: dueState(dueOn, today, r ? { status: r.status as ReportStatus } : null),
-          reportId: r?.id ?? null,
-        });
-      }
+  const children = await reportingChildren(db, region.code);
+  const due = await owedReports(db, children, (level) => kindsOwedAt(level, true), today);
   const names = await namesOf(db, [region.code, ...inbox.map((r) => r.region_code)]);
   const docs = await documentsOf(
     db,
@@ -517,4 +470,33 @@ export async function issuedReportsOf(db: Db, regionCode: string) {
     period: r.period,
     issuedAt: r.issued_at ?? "",
   }));
+}
+
+/**
+ * What a region owes and what the level below owes it, for the inbox (issued ones left out): its own
+ * reports of the latest ended periods not issued yet (due or overdue), and its children's overdue ones.
+ */
+export async function reportsOwed(
+  db: Db,
+  actor: Actor,
+  regionCode: string,
+  today = todayIso(),
+): Promise<{ region: { code: string; name: string; level: string }; own: DueRow[]; below: DueRow[] }> {
+  const region = await readableRegion(db, actor, regionCode);
+  const own = canWrite(actor, region.level, region.code)
+    ? await owedReports(db, [region], (level) => kindsOwedAt(level, false), today)
+    : [];
+  const below = hasPowerAt(actor, "reviewPlans", region.code)
+    ? await owedReports(
+        db,
+        await reportingChildren(db, region.code),
+        (level) => kindsOwedAt(level, true),
+        today,
+      )
+    : [];
+  return {
+    region: { code: region.code, name: region.name, level: region.level },
+    own: own.filter((d) => d.state === "overdue" || d.state === "not_due"),
+    below: below.filter((d) => d.state === "overdue"),
+  };
 }

@@ -8,6 +8,7 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { ErrorPanel, Loading, NotFound, useDocumentTitle } from "../../kit/ui";
 import { Link } from "../../router/navigation";
 import { publicationPath } from "../../router/routes";
+import { PublicAchievements } from "../reports/PublicAchievements";
 import { FreshnessNote } from "./FreshnessNote";
 import "./indicators.css";
 
@@ -131,6 +132,7 @@ function Publication({ view, recheck }: { view: PublicationView; recheck: () => 
         </div>
         <p className="muted">{t("pub.method")}</p>
       </section>
+      <PublicAchievements year={view.year} />
     </div>
   );
 }

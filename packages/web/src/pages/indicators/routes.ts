@@ -1,5 +1,6 @@
 // Indicator catalog, dashboards and the public publication (issue 7).
 import { lazyPage, type RouteDef } from "../../router/route";
+import { reportsMessages } from "../reports/i18n";
 import { indicatorsMessages } from "./i18n";
 
 /** A month (2025-06) or a year (2025); anything else falls back to the page's default period. */
@@ -33,7 +34,8 @@ export const indicatorRoutes = [
     path: "/publikasi/:year",
     patterns: { year: /^\d{4}$/ },
     page: lazyPage(() => import("./PublicationPage")),
-    messages,
+    // the achievements and ranking section is the reports feature's (Paser Pasal 9 p)
+    messages: [indicatorsMessages, reportsMessages],
     layout: "wide",
     public: true,
   },

@@ -19,6 +19,7 @@ import { regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
 import "../../kit/kit.css";
 import "./reports.css";
+import { MethodEditor } from "./MethodEditor";
 
 type Unit = AssessmentView["desa"][number];
 
@@ -160,6 +161,16 @@ function Body({
           ))}
         </ul>
         <p className="muted">{view.method.note}</p>
+        {tpps && (
+          <MethodEditor
+            key={JSON.stringify(view.method)}
+            code={code}
+            year={year}
+            method={view.method}
+            published={view.status === "published"}
+            onSaved={(id) => (id ? setJobId(id) : reload())}
+          />
+        )}
       </section>
 
       {view.kecamatan.length > 0 && (
