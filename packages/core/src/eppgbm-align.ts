@@ -9,6 +9,7 @@ import {
   readMeasure,
   readNumber,
 } from "./eppgbm";
+import type { ReasonOf } from "./import-reasons";
 
 /**
  * Some SIGIZI exports leave the `Total Pengukuran` cell out of data rows while the header has it (36 cells
@@ -16,7 +17,7 @@ import {
  * is wrong (a date read as a weight, a weight as a height), so such a row is either put back in line — only
  * when exactly one reading fits the columns' kinds — or rejected saying why. Never guessed.
  */
-export type Alignment = { cells: readonly Cell[]; realigned: boolean } | { reject: string };
+export type Alignment = { cells: readonly Cell[]; realigned: boolean } | { reject: ReasonOf };
 
 type Kind = "date" | "number" | "count" | "age" | "label" | "measure" | "naik";
 
@@ -82,9 +83,7 @@ export function alignRow(cells: readonly Cell[], map: HeaderMap, exactWidth: boo
   const k = map.source.totalPengukuran;
   const width = exactWidth ? cells.length : map.width;
   if (exactWidth && width < map.width - 1) {
-    return {
-      reject: `the row has ${width} cells where the header has ${map.width}; no value is read from a row whose columns cannot be lined up`,
-    };
+    return { reject: { code: "row_too_short", params: { cells: width, header: map.width } } };
   }
   if (k === undefined) return { cells, realigned: false };
   const short = width === map.width - 1;
@@ -96,9 +95,7 @@ export function alignRow(cells: readonly Cell[], map: HeaderMap, exactWidth: boo
   if (afterShift === 0 && asIs > 0 && (short || lastEmpty)) return { cells: shifted, realigned: true };
   if (short && asIs === 0) return { cells, realigned: false };
   if (short) {
-    return {
-      reject: `the row has ${width} cells where the header has ${map.width} (no "Total Pengukuran" cell?), and its values do not line up with the columns either way; no value is read from it`,
-    };
+    return { reject: { code: "row_misaligned", params: { cells: width, header: map.width } } };
   }
   return { cells, realigned: false };
 }

@@ -1,5 +1,6 @@
 import { isPlausibleDate } from "./dates";
 import { parseDecimal } from "./format/decimal";
+import type { ImportReason, ReasonParams } from "./import-reasons";
 
 /**
  * Reading rows of the e-PPGBM "by name by address" export (Kemenkes' elektronik Pencatatan dan Pelaporan
@@ -164,7 +165,8 @@ export interface EppgbmRow {
 export interface CellError {
   line: number;
   column: string;
-  reason: string;
+  code: ImportReason;
+  params: ReasonParams;
 }
 
 export const cellText = (c: Cell): string =>
@@ -227,68 +229,65 @@ export function readEppgbmRow(
     const i = map.index[col];
     return i === undefined ? null : cells[i];
   };
-  const fail = (column: string, reason: string) => errors.push({ line, column, reason });
+  const fail = (column: string, code: ImportReason, params: ReasonParams = {}) =>
+    errors.push({ line, column, code, params });
   const num = (col: EppgbmColumn, label: string): number | null => {
     if (isPlaceholder(cell(col))) {
-      fail(label, `"${cellText(cell(col))}" is a placeholder, not a measured value`);
+      fail(label, "placeholder", { value: cellText(cell(col)) });
       return null;
     }
     const v = readNumber(cell(col));
     if (v === "invalid") {
-      fail(label, `"${cellText(cell(col))}" is not a number`);
+      fail(label, "not_number", { value: cellText(cell(col)) });
       return null;
     }
     return v;
   };
   const date = (col: EppgbmColumn, label: string, required: boolean): string | null => {
     const v = readDate(cell(col));
-    if (v === "invalid") fail(label, `"${cellText(cell(col))}" is not a date (dd/mm/yyyy or yyyy-mm-dd)`);
-    else if (v === null && required) fail(label, "is empty");
-    else if (v !== null && v > today) fail(label, `${v} is in the future`);
+    if (v === "invalid") fail(label, "not_date", { value: cellText(cell(col)) });
+    else if (v === null && required) fail(label, "empty");
+    else if (v !== null && v > today) fail(label, "future_date", { value: v.split("-").reverse().join("/") });
     return v === "invalid" ? null : v;
   };
 
   const name = cellText(cell("nama"));
-  if (name === "") fail("Nama", "is empty");
+  if (name === "") fail("Nama", "empty");
   const sex = readSex(cell("jk"));
-  if (sex === null) fail("JK", `"${cellText(cell("jk"))}" is not L/P`);
+  if (sex === null) fail("JK", "not_sex", { value: cellText(cell("jk")) });
   const birthDate = date("tglLahir", "Tgl Lahir", true);
   const measuredOn = date("tanggalPengukuran", "Tanggal Pengukuran", true);
-  if (birthDate && measuredOn && measuredOn < birthDate)
-    fail("Tanggal Pengukuran", "is before the birth date");
+  if (birthDate && measuredOn && measuredOn < birthDate) fail("Tanggal Pengukuran", "before_birth");
   const nikCell = cell("nik");
   // Spreadsheets keep 15 significant digits: a 16-digit NIK typed as a number comes back with its last
   // digit as 0 (Excel and LibreOffice alike). Storing it could tie the child to someone else's NIK.
   if (typeof nikCell === "number" && nikCell >= 1e15 && nikCell % 10 === 0) {
-    fail(
-      "NIK",
-      `${nikCell} is stored as a number, and spreadsheets keep only 15 digits: its last digit may be lost (format the NIK column as text and export again)`,
-    );
+    fail("NIK", "nik_as_number", { value: String(nikCell) });
   }
   const rawNik = cellText(nikCell).replace(/^'/, "");
   const nik = rawNik === "" || /^0+$/.test(rawNik) ? null : rawNik;
   const weightKg = num("berat", "Berat");
-  if (weightKg !== null && weightKg <= 0) fail("Berat", `${weightKg} kg is not a weight`);
+  if (weightKg !== null && weightKg <= 0) fail("Berat", "not_weight", { value: cellText(cell("berat")) });
   const lenheiCm = num("tinggi", "Tinggi");
-  if (lenheiCm !== null && lenheiCm <= 0) fail("Tinggi", `${lenheiCm} cm is not a length`);
+  if (lenheiCm !== null && lenheiCm <= 0) fail("Tinggi", "not_length", { value: cellText(cell("tinggi")) });
   const muacCm = num("lila", "LiLA");
-  if (muacCm !== null && muacCm <= 0) fail("LiLA", `${muacCm} cm is not a MUAC`);
+  if (muacCm !== null && muacCm <= 0) fail("LiLA", "not_muac", { value: cellText(cell("lila")) });
   const birthWeightKg = num("bbLahir", "BB Lahir");
   const birthLengthCm = num("tbLahir", "TB Lahir");
   const measure = readMeasure(cell("caraUkur"));
-  if (measure === "invalid") fail("Cara Ukur", `"${cellText(cell("caraUkur"))}" is not Berdiri/Telentang`);
+  if (measure === "invalid") fail("Cara Ukur", "not_measure_method", { value: cellText(cell("caraUkur")) });
   if (
     weightKg === null &&
     lenheiCm === null &&
     muacCm === null &&
     !errors.some((e) => ["Berat", "Tinggi"].includes(e.column))
   ) {
-    fail("Berat", "no weight, length/height or MUAC in this row");
+    fail("Berat", "no_measurement");
   }
   const kec = cellText(cell("kec"));
   const desa = cellText(cell("desaKel"));
-  if (kec === "") fail("Kec", "is empty");
-  if (desa === "") fail("Desa/Kel", "is empty");
+  if (kec === "") fail("Kec", "empty");
+  if (desa === "") fail("Desa/Kel", "empty");
   if (errors.length > 0) return { row: null, errors };
   const opt = (col: EppgbmColumn) => cellText(cell(col)) || null;
   return {

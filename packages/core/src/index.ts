@@ -10,6 +10,7 @@ export * from "./fhir/bundle";
 export * from "./format/decimal";
 export * from "./format/percent";
 export * from "./household-codes";
+export * from "./import-reasons";
 export * from "./indicators/achievement";
 export * from "./indicators/catalog-access";
 export * from "./indicators/catalog-load";

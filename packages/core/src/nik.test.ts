@@ -9,6 +9,7 @@ describe("checkNik", () => {
       error: null,
       warnings: [],
       kecamatanCode: "64.01.05",
+      reasons: { error: null, warnings: [] },
     });
   });
 

@@ -1,4 +1,5 @@
 import { isIsoDate } from "./dates";
+import type { ReasonOf } from "./import-reasons";
 
 /**
  * Nomor Induk Kependudukan (UU 24/2013 Administrasi Kependudukan; Permendagri 72/2019 on its structure):
@@ -12,7 +13,16 @@ export interface NikCheck {
   warnings: string[];
   /** The kecamatan code the NIK names, dotted (`64.01.05`). */
   kecamatanCode: string | null;
+  /** The same findings as codes (import-reasons.ts), for reports a user reads in their language. */
+  reasons: { error: ReasonOf | null; warnings: ReasonOf[] };
 }
+
+const refused = (error: string, reason: ReasonOf): NikCheck => ({
+  error,
+  warnings: [],
+  kecamatanCode: null,
+  reasons: { error: reason, warnings: [] },
+});
 
 export function checkNik(
   nik: string,
@@ -20,14 +30,13 @@ export function checkNik(
   isKecamatan: (code: string) => boolean,
 ): NikCheck {
   if (!/^\d{16}$/.test(nik))
-    return { error: "NIK must be exactly 16 digits", warnings: [], kecamatanCode: null };
+    return refused("NIK must be exactly 16 digits", { code: "nik_digits", params: {} });
   const kec = `${nik.slice(0, 2)}.${nik.slice(2, 4)}.${nik.slice(4, 6)}`;
   if (!isKecamatan(kec)) {
-    return {
-      error: `NIK digits 1–6 (${nik.slice(0, 6)}) are not a kecamatan code`,
-      warnings: [],
-      kecamatanCode: null,
-    };
+    return refused(`NIK digits 1–6 (${nik.slice(0, 6)}) are not a kecamatan code`, {
+      code: "nik_kecamatan",
+      params: { digits: nik.slice(0, 6) },
+    });
   }
   const dd = Number(nik.slice(6, 8));
   const mm = nik.slice(8, 10);
@@ -35,29 +44,31 @@ export function checkNik(
   const female = dd > 40;
   const day = female ? dd - 40 : dd;
   if (day < 1 || day > 31 || Number(mm) < 1 || Number(mm) > 12) {
-    return {
-      error: "NIK digits 7–12 are not a birth date (DDMMYY, day + 40 for women)",
-      warnings: [],
-      kecamatanCode: null,
-    };
+    return refused("NIK digits 7–12 are not a birth date (DDMMYY, day + 40 for women)", {
+      code: "nik_birth_digits",
+      params: {},
+    });
   }
   if (nik.slice(12) === "0000")
-    return { error: "NIK serial number (digits 13–16) cannot be 0000", warnings: [], kecamatanCode: null };
+    return refused("NIK serial number (digits 13–16) cannot be 0000", { code: "nik_serial", params: {} });
   const warnings: string[] = [];
+  const reasons: ReasonOf[] = [];
   if (person.sex && (person.sex === 2) !== female) {
     warnings.push(
       `NIK says ${female ? "female" : "male"} but the sex entered is ${person.sex === 2 ? "female" : "male"}`,
     );
+    reasons.push({ code: female ? "nik_says_female" : "nik_says_male", params: {} });
   }
   if (person.birthDate && isIsoDate(person.birthDate)) {
     const [y, m, d] = person.birthDate.split("-");
     if (y?.slice(2) !== yy || m !== mm || Number(d) !== day) {
-      warnings.push(
-        `NIK birth date ${String(day).padStart(2, "0")}-${mm}-${yy} differs from the birth date entered ${d}-${m}-${y?.slice(2)}`,
-      );
+      const fromNik = `${String(day).padStart(2, "0")}-${mm}-${yy}`;
+      const entered = `${d}-${m}-${y?.slice(2)}`;
+      warnings.push(`NIK birth date ${fromNik} differs from the birth date entered ${entered}`);
+      reasons.push({ code: "nik_birth_mismatch", params: { nik: fromNik, entered } });
     }
   }
-  return { error: null, warnings, kecamatanCode: kec };
+  return { error: null, warnings, kecamatanCode: kec, reasons: { error: null, warnings: reasons } };
 }
 
 /** Only the last 4 digits: lists need to tell people apart, not to carry their NIK (UU 27/2022). */

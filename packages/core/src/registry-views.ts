@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IMPORT_REASONS } from "./import-reasons";
 import { TARGET_ROLES } from "./targets";
 
 /**
@@ -209,10 +210,12 @@ export const DuplicatePairSchema = z.object({
 });
 export type DuplicatePair = z.infer<typeof DuplicatePairSchema>;
 
+/** A rejected row or a warning: where (line, the file's column heading) and why, as a code with its values. */
 export const ImportRowErrorSchema = z.object({
   line: z.number().int(),
   column: z.string().nullable(),
-  reason: z.string(),
+  code: z.enum(IMPORT_REASONS),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 export type ImportRowError = z.infer<typeof ImportRowErrorSchema>;
 

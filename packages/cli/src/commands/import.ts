@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { SYSTEM_ACTOR } from "@tumbuh/core";
+import { importReasonText, SYSTEM_ACTOR } from "@tumbuh/core";
 import { importMeasurements } from "@tumbuh/server";
 import { openMigrated } from "../database";
 
@@ -56,7 +56,7 @@ export async function runImport(argv: string[]): Promise<number> {
       );
     }
     for (const e of report.rejected.slice(0, 20))
-      console.log(`  line ${e.line} [${e.column ?? "-"}]: ${e.reason}`);
+      console.log(`  baris ${e.line} [${e.column ?? "-"}]: ${importReasonText(e)}`);
     if (report.rejected.length > 20) console.log(`  … ${report.rejected.length - 20} more (see --report)`);
     if (report.allOrNothing && report.rejected.length > 0) console.log("All-or-nothing: nothing was stored.");
     return report.rejected.length > 0 ? 1 : 0;

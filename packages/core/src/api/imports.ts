@@ -96,4 +96,14 @@ export const importsApi = {
     response: FileDownload,
     summary: "An import's reconciliation with e-PPGBM as CSV",
   }),
+  /** The rejected rows and warnings of a finished import job as CSV, each reason in Indonesian; audited. */
+  rejectionsCsv: endpoint({
+    method: "GET",
+    path: "/api/imports/jobs/:id/rejections.csv",
+    tag: "registry",
+    kind: "file",
+    params: IdParams,
+    response: FileDownload,
+    summary: "An import's rejected rows and warnings as CSV (reasons in Indonesian)",
+  }),
 };

@@ -9,6 +9,15 @@ import { startLiveServer } from "../testing/live-server";
 const SHOTS = join(DATA_DIR, "..", ".tmp", "screenshots");
 const SIGIZI = join(import.meta.dirname, "..", "features", "imports", "fixtures", "sigizi-agustus-2026.xls");
 
+const SHORT_ROWS = join(
+  import.meta.dirname,
+  "..",
+  "features",
+  "imports",
+  "fixtures",
+  "sigizi-baris-pendek.xls",
+);
+
 /** A SIGIZI HTML export through the import page: checked, reconciled, saved (the job followed). */
 describe("the e-PPGBM import page in Chromium", () => {
   let server: Awaited<ReturnType<typeof startLiveServer>>;
@@ -56,4 +65,28 @@ describe("the e-PPGBM import page in Chromium", () => {
       await page.close();
     }, 120_000);
   }
+
+  it("says why each row of a short-row export is refused in Indonesian, and offers the list as CSV", async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 900 });
+    await page.request.post(`${server.url}/api/auth/logout`);
+    await signIn(page, server.url, "kpm.sandeley");
+    await page.goto(`${server.url}/impor`);
+    await page.locator('input[type="file"]').setInputFiles(SHORT_ROWS);
+    await page.getByRole("button", { name: "Periksa" }).click();
+    const short = page.getByRole("row", { name: /Baris ini berisi 30 sel, padahal judul kolom ada 37/ });
+    await short.waitFor();
+    expect((await short.getByRole("cell").allTextContents())[0]).toBe("8");
+    await page.getByText(/Baris ini tidak punya sel "Total Pengukuran"/).waitFor();
+    // No sentence of the code's English reaches the page.
+    expect(await page.locator("body").textContent()).not.toMatch(
+      /the row has|cells where the header|is not a/,
+    );
+    expect(await page.getByRole("link", { name: /Unduh daftar baris ditolak/ }).getAttribute("href")).toMatch(
+      /^\/api\/imports\/jobs\/[^/]+\/rejections\.csv$/,
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(SHOTS, "import-rejected-360.png"), fullPage: true });
+    await page.close();
+  }, 120_000);
 });

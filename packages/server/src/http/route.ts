@@ -10,8 +10,9 @@ export type Handler<E extends Endpoint> = (
   reply: FastifyReply,
 ) => Promise<ResponseOf<E> | FastifyReply> | ResponseOf<E> | FastifyReply;
 
-// A file body is documented as binary; fastify does not serialise Buffers through zod.
-const FileBody = z.any();
+// A file body is documented as binary (the OpenAPI document names a schema for every response); it stays
+// z.any() underneath since fastify does not serialise Buffers through zod.
+const FileBody = z.any().meta({ type: "string", format: "binary", description: "The file, as downloaded" });
 
 /**
  * Registers one endpoint of core's contract: its params, query and body are validated by their zod

@@ -70,6 +70,36 @@ describeEachDialect(
       expect(audited).toHaveLength(1);
     });
 
+    it("the rejected rows download as CSV with each reason in Indonesian, for the importer only, audited", async () => {
+      const file = readFileSync(join(import.meta.dirname, "fixtures", "sigizi-baris-pendek.xls"));
+      const res = await upload("kpm.sandeley", file);
+      const done = await job("kpm.sandeley", res.json().jobId);
+      expect(done.result.rejected).toContainEqual({
+        line: 8,
+        column: null,
+        code: "row_too_short",
+        params: { cells: 30, header: 37 },
+      });
+      const url = `/api/imports/jobs/${res.json().jobId}/rejections.csv`;
+      const csv = await api.request("kpm.sandeley", { method: "GET", url });
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers["content-disposition"]).toMatch(/baris-ditolak-agustus\.csv/);
+      expect(csv.body).toContain("Jenis,Baris,Kolom,Alasan,Kode");
+      expect(csv.body).toContain(
+        'Ditolak,8,,"Baris ini berisi 30 sel, padahal judul kolom ada 37; kolomnya tidak bisa dicocokkan, jadi tidak ada nilai yang dibaca.",row_too_short',
+      );
+      expect(csv.body).toMatch(/\r\nPeringatan,6,Total Pengukuran,"?Baris ini tidak punya sel/);
+      // No English sentence from the code reaches the file.
+      expect(csv.body).not.toMatch(/the row has|cells where the header/);
+      expect((await api.request("bidan.sandeley", { method: "GET", url })).statusCode).toBe(404);
+      const audited = await db()
+        .kysely.selectFrom("audit_log")
+        .select("action")
+        .where("action", "=", "import.rejections.export")
+        .execute();
+      expect(audited).toHaveLength(1);
+    });
+
     it("an XLSX declaring 1.5 GB is refused at once with 413; one hiding it fails its job with file_too_large", async () => {
       const honest = await upload("kpm.sandeley", xlsxBomb(1500, true));
       expect(honest.statusCode).toBe(413);

@@ -4,6 +4,7 @@ import { errors } from "../../errors";
 import { type AppDeps, actorOf } from "../../http/context";
 import { mount } from "../../http/route";
 import { reconciliationCsv } from "./reconciliation-csv";
+import { rejectionsCsv } from "./rejections-csv";
 import { checkUpload } from "./upload-check";
 
 /** The largest e-PPGBM file taken (a regency's month is a few MB; the JSON limit elsewhere stays 5 MB). */
@@ -48,6 +49,13 @@ export function importRoutes(app: FastifyInstance, { db, jobs }: AppDeps): void 
   });
   mount(app, importsApi.reconciliationCsv, async ({ params }, req, reply) => {
     const { fileName, csv } = await reconciliationCsv(db, jobs, actorOf(req), params.id);
+    return reply
+      .header("content-type", "text/csv; charset=utf-8")
+      .header("content-disposition", `attachment; filename="${fileName}"`)
+      .send(csv);
+  });
+  mount(app, importsApi.rejectionsCsv, async ({ params }, req, reply) => {
+    const { fileName, csv } = await rejectionsCsv(db, jobs, actorOf(req), params.id);
     return reply
       .header("content-type", "text/csv; charset=utf-8")
       .header("content-disposition", `attachment; filename="${fileName}"`)

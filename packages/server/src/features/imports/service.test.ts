@@ -102,7 +102,10 @@ describeEachDialect("e-PPGBM import", (db) => {
       [11, "JK"],
       [12, "Tanggal Pengukuran"],
     ]);
-    expect(report.rejected.find((e) => e.line === 12)?.reason).toMatch(/duplicate of line 2/);
+    expect(report.rejected.find((e) => e.line === 12)).toMatchObject({
+      code: "duplicate_row",
+      params: { line: 2 },
+    });
     expect(await counts(db())).toEqual({
       persons: before.persons + 3,
       measurements: before.measurements + 3,
@@ -226,7 +229,12 @@ describeEachDialect("e-PPGBM import", (db) => {
     });
     expect(report.stored).toEqual({ persons: 1, measurements: 1 });
     expect(report.rejected).toEqual([
-      { line: 3, column: "Desa/Kel", reason: expect.stringMatching(/ATLANTIS/) },
+      {
+        line: 3,
+        column: "Desa/Kel",
+        code: "unknown_desa",
+        params: expect.objectContaining({ name: "ATLANTIS" }),
+      },
     ]);
   });
 
@@ -246,7 +254,7 @@ describeEachDialect("e-PPGBM import", (db) => {
     const job = await finishedJob(api, "kpm.sandeley", res.json().jobId);
     expect(job.status).toBe("done");
     expect(job.result.stored.measurements).toBe(0);
-    expect(job.result.rejected[0].reason).toMatch(/outside your area|unknown/);
+    expect(job.result.rejected[0].code).toMatch(/outside_area|unknown_/);
     await api.app.close();
   });
 

@@ -9,6 +9,7 @@ import {
   findHeaderRow,
   hasPowerAt,
   type ImportResult,
+  type ImportRowError,
   mapHeaders,
   nameKey,
   nowIso,
@@ -76,13 +77,13 @@ export async function importMeasurements(
     report.rejected.push({
       line: headerRow?.line ?? 1,
       column: null,
-      reason: `missing columns: ${map.missing.join(", ")}`,
+      code: "missing_columns",
+      params: { columns: map.missing.join(", ") },
     });
     return report;
   }
 
-  const reject = (e: CellError | { line: number; column: string | null; reason: string }) =>
-    report.rejected.push(e);
+  const reject = (e: CellError | ImportRowError) => report.rejected.push(e);
   const rows: EppgbmRow[] = [];
   for (const r of dataRows) {
     // Blank rows (and a footer of empty cells) are not data.
@@ -90,16 +91,11 @@ export async function importMeasurements(
     report.rows++;
     const aligned = alignRow(r.cells, map, sheet.exactWidth);
     if ("reject" in aligned) {
-      reject({ line: r.line, column: null, reason: aligned.reject });
+      reject({ line: r.line, column: null, ...aligned.reject });
       continue;
     }
     if (aligned.realigned) {
-      report.warnings.push({
-        line: r.line,
-        column: "Total Pengukuran",
-        reason:
-          "the row has no Total Pengukuran cell; its later cells were moved one column right to line up",
-      });
+      report.warnings.push({ line: r.line, column: "Total Pengukuran", code: "row_realigned", params: {} });
     }
     const res = readEppgbmRow(r.line, aligned.cells, map, today);
     if (res.row) rows.push(res.row);
@@ -133,11 +129,7 @@ export async function importMeasurements(
       desaCodeOf(person.region_code) !== desa &&
       !hasPowerAt(actor, "write", person.region_code)
     ) {
-      reject({
-        line: row.line,
-        column: "NIK",
-        reason: "this NIK belongs to a person registered outside your area",
-      });
+      reject({ line: row.line, column: "NIK", code: "nik_outside_area", params: {} });
       continue;
     }
     if (!person) {
@@ -181,7 +173,8 @@ export async function importMeasurements(
       reject({
         line: row.line,
         column: "Tanggal Pengukuran",
-        reason: `duplicate of line ${earlier} (same child, same day)`,
+        code: "duplicate_row",
+        params: { line: earlier },
       });
       continue;
     }
@@ -201,12 +194,7 @@ export async function importMeasurements(
       continue;
     }
     if (row.lenheiCm !== null && row.measure === null) {
-      report.warnings.push({
-        line: row.line,
-        column: "Cara Ukur",
-        reason:
-          "empty: z-scores use the length/height as given, without the 0.7 cm lying/standing adjustment",
-      });
+      report.warnings.push({ line: row.line, column: "Cara Ukur", code: "no_measure_method", params: {} });
     }
     const measurement = measurementRow(
       person,
@@ -287,7 +275,7 @@ async function placeRows(
   actor: Actor,
   rows: readonly EppgbmRow[],
   report: ImportResult,
-  reject: (e: { line: number; column: string | null; reason: string }) => void,
+  reject: (e: ImportRowError) => void,
 ) {
   const inScope = await regionsInScope(db, readScopes(actor));
   const places = new PlaceIndex(inScope);
@@ -308,7 +296,8 @@ async function placeRows(
       reject({
         line: row.line,
         column: "Kab/Kota",
-        reason: `unknown kabupaten/kota "${row.kabKota}" (or outside your area)`,
+        code: "unknown_kabupaten",
+        params: { name: row.kabKota ?? "" },
       });
       continue;
     }
@@ -316,10 +305,8 @@ async function placeRows(
       reject({
         line: row.line,
         column: "Kec",
-        reason:
-          kecs.length === 0
-            ? `unknown kecamatan "${row.kec}" (or outside your area)`
-            : `kecamatan "${row.kec}" is ambiguous`,
+        code: kecs.length === 0 ? "unknown_kecamatan" : "ambiguous_kecamatan",
+        params: { name: row.kec },
       });
       continue;
     }
@@ -328,13 +315,14 @@ async function placeRows(
       reject({
         line: row.line,
         column: "Desa/Kel",
-        reason: `unknown desa/kelurahan "${row.desa}" in kecamatan ${row.kec}`,
+        code: "unknown_desa",
+        params: { name: row.desa, kecamatan: row.kec },
       });
       continue;
     }
     const desa = desas[0] as string;
     if (!hasPowerAt(actor, "write", desa)) {
-      reject({ line: row.line, column: "Desa/Kel", reason: `desa ${row.desa} is outside your area` });
+      reject({ line: row.line, column: "Desa/Kel", code: "desa_outside_area", params: { name: row.desa } });
       continue;
     }
     let posyandu: string | null = null;
@@ -344,7 +332,8 @@ async function placeRows(
         report.warnings.push({
           line: row.line,
           column: "Posyandu",
-          reason: `posyandu "${row.posyandu}" is not registered in desa ${row.desa}; the child is registered at the desa`,
+          code: "unknown_posyandu",
+          params: { name: row.posyandu, desa: row.desa },
         });
       }
     }
@@ -357,11 +346,11 @@ async function placeRows(
         otherKecamatan.set(kec, known);
       }
       const check = checkNik(row.nik, { birthDate: row.birthDate, sex: row.sex }, () => known);
-      if (check.error) {
-        reject({ line: row.line, column: "NIK", reason: check.error });
+      if (check.reasons.error) {
+        reject({ line: row.line, column: "NIK", ...check.reasons.error });
         continue;
       }
-      for (const w of check.warnings) report.warnings.push({ line: row.line, column: "NIK", reason: w });
+      for (const w of check.reasons.warnings) report.warnings.push({ line: row.line, column: "NIK", ...w });
     }
     placed.push({ row, desa, posyandu });
   }

@@ -1,4 +1,4 @@
-import { dhis2Api, fhirApi, SATU_DATA_DATASETS, satuDataApi } from "@tumbuh/core";
+import { dhis2Api, fhirApi, periodLabel, SATU_DATA_DATASETS, satuDataApi } from "@tumbuh/core";
 import { useState } from "react";
 import { hrefFor } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -9,7 +9,7 @@ import { useI18n } from "../../i18n/I18nProvider";
  * links: the browser downloads with the session cookie and the server audits each file.
  */
 export function DataExchangeSection({ region, period }: { region: string; period: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [unit, setUnit] = useState(region.split(".").length >= 4 ? region : "");
   // FHIR bundles are per month and per desa/posyandu: a year gives its last month.
   const month = period.length === 7 ? period : `${period}-12`;
@@ -39,7 +39,7 @@ export function DataExchangeSection({ region, period }: { region: string; period
           <span className="field__label">{t("ind.exchange.fhirUnit")}</span>
           <input value={unit} onChange={(e) => setUnit(e.target.value)} placeholder="64.01.05.2003" />
         </label>
-        <p className="muted">{t("ind.exchange.fhirNote", { month })}</p>
+        <p className="muted">{t("ind.exchange.fhirNote", { month: periodLabel(month, locale) })}</p>
         {fhirUnit.split(".").length >= 4 ? (
           <a
             className="button button--secondary button--small"

@@ -1,5 +1,6 @@
 // English for the registry pages. Typed against the Indonesian key set (./id.ts).
 import type { registryId } from "./id";
+import { importReasonMessages } from "./import-reasons";
 
 export const registryEn: Record<keyof typeof registryId, string> = {
   "reg.reload": "Reload",
@@ -292,6 +293,8 @@ export const registryEn: Record<keyof typeof registryId, string> = {
   "import.line": "Row",
   "import.column": "Column",
   "import.reason": "Reason",
+  ...importReasonMessages("en"),
+  "import.rejectedDownload": "Download the rejected rows (CSV)",
   "import.noneRejected": "No rows were rejected.",
   "import.wrongType": "Choose an .xls, .xlsx, .csv or .html file.",
   "import.noFile": "Choose a file first.",

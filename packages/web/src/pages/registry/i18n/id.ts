@@ -1,5 +1,7 @@
 // Bahasa Indonesia for the registry of priority targets and posyandu measurement (issue 4).
 // Words of posyandu practice and Permenkes 2/2020 (Sasaran, Penimbangan, KMS N/T/O/B, 2T, LiLA…).
+import { importReasonMessages } from "./import-reasons";
+
 export const registryId = {
   "reg.reload": "Muat ulang",
   "reg.decimalHint": "Boleh memakai koma, mis. 12,5.",
@@ -292,6 +294,8 @@ export const registryId = {
   "import.line": "Baris",
   "import.column": "Kolom",
   "import.reason": "Alasan",
+  ...importReasonMessages("id"),
+  "import.rejectedDownload": "Unduh daftar baris ditolak (CSV)",
   "import.noneRejected": "Tidak ada baris yang ditolak.",
   "import.wrongType": "Pilih berkas .xls, .xlsx, .csv atau .html.",
   "import.noFile": "Pilih berkas terlebih dahulu.",

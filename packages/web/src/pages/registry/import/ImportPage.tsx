@@ -173,7 +173,7 @@ export default function ImportPage() {
               line: shown.result.headerLine ?? 1,
             })}
           </p>
-          <ImportReportView report={shown.result} />
+          <ImportReportView report={shown.result} jobId={shown.jobId} />
           <ReconciliationView result={shown.result} jobId={shown.jobId} />
         </>
       )}

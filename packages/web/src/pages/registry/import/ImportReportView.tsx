@@ -1,12 +1,15 @@
-import type { ImportReport, ImportRowError } from "@tumbuh/core";
+import { type ImportReport, type ImportRowError, importsApi } from "@tumbuh/core";
 import { useEffect, useId, useRef } from "react";
+import { hrefFor } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { MessageKey } from "../../../i18n/messages";
-import { nikWarningText } from "../nikWarnings";
 import { nothingStored } from "./importFile";
 
-/** Totals, then the rejected rows and the warnings (baris, kolom, alasan). */
-export function ImportReportView({ report }: { report: ImportReport }) {
+/**
+ * Totals, then the rejected rows and the warnings (baris, kolom, alasan — each reason said from its code),
+ * and the same list as CSV from the server (audited) when the import ran as job `jobId`.
+ */
+export function ImportReportView({ report, jobId }: { report: ImportReport; jobId?: string }) {
   const { t } = useI18n();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -55,12 +58,21 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       {report.warnings.length > 0 && (
         <RowTable title={t("import.warningRows", { count: report.warnings.length })} rows={report.warnings} />
       )}
+      {jobId && report.rejected.length + report.warnings.length > 0 && (
+        <a
+          className="button button--secondary button--block"
+          href={hrefFor(importsApi.rejectionsCsv, { params: { id: jobId } })}
+          download
+        >
+          {t("import.rejectedDownload")}
+        </a>
+      )}
     </section>
   );
 }
 
 function RowTable({ title, rows }: { title: string; rows: readonly ImportRowError[] }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return (
     <div className="stack-sm">
       <h3>{title}</h3>
@@ -78,7 +90,7 @@ function RowTable({ title, rows }: { title: string; rows: readonly ImportRowErro
             <tr key={i}>
               <td data-label={t("import.line")}>{r.line}</td>
               <td data-label={t("import.column")}>{r.column ?? "—"}</td>
-              <td data-label={t("import.reason")}>{nikWarningText(r.reason, locale)}</td>
+              <td data-label={t("import.reason")}>{t(`import.reason.${r.code}`, r.params)}</td>
             </tr>
           ))}
         </tbody>

@@ -18,7 +18,16 @@ describe("import file", () => {
     expect(formatFileSize(1_258_291, "en")).toBe("1.2 MB");
   });
   it("knows when all-or-nothing stored nothing", () => {
-    const report = { allOrNothing: true, rejected: [{ line: 4, column: "TB", reason: "x" }] } as ImportReport;
+    const report: ImportReport = {
+      fileName: "a.xls",
+      dryRun: true,
+      allOrNothing: true,
+      rows: 1,
+      stored: { persons: 0, measurements: 0 },
+      alreadyPresent: 0,
+      rejected: [{ line: 4, column: "TB", code: "not_number", params: { value: "x" } }],
+      warnings: [],
+    };
     expect(nothingStored(report)).toBe(true);
     expect(nothingStored({ ...report, allOrNothing: false })).toBe(false);
     expect(nothingStored({ ...report, rejected: [] })).toBe(false);
