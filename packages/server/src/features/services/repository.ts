@@ -98,7 +98,15 @@ export async function serviceRecordsInRegion(
 ) {
   return db
     .selectFrom("service_records as r")
-    .select(["r.person_id", "r.region_code", "r.service", "r.given_on", "r.detail", "r.received", "r.quantity"])
+    .select([
+      "r.person_id",
+      "r.region_code",
+      "r.service",
+      "r.given_on",
+      "r.detail",
+      "r.received",
+      "r.quantity",
+    ])
     .where(withinScopes("r.region_code", scopes))
     .where(withinScopes("r.region_code", [regionCode]))
     .where("r.given_on", "<=", to)

@@ -37,7 +37,7 @@ import { findRegion, findRegionsByCode } from "../regions/service";
 import { PREGNANCY_COURSE_SERVICES, serviceRecordsInRegion } from "./repository";
 
 /** The area level under each level for the per-area totals (kecamatan → desa, regency → kecamatan, …). */
-function areaDepth(level: Level): number | null {
+export function areaDepth(level: Level): number | null {
   if (level === "dusun" || level === "posyandu") return null;
   return LEVELS.indexOf(level) + 2; // a region code of level i has i + 1 segments
 }
@@ -168,7 +168,7 @@ type Conn = Kysely<Database>;
  * records keep the region they were taken in, so a caller can split a region into its desa
  * (`scorecardRowsPerDesa`) exactly as a scorecard of each desa would have read them.
  */
-async function loadScorecardInputs(
+export async function loadScorecardInputs(
   db: Conn,
   scopes: readonly string[],
   regionCode: string,
@@ -224,7 +224,7 @@ function scorecardBounds(months: readonly string[]) {
  * The inputs of one period picked from inputs read for a longer span holding it: the same conditions as the
  * queries of loadScorecardInputs, in memory (each bound of a span is at or beyond the period's).
  */
-function inputsWithin(span: ScorecardInputs, months: readonly string[]): ScorecardInputs {
+export function inputsWithin(span: ScorecardInputs, months: readonly string[]): ScorecardInputs {
   const b = scorecardBounds(months);
   return {
     children: span.children.filter((c) => c.birth_date >= b.childBornFrom && c.birth_date <= b.to),
@@ -248,10 +248,10 @@ function inputsWithin(span: ScorecardInputs, months: readonly string[]): Scoreca
   };
 }
 
-type ScorecardInputs = Awaited<ReturnType<typeof loadScorecardInputs>>;
+export type ScorecardInputs = Awaited<ReturnType<typeof loadScorecardInputs>>;
 
 /** The scorecard's targets (children, then pregnant women) with the facts the rules score. Pure. */
-function targetsOf({
+export function targetsOf({
   children,
   pregnancies,
   measured,
