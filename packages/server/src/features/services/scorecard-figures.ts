@@ -38,8 +38,12 @@ import { areaDepth, buildScorecard, inputsWithin, loadScorecardInputs, targetsOf
  * or the kecamatan/regency itself for a person registered there.
  */
 
-/** Months stored: the current one and the twelve before it (the scorecard page's month picker). */
-export const FIGURE_MONTHS = 13;
+/**
+ * Months stored: the current one and the eleven before it — the months the scorecard page offers (web
+ * services/period.ts). Each stored month costs the rebuild one regency-wide scoring (~2–3 s CPU on the
+ * 25k-child demo), so older months and quarters are scored live when asked for.
+ */
+export const FIGURE_MONTHS = 12;
 
 /** The periods stored by a build in `month`. */
 export function figurePeriods(month: string): string[] {
