@@ -4,7 +4,7 @@ import { expect, it } from "vitest";
 import type { Db } from "../../db/database";
 import { ensureDemo } from "../../demo/demo";
 import { describeEachDialect } from "../../testing/dialects";
-import { refreshAggregates } from "../indicators/aggregates";
+import { rebuildAll, refreshAggregates } from "../indicators/aggregates";
 import { figuresFreshness } from "../indicators/freshness";
 import { buildScorecard } from "./scorecard";
 import { figurePeriods, scorecardView } from "./scorecard-figures";
@@ -41,7 +41,8 @@ async function apply(db: Db, o: Op): Promise<void> {
   const day = new Date(Date.parse("2024-06-01") + o.day * 86_400_000).toISOString().slice(0, 10);
   if (day < child.birth_date || day > TODAY) return;
   // Taken in the child's desa, or (every third write) in another desa — another kecamatan for 64.01.03.
-  const region = o.where % 3 === 0 ? (DESA[o.where % DESA.length] as string) : child.region_code;
+  const region =
+    o.where % 3 === 0 ? (DESA[Math.floor(o.where / 3) % DESA.length] as string) : child.region_code;
   if (o.kind === "move") {
     await k.updateTable("persons").set({ region_code: region }).where("id", "=", child.id).execute();
   } else if (o.kind === "service") {
@@ -126,6 +127,89 @@ describeEachDialect(
       expect(v.totals.y).toBeGreaterThan(0);
       expect(v.totals.t).toBeGreaterThan(0);
     }, 180_000);
+
+    it("refreshing only the desa marked dirty stores what rebuilding every desa stores", async () => {
+      await refreshAggregates(db().kysely, TODAY);
+      const stored = () =>
+        db()
+          .kysely.selectFrom("scorecard_figures")
+          .selectAll()
+          .orderBy("period")
+          .orderBy("desa_code")
+          .execute();
+      await fc.assert(
+        fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 5 }), async (ops) => {
+          for (const o of ops) await apply(db(), o);
+          await refreshAggregates(db().kysely, TODAY);
+          const incremental = await stored();
+          await rebuildAll(db().kysely, TODAY);
+          expect(incremental).toEqual(await stored());
+        }),
+        { numRuns: 8 },
+      );
+      expect((await stored()).some((r) => r.kecamatan_counts !== null)).toBe(true);
+    }, 180_000);
+
+    it("a record taken in another kecamatan refreshes its person's desa, as the regency's scorecard counts it", async () => {
+      await refreshAggregates(db().kysely, TODAY);
+      // A child of desa 64.01.03.2003 not at PAUD in July; a PAUD record for it is taken in kecamatan 64.01.05.
+      const desa = await buildScorecard(db().kysely, SYSTEM_ACTOR, "64.01.03.2003", "2025-07");
+      const child = {
+        id: desa.rows.find((r) => r.group === "anak_2_6" && r.cells.paud?.[0] === "T")?.personId,
+      };
+      expect(child.id).toBeDefined();
+      const paudY = (v: ScorecardView) =>
+        v.totals.groups.find((g) => g.group === "anak_2_6")?.indicators.paud?.y ?? 0;
+      const before = await scorecardView(
+        db().kysely,
+        SYSTEM_ACTOR,
+        "64.01",
+        "2025-07",
+        noRebuild(db()),
+        TODAY,
+      );
+      await db()
+        .kysely.insertInto("service_records")
+        .values({
+          id: "s-elsewhere",
+          person_id: child.id as string,
+          region_code: "64.01.05.2003",
+          service: "paud",
+          given_on: "2025-07-10",
+          detail: null,
+          received: 1,
+          supersedes: null,
+          note: null,
+          recorded_at: TODAY,
+          recorded_by: "test",
+          quantity: null,
+        })
+        .execute();
+      await refreshAggregates(db().kysely, TODAY);
+      const after = await scorecardView(
+        db().kysely,
+        SYSTEM_ACTOR,
+        "64.01",
+        "2025-07",
+        noRebuild(db()),
+        TODAY,
+      );
+      const fresh = await buildScorecard(db().kysely, SYSTEM_ACTOR, "64.01", "2025-07");
+      expect(shown(after)).toEqual(shown(fresh.view));
+      expect(paudY(after)).toBe(paudY(before) + 1);
+      // The kecamatan of the child does not see a record taken outside it, stored or fresh.
+      const kec = await scorecardView(
+        db().kysely,
+        SYSTEM_ACTOR,
+        "64.01.03",
+        "2025-07",
+        noRebuild(db()),
+        TODAY,
+      );
+      expect(shown(kec)).toEqual(
+        shown((await buildScorecard(db().kysely, SYSTEM_ACTOR, "64.01.03", "2025-07")).view),
+      );
+    }, 60_000);
 
     it("after a write the regency says its figures are being updated, the desa shows the write at once", async () => {
       await refreshAggregates(db().kysely, TODAY);
