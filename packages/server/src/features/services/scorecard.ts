@@ -175,21 +175,17 @@ export async function loadScorecardInputs(
   months: readonly string[],
 ) {
   const b = scorecardBounds(months);
-  const children = await personsInRegionBornBetween(db, scopes, regionCode, b.childBornFrom, b.to);
-  // A pregnancy stays on the scorecard through nifas, or 4 weeks past the expected date without an outcome.
-  const pregnancies = await pregnanciesInRegion(db, scopes, regionCode, b.from, b.to, RULES.nifasDays + 28);
-  // Weighing and length count for children 0–23 months only.
-  const measured = await measurementDayRowsInRegion(
-    db,
-    scopes,
-    regionCode,
-    b.windowFrom,
-    b.to,
-    b.measuredBornFrom,
-  );
-  // Only what the rules look at: the period's events; ANC and post-partum checks back to the last period
-  // (≤ 11 months); immunisations back to birth (≤ 24 months); states (JKN, birth certificate) any time.
-  const records = await serviceRecordsInRegion(db, scopes, regionCode, b.to, b.since);
+  // The four reads are independent: on PostgreSQL they run side by side (a desa's scorecard waits for one).
+  const [children, pregnancies, measured, records] = await Promise.all([
+    personsInRegionBornBetween(db, scopes, regionCode, b.childBornFrom, b.to),
+    // A pregnancy stays on the scorecard through nifas, or 4 weeks past the expected date without an outcome.
+    pregnanciesInRegion(db, scopes, regionCode, b.from, b.to, RULES.nifasDays + 28),
+    // Weighing and length count for children 0–23 months only.
+    measurementDayRowsInRegion(db, scopes, regionCode, b.windowFrom, b.to, b.measuredBornFrom),
+    // Only what the rules look at: the period's events; ANC and post-partum checks back to the last period
+    // (≤ 11 months); immunisations back to birth (≤ 24 months); states (JKN, birth certificate) any time.
+    serviceRecordsInRegion(db, scopes, regionCode, b.to, b.since),
+  ]);
   const households = await householdSanitationOf(
     db,
     scopes,
