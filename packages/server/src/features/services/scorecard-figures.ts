@@ -10,7 +10,6 @@ import {
   readScopes,
   type ScorecardCounts,
   ScorecardCountsSchema,
-  type ScorecardRow,
   type ScorecardView,
   SYSTEM_ACTOR,
   scoreTargets,
