@@ -129,6 +129,31 @@ describeEachDialect(
     }, 180_000);
 
     it("refreshing only the desa marked dirty stores what rebuilding every desa stores", async () => {
+      // One record surely taken outside its person's kecamatan, so a kecamatan's own counts are stored too.
+      const child = await db()
+        .kysely.selectFrom("persons")
+        .select("id")
+        .where("region_code", "like", "64.01.03.2003%")
+        .where("birth_date", ">", "2021-08-01")
+        .orderBy("id")
+        .executeTakeFirstOrThrow();
+      await db()
+        .kysely.insertInto("service_records")
+        .values({
+          id: "s-cross",
+          person_id: child.id,
+          region_code: "64.01.05.2003",
+          service: "kunjungan_rumah",
+          given_on: "2025-07-10",
+          detail: null,
+          received: 1,
+          supersedes: null,
+          note: null,
+          recorded_at: TODAY,
+          recorded_by: "test",
+          quantity: null,
+        })
+        .execute();
       await refreshAggregates(db().kysely, TODAY);
       const stored = () =>
         db()
