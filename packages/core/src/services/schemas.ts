@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FiguresFreshnessSchema } from "../indicators/views";
 import { IsoDate } from "../registry-schemas";
 import { ANTIGEN_CODES, RECORDED_SERVICES, SCORE_GROUPS } from "./catalog";
 import { CellExplanationSchema, TextSchema } from "./explain";
@@ -90,6 +91,8 @@ export const ScorecardViewSchema = z.object({
   rows: z.array(ScorecardRowViewSchema).nullable(),
   /** Per child region totals (kecamatan: its desa; regency: its kecamatan). */
   areas: z.array(ScorecardAreaViewSchema),
+  /** Present when served from the stored per-desa figures (regency, kecamatan): how fresh they are. */
+  freshness: FiguresFreshnessSchema.optional(),
 });
 export type ScorecardView = z.infer<typeof ScorecardViewSchema>;
 

@@ -88,19 +88,38 @@ export function scoreTargets(
   return rows;
 }
 
-/** Totals per indicator, per group and overall, in one pass over the rows. */
-export function totalsOf(catalog: ServiceCatalog, rows: readonly ScorecardRow[]): ScorecardTotals {
-  const counts = new Map<string, [number, number, number]>(); // indicator code → [Y, T, TS]
-  const targetsOfGroup = new Map<ScoreGroup, number>();
+/**
+ * What totals are made of, additive over disjoint sets of targets: distinct targets, rows per group and
+ * Y/T/TS per indicator. The server stores them per desa and sums them for a kecamatan or the regency
+ * (issue 14: the regency scorecard from stored figures), so totals from rows and from stored counts are
+ * made by the same function.
+ */
+export interface ScorecardCounts {
+  targets: number;
+  groups: Partial<Record<ScoreGroup, number>>;
+  /** Indicator code → [Y, T, TS]. */
+  cells: Record<string, [number, number, number]>;
+}
+
+export const ScorecardCountsSchema = z.object({
+  targets: z.number().int(),
+  groups: z.partialRecord(z.enum(SCORE_GROUPS), z.number().int()),
+  cells: z.record(z.string(), z.tuple([z.number().int(), z.number().int(), z.number().int()])),
+});
+
+/** The counts of some rows, in one pass. */
+export function countsOf(rows: readonly ScorecardRow[]): ScorecardCounts {
+  const cells: Record<string, [number, number, number]> = {};
+  const groups: Partial<Record<ScoreGroup, number>> = {};
   const targets = new Set<string>();
   for (const r of rows) {
     targets.add(r.personId);
-    targetsOfGroup.set(r.group, (targetsOfGroup.get(r.group) ?? 0) + 1);
+    groups[r.group] = (groups[r.group] ?? 0) + 1;
     for (const code in r.cells) {
-      let c = counts.get(code);
+      let c = cells[code];
       if (!c) {
         c = [0, 0, 0];
-        counts.set(code, c);
+        cells[code] = c;
       }
       for (const cell of r.cells[code] as (ScoreCell | null)[]) {
         if (cell === "Y") c[0]++;
@@ -109,6 +128,37 @@ export function totalsOf(catalog: ServiceCatalog, rows: readonly ScorecardRow[])
       }
     }
   }
+  return { targets: targets.size, groups, cells };
+}
+
+/** Add `b` into `into` (counts of targets not in `into`: each person is counted in one desa only). */
+export function addCounts(into: ScorecardCounts, b: ScorecardCounts): ScorecardCounts {
+  into.targets += b.targets;
+  for (const g of SCORE_GROUPS)
+    if (b.groups[g] !== undefined) into.groups[g] = (into.groups[g] ?? 0) + b.groups[g];
+  for (const code in b.cells) {
+    const [y, t, ts] = b.cells[code] as [number, number, number];
+    const c = into.cells[code];
+    if (c) {
+      c[0] += y;
+      c[1] += t;
+      c[2] += ts;
+    } else into.cells[code] = [y, t, ts];
+  }
+  return into;
+}
+
+export function emptyScorecardCounts(): ScorecardCounts {
+  return { targets: 0, groups: {}, cells: {} };
+}
+
+/** Totals per indicator, per group and overall, in one pass over the rows. */
+export function totalsOf(catalog: ServiceCatalog, rows: readonly ScorecardRow[]): ScorecardTotals {
+  return totalsOfCounts(catalog, countsOf(rows));
+}
+
+/** Totals per indicator, per group and overall, from their counts (the catalog's indicators only). */
+export function totalsOfCounts(catalog: ServiceCatalog, counts: ScorecardCounts): ScorecardTotals {
   let y = 0;
   let t = 0;
   let ts = 0;
@@ -118,7 +168,7 @@ export function totalsOf(catalog: ServiceCatalog, rows: readonly ScorecardRow[])
     let gt = 0;
     let gts = 0;
     for (const ind of indicatorsOf(catalog, group)) {
-      const [iy, it, its] = counts.get(ind.code) ?? [0, 0, 0];
+      const [iy, it, its] = counts.cells[ind.code] ?? [0, 0, 0];
       indicators[ind.code] = tally(iy, it, its);
       gy += iy;
       gt += it;
@@ -127,9 +177,9 @@ export function totalsOf(catalog: ServiceCatalog, rows: readonly ScorecardRow[])
     y += gy;
     t += gt;
     ts += gts;
-    return { group, targets: targetsOfGroup.get(group) ?? 0, indicators, ...tally(gy, gt, gts) };
+    return { group, targets: counts.groups[group] ?? 0, indicators, ...tally(gy, gt, gts) };
   });
-  return { targets: targets.size, groups, ...tally(y, t, ts) };
+  return { targets: counts.targets, groups, ...tally(y, t, ts) };
 }
 
 /** Targets missing each indicator (a T in any month of the period), for the KPM's follow-up. */

@@ -21,6 +21,7 @@ import * as figuresAndStorage from "./migrations/2026-12-06T0900-figures-and-sto
 import * as assessmentAchievements from "./migrations/2026-12-06T1200-assessment-achievements";
 import * as tika from "./migrations/2026-12-06T1400-tika";
 import * as feedCompaction from "./migrations/2026-12-06T1700-feed-compaction";
+import * as scorecardFigures from "./migrations/2026-12-06T1600-scorecard-figures";
 
 // Listed explicitly (not read from a folder) so bundling or tsx cannot change which migrations exist.
 const MIGRATIONS: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-06T1400-tika": tika,
   "2026-12-06T1700-feed-compaction": feedCompaction,
   "2026-12-06T1200-assessment-achievements": assessmentAchievements,
+  "2026-12-06T1600-scorecard-figures": scorecardFigures,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

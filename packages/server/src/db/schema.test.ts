@@ -278,6 +278,8 @@ const COLUMNS = {
   indicator_desa_households: { desa_code: Y, households: Y, safe_water: Y, proper_sanitation: Y },
   indicator_dirty: { desa_code: Y },
   indicator_freshness: { id: Y, built_at: Y },
+  scorecard_figures: { desa_code: Y, period: Y, counts: Y, kecamatan_counts: N },
+  scorecard_figures_state: { id: Y, month: Y },
   indicator_desa_services: { desa_code: Y, period: Y, code: Y, numerator: Y, denominator: Y },
   sync_changes: { seq: Y, entity: Y, entity_id: Y, region_code: Y },
   sync_ops: {

@@ -19,7 +19,13 @@ import type {
 } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { inTransaction } from "../../db/transaction";
-import { coveringCodes } from "../services/service";
+import {
+  coveringCodes,
+  figurePeriods,
+  markScorecardFigures,
+  replaceScorecardFigures,
+  scorecardFiguresOf,
+} from "../services/service";
 import { recordCounts } from "./record-aggregates";
 import { serviceCounts } from "./service-aggregates";
 
@@ -94,6 +100,7 @@ async function doRefresh(db: Kysely<Database>, today: string): Promise<number> {
       (r) => r.desa_code,
     );
     if (batch.length === 0) {
+      await markScorecardFigures(db, today);
       await markBuilt(db);
       return done;
     }
@@ -158,7 +165,15 @@ export async function rebuildDesas(
   }
   for (const [region, list] of groups) {
     const figures = await countDesas(db, region, list, today);
+    // The KPM scorecard's per-desa counts (issue 14), read for the whole regency (./services scorecard-figures).
+    const scorecard = await scorecardFiguresOf(
+      db,
+      region.split(".").slice(0, 2).join("."),
+      list,
+      figurePeriods(today.slice(0, 7)),
+    );
     await inTransaction(db, async (trx) => {
+      await replaceScorecardFigures(trx, list, scorecard);
       for (let i = 0; i < list.length; i += 200) {
         const chunk = list.slice(i, i + 200);
         await trx.deleteFrom("indicator_desa_periods").where("desa_code", "in", chunk).execute();
@@ -335,6 +350,7 @@ export async function rebuildAll(db: Kysely<Database>, today: string): Promise<v
     await trx.deleteFrom("indicator_desa_households").execute();
     await trx.deleteFrom("indicator_dirty").execute();
     await trx.deleteFrom("indicator_desa_services").execute();
+    await trx.deleteFrom("scorecard_figures").execute();
   });
   const codes = new Set<string>();
   for (const t of [
@@ -350,5 +366,6 @@ export async function rebuildAll(db: Kysely<Database>, today: string): Promise<v
       codes.add(r.region_code.slice(0, 13));
   }
   await rebuildDesas(db, [...codes].sort(), today);
+  await markScorecardFigures(db, today);
   await markBuilt(db);
 }

@@ -1,8 +1,10 @@
-import { indicatorsApi } from "@tumbuh/core";
+import { indicatorsApi, servicesApi, todayIso } from "@tumbuh/core";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
 import { mount } from "../../http/route";
+import { scorecardView } from "../services/service";
 import { type DownloadFile, exportDashboard, publicationFile } from "./exports";
+import { figuresFreshness } from "./freshness";
 import { getPublication } from "./publication";
 import { enterValue, getDashboard, getValueHistory } from "./service";
 
@@ -21,6 +23,10 @@ export function indicatorRoutes(app: FastifyInstance, { db, jobs }: AppDeps): vo
   );
   mount(app, indicatorsApi.dashboardExport, async ({ query }, req, reply) =>
     download(reply, await exportDashboard(db, actorOf(req), query, jobs)),
+  );
+  // The KPM scorecard (services feature): a regency's or kecamatan's from the per-desa figures built here.
+  mount(app, servicesApi.scorecard, ({ params, query }, req) =>
+    scorecardView(db, actorOf(req), params.code, query.period, () => figuresFreshness(db, jobs), todayIso()),
   );
   mount(app, indicatorsApi.enterValue, ({ body }, req) => enterValue(db, actorOf(req), body));
   mount(app, indicatorsApi.valueHistory, ({ query }, req) => getValueHistory(db, actorOf(req), query));

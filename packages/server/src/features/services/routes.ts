@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
 import { mount } from "../../http/route";
 import { exportScorecard } from "./exports";
-import { buildScorecard, explainScorecardCell } from "./scorecard";
+import { explainScorecardCell } from "./scorecard";
 import { personServiceRecords, recordService } from "./service";
 
 export function serviceRoutes(app: FastifyInstance, { db }: AppDeps): void {
@@ -14,12 +14,8 @@ export function serviceRoutes(app: FastifyInstance, { db }: AppDeps): void {
   });
   mount(app, servicesApi.ofPerson, ({ params }, req) => personServiceRecords(db, actorOf(req), params.id));
   mount(app, servicesApi.catalog, ({ query }) => catalogForRegion(query.region));
-  mount(
-    app,
-    servicesApi.scorecard,
-    async ({ params, query }, req) =>
-      (await buildScorecard(db, actorOf(req), params.code, query.period)).view,
-  );
+  // servicesApi.scorecard is mounted by the indicators feature: a regency's or kecamatan's is served from the
+  // per-desa figures its rebuild keeps, with how fresh they are (./scorecard-figures).
   mount(app, servicesApi.scorecardCell, ({ params, query }, req) =>
     explainScorecardCell(db, actorOf(req), params.code, query.period, query.person, query.indicator),
   );

@@ -17,6 +17,24 @@ export interface ServiceRecordsTable {
   quantity: number | null;
 }
 
+/** The scorecard's counts per desa and period (migration 2026-12-06T1600; ./scorecard-figures). */
+export interface ScorecardFiguresTable {
+  desa_code: string;
+  period: string;
+  /** ScorecardCounts (core) as JSON, as the regency's scorecard scores the desa's targets. */
+  counts: string;
+  /** As the kecamatan's scorecard scores them, when that differs; null otherwise. */
+  kecamatan_counts: string | null;
+}
+
+export interface ScorecardFiguresStateTable {
+  id: number;
+  /** The month (YYYY-MM) the figures were last completed for. */
+  month: string;
+}
+
 export interface ServicesTables {
   service_records: ServiceRecordsTable;
+  scorecard_figures: ScorecardFiguresTable;
+  scorecard_figures_state: ScorecardFiguresStateTable;
 }

@@ -37,7 +37,7 @@ import { findRegion, findRegionsByCode } from "../regions/service";
 import { PREGNANCY_COURSE_SERVICES, serviceRecordsInRegion } from "./repository";
 
 /** The area level under each level for the per-area totals (kecamatan → desa, regency → kecamatan, …). */
-function areaDepth(level: Level): number | null {
+export function areaDepth(level: Level): number | null {
   if (level === "dusun" || level === "posyandu") return null;
   return LEVELS.indexOf(level) + 2; // a region code of level i has i + 1 segments
 }
@@ -168,28 +168,24 @@ type Conn = Kysely<Database>;
  * records keep the region they were taken in, so a caller can split a region into its desa
  * (`scorecardRowsPerDesa`) exactly as a scorecard of each desa would have read them.
  */
-async function loadScorecardInputs(
+export async function loadScorecardInputs(
   db: Conn,
   scopes: readonly string[],
   regionCode: string,
   months: readonly string[],
 ) {
   const b = scorecardBounds(months);
-  const children = await personsInRegionBornBetween(db, scopes, regionCode, b.childBornFrom, b.to);
-  // A pregnancy stays on the scorecard through nifas, or 4 weeks past the expected date without an outcome.
-  const pregnancies = await pregnanciesInRegion(db, scopes, regionCode, b.from, b.to, RULES.nifasDays + 28);
-  // Weighing and length count for children 0–23 months only.
-  const measured = await measurementDayRowsInRegion(
-    db,
-    scopes,
-    regionCode,
-    b.windowFrom,
-    b.to,
-    b.measuredBornFrom,
-  );
-  // Only what the rules look at: the period's events; ANC and post-partum checks back to the last period
-  // (≤ 11 months); immunisations back to birth (≤ 24 months); states (JKN, birth certificate) any time.
-  const records = await serviceRecordsInRegion(db, scopes, regionCode, b.to, b.since);
+  // The four reads are independent: on PostgreSQL they run side by side (a desa's scorecard waits for one).
+  const [children, pregnancies, measured, records] = await Promise.all([
+    personsInRegionBornBetween(db, scopes, regionCode, b.childBornFrom, b.to),
+    // A pregnancy stays on the scorecard through nifas, or 4 weeks past the expected date without an outcome.
+    pregnanciesInRegion(db, scopes, regionCode, b.from, b.to, RULES.nifasDays + 28),
+    // Weighing and length count for children 0–23 months only.
+    measurementDayRowsInRegion(db, scopes, regionCode, b.windowFrom, b.to, b.measuredBornFrom),
+    // Only what the rules look at: the period's events; ANC and post-partum checks back to the last period
+    // (≤ 11 months); immunisations back to birth (≤ 24 months); states (JKN, birth certificate) any time.
+    serviceRecordsInRegion(db, scopes, regionCode, b.to, b.since),
+  ]);
   const households = await householdSanitationOf(
     db,
     scopes,
@@ -224,7 +220,7 @@ function scorecardBounds(months: readonly string[]) {
  * The inputs of one period picked from inputs read for a longer span holding it: the same conditions as the
  * queries of loadScorecardInputs, in memory (each bound of a span is at or beyond the period's).
  */
-function inputsWithin(span: ScorecardInputs, months: readonly string[]): ScorecardInputs {
+export function inputsWithin(span: ScorecardInputs, months: readonly string[]): ScorecardInputs {
   const b = scorecardBounds(months);
   return {
     children: span.children.filter((c) => c.birth_date >= b.childBornFrom && c.birth_date <= b.to),
@@ -248,10 +244,10 @@ function inputsWithin(span: ScorecardInputs, months: readonly string[]): Scoreca
   };
 }
 
-type ScorecardInputs = Awaited<ReturnType<typeof loadScorecardInputs>>;
+export type ScorecardInputs = Awaited<ReturnType<typeof loadScorecardInputs>>;
 
 /** The scorecard's targets (children, then pregnant women) with the facts the rules score. Pure. */
-function targetsOf({
+export function targetsOf({
   children,
   pregnancies,
   measured,

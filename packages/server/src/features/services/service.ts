@@ -119,3 +119,11 @@ export async function personServiceRecords(
 export { liveServiceRecordsOfPersons } from "./repository";
 // The scorecard as indicators (Pasal 7 counts) and planning (social mapping) read it.
 export { buildScorecard, coveringCodes, scorecardRowsPerDesa } from "./scorecard";
+// The scorecard's stored per-desa counts, rebuilt with the dashboards' figures (indicators/aggregates).
+export {
+  figurePeriods,
+  markScorecardFigures,
+  replaceScorecardFigures,
+  scorecardFiguresOf,
+  scorecardView,
+} from "./scorecard-figures";

@@ -25,6 +25,7 @@ import { useLoad } from "../../kit/useLoad";
 import { regionKey } from "../../offline/cache";
 import { Link, replaceSearchParams, useSearchParam } from "../../router/navigation";
 import { recordServicePath, regionPath, scorecardPath } from "../../router/routes";
+import { FreshnessNote } from "../indicators/FreshnessNote";
 import { CellExplanation, type PickedCell } from "./CellExplanation";
 import { periodChoices, periodFrom } from "./period";
 import "../../kit/kit.css";
@@ -92,7 +93,17 @@ function Scorecard({ region }: { region: RegionView["region"] }) {
         </select>
       </div>
       <LoadGate loaded={catalog}>
-        {(cat) => <LoadGate loaded={card}>{(view) => <ScorecardBody view={view} catalog={cat} />}</LoadGate>}
+        {(cat) => (
+          <LoadGate loaded={card}>
+            {(view) => (
+              <>
+                {/* A regency's or kecamatan's figures come from the last build (issue 14): say how fresh. */}
+                {view.freshness && <FreshnessNote freshness={view.freshness} recheck={card.reload} />}
+                <ScorecardBody view={view} catalog={cat} />
+              </>
+            )}
+          </LoadGate>
+        )}
       </LoadGate>
     </div>
   );

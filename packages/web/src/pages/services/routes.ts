@@ -1,8 +1,10 @@
 // 1000-HPK services and the KPM convergence scorecard (issue 6).
 import { lazyPage, type RouteDef } from "../../router/route";
+import { indicatorsMessages } from "../indicators/i18n";
 import { servicesMessages } from "./i18n";
 
-const messages = [servicesMessages] as const;
+// The indicators' words too: a regency's scorecard says how fresh its stored figures are (FreshnessNote).
+const messages = [servicesMessages, indicatorsMessages] as const;
 
 export const serviceRoutes = [
   /** KPM convergence scorecard of a region */

@@ -1,0 +1,250 @@
+import {
+  type Actor,
+  addCounts,
+  catalogForRegion,
+  countsOf,
+  emptyScorecardCounts,
+  type FiguresFreshness,
+  monthsEnding,
+  monthsOfPeriod,
+  readScopes,
+  type ScorecardCounts,
+  ScorecardCountsSchema,
+  type ScorecardView,
+  SYSTEM_ACTOR,
+  scoreTargets,
+  totalsOfCounts,
+} from "@tumbuh/core";
+import type { Kysely, Transaction } from "kysely";
+import type { Database, ScorecardFiguresTable } from "../../db/schema";
+import { withinScopes } from "../../db/scope-filter";
+import { errors } from "../../errors";
+import { measurementDaysOf } from "../measurements/service";
+import { findRegion, findRegionsByCode } from "../regions/service";
+import { areaDepth, buildScorecard, inputsWithin, loadScorecardInputs, targetsOf } from "./scorecard";
+
+/**
+ * Issue 14 (speed): the scorecard of a regency or kecamatan from stored per-desa counts.
+ *
+ * Why: scoring the regency's 35,000 targets took ~2.5 s CPU per request; a regency or kecamatan view shows
+ * totals and per-area totals only (rows are for a desa and below), and totals are sums of per-desa counts.
+ * How they stay right: the counts are rebuilt with the dashboards' per-desa figures (indicators/aggregates
+ * rebuildDesas: the same dirty marks — triggers on persons, pregnancies, measurements and service records —
+ * and the same background job), and the view says how fresh they are, as the dashboards do. A desa and below
+ * stay live (a KPM sees their own write at once), and so does any period not stored.
+ *
+ * "Desa" here is the first 13 characters of a person's region code, as the dirty marks use it: the desa,
+ * or the kecamatan/regency itself for a person registered there.
+ */
+
+/**
+ * Months stored: the current one and the eleven before it — the months the scorecard page offers (web
+ * services/period.ts). Each stored month costs the rebuild one regency-wide scoring (~2–3 s CPU on the
+ * 25k-child demo), so older months and quarters are scored live when asked for.
+ */
+export const FIGURE_MONTHS = 12;
+
+/** The periods stored by a build in `month`. */
+export function figurePeriods(month: string): string[] {
+  return monthsEnding(month, FIGURE_MONTHS);
+}
+
+const desaOf = (code: string) => code.slice(0, 13);
+
+/** The kecamatan holding a region code; null for a code above kecamatan level. */
+function kecamatanOf(code: string): string | null {
+  const parts = code.split(".");
+  return parts.length >= 3 ? parts.slice(0, 3).join(".") : null;
+}
+
+const within = (code: string, region: string) => code === region || code.startsWith(`${region}.`);
+
+/**
+ * The stored rows of `desas` (all inside `regency`) for `periods`: their targets scored with the facts the
+ * regency's scorecard reads (everything within the regency), and — for a target with a record or
+ * measurement taken outside its kecamatan — also as the kecamatan's scorecard reads them (only what was
+ * taken inside it), so both sums equal a fresh scorecard. Reads the regency once for all the periods.
+ */
+export async function scorecardFiguresOf(
+  db: Kysely<Database> | Transaction<Database>,
+  regency: string,
+  desas: readonly string[],
+  periods: readonly string[],
+): Promise<ScorecardFiguresTable[]> {
+  if (periods.length === 0 || desas.length === 0) return [];
+  const wanted = new Set(desas);
+  const all = periods.flatMap((p) => monthsOfPeriod(p)).sort();
+  const span = await loadScorecardInputs(db as Kysely<Database>, readScopes(SYSTEM_ACTOR), regency, [
+    all[0] as string,
+    all.at(-1) as string,
+  ]);
+  const catalog = catalogForRegion(regency);
+  const out: ScorecardFiguresTable[] = [];
+  for (const period of periods) {
+    const inputs = inputsWithin(span, monthsOfPeriod(period));
+    const children = inputs.children.filter((c) => wanted.has(desaOf(c.region_code)));
+    const pregnancies = inputs.pregnancies.filter((p) => wanted.has(desaOf(p.region_code)));
+    const home = new Map<string, string>();
+    for (const c of children) home.set(c.id, c.region_code);
+    for (const p of pregnancies) home.set(p.person_id, p.region_code);
+    // Taken outside the target's kecamatan: the regency's scorecard sees it, the kecamatan's does not.
+    const outside = (personId: string, region: string) => {
+      const h = home.get(personId);
+      const k = h === undefined ? null : kecamatanOf(h);
+      return k !== null && !within(region, k);
+    };
+    const rows = scoreTargets(
+      catalog,
+      period,
+      targetsOf({ ...inputs, children, pregnancies, measured: measurementDaysOf(inputs.measured) }),
+    );
+    const cross = new Set<string>();
+    for (const r of inputs.records) if (outside(r.person_id, r.region_code)) cross.add(r.person_id);
+    for (const m of inputs.measured) if (outside(m.person_id, m.region_code)) cross.add(m.person_id);
+    const kecamatanRows =
+      cross.size === 0
+        ? []
+        : scoreTargets(
+            catalog,
+            period,
+            targetsOf({
+              children: children.filter((c) => cross.has(c.id)),
+              pregnancies: pregnancies.filter((p) => cross.has(p.person_id)),
+              measured: measurementDaysOf(
+                inputs.measured.filter((m) => cross.has(m.person_id) && !outside(m.person_id, m.region_code)),
+              ),
+              records: inputs.records.filter(
+                (r) => cross.has(r.person_id) && !outside(r.person_id, r.region_code),
+              ),
+              households: inputs.households,
+            }),
+          );
+    const byDesa = groupBy(rows, (r) => desaOf(r.regionCode));
+    const crossByDesa = groupBy(kecamatanRows, (r) => desaOf(r.regionCode));
+    for (const [desa, list] of byDesa) {
+      const crossRows = crossByDesa.get(desa);
+      out.push({
+        desa_code: desa,
+        period,
+        counts: JSON.stringify(countsOf(list)),
+        kecamatan_counts: crossRows
+          ? JSON.stringify(countsOf([...list.filter((r) => !cross.has(r.personId)), ...crossRows]))
+          : null,
+      });
+    }
+  }
+  return out;
+}
+
+function groupBy<T>(list: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of list) {
+    const k = key(x);
+    const l = out.get(k);
+    if (l) l.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
+/** Replace the stored rows of `desas` (inside a rebuild's transaction). */
+export async function replaceScorecardFigures(
+  trx: Transaction<Database>,
+  desas: readonly string[],
+  rows: readonly ScorecardFiguresTable[],
+): Promise<void> {
+  for (let i = 0; i < desas.length; i += 200)
+    await trx
+      .deleteFrom("scorecard_figures")
+      .where("desa_code", "in", desas.slice(i, i + 200))
+      .execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await trx
+      .insertInto("scorecard_figures")
+      .values(rows.slice(i, i + 200))
+      .execute();
+}
+
+/** Every desa is built for `month`'s periods: a read may take them from the store (end of a full rebuild). */
+export async function markScorecardFigures(db: Kysely<Database>, today: string): Promise<void> {
+  const month = today.slice(0, 7);
+  await db
+    .insertInto("scorecard_figures_state")
+    .values({ id: 1, month })
+    .onConflict((oc) => oc.column("id").doUpdateSet({ month }))
+    .execute();
+}
+
+/**
+ * The scorecard view of a region for a period: for a regency or kecamatan and a stored period, the sum of
+ * its desa's stored counts with how fresh they are (`freshness` asks, and starts a rebuild when behind);
+ * otherwise scored now (`buildScorecard`). Totals and per-area totals equal a fresh scorecard's.
+ */
+export async function scorecardView(
+  db: Kysely<Database>,
+  actor: Actor,
+  regionCode: string,
+  period: string,
+  freshness: () => Promise<FiguresFreshness>,
+  today: string,
+): Promise<ScorecardView> {
+  const region = await findRegion(db, readScopes(actor), regionCode);
+  if (!region) throw errors.notFound();
+  const level = region.level === "kabupaten" ? "regency" : region.level === "kecamatan" ? "kecamatan" : null;
+  if (level && (await isStored(db, period, today))) {
+    const fresh = await freshness();
+    const rows = await db
+      .selectFrom("scorecard_figures")
+      .select(["desa_code", "counts", "kecamatan_counts"])
+      .where("period", "=", period)
+      .where(withinScopes("desa_code", [region.code]))
+      .execute();
+    const catalog = catalogForRegion(region.code);
+    const depth = areaDepth(region.level) as number;
+    const total = emptyScorecardCounts();
+    const byArea = new Map<string, ScorecardCounts>();
+    for (const r of rows) {
+      const stored = level === "kecamatan" && r.kecamatan_counts !== null ? r.kecamatan_counts : r.counts;
+      const counts = ScorecardCountsSchema.parse(JSON.parse(stored)) as ScorecardCounts;
+      addCounts(total, counts);
+      const area = r.desa_code.split(".").slice(0, depth).join(".");
+      let sum = byArea.get(area);
+      if (!sum) {
+        sum = emptyScorecardCounts();
+        byArea.set(area, sum);
+      }
+      addCounts(sum, counts);
+    }
+    const names = new Map((await findRegionsByCode(db, [...byArea.keys()])).map((r) => [r.code, r.name]));
+    return {
+      regionCode: region.code,
+      regionName: region.name,
+      regionLevel: region.level,
+      period,
+      months: monthsOfPeriod(period),
+      catalog: { key: catalog.key, regulation: catalog.regulation, packages: [...catalog.packages] },
+      totals: totalsOfCounts(catalog, total),
+      rows: null,
+      areas: [...byArea]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([code, counts]) => ({
+          code,
+          name: names.get(code) ?? code,
+          totals: totalsOfCounts(catalog, counts),
+        })),
+      freshness: fresh,
+    };
+  }
+  return (await buildScorecard(db, actor, regionCode, period)).view;
+}
+
+/** Stored: a period of both the last completed build's month and today's (a turning month drops the oldest). */
+async function isStored(db: Kysely<Database>, period: string, today: string): Promise<boolean> {
+  const state = await db
+    .selectFrom("scorecard_figures_state")
+    .select("month")
+    .where("id", "=", 1)
+    .executeTakeFirst();
+  if (!state) return false;
+  return figurePeriods(state.month).includes(period) && figurePeriods(today.slice(0, 7)).includes(period);
+}
