@@ -20,8 +20,8 @@ import * as reports from "./migrations/2026-12-06T0800-reports";
 import * as figuresAndStorage from "./migrations/2026-12-06T0900-figures-and-storage";
 import * as assessmentAchievements from "./migrations/2026-12-06T1200-assessment-achievements";
 import * as tika from "./migrations/2026-12-06T1400-tika";
-import * as feedCompaction from "./migrations/2026-12-06T1700-feed-compaction";
 import * as scorecardFigures from "./migrations/2026-12-06T1600-scorecard-figures";
+import * as feedCompaction from "./migrations/2026-12-06T1700-feed-compaction";
 
 // Listed explicitly (not read from a folder) so bundling or tsx cannot change which migrations exist.
 const MIGRATIONS: Record<string, Migration> = {
