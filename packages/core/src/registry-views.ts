@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LEFT_REASONS } from "./presence";
 import { TARGET_ROLES } from "./targets";
 
 /**
@@ -115,6 +116,9 @@ export const PersonRecordSchema = PersonSummarySchema.extend({
   birthWeightKg: z.number().nullable(),
   birthLengthCm: z.number().nullable(),
   revision: z.number().int(),
+  /** Moved away or died on that day (core `presentOn`): out of lists and denominators from then. */
+  leftOn: z.string().nullable(),
+  leftReason: z.enum(LEFT_REASONS).nullable(),
 });
 export type PersonRecord = z.infer<typeof PersonRecordSchema>;
 
