@@ -10,6 +10,7 @@ import { BackLink, BadgeList, LoadGate, Notice, useDocumentTitle } from "../../.
 import { type Loaded, useLoad } from "../../../kit/useLoad";
 import { registryPath } from "../../../router/routes";
 import { alertBadges } from "../categories";
+import { LeaveForm } from "../forms/LeaveForm";
 import { nikWarningText } from "../nikWarnings";
 import { GrowthSection } from "./GrowthSection";
 import { HouseholdCard } from "./HouseholdCard";
@@ -72,6 +73,15 @@ function PersonDetails({
           {formatAge(person.birthDate, today, locale)} ·{" "}
           {t("person.born", { date: formatDate(person.birthDate, locale) })}
         </p>
+        {person.leftOn && (
+          <Notice tone="warn">
+            <span data-testid="person-left">
+              {t(person.leftReason === "died" ? "leave.markedDied" : "leave.markedMoved", {
+                date: formatDate(person.leftOn, locale),
+              })}
+            </span>
+          </Notice>
+        )}
       </div>
 
       {flashWarnings &&
@@ -117,6 +127,16 @@ function PersonDetails({
 
       <ProfileCard view={view} onChanged={loaded.reload} />
       <HouseholdCard household={view.household} regionCode={person.regionCode} />
+      {writer && !person.leftOn && (
+        <LeaveForm
+          personId={person.id}
+          birthDate={person.birthDate}
+          save={async ({ personId: _id, ...body }) => {
+            await api.call(personsApi.leave, { params: { id: person.id }, body });
+          }}
+          onDone={loaded.reload}
+        />
+      )}
     </div>
   );
 }
