@@ -17,6 +17,7 @@ import * as hardening from "./migrations/2026-12-06T0300-hardening";
 import * as entrySafety from "./migrations/2026-12-06T0400-entry-safety";
 import * as importSources from "./migrations/2026-12-06T0600-import-sources";
 import * as reports from "./migrations/2026-12-06T0800-reports";
+import * as recordVoids from "./migrations/2026-12-06T1000-record-voids";
 
 // Listed explicitly (not read from a folder) so bundling or tsx cannot change which migrations exist.
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-06T0400-entry-safety": entrySafety,
   "2026-12-06T0600-import-sources": importSources,
   "2026-12-06T0800-reports": reports,
+  "2026-12-06T1000-record-voids": recordVoids,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
