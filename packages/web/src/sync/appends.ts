@@ -6,6 +6,7 @@ import type {
   CatinScreeningInput,
   FamilyScreeningInput,
   FollowUpInput,
+  RecordVoidInput,
   ServiceRecordInput,
   TpkVisitInput,
 } from "@tumbuh/core";
@@ -78,6 +79,31 @@ export function recordFollowUpOffline(
   id = uuidv7(),
 ): Promise<string> {
   return append(engine, "audit_followup", regionCode, "", { ...input }, id);
+}
+
+/** The records that can be voided with a reason (issue 17), each by its own sync op. */
+export type VoidEntity =
+  | "service_record_void"
+  | "tpk_visit_void"
+  | "family_screening_void"
+  | "catin_screening_void";
+
+/**
+ * Void a record entered by mistake, with a reason: an append of its own (its id is the void's), so a void
+ * sent twice is applied once. `regionCode`: the record's.
+ */
+export async function voidOffline(
+  engine: SyncEngine,
+  entity: VoidEntity,
+  regionCode: string,
+  input: RecordVoidInput,
+): Promise<string> {
+  const id = uuidv7();
+  // The local copy names the voided record as `recordId` (its own id is the void's), for the pages.
+  await enqueue(engine, { entity, entityId: id, kind: "append", payload: { ...input } }, () =>
+    fresh(entity, id, regionCode, "", { recordId: input.id, reason: input.reason, regionCode }),
+  );
+  return id;
 }
 
 /** Records of `entity` made on this device and not yet confirmed by the server, oldest first. */
