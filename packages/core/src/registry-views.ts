@@ -201,7 +201,7 @@ export const DUPLICATE_REASONS = [
 ] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
-const DuplicateSide = PersonSummarySchema.extend({
+export const DuplicateSide = PersonSummarySchema.extend({
   parentName: z.string().nullable(),
   motherName: z.string().nullable(),
 });
@@ -212,6 +212,13 @@ export const DuplicatePairSchema = z.object({
   reasons: z.array(z.enum(DUPLICATE_REASONS)),
 });
 export type DuplicatePair = z.infer<typeof DuplicatePairSchema>;
+
+/** A registered person a new registration may be (the online forms ask before saving). */
+export const DuplicateMatchSchema = z.object({
+  person: DuplicateSide,
+  reasons: z.array(z.enum(DUPLICATE_REASONS)),
+});
+export type DuplicateMatch = z.infer<typeof DuplicateMatchSchema>;
 
 export const ImportRowErrorSchema = z.object({
   line: z.number().int(),
