@@ -368,4 +368,11 @@ export const registryEn: Record<keyof typeof registryId, string> = {
   "leave.dateBeforeBirth": "The date cannot be before the birth date.",
   "leave.markedMoved": "Moved away since {date}",
   "leave.markedDied": "Died on {date}",
+  "dupNew.title": "Maybe already registered",
+  "dupNew.hint": "Someone alike is registered in your area. Check before saving.",
+  "dupNew.mother": "mother {name}",
+  "dupNew.nik": "same NIK",
+  "dupNew.name": "name alike, same birth date and mother",
+  "dupNew.same": "This is the same person – open the record",
+  "dupNew.different": "A different person – register anyway",
 };

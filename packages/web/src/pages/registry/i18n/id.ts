@@ -368,4 +368,11 @@ export const registryId = {
   "leave.dateBeforeBirth": "Tanggal tidak boleh sebelum tanggal lahir.",
   "leave.markedMoved": "Pindah sejak {date}",
   "leave.markedDied": "Meninggal pada {date}",
+  "dupNew.title": "Mungkin sudah terdaftar",
+  "dupNew.hint": "Ada orang yang mirip di wilayah Anda. Periksa dulu sebelum menyimpan.",
+  "dupNew.mother": "ibu {name}",
+  "dupNew.nik": "NIK sama",
+  "dupNew.name": "nama mirip, tanggal lahir dan ibu sama",
+  "dupNew.same": "Ini orang yang sama – buka datanya",
+  "dupNew.different": "Orang berbeda – tetap daftarkan",
 } as const satisfies Record<string, string>;
