@@ -26,6 +26,7 @@ export * from "./nik";
 export * from "./period";
 export * from "./planning";
 export * from "./pregnancy/progress";
+export * from "./presence";
 export * from "./region-rows";
 export * from "./regions";
 export * from "./registry-schemas";

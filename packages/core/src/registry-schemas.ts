@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isPlausibleDate } from "./dates";
 import { LATRINE_TYPE_CODES, WATER_SOURCE_CODES } from "./household-codes";
+import { LEFT_REASONS } from "./presence";
 import { TARGET_ROLES } from "./targets";
 
 /**
@@ -112,3 +113,25 @@ export const MeasurementVoidInput = z.strictObject({
 export type MeasurementVoidInput = z.input<typeof MeasurementVoidInput>;
 
 export const TargetRoleSchema = z.enum(TARGET_ROLES);
+
+/**
+ * A person moved away or died (issue 17): from `leftOn` on she or he leaves the lists, due lists, inbox and
+ * denominators (core `presentOn`). Kept in the registry, readable, with the reason; `note` goes to the audit.
+ */
+export const PersonLeaveInput = z.strictObject({
+  personId: z.string().uuid(),
+  leftOn: IsoDate,
+  reason: z.enum(LEFT_REASONS),
+  note: optionalText(300),
+});
+export type PersonLeaveInput = z.input<typeof PersonLeaveInput>;
+
+/**
+ * Void a service record, home visit or screening entered by mistake (kept, with who and why, audited): it
+ * leaves every list and figure. `id` is the record voided.
+ */
+export const RecordVoidInput = z.strictObject({
+  id: z.string().uuid(),
+  reason: z.string().trim().min(3).max(300),
+});
+export type RecordVoidInput = z.input<typeof RecordVoidInput>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IMPORT_REASONS } from "./import-reasons";
+import { LEFT_REASONS } from "./presence";
 import { TARGET_ROLES } from "./targets";
 
 /**
@@ -116,6 +117,9 @@ export const PersonRecordSchema = PersonSummarySchema.extend({
   birthWeightKg: z.number().nullable(),
   birthLengthCm: z.number().nullable(),
   revision: z.number().int(),
+  /** Moved away or died on that day (core `presentOn`): out of lists and denominators from then. */
+  leftOn: z.string().nullable(),
+  leftReason: z.enum(LEFT_REASONS).nullable(),
 });
 export type PersonRecord = z.infer<typeof PersonRecordSchema>;
 
@@ -198,7 +202,7 @@ export const DUPLICATE_REASONS = [
 ] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
-const DuplicateSide = PersonSummarySchema.extend({
+export const DuplicateSide = PersonSummarySchema.extend({
   parentName: z.string().nullable(),
   motherName: z.string().nullable(),
 });
@@ -209,6 +213,13 @@ export const DuplicatePairSchema = z.object({
   reasons: z.array(z.enum(DUPLICATE_REASONS)),
 });
 export type DuplicatePair = z.infer<typeof DuplicatePairSchema>;
+
+/** A registered person a new registration may be (the online forms ask before saving). */
+export const DuplicateMatchSchema = z.object({
+  person: DuplicateSide,
+  reasons: z.array(z.enum(DUPLICATE_REASONS)),
+});
+export type DuplicateMatch = z.infer<typeof DuplicateMatchSchema>;
 
 /** A rejected row or a warning: where (line, the file's column heading) and why, as a code with its values. */
 export const ImportRowErrorSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DuplicatePairSchema } from "../registry-views";
+import { IsoDate } from "../registry-schemas";
+import { DuplicateMatchSchema, DuplicatePairSchema } from "../registry-views";
 import { IdParams, NoContent } from "./common";
 import { endpoint } from "./endpoint";
 
@@ -11,6 +12,25 @@ export const duplicatesApi = {
     tag: "registry",
     params: z.strictObject({ code: z.string().min(2).max(40) }),
     response: z.object({ pairs: z.array(DuplicatePairSchema) }),
+  }),
+  /**
+   * Before registering: live persons in the caller's area the new one may be — the same NIK, or a
+   * sound-alike name with the same birth date and mother in the desa. A NIK held outside the caller's area
+   * is never revealed (issue 18: it becomes a same_nik pair for whoever sees both).
+   */
+  check: endpoint({
+    method: "POST",
+    path: "/api/duplicates/check",
+    tag: "registry",
+    body: z.strictObject({
+      regionCode: z.string().min(2).max(40),
+      name: z.string().trim().min(1).max(120),
+      birthDate: IsoDate,
+      nik: z.string().trim().max(16).nullish(),
+      motherId: z.string().uuid().nullish(),
+      parentName: z.string().trim().max(120).nullish(),
+    }),
+    response: z.object({ matches: z.array(DuplicateMatchSchema).max(20) }),
   }),
   merge: endpoint({
     method: "POST",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PersonInput, PersonPatch } from "../registry-schemas";
+import { PersonInput, PersonLeaveInput, PersonPatch } from "../registry-schemas";
 import {
   CHART_INDICATORS,
   ChartViewSchema,
@@ -47,6 +47,15 @@ export const personsApi = {
     body: PersonPatch,
     response: PersonRecordSchema,
   }),
+  /** Moved away or died from a date, with the reason (kept, audited). */
+  leave: endpoint({
+    method: "POST",
+    path: "/api/persons/:id/leave",
+    tag: "registry",
+    params: IdParams,
+    body: PersonLeaveInput.omit({ personId: true }),
+    response: PersonRecordSchema,
+  }),
   chart: endpoint({
     method: "GET",
     path: "/api/persons/:id/chart",
@@ -73,6 +82,8 @@ export const PersonSyncDataSchema = z.object({
   birthWeightKg: z.number().nullable(),
   birthLengthCm: z.number().nullable(),
   revision: z.number().int(),
+  /** Moved away or died (core `presentOn`); the posyandu day leaves the child out from that day. */
+  leftOn: z.string().nullable(),
   deleted: z.boolean(),
   mergedInto: z.string().nullable(),
 });

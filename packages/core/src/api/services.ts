@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RecordVoidInput } from "../registry-schemas";
 import { ServiceCatalogSchema } from "../services/catalog";
 import {
   ScorecardCellViewSchema,
@@ -23,6 +24,15 @@ export const servicesApi = {
     tag: "services",
     status: 201,
     body: ServiceRecordInput,
+    response: ServiceRecordViewSchema,
+  }),
+  /** Void a record entered by mistake, with a reason (kept, audited; a correction is `record` with `supersedes`). */
+  void: endpoint({
+    method: "POST",
+    path: "/api/service-records/:id/void",
+    tag: "services",
+    params: IdParams,
+    body: RecordVoidInput.omit({ id: true }),
     response: ServiceRecordViewSchema,
   }),
   ofPerson: endpoint({

@@ -48,8 +48,10 @@ export const ServiceRecordViewSchema = z.object({
   recordedAt: z.string(),
   recordedBy: z.string().nullable(),
   quantity: z.number().int().nullable().optional(),
-  /** False when a later record supersedes this one. */
+  /** False when a later record supersedes this one, or it was voided. */
   live: z.boolean(),
+  /** Voided by mistake, with this reason (kept, out of every figure: issue 17). */
+  voidReason: z.string().nullable().optional(),
 });
 export type ServiceRecordView = z.infer<typeof ServiceRecordViewSchema>;
 

@@ -18,6 +18,7 @@ import * as entrySafety from "./migrations/2026-12-06T0400-entry-safety";
 import * as importSources from "./migrations/2026-12-06T0600-import-sources";
 import * as reports from "./migrations/2026-12-06T0800-reports";
 import * as figuresAndStorage from "./migrations/2026-12-06T0900-figures-and-storage";
+import * as recordVoids from "./migrations/2026-12-06T1000-record-voids";
 import * as assessmentAchievements from "./migrations/2026-12-06T1200-assessment-achievements";
 import * as tika from "./migrations/2026-12-06T1400-tika";
 import * as scorecardFigures from "./migrations/2026-12-06T1600-scorecard-figures";
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-06T1700-feed-compaction": feedCompaction,
   "2026-12-06T1200-assessment-achievements": assessmentAchievements,
   "2026-12-06T1600-scorecard-figures": scorecardFigures,
+  "2026-12-06T1000-record-voids": recordVoids,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -6,6 +6,7 @@ import type {
   CatinScreeningInput,
   FamilyScreeningInput,
   FollowUpInput,
+  RecordVoidInput,
   ServiceRecordInput,
   TikaReadingInput,
   TpkVisitInput,
@@ -79,6 +80,30 @@ export function recordFollowUpOffline(
   id = uuidv7(),
 ): Promise<string> {
   return append(engine, "audit_followup", regionCode, "", { ...input }, id);
+}
+
+/**
+ * The records that can be voided with a reason from the phone (issue 17), each by its own sync op. TPK
+ * visits and family/catin screenings have the columns (migration 2026-12-06T1000) but no void op yet.
+ */
+export type VoidEntity = "service_record_void";
+
+/**
+ * Void a record entered by mistake, with a reason: an append of its own (its id is the void's), so a void
+ * sent twice is applied once. `regionCode`: the record's.
+ */
+export async function voidOffline(
+  engine: SyncEngine,
+  entity: VoidEntity,
+  regionCode: string,
+  input: RecordVoidInput,
+): Promise<string> {
+  const id = uuidv7();
+  // The local copy names the voided record as `recordId` (its own id is the void's), for the pages.
+  await enqueue(engine, { entity, entityId: id, kind: "append", payload: { ...input } }, () =>
+    fresh(entity, id, regionCode, "", { recordId: input.id, reason: input.reason, regionCode }),
+  );
+  return id;
 }
 
 /** Records of `entity` made on this device and not yet confirmed by the server, oldest first. */

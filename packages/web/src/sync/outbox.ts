@@ -5,6 +5,7 @@ import type {
   MeasurementInput,
   MeasurementVoidInput,
   PersonInput,
+  PersonLeaveInput,
   PregnancyInput,
   SyncOpKind,
 } from "@tumbuh/core";
@@ -155,4 +156,19 @@ export async function voidMeasurement(engine: SyncEngine, input: MeasurementVoid
     () => fresh("measurement_void", id, rec.regionCode, rec.personId, { ...input }),
   );
   await engine.db.records.update(key, { local: { ...rec.local, deleted: true } });
+}
+
+/**
+ * Mark a child (or woman) moved away or died on the phone: the posyandu day leaves the child out from that
+ * day at once; the server stores the mark (`person_leave`), audited, and the person's change comes back.
+ */
+export async function markLeft(engine: SyncEngine, input: PersonLeaveInput): Promise<void> {
+  const key = recordKey("person", input.personId);
+  const rec = await engine.db.records.get(key);
+  if (!rec) throw new Error("no such person on this device");
+  const id = uuidv7();
+  await enqueue(engine, { entity: "person_leave", entityId: id, kind: "append", payload: { ...input } }, () =>
+    fresh("person_leave", id, rec.regionCode, input.personId, { ...input }),
+  );
+  await engine.db.records.update(key, { local: { ...rec.local, leftOn: input.leftOn } });
 }

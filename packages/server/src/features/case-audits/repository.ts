@@ -8,6 +8,7 @@ import {
   completedMonths,
   isAuditableCase,
   isOverdue,
+  presentOn,
   type RecommendationView,
 } from "@tumbuh/core";
 import type { Kysely, Transaction } from "kysely";
@@ -28,7 +29,7 @@ export async function auditCasesIn(
 ): Promise<AuditCase[]> {
   const children = await db
     .selectFrom("persons")
-    .select(["id", "name", "birth_date", "region_code"])
+    .select(["id", "name", "birth_date", "region_code", "left_on"])
     .where("deleted_at", "is", null)
     .where("merged_into", "is", null)
     .where(withinScopes("region_code", scopes))
@@ -36,7 +37,10 @@ export async function auditCasesIn(
     .where("birth_date", ">", addDays(today, -800))
     .where("birth_date", "<=", today)
     .execute();
-  const under2 = children.filter((c) => completedMonths(c.birth_date, today) < 24);
+  // A child who moved away or died is no longer a case to audit here (core presentOn, issue 17).
+  const under2 = children.filter(
+    (c) => completedMonths(c.birth_date, today) < 24 && presentOn({ leftOn: c.left_on }, today),
+  );
   const latest = new Map<string, { measured_on: string; tbu: string | null; zlen: number | null }>();
   const audited = new Map<string, string>();
   for (let i = 0; i < under2.length; i += 500) {

@@ -20,7 +20,7 @@ import { pregnancyFactsOf } from "../pregnancies/service";
 type Conn = Kysely<Database> | Transaction<Database>;
 export type ScreeningRow = Selectable<FamilyScreeningsTable>;
 
-export function toScreeningView(r: ScreeningRow): FamilyScreeningView {
+export function toScreeningView(r: ScreeningRow | FamilyScreeningsTable): FamilyScreeningView {
   return {
     id: r.id,
     householdId: r.household_id,

@@ -18,6 +18,10 @@ export interface FamilyScreeningsTable {
   verified_by: string | null;
   created_at: string;
   created_by: string | null;
+  /** Voided by mistake (migration 2026-12-06T1000): kept, out of every list and figure. */
+  voided_at?: string | null;
+  voided_by?: string | null;
+  void_reason?: string | null;
 }
 
 export interface FamiliesTables {

@@ -3,6 +3,7 @@ import {
   addDays,
   type ChildListRow,
   completedMonths,
+  presentOn,
   REGISTRY_LISTS,
   type RegistryListName,
   type RegistryLists,
@@ -30,6 +31,7 @@ function lastDay(month: string): string {
 /**
  * The posyandu's working lists for a month, for children 0–59 months registered in the region:
  * due (not yet measured this month), not measured for 2 months, 2T (refer), stunted, wasted and flagged.
+ * A child who left (moved away, died) by the month's end is on none of them.
  * Stunted/wasted lists leave out values WHO flags as implausible: those are in the flagged list, to be
  * measured again.
  */
@@ -56,8 +58,11 @@ export async function registryLists(
     .where("birth_date", ">=", addDays(`${shiftMonth(month, -60)}-01`, 1))
     .orderBy("name")
     .execute();
-  // Under five at the end of the month (0–59 completed months); the SQL bound above is a superset.
-  const eligible = children.filter((c) => completedMonths(c.birth_date, monthEnd) <= 59);
+  // Under five at the end of the month (0–59 completed months); the SQL bound above is a superset. A child
+  // who moved away or died by the month's end is no longer on any list (core presentOn, issue 17).
+  const eligible = children.filter(
+    (c) => completedMonths(c.birth_date, monthEnd) <= 59 && presentOn({ leftOn: c.left_on }, monthEnd),
+  );
   const history = await measurementsOfPersons(
     db,
     eligible.map((c) => c.id),

@@ -1,9 +1,9 @@
 import type { Feature } from "../feature";
 import { personRoutes } from "./routes";
-import { person } from "./sync";
+import { person, personLeave } from "./sync";
 
 export const personsFeature: Feature = {
   name: "persons",
   routes: personRoutes,
-  syncEntities: [person],
+  syncEntities: [person, personLeave],
 };

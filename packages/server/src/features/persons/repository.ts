@@ -186,14 +186,26 @@ export async function personsInRegionBornBetween(
   from: string,
   to: string,
 ) {
-  return db
-    .selectFrom("persons")
-    .select(["id", "name", "region_code", "household_id", "birth_date", "birth_length_cm", "sex"])
-    .where("deleted_at", "is", null)
-    .where("merged_into", "is", null)
-    .where(withinScopes("region_code", scopes))
-    .where(withinScopes("region_code", [regionCode]))
-    .where("birth_date", ">=", from)
-    .where("birth_date", "<=", to)
-    .execute();
+  return (
+    db
+      .selectFrom("persons")
+      // left_on: the scorecard asks core presentInPeriod with it (moved away or died).
+      .select([
+        "id",
+        "name",
+        "region_code",
+        "household_id",
+        "birth_date",
+        "birth_length_cm",
+        "sex",
+        "left_on",
+      ])
+      .where("deleted_at", "is", null)
+      .where("merged_into", "is", null)
+      .where(withinScopes("region_code", scopes))
+      .where(withinScopes("region_code", [regionCode]))
+      .where("birth_date", ">=", from)
+      .where("birth_date", "<=", to)
+      .execute()
+  );
 }

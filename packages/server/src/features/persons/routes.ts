@@ -2,7 +2,7 @@ import { personsApi } from "@tumbuh/core";
 import type { FastifyInstance } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
 import { mount } from "../../http/route";
-import { createPerson, editPerson, findPersons, personChart, viewPerson } from "./service";
+import { createPerson, editPerson, findPersons, leavePerson, personChart, viewPerson } from "./service";
 
 export function personRoutes(app: FastifyInstance, { db }: AppDeps): void {
   mount(app, personsApi.search, async ({ query }, req) => ({
@@ -14,6 +14,9 @@ export function personRoutes(app: FastifyInstance, { db }: AppDeps): void {
     app,
     personsApi.update,
     async ({ params, body }, req) => (await editPerson(db, actorOf(req), params.id, body)).person,
+  );
+  mount(app, personsApi.leave, async ({ params, body }, req) =>
+    leavePerson(db, actorOf(req), { ...body, personId: params.id }),
   );
   mount(app, personsApi.chart, async ({ params, query }, req) =>
     personChart(db, actorOf(req), params.id, query.indicator),

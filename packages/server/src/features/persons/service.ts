@@ -7,6 +7,7 @@ import {
   levelOfCode,
   nameKey,
   type PersonInput,
+  type PersonLeaveInput,
   type PersonPatch,
   type PersonRecord,
   type PersonView,
@@ -139,6 +140,8 @@ function detail(actor: Actor, r: PersonRow, asOf: string, facts = {}): PersonRec
     birthWeightKg: r.birth_weight_kg,
     birthLengthCm: r.birth_length_cm,
     revision: r.revision,
+    leftOn: r.left_on ?? null,
+    leftReason: r.left_reason === "moved" || r.left_reason === "died" ? r.left_reason : null,
   };
 }
 
@@ -182,6 +185,39 @@ export async function editPerson(db: Kysely<Database>, actor: Actor, id: string,
     return row;
   });
   return { person: detail(actor, after, todayIso()), warnings };
+}
+
+/**
+ * A person moved away or died on `leftOn` (issue 17): from that day she or he leaves the registry lists,
+ * the posyandu day, due lists, the inbox and (core `presentOn`) the denominators; the record stays readable.
+ * Marking again with the same day and reason is a no-op (a phone may send the op twice); another day or
+ * reason is a new revision, audited like the first.
+ */
+export async function leavePerson(db: Kysely<Database>, actor: Actor, input: PersonLeaveInput) {
+  const before = await findPerson(db, readScopes(actor), input.personId);
+  if (!before || before.merged_into) throw errors.notFound();
+  await writableRegion(db, actor, before.region_code, PERSON_LEVELS);
+  if (input.leftOn > todayIso()) throw errors.validation("leftOn", "leftOn: is in the future");
+  if (input.leftOn < before.birth_date) throw errors.validation("leftOn", "leftOn: before the birth date");
+  if (before.left_on === input.leftOn && before.left_reason === input.reason)
+    return detail(actor, before, todayIso());
+  const after = await inTransaction(db, async (trx) => {
+    const set = { left_on: input.leftOn, left_reason: input.reason, updated_at: nowIso() };
+    if (!(await updatePerson(trx, before.id, before.revision, set))) {
+      throw errors.conflict("This record was changed by someone else; reload it and edit again.");
+    }
+    const row = (await findPerson(trx, [""], before.id)) as PersonRow;
+    await appendAudit(trx, actor, {
+      action: "person.leave",
+      entity: "person",
+      entityId: row.id,
+      regionCode: row.region_code,
+      before: { leftOn: before.left_on ?? null, leftReason: before.left_reason ?? null },
+      after: { leftOn: input.leftOn, leftReason: input.reason, note: input.note ?? null },
+    });
+    return row;
+  });
+  return detail(actor, after, todayIso());
 }
 
 /** The full page of a person: profile, household, family, pregnancies, measurements with growth results. */

@@ -1,8 +1,8 @@
-import { maskNik, PersonInput, type PersonSyncData, readScopes } from "@tumbuh/core";
+import { maskNik, PersonInput, PersonLeaveInput, type PersonSyncData, readScopes } from "@tumbuh/core";
 import type { z } from "zod";
 import type { EntityHandler } from "../../sync/registry";
 import { findPerson, type PersonRow } from "./repository";
-import { createPerson, editPerson } from "./service";
+import { createPerson, editPerson, leavePerson } from "./service";
 
 /** What an offline edit may change (region moves are not done on a phone). */
 const PersonEdit = PersonInput.omit({ regionCode: true }).partial().strict();
@@ -21,6 +21,7 @@ function wire(r: PersonRow): PersonSyncData {
     birthWeightKg: r.birth_weight_kg,
     birthLengthCm: r.birth_length_cm,
     revision: r.revision,
+    leftOn: r.left_on ?? null,
     deleted: r.deleted_at !== null,
     mergedInto: r.merged_into,
   };
@@ -55,4 +56,23 @@ export const person: EntityHandler = {
     const rows = await db.selectFrom("persons").selectAll().where("id", "in", ids).execute();
     return rows.map((r) => ({ id: r.id, regionCode: r.region_code, data: wire(r) }));
   },
+};
+
+/**
+ * Marking a child (or woman) moved away or died from the phone: an append of its own (the op's id is the
+ * mark's id), applied whatever the person's revision (it changes two fields nobody edits on a phone). A
+ * replay finds the same day and reason stored and writes nothing; the person's change carries the result.
+ */
+export const personLeave: EntityHandler = {
+  name: "person_leave",
+  ops: {
+    append: {
+      schema: PersonLeaveInput,
+      apply: async (trx, actor, op) => {
+        const p = await leavePerson(trx, actor, op.payload);
+        return { revision: p.revision };
+      },
+    },
+  },
+  load: async () => [],
 };

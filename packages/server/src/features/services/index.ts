@@ -1,12 +1,12 @@
 import type { Feature } from "../feature";
 import { createDemoServiceRecords } from "./demo";
 import { serviceRoutes } from "./routes";
-import { serviceRecord } from "./sync";
+import { serviceRecord, serviceRecordVoid } from "./sync";
 
 export const servicesFeature: Feature = {
   name: "services",
   routes: serviceRoutes,
-  syncEntities: [serviceRecord],
+  syncEntities: [serviceRecord, serviceRecordVoid],
   async demo({ db, regency, seed, today, children, log }) {
     if (children === 0) return;
     const r = await createDemoServiceRecords(db, { regency, seed, today });

@@ -6,7 +6,10 @@ import { withinScopes } from "../../db/scope-filter";
 type Conn = Kysely<Database> | Transaction<Database>;
 export type ServiceRecordRow = Selectable<ServiceRecordsTable>;
 
-export function toServiceRecordView(r: ServiceRecordRow, live: boolean): ServiceRecordView {
+export function toServiceRecordView(
+  r: ServiceRecordRow | ServiceRecordsTable,
+  live: boolean,
+): ServiceRecordView {
   return {
     id: r.id,
     personId: r.person_id,
@@ -20,7 +23,8 @@ export function toServiceRecordView(r: ServiceRecordRow, live: boolean): Service
     recordedAt: r.recorded_at,
     recordedBy: r.recorded_by,
     quantity: r.quantity,
-    live,
+    live: live && !r.voided_at,
+    voidReason: r.voided_at ? (r.void_reason ?? "") : null,
   };
 }
 
@@ -85,7 +89,7 @@ export async function serviceRecordsOfPerson(db: Conn, personId: string): Promis
 export const PREGNANCY_COURSE_SERVICES: readonly string[] = ["anc", "nifas", "ttd", "konseling_gizi"];
 
 /**
- * Live records (none superseded) in a region (and scope) given up to `to`, in one query, for scorecards:
+ * Live records (none superseded, none voided) in a region (and scope) given up to `to`, in one query, for scorecards:
  * other events from `since.events`, ANC and post-partum checks from `since.pregnancy`, immunisations from
  * `since.immunisation`, states (JKN, birth certificate) any time.
  */
@@ -122,6 +126,7 @@ export async function serviceRecordsInRegion(
         eb("r.service", "in", [...STATE_SERVICES]),
       ]),
     )
+    .where("r.voided_at", "is", null)
     .where((eb) =>
       eb.not(
         eb.exists(eb.selectFrom("service_records as c").select("c.id").whereRef("c.supersedes", "=", "r.id")),
@@ -130,7 +135,7 @@ export async function serviceRecordsInRegion(
     .execute();
 }
 
-/** Live records (none superseded, received) of some services for some persons, given in [from, to]. */
+/** Live records (none superseded or voided, received) of some services for some persons, given in [from, to]. */
 export async function liveServiceRecordsOfPersons(
   db: Conn,
   personIds: readonly string[],
@@ -149,6 +154,7 @@ export async function liveServiceRecordsOfPersons(
         .where("r.received", "=", 1)
         .where("r.given_on", ">=", from)
         .where("r.given_on", "<=", to)
+        .where("r.voided_at", "is", null)
         .where((eb) =>
           eb.not(
             eb.exists(
@@ -160,4 +166,14 @@ export async function liveServiceRecordsOfPersons(
     );
   }
   return rows;
+}
+
+/** Void a record (issue 17): kept with who, when and why; every reader above leaves it out. */
+export async function markServiceRecordVoided(db: Conn, id: string, by: string, reason: string, at: string) {
+  await db
+    .updateTable("service_records")
+    .set({ voided_at: at, voided_by: by, void_reason: reason })
+    .where("id", "=", id)
+    .where("voided_at", "is", null)
+    .execute();
 }

@@ -4,7 +4,7 @@ import { type AppDeps, actorOf } from "../../http/context";
 import { mount } from "../../http/route";
 import { exportScorecard } from "./exports";
 import { explainScorecardCell } from "./scorecard";
-import { personServiceRecords, recordService } from "./service";
+import { personServiceRecords, recordService, voidServiceRecord } from "./service";
 
 export function serviceRoutes(app: FastifyInstance, { db }: AppDeps): void {
   mount(app, servicesApi.record, async ({ body }, req, reply) => {
@@ -12,6 +12,9 @@ export function serviceRoutes(app: FastifyInstance, { db }: AppDeps): void {
     // A replay (the id was already recorded) answers 200 with the stored record.
     return created ? record : reply.status(200).send(record);
   });
+  mount(app, servicesApi.void, ({ params, body }, req) =>
+    voidServiceRecord(db, actorOf(req), { ...body, id: params.id }),
+  );
   mount(app, servicesApi.ofPerson, ({ params }, req) => personServiceRecords(db, actorOf(req), params.id));
   mount(app, servicesApi.catalog, ({ query }) => catalogForRegion(query.region));
   // servicesApi.scorecard is mounted by the indicators feature: a regency's or kecamatan's is served from the

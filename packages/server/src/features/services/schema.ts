@@ -15,6 +15,10 @@ export interface ServiceRecordsTable {
   recorded_by: string | null;
   /** Tablets given (TTD); null otherwise (migration 2026-12-06T0100). */
   quantity: number | null;
+  /** Voided by mistake (migration 2026-12-06T1000): kept, out of every list and figure. */
+  voided_at?: string | null;
+  voided_by?: string | null;
+  void_reason?: string | null;
 }
 
 /** The scorecard's counts per desa and period (migration 2026-12-06T1600; ./scorecard-figures). */

@@ -1,4 +1,11 @@
-import { type Actor, readScopes, ServiceRecordInput, type ServiceRecordView, todayIso } from "@tumbuh/core";
+import {
+  type Actor,
+  type RecordVoidInput,
+  readScopes,
+  ServiceRecordInput,
+  type ServiceRecordView,
+  todayIso,
+} from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database, ServiceRecordsTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
@@ -12,6 +19,7 @@ import {
   findServiceRecordById,
   insertServiceRecord,
   isSuperseded,
+  markServiceRecordVoided,
   serviceRecordsOfPerson,
   toServiceRecordView,
 } from "./repository";
@@ -64,6 +72,7 @@ export async function recordService(
       throw errors.validation("supersedes", "supersedes: no record of this person with that id");
     if (await isSuperseded(db, old.id))
       throw errors.conflict("supersedes: that record was already corrected", "supersedes");
+    if (old.voided_at) throw errors.conflict("supersedes: that record was voided", "supersedes");
   }
   const row: ServiceRecordsTable = {
     id: input.id ?? uuidv7(),
@@ -100,6 +109,39 @@ export async function recordService(
     throw e;
   }
   return { record: toServiceRecordView(row, true), created: true };
+}
+
+/**
+ * Void a record entered by mistake (wrong person, never given), with a reason (issue 17): kept, audited,
+ * out of the scorecard, indicators and lists. Voiding it again is a no-op (a phone may resend); a record
+ * already corrected is voided through its correction.
+ */
+export async function voidServiceRecord(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: RecordVoidInput,
+): Promise<ServiceRecordView> {
+  const row = await findServiceRecord(db, readScopes(actor), input.id);
+  if (!row) throw errors.notFound();
+  await writableRegion(db, actor, row.region_code, ["desa", "dusun", "posyandu"]);
+  if (row.voided_at) return toServiceRecordView(row, !(await isSuperseded(db, row.id)));
+  if (await isSuperseded(db, row.id)) throw errors.conflict("id: that record was already corrected", "id");
+  const at = nowIso();
+  await inTransaction(db, async (trx) => {
+    await markServiceRecordVoided(trx, row.id, actor.userId, input.reason, at);
+    await appendAudit(trx, actor, {
+      action: "service.void",
+      entity: "service_record",
+      entityId: row.id,
+      regionCode: row.region_code,
+      before: row,
+      after: { reason: input.reason },
+    });
+  });
+  return toServiceRecordView(
+    { ...row, voided_at: at, voided_by: actor.userId, void_reason: input.reason },
+    true,
+  );
 }
 
 /** A person's service records, newest first, with whether each is still live. */

@@ -1,7 +1,7 @@
-import { ServiceRecordInput } from "@tumbuh/core";
+import { RecordVoidInput, ServiceRecordInput } from "@tumbuh/core";
 import type { EntityHandler } from "../../sync/registry";
 import { serviceRecordsByIds, toServiceRecordView } from "./repository";
-import { recordService } from "./service";
+import { recordService, voidServiceRecord } from "./service";
 
 /**
  * Service records (issue 6) are appends: a correction is a new record that supersedes the old one, so a
@@ -25,4 +25,22 @@ export const serviceRecord: EntityHandler = {
       return { id: r.id, regionCode: r.region_code, data };
     });
   },
+};
+
+/**
+ * Voiding a service record from the phone: an append of its own (the op's id is the void's id). The voided
+ * record reaches devices as a change of the record (`voidReason`).
+ */
+export const serviceRecordVoid: EntityHandler = {
+  name: "service_record_void",
+  ops: {
+    append: {
+      schema: RecordVoidInput,
+      apply: async (trx, actor, op) => {
+        await voidServiceRecord(trx, actor, op.payload);
+        return {};
+      },
+    },
+  },
+  load: async () => [],
 };

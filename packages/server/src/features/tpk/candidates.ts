@@ -5,6 +5,7 @@ import {
   daysBetween,
   isPregnancyActive,
   type PregnancyFacts,
+  presentOn,
   readScopes,
   type TpkCandidate,
   type TpkCandidateList,
@@ -35,7 +36,7 @@ export async function tpkCandidates(
   const today = todayIso();
   const women = await db
     .selectFrom("persons")
-    .select(["id", "name", "birth_date"])
+    .select(["id", "name", "birth_date", "left_on"])
     .where("sex", "=", 2)
     .where("deleted_at", "is", null)
     .where("merged_into", "is", null)
@@ -46,6 +47,8 @@ export async function tpkCandidates(
     .orderBy("name")
     .execute();
   const fertile = women.filter((w) => {
+    // A woman who moved away or died is no longer a candidate (core presentOn, issue 17).
+    if (!presentOn({ leftOn: w.left_on }, today)) return false;
     const y = completedYears(w.birth_date, today);
     return y >= 10 && y <= 54;
   });

@@ -15,10 +15,11 @@ import { navigate } from "../../router/navigation";
 import { posyanduChildPath, posyanduDayPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
 import type { SyncEngine } from "../../sync/engine";
-import { recordMeasurement, voidMeasurement } from "../../sync/outbox";
+import { markLeft, recordMeasurement, voidMeasurement } from "../../sync/outbox";
 import { recordKey } from "../../sync/store";
 import { BodyMeasureFields } from "../registry/forms/BodyMeasureFields";
 import { ImplausibleConfirm } from "../registry/forms/ImplausibleConfirm";
+import { LeaveForm } from "../registry/forms/LeaveForm";
 import { emptyMeasurementForm, type MeasurementForm, toMeasurementPayload } from "../registry/forms/payloads";
 import { MeasurementResult } from "../registry/person/MeasurementResult";
 import { TikaReadingForm, tikaAgeOk } from "../tika/TikaReadingForm";
@@ -94,6 +95,12 @@ function ChildEntry({ code, id }: { code: string; id: string }) {
       <ChildChart child={data.child} history={data.history} />
       {tikaAgeOk(data.child.birthDate, today) && <TikaReadingForm child={data.child} />}
       <EditChild engine={engine} child={data.child} />
+      <LeaveForm
+        personId={data.child.id}
+        birthDate={data.child.birthDate}
+        save={(input) => markLeft(engine, input)}
+        onDone={() => navigate(posyanduDayPath(code))}
+      />
     </div>
   );
 }

@@ -18,6 +18,7 @@ const child = (
   birthWeightKg: null,
   birthLengthCm: null,
   revision: 1,
+  leftOn: null,
 });
 
 describe("posyandu day", () => {
@@ -33,6 +34,14 @@ describe("posyandu day", () => {
       ["Bima Sakti", 19, true],
       ["Siti Aminah", 12, false],
     ]);
+  });
+  it("leaves out a child from the day he moved away or died, not before", () => {
+    const moved = [...kids, { ...child("e", "Rafa Pindah", "2025-02-01"), leftOn: "2026-01-10" }];
+    const names = (today: string) =>
+      dueChildren(moved, new Set(), "64.01.05.2003.P01", today).map((r) => r.child.name);
+    expect(names("2026-01-09")).toContain("Rafa Pindah");
+    expect(names("2026-01-10")).not.toContain("Rafa Pindah");
+    expect(names("2026-02-10")).not.toContain("Rafa Pindah");
   });
   it("filters by the start of any word of the name", () => {
     const rows = dueChildren(kids, new Set(), "64.01.05.2003.P01", "2026-01-10");

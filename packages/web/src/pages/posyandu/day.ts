@@ -8,6 +8,7 @@ import {
   isWithin,
   type MeasurementView,
   nameKey,
+  presentOn,
   type WeighingStatus,
 } from "@tumbuh/core";
 import { chartFor, childAlerts, measurementViews, type RawMeasurement } from "@tumbuh/core/growth-views";
@@ -26,6 +27,8 @@ export interface LocalChild {
   birthWeightKg: number | null;
   birthLengthCm: number | null;
   revision: number;
+  /** Moved away or died on that day (core presentOn): off the day's list from then. */
+  leftOn: string | null;
 }
 
 export interface LocalMeasurement {
@@ -57,7 +60,8 @@ export interface DueRow {
 }
 
 /**
- * Children under 60 completed months registered at the posyandu (or below it), by name, each with the
+ * Children under 60 completed months registered at the posyandu (or below it) and still there today (not
+ * moved away or died: core presentOn), by name, each with the
  * latest weighing and its alerts (from the measurements on the phone, `history` by child id).
  */
 export function dueChildren(
@@ -70,7 +74,7 @@ export function dueChildren(
   const rows: DueRow[] = [];
   const month = today.slice(0, 7);
   for (const c of children) {
-    if (!isWithin(c.regionCode, posyandu) || c.birthDate > today) continue;
+    if (!isWithin(c.regionCode, posyandu) || c.birthDate > today || !presentOn(c, today)) continue;
     const ageMonths = completedMonths(c.birthDate, today);
     if (ageMonths >= 60) continue;
     const ms = history.get(c.id) ?? [];

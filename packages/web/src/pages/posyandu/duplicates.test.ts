@@ -14,6 +14,7 @@ const person = (over: Partial<LocalChild>): LocalChild => ({
   birthWeightKg: null,
   birthLengthCm: null,
   revision: 1,
+  leftOn: null,
   ...over,
 });
 const input = {

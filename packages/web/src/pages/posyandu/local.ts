@@ -18,6 +18,7 @@ export function toChild(r: LocalRecord): LocalChild {
     birthWeightKg: typeof v.birthWeightKg === "number" ? v.birthWeightKg : null,
     birthLengthCm: typeof v.birthLengthCm === "number" ? v.birthLengthCm : null,
     revision: typeof v.revision === "number" ? v.revision : 1,
+    leftOn: typeof v.leftOn === "string" ? v.leftOn : null,
   };
 }
 

@@ -25,10 +25,12 @@ import { BackLink, LoadGate, Notice, useDocumentTitle } from "../../kit/ui";
 import { useLoad } from "../../kit/useLoad";
 import { Link } from "../../router/navigation";
 import { personPath, scorecardPath } from "../../router/routes";
-import { recordServiceOffline, unconfirmed } from "../../sync/appends";
+import { recordServiceOffline, unconfirmed, voidOffline } from "../../sync/appends";
 import { uuidv7 } from "../../sync/uuidv7";
 import "../../kit/kit.css";
 import "./services.css";
+import { useWriterAt } from "../registry/useWriter";
+import { VoidRecord } from "./VoidRecord";
 
 /** Services a child is recorded for; the others are a (pregnant) woman's. */
 const CHILD_SERVICES: RecordedService[] = [
@@ -81,11 +83,17 @@ function RecordService({ person, reloadPerson }: { person: PersonRecord; reloadP
     { cacheKey: `services:${person.id}` },
   );
   const engine = useSyncEngine();
+  const writer = useWriterAt(person.regionCode);
   const unsent = useLive(
     () => unconfirmed<UnsentService>(engine, "service_record", (v) => v.personId === person.id),
     `${engine.userId}|${person.id}`,
   );
-  const unsentCount = unsent?.length ?? 0;
+  const unsentVoids = useLive(
+    () => unconfirmed<{ recordId: string }>(engine, "service_record_void", () => true),
+    `${engine.userId}|${person.id}|voids`,
+  );
+  const pendingVoid = new Set((unsentVoids ?? []).map((v) => v.recordId));
+  const unsentCount = (unsent?.length ?? 0) + (unsentVoids?.length ?? 0);
   // Once the phone's records are accepted, the server's data has them: load it again.
   useReloadWhenSent(unsentCount, () => {
     history.reload();
@@ -230,7 +238,28 @@ function RecordService({ person, reloadPerson }: { person: PersonRecord; reloadP
                     <strong>{t(`svc.service.${r.service}` as MessageKey)}</strong>
                     {r.detail ? ` · ${ANTIGENS[r.detail as keyof typeof ANTIGENS]?.label ?? r.detail}` : ""}
                     {!r.received && ` · ${t("svc.notReceived")}`}
-                    {!r.live && ` · ${t("svc.corrected")}`}
+                    {r.voidReason != null
+                      ? ` · ${t("svc.voided", { reason: r.voidReason })}`
+                      : !r.live && ` · ${t("svc.corrected")}`}
+                    {pendingVoid.has(r.id) ? (
+                      <>
+                        {" "}
+                        · <span className="badge badge--warn">{t("svc.voidUnsent")}</span>
+                      </>
+                    ) : (
+                      r.live &&
+                      writer && (
+                        <VoidRecord
+                          label={`${t(`svc.service.${r.service}` as MessageKey)} ${formatDate(r.givenOn, locale)}`}
+                          save={async (reason) => {
+                            await voidOffline(engine, "service_record_void", r.regionCode, {
+                              id: r.id,
+                              reason,
+                            });
+                          }}
+                        />
+                      )
+                    )}
                   </li>
                 ))}
               </ul>

@@ -142,6 +142,8 @@ describe("person payload", () => {
       birthWeightKg: 2.9,
       birthLengthCm: null,
       revision: 4,
+      leftOn: null,
+      leftReason: null,
     };
     const form = personFormFrom(original);
     expect(toPersonPatch(form, original, { today })).toEqual({ ok: true, payload: null });

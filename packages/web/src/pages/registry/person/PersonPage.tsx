@@ -11,6 +11,7 @@ import { type Loaded, useLoad } from "../../../kit/useLoad";
 import { Link } from "../../../router/navigation";
 import { registryPath, tikaChildPath } from "../../../router/routes";
 import { alertBadges } from "../categories";
+import { LeaveForm } from "../forms/LeaveForm";
 import { nikWarningText } from "../nikWarnings";
 import { GrowthSection } from "./GrowthSection";
 import { HouseholdCard } from "./HouseholdCard";
@@ -73,6 +74,15 @@ function PersonDetails({
           {formatAge(person.birthDate, today, locale)} ·{" "}
           {t("person.born", { date: formatDate(person.birthDate, locale) })}
         </p>
+        {person.leftOn && (
+          <Notice tone="warn">
+            <span data-testid="person-left">
+              {t(person.leftReason === "died" ? "leave.markedDied" : "leave.markedMoved", {
+                date: formatDate(person.leftOn, locale),
+              })}
+            </span>
+          </Notice>
+        )}
       </div>
 
       {flashWarnings &&
@@ -127,6 +137,16 @@ function PersonDetails({
 
       <ProfileCard view={view} onChanged={loaded.reload} />
       <HouseholdCard household={view.household} regionCode={person.regionCode} />
+      {writer && !person.leftOn && (
+        <LeaveForm
+          personId={person.id}
+          birthDate={person.birthDate}
+          save={async ({ personId: _id, ...body }) => {
+            await api.call(personsApi.leave, { params: { id: person.id }, body });
+          }}
+          onDone={loaded.reload}
+        />
+      )}
     </div>
   );
 }

@@ -1,4 +1,10 @@
-import { type HouseholdView, type PersonSummary, personsApi } from "@tumbuh/core";
+import {
+  type DuplicateMatch,
+  duplicatesApi,
+  type HouseholdView,
+  type PersonSummary,
+  personsApi,
+} from "@tumbuh/core";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api, type PersonRecord, type RegionView } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
@@ -15,6 +21,7 @@ import { submitFailure } from "../../../kit/forms/submitErrors";
 import { useForm } from "../../../kit/forms/useForm";
 import { IdentityFields } from "../forms/IdentityFields";
 import { emptyPersonForm, type PersonForm as Form, toPersonPayload } from "../forms/payloads";
+import { DuplicateMatches } from "./DuplicateMatches";
 import { regionChoices, searchRegion } from "./regionChoices";
 import { WomanPicker } from "./WomanPicker";
 
@@ -46,6 +53,9 @@ export function PersonForm({
   const [motherHousehold, setMotherHousehold] = useState<HouseholdView | null>(null);
   const [message, setMessage] = useState<MessageKey | null>(null);
   const [busy, setBusy] = useState(false);
+  // Possible duplicates found before saving, and the registration the user then said is someone else.
+  const [matches, setMatches] = useState<DuplicateMatch[] | null>(null);
+  const [different, setDifferent] = useState<string | null>(null);
   const ref = useRef<HTMLFormElement>(null);
 
   // a child usually lives in its mother's household: offer it, and pick it when none is chosen
@@ -72,8 +82,8 @@ export function PersonForm({
       label: t("pf.householdOption", { head: h.headName ?? "—", address: h.address }),
     }));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit(event?: FormEvent, confirmedDifferent = false) {
+    event?.preventDefault();
     if (busy) return;
     const built = toPersonPayload(form, { today });
     if (!built.ok) {
@@ -86,7 +96,27 @@ export function PersonForm({
     setErrors({});
     setMessage(null);
     try {
-      const { person, warnings } = await api.call(personsApi.create, { body: built.payload });
+      const p = built.payload;
+      const probe = JSON.stringify([p.regionCode, p.name, p.birthDate, p.nik, p.motherId, p.parentName]);
+      if (!confirmedDifferent && different !== probe) {
+        const found = await api.call(duplicatesApi.check, {
+          body: {
+            regionCode: p.regionCode,
+            name: p.name,
+            birthDate: p.birthDate,
+            nik: p.nik ?? null,
+            motherId: p.motherId ?? null,
+            parentName: p.parentName ?? null,
+          },
+        });
+        if (found.matches.length > 0) {
+          setMatches(found.matches);
+          setBusy(false);
+          return;
+        }
+      }
+      setMatches(null);
+      const { person, warnings } = await api.call(personsApi.create, { body: p });
       onSaved(person, warnings ?? []);
     } catch (e) {
       const failure = submitFailure(e, RENAME);
@@ -167,9 +197,25 @@ export function PersonForm({
           {t(message)}
         </p>
       )}
-      <button type="submit" className="button button--primary button--block" disabled={busy}>
-        {busy ? t("reg.saving") : t("pf.submit")}
-      </button>
+      {matches && matches.length > 0 ? (
+        <DuplicateMatches
+          matches={matches}
+          onDifferent={() => {
+            const built = toPersonPayload(form, { today });
+            if (built.ok) {
+              const p = built.payload;
+              setDifferent(
+                JSON.stringify([p.regionCode, p.name, p.birthDate, p.nik, p.motherId, p.parentName]),
+              );
+            }
+            void submit(undefined, true);
+          }}
+        />
+      ) : (
+        <button type="submit" className="button button--primary button--block" disabled={busy}>
+          {busy ? t("reg.saving") : t("pf.submit")}
+        </button>
+      )}
     </form>
   );
 }

@@ -76,4 +76,15 @@ export const servicesEn: Record<keyof typeof servicesId, string> = {
   "svc.why.cell.T": "not received",
   "svc.why.cell.TS": "not applicable",
   "svc.why.cell.none": "not in this group",
+  "svc.void": "Void",
+  "svc.voidReason": "Why it is voided",
+  "svc.voidReasonRequired": "Write the reason (at least 3 letters).",
+  "svc.voidNext": "Next",
+  "svc.voidCancel": "Close",
+  "svc.voidBack": "Back",
+  "svc.voidConfirm": "Yes, void it",
+  "svc.voidConfirmText":
+    "{what} will be voided because “{reason}”. The record is kept but no longer counts in the scorecard or coverage.",
+  "svc.voided": "voided: {reason}",
+  "svc.voidUnsent": "void not sent yet",
 };

@@ -75,4 +75,15 @@ export const servicesId = {
   "svc.why.cell.T": "belum menerima",
   "svc.why.cell.TS": "tidak sasaran",
   "svc.why.cell.none": "bukan sasaran kelompok ini",
+  "svc.void": "Batalkan",
+  "svc.voidReason": "Alasan pembatalan",
+  "svc.voidReasonRequired": "Tulis alasannya (minimal 3 huruf).",
+  "svc.voidNext": "Lanjut",
+  "svc.voidCancel": "Tutup",
+  "svc.voidBack": "Kembali",
+  "svc.voidConfirm": "Ya, batalkan",
+  "svc.voidConfirmText":
+    "{what} akan dibatalkan dengan alasan “{reason}”. Catatan ini tetap tersimpan tetapi tidak lagi dihitung di kartu skor dan capaian.",
+  "svc.voided": "dibatalkan: {reason}",
+  "svc.voidUnsent": "pembatalan belum terkirim",
 } as const satisfies Record<string, string>;

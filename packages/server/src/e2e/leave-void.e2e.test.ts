@@ -1,0 +1,136 @@
+/// <reference lib="dom" />
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { DATA_DIR } from "../data-files";
+import { signIn } from "../testing/browser";
+import { useLiveBrowser } from "../testing/browser-suite";
+
+// Issue 17 in Chromium at 360 px: a kader marks a child moved away and the child leaves the posyandu day;
+// a service recorded by mistake is voided with a reason and leaves the figures.
+const SHOTS = join(DATA_DIR, "..", ".tmp", "screenshots");
+const P01 = "64.01.05.2003.P01";
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SHOTS, `leave-void-${name}.png`), fullPage: true });
+const monthsAgo = (n: number) => {
+  const d = new Date();
+  d.setUTCMonth(d.getUTCMonth() - n);
+  return d.toISOString().slice(0, 10);
+};
+
+async function allSent(page: Page) {
+  await expect
+    .poll(() => page.getByTestId("sync-pending").getAttribute("data-count").then(Number), { timeout: 20_000 })
+    .toBe(0);
+  await expect.poll(() => page.getByTestId("sync-bar").textContent()).toContain("Sinkron terakhir");
+}
+
+describe("moved away and voided records in Chromium at 360 px", () => {
+  const live = useLiveBrowser(SHOTS);
+
+  async function post(page: Page, path: string, data: object) {
+    const res = await page.request.post(`${live.server.url}${path}`, { data });
+    expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
+    return res.json();
+  }
+
+  it("kader: a child marked moved away (after a confirm step) leaves the posyandu day, on the phone and the server", async () => {
+    const page = await live.browser.context.newPage();
+    await signIn(page, live.server.url, "kader.melati");
+    const child = async (name: string) =>
+      (await post(page, "/api/persons", { regionCode: P01, name, sex: 2, birthDate: monthsAgo(14) })).person
+        .id as string;
+    await child("Nadia Tetap");
+    const rafa = await child("Rafa Pindah");
+
+    await page.goto(`${live.server.url}/posyandu/${encodeURIComponent(P01)}`);
+    await allSent(page);
+    const rows = page.getByTestId("pd-children");
+    await expect.poll(() => rows.getAttribute("data-count")).toBe("2");
+    await page.locator("[data-testid=pd-children] li", { hasText: "Rafa Pindah" }).getByRole("link").click();
+
+    await page.getByTestId("leave-open").click();
+    const form = page.getByTestId("leave-form");
+    await form.getByText("Pindah tempat tinggal").click();
+    await form.getByLabel("Catatan").fill("Ikut orang tua ke Balikpapan");
+    await form.getByRole("button", { name: "Lanjut" }).click();
+    const warning = form.locator(".alert--warn");
+    await warning.waitFor();
+    // The confirmation says from when and what follows, in Indonesian, the date written out.
+    expect(await warning.textContent()).toMatch(
+      /^Mulai \d{1,2} [A-Z][a-z]+ \d{4} orang ini tidak lagi muncul/,
+    );
+    await shot(page, "01-kader-confirm-moved");
+    await form.getByRole("button", { name: "Ya, tandai" }).click();
+
+    // Back on the day: one child left, at once (offline-first), and still after the server answered.
+    await expect.poll(() => rows.getAttribute("data-count")).toBe("1");
+    expect(await rows.textContent()).not.toContain("Rafa Pindah");
+    await allSent(page);
+    await expect.poll(() => rows.getAttribute("data-count")).toBe("1");
+    await shot(page, "02-kader-day-without-rafa");
+    const stored = await live.server.db.kysely
+      .selectFrom("persons")
+      .select(["left_on", "left_reason"])
+      .where("id", "=", rafa)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ left_on: new Date().toISOString().slice(0, 10), left_reason: "moved" });
+
+    // The person page (online) says since when, and offers no second mark.
+    await page.goto(`${live.server.url}/anak/${rafa}`);
+    await page.getByTestId("person-left").waitFor();
+    expect(await page.getByTestId("person-left").textContent()).toMatch(
+      /^Pindah sejak \d{1,2} [A-Z][a-z]+ \d{4}$/,
+    );
+    expect(await page.getByTestId("leave-open").count()).toBe(0);
+    await shot(page, "03-person-page-moved");
+    await page.close();
+  });
+
+  it("KPM: a service recorded for the wrong child is voided with a reason and confirmed; kept, marked, sent once", async () => {
+    await live.browser.context.clearCookies();
+    const page = await live.browser.context.newPage();
+    await signIn(page, live.server.url, "kpm.sandeley");
+    const { person } = await post(page, "/api/persons", {
+      regionCode: P01,
+      name: "Salsa Layanan",
+      sex: 2,
+      birthDate: monthsAgo(10),
+    });
+    const rec = await post(page, "/api/service-records", {
+      personId: person.id,
+      service: "konseling_gizi",
+      givenOn: monthsAgo(0),
+    });
+    await page.goto(`${live.server.url}/layanan/${person.id}`);
+    const history = page.getByTestId("service-history");
+    await history.waitFor();
+    await history.getByRole("button", { name: /^Batalkan/ }).click();
+    const form = page.getByTestId("void-form");
+    await form.getByLabel("Alasan pembatalan").fill("Salah anak, seharusnya kakaknya");
+    await form.getByRole("button", { name: "Lanjut" }).click();
+    await form.locator(".alert--warn").waitFor();
+    expect(await form.locator(".alert--warn").textContent()).toContain("tidak lagi dihitung di kartu skor");
+    await shot(page, "04-kpm-void-confirm");
+    await form.getByRole("button", { name: "Ya, batalkan" }).click();
+    await allSent(page);
+    await expect.poll(() => history.textContent()).toContain("dibatalkan: Salah anak, seharusnya kakaknya");
+    expect(await history.getByRole("button", { name: /^Batalkan/ }).count()).toBe(0);
+    await shot(page, "05-kpm-voided");
+    const row = await live.server.db.kysely
+      .selectFrom("service_records")
+      .select(["voided_at", "void_reason"])
+      .where("id", "=", rec.id)
+      .executeTakeFirstOrThrow();
+    expect(row.void_reason).toBe("Salah anak, seharusnya kakaknya");
+    expect(row.voided_at).not.toBeNull();
+    const audit = await live.server.db.kysely
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", rec.id)
+      .where("action", "=", "service.void")
+      .execute();
+    expect(audit).toHaveLength(1);
+    await page.close();
+  });
+});
