@@ -2,6 +2,7 @@
 // Pasal 36): for a desa or posyandu one row per target and one column per indicator (the KPM's table);
 // for a kecamatan or the regency the totals per area, each a link down. Period and the chosen "missing"
 // indicator live in the URL.
+
 import {
   formatPercent,
   indicatorsOf,
@@ -19,7 +20,7 @@ import { useState } from "react";
 import { api, hrefFor, type RegionView } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { intlLocale } from "../../i18n/messages";
-import { formatMonth } from "../../kit/format";
+import { formatMonth, placeTitle } from "../../kit/format";
 import { BackLink, LoadGate, useDocumentTitle } from "../../kit/ui";
 import { useLoad } from "../../kit/useLoad";
 import { regionKey } from "../../offline/cache";
@@ -73,9 +74,7 @@ function Scorecard({ region }: { region: RegionView["region"] }) {
       <div className="stack-sm">
         <BackLink to={regionPath(code)}>{t("reg.back", { name: region.name })}</BackLink>
         <h1>{t("svc.title")}</h1>
-        <p className="muted">
-          {t(`kind.${region.kind}`)} {region.name}
-        </p>
+        <p className="muted">{placeTitle(t(`kind.${region.kind}`), region.name)}</p>
       </div>
       <div className="field scorecard-period">
         <label htmlFor="scorecard-period">{t("svc.period")}</label>
