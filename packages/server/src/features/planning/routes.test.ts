@@ -182,7 +182,7 @@ describeEachDialect(
       expect((await stage("kpm.sandeley", "fgd_antar_desa", "dilewati")).statusCode).toBe(200);
       const map = await req("kpm.sandeley", "GET", `/api/planning/social-mapping?region=${SANDELEY}`);
       expect(map.statusCode).toBe(200);
-      expect(map.json().units.map((u: { name: string }) => u.name)).toContain("Posyandu Melati");
+      expect(map.json().units.map((u: { name: string }) => u.name)).toContain("Dusun I Sandeley");
       expect(await audited()).toEqual(expect.arrayContaining(["planning.stage", "planning.meeting.create"]));
     });
 
