@@ -243,6 +243,8 @@ describeEachDialect(
       const text = pdfText(res.rawPayload);
       expect(text).toContain("BERITA ACARA REMBUK STUNTING");
       expect(text).toContain("DESA SANDELEY");
+      // Cycle N plans the budget of year N+1: both named in the title.
+      expect(text.replace(/\s+/g, " ")).toContain(`TAHUN ${YEAR} (UNTUK ANGGARAN ${YEAR + 1})`);
       expect(text.indexOf("Jamban umum")).toBeGreaterThan(0);
       expect(text.indexOf("Jamban umum")).toBeLessThan(text.indexOf("PMT lokal"));
       for (const s of [
