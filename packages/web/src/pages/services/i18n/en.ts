@@ -62,6 +62,7 @@ export const servicesEn: Record<keyof typeof servicesId, string> = {
   "svc.service.akta_lahir": "Birth certificate",
   "svc.service.kelas_pengasuhan": "Parenting class (BKB)",
   "svc.service.paud": "PAUD attendance",
+  "svc.service.rujukan": "Referral to the health centre",
   "svc.why.open": "Why? {what}",
   "svc.why.close": "Close",
   "svc.why.rule": "Rule:",

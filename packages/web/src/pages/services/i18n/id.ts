@@ -61,6 +61,7 @@ export const servicesId = {
   "svc.service.akta_lahir": "Akta kelahiran",
   "svc.service.kelas_pengasuhan": "Kelas pengasuhan (BKB)",
   "svc.service.paud": "Kehadiran PAUD",
+  "svc.service.rujukan": "Rujukan ke puskesmas",
   "svc.why.open": "Mengapa? {what}",
   "svc.why.close": "Tutup",
   "svc.why.rule": "Aturan:",
