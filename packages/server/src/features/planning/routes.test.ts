@@ -345,8 +345,21 @@ describeEachDialect(
       ).toBe(404);
       const csv = await req("tpps.paser", "GET", `/api/planning/overview.csv?region=64.01&year=${YEAR}`);
       expect(csv.headers["content-type"]).toContain("text/csv");
-      expect(csv.body).toContain(`${SANDELEY},Sandeley,Kuaro,desa`);
-      expect(csv.body).toMatch(/TOTAL/);
+      // Names and words, never codes; headers and words in the user's language (Indonesian by default).
+      expect(csv.body).toContain("Sandeley,Kuaro,Desa,Selesai");
+      expect(csv.body).toContain(`Siklus perencanaan ${YEAR} (untuk anggaran ${YEAR + 1})`);
+      expect(csv.body).toContain("Desa/Kelurahan,Kecamatan,Jenis,Sosialisasi");
+      expect(csv.body).toMatch(/JUMLAH/);
+      expect(csv.body).not.toContain(SANDELEY);
+      expect(csv.body).not.toMatch(/selesai|pemetaan_sosial|[0-9a-f]{8}-[0-9a-f]{4}-/);
+      const en = await api.request("tpps.paser", {
+        method: "GET",
+        url: `/api/planning/overview.csv?region=64.01&year=${YEAR}`,
+        cookies: { tumbuh_lang: "en" },
+      });
+      expect(en.body).toContain("Village,District,Kind,Socialisation");
+      expect(en.body).toContain("Sandeley,Kuaro,Village (desa),Done");
+      expect(en.body).toMatch(/TOTAL/);
       expect(await audited()).toEqual(
         expect.arrayContaining([
           "planning.campaign.create",
