@@ -1,6 +1,7 @@
 import type { Actor } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import type { DocLanguage } from "../../documents/words";
 import { appendAudit } from "../audit/service";
 import { getPublication, publicationPdf } from "./publication";
 import { getDashboard } from "./service";
@@ -32,10 +33,11 @@ export async function exportDashboard(
     format: "csv" | "xlsx";
     figure: "indikator" | "wilayah" | "tren";
   },
+  lang: DocLanguage = "id",
 ): Promise<DownloadFile> {
   const { format, figure, ...query } = input;
   const view = await getDashboard(db, actor, query);
-  const tables = dashboardTables(view);
+  const tables = dashboardTables(view, lang);
   const base = `indikator-${view.region.code}-${view.period}`;
   await appendAudit(db, actor, {
     action: "indicator.export",

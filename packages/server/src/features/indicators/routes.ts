@@ -1,6 +1,7 @@
 import { indicatorsApi } from "@tumbuh/core";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
+import { languageOf } from "../../http/language";
 import { mount } from "../../http/route";
 import { type DownloadFile, exportDashboard, publicationFile } from "./exports";
 import { getPublication } from "./publication";
@@ -17,7 +18,7 @@ function download(reply: FastifyReply, file: DownloadFile): FastifyReply {
 export function indicatorRoutes(app: FastifyInstance, { db }: AppDeps): void {
   mount(app, indicatorsApi.dashboard, ({ query }, req) => getDashboard(db, actorOf(req), query));
   mount(app, indicatorsApi.dashboardExport, async ({ query }, req, reply) =>
-    download(reply, await exportDashboard(db, actorOf(req), query)),
+    download(reply, await exportDashboard(db, actorOf(req), query, languageOf(req))),
   );
   mount(app, indicatorsApi.enterValue, ({ body }, req) => enterValue(db, actorOf(req), body));
   mount(app, indicatorsApi.valueHistory, ({ query }, req) => getValueHistory(db, actorOf(req), query));
