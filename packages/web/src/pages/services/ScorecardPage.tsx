@@ -149,7 +149,15 @@ function ScorecardBody({ view, catalog }: { view: ScorecardView; catalog: Servic
       {totals.targets === 0 && <p className="alert alert--info">{t("svc.noTargets")}</p>}
       {view.rows !== null && totals.targets > 0 && (
         <>
-          <p className="muted scorecard-legend">{t("svc.legend")}</p>
+          <details className="scorecard-legend" open>
+            <summary>{t("svc.legendTitle")}</summary>
+            <ul className="plain-list stack-sm">
+              <li>{t("svc.legend.Y")}</li>
+              <li>{t("svc.legend.T")}</li>
+              <li>{t("svc.legend.TS")}</li>
+            </ul>
+            <p className="muted">{t("svc.legendTap")}</p>
+          </details>
           {totals.groups
             .filter((g) => g.targets > 0)
             .map((g) => (
