@@ -100,6 +100,9 @@ describe("words, legends, the KMS card and the referral in Chromium", () => {
       await page.goto(`${server.url}/anak/${childId}`);
       const link = page.getByRole("link", { name: "Cetak KMS (PDF)" });
       await link.waitFor();
+      // The child's place by name, never the code.
+      await page.getByText("Posyandu Melati, Desa Sandeley").waitFor();
+      expect(await page.getByText(P01).count()).toBe(0);
       await page.screenshot({ path: join(SHOTS, `words-child-kms-${width}.png`), fullPage: true });
       const href = await link.getAttribute("href");
       const pdf = await page.request.get(`${server.url}${href}`);
@@ -114,6 +117,8 @@ describe("words, legends, the KMS card and the referral in Chromium", () => {
       await page.goto(`${server.url}/wilayah/64.01.05.2003/scorecard?periode=2025-09`);
       await page.getByText("Arti huruf pada tabel").waitFor();
       expect(await page.getByText(/^TS \(tidak sasaran\)/).count()).toBe(1);
+      // Each target's posyandu by name, not "P01".
+      expect(await page.getByText("P01", { exact: true }).count()).toBe(0);
       if (width === 360) await narrow(page);
       await page.screenshot({ path: join(SHOTS, `words-scorecard-${width}.png`), fullPage: true });
       await page.goto(`${server.url}/wilayah/${P01}`);

@@ -172,7 +172,10 @@ function RegionDetails({ view, savedAt }: { view: RegionView; savedAt: number | 
           <p className="eyebrow">{t(`kind.${region.kind}`)}</p>
         )}
         <h1>{region.name}</h1>
-        <p className="muted">{t("region.code", { code: region.code })}</p>
+        {/* Kemendagri codes are official and people quote them; Tumbuh's own dusun/posyandu codes are not. */}
+        {region.kind !== "posyandu" && region.kind !== "dusun" && (
+          <p className="muted">{t("region.code", { code: region.code })}</p>
+        )}
       </header>
 
       <RegistryEntryPoints region={region} />

@@ -170,7 +170,7 @@ function ReferButton({ child, reasons }: { child: LocalChild; reasons: ReferralA
   return (
     <div className="stack-sm pd-refer" data-testid="pd-refer">
       {already ? (
-        <p className="alert alert--success" role="status">
+        <p className="alert alert--ok" role="status">
           {t("pd.referred")}
         </p>
       ) : (

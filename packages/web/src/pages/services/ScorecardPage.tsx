@@ -315,10 +315,11 @@ function GroupTable({
   );
 }
 
-/** "P01"-style posyandu codes read better as the last segment; the desa itself shows nothing. */
+/** The posyandu/dusun a target is registered at, by name (from the per-area table); the desa itself shows nothing. */
 function placeOf(r: ScorecardRowView, view: ScorecardView): string {
   if (r.regionCode === view.regionCode) return "";
-  return r.regionCode.slice(view.regionCode.length + 1);
+  const area = view.areas.find((a) => r.regionCode === a.code || r.regionCode.startsWith(`${a.code}.`));
+  return area && area.code !== view.regionCode ? area.name : "";
 }
 
 function MissingLists({ view, catalog }: { view: ScorecardView; catalog: ServiceCatalog }) {
