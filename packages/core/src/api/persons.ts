@@ -7,7 +7,7 @@ import {
   PersonSummarySchema,
   PersonViewSchema,
 } from "../registry-views";
-import { IdParams } from "./common";
+import { FileDownload, IdParams } from "./common";
 import { endpoint } from "./endpoint";
 
 export const personsApi = {
@@ -63,6 +63,16 @@ export const personsApi = {
     params: IdParams,
     query: z.strictObject({ indicator: z.enum(CHART_INDICATORS) }),
     response: ChartViewSchema,
+  }),
+  /** The KMS-like growth card (PDF): WHO weight-for-age lines, the child's weighings with N/T. */
+  growthCard: endpoint({
+    method: "GET",
+    path: "/api/persons/:id/growth-card.pdf",
+    tag: "registry",
+    summary: "The child's KMS-like growth card (PDF, Buku KIA 2023)",
+    params: IdParams,
+    kind: "file",
+    response: FileDownload,
   }),
 };
 

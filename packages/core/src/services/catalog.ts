@@ -32,6 +32,9 @@ export const RECORDED_SERVICES = [
   "akta_lahir", // holds a birth certificate (state)
   "kelas_pengasuhan", // parenting class (BKB / kelas pengasuhan) attended this month
   "paud", // attends PAUD this month
+  // Referred to the puskesmas (note: why). Buku KIA 2023 p. 54: "Rujuk bila berat badan anak tidak naik (T)
+  // atau di bawah garis merah"; recorded from the posyandu day's result, counted by no scorecard indicator.
+  "rujukan",
 ] as const;
 export type RecordedService = (typeof RECORDED_SERVICES)[number];
 

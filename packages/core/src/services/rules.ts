@@ -117,6 +117,7 @@ const SERVICE_WORDS: Record<RecordedService, { id: string; en: string }> = {
   akta_lahir: t("Akta kelahiran", "Birth certificate"),
   kelas_pengasuhan: t("Kelas pengasuhan", "Parenting class"),
   paud: t("PAUD", "PAUD"),
+  rujukan: t("Rujukan ke puskesmas", "Referral to the health centre"),
 };
 
 function sawAll(why: Why | undefined, records: readonly ServiceFact[]): void {

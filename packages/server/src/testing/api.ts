@@ -35,7 +35,8 @@ export async function testApi(db: Db, config: Config = TEST_CONFIG) {
     async request(as: string | null, opts: InjectOptions) {
       if (as !== null && !cookies.has(as)) await api.login(as);
       const cookie = as === null ? undefined : cookies.get(as);
-      return app.inject({ ...opts, cookies: cookie ? { tumbuh_session: cookie } : {} });
+      const own = (opts.cookies ?? {}) as Record<string, string>;
+      return app.inject({ ...opts, cookies: cookie ? { ...own, tumbuh_session: cookie } : own });
     },
   };
   return api;

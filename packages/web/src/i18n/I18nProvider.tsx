@@ -35,6 +35,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = locale;
+    // Downloads (plain links) are written in the chosen language: the server reads this cookie.
+    // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from Firefox and older phones
+    document.cookie = `tumbuh_lang=${locale}; path=/; max-age=31536000; SameSite=Strict`;
   }, [locale]);
 
   // Switches once the dictionaries of the pages seen so far are in the new language, so the page on

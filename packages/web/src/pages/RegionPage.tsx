@@ -2,6 +2,7 @@ import { regionsApi } from "@tumbuh/core";
 import { useEffect, useId, useState } from "react";
 import { type ApiError, api, isApiError, KINDS, type Kind, type RegionChild, type RegionView } from "../api";
 import { useI18n } from "../i18n/I18nProvider";
+import { placeTitle } from "../kit/format";
 import { ErrorPanel, Loading, NotFound, SavedCopyNote, useDocumentTitle } from "../kit/ui";
 import { cacheStore, regionKey } from "../offline/cache";
 import { networkFirst } from "../offline/networkFirst";
@@ -168,9 +169,15 @@ function RegionDetails({ view, savedAt }: { view: RegionView; savedAt: number | 
       </nav>
 
       <header className="stack-sm">
-        <p className="eyebrow">{t(`kind.${region.kind}`)}</p>
+        {/* "Posyandu Melati" already says what it is: no "Posyandu" above it. */}
+        {placeTitle(t(`kind.${region.kind}`), region.name) !== region.name && (
+          <p className="eyebrow">{t(`kind.${region.kind}`)}</p>
+        )}
         <h1>{region.name}</h1>
-        <p className="muted">{t("region.code", { code: region.code })}</p>
+        {/* Kemendagri codes are official and people quote them; Tumbuh's own dusun/posyandu codes are not. */}
+        {region.kind !== "posyandu" && region.kind !== "dusun" && (
+          <p className="muted">{t("region.code", { code: region.code })}</p>
+        )}
       </header>
 
       <RegistryEntryPoints region={region} />
@@ -210,9 +217,7 @@ function RegionDetails({ view, savedAt }: { view: RegionView; savedAt: number | 
                     <Link to={regionPath(child.code)} className="link-card">
                       <span className="link-card__body">
                         <span className="link-card__title">{child.name}</span>
-                        <span className="link-card__meta">
-                          {t(`kind.${child.kind}`)} · {child.code}
-                        </span>
+                        <span className="link-card__meta">{t(`kind.${child.kind}`)}</span>
                         {child.childCount > 0 && (
                           <span className="link-card__meta">
                             {child.childCount === 1

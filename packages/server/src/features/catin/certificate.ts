@@ -73,7 +73,7 @@ function document(c: CatinView, s: CatinView["screenings"][number], regionName: 
     content: [
       { text: "SURAT KETERANGAN PEMERIKSAAN KESEHATAN", style: "title" },
       { text: "CALON PENGANTIN (CATIN)", style: "title" },
-      { text: `Wilayah: ${regionName} (${c.regionCode})`, alignment: "center", margin: [0, 4, 0, 14] },
+      { text: `Wilayah: ${regionName}`, alignment: "center", margin: [0, 4, 0, 14] },
       {
         table: {
           widths: [170, "*"],

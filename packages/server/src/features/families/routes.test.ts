@@ -271,6 +271,7 @@ describeEachDialect(
       const text = pdfText(pdf.rawPayload);
       expect(text).toMatch(/SURAT KETERANGAN PEMERIKSAAN KESEHATAN/);
       expect(text).toMatch(/Sari Catin/);
+      expect(text).not.toMatch(/64\.01\.05/); // the place by name, not its code
       // the certificate identifies her to the marriage services with the full NIK; the API view masks it
       expect(text).toMatch(/NIK\s+6401056309070001/);
       expect(res.json().person.nik).not.toBe("6401056309070001");

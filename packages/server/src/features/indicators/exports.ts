@@ -1,6 +1,7 @@
 import type { Actor } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import type { DocLanguage } from "../../documents/words";
 import { appendAudit } from "../audit/service";
 import type { JobRunner } from "../jobs/service";
 import { cachedPublicationPdf, getPublication } from "./publication";
@@ -34,10 +35,11 @@ export async function exportDashboard(
     figure: "indikator" | "wilayah" | "tren";
   },
   jobs: JobRunner | null = null,
+  lang: DocLanguage = "id",
 ): Promise<DownloadFile> {
   const { format, figure, ...query } = input;
   const view = await getDashboard(db, actor, query, undefined, jobs);
-  const tables = dashboardTables(view);
+  const tables = dashboardTables(view, lang);
   const base = `indikator-${view.region.code}-${view.period}`;
   await appendAudit(db, actor, {
     action: "indicator.export",

@@ -256,8 +256,10 @@ describeEachDialect(
         .replace(/^\uFEFF/, "")
         .trim()
         .split("\r\n");
-      expect(lines[0]).toMatch(/^kode,wilayah,periode,balita_terdaftar/);
-      expect(lines.some((l) => l.startsWith("64.01.05.2003,Sandeley"))).toBe(true);
+      // Headers in Indonesian words, the place by name and the month in words; no region code.
+      expect(lines[0]).toMatch(/^Wilayah,Periode,Balita terdaftar,Balita ditimbang,Cakupan \(%\)/);
+      expect(lines.some((l) => /^Sandeley,[A-Z][a-z]+ \d{4},/.test(l))).toBe(true);
+      expect(lines.slice(1).some((l) => l.includes("64.01"))).toBe(false);
       const xlsx = await api.request("peninjau", {
         method: "GET",
         url: `/api/indicators/dashboard/export?region=64.01&period=${MONTH}&format=xlsx`,
@@ -267,12 +269,23 @@ describeEachDialect(
       await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
       expect(wb.worksheets.map((w) => w.name)).toEqual(["indikator", "wilayah", "tren"]);
       expect(wb.getWorksheet("tren")?.rowCount).toBe(25);
+      expect(wb.getWorksheet("tren")?.getRow(1).getCell(2).value).toBe("Prevalensi stunting (%)");
+      // A user who reads English gets English headers (the web's language cookie).
+      const en = await api.request("peninjau", {
+        method: "GET",
+        url: `/api/indicators/dashboard/export?region=64.01&period=${MONTH}&format=xlsx`,
+        cookies: { tumbuh_lang: "en" },
+      });
+      const wbEn = new ExcelJS.Workbook();
+      await wbEn.xlsx.load(en.rawPayload as unknown as ArrayBuffer);
+      expect(wbEn.getWorksheet("wilayah")?.getRow(1).getCell(3).value).toBe("Under-fives registered");
+      expect(wbEn.getWorksheet("indikator")?.getRow(1).getCell(4).value).toBe("Indicator");
       const audit = await db()
         .kysely.selectFrom("audit_log")
         .selectAll()
         .where("action", "=", "indicator.export")
         .execute();
-      expect(audit.length).toBe(2);
+      expect(audit.length).toBe(3);
     });
 
     it("publishes the year's figures without login, never a count of 1–4, with CSV and PDF", async () => {

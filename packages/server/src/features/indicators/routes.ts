@@ -1,6 +1,7 @@
 import { indicatorsApi, servicesApi, todayIso } from "@tumbuh/core";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
+import { languageOf } from "../../http/language";
 import { mount } from "../../http/route";
 import { scorecardView } from "../services/service";
 import { type DownloadFile, exportDashboard, publicationFile } from "./exports";
@@ -22,7 +23,7 @@ export function indicatorRoutes(app: FastifyInstance, { db, jobs }: AppDeps): vo
     getDashboard(db, actorOf(req), query, undefined, jobs),
   );
   mount(app, indicatorsApi.dashboardExport, async ({ query }, req, reply) =>
-    download(reply, await exportDashboard(db, actorOf(req), query, jobs)),
+    download(reply, await exportDashboard(db, actorOf(req), query, jobs, languageOf(req))),
   );
   // The KPM scorecard (services feature): a regency's or kecamatan's from the per-desa figures built here.
   mount(app, servicesApi.scorecard, ({ params, query }, req) =>

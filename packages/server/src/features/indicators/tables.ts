@@ -1,4 +1,5 @@
-import { type DashboardView, type PublicationView, toCsv as writeCsv } from "@tumbuh/core";
+import { type DashboardView, type PublicationView, periodLabel, toCsv as writeCsv } from "@tumbuh/core";
+import { type DocLanguage, headerRow, say, type Words, words } from "../../documents/words";
 import { xlsxBytes } from "../../documents/xlsx-safe";
 
 /** A figure as a plain table: what the CSV and XLSX downloads contain (one table = one CSV = one sheet). */
@@ -8,40 +9,56 @@ export interface Table {
   rows: (string | number | null)[][];
 }
 
-const STATUS: Record<string, string> = {
-  green: "tercapai",
-  amber: "mendekati",
-  red: "belum tercapai",
-  none: "-",
+const STATUS: Record<string, Words> = {
+  green: words("tercapai", "reached"),
+  amber: words("mendekati", "close"),
+  red: words("belum tercapai", "not reached"),
+  none: words("-", "-"),
+};
+/** The trend lines the dashboard draws, by name (other computations keep their catalog name). */
+const TREND_WORDS: Record<string, Words> = {
+  stunting_prevalence: words("Prevalensi stunting", "Stunting prevalence"),
+  measurement_coverage: words("Cakupan penimbangan", "Weighing coverage"),
+  wasting_prevalence: words("Prevalensi wasting", "Wasting prevalence"),
+  underweight_prevalence: words("Prevalensi underweight", "Underweight prevalence"),
 };
 const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+const pct = (lang: DocLanguage) => words("(%)", "(%)")[lang];
 
-/** The three figures of a dashboard: indicators against target, the drill-down rows, the monthly trends. */
-export function dashboardTables(v: DashboardView): Table[] {
+/**
+ * The three figures of a dashboard: indicators against target, the drill-down rows, the monthly trends.
+ * Headers in the user's language, places by name, periods in words ("Juni 2026"); numbers stay numbers
+ * (the spreadsheet shows them with the reader's own separators).
+ */
+export function dashboardTables(v: DashboardView, lang: DocLanguage = "id"): Table[] {
+  const period = periodLabel(v.period, lang);
   const indicators: Table = {
     name: "indikator",
-    columns: [
-      "wilayah",
-      "periode",
-      "id",
-      "indikator",
-      "cara",
-      "nilai",
-      "pembilang",
-      "penyebut",
-      "ik95_bawah",
-      "ik95_atas",
-      "target",
-      "target_tertulis",
-      "status",
-      "penanggung_jawab",
-    ],
+    columns: headerRow(lang, [
+      words("Wilayah", "Area"),
+      words("Periode", "Period"),
+      words("No.", "No."),
+      words("Indikator", "Indicator"),
+      words("Sumber nilai", "Source of the value"),
+      words("Nilai", "Value"),
+      words("Pembilang", "Numerator"),
+      words("Penyebut", "Denominator"),
+      words("IK 95% bawah", "95% CI lower"),
+      words("IK 95% atas", "95% CI upper"),
+      words("Target", "Target"),
+      words("Target tertulis", "Target as written"),
+      words("Status", "Status"),
+      words("Penanggung jawab", "Responsible"),
+    ]),
     rows: v.indicators.map((f) => [
       v.region.name,
-      v.period,
+      period,
       f.indicatorId,
       f.text,
-      f.mode === "computed" ? `dihitung: ${f.computation}` : "diisi",
+      say(
+        lang,
+        f.mode === "computed" ? words("dihitung Tumbuh", "computed by Tumbuh") : words("diisi", "entered"),
+      ),
       round1(f.value),
       f.numerator,
       f.denominator,
@@ -49,35 +66,33 @@ export function dashboardTables(v: DashboardView): Table[] {
       round1(f.ci?.upper ?? null),
       f.target,
       f.targetOriginal,
-      STATUS[f.status] ?? f.status,
+      say(lang, STATUS[f.status] ?? (STATUS.none as Words)),
       f.responsible.join("; "),
     ]),
   };
   const regionRows = [{ region: v.region, panel: v.panel }, ...v.rows];
   const rows: Table = {
     name: "wilayah",
-    columns: [
-      "kode",
-      "wilayah",
-      "periode",
-      "balita_terdaftar",
-      "balita_ditimbang",
-      "cakupan_persen",
-      "stunting",
-      "diukur_tbu",
-      "prevalensi_stunting_persen",
-      "ik95_bawah",
-      "ik95_atas",
-      "wasting",
-      "prevalensi_wasting_persen",
-      "underweight",
-      "prevalensi_underweight_persen",
-      "nilai_di_luar_batas_who",
-    ],
+    columns: headerRow(lang, [
+      words("Wilayah", "Area"),
+      words("Periode", "Period"),
+      words("Balita terdaftar", "Under-fives registered"),
+      words("Balita ditimbang", "Under-fives weighed"),
+      words("Cakupan (%)", "Coverage (%)"),
+      words("Stunting", "Stunted"),
+      words("Diukur TB/U", "Measured for height"),
+      words("Prevalensi stunting (%)", "Stunting prevalence (%)"),
+      words("IK 95% bawah", "95% CI lower"),
+      words("IK 95% atas", "95% CI upper"),
+      words("Wasting", "Wasted"),
+      words("Prevalensi wasting (%)", "Wasting prevalence (%)"),
+      words("Underweight", "Underweight"),
+      words("Prevalensi underweight (%)", "Underweight prevalence (%)"),
+      words("Nilai di luar batas WHO", "Values outside WHO limits"),
+    ]),
     rows: regionRows.map((r) => [
-      r.region.code,
       r.region.name,
-      v.period,
+      period,
       r.panel.coverage.denominator,
       r.panel.coverage.numerator,
       round1(r.panel.coverage.value),
@@ -95,11 +110,19 @@ export function dashboardTables(v: DashboardView): Table[] {
   };
   const computations = Object.keys(v.trends);
   const months = v.trends[computations[0] ?? ""]?.map((p) => p.period) ?? [];
+  const name = (c: string) => TREND_WORDS[c]?.[lang] ?? c;
   const trends: Table = {
     name: "tren",
-    columns: ["bulan", ...computations.flatMap((c) => [`${c}_persen`, `${c}_pembilang`, `${c}_penyebut`])],
+    columns: [
+      say(lang, words("Bulan", "Month")),
+      ...computations.flatMap((c) => [
+        `${name(c)} ${pct(lang)}`,
+        `${name(c)} — ${say(lang, words("pembilang", "numerator"))}`,
+        `${name(c)} — ${say(lang, words("penyebut", "denominator"))}`,
+      ]),
+    ],
     rows: months.map((m, i) => [
-      m,
+      periodLabel(m, lang),
       ...computations.flatMap((c) => {
         const p = v.trends[c]?.[i];
         return [round1(p?.value ?? null), p?.numerator ?? 0, p?.denominator ?? 0];

@@ -2,6 +2,7 @@ import { personsApi } from "@tumbuh/core";
 import type { FastifyInstance } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
 import { mount } from "../../http/route";
+import { growthCard } from "./growth-card";
 import { createPerson, editPerson, findPersons, leavePerson, personChart, viewPerson } from "./service";
 
 export function personRoutes(app: FastifyInstance, { db }: AppDeps): void {
@@ -21,4 +22,11 @@ export function personRoutes(app: FastifyInstance, { db }: AppDeps): void {
   mount(app, personsApi.chart, async ({ params, query }, req) =>
     personChart(db, actorOf(req), params.id, query.indicator),
   );
+  mount(app, personsApi.growthCard, async ({ params }, req, reply) => {
+    const { pdf, fileName } = await growthCard(db, actorOf(req), params.id);
+    return reply
+      .header("content-type", "application/pdf")
+      .header("content-disposition", `attachment; filename="${fileName}"`)
+      .send(pdf);
+  });
 }

@@ -149,7 +149,11 @@ export function beritaAcaraDocument(detail: CycleDetail, rembuk: Meeting) {
   };
   const content: Content[] = [
     { text: "BERITA ACARA REMBUK STUNTING", style: "title" },
-    { text: `${place.toUpperCase()} — TAHUN ${cycle.year}`, style: "title", margin: [0, 0, 0, 12] },
+    {
+      text: `${place.toUpperCase()} — TAHUN ${cycle.year} (UNTUK ANGGARAN ${cycle.year + 1})`,
+      style: "title",
+      margin: [0, 0, 0, 12],
+    },
     {
       text: [
         "Pada hari ini ",

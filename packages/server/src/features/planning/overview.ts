@@ -21,6 +21,7 @@ import {
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
+import { type DocLanguage, headerRow, numberIn, say, type Words, words } from "../../documents/words";
 import { errors } from "../../errors";
 import { appendAudit } from "../audit/service";
 import { findRegion } from "../regions/service";
@@ -125,6 +126,7 @@ export async function planningOverviewCsv(
   actor: Actor,
   regionCode: string,
   year: number,
+  lang: DocLanguage = "id",
 ): Promise<{ overview: Overview; csv: string }> {
   const overview = await planningOverview(db, actor, regionCode, year);
   await appendAudit(db, actor, {
@@ -134,45 +136,76 @@ export async function planningOverviewCsv(
     regionCode: overview.regionCode,
     after: { year, format: "csv", rows: overview.rows.length },
   });
-  return { overview, csv: overviewCsv(overview) };
+  return { overview, csv: overviewCsv(overview, lang) };
 }
 
-export function overviewCsv(o: Overview): string {
+const STAGE_WORDS: Record<StageCode, Words> = {
+  sosialisasi: words("Sosialisasi", "Socialisation"),
+  pemetaan_sosial: words("Pemetaan sosial", "Social mapping"),
+  fgd_desa: words("FGD desa", "Village FGD"),
+  fgd_antar_desa: words("FGD antar desa", "Inter-village FGD"),
+  rembuk: words("Rembuk stunting", "Stunting forum (rembuk)"),
+  kampanye: words("Kampanye", "Campaign"),
+  advokasi: words("Advokasi", "Advocacy"),
+  rkp_desa: words("RKP Desa", "Village work plan (RKP Desa)"),
+  apb_desa: words("APB Desa", "Village budget (APB Desa)"),
+  usulan_kelurahan: words("Usulan kelurahan (Musrenbang)", "Kelurahan proposal (Musrenbang)"),
+  apbd: words("APBD", "Regency budget (APBD)"),
+};
+const STATUS_WORDS: Record<StageStatus, Words> = {
+  belum: words("Belum", "Not started"),
+  berjalan: words("Berjalan", "In progress"),
+  selesai: words("Selesai", "Done"),
+  dilewati: words("Tidak dibutuhkan", "Not needed"),
+};
+
+/**
+ * The regency's overview as a spreadsheet in the user's language: places and stages by name (no codes),
+ * amounts as whole rupiah, the share with the language's decimal mark. The cycle's year and the budget
+ * year it plans (N + 1) are both in the title row.
+ */
+export function overviewCsv(o: Overview, lang: DocLanguage = "id"): string {
   const stageCodes = STAGE_CODES;
-  const head = [
-    "kode_wilayah",
-    "desa_kelurahan",
-    "kecamatan",
-    "jenis",
-    ...stageCodes,
-    "tahap_sekarang",
-    "tahap_terlambat",
-    "disetujui_kecamatan",
-    "pagu_apb",
-    "anggaran_stunting",
-    "persen_stunting",
-  ];
-  const rows: CsvCell[][] = [head];
+  const title = say(
+    lang,
+    words(
+      `Siklus perencanaan ${o.year} (untuk anggaran ${o.year + 1})`,
+      `Planning cycle ${o.year} (for the ${o.year + 1} budget)`,
+    ),
+  );
+  const head = headerRow(lang, [
+    words("Desa/Kelurahan", "Village"),
+    words("Kecamatan", "District"),
+    words("Jenis", "Kind"),
+    ...stageCodes.map((c) => STAGE_WORDS[c]),
+    words("Tahap sekarang", "Current stage"),
+    words("Tahap terlambat", "Late stages"),
+    words("Disetujui kecamatan", "Approved by the district"),
+    words("Pagu APB (Rp)", "Budget (IDR)"),
+    words("Anggaran stunting (Rp)", "Stunting budget (IDR)"),
+    words("Persen stunting", "Stunting share (%)"),
+  ]);
+  const yes = say(lang, words("ya", "yes"));
+  const no = say(lang, words("tidak", "no"));
+  const rows: CsvCell[][] = [[title], head];
   for (const r of o.rows) {
     rows.push([
-      r.regionCode,
       r.regionName,
       r.kecamatanName,
-      r.kind,
+      say(lang, r.kind === "desa" ? words("Desa", "Village (desa)") : words("Kelurahan", "Kelurahan")),
       ...stageCodes.map((s) =>
-        stagesOf(r.kind).some((x) => x.code === s) ? (r.statuses[s] ?? "belum") : "",
+        stagesOf(r.kind).some((x) => x.code === s) ? say(lang, STATUS_WORDS[r.statuses[s] ?? "belum"]) : "",
       ),
-      r.currentStage ?? "selesai",
-      r.lateStages.join(" "),
-      r.approved ? "ya" : "tidak",
+      r.currentStage ? say(lang, STAGE_WORDS[r.currentStage]) : say(lang, STATUS_WORDS.selesai),
+      r.lateStages.map((c) => say(lang, STAGE_WORDS[c])).join(", "),
+      r.approved ? yes : no,
       r.apbTotal,
       r.stuntingBudget,
-      r.stuntingShare,
+      numberIn(lang, r.stuntingShare),
     ]);
   }
   rows.push([
-    "",
-    "TOTAL",
+    say(lang, words("JUMLAH", "TOTAL")),
     "",
     "",
     ...stageCodes.map(() => ""),
@@ -181,7 +214,7 @@ export function overviewCsv(o: Overview): string {
     "",
     o.total.apbTotal,
     o.total.stuntingBudget,
-    o.total.stuntingShare,
+    numberIn(lang, o.total.stuntingShare),
   ]);
   return `\ufeff${toCsv(rows)}`;
 }

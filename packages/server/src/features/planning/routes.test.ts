@@ -182,7 +182,7 @@ describeEachDialect(
       expect((await stage("kpm.sandeley", "fgd_antar_desa", "dilewati")).statusCode).toBe(200);
       const map = await req("kpm.sandeley", "GET", `/api/planning/social-mapping?region=${SANDELEY}`);
       expect(map.statusCode).toBe(200);
-      expect(map.json().units.map((u: { name: string }) => u.name)).toContain("Posyandu Melati");
+      expect(map.json().units.map((u: { name: string }) => u.name)).toContain("Dusun I Sandeley");
       expect(await audited()).toEqual(expect.arrayContaining(["planning.stage", "planning.meeting.create"]));
     });
 
@@ -243,6 +243,8 @@ describeEachDialect(
       const text = pdfText(res.rawPayload);
       expect(text).toContain("BERITA ACARA REMBUK STUNTING");
       expect(text).toContain("DESA SANDELEY");
+      // Cycle N plans the budget of year N+1: both named in the title.
+      expect(text.replace(/\s+/g, " ")).toContain(`TAHUN ${YEAR} (UNTUK ANGGARAN ${YEAR + 1})`);
       expect(text.indexOf("Jamban umum")).toBeGreaterThan(0);
       expect(text.indexOf("Jamban umum")).toBeLessThan(text.indexOf("PMT lokal"));
       for (const s of [
@@ -343,8 +345,21 @@ describeEachDialect(
       ).toBe(404);
       const csv = await req("tpps.paser", "GET", `/api/planning/overview.csv?region=64.01&year=${YEAR}`);
       expect(csv.headers["content-type"]).toContain("text/csv");
-      expect(csv.body).toContain(`${SANDELEY},Sandeley,Kuaro,desa`);
-      expect(csv.body).toMatch(/TOTAL/);
+      // Names and words, never codes; headers and words in the user's language (Indonesian by default).
+      expect(csv.body).toContain("Sandeley,Kuaro,Desa,Selesai");
+      expect(csv.body).toContain(`Siklus perencanaan ${YEAR} (untuk anggaran ${YEAR + 1})`);
+      expect(csv.body).toContain("Desa/Kelurahan,Kecamatan,Jenis,Sosialisasi");
+      expect(csv.body).toMatch(/JUMLAH/);
+      expect(csv.body).not.toContain(SANDELEY);
+      expect(csv.body).not.toMatch(/selesai|pemetaan_sosial|[0-9a-f]{8}-[0-9a-f]{4}-/);
+      const en = await api.request("tpps.paser", {
+        method: "GET",
+        url: `/api/planning/overview.csv?region=64.01&year=${YEAR}`,
+        cookies: { tumbuh_lang: "en" },
+      });
+      expect(en.body).toContain("Village,District,Kind,Socialisation");
+      expect(en.body).toContain("Sandeley,Kuaro,Village (desa),Done");
+      expect(en.body).toMatch(/TOTAL/);
       expect(await audited()).toEqual(
         expect.arrayContaining([
           "planning.campaign.create",

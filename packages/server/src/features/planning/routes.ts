@@ -1,6 +1,7 @@
 import { ACTIVITY_CATALOG, FUNDING_SOURCES, KPM_CRITERIA, PACKAGE_LABELS, planningApi } from "@tumbuh/core";
 import type { FastifyInstance } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
+import { languageOf } from "../../http/language";
 import { mount } from "../../http/route";
 import { beritaAcaraPdf } from "./berita-acara";
 import { planningOverview, planningOverviewCsv } from "./overview";
@@ -67,12 +68,18 @@ export function planningRoutes(app: FastifyInstance, { db }: AppDeps): void {
     planningOverview(db, actorOf(req), query.region, query.year),
   );
   mount(app, api.overviewCsv, async ({ query }, req, reply) => {
-    const { overview: o, csv } = await planningOverviewCsv(db, actorOf(req), query.region, query.year);
+    const { overview: o, csv } = await planningOverviewCsv(
+      db,
+      actorOf(req),
+      query.region,
+      query.year,
+      languageOf(req),
+    );
     return reply
       .header("content-type", "text/csv; charset=utf-8")
       .header(
         "content-disposition",
-        `attachment; filename="siklus-perencanaan-${o.regionCode}-${o.year}.csv"`,
+        `attachment; filename="siklus-perencanaan-${o.year}-anggaran-${o.year + 1}.csv"`,
       )
       .send(csv);
   });

@@ -104,14 +104,21 @@ describeEachDialect(
       });
       expect(total.families.topReasons[0].label.id).toBeTruthy();
 
-      // Per dusun/posyandu: families lie in the dusun, scorecard targets in the posyandu.
+      // Per dusun: each child is counted where the family lives (Nur weighed at P01 lives in D01, Sari
+      // weighed at P02 in D02), so a row's families and children are the same people.
       const unit = (code: string) => units.find((u: { code: string }) => u.code === code);
       expect(unit(`${SANDELEY}.D01`).families).toMatchObject({ screened: 2, atRisk: 1 });
       expect(unit(`${SANDELEY}.D02`).families).toMatchObject({ screened: 1, atRisk: 1 });
-      expect(unit(`${SANDELEY}.P01`).scorecard.groups).toEqual([
-        { group: "anak_0_23", targets: 1, percent: 0 },
-      ]);
-      expect(unit(`${SANDELEY}.P01`).scorecard.topGaps[0].t).toBe(1);
+      for (const d of ["D01", "D02"]) {
+        expect(unit(`${SANDELEY}.${d}`).children0to59).toBe(1);
+        expect(unit(`${SANDELEY}.${d}`).scorecard.groups).toEqual([
+          { group: "anak_0_23", targets: 1, percent: 0 },
+        ]);
+        expect(unit(`${SANDELEY}.${d}`).scorecard.topGaps[0].t).toBe(1);
+      }
+      // No row has children without families or families without children.
+      for (const u of units as { children0to59: number; families: { screened: number } }[])
+        expect(u.children0to59 > 0).toBe(u.families.screened > 0);
     });
 
     it("a meeting stores the new figures in its snapshot, and the cycle shows them", async () => {

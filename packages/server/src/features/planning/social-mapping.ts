@@ -2,6 +2,7 @@ import {
   type Actor,
   catalogForRegion,
   type FamiliesAtRisk,
+  levelOfCode,
   type MappingLabel,
   monthOf,
   readScopes,
@@ -151,18 +152,38 @@ export async function socialMappingOf(
     .where(withinScopes("region_code", scopes))
     .where(withinScopes("region_code", [desaCode]))
     .execute();
+  // A child is registered at the posyandu that weighs him, his family at the dusun where it lives: counted
+  // by the posyandu, the dusun rows had families without children and the posyandu rows children without
+  // families (issue 17). Everyone is counted where their household lives, the posyandu only when the
+  // person has no household in the desa.
+  const householdIds = [...new Set(persons.flatMap((p) => (p.household_id ? [p.household_id] : [])))];
+  const homeOf = new Map<string, string>();
+  for (let i = 0; i < householdIds.length; i += 500) {
+    const rows = await db
+      .selectFrom("households")
+      .select(["id", "region_code"])
+      .where("id", "in", householdIds.slice(i, i + 500))
+      .where(withinScopes("region_code", [desaCode]))
+      .execute();
+    for (const h of rows) homeOf.set(h.id, h.region_code);
+  }
+  const placeOf = new Map(
+    persons.map((p) => [p.id, (p.household_id && homeOf.get(p.household_id)) || p.region_code]),
+  );
+  const home = (personId: string, regionCode: string) => unit(placeOf.get(personId) ?? regionCode);
   for (const p of await summariesWithFacts(db, persons, asOf)) {
-    const u = unit(p.regionCode);
+    const u = home(p.id, p.regionCode);
     for (const r of p.targetRoles) u.targets[r] += 1;
   }
   const lists = await registryLists(db, actor, desaCode, asOf.slice(0, 7));
-  for (const row of lists.lists.stunted) unit(row.regionCode).stunted += 1;
-  for (const row of lists.lists.notMeasured2m) unit(row.regionCode).notMeasured2m += 1;
+  for (const row of lists.lists.stunted) home(row.id, row.regionCode).stunted += 1;
+  for (const row of lists.lists.notMeasured2m) home(row.id, row.regionCode).notMeasured2m += 1;
   for (const u of units.values())
     u.children0to59 = u.targets.anak_0_6 + u.targets.anak_7_23 + u.targets.anak_24_59;
 
   const { rows: scoreRows } = await buildScorecard(db, actor, desaCode, period, { rows: false });
-  for (const [code, rows] of groupBy(desaCode, scoreRows))
+  const scoreByHome = scoreRows.map((r) => ({ ...r, regionCode: placeOf.get(r.personId) ?? r.regionCode }));
+  for (const [code, rows] of groupBy(desaCode, scoreByHome))
     unit(code).scorecard = gapsOf(period, desaCode, rows);
   const families = (await listFamilies(db, actor, desaCode, semester)).rows;
   for (const [code, rows] of groupBy(desaCode, families)) unit(code).families = familiesOf(semester, rows);
@@ -176,9 +197,11 @@ export async function socialMappingOf(
     total.stunted += u.stunted;
     total.notMeasured2m += u.notMeasured2m;
   }
+  // Dusun are always listed (an empty dusun is a finding); the desa itself and a posyandu only when
+  // somebody is counted there (people without a household in the desa).
   const list = [...units.values()].filter(
     (u) =>
-      u.code !== desaCode ||
+      levelOfCode(u.code) === "dusun" ||
       u.children0to59 + Object.values(u.targets).reduce((a, b) => a + b, 0) + u.families.screened > 0,
   );
   return { regionCode: desaCode, regionName: desa.name, asOf, units: list, total };

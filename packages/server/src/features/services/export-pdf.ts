@@ -2,6 +2,7 @@ import {
   formatPercent,
   indicatorsOf,
   missingByIndicator,
+  periodLabel,
   SCORE_GROUP_LABELS,
   type ScorecardRow,
   type ScorecardView,
@@ -22,7 +23,7 @@ export async function scorecardPdf(
   const missing = new Map(missingByIndicator(catalog, rows).map((m) => [m.indicator.code, m.rows.length]));
   const content: Content[] = [
     { text: "Ringkasan Scorecard Konvergensi 1000 HPK", style: "title" },
-    { text: `${view.regionName} (${view.regionCode}) — periode ${view.period}`, margin: [0, 2, 0, 2] },
+    { text: `${view.regionName} — periode ${periodLabel(view.period)}`, margin: [0, 2, 0, 2] },
     { text: `Dasar: ${catalog.regulation}`, fontSize: 8, color: "#555", margin: [0, 0, 0, 10] },
     {
       text: `Tingkat konvergensi: ${formatPercent(view.totals.percent)}  (${view.totals.y} layanan diterima dari ${
@@ -99,7 +100,7 @@ export async function scorecardPdf(
     margin: [0, 10, 0, 0],
   });
   return renderPdf({
-    info: { title: `Scorecard ${view.regionName} ${view.period}` },
+    info: { title: `Scorecard ${view.regionName} ${periodLabel(view.period)}` },
     content,
     styles: { title: { fontSize: 15, bold: true }, h2: { fontSize: 11, bold: true, margin: [0, 6, 0, 4] } },
   });

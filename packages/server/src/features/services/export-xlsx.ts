@@ -1,5 +1,6 @@
 import {
   indicatorsOf,
+  periodLabel,
   SCORE_GROUP_LABELS,
   SCORE_GROUPS,
   type ScorecardView,
@@ -13,12 +14,17 @@ import { xlsxBytes } from "../../documents/xlsx-safe";
  * three months' letters "Y Y T"), then Σ Y, Σ T, Σ TS and the % of each target; totals below. A summary
  * sheet gives the convergence % per group and overall.
  */
-export async function scorecardXlsx(view: ScorecardView, catalog: ServiceCatalog): Promise<Buffer> {
+export async function scorecardXlsx(
+  view: ScorecardView,
+  catalog: ServiceCatalog,
+  /** Names of the posyandu/dusun/desa the targets are registered at (a row shows the name, not the code). */
+  placeNames: ReadonlyMap<string, string> = new Map(),
+): Promise<Buffer> {
   // Loaded here, not at import: exceljs takes a second to load and most requests never write a workbook.
   const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   wb.creator = "Tumbuh";
-  const title = `Scorecard Konvergensi 1000 HPK — ${view.regionName} (${view.regionCode}) — ${view.period}`;
+  const title = `Scorecard Konvergensi 1000 HPK — ${view.regionName} — ${periodLabel(view.period)}`;
   const summary = wb.addWorksheet("Ringkasan");
   summary.addRow([title]).font = { bold: true, size: 13 };
   summary.addRow([`Dasar: ${catalog.regulation}`]);
@@ -53,7 +59,7 @@ export async function scorecardXlsx(view: ScorecardView, catalog: ServiceCatalog
     const indicators = indicatorsOf(catalog, group);
     const rows = (view.rows ?? []).filter((r) => r.group === group);
     const ws = wb.addWorksheet(SCORE_GROUP_LABELS[group].id.replace(/[/\\?*[\]:]/g, "-").slice(0, 31));
-    ws.addRow([`${SCORE_GROUP_LABELS[group].id} — ${view.regionName} — ${view.period}`]).font = {
+    ws.addRow([`${SCORE_GROUP_LABELS[group].id} — ${view.regionName} — ${periodLabel(view.period)}`]).font = {
       bold: true,
     };
     const header = ws.addRow([
@@ -76,7 +82,7 @@ export async function scorecardXlsx(view: ScorecardView, catalog: ServiceCatalog
       ws.addRow([
         n + 1,
         r.name,
-        r.regionCode,
+        placeNames.get(r.regionCode) ?? view.regionName,
         ...indicators.map((i) => (r.cells[i.code] ?? []).map((c) => c ?? "–").join(" ")),
         r.y,
         r.t,

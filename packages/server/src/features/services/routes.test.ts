@@ -189,7 +189,7 @@ describeEachDialect(
       const andi = kids?.getRow(4).values as unknown[];
       expect(andi.slice(2, 18)).toEqual([
         "Andi Saputra",
-        "64.01.05.2003.P01",
+        "Posyandu Melati", // the place by name, never its code
         "T",
         "Y",
         "Y",
@@ -232,6 +232,8 @@ describeEachDialect(
       const pdf = res.rawPayload;
       const text = pdfText(pdf);
       expect(text).toContain("Ringkasan Scorecard Konvergensi 1000 HPK");
+      expect(text).toContain("periode September 2025");
+      expect(text).not.toContain("64.01.05");
       expect(text).toMatch(/Tingkat konvergensi: 50%/);
       expect(text).toMatch(/Ibu hamil \/ nifas — 1 sasaran/);
       expect(text).toMatch(/Anak 0–23 bulan — 2 sasaran/);

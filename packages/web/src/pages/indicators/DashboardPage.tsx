@@ -104,7 +104,7 @@ function Dashboard({
       <header className="stack-sm">
         <h1>{t("ind.title", { name: view.region.name })}</h1>
         <p className="muted">
-          {t(`level.${view.region.level}` as MessageKey)} · {view.region.code} · {view.catalog.regulation}
+          {t(`level.${view.region.level}` as MessageKey)} · {view.catalog.regulation}
         </p>
         <FreshnessNote freshness={view.freshness} recheck={reload} />
         <div className="ind-controls">

@@ -191,6 +191,15 @@ function OverviewBody({
             </tbody>
           </table>
         </div>
+        <details className="po-legend" open>
+          <summary>{t("po.legendTitle")}</summary>
+          <ul className="plain-list">
+            {(["selesai", "berjalan", "dilewati", "late", "belum", "approved"] as const).map((k) => (
+              <li key={k}>{t(`po.legend.${k}`)}</li>
+            ))}
+          </ul>
+          <p className="muted">{t("po.legend.short")}</p>
+        </details>
       </section>
     </>
   );

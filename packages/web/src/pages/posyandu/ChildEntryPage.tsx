@@ -14,6 +14,7 @@ import { BackLink, useDocumentTitle } from "../../kit/ui";
 import { navigate } from "../../router/navigation";
 import { posyanduChildPath, posyanduDayPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
+import { recordServiceOffline, unconfirmed } from "../../sync/appends";
 import type { SyncEngine } from "../../sync/engine";
 import { markLeft, recordMeasurement, voidMeasurement } from "../../sync/outbox";
 import { recordKey } from "../../sync/store";
@@ -27,6 +28,7 @@ import { chartOf, dueChildren, type LocalChild, type LocalMeasurement, rawOf, re
 import { EditChild } from "./EditChild";
 import { childrenAt, childWithHistory, measuredOnDay } from "./local";
 import { PosyanduGate } from "./PosyanduGate";
+import { type ReferralAlert, referralNote, referralReasons } from "./referral";
 import "./posyandu.css";
 
 const INDICATORS: readonly ChartView["indicator"][] = ["bbu", "tbu", "bbtb"];
@@ -124,8 +126,10 @@ function TodayResult(props: {
     [props.child, props.history, props.id],
   );
   if (!result) return null;
+  const reasons = referralReasons(result.alerts);
   return (
     <section className="card pd-result" aria-labelledby={headingId} data-testid="pd-result">
+      {reasons.length > 0 && <ReferButton child={props.child} reasons={reasons} />}
       <MeasurementResult
         headingId={headingId}
         measurement={result.view}
@@ -134,6 +138,61 @@ function TodayResult(props: {
         anotherLabel={t("pd.next")}
       />
     </section>
+  );
+}
+
+/**
+ * "Rujuk" right on a result that calls for it: one tap records the referral as a service record
+ * ("rujukan", the reasons in the note), offline through the outbox like every posyandu-day write.
+ */
+function ReferButton({ child, reasons }: { child: LocalChild; reasons: ReferralAlert[] }) {
+  const { t } = useI18n();
+  const engine = useSyncEngine();
+  const today = todayIso();
+  const queued = useLive(
+    () =>
+      unconfirmed<{ personId: string; service: string; givenOn: string }>(
+        engine,
+        "service_record",
+        (v) => v.personId === child.id,
+      ),
+    `${engine.userId}|${child.id}|refer`,
+  );
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<MessageKey | null>(null);
+  const already = done || (queued ?? []).some((r) => r.service === "rujukan" && r.givenOn === today);
+  async function refer() {
+    setError(null);
+    try {
+      await recordServiceOffline(engine, child.regionCode, {
+        personId: child.id,
+        service: "rujukan",
+        givenOn: today,
+        received: true,
+        note: referralNote(reasons),
+      });
+      setDone(true);
+    } catch (err) {
+      setError(generalErrorKey(err));
+    }
+  }
+  return (
+    <div className="stack-sm pd-refer" data-testid="pd-refer">
+      {already ? (
+        <p className="alert alert--ok" role="status">
+          {t("pd.referred")}
+        </p>
+      ) : (
+        <button type="button" className="button button--danger button--block button--big" onClick={refer}>
+          {t("pd.refer", { reasons: reasons.map((r) => t(`pd.reason.${r}`)).join(", ") })}
+        </button>
+      )}
+      {error && (
+        <p className="alert alert--error" role="alert">
+          {t(error)}
+        </p>
+      )}
+    </div>
   );
 }
 

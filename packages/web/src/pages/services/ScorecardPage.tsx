@@ -2,6 +2,7 @@
 // Pasal 36): for a desa or posyandu one row per target and one column per indicator (the KPM's table);
 // for a kecamatan or the regency the totals per area, each a link down. Period and the chosen "missing"
 // indicator live in the URL.
+
 import {
   formatPercent,
   indicatorsOf,
@@ -19,7 +20,7 @@ import { useState } from "react";
 import { api, hrefFor, type RegionView } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { intlLocale } from "../../i18n/messages";
-import { formatMonth } from "../../kit/format";
+import { formatMonth, placeTitle } from "../../kit/format";
 import { BackLink, LoadGate, useDocumentTitle } from "../../kit/ui";
 import { useLoad } from "../../kit/useLoad";
 import { regionKey } from "../../offline/cache";
@@ -74,9 +75,7 @@ function Scorecard({ region }: { region: RegionView["region"] }) {
       <div className="stack-sm">
         <BackLink to={regionPath(code)}>{t("reg.back", { name: region.name })}</BackLink>
         <h1>{t("svc.title")}</h1>
-        <p className="muted">
-          {t(`kind.${region.kind}`)} {region.name}
-        </p>
+        <p className="muted">{placeTitle(t(`kind.${region.kind}`), region.name)}</p>
       </div>
       <div className="field scorecard-period">
         <label htmlFor="scorecard-period">{t("svc.period")}</label>
@@ -161,7 +160,15 @@ function ScorecardBody({ view, catalog }: { view: ScorecardView; catalog: Servic
       {totals.targets === 0 && <p className="alert alert--info">{t("svc.noTargets")}</p>}
       {view.rows !== null && totals.targets > 0 && (
         <>
-          <p className="muted scorecard-legend">{t("svc.legend")}</p>
+          <details className="scorecard-legend" open>
+            <summary>{t("svc.legendTitle")}</summary>
+            <ul className="plain-list stack-sm">
+              <li>{t("svc.legend.Y")}</li>
+              <li>{t("svc.legend.T")}</li>
+              <li>{t("svc.legend.TS")}</li>
+            </ul>
+            <p className="muted">{t("svc.legendTap")}</p>
+          </details>
           {totals.groups
             .filter((g) => g.targets > 0)
             .map((g) => (
@@ -319,10 +326,11 @@ function GroupTable({
   );
 }
 
-/** "P01"-style posyandu codes read better as the last segment; the desa itself shows nothing. */
+/** The posyandu/dusun a target is registered at, by name (from the per-area table); the desa itself shows nothing. */
 function placeOf(r: ScorecardRowView, view: ScorecardView): string {
   if (r.regionCode === view.regionCode) return "";
-  return r.regionCode.slice(view.regionCode.length + 1);
+  const area = view.areas.find((a) => r.regionCode === a.code || r.regionCode.startsWith(`${a.code}.`));
+  return area && area.code !== view.regionCode ? area.name : "";
 }
 
 function MissingLists({ view, catalog }: { view: ScorecardView; catalog: ServiceCatalog }) {

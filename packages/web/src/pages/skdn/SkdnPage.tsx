@@ -1,10 +1,11 @@
 // /wilayah/:code/skdn?bulan=2025-09 — the SKDN monthly weighing report (posyandu F1/F2): per posyandu of a
 // desa (or per desa of a kecamatan) S, K, D, N, T, 2T, O, B, BGM and K/S, D/S, N/D, with the downloads.
+
 import { formatPercent, regionsApi, type SkdnFigures, type SkdnView, skdnApi } from "@tumbuh/core";
 import { api, hrefFor, type RegionView } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { intlLocale } from "../../i18n/messages";
-import { currentMonth, formatMonth, isMonth, shiftMonth } from "../../kit/format";
+import { currentMonth, formatMonth, isMonth, placeTitle, shiftMonth } from "../../kit/format";
 import { BackLink, LoadGate, useDocumentTitle } from "../../kit/ui";
 import { useLoad } from "../../kit/useLoad";
 import { regionKey } from "../../offline/cache";
@@ -42,9 +43,7 @@ function Skdn({ region }: { region: RegionView["region"] }) {
       <div className="stack-sm">
         <BackLink to={regionPath(region.code)}>{t("reg.back", { name: region.name })}</BackLink>
         <h1>{t("skdn.title")}</h1>
-        <p className="muted">
-          {t(`kind.${region.kind}`)} {region.name}
-        </p>
+        <p className="muted">{placeTitle(t(`kind.${region.kind}`), region.name)}</p>
       </div>
       <div className="field skdn-month">
         <label htmlFor="skdn-month">{t("skdn.month")}</label>

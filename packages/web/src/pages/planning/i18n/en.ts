@@ -57,6 +57,15 @@ export const planningEn: Record<keyof typeof planningId, string> = {
   "pl.stageShort.apb_desa": "APB",
   "pl.stageShort.usulan_kelurahan": "Prop",
   "pl.stageShort.apbd": "APBD",
+  "po.legendTitle": "What the marks mean",
+  "po.legend.selesai": "✓ stage done",
+  "po.legend.berjalan": "… stage in progress",
+  "po.legend.dilewati": "– not needed (e.g. the inter-village FGD when villages do not work together)",
+  "po.legend.late": "! late: the stage's deadline in the planning calendar has passed",
+  "po.legend.belum": "· not started, not yet late",
+  "po.legend.approved": "✓ beside a village's name: plan approved by the kecamatan",
+  "po.legend.short":
+    "Columns: Sos = socialisation, Peta = social mapping, FGD = village FGD, MAD = inter-village FGD, Rembuk = stunting forum, Kamp = campaign, Adv = advocacy, RKP/APB = in the village work plan/budget, Usulan/APBD = kelurahan path.",
 
   "pl.settings": "Calendar and budget",
   "pl.musyawarah": "Date of the musyawarah desa / Musrenbang",

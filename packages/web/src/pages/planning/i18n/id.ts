@@ -54,6 +54,15 @@ export const planningId = {
   "pl.stageShort.apb_desa": "APB",
   "pl.stageShort.usulan_kelurahan": "Usulan",
   "pl.stageShort.apbd": "APBD",
+  "po.legendTitle": "Arti tanda pada tabel",
+  "po.legend.selesai": "✓ tahap selesai",
+  "po.legend.berjalan": "… tahap sedang berjalan",
+  "po.legend.dilewati": "– tidak dibutuhkan (mis. FGD antar desa bila tidak ada kerja sama antar desa)",
+  "po.legend.late": "! terlambat: batas waktu tahap menurut kalender perencanaan sudah lewat",
+  "po.legend.belum": "· belum dimulai, belum terlambat",
+  "po.legend.approved": "✓ di samping nama desa: rencana disetujui kecamatan",
+  "po.legend.short":
+    "Kolom: Sos = sosialisasi, Peta = pemetaan sosial, FGD = FGD desa, MAD = FGD antar desa, Rembuk = rembuk stunting, Kamp = kampanye, Adv = advokasi, RKP/APB = masuk RKP/APB Desa, Usulan/APBD = jalur kelurahan.",
 
   "pl.settings": "Kalender dan anggaran",
   "pl.musyawarah": "Tanggal musyawarah desa / Musrenbang",

@@ -103,6 +103,7 @@ export const registryEn: Record<keyof typeof registryId, string> = {
   "growth.name.bbu": "Weight-for-age",
   "growth.name.bbtb": "Weight-for-length/height",
   "growth.empty": "No measurements for this chart yet.",
+  "growth.card": "Print growth card (KMS, PDF)",
   "chart.x.month": "Age (months)",
   "chart.x.cm": "Length/height (cm)",
   "chart.y.cm": "Length/height (cm)",

@@ -102,6 +102,7 @@ export const registryId = {
   "growth.name.bbu": "Berat badan menurut umur",
   "growth.name.bbtb": "Berat badan menurut panjang/tinggi badan",
   "growth.empty": "Belum ada pengukuran untuk grafik ini.",
+  "growth.card": "Cetak KMS (PDF)",
   "chart.x.month": "Umur (bulan)",
   "chart.x.cm": "Panjang/tinggi badan (cm)",
   "chart.y.cm": "Panjang/tinggi badan (cm)",

@@ -1,11 +1,12 @@
 // /wilayah/:code/sasaran — "Sasaran & penimbangan": the month's lists of children (due, not measured for
 // 2 months, 2T, stunting, wasting, implausible) and a name search. Month and tab live in the URL
 // (?bulan=2025-06&daftar=twoT) so "back" from a child returns to the same list.
+
 import type { RegistryListName, RegistryLists } from "@tumbuh/core";
 import { measurementsApi, regionsApi } from "@tumbuh/core";
 import { api, type RegionView } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
-import { currentMonth, formatMonth, isMonth, todayIso } from "../../../kit/format";
+import { currentMonth, formatMonth, isMonth, placeTitle, todayIso } from "../../../kit/format";
 import { BackLink, LoadGate, type Tone, useDocumentTitle } from "../../../kit/ui";
 import { useLoad } from "../../../kit/useLoad";
 import { regionKey } from "../../../offline/cache";
@@ -63,9 +64,7 @@ function Lists({ view }: { view: RegionView }) {
       <div className="stack-sm">
         <BackLink to={regionPath(code)}>{t("reg.back", { name: view.region.name })}</BackLink>
         <h1>{t("lists.title")}</h1>
-        <p className="muted">
-          {t(`kind.${view.region.kind}`)} {view.region.name}
-        </p>
+        <p className="muted">{placeTitle(t(`kind.${view.region.kind}`), view.region.name)}</p>
       </div>
 
       <PersonSearch region={code} query={query} onQuery={(q) => replaceSearchParams({ cari: q || null })} />

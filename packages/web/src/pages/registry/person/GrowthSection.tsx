@@ -1,6 +1,6 @@
 import { CHART_INDICATORS, type ChartIndicator, type ChartView, personsApi } from "@tumbuh/core";
 import { useId, useState } from "react";
-import { api } from "../../../api";
+import { api, hrefFor } from "../../../api";
 import { GrowthChart } from "../../../components/GrowthChart/GrowthChart";
 import { useI18n } from "../../../i18n/I18nProvider";
 import { LoadGate } from "../../../kit/ui";
@@ -53,6 +53,15 @@ export function GrowthSection({
           )}
         </LoadGate>
       </div>
+      {count > 0 && (
+        <a
+          className="button button--secondary"
+          href={hrefFor(personsApi.growthCard, { params: { id: personId } })}
+          download
+        >
+          {t("growth.card")}
+        </a>
+      )}
     </section>
   );
 }

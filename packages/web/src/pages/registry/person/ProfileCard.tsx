@@ -1,7 +1,9 @@
-import { type PersonView, TARGET_LABELS } from "@tumbuh/core";
+import { type PersonView, regionsApi, TARGET_LABELS } from "@tumbuh/core";
 import { useId, useState } from "react";
+import { api } from "../../../api";
 import { useI18n } from "../../../i18n/I18nProvider";
-import { formatAge, formatNumber, maskDigits, todayIso } from "../../../kit/format";
+import { formatAge, formatNumber, maskDigits, placeTitle, todayIso } from "../../../kit/format";
+import { useLoad } from "../../../kit/useLoad";
 import { Link } from "../../../router/navigation";
 import { personPath } from "../../../router/routes";
 import { nikWarningText } from "../nikWarnings";
@@ -80,7 +82,9 @@ export function ProfileCard({ view, onChanged }: { view: PersonView; onChanged: 
         )}
         <div>
           <dt>{t("person.region")}</dt>
-          <dd>{person.regionCode}</dd>
+          <dd>
+            <PlaceName code={person.regionCode} />
+          </dd>
         </div>
       </dl>
 
@@ -163,5 +167,26 @@ function Nik({ nik, masked }: { nik: string | null; masked: string | null }) {
         </button>
       )}
     </span>
+  );
+}
+
+/** "Posyandu Melati, Desa Sandeley" — the place by name, never its code (nothing while it loads). */
+function PlaceName({ code }: { code: string }) {
+  const { t } = useI18n();
+  const loaded = useLoad(
+    `region:${code}`,
+    (s) => api.call(regionsApi.view, { params: { code } }, { signal: s }),
+    {
+      cacheKey: `region:${code}`,
+    },
+  );
+  if (loaded.state.status !== "ready") return null;
+  const { region, ancestors } = loaded.state.data;
+  const desa = [...ancestors].reverse().find((a) => a.kind === "desa" || a.kind === "kelurahan");
+  const here = placeTitle(t(`kind.${region.kind}`), region.name);
+  return (
+    <>
+      {desa && desa.code !== region.code ? `${here}, ${placeTitle(t(`kind.${desa.kind}`), desa.name)}` : here}
+    </>
   );
 }

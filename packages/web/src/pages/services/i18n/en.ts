@@ -13,7 +13,15 @@ export const servicesEn: Record<keyof typeof servicesId, string> = {
   "svc.download": "Download",
   "svc.downloadXlsx": "Download XLSX (KPM table)",
   "svc.downloadPdf": "Download PDF (summary for the village head)",
-  "svc.legend": "Y: received · T: not received · TS: not applicable",
+  "svc.legendTitle": "What the letters mean",
+  "svc.legend.Y":
+    "Y (yes) — received: a service record in that month, or for a state (JKN, birth certificate) one that holds at the month's end.",
+  "svc.legend.T":
+    "T (no) — the target was due the service that month by its schedule, but nothing received was recorded. A T lowers the convergence percent.",
+  "svc.legend.TS":
+    "TS (not a target) — the service is not yet or not at all due for the target that month (e.g. too young for that vaccine); not counted.",
+  "svc.legendTap":
+    "Tap a cell to see the rule and the records behind it. Source: Buku Pendataan dan Pemantauan Layanan 1000 HPK (Kemendesa PDTT).",
   "svc.formula": "Convergence = ΣY ÷ (Σ indicators × targets − ΣTS) × 100",
   "svc.name": "Target",
   "svc.place": "Area",
@@ -62,6 +70,7 @@ export const servicesEn: Record<keyof typeof servicesId, string> = {
   "svc.service.akta_lahir": "Birth certificate",
   "svc.service.kelas_pengasuhan": "Parenting class (BKB)",
   "svc.service.paud": "PAUD attendance",
+  "svc.service.rujukan": "Referral to the health centre",
   "svc.why.open": "Why? {what}",
   "svc.why.close": "Close",
   "svc.why.rule": "Rule:",

@@ -12,7 +12,15 @@ export const servicesId = {
   "svc.download": "Unduh",
   "svc.downloadXlsx": "Unduh XLSX (tabel KPM)",
   "svc.downloadPdf": "Unduh PDF (ringkasan untuk kepala desa)",
-  "svc.legend": "Y: menerima · T: tidak menerima · TS: tidak sasaran (tidak berlaku)",
+  "svc.legendTitle": "Arti huruf pada tabel",
+  "svc.legend.Y":
+    "Y (ya) — layanan diterima: ada catatan layanan pada bulan itu, atau untuk keadaan (JKN, akta lahir) yang berlaku di akhir bulan.",
+  "svc.legend.T":
+    "T (tidak) — sasaran seharusnya menerima layanan bulan itu menurut jadwalnya, tetapi tidak ada catatan diterima. T menurunkan persen konvergensi.",
+  "svc.legend.TS":
+    "TS (tidak sasaran) — layanan belum atau tidak berlaku bagi sasaran bulan itu (mis. belum umurnya untuk imunisasi itu); tidak dihitung.",
+  "svc.legendTap":
+    "Ketuk satu sel untuk melihat aturan dan catatan di baliknya. Sumber: Buku Pendataan dan Pemantauan Layanan 1000 HPK (Kemendesa PDTT).",
   "svc.formula": "Konvergensi = ΣY ÷ (Σ indikator × sasaran − ΣTS) × 100",
   "svc.name": "Nama sasaran",
   "svc.place": "Wilayah",
@@ -61,6 +69,7 @@ export const servicesId = {
   "svc.service.akta_lahir": "Akta kelahiran",
   "svc.service.kelas_pengasuhan": "Kelas pengasuhan (BKB)",
   "svc.service.paud": "Kehadiran PAUD",
+  "svc.service.rujukan": "Rujukan ke puskesmas",
   "svc.why.open": "Mengapa? {what}",
   "svc.why.close": "Tutup",
   "svc.why.rule": "Aturan:",
