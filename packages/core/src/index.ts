@@ -16,6 +16,7 @@ export * from "./indicators/catalog-load";
 export * from "./indicators/catalog-schema";
 export * from "./indicators/child-counts";
 export * from "./indicators/periods";
+export * from "./indicators/person-periods";
 export * from "./indicators/suppression";
 export * from "./indicators/traffic-light";
 export * from "./indicators/views";
