@@ -10,6 +10,7 @@ import {
   type ChildCounts,
   completedMonths,
   countChildren,
+  isSafeWater,
   LATRINE_TYPES,
   type LatrineType,
   monthEnd,
@@ -18,8 +19,6 @@ import {
   type ScoreCell,
   SYSTEM_ACTOR,
   shiftMonth,
-  WATER_SOURCES,
-  type WaterSource,
 } from "@tumbuh/core";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema";
@@ -118,8 +117,7 @@ async function rebuildDesa(
       .values({
         desa_code: desa,
         households: households.length,
-        safe_water: households.filter((h) => WATER_SOURCES[h.water_source as WaterSource]?.layak === true)
-          .length,
+        safe_water: households.filter((h) => isSafeWater("bps", h.water_source)).length,
         proper_sanitation: households.filter(
           (h) => LATRINE_TYPES[h.latrine_type as LatrineType]?.layak === true,
         ).length,

@@ -2,14 +2,13 @@ import {
   addDays,
   type ChildCounts,
   countChildren,
+  isSafeWater,
   LATRINE_TYPES,
   type LatrineType,
   monthsEnding,
   nowIso,
   periodContaining,
   todayIso,
-  WATER_SOURCES,
-  type WaterSource,
 } from "@tumbuh/core";
 import type { Kysely, Transaction } from "kysely";
 import type {
@@ -296,7 +295,7 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
     households.push({
       desa_code: desa,
       households: list.length,
-      safe_water: list.filter((h) => WATER_SOURCES[h.water_source as WaterSource]?.layak === true).length,
+      safe_water: list.filter((h) => isSafeWater("bps", h.water_source)).length,
       proper_sanitation: list.filter((h) => LATRINE_TYPES[h.latrine_type as LatrineType]?.layak === true)
         .length,
     });
