@@ -3,8 +3,10 @@
 // for a kecamatan or the regency the totals per area, each a link down. Period and the chosen "missing"
 // indicator live in the URL.
 import {
+  periodLabel as corePeriodLabel,
   formatPercent,
   indicatorsOf,
+  isPeriod,
   missingByIndicator,
   regionsApi,
   SCORE_GROUP_LABELS,
@@ -19,7 +21,6 @@ import { useState } from "react";
 import { api, hrefFor, type RegionView } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { intlLocale } from "../../i18n/messages";
-import { formatMonth } from "../../kit/format";
 import { BackLink, LoadGate, useDocumentTitle } from "../../kit/ui";
 import { useLoad } from "../../kit/useLoad";
 import { regionKey } from "../../offline/cache";
@@ -42,11 +43,9 @@ export default function ScorecardPage({ code }: { code: string }) {
 }
 
 function usePeriodLabel() {
-  const { t, locale } = useI18n();
-  return (p: string) => {
-    const q = /^(\d{4})-Q([1-4])$/.exec(p);
-    return q ? t("svc.quarter", { q: q[2] ?? "", year: q[1] ?? "" }) : formatMonth(p, locale);
-  };
+  const { locale } = useI18n();
+  // Core periodLabel: "Juni 2026", "Triwulan III 2026", "Semester I 2026", "Tahun 2026".
+  return (p: string) => (isPeriod(p) ? corePeriodLabel(p, locale) : p);
 }
 
 function Scorecard({ region }: { region: RegionView["region"] }) {
