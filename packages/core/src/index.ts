@@ -18,6 +18,7 @@ export * from "./indicators/child-counts";
 export * from "./indicators/periods";
 export * from "./indicators/person-periods";
 export * from "./indicators/suppression";
+export * from "./indicators/survey";
 export * from "./indicators/traffic-light";
 export * from "./indicators/views";
 export * from "./indicators/wilson";

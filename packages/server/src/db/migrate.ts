@@ -18,6 +18,7 @@ import * as entrySafety from "./migrations/2026-12-06T0400-entry-safety";
 import * as importSources from "./migrations/2026-12-06T0600-import-sources";
 import * as reports from "./migrations/2026-12-06T0800-reports";
 import * as figuresAndStorage from "./migrations/2026-12-06T0900-figures-and-storage";
+import * as surveyFigures from "./migrations/2026-12-06T1500-survey-figures";
 
 // Listed explicitly (not read from a folder) so bundling or tsx cannot change which migrations exist.
 const MIGRATIONS: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-06T0600-import-sources": importSources,
   "2026-12-06T0800-reports": reports,
   "2026-12-06T0900-figures-and-storage": figuresAndStorage,
+  "2026-12-06T1500-survey-figures": surveyFigures,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

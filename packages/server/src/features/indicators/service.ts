@@ -36,6 +36,7 @@ import { computeContext } from "./computations/context";
 import type { ComputeContext, DesaFraction } from "./computations/types";
 import { figuresFreshness } from "./freshness";
 import { currentValues, insertValue, supersede, toValueView, valueHistory } from "./repository";
+import { surveyFiguresOf } from "./survey-figures";
 
 /** The computations of the child panel, shown on every dashboard (prevalence beside coverage). */
 const PANEL = {
@@ -297,6 +298,11 @@ export async function getDashboard(
     agencies,
     catalog: { regulation: loaded.catalog.regulation, source: loaded.source },
     freshness,
+    surveys: await surveyFiguresOf(
+      db,
+      [region.code.split(".")[0] as string, region.code.split(".").slice(0, 2).join(".")],
+      [periodYear(query.period)],
+    ),
   };
 }
 
