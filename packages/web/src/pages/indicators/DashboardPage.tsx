@@ -27,6 +27,7 @@ import { useMe } from "../../session/SessionProvider";
 import { DataExchangeSection } from "./DataExchangeSection";
 import { EnterValueForm } from "./EnterValueForm";
 import { FreshnessNote } from "./FreshnessNote";
+import { SurveyFigures } from "./SurveyFigures";
 import { TrendChart } from "./TrendChart";
 import "./indicators.css";
 
@@ -170,6 +171,7 @@ function Dashboard({
           </p>
         )}
         {view.panel.flagged > 0 && <p className="muted">{t("ind.flagged", { count: view.panel.flagged })}</p>}
+        <SurveyFigures view={view} onSaved={reload} />
       </section>
 
       <section aria-labelledby="ind-trends" className="stack">
