@@ -39,13 +39,23 @@ describe("target roles derived from the registry", () => {
 
   it("adolescent girls 10–19 years and WUS 15–49 years", () => {
     const girl = { sex: 2 as const, birthDate: "2010-06-01" };
-    expect(deriveTargetRoles(girl, "2020-05-31")).toEqual([]);
-    expect(deriveTargetRoles(girl, "2020-06-01")).toEqual(["remaja_putri"]);
-    expect(deriveTargetRoles(girl, "2025-06-01")).toEqual(["remaja_putri", "wus"]);
+    expect(deriveTargetRoles(girl, "2020-05-31")).toEqual(["anak_usia_sekolah"]);
+    expect(deriveTargetRoles(girl, "2020-06-01")).toEqual(["remaja_putri", "anak_usia_sekolah"]);
+    expect(deriveTargetRoles(girl, "2025-06-01")).toEqual(["remaja_putri", "anak_usia_sekolah", "wus"]);
     expect(deriveTargetRoles(girl, "2030-05-31")).toEqual(["remaja_putri", "wus"]);
     expect(deriveTargetRoles(girl, "2030-06-01")).toEqual(["wus"]);
     expect(deriveTargetRoles(girl, "2060-06-01")).toEqual([]);
-    expect(deriveTargetRoles({ sex: 1, birthDate: "2010-06-01" }, "2025-06-01")).toEqual([]);
+    expect(deriveTargetRoles({ sex: 1, birthDate: "2010-06-01" }, "2026-06-01")).toEqual([]);
+  });
+
+  // Paser Pasal 5(1)e: "remaja putri, anak usia sekolah tingkat SD dan SMP" — boys too; 7–15 years, the age
+  // of compulsory basic education (PP 47/2008 Pasal 7).
+  it("school-age children (SD and SMP) 7–15 years, boys and girls", () => {
+    const boy = { sex: 1 as const, birthDate: "2010-06-01" };
+    expect(deriveTargetRoles(boy, "2017-05-31")).toEqual([]);
+    expect(deriveTargetRoles(boy, "2017-06-01")).toEqual(["anak_usia_sekolah"]);
+    expect(deriveTargetRoles(boy, "2026-05-31")).toEqual(["anak_usia_sekolah"]);
+    expect(deriveTargetRoles(boy, "2026-06-01")).toEqual([]);
   });
 
   it("a 1000-HPK household has a pregnant woman or a child under 24 months", () => {

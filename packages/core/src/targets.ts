@@ -11,7 +11,8 @@ export const TARGET_ROLES = [
   "anak_0_6", // Pasal 5(1)b
   "anak_7_23", // Pasal 5(1)c
   "anak_24_59", // Pasal 5(1)d
-  "remaja_putri", // Pasal 5(1)e adolescent girl (school age SD/SMP and up)
+  "remaja_putri", // Pasal 5(1)e adolescent girl
+  "anak_usia_sekolah", // Pasal 5(1)e school-age child (SD and SMP), girls and boys
   "wus", // Pasal 5(1)f woman of reproductive age
 ] as const;
 export type TargetRole = (typeof TARGET_ROLES)[number];
@@ -24,18 +25,23 @@ export const TARGET_LABELS: Record<TargetRole, { id: string; en: string }> = {
   anak_7_23: { id: "Anak 7–23 bulan", en: "Child 7–23 months" },
   anak_24_59: { id: "Anak 24–59 bulan", en: "Child 24–59 months" },
   remaja_putri: { id: "Remaja putri", en: "Adolescent girl" },
+  anak_usia_sekolah: { id: "Anak usia sekolah (SD/SMP)", en: "School-age child (primary/lower secondary)" },
   wus: { id: "Wanita usia subur (WUS)", en: "Woman of reproductive age" },
 };
 
 /**
- * Age bounds, as data. Adolescent: WHO's 10–19 years (the Pasal 5(1)e "SD/SMP pupils" fall inside);
- * WUS: 15–49 years (BKKBN's definition of wanita usia subur).
+ * Age bounds, as data. Adolescent: WHO's 10–19 years. School age: Paser Pasal 5(1)e names "remaja putri,
+ * anak usia sekolah tingkat Sekolah Dasar (SD) dan Sekolah Menengah Pertama (SMP)" — a group of its own,
+ * boys and girls alike; its age is that of compulsory basic education (SD + SMP), 7–15 years (PP 47/2008
+ * tentang Wajib Belajar, Pasal 1 angka 1 and Pasal 7: "warga negara Indonesia yang berusia 7 (tujuh) sampai
+ * dengan 15 (lima belas) tahun"). WUS: 15–49 years (BKKBN's definition of wanita usia subur).
  */
 export const TARGET_AGE_RULES = {
   child0to6: { fromMonths: 0, toMonths: 6 },
   child7to23: { fromMonths: 7, toMonths: 23 },
   child24to59: { fromMonths: 24, toMonths: 59 },
   adolescentGirl: { fromYears: 10, toYears: 19 },
+  schoolAge: { fromYears: 7, toYears: 15 },
   wus: { fromYears: 15, toYears: 49 },
   /** A pregnancy without a recorded outcome stops counting 4 weeks after the expected delivery date. */
   pregnancyOverdueDays: 28,
@@ -84,6 +90,7 @@ export function deriveTargetRoles(person: PersonFacts, asOf: string): TargetRole
   if (person.sex === 2 && years >= r.adolescentGirl.fromYears && years <= r.adolescentGirl.toYears) {
     roles.push("remaja_putri");
   }
+  if (years >= r.schoolAge.fromYears && years <= r.schoolAge.toYears) roles.push("anak_usia_sekolah");
   if (person.sex === 2 && years >= r.wus.fromYears && years <= r.wus.toYears) roles.push("wus");
   return roles;
 }

@@ -4,7 +4,7 @@ import { getDashboard } from "@tumbuh/server";
 import { openMigrated } from "../database";
 
 const USAGE =
-  "Usage: tumbuh indicators --region CODE --period YYYY-MM|YYYY [--agency NAME] [--format json|table]";
+  "Usage: tumbuh indicators --region CODE --period YYYY-MM|YYYY-Qn|YYYY-Sn|YYYY [--agency NAME] [--format json|table]";
 
 /** Achievement of every indicator of the catalog at a region and period (Paser Pasal 6–7 and the annex). */
 export async function runIndicators(argv: string[]): Promise<number> {
@@ -20,7 +20,9 @@ export async function runIndicators(argv: string[]): Promise<number> {
   const period = Period.safeParse(values.period);
   if (!values.region || !period.success || !["json", "table"].includes(values.format ?? "")) {
     if (values.period !== undefined && !period.success)
-      console.error("--period: expected YYYY or YYYY-MM (e.g. 2025-06)");
+      console.error(
+        "--period: expected YYYY-MM, YYYY-Qn, YYYY-Sn or YYYY (e.g. 2025-06, 2025-Q3, 2025-S1, 2025)",
+      );
     console.error(USAGE);
     return 2;
   }

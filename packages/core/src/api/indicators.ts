@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Period } from "../indicators/periods";
+import { SurveyFigureInput, SurveyFigureViewSchema } from "../indicators/survey";
 import {
   DashboardQuery,
   DashboardViewSchema,
@@ -56,6 +57,23 @@ export const indicatorsApi = {
       period: Period,
     }),
     response: z.array(IndicatorValueViewSchema),
+  }),
+  /** Survey prevalence (SSGI/SKI) of the region's regency and province, Paser Pasal 6(2). */
+  surveyFigures: endpoint({
+    method: "GET",
+    path: "/api/indicators/survey-figures",
+    tag: "indicators",
+    query: z.strictObject({ region: z.string().min(1).max(40) }),
+    response: z.array(SurveyFigureViewSchema),
+  }),
+  /** Audited; the regency's admin or TPPS. */
+  enterSurveyFigure: endpoint({
+    method: "POST",
+    path: "/api/indicators/survey-figures",
+    tag: "indicators",
+    status: 201,
+    body: SurveyFigureInput,
+    response: SurveyFigureViewSchema,
   }),
   // The public publication: no login, aggregates only with small cells suppressed.
   publication: endpoint({

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { completedMonths, completedYears, daysBetween } from "../dates";
-import { LATRINE_TYPE_CODES, LATRINE_TYPES, WATER_SOURCE_CODES, WATER_SOURCES } from "../household-codes";
+import {
+  isSafeWater,
+  LATRINE_TYPE_CODES,
+  LATRINE_TYPES,
+  SAFE_WATER_LISTS,
+  WATER_SOURCE_CODES,
+} from "../household-codes";
 
 /**
  * Family at risk of stunting (keluarga berisiko stunting, KRS), Paser Pasal 12(3)a and 13(1), by the
@@ -123,9 +129,10 @@ export const FAMILY_RISK_RULES: readonly FamilyRiskRule[] = [
     id: "risiko.air_minum_tidak_layak",
     id_label: "Sumber air minum tidak layak",
     en_label: "Unsafe drinking-water source",
-    source: `${PK21} huruf f; BPS air minum layak`,
+    // BKKBN's own list (PK21), not BPS's: household-codes SAFE_WATER_LISTS.bkkbn.
+    source: `${PK21} huruf f; ${SAFE_WATER_LISTS.bkkbn.source}`,
     reads: ["waterSource"],
-    test: (f) => (f.waterSource === null ? null : !WATER_SOURCES[f.waterSource].layak),
+    test: (f) => (f.waterSource === null ? null : !isSafeWater("bkkbn", f.waterSource)),
   },
   {
     id: "risiko.jamban_tidak_layak",

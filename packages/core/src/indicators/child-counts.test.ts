@@ -59,4 +59,49 @@ describe("countChildren", () => {
     // d (born July 2025) and e count in the year; c turned five in May 2025 but was a balita in January.
     expect(year.get("2025")?.registered).toBe(5);
   });
+  it("a month's S and D are the SKDN's: 0–59 months at the month's end, weighed in the month", () => {
+    const kids = [
+      { id: "turns60", birthDate: "2020-06-15" }, // 59 months on 1 June, 60 on 30 June 2025: not in S
+      { id: "59", birthDate: "2020-07-01" }, // 59 completed months on 30 June 2025: in S
+      { id: "len-only", birthDate: "2024-01-01" },
+    ];
+    const june = countChildren(
+      kids,
+      [m("turns60", "2025-06-02"), m("59", "2025-06-03"), m("len-only", "2025-06-04", { weighed: false })],
+      ["2025-06", "2025"],
+    );
+    expect(june.get("2025-06")).toMatchObject({ registered: 2, measured: 1 });
+    // The year still counts every child who was a balita at some time in it.
+    expect(june.get("2025")).toMatchObject({ registered: 3, measured: 2 });
+  });
+  it("a child who moved away or died leaves the denominators from that date", () => {
+    const kids = [{ id: "a", birthDate: "2024-01-10", leftOn: "2025-06-15" }];
+    const c = countChildren(
+      kids,
+      [m("a", "2025-06-03")],
+      ["2025-05", "2025-06", "2025-07", "2025-Q3", "2025-S1"],
+    );
+    expect(c.get("2025-05")?.registered).toBe(1);
+    expect(c.get("2025-06")).toMatchObject({ registered: 1, measured: 1 }); // was here part of June
+    expect(c.get("2025-07")?.registered).toBe(0);
+    expect(c.get("2025-Q3")?.registered).toBe(0);
+    expect(c.get("2025-S1")).toMatchObject({ registered: 1, measured: 1 });
+    const leftFirst = countChildren(
+      [{ ...kids[0], id: "a", birthDate: "2024-01-10", leftOn: "2025-07-01" }],
+      [],
+      ["2025-07"],
+    );
+    expect(leftFirst.get("2025-07")?.registered).toBe(0);
+  });
+  it("quarters and semesters count each child once by its latest measurement in them", () => {
+    const ms = [
+      m("a", "2025-04-10", { zlen: -2.5 }),
+      m("a", "2025-06-10", { zlen: -1 }),
+      m("a", "2025-07-10", { zlen: -3 }),
+    ];
+    const c = countChildren(children, ms, ["2025-Q2", "2025-S1", "2025-S2"]);
+    expect(c.get("2025-Q2")).toMatchObject({ measured: 1, stunted: 0 });
+    expect(c.get("2025-S1")).toMatchObject({ measured: 1, stunted: 0 });
+    expect(c.get("2025-S2")).toMatchObject({ measured: 1, stunted: 1 });
+  });
 });

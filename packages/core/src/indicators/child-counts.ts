@@ -1,4 +1,6 @@
 import { completedMonths } from "@tumbuh/growth/age";
+import { type PeriodKind, periodContaining, periodKind } from "../period";
+import { SKDN_AGE_MONTHS } from "../skdn/figures";
 import { periodBounds } from "./periods";
 
 /**
@@ -10,9 +12,15 @@ import { periodBounds } from "./periods";
  * - A child belongs to the desa of its home (persons.region_code), wherever it was weighed: prevalence is
  *   about the desa's children, and the denominator of coverage (children registered) is by home too. A
  *   child of Sandeley weighed at a posyandu in Kuaro counts for Sandeley.
- * - Registered in a period: born on or before its last day and under 60 completed months on its first
- *   day (a balita at some time in the period, Paser Pasal 1: balita 0–59 months).
- * - Measured: registered and weighed at least once in the period at 0–59 completed months.
+ * - Registered in a month: the SKDN "S" (core skdn/figures): born on or before the month's last day and
+ *   0–59 completed months on it — so the dashboards' D/S and the SKDN report agree (issue 14). In a longer
+ *   period (quarter, semester, year): a balita at some time in it (born on or before its last day, under 60
+ *   completed months on its first day; Paser Pasal 1: balita 0–59 months).
+ * - Left: a child marked moved away or died (persons.left_on) leaves the denominators from that date — it
+ *   is in no period that starts on or after it (it still counts in the period it left in: it was there).
+ * - Measured: registered and weighed (a measurement with a weight) at least once in the period at 0–59
+ *   completed months; for a month that is the SKDN "D". A year's D/S is not this count: see the
+ *   computation measurement_coverage (the mean of its months).
  * - Prevalence uses, per indicator, the child's latest measurement in the period that has a usable value
  *   for that indicator: the rounded z stored with the measurement, not flagged by WHO as implausible
  *   (WHO 2006 / anthro: |TB/U| > 6, BB/U < −6 or > 5, |BB/TB| > 5). Only one measurement per child, so a
@@ -36,6 +44,8 @@ export interface ChildCounts {
 export interface CountedChild {
   id: string;
   birthDate: string;
+  /** persons.left_on: moved away or died on this day (null/absent: still here). */
+  leftOn?: string | null;
 }
 
 export interface CountedMeasurement {
@@ -45,6 +55,8 @@ export interface CountedMeasurement {
   zwei: number | null;
   zwfl: number | null;
   flagged: boolean;
+  /** A weight was taken (absent: true). A length-only measurement is not a weighing for D. */
+  weighed?: boolean;
 }
 
 export function emptyCounts(): ChildCounts {
@@ -73,19 +85,21 @@ function usable(z: number | null, key: keyof typeof RANGE, flagged: boolean): z 
 
 interface Latest {
   any: CountedMeasurement | null;
+  weighed: boolean;
   zlen: number | null;
   zwei: number | null;
   zwfl: number | null;
 }
 
-/** Counts per period ("YYYY-MM" or "YYYY") for the given children and their measurements. */
+/** Counts per period (month, quarter, semester or year; core period.ts) for the children and measurements. */
 export function countChildren(
   children: readonly CountedChild[],
   measurements: readonly CountedMeasurement[],
   periods: readonly string[],
 ): Map<string, ChildCounts> {
   const out = new Map<string, ChildCounts>(periods.map((p) => [p, emptyCounts()]));
-  const bounds = periods.map((p) => ({ period: p, ...periodBounds(p) }));
+  const bounds = periods.map((p) => ({ period: p, month: periodKind(p) === "month", ...periodBounds(p) }));
+  const kinds = [...new Set(periods.map(periodKind))] as PeriodKind[];
   const byChild = new Map<string, CountedMeasurement[]>();
   for (const m of measurements) {
     const list = byChild.get(m.personId);
@@ -98,25 +112,31 @@ export function countChildren(
     const latest = new Map<string, Latest>();
     for (const m of own) {
       if (m.measuredOn < child.birthDate || completedMonths(child.birthDate, m.measuredOn) >= 60) continue;
-      for (const key of [m.measuredOn.slice(0, 7), m.measuredOn.slice(0, 4)]) {
+      for (const key of kinds.map((k) => periodContaining(k, m.measuredOn))) {
         let l = latest.get(key);
         if (!l) {
-          l = { any: null, zlen: null, zwei: null, zwfl: null };
+          l = { any: null, weighed: false, zlen: null, zwei: null, zwfl: null };
           latest.set(key, l);
         }
         l.any = m;
+        if (m.weighed !== false) l.weighed = true;
         if (usable(m.zlen, "zlen", m.flagged)) l.zlen = m.zlen;
         if (usable(m.zwei, "zwei", m.flagged)) l.zwei = m.zwei;
         if (usable(m.zwfl, "zwfl", m.flagged)) l.zwfl = m.zwfl;
       }
     }
     for (const b of bounds) {
-      if (child.birthDate > b.end || completedMonths(child.birthDate, b.start) >= 60) continue;
+      if (child.birthDate > b.end) continue;
+      if (child.leftOn && child.leftOn <= b.start) continue;
+      const age = b.month
+        ? completedMonths(child.birthDate, b.end)
+        : completedMonths(child.birthDate, b.start);
+      if (b.month ? age > SKDN_AGE_MONTHS : age >= 60) continue;
       const c = out.get(b.period) as ChildCounts;
       c.registered++;
       const l = latest.get(b.period);
       if (!l?.any) continue;
-      c.measured++;
+      if (l.weighed) c.measured++;
       if (l.any.flagged) c.flagged++;
       if (l.zlen !== null) {
         c.lenN++;

@@ -1,13 +1,12 @@
-import { z } from "zod";
+import { AnyPeriod } from "../period";
 
 /**
- * A reporting period: a calendar month "2025-06" (posyandu weighing month, monthly trend) or a year "2025"
- * (the targets of Paser Pasal 6 are yearly; the annex's "one publication per year").
+ * A reporting period of the indicators: a month "2025-06" (posyandu weighing month, monthly trend), a
+ * quarter "2025-Q3" (PALI Pasal 38), a semester "2025-S1" (PALI Pasal 39; Paser Pasal 46) or a year "2025"
+ * (the targets of Paser Pasal 6 are yearly; the annex's "one publication per year") — core period.ts.
  */
-export const Period = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, "period: expected YYYY or YYYY-MM (e.g. 2025-06)");
-export type Period = z.infer<typeof Period>;
+export const Period = AnyPeriod;
+export type Period = AnyPeriod;
 
 /** A calendar month "2025-06" — not a quarter "2025-Q3" or semester "2025-S1", which have 7 characters too. */
 export function isMonth(period: string): boolean {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AchievementSchema, IntervalSchema } from "./achievement";
 import { IndicatorSource, TargetKind } from "./catalog-schema";
 import { Period } from "./periods";
+import { SurveyFigureViewSchema } from "./survey";
 import { TRAFFIC_LIGHTS } from "./traffic-light";
 
 /** The wire contract of the indicator dashboards (server → web, CLI). */
@@ -94,6 +95,8 @@ export const DashboardViewSchema = z.object({
   agencies: z.array(z.string()),
   catalog: z.object({ regulation: z.string(), source: z.literal("catalog") }),
   freshness: FiguresFreshnessSchema,
+  /** Survey prevalence (SSGI/SKI) of the period's year for the region's regency or province (Paser Pasal 6(2)). */
+  surveys: z.array(SurveyFigureViewSchema).optional(),
 });
 export type DashboardView = z.infer<typeof DashboardViewSchema>;
 

@@ -51,7 +51,12 @@ export type FamiliesAtRisk = z.infer<typeof FamiliesAtRiskSchema>;
 
 /** The figures of one unit (or the desa total): every target role is counted, zero included. */
 export const SocialMappingCountsSchema = z.object({
-  targets: z.record(z.enum(TARGET_ROLES), count),
+  // A role added later (anak_usia_sekolah, issue 14) reads as 0 in snapshots saved before it; any other
+  // missing role is still refused.
+  targets: z.preprocess(
+    (v) => (v && typeof v === "object" ? { anak_usia_sekolah: 0, ...v } : v),
+    z.record(z.enum(TARGET_ROLES), count),
+  ),
   children0to59: count,
   stunted: count,
   notMeasured2m: count,

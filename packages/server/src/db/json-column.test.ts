@@ -20,6 +20,13 @@ describe("planning's JSON columns", () => {
       parseJsonColumn(MeetingMappingSnapshotSchema, JSON.stringify({ ...oldSnapshot, targets: fewer })),
     ).toThrow();
     expect(() => parseJsonColumn(TextListSchema, '["ok", 3]')).toThrow();
+    // Saved before the school-age role existed (issue 14): read with 0, not refused.
+    const { anak_usia_sekolah: _new, ...before } = targets;
+    const read = parseJsonColumn(
+      MeetingMappingSnapshotSchema,
+      JSON.stringify({ ...oldSnapshot, targets: before }),
+    );
+    expect(JSON.stringify(read)).toContain('"anak_usia_sekolah":0');
     expect(() => parseJsonColumn(TextListSchema, "not json")).toThrow();
   });
 

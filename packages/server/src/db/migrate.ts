@@ -21,6 +21,7 @@ import * as figuresAndStorage from "./migrations/2026-12-06T0900-figures-and-sto
 import * as recordVoids from "./migrations/2026-12-06T1000-record-voids";
 import * as assessmentAchievements from "./migrations/2026-12-06T1200-assessment-achievements";
 import * as tika from "./migrations/2026-12-06T1400-tika";
+import * as surveyFigures from "./migrations/2026-12-06T1500-survey-figures";
 import * as scorecardFigures from "./migrations/2026-12-06T1600-scorecard-figures";
 import * as feedCompaction from "./migrations/2026-12-06T1700-feed-compaction";
 
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-06T1200-assessment-achievements": assessmentAchievements,
   "2026-12-06T1600-scorecard-figures": scorecardFigures,
   "2026-12-06T1000-record-voids": recordVoids,
+  "2026-12-06T1500-survey-figures": surveyFigures,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

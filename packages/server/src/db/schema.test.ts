@@ -280,6 +280,18 @@ const COLUMNS = {
   indicator_freshness: { id: Y, built_at: Y },
   scorecard_figures: { desa_code: Y, period: Y, counts: Y, kecamatan_counts: N },
   scorecard_figures_state: { id: Y, month: Y },
+  survey_figures: {
+    id: Y,
+    region_code: Y,
+    year: Y,
+    survey: Y,
+    value: Y,
+    ci_lower: N,
+    ci_upper: N,
+    source: Y,
+    entered_at: Y,
+    entered_by: N,
+  },
   indicator_desa_services: { desa_code: Y, period: Y, code: Y, numerator: Y, denominator: Y },
   sync_changes: { seq: Y, entity: Y, entity_id: Y, region_code: Y },
   sync_ops: {

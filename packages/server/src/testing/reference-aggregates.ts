@@ -1,20 +1,24 @@
 // The per-desa rebuild of the dashboards' figures as it was before issue 18 (one query set per desa, one
 // scorecard per desa and quarter), kept only as the reference the set-based rebuild
 // (features/indicators/aggregates.ts) is tested against: same raw rows in, the same figures out.
+// Updated deliberately for issue 14 (rules changed, not the way of reading): quarter and semester rows; a
+// month's S/D as the SKDN's (core countChildren); a person who left (persons.left_on) leaves from that day;
+// Pasal 7 c, g, p, q, t count persons over a quarter, semester or year (written out here on its own, not
+// with core countPersons, so the two ways check each other).
 import {
   addDays,
   type ChildCounts,
   completedMonths,
   countChildren,
+  isSafeWater,
   LATRINE_TYPES,
   type LatrineType,
   monthEnd,
   monthsEnding,
+  periodContaining,
   type ScoreCell,
   SYSTEM_ACTOR,
   shiftMonth,
-  WATER_SOURCES,
-  type WaterSource,
 } from "@tumbuh/core";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema";
@@ -22,7 +26,12 @@ import { withinScopes } from "../db/scope-filter";
 import { inTransaction } from "../db/transaction";
 import { AppError } from "../errors";
 import { rebuildDesaRecords } from "../features/indicators/record-aggregates";
-import { insertCounts, KEEP_MONTHS, SERVICE_CODES } from "../features/indicators/service-aggregates";
+import {
+  insertCounts,
+  KEEP_MONTHS,
+  PERSON_RULES,
+  SERVICE_CODES,
+} from "../features/indicators/service-aggregates";
 import { buildScorecard } from "../features/services/service";
 
 const MAX_MONTHS = 120;
@@ -50,7 +59,7 @@ async function rebuildDesa(
   const start = `${periods[0]}-01`;
   const children = await trx
     .selectFrom("persons")
-    .select(["id", "birth_date"])
+    .select(["id", "birth_date", "left_on"])
     .where(withinScopes("region_code", [desa]))
     .where("deleted_at", "is", null)
     .where("merged_into", "is", null)
@@ -59,16 +68,20 @@ async function rebuildDesa(
   const measurements = await trx
     .selectFrom("measurements as m")
     .innerJoin("persons as p", "p.id", "m.person_id")
-    .select(["m.person_id", "m.measured_on", "m.zlen", "m.zwei", "m.zwfl", "m.flagged"])
+    .select(["m.person_id", "m.measured_on", "m.weight_kg", "m.zlen", "m.zwei", "m.zwfl", "m.flagged"])
     .where(withinScopes("p.region_code", [desa]))
     .where("p.deleted_at", "is", null)
     .where("p.merged_into", "is", null)
     .where("m.deleted_at", "is", null)
     .where("m.measured_on", ">=", start)
     .execute();
-  const years = [...new Set(periods.map((p) => p.slice(0, 4)))];
+  const longer = [
+    ...new Set(
+      periods.flatMap((p) => (["quarter", "semester", "year"] as const).map((k) => periodContaining(k, p))),
+    ),
+  ];
   const counts = countChildren(
-    children.map((c) => ({ id: c.id, birthDate: c.birth_date })),
+    children.map((c) => ({ id: c.id, birthDate: c.birth_date, leftOn: c.left_on })),
     measurements.map((m) => ({
       personId: m.person_id,
       measuredOn: m.measured_on,
@@ -76,8 +89,9 @@ async function rebuildDesa(
       zwei: m.zwei,
       zwfl: m.zwfl,
       flagged: m.flagged === 1,
+      weighed: m.weight_kg !== null,
     })),
-    [...periods, ...years],
+    [...periods, ...longer],
   );
   await trx.deleteFrom("indicator_desa_periods").where("desa_code", "=", desa).execute();
   const rows = [...counts]
@@ -103,8 +117,7 @@ async function rebuildDesa(
       .values({
         desa_code: desa,
         households: households.length,
-        safe_water: households.filter((h) => WATER_SOURCES[h.water_source as WaterSource]?.layak === true)
-          .length,
+        safe_water: households.filter((h) => isSafeWater("bps", h.water_source)).length,
         proper_sanitation: households.filter(
           (h) => LATRINE_TYPES[h.latrine_type as LatrineType]?.layak === true,
         ).length,
@@ -166,24 +179,27 @@ async function rebuildDesaServices(
   const from = firstMonth > earliest ? firstMonth : earliest;
   if (from > thisMonth) return;
 
-  const births = new Map(
-    (
-      await trx
-        .selectFrom("persons")
-        .select(["id", "birth_date"])
-        .where(withinScopes("region_code", [desa]))
-        .execute()
-    ).map((p) => [p.id, p.birth_date]),
-  );
+  const persons = await trx
+    .selectFrom("persons")
+    .select(["id", "birth_date", "left_on"])
+    .where(withinScopes("region_code", [desa]))
+    .execute();
+  const births = new Map(persons.map((p) => [p.id, p.birth_date]));
+  const leftOn = new Map(persons.map((p) => [p.id, p.left_on]));
   const counts = new Map<string, { numerator: number; denominator: number }>();
+  const kinds = ["quarter", "semester", "year"] as const;
   const tally = (code: string, month: string, cell: ScoreCell | null | undefined) => {
     if (cell !== "Y" && cell !== "T") return;
-    const key = `${code}|${month}`;
-    const c = counts.get(key) ?? { numerator: 0, denominator: 0 };
-    c.denominator++;
-    if (cell === "Y") c.numerator++;
-    counts.set(key, c);
+    for (const period of [month, ...kinds.map((k) => periodContaining(k, month))]) {
+      const key = `${code}|${period}`;
+      const c = counts.get(key) ?? { numerator: 0, denominator: 0 };
+      c.denominator++;
+      if (cell === "Y") c.numerator++;
+      counts.set(key, c);
+    }
   };
+  // code → person → month → cell, for the persons counts of the longer periods.
+  const judged = new Map<string, Map<string, Map<string, ScoreCell>>>();
   const quarters: string[] = [];
   for (let m = from; m <= thisMonth; m = shiftMonth(m, 1)) {
     const q = quarterOf(m);
@@ -200,16 +216,19 @@ async function rebuildDesaServices(
     }
     const months = built.view.months;
     for (const row of built.rows) {
+      const left = leftOn.get(row.personId);
       months.forEach((month, i) => {
         if (month < from || month > thisMonth) return;
-        for (const code of [
-          SERVICE_CODES.anc,
-          SERVICE_CODES.counselling,
-          SERVICE_CODES.nifas,
-          SERVICE_CODES.parenting,
-          SERVICE_CODES.paud,
-        ])
-          tally(code, month, row.cells[code]?.[i]);
+        if (left && left <= `${month}-01`) return;
+        for (const code of Object.keys(PERSON_RULES)) {
+          const cell = row.cells[code]?.[i];
+          if (cell !== "Y" && cell !== "T") continue;
+          const byPerson = judged.get(code) ?? new Map<string, Map<string, ScoreCell>>();
+          judged.set(code, byPerson);
+          const byMonth = byPerson.get(row.personId) ?? new Map<string, ScoreCell>();
+          byPerson.set(row.personId, byMonth);
+          byMonth.set(month, cell);
+        }
         // Pasal 7 i "bayi 0–11 bulan telah diimunisasi dasar secara lengkap": each child is counted once, in
         // the month it has 11 completed months — when every antigen of the schedule (Permenkes 12/2017; core
         // ANTIGENS, measles due from 10 months) is due, so the scorecard's "complete for age" is "complete".
@@ -220,13 +239,27 @@ async function rebuildDesaServices(
       });
     }
   }
-  // A year is the sum of its months kept here (target-months; for immunisation, the year's cohort).
-  for (const [key, c] of [...counts]) {
-    const [code, month] = key.split("|") as [string, string];
-    const y = counts.get(`${code}|${month.slice(0, 4)}`) ?? { numerator: 0, denominator: 0 };
-    y.numerator += c.numerator;
-    y.denominator += c.denominator;
-    counts.set(`${code}|${month.slice(0, 4)}`, y);
+  // Persons per period: in it when judged in any of its months; met it by the last judged month ("last") or
+  // by any month ("any"), the way PERSON_RULES says for the code.
+  for (const [code, byPerson] of judged) {
+    for (const byMonth of byPerson.values()) {
+      const months = [...byMonth.keys()].sort();
+      const periods = new Set(months.flatMap((m) => [m, ...kinds.map((k) => periodContaining(k, m))]));
+      for (const period of periods) {
+        const inside = months.filter(
+          (m) => m === period || kinds.some((k) => periodContaining(k, m) === period),
+        );
+        const met =
+          PERSON_RULES[code] === "last"
+            ? byMonth.get(inside.at(-1) as string) === "Y"
+            : inside.some((m) => byMonth.get(m) === "Y");
+        const key = `${code}|${period}`;
+        const c = counts.get(key) ?? { numerator: 0, denominator: 0 };
+        c.denominator++;
+        if (met) c.numerator++;
+        counts.set(key, c);
+      }
+    }
   }
   await insertCounts(trx, desa, counts);
 }

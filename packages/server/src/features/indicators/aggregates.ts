@@ -2,13 +2,13 @@ import {
   addDays,
   type ChildCounts,
   countChildren,
+  isSafeWater,
   LATRINE_TYPES,
   type LatrineType,
   monthsEnding,
   nowIso,
+  periodContaining,
   todayIso,
-  WATER_SOURCES,
-  type WaterSource,
 } from "@tumbuh/core";
 import type { Kysely, Transaction } from "kysely";
 import type {
@@ -81,7 +81,8 @@ async function doRefresh(db: Kysely<Database>, today: string): Promise<number> {
   const latest = await db
     .selectFrom("indicator_desa_periods")
     .select((eb) => eb.fn.max("period").as("period"))
-    .where("period", "like", "____-__")
+    // Months only ("2025-07"), not the quarters and semesters ("2025-Q3", "2025-S1") of the same length.
+    .where((eb) => eb.or([eb("period", "like", "____-0_"), eb("period", "like", "____-1_")]))
     .executeTakeFirst();
   if (latest?.period && latest.period < month) {
     // A new month: every desa gets its (empty so far) month and the moving age window.
@@ -236,7 +237,7 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
   const children = split(
     await db
       .selectFrom("persons")
-      .select(["id", "birth_date", "region_code"])
+      .select(["id", "birth_date", "region_code", "left_on"])
       .where(withinScopes("region_code", [region]))
       .where("deleted_at", "is", null)
       .where("merged_into", "is", null)
@@ -248,7 +249,16 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
     await db
       .selectFrom("measurements as m")
       .innerJoin("persons as p", "p.id", "m.person_id")
-      .select(["m.person_id", "m.measured_on", "m.zlen", "m.zwei", "m.zwfl", "m.flagged", "p.region_code"])
+      .select([
+        "m.person_id",
+        "m.measured_on",
+        "m.weight_kg",
+        "m.zlen",
+        "m.zwei",
+        "m.zwfl",
+        "m.flagged",
+        "p.region_code",
+      ])
       .where(withinScopes("p.region_code", [region]))
       .where("p.deleted_at", "is", null)
       .where("p.merged_into", "is", null)
@@ -262,11 +272,11 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
     const kept = periodsOf.get(desa) as string[];
     const start = startOf.get(desa) as string;
     const bornAfter = addDays(start, -1900);
-    const years = [...new Set(kept.map((p) => p.slice(0, 4)))];
+    const longer = longerPeriods(kept);
     const counts = countChildren(
       (children.get(desa) ?? [])
         .filter((c) => c.birth_date > bornAfter)
-        .map((c) => ({ id: c.id, birthDate: c.birth_date })),
+        .map((c) => ({ id: c.id, birthDate: c.birth_date, leftOn: c.left_on })),
       (measurements.get(desa) ?? [])
         .filter((m) => m.measured_on >= start)
         .map((m) => ({
@@ -276,8 +286,9 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
           zwei: m.zwei,
           zwfl: m.zwfl,
           flagged: m.flagged === 1,
+          weighed: m.weight_kg !== null,
         })),
-      [...kept, ...years],
+      [...kept, ...longer],
     );
     for (const [period, c] of counts)
       if (c.registered > 0 || c.measured > 0) periods.push(toRow(desa, period, c));
@@ -299,7 +310,7 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
     households.push({
       desa_code: desa,
       households: list.length,
-      safe_water: list.filter((h) => WATER_SOURCES[h.water_source as WaterSource]?.layak === true).length,
+      safe_water: list.filter((h) => isSafeWater("bps", h.water_source)).length,
       proper_sanitation: list.filter((h) => LATRINE_TYPES[h.latrine_type as LatrineType]?.layak === true)
         .length,
     });
@@ -316,6 +327,14 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
     }
   }
   return { periods, households, services };
+}
+
+/** The quarters, semesters and years the kept months fall in (each child counted once in each). */
+export function longerPeriods(months: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const m of months)
+    for (const k of ["quarter", "semester", "year"] as const) out.add(periodContaining(k, m));
+  return [...out];
 }
 
 /** Months from the desa's first measurement (at most MAX_MONTHS back) to the current month. */

@@ -3,6 +3,7 @@ import {
   completedMonths,
   isAuditableCase,
   monthEnd,
+  periodContaining,
   screenedInTime,
   semesterOf,
   semesterRange,
@@ -14,7 +15,19 @@ import { withinScopes } from "../../db/scope-filter";
 import { insertCounts, KEEP_MONTHS } from "./service-aggregates";
 
 /**
- * Per desa, month (YYYY-MM) and year (YYYY): the counts of the annex rows the family, catin and case-audit
+ * The period of each longer kind a month is the last kept month of (a state "as at its last month").
+ */
+function lastOfLonger(months: readonly string[]): Map<string, string[]> {
+  const last = new Map<string, string>();
+  for (const m of months)
+    for (const k of ["quarter", "semester"] as const) last.set(periodContaining(k, m), m);
+  const out = new Map<string, string[]>();
+  for (const [period, m] of last) out.set(m, [...(out.get(m) ?? []), period]);
+  return out;
+}
+
+/**
+ * Per desa, month (YYYY-MM), quarter, semester and year (YYYY): the counts of the annex rows the family, catin and case-audit
  * records of issue 8 answer. Same table, same rebuild-when-dirty as ./service-aggregates (triggers on
  * family_screenings, tpk_assignments, tpk_visits, catin, catin_screenings and case_audits, migration
  * 2026-11-22T1900; measurements and persons already mark their desa).
@@ -70,8 +83,8 @@ export async function recordCounts(
  * Families at risk: the households whose latest screening of the semester (BKKBN Verval KRS runs per
  * semester; core families/semester) says at risk — unless verification found the data do not match the
  * family ("tidak_sesuai"). Accompanied: at least one TPK visit to the family (assignment kind "keluarga")
- * from the semester's start. A month shows its semester so far; a year adds its two semesters (each as at
- * its last month kept), i.e. family-semesters.
+ * from the semester's start. A month shows its semester so far; a quarter and a semester show their last month
+ * kept; a year adds its two semesters (each as at its last month kept), i.e. family-semesters.
  */
 async function familyCounts(
   trx: Transaction<Database> | Kysely<Database>,
@@ -104,6 +117,7 @@ async function familyCounts(
   }
   const lastOfSemester = new Map<string, string>();
   for (const m of months) lastOfSemester.set(semesterOf(`${m}-01`), m);
+  const longer = lastOfLonger(months);
   for (const month of months) {
     const end = monthEnd(month);
     const semester = semesterOf(`${month}-01`);
@@ -121,12 +135,13 @@ async function familyCounts(
     }
     if (atRisk === 0) continue;
     bump(counts, RECORD_CODES.family, month, accompanied, atRisk);
+    for (const p of longer.get(month) ?? []) bump(counts, RECORD_CODES.family, p, accompanied, atRisk);
     if (lastOfSemester.get(semester) === month)
       bump(counts, RECORD_CODES.family, month.slice(0, 4), accompanied, atRisk);
   }
 }
 
-/** Catin counted in the month (and year) of their marriage date, up to this month. */
+/** Catin counted in the month (quarter, semester, year) of their marriage date, up to this month. */
 async function catinCounts(
   trx: Transaction<Database> | Kysely<Database>,
   desa: string,
@@ -155,7 +170,10 @@ async function catinCounts(
     const days = screenings.filter((s) => s.catin_id === c.id).map((s) => s.screened_on);
     const inTime = days.some((d) => screenedInTime(d, c.marriage_date)) ? 1 : 0;
     const examined = days.some((d) => d <= c.marriage_date) ? 1 : 0;
-    for (const period of [c.marriage_date.slice(0, 7), c.marriage_date.slice(0, 4)]) {
+    const on = c.marriage_date;
+    for (const period of (["month", "quarter", "semester", "year"] as const).map((k) =>
+      periodContaining(k, on),
+    )) {
       bump(counts, RECORD_CODES.catinInTime, period, inTime, 1);
       bump(counts, RECORD_CODES.catinExamined, period, examined, 1);
     }
@@ -165,7 +183,7 @@ async function catinCounts(
 /**
  * Stunted children under two at a month's end — under 24 months then, latest plausible length-for-age on or
  * before it below −2 SD at under two (core isAuditableCase, as the case-audit list counts today) — and of
- * those, the ones with a case audit on or before that day. A year shows its last month kept.
+ * those, the ones with a case audit on or before that day. A quarter, semester or year shows its last month kept.
  */
 async function auditCounts(
   trx: Transaction<Database> | Kysely<Database>,
@@ -175,7 +193,7 @@ async function auditCounts(
 ): Promise<void> {
   const children = await trx
     .selectFrom("persons")
-    .select(["id", "birth_date"])
+    .select(["id", "birth_date", "left_on"])
     .where(withinScopes("region_code", [desa]))
     .where("deleted_at", "is", null)
     .where("merged_into", "is", null)
@@ -222,12 +240,14 @@ async function auditCounts(
   }
   const lastOfYear = new Map<string, string>();
   for (const m of months) lastOfYear.set(m.slice(0, 4), m);
+  const longer = lastOfLonger(months);
   for (const month of months) {
     const end = monthEnd(month);
     let cases = 0;
     let audited = 0;
     for (const c of children) {
       if (c.birth_date > end || completedMonths(c.birth_date, end) >= 24) continue;
+      if (c.left_on && c.left_on <= end) continue; // moved away or died: no longer a case here
       const ms = byChild.get(c.id);
       if (!ms) continue;
       let latest: { measured_on: string; tbu: string | null } | undefined;
@@ -239,6 +259,7 @@ async function auditCounts(
     }
     if (cases === 0) continue;
     bump(counts, RECORD_CODES.audit, month, audited, cases);
+    for (const p of longer.get(month) ?? []) bump(counts, RECORD_CODES.audit, p, audited, cases);
     if (lastOfYear.get(month.slice(0, 4)) === month)
       bump(counts, RECORD_CODES.audit, month.slice(0, 4), audited, cases);
   }

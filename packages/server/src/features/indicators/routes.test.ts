@@ -1,4 +1,4 @@
-import { completedMonths, indicatorsApi, LATRINE_TYPES, WATER_SOURCES } from "@tumbuh/core";
+import { completedMonths, indicatorsApi, LATRINE_TYPES, monthEnd, WATER_SOURCES } from "@tumbuh/core";
 import ExcelJS from "exceljs";
 import { expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
@@ -74,7 +74,15 @@ describeEachDialect(
       const rows = await db()
         .kysely.selectFrom("measurements as m")
         .innerJoin("persons as p", "p.id", "m.person_id")
-        .select(["m.person_id", "m.measured_on", "m.zlen", "m.flagged", "m.age_days", "p.birth_date"])
+        .select([
+          "m.person_id",
+          "m.measured_on",
+          "m.weight_kg",
+          "m.zlen",
+          "m.flagged",
+          "m.age_days",
+          "p.birth_date",
+        ])
         .where("p.region_code", "like", "64.01.05.2003%")
         .where("p.deleted_at", "is", null)
         .where("p.merged_into", "is", null)
@@ -82,14 +90,15 @@ describeEachDialect(
         .where("m.measured_on", "like", `${MONTH}-%`)
         .orderBy("m.measured_on")
         .execute();
-      // Latest usable length-for-age per child (flagged values outside ±6 SD left out), under 60 months.
+      // Latest usable length-for-age per child (flagged values outside ±6 SD left out) of the SKDN's S:
+      // 0–59 completed months at the month's end; D (coverage) = weighed in the month.
       const latest = new Map<string, number>();
       const measured = new Set<string>();
       for (const r of rows) {
         // The system's one age convention (month-end birthdays as the growth engine counts them).
-        const months = completedMonths(r.birth_date, r.measured_on);
-        if (months >= 60) continue;
-        measured.add(r.person_id);
+        const months = completedMonths(r.birth_date, monthEnd(MONTH));
+        if (months > 59) continue;
+        if (r.weight_kg !== null) measured.add(r.person_id);
         if (r.zlen !== null && !(r.flagged && Math.abs(r.zlen) > 6)) latest.set(r.person_id, r.zlen);
       }
       expect(v.panel.stunting.denominator).toBe(latest.size);

@@ -8,6 +8,7 @@ import { type DownloadFile, exportDashboard, publicationFile } from "./exports";
 import { figuresFreshness } from "./freshness";
 import { getPublication } from "./publication";
 import { enterValue, getDashboard, getValueHistory } from "./service";
+import { enterSurveyFigure, surveyFiguresFor } from "./survey-figures";
 
 function download(reply: FastifyReply, file: DownloadFile): FastifyReply {
   return reply
@@ -31,6 +32,10 @@ export function indicatorRoutes(app: FastifyInstance, { db, jobs }: AppDeps): vo
   );
   mount(app, indicatorsApi.enterValue, ({ body }, req) => enterValue(db, actorOf(req), body));
   mount(app, indicatorsApi.valueHistory, ({ query }, req) => getValueHistory(db, actorOf(req), query));
+  mount(app, indicatorsApi.surveyFigures, ({ query }, req) =>
+    surveyFiguresFor(db, actorOf(req), query.region),
+  );
+  mount(app, indicatorsApi.enterSurveyFigure, ({ body }, req) => enterSurveyFigure(db, actorOf(req), body));
 
   // Public (the endpoints say so): no login, aggregates only with small cells suppressed.
   mount(app, indicatorsApi.publication, ({ params }) => getPublication(db, params.year, undefined, jobs));

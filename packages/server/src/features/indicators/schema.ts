@@ -57,6 +57,20 @@ export interface IndicatorFreshnessTable {
   built_at: string;
 }
 
+/** Survey prevalence per region and year (Paser Pasal 6(2)), ./survey-figures. */
+export interface SurveyFiguresTable {
+  id: string;
+  region_code: string;
+  year: number;
+  survey: string;
+  value: number;
+  ci_lower: number | null;
+  ci_upper: number | null;
+  source: string;
+  entered_at: string;
+  entered_by: string | null;
+}
+
 export interface IndicatorsTables {
   indicator_values: IndicatorValuesTable;
   indicator_desa_periods: IndicatorDesaPeriodsTable;
@@ -64,4 +78,5 @@ export interface IndicatorsTables {
   indicator_dirty: IndicatorDirtyTable;
   indicator_desa_services: IndicatorDesaServicesTable;
   indicator_freshness: IndicatorFreshnessTable;
+  survey_figures: SurveyFiguresTable;
 }

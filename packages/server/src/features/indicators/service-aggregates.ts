@@ -1,4 +1,15 @@
-import { completedMonths, monthEnd, monthsOfPeriod, type ScoreCell, shiftMonth } from "@tumbuh/core";
+import {
+  completedMonths,
+  countPersons,
+  LONGER_KINDS,
+  monthEnd,
+  monthsOfPeriod,
+  type PersonMonthCell,
+  type PersonRule,
+  periodContaining,
+  type ScoreCell,
+  shiftMonth,
+} from "@tumbuh/core";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
@@ -10,9 +21,13 @@ import { coveringCodes, scorecardRowsPerDesa } from "../services/service";
  * Rebuilt with the child aggregates whenever the desa is marked dirty (triggers on service_records and
  * pregnancies, migration 2026-11-22T1900, besides persons/households/measurements of 2026-11-22T1700).
  *
- * Numerator = targets scored "Y" that month; denominator = targets scored "Y" or "T" (a target for whom the
- * rule does not apply yet, "TS", is in neither). A desa with no service record has no rows: "no data", not 0 %. Rows are kept per month (YYYY-MM) and per year (YYYY); the table also holds the
- * family, catin and case-audit counts of ./record-aggregates (other codes, same shape).
+ * A month: numerator = targets scored "Y" that month; denominator = targets scored "Y" or "T" (a target for
+ * whom the rule does not apply yet, "TS", is in neither). A quarter, semester or year counts persons, not
+ * target-months (issue 14; Pasal 7 c, g, p, q, t name persons): core countPersons, with the way each
+ * indicator is met (`PERSON_RULES`). A person who moved away or died (persons.left_on) is judged in no month
+ * that starts on or after that day. A desa with no service record has no rows: "no data", not 0 %. Rows are
+ * kept per month, quarter, semester and year; the table also holds the family, catin and case-audit counts of
+ * ./record-aggregates (other codes, same shape).
  */
 export const SERVICE_CODES = {
   /** Pasal 7 g: ANC to standard (≥1 T1, ≥1 T2, ≥2 T3, each due when the trimester is over) — core ancCell. */
@@ -28,6 +43,18 @@ export const SERVICE_CODES = {
   /** Pasal 7 i: the cohort completing 0–11 months (11 completed months at the month's end), see below. */
   idl: "idl_0_11",
 } as const;
+
+/**
+ * How a person meets each indicator over a longer period (core person-periods): the cumulative rules by the
+ * last judged month, the attendance rules by any month.
+ */
+export const PERSON_RULES: Readonly<Record<string, PersonRule>> = {
+  [SERVICE_CODES.anc]: "last",
+  [SERVICE_CODES.counselling]: "last",
+  [SERVICE_CODES.nifas]: "last",
+  [SERVICE_CODES.parenting]: "any",
+  [SERVICE_CODES.paud]: "any",
+};
 
 /** Months of counts kept per desa: the dashboards' 24-month trend plus a year of history. */
 export const KEEP_MONTHS = 36;
@@ -99,23 +126,25 @@ export async function serviceCounts(
   const out = new Map<string, Counts>();
   if (fromOf.size === 0) return out;
 
-  const births = new Map(
-    (
-      await db
-        .selectFrom("persons")
-        .select(["id", "birth_date"])
-        .where(withinScopes("region_code", [regionCode]))
-        .execute()
-    ).map((p) => [p.id, p.birth_date]),
-  );
+  const persons = await db
+    .selectFrom("persons")
+    .select(["id", "birth_date", "left_on"])
+    .where(withinScopes("region_code", [regionCode]))
+    .execute();
+  const births = new Map(persons.map((p) => [p.id, p.birth_date]));
+  const leftOn = new Map(persons.filter((p) => p.left_on).map((p) => [p.id, p.left_on as string]));
+  // The immunisation cohort is a count of children (each once, at 11 months): its periods add up.
   const tally = (counts: Counts, code: string, month: string, cell: ScoreCell | null | undefined) => {
     if (cell !== "Y" && cell !== "T") return;
-    const key = `${code}|${month}`;
-    const c = counts.get(key) ?? { numerator: 0, denominator: 0 };
-    c.denominator++;
-    if (cell === "Y") c.numerator++;
-    counts.set(key, c);
+    for (const period of [month, ...LONGER_KINDS.map((k) => periodContaining(k, month))]) {
+      const key = `${code}|${period}`;
+      const c = counts.get(key) ?? { numerator: 0, denominator: 0 };
+      c.denominator++;
+      if (cell === "Y") c.numerator++;
+      counts.set(key, c);
+    }
   };
+  const cellsOf = new Map<string, Map<string, PersonMonthCell[]>>();
   const quarters: string[] = [];
   const firstFrom = [...fromOf.values()].sort()[0] as string;
   for (let m = firstFrom; m <= thisMonth; m = shiftMonth(m, 1)) {
@@ -138,17 +167,18 @@ export async function serviceCounts(
         counts = new Map();
         out.set(desa, counts);
       }
+      let cells = cellsOf.get(desa);
+      if (!cells) {
+        cells = new Map(Object.keys(PERSON_RULES).map((code) => [code, []]));
+        cellsOf.set(desa, cells);
+      }
       for (const row of rows) {
+        const left = leftOn.get(row.personId);
         months.forEach((month, i) => {
           if (month < from || month > thisMonth) return;
-          for (const code of [
-            SERVICE_CODES.anc,
-            SERVICE_CODES.counselling,
-            SERVICE_CODES.nifas,
-            SERVICE_CODES.parenting,
-            SERVICE_CODES.paud,
-          ])
-            tally(counts, code, month, row.cells[code]?.[i]);
+          if (left !== undefined && left <= `${month}-01`) return;
+          for (const [code, list] of cells)
+            list.push({ personId: row.personId, month, cell: row.cells[code]?.[i] });
           // Pasal 7 i "bayi 0–11 bulan telah diimunisasi dasar secara lengkap": each child is counted once, in
           // the month it has 11 completed months — when every antigen of the schedule (Permenkes 12/2017; core
           // ANTIGENS, measles due from 10 months) is due, so the scorecard's "complete for age" is "complete".
@@ -160,15 +190,11 @@ export async function serviceCounts(
       }
     }
   }
-  // A year is the sum of its months kept here (target-months; for immunisation, the year's cohort).
-  for (const counts of out.values()) {
-    for (const [key, c] of [...counts]) {
-      const [code, month] = key.split("|") as [string, string];
-      const y = counts.get(`${code}|${month.slice(0, 4)}`) ?? { numerator: 0, denominator: 0 };
-      y.numerator += c.numerator;
-      y.denominator += c.denominator;
-      counts.set(`${code}|${month.slice(0, 4)}`, y);
-    }
+  for (const [desa, cells] of cellsOf) {
+    const counts = out.get(desa) as Counts;
+    for (const [code, list] of cells)
+      for (const [period, f] of countPersons(list, PERSON_RULES[code] as PersonRule))
+        counts.set(`${code}|${period}`, f);
   }
   return out;
 }

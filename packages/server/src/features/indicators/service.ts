@@ -8,9 +8,9 @@ import {
   type IndicatorFigure,
   type IndicatorValueInput,
   type IndicatorValueView,
-  isMonth,
   isWithin,
   monthsEnding,
+  monthsOfPeriod,
   type Prevalence,
   periodYear,
   type Region,
@@ -36,6 +36,7 @@ import { computeContext } from "./computations/context";
 import type { ComputeContext, DesaFraction } from "./computations/types";
 import { figuresFreshness } from "./freshness";
 import { currentValues, insertValue, supersede, toValueView, valueHistory } from "./repository";
+import { surveyFiguresOf } from "./survey-figures";
 
 /** The computations of the child panel, shown on every dashboard (prevalence beside coverage). */
 const PANEL = {
@@ -154,7 +155,7 @@ function panelAt(p: Awaited<ReturnType<typeof panels>>, key: string): ChildPanel
 
 /** The trend months of a period: 24 months ending with the period's last month (or this month, if earlier). */
 export function trendMonths(period: string, today = todayIso()): string[] {
-  const last = isMonth(period) ? period : `${period}-12`;
+  const last = monthsOfPeriod(period).at(-1) as string;
   const thisMonth = today.slice(0, 7);
   return monthsEnding(last < thisMonth ? last : thisMonth, TREND_MONTHS);
 }
@@ -206,8 +207,9 @@ export async function getDashboard(
       );
     }
   }
-  // Entered values: the period's own, else (for a month) the year's.
-  const valuePeriods = isMonth(query.period) ? [query.period, query.period.slice(0, 4)] : [query.period];
+  // Entered values: the period's own, else (for a month, quarter or semester) the year's.
+  const year = String(periodYear(query.period));
+  const valuePeriods = query.period === year ? [year] : [query.period, year];
   const entered = await currentValues(db, readScopes(actor), groups, valuePeriods);
   const enteredAt = (indicatorId: string, code: string): IndicatorValuesTable | undefined => {
     for (const p of valuePeriods) {
@@ -296,6 +298,11 @@ export async function getDashboard(
     agencies,
     catalog: { regulation: loaded.catalog.regulation, source: loaded.source },
     freshness,
+    surveys: await surveyFiguresOf(
+      db,
+      [region.code.split(".")[0] as string, region.code.split(".").slice(0, 2).join(".")],
+      [periodYear(query.period)],
+    ),
   };
 }
 

@@ -11,12 +11,14 @@ import {
   type IndicatorFigure,
   indicatorsApi,
   type Prevalence,
+  periodLabel,
+  recentPeriods,
 } from "@tumbuh/core";
 import { useState } from "react";
 import { api, hrefFor } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
-import { currentMonth, formatMonth, formatNumber, shiftMonth } from "../../kit/format";
+import { currentMonth, formatNumber, shiftMonth } from "../../kit/format";
 import { LoadGate, useDocumentTitle } from "../../kit/ui";
 import { useLoad } from "../../kit/useLoad";
 import { Link, navigate } from "../../router/navigation";
@@ -25,6 +27,7 @@ import { useMe } from "../../session/SessionProvider";
 import { DataExchangeSection } from "./DataExchangeSection";
 import { EnterValueForm } from "./EnterValueForm";
 import { FreshnessNote } from "./FreshnessNote";
+import { SurveyFigures } from "./SurveyFigures";
 import { TrendChart } from "./TrendChart";
 import "./indicators.css";
 
@@ -113,7 +116,7 @@ function Dashboard({
             <select value={view.period} onChange={(e) => go(e.target.value, agency)}>
               {periodOptions(view.period).map((o) => (
                 <option key={o} value={o}>
-                  {o.length === 4 ? t("ind.year", { year: o }) : formatMonth(o, locale)}
+                  {periodLabel(o, locale)}
                 </option>
               ))}
             </select>
@@ -168,6 +171,7 @@ function Dashboard({
           </p>
         )}
         {view.panel.flagged > 0 && <p className="muted">{t("ind.flagged", { count: view.panel.flagged })}</p>}
+        <SurveyFigures view={view} onSaved={reload} />
       </section>
 
       <section aria-labelledby="ind-trends" className="stack">
@@ -224,12 +228,20 @@ function Dashboard({
   );
 }
 
+/**
+ * The periods offered: the last 24 months, 4 quarters, 4 semesters and 3 years (core period.ts; a longer
+ * period counts persons, and its D/S is the mean of its months — the figures' own rules, issue 14).
+ */
 function periodOptions(current: string): string[] {
   const last = defaultPeriod();
   const months = Array.from({ length: 24 }, (_, i) => shiftMonth(last, -i));
-  const year = Number(last.slice(0, 4));
-  const years = [year, year - 1, year - 2].map(String);
-  const all = [...months, ...years];
+  const at = `${last}-01`;
+  const all = [
+    ...months,
+    ...recentPeriods("quarter", at, 4),
+    ...recentPeriods("semester", at, 4),
+    ...recentPeriods("year", at, 3),
+  ];
   return all.includes(current) ? all : [current, ...all];
 }
 

@@ -30,6 +30,7 @@ import { uuidv7 } from "../../sync/uuidv7";
 import "../../kit/kit.css";
 import "./services.css";
 import { useWriterAt } from "../registry/useWriter";
+import { MAX_TABLETS, tabletCount } from "./tablets";
 import { VoidRecord } from "./VoidRecord";
 
 /** Services a child is recorded for; the others are a (pregnant) woman's. */
@@ -58,6 +59,7 @@ interface UnsentService {
   service: string;
   givenOn: string;
   detail?: string | null;
+  quantity?: number | null;
   received: boolean;
 }
 
@@ -103,6 +105,8 @@ function RecordService({ person, reloadPerson }: { person: PersonRecord; reloadP
   const [service, setService] = useState<RecordedService>(services[0] as RecordedService);
   const [givenOn, setGivenOn] = useState(todayIso());
   const [antigen, setAntigen] = useState<string>("");
+  // Iron tablets given (TTD): the scorecard counts ≥ 90 in the pregnancy (core rules, BUKU 1000 HPK).
+  const [tablets, setTablets] = useState("");
   const [received, setReceived] = useState(true);
   const [clientId, setClientId] = useState(uuidv7);
   const [status, setStatus] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
@@ -119,6 +123,11 @@ function RecordService({ person, reloadPerson }: { person: PersonRecord; reloadP
         setStatus({ tone: "error", text: t("svc.antigenRequired") });
         return;
       }
+      const quantity = service === "ttd" && received ? tabletCount(tablets) : null;
+      if (service === "ttd" && received && quantity === null) {
+        setStatus({ tone: "error", text: t("svc.tabletsRequired") });
+        return;
+      }
       if (givenOn > todayIso()) {
         setStatus({ tone: "error", text: t("svc.futureDate") });
         return;
@@ -132,11 +141,13 @@ function RecordService({ person, reloadPerson }: { person: PersonRecord; reloadP
           givenOn,
           received,
           ...(service === "imunisasi" ? { detail: antigen as (typeof ANTIGEN_CODES)[number] } : {}),
+          ...(quantity !== null ? { quantity } : {}),
         },
         clientId,
       );
       setStatus({ tone: "ok", text: t("svc.savedOffline") });
       setClientId(uuidv7());
+      setTablets("");
     } catch (err) {
       setStatus({ tone: "error", text: String(err) });
     } finally {
@@ -206,6 +217,26 @@ function RecordService({ person, reloadPerson }: { person: PersonRecord; reloadP
             </label>
           </div>
         </fieldset>
+        {service === "ttd" && received && (
+          <div className="field">
+            <label htmlFor="svc-tablets">{t("svc.tablets")}</label>
+            <input
+              id="svc-tablets"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={MAX_TABLETS}
+              step={1}
+              value={tablets}
+              onChange={(e) => setTablets(e.target.value)}
+              aria-describedby="svc-tablets-hint"
+              required
+            />
+            <p id="svc-tablets-hint" className="muted">
+              {t("svc.tabletsHint")}
+            </p>
+          </div>
+        )}
         {status && <Notice tone={status.tone}>{status.text}</Notice>}
         <button type="submit" className="button button--primary button--big button--block" disabled={saving}>
           {saving ? t("reg.saving") : t("reg.save")}
@@ -220,6 +251,7 @@ function RecordService({ person, reloadPerson }: { person: PersonRecord; reloadP
                 <span>{formatDate(r.givenOn, locale)}</span>{" "}
                 <strong>{t(`svc.service.${r.service}` as MessageKey)}</strong>
                 {r.detail ? ` · ${ANTIGENS[r.detail as keyof typeof ANTIGENS]?.label ?? r.detail}` : ""}
+                {r.quantity ? ` · ${t("svc.tabletsCount", { n: r.quantity })}` : ""}
                 {!r.received && ` · ${t("svc.notReceived")}`} ·{" "}
                 <span className="badge badge--warn">{t("svc.unsent")}</span>
               </li>
@@ -237,6 +269,7 @@ function RecordService({ person, reloadPerson }: { person: PersonRecord; reloadP
                     <span>{formatDate(r.givenOn, locale)}</span>{" "}
                     <strong>{t(`svc.service.${r.service}` as MessageKey)}</strong>
                     {r.detail ? ` · ${ANTIGENS[r.detail as keyof typeof ANTIGENS]?.label ?? r.detail}` : ""}
+                    {r.quantity ? ` · ${t("svc.tabletsCount", { n: r.quantity })}` : ""}
                     {!r.received && ` · ${t("svc.notReceived")}`}
                     {r.voidReason != null
                       ? ` · ${t("svc.voided", { reason: r.voidReason })}`

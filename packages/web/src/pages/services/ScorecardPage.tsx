@@ -4,8 +4,10 @@
 // indicator live in the URL.
 
 import {
+  periodLabel as corePeriodLabel,
   formatPercent,
   indicatorsOf,
+  isPeriod,
   missingByIndicator,
   regionsApi,
   SCORE_GROUP_LABELS,
@@ -44,11 +46,9 @@ export default function ScorecardPage({ code }: { code: string }) {
 }
 
 function usePeriodLabel() {
-  const { t, locale } = useI18n();
-  return (p: string) => {
-    const q = /^(\d{4})-Q([1-4])$/.exec(p);
-    return q ? t("svc.quarter", { q: q[2] ?? "", year: q[1] ?? "" }) : formatMonth(p, locale);
-  };
+  const { locale } = useI18n();
+  // Core periodLabel: "Juni 2026", "Triwulan III 2026", "Semester I 2026", "Tahun 2026".
+  return (p: string) => (isPeriod(p) ? corePeriodLabel(p, locale) : p);
 }
 
 function Scorecard({ region }: { region: RegionView["region"] }) {

@@ -1,5 +1,6 @@
-// Periods offered on the scorecard page: the last 12 months and the last 6 quarters, newest first.
-import { isPeriod } from "@tumbuh/core";
+// Periods offered on the scorecard page: the last 12 months, 6 quarters, 4 semesters and 3 years, newest
+// first (issue 14: semester and year wherever a month or quarter is taken; core period.ts).
+import { isPeriod, recentPeriods } from "@tumbuh/core";
 
 export function periodChoices(now: Date = new Date()): string[] {
   const y = now.getUTCFullYear();
@@ -12,7 +13,8 @@ export function periodChoices(now: Date = new Date()): string[] {
   const quarters: string[] = [];
   const q0 = y * 4 + Math.floor(m / 3);
   for (let i = 0; i < 6; i++) quarters.push(`${Math.floor((q0 - i) / 4)}-Q${((q0 - i) % 4) + 1}`);
-  return [...months, ...quarters];
+  const today = `${months[0]}-01`;
+  return [...months, ...quarters, ...recentPeriods("semester", today, 4), ...recentPeriods("year", today, 3)];
 }
 
 /** The period in the URL when it is one, else the current month. */
