@@ -15,14 +15,16 @@ describe("presentOn / presentInPeriod", () => {
     expect(presentOn(p, "2026-09-01")).toBe(false);
   });
 
-  it("keeps a child who left in August in July and out of August, Q3 and the year", () => {
+  it("keeps a child who left on 15 August in August, Q3 and the year (here part of them), out of September", () => {
     const p = { leftOn: "2026-08-15" };
     expect(presentInPeriod(p, "2026-07")).toBe(true);
-    expect(presentInPeriod(p, "2026-Q2")).toBe(true);
-    expect(presentInPeriod(p, "2026-08")).toBe(false);
-    expect(presentInPeriod(p, "2026-Q3")).toBe(false);
-    expect(presentInPeriod(p, "2026-S2")).toBe(false);
-    expect(presentInPeriod(p, "2026")).toBe(false);
+    expect(presentInPeriod(p, "2026-08")).toBe(true);
+    expect(presentInPeriod(p, "2026-Q3")).toBe(true);
+    expect(presentInPeriod(p, "2026")).toBe(true);
+    expect(presentInPeriod(p, "2026-09")).toBe(false);
+    expect(presentInPeriod(p, "2026-Q4")).toBe(false);
+    expect(presentInPeriod({ leftOn: "2026-07-01" }, "2026-07")).toBe(false);
+    expect(presentInPeriod({ leftOn: "2026-07-01" }, "2026-S2")).toBe(false);
   });
 
   it("once gone, gone on every later day", () => {

@@ -7,9 +7,10 @@ import { periodBounds } from "./period";
  *
  * - On a day: present when nothing is recorded, or the day is before `leftOn` (the day of leaving itself
  *   no longer counts: a child who moved on the 15th is not due at the posyandu on the 15th).
- * - In a period (month, quarter, semester, year): present on the period's LAST day. A child who left
- *   during a quarter is out of that quarter's denominators (and so is his numerator: a measurement
- *   of a child not in the denominator is not counted), and stays in every earlier period's.
+ * - In a period (month, quarter, semester, year): present when here on ANY day of it, i.e. left after its
+ *   first day. A child weighed on 3 June who moved on 15 June is in June's D and S (the weighing happened)
+ *   and in the year's figures, and out of July's and every later period's. The indicator figures
+ *   (core indicators/child-counts.ts, server service-aggregates.ts) ask exactly this.
  */
 export interface PresenceFacts {
   /** YYYY-MM-DD or null/undefined while the person is still here. */
@@ -22,7 +23,7 @@ export function presentOn(person: PresenceFacts, isoDate: string): boolean {
 
 /** Present in a period as written by core period.ts ("2025-07", "2025-Q3", "2025-S1", "2025"). */
 export function presentInPeriod(person: PresenceFacts, period: string): boolean {
-  return presentOn(person, periodBounds(period).end);
+  return presentOn(person, periodBounds(period).start);
 }
 
 /** Why a person left the registry. */

@@ -1,5 +1,6 @@
 import { completedMonths } from "@tumbuh/growth/age";
 import { type PeriodKind, periodContaining, periodKind } from "../period";
+import { presentOn } from "../presence";
 import { SKDN_AGE_MONTHS } from "../skdn/figures";
 import { periodBounds } from "./periods";
 
@@ -127,7 +128,7 @@ export function countChildren(
     }
     for (const b of bounds) {
       if (child.birthDate > b.end) continue;
-      if (child.leftOn && child.leftOn <= b.start) continue;
+      if (!presentOn(child, b.start)) continue; // left before the period began (core presence.ts)
       const age = b.month
         ? completedMonths(child.birthDate, b.end)
         : completedMonths(child.birthDate, b.start);

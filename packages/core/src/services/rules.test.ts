@@ -178,6 +178,21 @@ describe("children's rules at age-band boundaries", () => {
     expect(inGroup("anak_0_23", f, "2025-11")).toBe(false); // 24 on 30 Nov
     expect(inGroup("anak_2_6", f, "2025-11")).toBe(true);
   });
+  it("a child who moved away or died on 15 October is a target in October, of no later month (issue 17)", () => {
+    const f = facts({ birthDate: "2025-01-10", leftOn: "2025-10-15" });
+    expect(inGroup("anak_0_23", f, "2025-10")).toBe(true);
+    expect(inGroup("anak_0_23", f, "2025-11")).toBe(false);
+    const p = {
+      lmpDate: "2025-03-01",
+      eddDate: "2025-12-06",
+      endedOn: null,
+      outcome: null,
+      kek: false,
+      highRisk: false,
+    };
+    expect(inGroup("ibu_hamil", facts({ pregnancy: p, leftOn: "2025-09-01" }), "2025-08")).toBe(true);
+    expect(inGroup("ibu_hamil", facts({ pregnancy: p, leftOn: "2025-09-01" }), "2025-09")).toBe(false);
+  });
 });
 
 describe("catalog", () => {

@@ -1,4 +1,5 @@
 import { addDays, completedMonths, daysBetween } from "../dates";
+import { presentOn } from "../presence";
 import {
   ANC_SCHEDULES,
   ANTIGEN_CODES,
@@ -48,6 +49,8 @@ export interface PregnancyScoreFacts {
 /** What the rules need to know about one person; gathered by the server in one pass per table. */
 export interface TargetFacts {
   birthDate: string;
+  /** Moved away or died on this day (persons.left_on): no longer a target from the next month on. */
+  leftOn?: string | null;
   birthLengthKnown: boolean;
   /** The pregnancy the woman is a target for (ibu_hamil only). */
   pregnancy: PregnancyScoreFacts | null;
@@ -86,6 +89,8 @@ export function pregnancyScoreEnd(p: PregnancyScoreFacts): string {
 export function inGroup(group: ScoreGroup, facts: TargetFacts, month: string): boolean {
   const start = monthStart(month);
   const end = monthEnd(month);
+  // Issue 17: a person who moved away or died is a target of no month that begins after (core presence.ts).
+  if (!presentOn(facts, start)) return false;
   if (group === "ibu_hamil") {
     const p = facts.pregnancy;
     return p !== null && p.lmpDate <= end && pregnancyScoreEnd(p) >= start;

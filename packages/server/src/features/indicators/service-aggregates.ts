@@ -7,6 +7,7 @@ import {
   type PersonMonthCell,
   type PersonRule,
   periodContaining,
+  presentInPeriod,
   type ScoreCell,
   shiftMonth,
 } from "@tumbuh/core";
@@ -176,7 +177,7 @@ export async function serviceCounts(
         const left = leftOn.get(row.personId);
         months.forEach((month, i) => {
           if (month < from || month > thisMonth) return;
-          if (left !== undefined && left <= `${month}-01`) return;
+          if (!presentInPeriod({ leftOn: left }, month)) return; // left before the month began
           for (const [code, list] of cells)
             list.push({ personId: row.personId, month, cell: row.cells[code]?.[i] });
           // Pasal 7 i "bayi 0–11 bulan telah diimunisasi dasar secara lengkap": each child is counted once, in

@@ -131,6 +131,7 @@ export async function pregnanciesInRegion(
       "persons.region_code",
       "persons.household_id",
       "persons.birth_date",
+      "persons.left_on",
     ])
     .where("pregnancies.deleted_at", "is", null)
     .where("persons.deleted_at", "is", null)

@@ -281,6 +281,7 @@ export function targetsOf({
       regionCode: c.region_code,
       facts: {
         birthDate: c.birth_date,
+        leftOn: c.left_on,
         birthLengthKnown: c.birth_length_cm !== null,
         pregnancy: null,
         household: (c.household_id && households.get(c.household_id)) || null,
@@ -298,6 +299,7 @@ export function targetsOf({
       regionCode: p.region_code,
       facts: {
         birthDate: p.birth_date,
+        leftOn: p.left_on,
         birthLengthKnown: false,
         pregnancy: {
           lmpDate: p.lmp_date,
