@@ -75,8 +75,10 @@ describe("DHIS2 breakdown by sex and age band", () => {
       .map((d) => d.toISOString().slice(0, 10));
     const z = fc.option(fc.double({ min: -8, max: 8, noNaN: true }).map((x) => Math.round(x * 100) / 100));
     const world = fc.record({
-      children: fc.array(fc.tuple(fc.integer({ min: 1, max: 2 }), day), { maxLength: 12 }),
-      measurements: fc.array(fc.tuple(fc.nat(11), day, z, z, z, fc.boolean()), { maxLength: 40 }),
+      children: fc.array(fc.tuple(fc.integer({ min: 1, max: 2 }), day, fc.option(day)), { maxLength: 12 }),
+      measurements: fc.array(fc.tuple(fc.nat(11), day, z, z, z, fc.boolean(), fc.boolean()), {
+        maxLength: 40,
+      }),
       period: fc.oneof(
         fc.constantFrom("2024", "2025"),
         fc
@@ -86,10 +88,17 @@ describe("DHIS2 breakdown by sex and age band", () => {
     });
     fc.assert(
       fc.property(world, (w) => {
-        const children = w.children.map(([sex, birth], i) => child(`c${i}`, sex, birth));
+        // Some moved away or died (issue 17), some measurements are length only (not a weighing).
+        const children = w.children.map(([sex, birth, left], i) => ({
+          ...child(`c${i}`, sex, birth),
+          leftOn: left,
+        }));
         const ms = w.measurements
           .filter(([i]) => i < children.length)
-          .map(([i, d, zl, zw, zf, f]) => m(`c${i}`, d, zl, zw ?? null, zf ?? null, f));
+          .map(([i, d, zl, zw, zf, f, weighed]) => ({
+            ...m(`c${i}`, d, zl, zw ?? null, zf ?? null, f),
+            weighed,
+          }));
         const total = breakdownTotal(breakdownChildren(children, ms, w.period));
         const dash = countChildren(children, ms, [w.period]).get(w.period);
         expect(total.registered).toBe(dash?.registered);

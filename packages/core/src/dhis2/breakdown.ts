@@ -1,6 +1,6 @@
 import { completedMonths } from "@tumbuh/growth/age";
-import type { CountedMeasurement } from "../indicators/child-counts";
-import { periodBounds } from "../period";
+import { type CountedMeasurement, registeredIn } from "../indicators/child-counts";
+import { periodBounds, periodKind } from "../period";
 
 /**
  * Counts of one area and period split by sex and age band, for aggregate reporting (DHIS2). Pure: the
@@ -8,8 +8,10 @@ import { periodBounds } from "../period";
  *
  * It follows the rules of the dashboard's `countChildren` (indicators/child-counts.ts) so the totals agree
  * with the indicator figures — a property test holds them equal for every month and year:
- * - registered: born by the period's last day and under 60 completed months on its first day;
- * - measured: registered and measured in the period at 0–59 completed months;
+ * - registered: `registeredIn` (born by the period's end, here when it began, a balita: for a month 0–59
+ *   completed months at its end as the SKDN's S, for a longer period under 60 months on its first day);
+ * - measured: registered and weighed in the period at 0–59 completed months (the SKDN's D; a length-only
+ *   measurement still counts for its index);
  * - per index, the child's latest usable z in the period (a WHO-flagged value outside the plausible range
  *   is left out), so a child counts once per period.
  * Added here: the age band and the severity.
@@ -48,6 +50,8 @@ export interface BreakdownChild {
   /** 1 laki-laki, 2 perempuan (as the registry stores it). */
   sex: number;
   birthDate: string;
+  /** persons.left_on: moved away or died on this day. */
+  leftOn?: string | null;
 }
 
 const Z_OF: Record<GrowthIndex, keyof Pick<CountedMeasurement, "zlen" | "zwei" | "zwfl">> = {
@@ -95,6 +99,7 @@ export function breakdownChildren(
   into: Breakdown = emptyBreakdown(),
 ): Breakdown {
   const { start, end } = periodBounds(period);
+  const isMonth = periodKind(period) === "month";
   const byChild = new Map<string, CountedMeasurement[]>();
   for (const m of measurements) {
     if (m.measuredOn < start || m.measuredOn > end) continue;
@@ -103,7 +108,7 @@ export function breakdownChildren(
     else byChild.set(m.personId, [m]);
   }
   for (const child of children) {
-    if (child.birthDate > end || completedMonths(child.birthDate, start) >= 60) continue;
+    if (!registeredIn(child, { start, end }, isMonth)) continue;
     const sex: Sex = child.sex === 2 ? "female" : "male";
     const own = (byChild.get(child.id) ?? [])
       .filter((m) => m.measuredOn >= child.birthDate && completedMonths(child.birthDate, m.measuredOn) < 60)
@@ -115,7 +120,7 @@ export function breakdownChildren(
     const cell = into[`${sex}:${ageBand(months)}`];
     cell.registered++;
     if (!latest) continue;
-    cell.measured++;
+    if (own.some((m) => m.weighed !== false)) cell.measured++;
     for (const index of GROWTH_INDICES) {
       let z: number | null = null;
       for (const m of own) z = usable(m, Z_OF[index]) ?? z;
@@ -136,7 +141,8 @@ export function breakdownTotal(b: Breakdown): CellCounts {
 
 /**
  * Problems that must stop an export: per cell, severe + moderate + normal = measured for each index, and
- * measured for an index ≤ measured ≤ registered. `where` names the area in each message.
+ * measured for an index ≤ registered, weighed ≤ registered (a length-only measurement counts for TB/U but is
+ * not a weighing, so an index may exceed the weighed). `where` names the area in each message.
  */
 export function breakdownProblems(b: Breakdown, where: string): string[] {
   const out: string[] = [];
@@ -146,8 +152,8 @@ export function breakdownProblems(b: Breakdown, where: string): string[] {
       const sum = c[`${i}_severe`] + c[`${i}_moderate`] + c[`${i}_normal`];
       if (sum !== c[`${i}_measured`])
         out.push(`${where} ${k}: ${i} severe + moderate + normal = ${sum}, measured ${c[`${i}_measured`]}`);
-      if (c[`${i}_measured`] > c.measured)
-        out.push(`${where} ${k}: ${i} measured ${c[`${i}_measured`]} > children measured ${c.measured}`);
+      if (c[`${i}_measured`] > c.registered)
+        out.push(`${where} ${k}: ${i} measured ${c[`${i}_measured`]} > registered ${c.registered}`);
     }
     if (c.measured > c.registered)
       out.push(`${where} ${k}: measured ${c.measured} > registered ${c.registered}`);

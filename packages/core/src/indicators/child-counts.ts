@@ -49,6 +49,24 @@ export interface CountedChild {
   leftOn?: string | null;
 }
 
+/**
+ * Whether a child is in a period's denominator: born by its last day, here when it began (core presence.ts),
+ * and a balita — for a month 0–59 completed months at its end (the SKDN's S), for a longer period under 60
+ * completed months on its first day. The DHIS2 breakdown asks the same (dhis2/breakdown.ts).
+ */
+export function registeredIn(
+  child: CountedChild,
+  bounds: { start: string; end: string },
+  isMonth: boolean,
+): boolean {
+  if (child.birthDate > bounds.end) return false;
+  if (!presentOn(child, bounds.start)) return false;
+  const age = isMonth
+    ? completedMonths(child.birthDate, bounds.end)
+    : completedMonths(child.birthDate, bounds.start);
+  return isMonth ? age <= SKDN_AGE_MONTHS : age < 60;
+}
+
 export interface CountedMeasurement {
   personId: string;
   measuredOn: string;
@@ -127,12 +145,7 @@ export function countChildren(
       }
     }
     for (const b of bounds) {
-      if (child.birthDate > b.end) continue;
-      if (!presentOn(child, b.start)) continue; // left before the period began (core presence.ts)
-      const age = b.month
-        ? completedMonths(child.birthDate, b.end)
-        : completedMonths(child.birthDate, b.start);
-      if (b.month ? age > SKDN_AGE_MONTHS : age >= 60) continue;
+      if (!registeredIn(child, b, b.month)) continue;
       const c = out.get(b.period) as ChildCounts;
       c.registered++;
       const l = latest.get(b.period);

@@ -51,12 +51,7 @@ export type FamiliesAtRisk = z.infer<typeof FamiliesAtRiskSchema>;
 
 /** The figures of one unit (or the desa total): every target role is counted, zero included. */
 export const SocialMappingCountsSchema = z.object({
-  // A role added later (anak_usia_sekolah, issue 14) reads as 0 in snapshots saved before it; any other
-  // missing role is still refused.
-  targets: z.preprocess(
-    (v) => (v && typeof v === "object" ? { anak_usia_sekolah: 0, ...v } : v),
-    z.record(z.enum(TARGET_ROLES), count),
-  ),
+  targets: z.record(z.enum(TARGET_ROLES), count),
   children0to59: count,
   stunted: count,
   notMeasured2m: count,
@@ -87,3 +82,14 @@ export const MeetingMappingSnapshotSchema = SocialMappingCountsSchema.extend({
   families: FamiliesAtRiskSchema.optional(),
 });
 export type MeetingMappingSnapshot = z.infer<typeof MeetingMappingSnapshotSchema>;
+
+/**
+ * A snapshot as stored (`planning_meetings.mapping_json`): a role added later (anak_usia_sekolah, issue 14)
+ * reads as 0 in snapshots saved before it; any other missing role is still refused. Only for reading the
+ * column: a response schema must not transform (it is also used to encode).
+ */
+export const StoredMeetingMappingSchema = z.preprocess((v) => {
+  if (!v || typeof v !== "object" || !("targets" in v)) return v;
+  const targets = (v as { targets: unknown }).targets;
+  return targets && typeof targets === "object" ? { ...v, targets: { anak_usia_sekolah: 0, ...targets } } : v;
+}, MeetingMappingSnapshotSchema);

@@ -1,4 +1,4 @@
-import { KpmFactsSchema, MeetingMappingSnapshotSchema, TARGET_ROLES, TextListSchema } from "@tumbuh/core";
+import { KpmFactsSchema, StoredMeetingMappingSchema, TARGET_ROLES, TextListSchema } from "@tumbuh/core";
 import { describe, expect, it } from "vitest";
 import { parseJsonColumn } from "./json-column";
 
@@ -8,7 +8,7 @@ const oldSnapshot = { targets, children0to59: 3, stunted: 1, notMeasured2m: 0 };
 
 describe("planning's JSON columns", () => {
   it("reads a meeting's mapping snapshot, old ones without scorecard and families included", () => {
-    const m = parseJsonColumn(MeetingMappingSnapshotSchema, JSON.stringify(oldSnapshot));
+    const m = parseJsonColumn(StoredMeetingMappingSchema, JSON.stringify(oldSnapshot));
     expect(m.targets.anak_24_59).toBe(1);
     expect(m.scorecard).toBeUndefined();
     expect(m.families).toBeUndefined();
@@ -17,13 +17,13 @@ describe("planning's JSON columns", () => {
   it("refuses a snapshot or list that is not what was stored, instead of passing it on", () => {
     const { anak_0_6: _dropped, ...fewer } = targets;
     expect(() =>
-      parseJsonColumn(MeetingMappingSnapshotSchema, JSON.stringify({ ...oldSnapshot, targets: fewer })),
+      parseJsonColumn(StoredMeetingMappingSchema, JSON.stringify({ ...oldSnapshot, targets: fewer })),
     ).toThrow();
     expect(() => parseJsonColumn(TextListSchema, '["ok", 3]')).toThrow();
     // Saved before the school-age role existed (issue 14): read with 0, not refused.
     const { anak_usia_sekolah: _new, ...before } = targets;
     const read = parseJsonColumn(
-      MeetingMappingSnapshotSchema,
+      StoredMeetingMappingSchema,
       JSON.stringify({ ...oldSnapshot, targets: before }),
     );
     expect(JSON.stringify(read)).toContain('"anak_usia_sekolah":0');

@@ -22,6 +22,7 @@ export const FED_TABLES = [
   ["tpk_visits", "tpk_visit"],
   ["case_audits", "case_audit"],
   ["audit_followups", "audit_followup"],
+  ["tika_readings", "tika_reading"],
 ] as const;
 
 /**
@@ -67,7 +68,7 @@ export async function snapshotPage(
     const ids = handler
       ? (
           await db
-            // One query shape for eleven tables: Kysely cannot type a table chosen at run time.
+            // One query shape for every table: Kysely cannot type a table chosen at run time.
             .selectFrom(name as "persons")
             .select("id")
             .where("id", ">", after)

@@ -20,7 +20,7 @@ export async function childrenAndMeasurements(
   const { start, end } = periodBounds(period);
   const children = await db
     .selectFrom("persons")
-    .select(["id", "sex", "birth_date", "region_code"])
+    .select(["id", "sex", "birth_date", "region_code", "left_on"])
     .where(withinScopes("region_code", scopes))
     .where("deleted_at", "is", null)
     .where("merged_into", "is", null)
@@ -30,7 +30,7 @@ export async function childrenAndMeasurements(
   const measurements = await db
     .selectFrom("measurements as m")
     .innerJoin("persons as p", "p.id", "m.person_id")
-    .select(["m.person_id", "m.measured_on", "m.zlen", "m.zwei", "m.zwfl", "m.flagged"])
+    .select(["m.person_id", "m.measured_on", "m.zlen", "m.zwei", "m.zwfl", "m.flagged", "m.weight_kg"])
     .where(withinScopes("p.region_code", scopes))
     .where("p.deleted_at", "is", null)
     .where("p.merged_into", "is", null)
@@ -43,6 +43,7 @@ export async function childrenAndMeasurements(
       id: c.id,
       sex: c.sex,
       birthDate: c.birth_date,
+      leftOn: c.left_on,
       regionCode: c.region_code,
     })),
     measurements: measurements.map((m) => ({
@@ -52,6 +53,7 @@ export async function childrenAndMeasurements(
       zwei: m.zwei,
       zwfl: m.zwfl,
       flagged: Number(m.flagged) === 1,
+      weighed: m.weight_kg !== null,
     })),
   };
 }

@@ -15,7 +15,6 @@ import {
   hasPowerAt,
   isLate,
   MeetingAttendeeSchema,
-  MeetingMappingSnapshotSchema,
   type MeetingInput as MeetingSchema,
   type MeetingView,
   missingEvidence,
@@ -33,6 +32,7 @@ import {
   type StageStatus,
   type StageStatuses,
   type StageUpdate,
+  StoredMeetingMappingSchema,
   stageDeadline,
   stagesOf,
   stuntingShare,
@@ -146,7 +146,7 @@ export function toMeetingView(m: Awaited<ReturnType<typeof meetingsOf>>[number])
     opportunities: parseJsonColumn(TextListSchema, m.opportunities_json),
     notes: m.notes,
     signatories: parseJsonColumn(z.array(SignatorySchema), m.signatories_json),
-    mapping: m.mapping_json ? parseJsonColumn(MeetingMappingSnapshotSchema, m.mapping_json) : null,
+    mapping: m.mapping_json ? parseJsonColumn(StoredMeetingMappingSchema, m.mapping_json) : null,
   };
 }
 
