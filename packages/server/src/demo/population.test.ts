@@ -169,11 +169,14 @@ describeEachDialect(
         .select(["m.tbu"])
         .where("p.birth_date", ">", "2021-11-22")
         .where("m.tbu", "is not", null)
+        .where("m.deleted_at", "is", null)
         .where(({ not, exists, selectFrom }) =>
           not(
             exists(
               selectFrom("measurements as later")
                 .select("later.id")
+                // Live rows: the per-person index is partial (measurements_person_day_live).
+                .where("later.deleted_at", "is", null)
                 .whereRef("later.person_id", "=", "m.person_id")
                 .whereRef("later.measured_on", ">", "m.measured_on"),
             ),
