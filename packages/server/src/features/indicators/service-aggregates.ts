@@ -7,7 +7,6 @@ import {
   type PersonMonthCell,
   type PersonRule,
   periodContaining,
-  presentInPeriod,
   type ScoreCell,
   shiftMonth,
 } from "@tumbuh/core";
@@ -25,8 +24,8 @@ import { coveringCodes, scorecardRowsPerDesa } from "../services/service";
  * A month: numerator = targets scored "Y" that month; denominator = targets scored "Y" or "T" (a target for
  * whom the rule does not apply yet, "TS", is in neither). A quarter, semester or year counts persons, not
  * target-months (issue 14; Pasal 7 c, g, p, q, t name persons): core countPersons, with the way each
- * indicator is met (`PERSON_RULES`). A person who moved away or died (persons.left_on) is judged in no month
- * that starts on or after that day. A desa with no service record has no rows: "no data", not 0 %. Rows are
+ * indicator is met (`PERSON_RULES`). A person who moved away or died is judged in no month that starts on or
+ * after that day: the scorecard's groups ask core presence.ts, so those cells come empty. A desa with no service record has no rows: "no data", not 0 %. Rows are
  * kept per month, quarter, semester and year; the table also holds the family, catin and case-audit counts of
  * ./record-aggregates (other codes, same shape).
  */
@@ -129,11 +128,10 @@ export async function serviceCounts(
 
   const persons = await db
     .selectFrom("persons")
-    .select(["id", "birth_date", "left_on"])
+    .select(["id", "birth_date"])
     .where(withinScopes("region_code", [regionCode]))
     .execute();
   const births = new Map(persons.map((p) => [p.id, p.birth_date]));
-  const leftOn = new Map(persons.filter((p) => p.left_on).map((p) => [p.id, p.left_on as string]));
   // The immunisation cohort is a count of children (each once, at 11 months): its periods add up.
   const tally = (counts: Counts, code: string, month: string, cell: ScoreCell | null | undefined) => {
     if (cell !== "Y" && cell !== "T") return;
@@ -174,10 +172,8 @@ export async function serviceCounts(
         cellsOf.set(desa, cells);
       }
       for (const row of rows) {
-        const left = leftOn.get(row.personId);
         months.forEach((month, i) => {
           if (month < from || month > thisMonth) return;
-          if (!presentInPeriod({ leftOn: left }, month)) return; // left before the month began
           for (const [code, list] of cells)
             list.push({ personId: row.personId, month, cell: row.cells[code]?.[i] });
           // Pasal 7 i "bayi 0–11 bulan telah diimunisasi dasar secara lengkap": each child is counted once, in
