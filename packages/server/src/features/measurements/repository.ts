@@ -232,3 +232,31 @@ export async function weighingsInRegion(
     .orderBy("m.measured_on")
     .execute();
 }
+
+/**
+ * Live length/height measurements from `from` to `to` of children of the region born from `bornFrom`, raw
+ * (tika pertumbuhan recomputes the band from the raw value by the current engine, as pages do).
+ */
+export async function lengthsInRegion(
+  db: Conn,
+  scopes: readonly string[],
+  regionCode: string,
+  from: string,
+  to: string,
+  bornFrom: string,
+) {
+  return db
+    .selectFrom("measurements as m")
+    .innerJoin("persons as p", "p.id", "m.person_id")
+    .select(["m.person_id", "m.measured_on", "m.lenhei_cm", "m.measure"])
+    .where("m.deleted_at", "is", null)
+    .where("m.lenhei_cm", ">", 0)
+    .where("p.deleted_at", "is", null)
+    .where(withinScopes("p.region_code", scopes))
+    .where(withinScopes("p.region_code", [regionCode]))
+    .where("p.birth_date", ">=", bornFrom)
+    .where("m.measured_on", ">=", from)
+    .where("m.measured_on", "<=", to)
+    .orderBy("m.measured_on")
+    .execute();
+}

@@ -261,6 +261,7 @@ export async function openSession(
 // (scorecard) and the month's working lists (planning's social mapping).
 export { registryLists } from "./lists";
 export {
+  lengthsInRegion,
   type MeasuredDays,
   measurementDayRowsInRegion,
   measurementDaysInRegion,

@@ -7,8 +7,8 @@ import { idMaker } from "../../demo/population/ids";
 import { createRng, hash32 } from "../../demo/population/random";
 import { appendAudit } from "../audit/service";
 import type { DemoContext } from "../feature";
+import { lengthsInRegion } from "../measurements/service";
 import { personsInRegionBornBetween } from "../persons/service";
-import { lengthsInRegion } from "./repository";
 
 /** Months back the demo's KPM laid children on the mat (the mat is used every three months). */
 const DEMO_TIKA_MONTHS = 6;

@@ -47,33 +47,3 @@ export async function readingsInRegion(
     .orderBy("t.created_at")
     .execute();
 }
-
-/**
- * Live length/height measurements from `from` to `to` of children of the region born from `bornFrom`, raw
- * (the band is recomputed from the raw value by the current engine, as pages do). Read here rather than
- * through measurements/service because that feature's repository is being rewritten on another branch;
- * MERGE NOTE: move this query there (beside `weighingsInRegion`) once it settles.
- */
-export async function lengthsInRegion(
-  db: Conn,
-  scopes: readonly string[],
-  regionCode: string,
-  from: string,
-  to: string,
-  bornFrom: string,
-) {
-  return db
-    .selectFrom("measurements as m")
-    .innerJoin("persons as p", "p.id", "m.person_id")
-    .select(["m.person_id", "m.measured_on", "m.lenhei_cm", "m.measure"])
-    .where("m.deleted_at", "is", null)
-    .where("m.lenhei_cm", ">", 0)
-    .where("p.deleted_at", "is", null)
-    .where(withinScopes("p.region_code", scopes))
-    .where(withinScopes("p.region_code", [regionCode]))
-    .where("p.birth_date", ">=", bornFrom)
-    .where("m.measured_on", ">=", from)
-    .where("m.measured_on", "<=", to)
-    .orderBy("m.measured_on")
-    .execute();
-}

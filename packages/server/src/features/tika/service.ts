@@ -26,17 +26,11 @@ import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
 import { appendAudit } from "../audit/service";
-import { measurementsOf } from "../measurements/service";
+import { lengthsInRegion, measurementsOf } from "../measurements/service";
 import { findPerson, personsInRegionBornBetween } from "../persons/service";
 import { writableRegion } from "../region-guard";
 import { findRegion, findRegionsByCode } from "../regions/service";
-import {
-  insertReading,
-  lengthsInRegion,
-  readingById,
-  readingsInRegion,
-  readingsOfPerson,
-} from "./repository";
+import { insertReading, readingById, readingsInRegion, readingsOfPerson } from "./repository";
 
 const WRITE_LEVELS: readonly Level[] = ["desa", "dusun", "posyandu"];
 
