@@ -22,7 +22,7 @@ import { useState } from "react";
 import { api, hrefFor, type RegionView } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { intlLocale } from "../../i18n/messages";
-import { formatMonth, placeTitle } from "../../kit/format";
+import { placeTitle } from "../../kit/format";
 import { BackLink, LoadGate, useDocumentTitle } from "../../kit/ui";
 import { useLoad } from "../../kit/useLoad";
 import { regionKey } from "../../offline/cache";
