@@ -1,12 +1,13 @@
 // Dates as Indonesian documents print them ("22 November 2026", "Minggu, 22 November 2026").
 import { MONTH_NAMES } from "@tumbuh/core";
+import { dateIn } from "./words";
 
 const MONTHS = MONTH_NAMES.id;
 const DAYS = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
 
 /** "2026-11-22" → "22 November 2026". */
 export function tanggal(iso: string): string {
-  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+  return dateIn("id", iso);
 }
 
 /** "2026-11-22" → "Minggu, 22 November 2026". */
