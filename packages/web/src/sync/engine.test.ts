@@ -72,6 +72,27 @@ describe("a sync round", () => {
     expect(engine.snapshot).toMatchObject({ lastError: null, ready: true, pending: 0 });
   });
 
+  it("the signal returning during a round that fails offline still gets its own round: the op goes at once", async () => {
+    const server = new FakeSyncServer();
+    let online = false;
+    let duringRound: Promise<void> | undefined;
+    const engine: ManualEngine = device({
+      syncPush: (ops) => {
+        if (online) return server.syncPush(ops);
+        // The "online" event arrives while this offline round is on its way to failing.
+        online = true;
+        duringRound = engine.syncNow();
+        throw networkDown();
+      },
+      syncPull: (c) => server.syncPull(c),
+    });
+    const id = await registerPerson(engine, child);
+    await engine.syncNow();
+    await duringRound;
+    expect(server.get("person", id).data).toMatchObject(child);
+    expect(engine.snapshot).toMatchObject({ lastError: null, pending: 0 });
+  });
+
   it("an op sent again after its answer was lost is answered from the server's memory, not applied twice", async () => {
     const server = new FakeSyncServer();
     const engine = device(server);

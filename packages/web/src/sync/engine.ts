@@ -48,6 +48,7 @@ export interface SyncStatus {
 const BATCH = 100;
 const EVERY_MS = 30_000;
 const SOON_MS = 300;
+const ONLINE_RETRIES_MS = [1_000, 3_000, 8_000] as const;
 
 export class SyncEngine {
   readonly db: SyncDb;
@@ -68,7 +69,10 @@ export class SyncEngine {
   private soon: ReturnType<typeof setTimeout> | undefined;
   private current: Promise<void> | null = null;
   private again = false;
-  private readonly onOnline = () => void this.syncNow();
+  // The signal came back. Chromium (and phones) fire "online" before the network really carries requests,
+  // so a round that still fails for the network is tried again soon, a few times, instead of waiting for
+  // the next 30 s tick.
+  private readonly onOnline = () => void this.syncSoonAfterSignal(ONLINE_RETRIES_MS);
 
   constructor(
     readonly userId: string,
@@ -159,6 +163,13 @@ export class SyncEngine {
     this.soon = setTimeout(() => void this.syncNow(), SOON_MS);
   }
 
+  private async syncSoonAfterSignal(waits: readonly number[]): Promise<void> {
+    await this.syncNow();
+    const [wait, ...rest] = waits;
+    if (wait === undefined || this.status.lastError !== "network" || !navigator.onLine) return;
+    setTimeout(() => void this.syncSoonAfterSignal(rest), wait);
+  }
+
   /** One push-then-pull round; concurrent calls share it (and ask for one more round after it). */
   syncNow(): Promise<void> {
     if (this.current) {
@@ -169,7 +180,9 @@ export class SyncEngine {
       do {
         this.again = false;
         await this.round();
-      } while (this.again && !this.status.lastError);
+        // A call made during the round asked for one after it, even when this one failed: the signal may
+        // have come back meanwhile (an "online" event must never be lost to a round that began offline).
+      } while (this.again);
     })().finally(() => {
       this.current = null;
     });
