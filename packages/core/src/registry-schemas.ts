@@ -127,6 +127,16 @@ export const PersonLeaveInput = z.strictObject({
 export type PersonLeaveInput = z.input<typeof PersonLeaveInput>;
 
 /**
+ * Undo a moved-away/died mark made by mistake (issue 17): the person counts again from now on, the mark's
+ * day and reason cleared; `reason` (why the mark was wrong) goes to the audit with what was cleared.
+ */
+export const PersonReturnInput = z.strictObject({
+  personId: z.string().uuid(),
+  reason: z.string().trim().min(3).max(300),
+});
+export type PersonReturnInput = z.input<typeof PersonReturnInput>;
+
+/**
  * Void a service record, home visit or screening entered by mistake (kept, with who and why, audited): it
  * leaves every list and figure. `id` is the record voided.
  */

@@ -48,6 +48,9 @@ export const errors = {
   missingReference: (field: string, message: string) => new MissingReference(field, message),
   badRequest: (message: string) => new AppError(400, "bad_request", message),
   conflict: (message: string, field?: string) => new AppError(409, "conflict", message, field),
+  /** A record voided by mistake (issue 17) cannot be verified, corrected or printed. */
+  voided: () =>
+    new AppError(409, "conflict", "This record was voided.", "id", {}, { reason: "record_voided" }),
   reportState: (message: string) => new AppError(409, "report_state", message),
   reportRendering: () => new AppError(409, "report_rendering", "The documents are still being rendered."),
   tooManyRequests: (retryAfterSeconds: number) =>

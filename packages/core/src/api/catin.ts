@@ -1,5 +1,6 @@
 import { CatinInput, CatinScreeningInput } from "../families/schemas";
 import { CatinListSchema, CatinViewSchema } from "../families/views";
+import { RecordVoidInput } from "../registry-schemas";
 import { CodeParams, FileDownload, IdParams } from "./common";
 import { endpoint } from "./endpoint";
 import { SemesterQuery } from "./families";
@@ -37,6 +38,15 @@ export const catinApi = {
     status: 201,
     params: IdParams,
     body: CatinScreeningInput,
+    response: CatinViewSchema,
+  }),
+  /** Void a screening recorded by mistake, with a reason (kept, audited, no certificate, out of every figure). */
+  voidScreening: endpoint({
+    method: "POST",
+    path: "/api/catin-screenings/:id/void",
+    tag: "catin",
+    params: IdParams,
+    body: RecordVoidInput.omit({ id: true }),
     response: CatinViewSchema,
   }),
   certificate: endpoint({

@@ -79,6 +79,8 @@ export const ERROR_REASONS = [
   "missing_evidence",
   // tika pertumbuhan: the mat is for children 0–23 months (PALI Pasal 40 ayat (2) huruf c–f)
   "outside_tika_age",
+  // a record voided by mistake (issue 17) cannot be verified, corrected or printed
+  "record_voided",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

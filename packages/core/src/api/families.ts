@@ -2,6 +2,7 @@ import { z } from "zod";
 import { FamilyScreeningInput, FamilyVerifyInput } from "../families/schemas";
 import { isSemester } from "../families/semester";
 import { FamilyListSchema, FamilyScreeningViewSchema, FamilyViewSchema } from "../families/views";
+import { RecordVoidInput } from "../registry-schemas";
 import { CodeParams, IdParams } from "./common";
 import { endpoint } from "./endpoint";
 
@@ -43,6 +44,15 @@ export const familiesApi = {
     tag: "families",
     params: IdParams,
     body: FamilyVerifyInput,
+    response: FamilyScreeningViewSchema,
+  }),
+  /** Void a screening recorded by mistake, with a reason (kept, audited; the family's risk no longer counts it). */
+  voidScreening: endpoint({
+    method: "POST",
+    path: "/api/family-screenings/:id/void",
+    tag: "families",
+    params: IdParams,
+    body: RecordVoidInput.omit({ id: true }),
     response: FamilyScreeningViewSchema,
   }),
 };

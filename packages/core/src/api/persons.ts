@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PersonInput, PersonLeaveInput, PersonPatch } from "../registry-schemas";
+import { PersonInput, PersonLeaveInput, PersonPatch, PersonReturnInput } from "../registry-schemas";
 import {
   CHART_INDICATORS,
   ChartViewSchema,
@@ -54,6 +54,15 @@ export const personsApi = {
     tag: "registry",
     params: IdParams,
     body: PersonLeaveInput.omit({ personId: true }),
+    response: PersonRecordSchema,
+  }),
+  /** Undo a moved-away/died mark made by mistake, with a reason (audited): the person counts again. */
+  undoLeave: endpoint({
+    method: "POST",
+    path: "/api/persons/:id/leave/undo",
+    tag: "registry",
+    params: IdParams,
+    body: PersonReturnInput.omit({ personId: true }),
     response: PersonRecordSchema,
   }),
   chart: endpoint({

@@ -1,5 +1,6 @@
 import { TpkAssignmentInput, TpkMemberInput, TpkTeamInput, TpkVisitInput } from "../families/schemas";
 import { TpkCandidateListSchema, TpkTeamListSchema, TpkTeamViewSchema } from "../families/views";
+import { RecordVoidInput } from "../registry-schemas";
 import { CodeParams, IdParams } from "./common";
 import { endpoint } from "./endpoint";
 
@@ -59,6 +60,15 @@ export const tpkApi = {
     tag: "tpk",
     status: 201,
     body: TpkVisitInput,
+    response: TpkTeamViewSchema,
+  }),
+  /** Void a visit recorded by mistake, with a reason (kept, audited, out of the due date and every figure). */
+  voidVisit: endpoint({
+    method: "POST",
+    path: "/api/tpk-visits/:id/void",
+    tag: "tpk",
+    params: IdParams,
+    body: RecordVoidInput.omit({ id: true }),
     response: TpkTeamViewSchema,
   }),
 };

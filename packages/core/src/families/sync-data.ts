@@ -21,6 +21,8 @@ export const FamilyScreeningSyncData = z.object({
   note: z.string().nullable(),
   verifyResult: z.string().nullable(),
   verifiedAt: z.string().nullable(),
+  /** Voided by mistake (issue 17): the phone shows it struck and counts it nowhere. */
+  voidReason: z.string().nullable().optional(),
 });
 export type FamilyScreeningSyncData = z.infer<typeof FamilyScreeningSyncData>;
 
@@ -44,6 +46,7 @@ export const CatinScreeningSyncData = z.object({
     hbGdl: true,
     extra: true,
   }).shape,
+  voidReason: z.string().nullable().optional(),
 });
 export type CatinScreeningSyncData = z.infer<typeof CatinScreeningSyncData>;
 
@@ -53,6 +56,7 @@ export const TpkVisitSyncData = z.object({
   ...TpkVisitSummarySchema.shape,
   nextDueOn: z.string().nullable(),
   note: z.string().nullable(),
+  voidReason: z.string().nullable().optional(),
 });
 export type TpkVisitSyncData = z.infer<typeof TpkVisitSyncData>;
 

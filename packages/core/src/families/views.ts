@@ -29,6 +29,8 @@ export const FamilyScreeningViewSchema = z.object({
   note: z.string().nullable(),
   verification: FamilyVerificationSchema.nullable(),
   createdBy: z.string().nullable(),
+  /** Voided by mistake, with this reason (kept, shown struck, out of every list and figure: issue 17). */
+  voidReason: z.string().nullable().optional(),
 });
 export type FamilyScreeningView = z.infer<typeof FamilyScreeningViewSchema>;
 
@@ -89,7 +91,10 @@ export const CatinScreeningViewSchema = z.object({
   findings: z.array(z.enum(CATIN_FINDING_CODES)),
   ready: z.boolean(),
   advice: z.array(LocalText),
+  /** False when voided: a voided screening never counts as "screened in time". */
   inTime: z.boolean(),
+  /** Voided by mistake, with this reason (kept, shown struck, no certificate, out of every figure: issue 17). */
+  voidReason: z.string().nullable().optional(),
 });
 export type CatinScreeningView = z.infer<typeof CatinScreeningViewSchema>;
 
@@ -144,6 +149,15 @@ export const TpkVisitSummarySchema = z.object({
   socialOutcome: z.string().nullable(),
 });
 
+/** One visit of an assignment's history, voided ones included (struck, with the reason). */
+export const TpkVisitEntrySchema = TpkVisitSummarySchema.extend({
+  id: z.string(),
+  nextDueOn: z.string().nullable(),
+  /** Voided by mistake, with this reason (kept, out of the due date, the count and every figure: issue 17). */
+  voidReason: z.string().nullable(),
+});
+export type TpkVisitEntry = z.infer<typeof TpkVisitEntrySchema>;
+
 export const TpkAssignmentViewSchema = z.object({
   id: z.string(),
   memberId: z.string(),
@@ -152,8 +166,12 @@ export const TpkAssignmentViewSchema = z.object({
   subjectLabel: z.string(),
   dueOn: z.string().nullable(),
   overdue: z.boolean(),
+  /** The latest visit not voided. */
   lastVisit: TpkVisitSummarySchema.nullable(),
+  /** Visits not voided. */
   visits: z.number().int(),
+  /** Every visit, newest first, voided ones marked. */
+  history: z.array(TpkVisitEntrySchema),
 });
 export type TpkAssignmentView = z.infer<typeof TpkAssignmentViewSchema>;
 

@@ -73,6 +73,7 @@ export const REASON_MESSAGE: Record<ErrorReason, MessageKey> = {
   unknown_stage: "error.reason.unknown_stage",
   missing_evidence: "error.reason.missing_evidence",
   outside_tika_age: "error.reason.outside_tika_age",
+  record_voided: "error.reason.record_voided",
 };
 
 /** Reasons whose params name codes (stages, evidence, levels): the sentence that lists them in words. */

@@ -84,6 +84,7 @@ export const en: Record<ShellKey, string> = {
   "error.reason.missing_evidence": "See the evidence this stage needs.",
   "error.reason.missing_evidence.list": "Still missing: {list}.",
   "error.reason.outside_tika_age": "The growth mat is for children aged 0–23 months on the day measured.",
+  "error.reason.record_voided": "This record was voided, so it cannot be verified or printed.",
 
   "login.title": "Sign in",
   "login.intro": "Sign in with the account given to you by the Admin Kabupaten.",

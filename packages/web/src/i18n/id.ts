@@ -84,6 +84,7 @@ export const id = {
   "error.reason.missing_evidence": "Lihat bukti yang diperlukan pada tahap ini.",
   "error.reason.missing_evidence.list": "Yang belum ada: {list}.",
   "error.reason.outside_tika_age": "Tika pertumbuhan hanya untuk anak umur 0–23 bulan pada hari pengukuran.",
+  "error.reason.record_voided": "Catatan ini sudah dibatalkan, jadi tidak bisa diverifikasi atau dicetak.",
 
   "login.title": "Masuk",
   "login.intro": "Masuk dengan akun yang diberikan oleh Admin Kabupaten.",

@@ -30,6 +30,8 @@ export async function catinCertificate(
 ): Promise<{ pdf: Buffer; fileName: string }> {
   const s = await findCatinScreening(db, readScopes(actor), screeningId);
   if (!s) throw errors.notFound();
+  // A screening voided by mistake certifies nothing (issue 17).
+  if (s.voided_at) throw errors.voided();
   const catin = await viewCatin(db, actor, s.catin_id, true);
   const view = catin.screenings.find((x) => x.id === s.id);
   if (!view) throw errors.notFound();

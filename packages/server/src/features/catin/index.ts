@@ -1,9 +1,9 @@
 import type { Feature } from "../feature";
 import { catinRoutes } from "./routes";
-import { catin, catinScreening } from "./sync";
+import { catin, catinScreening, catinScreeningVoid } from "./sync";
 
 export const catinFeature: Feature = {
   name: "catin",
   routes: catinRoutes,
-  syncEntities: [catin, catinScreening],
+  syncEntities: [catin, catinScreening, catinScreeningVoid],
 };

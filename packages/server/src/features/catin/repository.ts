@@ -44,7 +44,9 @@ export function toCatinScreeningView(
     hbGdl: s.hb_g_dl,
     extra: parseJsonColumn(CatinExtraSchema, s.extra_json),
     ...result,
-    inTime: screenedInTime(s.screened_on, marriageDate),
+    // A voided screening (issue 17) is shown struck and counts nowhere: never "in time".
+    inTime: !s.voided_at && screenedInTime(s.screened_on, marriageDate),
+    voidReason: s.voided_at ? (s.void_reason ?? "") : null,
   };
 }
 
@@ -89,6 +91,7 @@ export async function catinInRegion(db: Conn, scopes: readonly string[], regionC
     .execute();
 }
 
+/** Every screening of the catin, voided ones included (the page shows them struck), oldest first. */
 export async function screeningsOfCatin(db: Conn, catinIds: readonly string[]) {
   const out = new Map<string, ScreeningRow[]>();
   for (let i = 0; i < catinIds.length; i += 500) {
@@ -119,6 +122,16 @@ export async function findCatinScreening(db: Conn, scopes: readonly string[], id
     .where("id", "=", id)
     .where(withinScopes("region_code", scopes))
     .executeTakeFirst();
+}
+
+/** Void a screening (issue 17): kept with who, when and why; every list, figure and certificate leaves it out. */
+export async function markCatinScreeningVoided(db: Conn, id: string, by: string, reason: string, at: string) {
+  await db
+    .updateTable("catin_screenings")
+    .set({ voided_at: at, voided_by: by, void_reason: reason })
+    .where("id", "=", id)
+    .where("voided_at", "is", null)
+    .execute();
 }
 
 export async function insertCatin(db: Conn, row: CatinTable) {

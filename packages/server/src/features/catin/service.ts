@@ -5,6 +5,7 @@ import {
   type CatinScreeningInput,
   type CatinView,
   catinCoverage,
+  type RecordVoidInput,
   readScopes,
   semesterOf,
   semesterRange,
@@ -24,8 +25,10 @@ import {
   catinInRegion,
   catinScreeningIdTaken,
   findCatin,
+  findCatinScreening,
   insertCatin,
   insertCatinScreening,
+  markCatinScreeningVoided,
   screeningsOfCatin,
   toCatinView,
 } from "./repository";
@@ -139,6 +142,35 @@ export async function recordCatinScreening(
   return viewCatin(db, actor, catinId);
 }
 
+/**
+ * Void a catin screening recorded by mistake (wrong person, wrong values), with a reason (issue 17): kept,
+ * audited, shown struck on the catin's page; no certificate is printed from it and "screened ≥ 3 months
+ * before marriage" no longer counts it. Voiding it again is a no-op (a phone may resend).
+ */
+export async function voidCatinScreening(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: RecordVoidInput,
+): Promise<CatinView> {
+  const s = await findCatinScreening(db, readScopes(actor), input.id);
+  if (!s) throw errors.notFound();
+  await writableRegion(db, actor, s.region_code, LEVELS);
+  if (!s.voided_at) {
+    await inTransaction(db, async (trx) => {
+      await markCatinScreeningVoided(trx, s.id, actor.userId, input.reason, nowIso());
+      await appendAudit(trx, actor, {
+        action: "catin_screening.void",
+        entity: "catin_screening",
+        entityId: s.id,
+        regionCode: s.region_code,
+        before: s,
+        after: { reason: input.reason },
+      });
+    });
+  }
+  return viewCatin(db, actor, s.catin_id);
+}
+
 /** Catin of a region, and the indicator "catin screened ≥ 3 months before marriage" for a semester. */
 export async function listCatin(
   db: Kysely<Database>,
@@ -158,7 +190,7 @@ export async function listCatin(
   const coverage = catinCoverage(
     views.map((v) => ({
       marriageDate: v.marriageDate,
-      screeningDates: v.screenings.map((s) => s.screenedOn),
+      screeningDates: v.screenings.filter((s) => s.voidReason == null).map((s) => s.screenedOn),
     })),
     from,
     to,

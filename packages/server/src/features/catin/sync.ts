@@ -4,12 +4,13 @@ import {
   CatinScreeningInput,
   type CatinScreeningSyncData,
   type CatinSyncData,
+  RecordVoidInput,
 } from "@tumbuh/core";
 import { z } from "zod";
 import { parseJsonColumn } from "../../db/json-column";
 import { optionalId } from "../../sync/payload-id";
 import type { EntityHandler } from "../../sync/registry";
-import { recordCatinScreening, registerCatin } from "./service";
+import { recordCatinScreening, registerCatin, voidCatinScreening } from "./service";
 
 /**
  * Catin registered and screened on a phone (issue 8). A create and an append: a replay of the same id is
@@ -68,7 +69,26 @@ export const catinScreening: EntityHandler = {
         muacCm: r.muac_cm,
         hbGdl: r.hb_g_dl,
         extra: parseJsonColumn(CatinExtraSchema, r.extra_json),
+        voidReason: r.voided_at ? (r.void_reason ?? "") : null,
       } satisfies CatinScreeningSyncData,
     }));
   },
+};
+
+/**
+ * Voiding a catin screening from the phone (issue 17): an append of its own (the op's id is the void's
+ * id), like `service_record_void`. The voided screening reaches devices as a change of it (`voidReason`).
+ */
+export const catinScreeningVoid: EntityHandler = {
+  name: "catin_screening_void",
+  ops: {
+    append: {
+      schema: RecordVoidInput,
+      apply: async (trx, actor, op) => {
+        await voidCatinScreening(trx, actor, op.payload);
+        return {};
+      },
+    },
+  },
+  load: async () => [],
 };

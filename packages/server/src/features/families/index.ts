@@ -1,12 +1,12 @@
 import type { Feature } from "../feature";
 import { createDemoFamilies } from "./demo";
 import { familyRoutes } from "./routes";
-import { familyScreening } from "./sync";
+import { familyScreening, familyScreeningVoid } from "./sync";
 
 export const familiesFeature: Feature = {
   name: "families",
   routes: familyRoutes,
-  syncEntities: [familyScreening],
+  syncEntities: [familyScreening, familyScreeningVoid],
   async demo({ db, today, children, families, log }) {
     if (children === 0 || !families) return;
     const started = performance.now();

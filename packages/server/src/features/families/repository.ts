@@ -40,6 +40,7 @@ export function toScreeningView(r: ScreeningRow | FamilyScreeningsTable): Family
           }
         : null,
     createdBy: r.created_by,
+    voidReason: r.voided_at ? (r.void_reason ?? "") : null,
   };
 }
 
@@ -87,6 +88,7 @@ export async function registryFamilyFacts(
   return facts;
 }
 
+/** Every screening of a household, newest first, voided ones included (its history shows them struck). */
 export async function screeningsOfHousehold(db: Conn, scopes: readonly string[], householdId: string) {
   return db
     .selectFrom("family_screenings")
@@ -116,11 +118,21 @@ export async function screeningIdTaken(db: Conn, id: string) {
     .executeTakeFirst();
 }
 
+/** Void a screening (issue 17): kept with who, when and why; every list and figure leaves it out. */
+export async function markScreeningVoided(db: Conn, id: string, by: string, reason: string, at: string) {
+  await db
+    .updateTable("family_screenings")
+    .set({ voided_at: at, voided_by: by, void_reason: reason })
+    .where("id", "=", id)
+    .where("voided_at", "is", null)
+    .execute();
+}
+
 export async function insertScreening(db: Conn, row: FamilyScreeningsTable) {
   await db.insertInto("family_screenings").values(row).execute();
 }
 
-/** Every screening of the semester in a region (newest first), with its household's address. */
+/** Every live (not voided) screening of the semester in a region (newest first), with its household's address. */
 export async function screeningsInRegion(
   db: Conn,
   scopes: readonly string[],
@@ -144,12 +156,16 @@ export async function screeningsInRegion(
     .where(withinScopes("s.region_code", scopes))
     .where(withinScopes("s.region_code", [regionCode]))
     .where("s.semester", "=", semester)
+    .where("s.voided_at", "is", null)
     .orderBy("s.screened_on", "desc")
     .orderBy("s.id", "desc")
     .execute();
 }
 
-/** Live households of a region without a screening in the semester, by head's name (at most `limit`). */
+/**
+ * Live households of a region without a live screening in the semester (one voided by mistake does not
+ * count), by head's name (at most `limit`).
+ */
 export async function unscreenedHouseholds(
   db: Conn,
   scopes: readonly string[],
@@ -169,7 +185,8 @@ export async function unscreenedHouseholds(
           selectFrom("family_screenings as s")
             .select("s.id")
             .whereRef("s.household_id", "=", "h.id")
-            .where("s.semester", "=", semester),
+            .where("s.semester", "=", semester)
+            .where("s.voided_at", "is", null),
         ),
       ),
     )

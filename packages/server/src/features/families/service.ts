@@ -8,6 +8,7 @@ import {
   type FamilyVerifyInput,
   type FamilyView,
   mergeFamilyFacts,
+  type RecordVoidInput,
   readScopes,
   semesterOf,
   todayIso,
@@ -25,6 +26,7 @@ import { findRegion } from "../regions/service";
 import {
   findScreening,
   insertScreening,
+  markScreeningVoided,
   registryFamilyFacts,
   screeningIdTaken,
   screeningsInRegion,
@@ -124,6 +126,7 @@ export async function verifyFamilyScreening(
   const s = await findScreening(db, readScopes(actor), id);
   if (!s) throw errors.notFound();
   await writableRegion(db, actor, s.region_code, FAMILY_LEVELS);
+  if (s.voided_at) throw errors.voided();
   if (s.verified_at) {
     if (s.verify_result === input.result) return toScreeningView(s);
     throw errors.conflict("This screening is already verified.", "result");
@@ -153,6 +156,36 @@ export async function verifyFamilyScreening(
   });
   const after = await findScreening(db, [""], id);
   return toScreeningView(after ?? s);
+}
+
+/**
+ * Void a screening recorded by mistake (wrong household, wrong answers), with a reason (issue 17): kept,
+ * audited, shown struck in the family's history; the family list, its risk status, the "families at
+ * risk accompanied" figure and the social mapping no longer count it (the household is unscreened again
+ * unless another screening of the semester stands). Voiding it again is a no-op (a phone may resend).
+ */
+export async function voidFamilyScreening(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: RecordVoidInput,
+): Promise<FamilyScreeningView> {
+  const s = await findScreening(db, readScopes(actor), input.id);
+  if (!s) throw errors.notFound();
+  await writableRegion(db, actor, s.region_code, FAMILY_LEVELS);
+  if (s.voided_at) return toScreeningView(s);
+  const at = nowIso();
+  await inTransaction(db, async (trx) => {
+    await markScreeningVoided(trx, s.id, actor.userId, input.reason, at);
+    await appendAudit(trx, actor, {
+      action: "family_screening.void",
+      entity: "family_screening",
+      entityId: s.id,
+      regionCode: s.region_code,
+      before: { atRisk: s.at_risk === 1, screenedOn: s.screened_on, verifyResult: s.verify_result },
+      after: { reason: input.reason },
+    });
+  });
+  return toScreeningView({ ...s, voided_at: at, voided_by: actor.userId, void_reason: input.reason });
 }
 
 /** Families screened in a region this semester: the latest screening per household, at-risk first. */

@@ -1,8 +1,13 @@
-import { FamilyObserved, FamilyScreeningInput, type FamilyScreeningSyncData } from "@tumbuh/core";
+import {
+  FamilyObserved,
+  FamilyScreeningInput,
+  type FamilyScreeningSyncData,
+  RecordVoidInput,
+} from "@tumbuh/core";
 import { parseJsonColumn } from "../../db/json-column";
 import { optionalId } from "../../sync/payload-id";
 import type { EntityHandler } from "../../sync/registry";
-import { recordFamilyScreening } from "./service";
+import { recordFamilyScreening, voidFamilyScreening } from "./service";
 
 /**
  * Family screenings recorded on a phone (issue 8). Appends: a replay of the same id is a no-op in the
@@ -33,7 +38,26 @@ export const familyScreening: EntityHandler = {
         note: r.note,
         verifyResult: r.verify_result,
         verifiedAt: r.verified_at,
+        voidReason: r.voided_at ? (r.void_reason ?? "") : null,
       } satisfies FamilyScreeningSyncData,
     }));
   },
+};
+
+/**
+ * Voiding a family screening from the phone (issue 17): an append of its own (the op's id is the void's
+ * id), like `service_record_void`. The voided screening reaches devices as a change of it (`voidReason`).
+ */
+export const familyScreeningVoid: EntityHandler = {
+  name: "family_screening_void",
+  ops: {
+    append: {
+      schema: RecordVoidInput,
+      apply: async (trx, actor, op) => {
+        await voidFamilyScreening(trx, actor, op.payload);
+        return {};
+      },
+    },
+  },
+  load: async () => [],
 };

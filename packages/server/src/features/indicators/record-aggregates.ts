@@ -80,6 +80,8 @@ export async function recordCounts(
 }
 
 /**
+ * Voided records (issue 17: a screening or visit entered by mistake) are read by none of the counts below.
+ *
  * Families at risk: the households whose latest screening of the semester (BKKBN Verval KRS runs per
  * semester; core families/semester) says at risk — unless verification found the data do not match the
  * family ("tidak_sesuai"). Accompanied: at least one TPK visit to the family (assignment kind "keluarga")
@@ -97,6 +99,7 @@ async function familyCounts(
     .select(["household_id", "semester", "screened_on", "created_at", "at_risk", "verify_result"])
     .where(withinScopes("region_code", [desa]))
     .where("screened_on", ">=", `${months[0]}-01`)
+    .where("voided_at", "is", null)
     .orderBy("screened_on")
     .orderBy("created_at")
     .execute();
@@ -108,6 +111,7 @@ async function familyCounts(
     .where("a.subject_kind", "=", "keluarga")
     .where(withinScopes("a.region_code", [desa]))
     .where("v.visited_on", ">=", `${months[0]}-01`)
+    .where("v.voided_at", "is", null)
     .execute();
   const visitsOf = new Map<string, string[]>();
   for (const v of visits) {
@@ -165,6 +169,7 @@ async function catinCounts(
       "in",
       catin.map((c) => c.id),
     )
+    .where("voided_at", "is", null)
     .execute();
   for (const c of catin) {
     const days = screenings.filter((s) => s.catin_id === c.id).map((s) => s.screened_on);

@@ -1,9 +1,9 @@
 import type { Feature } from "../feature";
 import { personRoutes } from "./routes";
-import { person, personLeave } from "./sync";
+import { person, personLeave, personLeaveUndo } from "./sync";
 
 export const personsFeature: Feature = {
   name: "persons",
   routes: personRoutes,
-  syncEntities: [person, personLeave],
+  syncEntities: [person, personLeave, personLeaveUndo],
 };

@@ -3,7 +3,15 @@ import type { FastifyInstance } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
 import { mount } from "../../http/route";
 import { growthCard } from "./growth-card";
-import { createPerson, editPerson, findPersons, leavePerson, personChart, viewPerson } from "./service";
+import {
+  createPerson,
+  editPerson,
+  findPersons,
+  leavePerson,
+  personChart,
+  undoLeavePerson,
+  viewPerson,
+} from "./service";
 
 export function personRoutes(app: FastifyInstance, { db }: AppDeps): void {
   mount(app, personsApi.search, async ({ query }, req) => ({
@@ -18,6 +26,9 @@ export function personRoutes(app: FastifyInstance, { db }: AppDeps): void {
   );
   mount(app, personsApi.leave, async ({ params, body }, req) =>
     leavePerson(db, actorOf(req), { ...body, personId: params.id }),
+  );
+  mount(app, personsApi.undoLeave, async ({ params, body }, req) =>
+    undoLeavePerson(db, actorOf(req), { ...body, personId: params.id }),
   );
   mount(app, personsApi.chart, async ({ params, query }, req) =>
     personChart(db, actorOf(req), params.id, query.indicator),

@@ -10,6 +10,7 @@ import {
   type PersonLeaveInput,
   type PersonPatch,
   type PersonRecord,
+  type PersonReturnInput,
   type PersonView,
   readScopes,
   todayIso,
@@ -214,6 +215,36 @@ export async function leavePerson(db: Kysely<Database>, actor: Actor, input: Per
       regionCode: row.region_code,
       before: { leftOn: before.left_on ?? null, leftReason: before.left_reason ?? null },
       after: { leftOn: input.leftOn, leftReason: input.reason, note: input.note ?? null },
+    });
+    return row;
+  });
+  return detail(actor, after, todayIso());
+}
+
+/**
+ * Undo a moved-away/died mark made by mistake (issue 17), with the reason: the day and reason are cleared,
+ * so the person is in the lists, due lists and denominators again (core `presentOn` finds nothing
+ * recorded) — for every period, as the mark was wrong. Same permission as the mark; the audit keeps what
+ * was cleared and why. A person not marked is left as is (a phone may send the undo twice).
+ */
+export async function undoLeavePerson(db: Kysely<Database>, actor: Actor, input: PersonReturnInput) {
+  const before = await findPerson(db, readScopes(actor), input.personId);
+  if (!before || before.merged_into) throw errors.notFound();
+  await writableRegion(db, actor, before.region_code, PERSON_LEVELS);
+  if (!before.left_on && !before.left_reason) return detail(actor, before, todayIso());
+  const after = await inTransaction(db, async (trx) => {
+    const set = { left_on: null, left_reason: null, updated_at: nowIso() };
+    if (!(await updatePerson(trx, before.id, before.revision, set))) {
+      throw errors.conflict("This record was changed by someone else; reload it and edit again.");
+    }
+    const row = (await findPerson(trx, [""], before.id)) as PersonRow;
+    await appendAudit(trx, actor, {
+      action: "person.leave_undo",
+      entity: "person",
+      entityId: row.id,
+      regionCode: row.region_code,
+      before: { leftOn: before.left_on ?? null, leftReason: before.left_reason ?? null },
+      after: { leftOn: null, leftReason: null, reason: input.reason },
     });
     return row;
   });

@@ -1,8 +1,15 @@
-import { maskNik, PersonInput, PersonLeaveInput, type PersonSyncData, readScopes } from "@tumbuh/core";
+import {
+  maskNik,
+  PersonInput,
+  PersonLeaveInput,
+  PersonReturnInput,
+  type PersonSyncData,
+  readScopes,
+} from "@tumbuh/core";
 import type { z } from "zod";
 import type { EntityHandler } from "../../sync/registry";
 import { findPerson, type PersonRow } from "./repository";
-import { createPerson, editPerson, leavePerson } from "./service";
+import { createPerson, editPerson, leavePerson, undoLeavePerson } from "./service";
 
 /** What an offline edit may change (region moves are not done on a phone). */
 const PersonEdit = PersonInput.omit({ regionCode: true }).partial().strict();
@@ -70,6 +77,24 @@ export const personLeave: EntityHandler = {
       schema: PersonLeaveInput,
       apply: async (trx, actor, op) => {
         const p = await leavePerson(trx, actor, op.payload);
+        return { revision: p.revision };
+      },
+    },
+  },
+  load: async () => [],
+};
+
+/**
+ * Undoing a mistaken moved-away/died mark from the phone (issue 17): an append of its own, like
+ * `person_leave`, applied whatever the person's revision; a replay finds nothing marked and writes nothing.
+ */
+export const personLeaveUndo: EntityHandler = {
+  name: "person_leave_undo",
+  ops: {
+    append: {
+      schema: PersonReturnInput,
+      apply: async (trx, actor, op) => {
+        const p = await undoLeavePerson(trx, actor, op.payload);
         return { revision: p.revision };
       },
     },

@@ -1,9 +1,9 @@
 import type { Feature } from "../feature";
 import { tpkRoutes } from "./routes";
-import { tpkVisit } from "./sync";
+import { tpkVisit, tpkVisitVoid } from "./sync";
 
 export const tpkFeature: Feature = {
   name: "tpk",
   routes: tpkRoutes,
-  syncEntities: [tpkVisit],
+  syncEntities: [tpkVisit, tpkVisitVoid],
 };

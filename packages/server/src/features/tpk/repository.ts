@@ -63,6 +63,7 @@ export async function assignmentsOf(db: Conn, memberIds: readonly string[]) {
     .execute();
 }
 
+/** Every visit of the assignments, voided ones included (the history shows them struck), oldest first. */
 export async function visitsOf(db: Conn, assignmentIds: readonly string[]) {
   if (assignmentIds.length === 0) return [];
   return db
@@ -71,6 +72,26 @@ export async function visitsOf(db: Conn, assignmentIds: readonly string[]) {
     .where("assignment_id", "in", assignmentIds)
     .orderBy("visited_on")
     .orderBy("id")
+    .execute();
+}
+
+/** One visit inside the scopes (voided ones too: their history is shown). */
+export async function findVisit(db: Conn, scopes: readonly string[], id: string) {
+  return db
+    .selectFrom("tpk_visits")
+    .selectAll()
+    .where("id", "=", id)
+    .where(withinScopes("region_code", scopes))
+    .executeTakeFirst();
+}
+
+/** Void a visit (issue 17): kept with who, when and why; the team view and the figures leave it out. */
+export async function markVisitVoided(db: Conn, id: string, by: string, reason: string, at: string) {
+  await db
+    .updateTable("tpk_visits")
+    .set({ voided_at: at, voided_by: by, void_reason: reason })
+    .where("id", "=", id)
+    .where("voided_at", "is", null)
     .execute();
 }
 

@@ -2,6 +2,7 @@ import type { TpkAssignmentInput, TpkMemberInput, TpkTeamInput } from "@tumbuh/c
 import {
   type Actor,
   isOverdue,
+  type RecordVoidInput,
   readScopes,
   type TpkAssignmentView,
   type TpkMemberRole,
@@ -30,6 +31,8 @@ import {
   findAssignment,
   findMember,
   findTeam,
+  findVisit,
+  markVisitVoided,
   membersOf,
   subjectLabels,
   teamsIn,
@@ -192,6 +195,34 @@ export async function recordVisit(db: Kysely<Database>, actor: Actor, input: Tpk
   return viewTeam(db, actor, member.team_id);
 }
 
+/**
+ * Void a visit recorded by mistake (wrong family, never happened), with a reason (issue 17): kept, audited,
+ * shown struck in the assignment's history; the due date, the visit count and the "families accompanied"
+ * figure no longer count it. Voiding it again is a no-op (a phone may resend).
+ */
+export async function voidVisit(db: Kysely<Database>, actor: Actor, input: RecordVoidInput) {
+  const v = await findVisit(db, readScopes(actor), input.id);
+  if (!v) throw errors.notFound();
+  const a = await findAssignment(db, [""], v.assignment_id);
+  const member = a && (await findMember(db, [""], a.member_id));
+  if (!member) throw errors.notFound();
+  await writableRegion(db, actor, v.region_code, LEVELS);
+  if (!v.voided_at) {
+    await inTransaction(db, async (trx) => {
+      await markVisitVoided(trx, v.id, actor.userId, input.reason, nowIso());
+      await appendAudit(trx, actor, {
+        action: "tpk_visit.void",
+        entity: "tpk_visit",
+        entityId: v.id,
+        regionCode: v.region_code,
+        before: v,
+        after: { reason: input.reason },
+      });
+    });
+  }
+  return viewTeam(db, actor, member.team_id);
+}
+
 export async function listTeams(
   db: Kysely<Database>,
   actor: Actor,
@@ -225,7 +256,9 @@ export async function viewTeam(db: Kysely<Database>, actor: Actor, id: string): 
   );
   const labels = await subjectLabels(db, assignments);
   const views: TpkAssignmentView[] = assignments.map((a) => {
-    const vs = visits.filter((v) => v.assignment_id === a.id);
+    const all = visits.filter((v) => v.assignment_id === a.id);
+    // A voided visit stays in the history only: it moves no due date and counts nowhere (issue 17).
+    const vs = all.filter((v) => !v.voided_at);
     const last = vs[vs.length - 1];
     const dueOn = last ? last.next_due_on : a.first_due_on;
     return {
@@ -247,6 +280,19 @@ export async function viewTeam(db: Kysely<Database>, actor: Actor, id: string): 
           }
         : null,
       visits: vs.length,
+      history: all
+        .map((v) => ({
+          id: v.id,
+          visitedOn: v.visited_on,
+          counselling: v.counselling,
+          referralTo: v.referral_to,
+          referralDone: v.referral_done === null ? null : v.referral_done === 1,
+          socialProgramme: v.social_programme,
+          socialOutcome: v.social_outcome,
+          nextDueOn: v.next_due_on,
+          voidReason: v.voided_at ? (v.void_reason ?? "") : null,
+        }))
+        .reverse(),
     };
   });
   const recs = await recommendationsOf(db, { teamId: team.id }, today);

@@ -1,7 +1,7 @@
-import { TpkVisitInput, type TpkVisitSyncData } from "@tumbuh/core";
+import { RecordVoidInput, TpkVisitInput, type TpkVisitSyncData } from "@tumbuh/core";
 import { optionalId } from "../../sync/payload-id";
 import type { EntityHandler } from "../../sync/registry";
-import { recordVisit } from "./service";
+import { recordVisit, voidVisit } from "./service";
 
 /**
  * TPK visits recorded in the field (issue 8). Appends: a replay of the same id is a no-op in the service,
@@ -34,7 +34,26 @@ export const tpkVisit: EntityHandler = {
         socialOutcome: r.social_outcome,
         nextDueOn: r.next_due_on,
         note: r.note,
+        voidReason: r.voided_at ? (r.void_reason ?? "") : null,
       } satisfies TpkVisitSyncData,
     }));
   },
+};
+
+/**
+ * Voiding a visit from the phone (issue 17): an append of its own (the op's id is the void's id), like
+ * `service_record_void`. The voided visit reaches devices as a change of the visit (`voidReason`).
+ */
+export const tpkVisitVoid: EntityHandler = {
+  name: "tpk_visit_void",
+  ops: {
+    append: {
+      schema: RecordVoidInput,
+      apply: async (trx, actor, op) => {
+        await voidVisit(trx, actor, op.payload);
+        return {};
+      },
+    },
+  },
+  load: async () => [],
 };
