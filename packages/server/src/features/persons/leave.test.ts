@@ -141,6 +141,94 @@ describeEachDialect(
       });
       expect(refused.json().results[0].status).toBe("rejected");
     });
+
+    const undoAudits = async (id: string) =>
+      db()
+        .kysely.selectFrom("audit_log")
+        .select(["before_json", "after_json"])
+        .where("entity_id", "=", id)
+        .where("action", "=", "person.leave_undo")
+        .execute();
+
+    it("a mistaken moved-away mark is undone with a reason: back in this month's lists, the mark cleared, audited", async () => {
+      const id = await child();
+      await post("kader.melati", `/api/persons/${id}/leave`, { leftOn: `${month}-01`, reason: "moved" });
+      expect(await dueNames(month)).not.toContain("Rafa Pratama");
+      const res = await post("kader.melati", `/api/persons/${id}/leave/undo`, {
+        reason: "Salah anak, yang pindah kakaknya",
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ leftOn: null, leftReason: null, revision: 3 });
+      expect(await dueNames(month)).toContain("Rafa Pratama");
+      expect((await get("kader.melati", `/api/persons/${id}`)).json().person).toMatchObject({
+        leftOn: null,
+        leftReason: null,
+      });
+      const entries = await undoAudits(id);
+      expect(entries).toHaveLength(1);
+      expect(JSON.parse(entries[0]?.before_json ?? "{}")).toEqual({
+        leftOn: `${month}-01`,
+        leftReason: "moved",
+      });
+      expect(JSON.parse(entries[0]?.after_json ?? "{}")).toMatchObject({
+        leftOn: null,
+        reason: "Salah anak, yang pindah kakaknya",
+      });
+      // Nothing marked any more: undoing again writes nothing.
+      const again = await post("kader.melati", `/api/persons/${id}/leave/undo`, { reason: "sekali lagi" });
+      expect(again.statusCode).toBe(200);
+      expect(await undoAudits(id)).toHaveLength(1);
+    });
+
+    it("undo: the viewer is refused (403), another desa's person is 404, a reason is required (400)", async () => {
+      const id = await child();
+      await post("kader.melati", `/api/persons/${id}/leave`, { leftOn: today, reason: "died" });
+      const viewer = await post("peninjau", `/api/persons/${id}/leave/undo`, { reason: "salah tandai" });
+      expect(viewer.statusCode).toBe(403);
+      const outside = await post("tpps.kuaro", "/api/persons", {
+        regionCode: "64.01.05.2004",
+        name: "Budi",
+        sex: 1,
+        birthDate: "2024-05-05",
+      });
+      const otherId = outside.json().person.id;
+      await post("tpps.kuaro", `/api/persons/${otherId}/leave`, { leftOn: today, reason: "moved" });
+      const notHere = await post("kader.melati", `/api/persons/${otherId}/leave/undo`, {
+        reason: "salah tandai",
+      });
+      expect(notHere.statusCode).toBe(404);
+      const noReason = await post("kader.melati", `/api/persons/${id}/leave/undo`, {});
+      expect(noReason.statusCode).toBe(400);
+      expect(noReason.json().error.field).toBe("reason");
+      expect(await undoAudits(id)).toHaveLength(0);
+      expect((await get("kader.melati", `/api/persons/${id}`)).json().person.leftReason).toBe("died");
+    });
+
+    it("undo from the phone: applied once, a replay writes nothing, the pull brings the person back", async () => {
+      const id = await child();
+      await post("kader.melati", `/api/persons/${id}/leave`, { leftOn: today, reason: "moved" });
+      const op = {
+        opId: uuidv7(),
+        entity: "person_leave_undo",
+        entityId: uuidv7(),
+        kind: "append",
+        payload: { personId: id, reason: "Salah tandai" },
+      };
+      const push = async (as: string, ops: object[]) =>
+        (await api.request(as, { method: "POST", url: "/api/sync/push", payload: { ops } })).json()
+          .results[0];
+      expect(await push("peninjau", [op])).toMatchObject({ status: "rejected" });
+      const mine = { ...op, opId: uuidv7() };
+      expect(await push("kader.melati", [mine])).toMatchObject({ status: "applied", revision: 3 });
+      expect(await push("kader.melati", [mine])).toMatchObject({ status: "applied", replayed: true });
+      expect(await undoAudits(id)).toHaveLength(1);
+      const pulled = await get("kader.melati", "/api/sync/pull?limit=5000");
+      const rec = (
+        pulled.json().records as { entity: string; id: string; data?: { leftOn?: string } }[]
+      ).find((r) => r.entity === "person" && r.id === id);
+      expect(rec?.data?.leftOn).toBeNull();
+      expect(await dueNames(month)).toContain("Rafa Pratama");
+    });
   },
   { seed: async (db) => void (await ensureDemo(db.kysely, { children: 0 })) },
 );
