@@ -122,6 +122,18 @@ describeEachDialect(
         highRisk: true,
         highRiskNote: "Preeklamsia pada kehamilan lalu",
       });
+      // A woman who moved away (or died) is not on the list from that day (core presentOn, issue 17).
+      const left = await api.request("bidan.sandeley", {
+        method: "POST",
+        url: `/api/persons/${dewi}/leave`,
+        payload: { leftOn: "2026-06-20", reason: "moved" },
+      });
+      expect(left.statusCode, left.body).toBe(200);
+      const after = (
+        await api.request("bidan.sandeley", { method: "GET", url: `/api/regions/${DESA}/pregnant-women` })
+      ).json();
+      expect(after.women.map((w: { name: string }) => w.name)).toContain("Sari Wulandari");
+      expect(after.women.map((w: { name: string }) => w.name)).not.toContain("Dewi Lestari");
       // sorted by the expected date across the whole list
       const edds = body.women.map((w: { eddDate: string }) => w.eddDate);
       expect(edds).toEqual([...edds].sort());

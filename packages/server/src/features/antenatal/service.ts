@@ -11,6 +11,7 @@ import {
   PREGNANT_LIST_LIMIT,
   type PregnantWomanRow,
   pregnancySignals,
+  presentOn,
   readScopes,
   TARGET_AGE_RULES,
   todayIso,
@@ -22,18 +23,40 @@ import { ongoingPregnanciesInRegion } from "../pregnancies/service";
 import { findRegion, findRegionsByCode } from "../regions/service";
 import { liveServiceRecordsOfPersons } from "../services/service";
 
+/**
+ * Ongoing pregnancies of women still here on `asOf` (core `presentOn`, issue 17: one who moved away or died
+ * is not on the midwife's list), up to one more than the list shows. Read in pages of that size, so the
+ * women who left never push present ones past the limit.
+ */
+async function presentPregnancies(
+  db: Kysely<Database>,
+  scopes: readonly string[],
+  code: string,
+  asOf: string,
+) {
+  const want = PREGNANT_LIST_LIMIT + 1;
+  const out: Awaited<ReturnType<typeof ongoingPregnanciesInRegion>> = [];
+  for (let offset = 0; out.length < want; offset += want) {
+    const page = await ongoingPregnanciesInRegion(
+      db,
+      scopes,
+      code,
+      asOf,
+      TARGET_AGE_RULES.pregnancyOverdueDays,
+      want,
+      offset,
+    );
+    out.push(...page.filter((p) => presentOn({ leftOn: p.left_on }, asOf)));
+    if (page.length < want) break;
+  }
+  return out.slice(0, want);
+}
+
 export async function listPregnantWomen(db: Kysely<Database>, actor: Actor, code: string, asOf = todayIso()) {
   const scopes = readScopes(actor);
   const region = await findRegion(db, scopes, code);
   if (!region) throw errors.notFound();
-  const rows = await ongoingPregnanciesInRegion(
-    db,
-    scopes,
-    code,
-    asOf,
-    TARGET_AGE_RULES.pregnancyOverdueDays,
-    PREGNANT_LIST_LIMIT + 1,
-  );
+  const rows = await presentPregnancies(db, scopes, code, asOf);
   const truncated = rows.length > PREGNANT_LIST_LIMIT;
   const live = rows.slice(0, PREGNANT_LIST_LIMIT);
   const earliestLmp = live.reduce((m, p) => (p.lmp_date < m ? p.lmp_date : m), asOf);

@@ -175,6 +175,47 @@ describeEachDialect(
       const other = await get("admin", "/api/planning/institutions?region=64.01.01");
       expect(other.json().tpk).toEqual([]);
     });
+
+    // Last: it changes the shared figures. Issue 17: who left is no target; a voided screening no family.
+    it("a child who moved away is no longer counted, nor a family whose only screening was voided", async () => {
+      const mapping = async () =>
+        (await get("kpm.sandeley", `/api/planning/social-mapping?region=${SANDELEY}`)).json();
+      const d02 = (m: { units: { code: string }[] }) =>
+        m.units.find((u) => u.code === `${SANDELEY}.D02`) as unknown as {
+          children0to59: number;
+          targets: Record<string, number>;
+          families: { screened: number; atRisk: number };
+        };
+      const budi = await post("kpm.sandeley", "/api/persons", {
+        regionCode: `${SANDELEY}.D02`,
+        name: "Budi Pindah",
+        sex: 1,
+        birthDate: addDays(today, -200),
+      });
+      expect(d02(await mapping()).children0to59).toBe(2);
+      const left = await api.request("kpm.sandeley", {
+        method: "POST",
+        url: `/api/persons/${budi.person.id}/leave`,
+        payload: { leftOn: today, reason: "moved" },
+      });
+      expect(left.statusCode, left.body).toBe(200);
+      const after = await mapping();
+      expect(d02(after).children0to59).toBe(1);
+      expect(after.total.children0to59).toBe(2);
+
+      const darmawan = (await get("kpm.sandeley", `/api/regions/${SANDELEY}/families`))
+        .json()
+        .rows.find((r: { headName: string }) => r.headName === "Darmawan");
+      const voided = await api.request("kpm.sandeley", {
+        method: "POST",
+        url: `/api/family-screenings/${darmawan.screeningId}/void`,
+        payload: { reason: "Data keluarga lain" },
+      });
+      expect(voided.statusCode, voided.body).toBe(200);
+      const last = await mapping();
+      expect(d02(last).families).toMatchObject({ screened: 0, atRisk: 0 });
+      expect(last.total.families).toMatchObject({ screened: 2, atRisk: 1 });
+    });
   },
   { once: true, seed: async (db) => void (await ensureDemo(db.kysely, { children: 0 })) },
 );

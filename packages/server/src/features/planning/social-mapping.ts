@@ -5,6 +5,7 @@ import {
   levelOfCode,
   type MappingLabel,
   monthOf,
+  presentOn,
   readScopes,
   SCORE_GROUPS,
   type ScorecardGaps,
@@ -151,7 +152,9 @@ export async function socialMappingOf(
     .where("merged_into", "is", null)
     .where(withinScopes("region_code", scopes))
     .where(withinScopes("region_code", [desaCode]))
-    .execute();
+    .execute()
+    // Who moved away or died is no longer a target here (core presentOn, issue 17), as in the lists.
+    .then((rows) => rows.filter((p) => presentOn({ leftOn: p.left_on }, asOf)));
   // A child is registered at the posyandu that weighs him, his family at the dusun where it lives: counted
   // by the posyandu, the dusun rows had families without children and the posyandu rows children without
   // families (issue 17). Everyone is counted where their household lives, the posyandu only when the

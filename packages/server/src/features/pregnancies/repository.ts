@@ -151,7 +151,7 @@ export async function pregnanciesInRegion(
 /**
  * Pregnancies not ended by `asOf` and not past their expected date by more than `overdueDays`, of live
  * women registered in a region (and scope), with the woman's name and birth date: the midwife's list.
- * Soonest expected date first; `limit` rows at most.
+ * Soonest expected date first (then name, id: a stable order to page by); `limit` rows from `offset`.
  */
 export async function ongoingPregnanciesInRegion(
   db: Conn,
@@ -160,22 +160,33 @@ export async function ongoingPregnanciesInRegion(
   asOf: string,
   overdueDays: number,
   limit: number,
+  offset = 0,
 ) {
-  return db
-    .selectFrom("pregnancies")
-    .innerJoin("persons", "persons.id", "pregnancies.person_id")
-    .selectAll("pregnancies")
-    .select(["persons.name", "persons.birth_date", "persons.region_code as person_region_code"])
-    .where("pregnancies.deleted_at", "is", null)
-    .where("persons.deleted_at", "is", null)
-    .where("persons.merged_into", "is", null)
-    .where(withinScopes("persons.region_code", scopes))
-    .where(withinScopes("persons.region_code", [regionCode]))
-    .where("pregnancies.lmp_date", "<=", asOf)
-    .where((eb) => eb.or([eb("pregnancies.ended_on", "is", null), eb("pregnancies.ended_on", ">", asOf)]))
-    .where("pregnancies.edd_date", ">=", addDays(asOf, -overdueDays))
-    .orderBy("pregnancies.edd_date")
-    .orderBy("persons.name")
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom("pregnancies")
+      .innerJoin("persons", "persons.id", "pregnancies.person_id")
+      .selectAll("pregnancies")
+      // left_on: the list asks core presentOn with it (a woman who moved away or died is not on it).
+      .select([
+        "persons.name",
+        "persons.birth_date",
+        "persons.region_code as person_region_code",
+        "persons.left_on",
+      ])
+      .where("pregnancies.deleted_at", "is", null)
+      .where("persons.deleted_at", "is", null)
+      .where("persons.merged_into", "is", null)
+      .where(withinScopes("persons.region_code", scopes))
+      .where(withinScopes("persons.region_code", [regionCode]))
+      .where("pregnancies.lmp_date", "<=", asOf)
+      .where((eb) => eb.or([eb("pregnancies.ended_on", "is", null), eb("pregnancies.ended_on", ">", asOf)]))
+      .where("pregnancies.edd_date", ">=", addDays(asOf, -overdueDays))
+      .orderBy("pregnancies.edd_date")
+      .orderBy("persons.name")
+      .orderBy("pregnancies.id")
+      .limit(limit)
+      .offset(offset)
+      .execute()
+  );
 }
