@@ -82,11 +82,12 @@ export function recordFollowUpOffline(
   return append(engine, "audit_followup", regionCode, "", { ...input }, id);
 }
 
-/**
- * The records that can be voided with a reason from the phone (issue 17), each by its own sync op. TPK
- * visits and family/catin screenings have the columns (migration 2026-12-06T1000) but no void op yet.
- */
-export type VoidEntity = "service_record_void";
+/** The records that can be voided with a reason from the phone (issue 17), each by its own sync op. */
+export type VoidEntity =
+  | "service_record_void"
+  | "tpk_visit_void"
+  | "family_screening_void"
+  | "catin_screening_void";
 
 /**
  * Void a record entered by mistake, with a reason: an append of its own (its id is the void's), so a void

@@ -1,8 +1,16 @@
 import Dexie from "dexie";
 import { afterEach, describe, expect, it } from "vitest";
-import { recordServiceOffline } from "./appends";
+import { recordServiceOffline, recordTpkVisitOffline, unconfirmed, voidOffline } from "./appends";
 import type { SyncEngine } from "./engine";
-import { editPerson, enqueue, fresh, recordMeasurement, registerPerson } from "./outbox";
+import {
+  editPerson,
+  enqueue,
+  fresh,
+  markLeft,
+  recordMeasurement,
+  registerPerson,
+  unmarkLeft,
+} from "./outbox";
 import { forgetSyncedStore, unsentCount } from "./session";
 import { recordKey, syncDbName, view } from "./store";
 import { FakeSyncServer, loginExpired, type ManualEngine, newDevice, PLACE } from "./testDevice";
@@ -121,6 +129,51 @@ describe("writing on the device", () => {
     await engine.syncNow();
     expect(server.sent.map((o) => o.kind)).toEqual(["create"]);
     expect(await record(engine, "person", id)).toMatchObject({ data: { name: "Bima Sakti", revision: 1 } });
+  });
+});
+
+describe("issue 17 on the device: a void and an undone moved-away mark", () => {
+  it("a TPK visit is voided by its own op naming it; until sent, the page can tell it is pending", async () => {
+    const { server, engine } = device();
+    const assignmentId = crypto.randomUUID();
+    const visit = await recordTpkVisitOffline(engine, P01, { assignmentId, visitedOn: "2026-06-01" });
+    const voidId = await voidOffline(engine, "tpk_visit_void", P01, { id: visit, reason: "Salah keluarga" });
+    expect(await outbox(engine)).toMatchObject([
+      { entity: "tpk_visit", entityId: visit, kind: "append" },
+      {
+        entity: "tpk_visit_void",
+        entityId: voidId,
+        kind: "append",
+        payload: { id: visit, reason: "Salah keluarga" },
+      },
+    ]);
+    const pending = await unconfirmed<{ recordId: string }>(engine, "tpk_visit_void", () => true);
+    expect(pending.map((v) => v.recordId)).toEqual([visit]);
+    await engine.syncNow();
+    // The visit goes first, so the server finds the record the void names.
+    expect(server.pushes[0]?.map((o) => o.entity)).toEqual(["tpk_visit", "tpk_visit_void"]);
+    expect(await unconfirmed(engine, "tpk_visit_void", () => true)).toEqual([]);
+  });
+
+  it("a mark undone: the person is here again on the phone at once, and the undo goes out with its reason", async () => {
+    const { server, engine } = device();
+    const id = await pulledPerson(server, engine);
+    await markLeft(engine, { personId: id, leftOn: "2026-06-01", reason: "moved" });
+    expect(
+      view((await record(engine, "person", id)) as NonNullable<Awaited<ReturnType<typeof record>>>),
+    ).toMatchObject({
+      leftOn: "2026-06-01",
+    });
+    await unmarkLeft(engine, { personId: id, reason: "Salah anak" });
+    const rec = await record(engine, "person", id);
+    expect(view(rec as NonNullable<typeof rec>)).toMatchObject({ leftOn: null });
+    expect((await outbox(engine)).map((o) => [o.entity, o.payload])).toEqual([
+      ["person_leave", { personId: id, leftOn: "2026-06-01", reason: "moved" }],
+      ["person_leave_undo", { personId: id, reason: "Salah anak" }],
+    ]);
+    await expect(
+      unmarkLeft(engine, { personId: crypto.randomUUID(), reason: "tidak ada" }),
+    ).rejects.toThrow();
   });
 });
 

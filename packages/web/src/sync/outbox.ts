@@ -6,6 +6,7 @@ import type {
   MeasurementVoidInput,
   PersonInput,
   PersonLeaveInput,
+  PersonReturnInput,
   PregnancyInput,
   SyncOpKind,
 } from "@tumbuh/core";
@@ -171,4 +172,22 @@ export async function markLeft(engine: SyncEngine, input: PersonLeaveInput): Pro
     fresh("person_leave", id, rec.regionCode, input.personId, { ...input }),
   );
   await engine.db.records.update(key, { local: { ...rec.local, leftOn: input.leftOn } });
+}
+
+/**
+ * Undo a mistaken moved-away/died mark on the phone (issue 17): the person is back on the posyandu day at
+ * once; the server clears the mark (`person_leave_undo`), audited with the reason, and the person's change
+ * comes back.
+ */
+export async function unmarkLeft(engine: SyncEngine, input: PersonReturnInput): Promise<void> {
+  const key = recordKey("person", input.personId);
+  const rec = await engine.db.records.get(key);
+  if (!rec) throw new Error("no such person on this device");
+  const id = uuidv7();
+  await enqueue(
+    engine,
+    { entity: "person_leave_undo", entityId: id, kind: "append", payload: { ...input } },
+    () => fresh("person_leave_undo", id, rec.regionCode, input.personId, { ...input }),
+  );
+  await engine.db.records.update(key, { local: { ...rec.local, leftOn: null } });
 }

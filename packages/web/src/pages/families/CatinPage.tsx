@@ -22,8 +22,9 @@ import { useLoad } from "../../kit/useLoad";
 import { pathFor } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
 import { screenCatinOffline, unconfirmed } from "../../sync/appends";
-import { canWrite } from "../regionLinks";
+import { canWrite, canWriteIn } from "../regionLinks";
 import { ActionError, newId } from "./shared";
+import { usePendingVoids, VoidControl, VoidedMark } from "./Voids";
 import "../../kit/kit.css";
 import "./families.css";
 
@@ -54,7 +55,10 @@ function Catin({ view, reload }: { view: CatinView; reload: () => void }) {
       ),
     `${engine.userId}|${view.id}`,
   );
-  useReloadWhenSent(unsent?.length ?? 0, reload);
+  // Voiding needs the write power where the catin lives (a viewer never sees the button).
+  const voider = canWriteIn(me.assignments, view.regionCode);
+  const pendingVoids = usePendingVoids("catin_screening_void", view.id);
+  useReloadWhenSent((unsent?.length ?? 0) + pendingVoids.size, reload);
   return (
     <div className="stack-lg">
       {writer && <SyncStatusBar engine={engine} />}
@@ -75,8 +79,13 @@ function Catin({ view, reload }: { view: CatinView; reload: () => void }) {
         .slice()
         .reverse()
         .map((s) => (
-          <article key={s.id} className="card stack-sm" data-testid="catin-result">
+          <article
+            key={s.id}
+            className={`card stack-sm${s.voidReason != null ? " fam-voided" : ""}`}
+            data-testid="catin-result"
+          >
             <h2>{t("fam.catin.resultOf", { date: formatDate(s.screenedOn, locale) })}</h2>
+            {s.voidReason != null && <VoidedMark reason={s.voidReason} />}
             <p>
               {t("fam.catin.measures", {
                 age: s.ageYears,
@@ -106,17 +115,33 @@ function Catin({ view, reload }: { view: CatinView; reload: () => void }) {
                 ))}
               </ul>
             )}
-            <p className={`badge ${s.inTime ? "badge--ok" : "badge--warn"}`}>
-              {s.inTime ? t("fam.catin.inTime") : t("fam.catin.late")}
-            </p>
-            <a
-              className="button button--secondary"
-              href={hrefFor(catinApi.certificate, { params: { id: s.id } })}
-              download
-              data-testid="certificate-link"
-            >
-              {t("fam.catin.certificate")}
-            </a>
+            {s.voidReason == null && (
+              <>
+                <p className={`badge ${s.inTime ? "badge--ok" : "badge--warn"}`}>
+                  {s.inTime ? t("fam.catin.inTime") : t("fam.catin.late")}
+                </p>
+                <a
+                  className="button button--secondary"
+                  href={hrefFor(catinApi.certificate, { params: { id: s.id } })}
+                  download
+                  data-testid="certificate-link"
+                >
+                  {t("fam.catin.certificate")}
+                </a>
+                {voider && (
+                  <VoidControl
+                    entity="catin_screening_void"
+                    id={s.id}
+                    regionCode={view.regionCode}
+                    label={formatDate(s.screenedOn, locale)}
+                    text={(reason) =>
+                      t("fam.voidCatinText", { what: formatDate(s.screenedOn, locale), reason })
+                    }
+                    pending={pendingVoids.has(s.id)}
+                  />
+                )}
+              </>
+            )}
           </article>
         ))}
       {unsent?.map((u) => (

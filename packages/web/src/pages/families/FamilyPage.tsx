@@ -26,8 +26,9 @@ import { useLoad } from "../../kit/useLoad";
 import { pathFor } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
 import { screenFamilyOffline, unconfirmed } from "../../sync/appends";
-import { canWrite } from "../regionLinks";
+import { canWrite, canWriteIn } from "../regionLinks";
 import { ActionError, newId } from "./shared";
+import { usePendingVoids, VoidControl, VoidedMark } from "./Voids";
 import "../../kit/kit.css";
 import "./families.css";
 
@@ -108,7 +109,10 @@ function Family({ view, reload }: { view: FamilyView; reload: () => void }) {
       ),
     `${engine.userId}|${h.id}`,
   );
-  const unsentCount = unsent?.length ?? 0;
+  // Voiding needs the write power where the family lives (a viewer never sees the button).
+  const voider = canWriteIn(me.assignments, h.regionCode);
+  const pendingVoids = usePendingVoids("family_screening_void", h.id);
+  const unsentCount = (unsent?.length ?? 0) + pendingVoids.size;
   // Once the phone's records are accepted, the server's data has them: load it again.
   useReloadWhenSent(unsentCount, reload);
   return (
@@ -138,14 +142,21 @@ function Family({ view, reload }: { view: FamilyView; reload: () => void }) {
         ))}
         {view.screenings.length === 0 && <p className="muted">{t("fam.noScreening")}</p>}
         {view.screenings.map((s) => (
-          <article key={s.id} className="card stack-sm" data-testid="screening">
+          <article
+            key={s.id}
+            className={`card stack-sm${s.voidReason != null ? " fam-voided" : ""}`}
+            data-testid="screening"
+          >
             <h3>
               {s.semester.replace("-S", " semester ")} · {formatDate(s.screenedOn, locale)}
             </h3>
-            <Reasons evaluation={s.evaluation} />
-            {s.note && <p>{s.note}</p>}
-            <p className="muted">{t("fam.by", { user: s.createdBy ?? "—" })}</p>
-            {s.verification ? (
+            {s.voidReason != null && <VoidedMark reason={s.voidReason} />}
+            <div className="fam-voided__body stack-sm">
+              <Reasons evaluation={s.evaluation} />
+              {s.note && <p>{s.note}</p>}
+              <p className="muted">{t("fam.by", { user: s.createdBy ?? "—" })}</p>
+            </div>
+            {s.voidReason != null ? null : s.verification ? (
               <p className={`badge ${s.verification.result === "sesuai" ? "badge--ok" : "badge--warn"}`}>
                 {t(s.verification.result === "sesuai" ? "fam.verify.ok" : "fam.verify.notOk")} ·{" "}
                 {s.verification.by ?? ""}
@@ -153,6 +164,18 @@ function Family({ view, reload }: { view: FamilyView; reload: () => void }) {
               </p>
             ) : (
               writer && s.createdBy !== me.username && <VerifyButtons id={s.id} onDone={reload} />
+            )}
+            {s.voidReason == null && voider && (
+              <VoidControl
+                entity="family_screening_void"
+                id={s.id}
+                regionCode={h.regionCode}
+                label={formatDate(s.screenedOn, locale)}
+                text={(reason) =>
+                  t("fam.voidScreeningText", { what: formatDate(s.screenedOn, locale), reason })
+                }
+                pending={pendingVoids.has(s.id)}
+              />
             )}
           </article>
         ))}

@@ -28,8 +28,9 @@ import { Link } from "../../router/navigation";
 import { pathFor } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
 import { recordTpkVisitOffline, unconfirmed } from "../../sync/appends";
-import { canWrite } from "../regionLinks";
+import { canWrite, canWriteIn } from "../regionLinks";
 import { ActionError, newId } from "./shared";
+import { usePendingVoids, VoidControl, VoidedMark } from "./Voids";
 import "../../kit/kit.css";
 import "./families.css";
 
@@ -97,7 +98,10 @@ function Team({
     () => unconfirmed<UnsentVisit>(engine, "tpk_visit", (v) => ids.has(v.assignmentId)),
     `${engine.userId}|${view.id}|${view.assignments.length}`,
   );
-  const unsentCount = unsent?.length ?? 0;
+  // Voiding a visit needs the write power in the team's desa (a viewer never sees the button).
+  const voider = canWriteIn(me.assignments, view.regionCode);
+  const pendingVoids = usePendingVoids("tpk_visit_void", view.id);
+  const unsentCount = (unsent?.length ?? 0) + pendingVoids.size;
   // Once the phone's records are accepted, the server's data has them: load it again.
   useReloadWhenSent(unsentCount, reload);
   return (
@@ -168,6 +172,8 @@ function Team({
             regionCode={view.regionCode}
             member={view.members.find((m) => m.id === a.memberId)?.name ?? ""}
             writer={writer}
+            voider={voider}
+            pendingVoids={pendingVoids}
             unsent={(unsent ?? []).filter((v) => v.assignmentId === a.id)}
           />
         ))}
@@ -182,17 +188,23 @@ function Assignment({
   regionCode,
   member,
   writer,
+  voider,
+  pendingVoids,
   unsent,
 }: {
   a: TpkAssignmentView;
   regionCode: string;
   member: string;
   writer: boolean;
+  voider: boolean;
+  pendingVoids: Set<string>;
   unsent: (UnsentVisit & { id: string })[];
 }) {
   const { t, locale } = useI18n();
   const [open, setOpen] = useState(false);
   const [saved, setSaved] = useState(false);
+  // A team view kept on the device from before visits had a history has none.
+  const history = a.history ?? [];
   return (
     <article className="card stack-sm">
       <p>
@@ -222,6 +234,42 @@ function Assignment({
             ? ` · ${a.lastVisit.socialProgramme}: ${a.lastVisit.socialOutcome ?? "—"}`
             : ""}
         </p>
+      )}
+      {history.length > 0 && (
+        <details className="stack-sm" data-testid="visit-history">
+          <summary>{t("fam.tpk.history", { n: history.length })}</summary>
+          <ul className="fam-visits">
+            {history.map((v) => (
+              <li key={v.id} className={`fam-visit stack-sm${v.voidReason != null ? " fam-voided" : ""}`}>
+                <p className="fam-visit__what">
+                  <strong>{formatDate(v.visitedOn, locale)}</strong>
+                  {v.counselling ? ` · ${v.counselling}` : ""}
+                  {v.referralTo ? ` · ${t("fam.tpk.referral")}: ${v.referralTo}` : ""}
+                  {v.socialProgramme ? ` · ${v.socialProgramme}` : ""}
+                </p>
+                {v.voidReason != null ? (
+                  <VoidedMark reason={v.voidReason} />
+                ) : (
+                  voider && (
+                    <VoidControl
+                      entity="tpk_visit_void"
+                      id={v.id}
+                      regionCode={regionCode}
+                      label={t("fam.tpk.visitOn", { date: formatDate(v.visitedOn, locale) })}
+                      text={(reason) =>
+                        t("fam.voidVisitText", {
+                          what: `${a.subjectLabel} ${formatDate(v.visitedOn, locale)}`,
+                          reason,
+                        })
+                      }
+                      pending={pendingVoids.has(v.id)}
+                    />
+                  )
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       {unsent.map((v) => (
         <p key={v.id} data-testid="visit-unsent">

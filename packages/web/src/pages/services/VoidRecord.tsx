@@ -6,9 +6,18 @@ import { TextField } from "../../kit/forms/fields";
 
 /**
  * "Batalkan" beside one record of a list (a service, a home visit, a screening): asks why, then confirms
- * that the record leaves every figure (kept, with the reason). `save` queues or sends the void.
+ * that the record leaves every figure (kept, with the reason). `save` queues or sends the void;
+ * `confirmText` says what the record leaves (the service record's words when absent).
  */
-export function VoidRecord({ label, save }: { label: string; save: (reason: string) => Promise<void> }) {
+export function VoidRecord({
+  label,
+  save,
+  confirmText,
+}: {
+  label: string;
+  save: (reason: string) => Promise<void>;
+  confirmText?: (reason: string) => string;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
@@ -51,7 +60,9 @@ export function VoidRecord({ label, save }: { label: string; save: (reason: stri
       {confirming ? (
         <>
           <p className="alert alert--warn">
-            {t("svc.voidConfirmText", { what: label, reason: reason.trim() })}
+            {confirmText
+              ? confirmText(reason.trim())
+              : t("svc.voidConfirmText", { what: label, reason: reason.trim() })}
           </p>
           {error && (
             <p className="alert alert--error" role="alert">

@@ -138,4 +138,14 @@ export const familiesEn: Record<keyof typeof familiesId, string> = {
   "fam.audit.childPage": "Open the child's page",
   "fam.tbu.p": "Stunted",
   "fam.tbu.sp": "Severely stunted",
+  "fam.voided": "Voided: {reason}",
+  "fam.voidUnsent": "void not sent yet",
+  "fam.voidScreeningText":
+    "The screening of {what} will be voided because “{reason}”. The record is kept but no longer counts in the family list, the risk status or the figures.",
+  "fam.voidVisitText":
+    "The visit of {what} will be voided because “{reason}”. The record is kept but no longer counts for the visit schedule or the accompaniment figures.",
+  "fam.voidCatinText":
+    "The screening of {what} will be voided because “{reason}”. The record is kept but no longer counts in the catin coverage, and no certificate can be printed from it.",
+  "fam.tpk.history": "Visit history ({n})",
+  "fam.tpk.visitOn": "Visit of {date}",
 };

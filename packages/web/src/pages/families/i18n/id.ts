@@ -138,4 +138,14 @@ export const familiesId = {
   "fam.audit.childPage": "Lihat data anak",
   "fam.tbu.p": "Pendek",
   "fam.tbu.sp": "Sangat pendek",
+  "fam.voided": "Dibatalkan: {reason}",
+  "fam.voidUnsent": "pembatalan belum terkirim",
+  "fam.voidScreeningText":
+    "Penapisan {what} akan dibatalkan dengan alasan “{reason}”. Catatan tetap tersimpan tetapi tidak lagi dihitung di daftar keluarga, status risiko, dan capaian.",
+  "fam.voidVisitText":
+    "Kunjungan {what} akan dibatalkan dengan alasan “{reason}”. Catatan tetap tersimpan tetapi tidak lagi dihitung di jadwal kunjungan dan capaian pendampingan.",
+  "fam.voidCatinText":
+    "Pemeriksaan {what} akan dibatalkan dengan alasan “{reason}”. Catatan tetap tersimpan tetapi tidak lagi dihitung di cakupan catin dan tidak bisa dicetak suratnya.",
+  "fam.tpk.history": "Riwayat kunjungan ({n})",
+  "fam.tpk.visitOn": "Kunjungan {date}",
 } as const satisfies Record<string, string>;

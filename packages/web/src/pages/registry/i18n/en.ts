@@ -372,6 +372,13 @@ export const registryEn: Record<keyof typeof registryId, string> = {
   "leave.dateBeforeBirth": "The date cannot be before the birth date.",
   "leave.markedMoved": "Moved away since {date}",
   "leave.markedDied": "Died on {date}",
+  "leave.undoOpen": "Undo this mark",
+  "leave.undoTitle": "Undo the moved-away or died mark",
+  "leave.undoReason": "Why it is undone",
+  "leave.undoReasonRequired": "Write the reason (at least 3 letters).",
+  "leave.undoConfirmText":
+    "The mark “{mark}” is removed because “{reason}”. This person appears again in the posyandu list, the target lists, the inbox and the coverage counts.",
+  "leave.undoConfirm": "Yes, undo the mark",
   "dupNew.title": "Maybe already registered",
   "dupNew.hint": "Someone alike is registered in your area. Check before saving.",
   "dupNew.mother": "mother {name}",

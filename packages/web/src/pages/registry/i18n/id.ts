@@ -373,6 +373,13 @@ export const registryId = {
   "leave.dateBeforeBirth": "Tanggal tidak boleh sebelum tanggal lahir.",
   "leave.markedMoved": "Pindah sejak {date}",
   "leave.markedDied": "Meninggal pada {date}",
+  "leave.undoOpen": "Batalkan tanda ini",
+  "leave.undoTitle": "Batalkan tanda pindah atau meninggal",
+  "leave.undoReason": "Alasan pembatalan",
+  "leave.undoReasonRequired": "Tulis alasannya (minimal 3 huruf).",
+  "leave.undoConfirmText":
+    "Tanda “{mark}” dihapus dengan alasan “{reason}”. Orang ini kembali muncul di daftar posyandu, daftar sasaran, kotak masuk dan hitungan cakupan.",
+  "leave.undoConfirm": "Ya, batalkan tanda",
   "dupNew.title": "Mungkin sudah terdaftar",
   "dupNew.hint": "Ada orang yang mirip di wilayah Anda. Periksa dulu sebelum menyimpan.",
   "dupNew.mother": "ibu {name}",

@@ -12,6 +12,7 @@ import { Link } from "../../../router/navigation";
 import { registryPath, tikaChildPath } from "../../../router/routes";
 import { alertBadges } from "../categories";
 import { LeaveForm } from "../forms/LeaveForm";
+import { UndoLeaveForm } from "../forms/UndoLeaveForm";
 import { nikWarningText } from "../nikWarnings";
 import { GrowthSection } from "./GrowthSection";
 import { HouseholdCard } from "./HouseholdCard";
@@ -63,6 +64,11 @@ function PersonDetails({
   const isChild = person.ageMonths < CHILD_MAX_MONTHS || view.measurements.length > 0;
   const canBePregnant = person.sex === 2 && person.ageMonths >= PREGNANCY_MIN_MONTHS;
   const alerts = alertBadges(view.alerts, locale);
+  const leftMark = person.leftOn
+    ? t(person.leftReason === "died" ? "leave.markedDied" : "leave.markedMoved", {
+        date: formatDate(person.leftOn, locale),
+      })
+    : "";
 
   return (
     <div className="stack-lg person-page">
@@ -76,12 +82,18 @@ function PersonDetails({
         </p>
         {person.leftOn && (
           <Notice tone="warn">
-            <span data-testid="person-left">
-              {t(person.leftReason === "died" ? "leave.markedDied" : "leave.markedMoved", {
-                date: formatDate(person.leftOn, locale),
-              })}
-            </span>
+            <span data-testid="person-left">{leftMark}</span>
           </Notice>
+        )}
+        {/* A mark made by mistake is undone where it shows, by whoever may mark (issue 17). */}
+        {person.leftOn && writer && (
+          <UndoLeaveForm
+            mark={leftMark}
+            save={async (reason) => {
+              await api.call(personsApi.undoLeave, { params: { id: person.id }, body: { reason } });
+            }}
+            onDone={loaded.reload}
+          />
         )}
       </div>
 
