@@ -21,8 +21,8 @@ import { Link, navigate } from "../../router/navigation";
 import { pathFor, regionPath } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
 import { canWrite } from "../regionLinks";
+import { AuditShareMeter } from "./AuditShareMeter";
 import { ActionError, newId } from "./shared";
-import { AuditShareMeter } from "./TpkTeamPage";
 import "../../kit/kit.css";
 import "./families.css";
 

@@ -7,7 +7,6 @@ import {
   AUDIT_DOMAINS,
   catinApi,
   familiesApi,
-  formatPercent,
   TPK_MEMBER_ROLES,
   type TpkAssignmentView,
   type TpkSubjectKind,
@@ -29,6 +28,7 @@ import { pathFor } from "../../router/routes";
 import { useMe } from "../../session/SessionProvider";
 import { recordTpkVisitOffline, unconfirmed } from "../../sync/appends";
 import { canWrite, canWriteIn } from "../regionLinks";
+import { AuditShareMeter } from "./AuditShareMeter";
 import { ActionError, newId } from "./shared";
 import { usePendingVoids, VoidControl, VoidedMark } from "./Voids";
 import "../../kit/kit.css";
@@ -44,33 +44,6 @@ export default function TpkTeamPage({ id }: { id: string }) {
     <LoadGate loaded={team}>
       {(view) => <Team view={view} set={(v) => team.setData(() => v)} reload={team.reload} />}
     </LoadGate>
-  );
-}
-
-export function AuditShareMeter({ share }: { share: TpkTeamView["auditShare"] }) {
-  const { t, locale } = useI18n();
-  return (
-    <div className="stack-sm" data-testid="audit-share">
-      <p className="stat-line">
-        {t("fam.audit.share", {
-          audited: share.audited,
-          total: share.stuntedUnder2,
-          share: formatPercent(share.share, locale, { fraction: true }),
-          target: formatPercent(share.target, locale, { fraction: true }),
-        })}
-      </p>
-      <div
-        className="fam-meter"
-        role="img"
-        aria-label={formatPercent(share.share, locale, { fraction: true })}
-      >
-        <span style={{ width: `${Math.min(100, (share.share ?? 0) * 100)}%` }} />
-        <i style={{ left: `${share.target * 100}%` }} />
-      </div>
-      <p className={`badge ${share.meetsTarget ? "badge--ok" : "badge--warn"}`}>
-        {share.meetsTarget ? t("fam.audit.meets") : t("fam.audit.below")}
-      </p>
-    </div>
   );
 }
 
