@@ -20,6 +20,15 @@ describe("audit entries in words", () => {
     }
   });
 
+  it("a void and an undone moved-away mark read as words (issue 17)", () => {
+    expect(auditWords({ action: "tpk_visit.void", entity: "tpk_visit" })).toEqual({
+      verb: "audit.verb.void",
+      thing: "audit.thing.tpk_visit",
+    });
+    expect(auditWords({ action: "person.leave_undo", entity: "person" }).verb).toBe("audit.verb.leave_undo");
+    expect(id["audit.verb.leave_undo"]).toBe("membatalkan tanda pindah/meninggal");
+  });
+
   it("never shows an unknown code: it falls back to general words", () => {
     expect(auditWords({ action: "x.frobnicate", entity: "t" })).toEqual({
       verb: "audit.verb.other",

@@ -29,6 +29,10 @@ export const AUDIT_VERBS = [
   "measurements",
   "activate",
   "deactivate",
+  // issue 17: a record voided by mistake, a person marked moved away or died, and that mark undone
+  "void",
+  "leave",
+  "leave_undo",
 ] as const;
 export type AuditVerb = (typeof AUDIT_VERBS)[number];
 

@@ -59,7 +59,8 @@ export default function CatinListPage({ code }: { code: string }) {
                   </p>
                   {c.screenedInTime ? (
                     <span className="badge badge--ok">{t("fam.catin.inTime")}</span>
-                  ) : c.screenings.length > 0 ? (
+                  ) : c.screenings.some((s) => s.voidReason == null) ? (
+                    // a screening voided by mistake (issue 17) is no screening: "not yet"
                     <span className="badge badge--warn">{t("fam.catin.late")}</span>
                   ) : (
                     <span className="badge badge--neutral">{t("fam.catin.notYet")}</span>
