@@ -301,4 +301,39 @@ describe("moved away and voided records in Chromium at 360 px", () => {
     await shot(page, "11-kader-day-with-dimas");
     await page.close();
   });
+  it("bidan: a catin screening with a wrong weight is voided; no certificate is offered from it", async () => {
+    await live.browser.context.clearCookies();
+    const page = await live.browser.context.newPage();
+    await signIn(page, live.server.url, "bidan.sandeley");
+    const catinId = crypto.randomUUID();
+    await post(page, "/api/catin", {
+      id: catinId,
+      person: { regionCode: "64.01.05.2003", name: "Sari Catin", sex: 2, birthDate: "2003-04-04" },
+      marriageDate: new Date(Date.now() + 150 * 86_400_000).toISOString().slice(0, 10),
+    });
+    await post(page, `/api/catin/${catinId}/screenings`, {
+      id: crypto.randomUUID(),
+      screenedOn: monthsAgo(0),
+      weightKg: 140,
+      heightCm: 155,
+    });
+    await page.goto(`${live.server.url}/catin/${catinId}`);
+    const result = page.getByTestId("catin-result");
+    await result.waitFor();
+    expect(await result.getByTestId("certificate-link").count()).toBe(1);
+    await result.getByRole("button", { name: /^Batalkan/ }).click();
+    const form = page.getByTestId("void-form");
+    await form.getByLabel("Alasan pembatalan").fill("Berat badan salah tulis, 40 bukan 140");
+    await form.getByRole("button", { name: "Lanjut" }).click();
+    expect(await form.locator(".alert--warn").textContent()).toContain("cakupan catin");
+    await form.getByRole("button", { name: "Ya, batalkan" }).click();
+    await allSent(page);
+    await expect
+      .poll(() => result.textContent(), { timeout: 20_000 })
+      .toContain("Dibatalkan: Berat badan salah tulis, 40 bukan 140");
+    expect(await result.getByTestId("certificate-link").count()).toBe(0);
+    expect(await result.getByRole("button").count()).toBe(0);
+    await shot(page, "12-bidan-catin-voided");
+    await page.close();
+  });
 });
