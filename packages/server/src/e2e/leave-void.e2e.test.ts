@@ -251,6 +251,8 @@ describe("moved away and voided records in Chromium at 360 px", () => {
     expect(await viewer.getByRole("button", { name: /Batalkan/ }).count()).toBe(0);
     expect(await viewer.getByRole("button", { name: /Catat kunjungan/ }).count()).toBe(0);
     await shot(viewer, "08-viewer-no-void-button-tpk");
+    await viewer.setViewportSize({ width: 1280, height: 900 });
+    await shot(viewer, "08-viewer-no-void-button-tpk-desktop");
     await viewer.close();
   });
 
