@@ -6,7 +6,7 @@ import { tanggal } from "../../documents/dates-id";
 import { type Content, renderPdf } from "../../documents/pdf";
 import { errors } from "../../errors";
 import { appendAudit } from "../audit/service";
-import { measurementsOf } from "../measurements/repository";
+import { measurementsOf } from "../measurements/service";
 import { findRegionsByCode } from "../regions/service";
 import { findPerson } from "./repository";
 
