@@ -1,6 +1,7 @@
 import type { Actor } from "@tumbuh/core";
 import { type Kysely, sql } from "kysely";
 import { bulkInsert } from "../../db/bulk-insert";
+import { insertPersonsAndMeasurements } from "../../db/fed-insert";
 import type { Database, MeasurementsTable, PersonsTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { appendAudit } from "../audit/service";
@@ -45,16 +46,10 @@ export async function storeImport(db: Kysely<Database>, actor: Actor, plan: Stor
     for (let i = 0; i < plan.items.length; i += CHUNK_ROWS) {
       const chunk = plan.items.slice(i, i + CHUNK_ROWS);
       await inTransaction(db, async (trx) => {
-        await bulkInsert(
+        await insertPersonsAndMeasurements(
           db,
           trx,
-          "persons",
           chunk.flatMap((c) => (c.person ? [c.person] : [])),
-        );
-        await bulkInsert(
-          db,
-          trx,
-          "measurements",
           chunk.map((c) => c.measurement),
         );
         await bulkInsert(
