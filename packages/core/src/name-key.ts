@@ -8,6 +8,15 @@
 const PREFIXES = new Set(["an", "anak", "by", "bayi", "bayi ny", "ny", "nn", "tn", "sdr", "hj", "h"]);
 
 function wordKey(word: string): string {
+  const hit = wordCache.get(word);
+  if (hit !== undefined) return hit;
+  const key = computeWordKey(word);
+  if (wordCache.size >= CACHE_MAX) wordCache.clear();
+  wordCache.set(word, key);
+  return key;
+}
+
+function computeWordKey(word: string): string {
   let w = word
     .replace(/oe/g, "u")
     .replace(/tj/g, "c")
@@ -27,7 +36,9 @@ function wordKey(word: string): string {
 
 // Registers repeat names (and imports repeat parents' names) thousands of times; the key is pure, so a
 // bounded cache changes nothing but the time.
+// Whole names are mostly unique in a file (or carry a number), but their words repeat: words are cached too.
 const cache = new Map<string, string>();
+const wordCache = new Map<string, string>();
 const CACHE_MAX = 50_000;
 
 export function nameKey(name: string): string {

@@ -308,6 +308,7 @@ const COLUMNS = {
   sync_op_retries: { op_id: Y, user_id: Y, tries: Y, first_at: Y, last_at: Y },
   sync_devices: { user_id: Y, position: Y, seen_at: Y },
   sync_feed_floor: { id: Y, seq: Y, compacted_at: Y },
+  sync_feed_deferred: { id: Y },
   sync_conflicts: {
     id: Y,
     op_id: Y,

@@ -66,7 +66,13 @@ export interface SyncFeedFloorTable {
   compacted_at: string;
 }
 
+/** A row only inside a bulk writer's transaction: its inserts' feed rows are written set-based (see db/fed-insert.ts). */
+export interface SyncFeedDeferredTable {
+  id: number;
+}
+
 export interface SyncTables {
+  sync_feed_deferred: SyncFeedDeferredTable;
   sync_devices: SyncDevicesTable;
   sync_feed_floor: SyncFeedFloorTable;
   sync_changes: SyncChangesTable;

@@ -57,12 +57,16 @@ export async function loadCandidates(
         .execute()),
     );
   }
-  for (let i = 0; i < niks.length; i += 500) {
+  // Only NIKs not already met in these desa are looked up across the regency: next month's file finds
+  // nearly every child in its desa, and loading them a second time by NIK was most of this query's time.
+  const found = new Set(out.map((c) => c.nik));
+  const elsewhere = niks.filter((n) => !found.has(n));
+  for (let i = 0; i < elsewhere.length; i += 500) {
     out.push(
       ...(await db
         .selectFrom("persons")
         .select(cols)
-        .where("nik", "in", niks.slice(i, i + 500))
+        .where("nik", "in", elsewhere.slice(i, i + 500))
         .where("deleted_at", "is", null)
         .where("merged_into", "is", null)
         .execute()),

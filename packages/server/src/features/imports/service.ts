@@ -55,52 +55,9 @@ export async function importMeasurements(
 ): Promise<ImportResult> {
   const today = options.today ?? todayIso();
   const progress = options.progress ?? (() => {});
-  const sheet = await readSheet(bytes, options.limits ?? SHEET_LIMITS);
-  const headerAt = findHeaderRow(sheet.rows.map((r) => r.cells));
-  const headerRow = headerAt === null ? undefined : sheet.rows[headerAt];
-  const dataRows = headerAt === null ? [] : sheet.rows.slice(headerAt + 1);
-  const report: ImportResult = {
-    fileName: options.fileName,
-    format: sheet.format,
-    headerLine: headerRow?.line ?? null,
-    dryRun: options.dryRun ?? false,
-    allOrNothing: options.allOrNothing ?? false,
-    rows: 0,
-    stored: { persons: 0, measurements: 0 },
-    alreadyPresent: 0,
-    rejected: [],
-    warnings: [],
-    reconciliation: reconcile([]),
-  };
-  const map = mapHeaders((headerRow?.cells ?? sheet.rows[0]?.cells ?? []).map((c) => String(c ?? "")));
-  if (map.missing.length > 0) {
-    report.rejected.push({
-      line: headerRow?.line ?? 1,
-      column: null,
-      code: "missing_columns",
-      params: { columns: map.missing.join(", ") },
-    });
-    return report;
-  }
-
+  const { report, rows } = await readRows(bytes, options, today);
+  if (rows === null) return report;
   const reject = (e: CellError | ImportRowError) => report.rejected.push(e);
-  const rows: EppgbmRow[] = [];
-  for (const r of dataRows) {
-    // Blank rows (and a footer of empty cells) are not data.
-    if (r.cells.every((c) => c === null || c === undefined || String(c).trim() === "")) continue;
-    report.rows++;
-    const aligned = alignRow(r.cells, map, sheet.exactWidth);
-    if ("reject" in aligned) {
-      reject({ line: r.line, column: null, ...aligned.reject });
-      continue;
-    }
-    if (aligned.realigned) {
-      report.warnings.push({ line: r.line, column: "Total Pengukuran", code: "row_realigned", params: {} });
-    }
-    const res = readEppgbmRow(r.line, aligned.cells, map, today);
-    if (res.row) rows.push(res.row);
-    else for (const e of res.errors) reject(e);
-  }
   progress(0, rows.length);
 
   const placed = await placeRows(db, actor, rows, report, reject);
@@ -267,6 +224,65 @@ export async function importMeasurements(
     progress: (done) => progress(done, items.length),
   });
   return report;
+}
+
+/**
+ * The file's data rows, read and checked cell by cell (every bad row rejected into the report). A function of
+ * its own so the sheet — every cell of the file as text — can be collected as soon as the rows are read, not
+ * held through matching and storing (peak memory, issue 16).
+ */
+async function readRows(
+  bytes: Buffer,
+  options: ImportOptions,
+  today: string,
+): Promise<{ report: ImportResult; rows: EppgbmRow[] | null }> {
+  const sheet = await readSheet(bytes, options.limits ?? SHEET_LIMITS);
+  const headerAt = findHeaderRow(sheet.rows.map((r) => r.cells));
+  const headerRow = headerAt === null ? undefined : sheet.rows[headerAt];
+  const dataRows = headerAt === null ? [] : sheet.rows.slice(headerAt + 1);
+  const report: ImportResult = {
+    fileName: options.fileName,
+    format: sheet.format,
+    headerLine: headerRow?.line ?? null,
+    dryRun: options.dryRun ?? false,
+    allOrNothing: options.allOrNothing ?? false,
+    rows: 0,
+    stored: { persons: 0, measurements: 0 },
+    alreadyPresent: 0,
+    rejected: [],
+    warnings: [],
+    reconciliation: reconcile([]),
+  };
+  const map = mapHeaders((headerRow?.cells ?? sheet.rows[0]?.cells ?? []).map((c) => String(c ?? "")));
+  if (map.missing.length > 0) {
+    report.rejected.push({
+      line: headerRow?.line ?? 1,
+      column: null,
+      code: "missing_columns",
+      params: { columns: map.missing.join(", ") },
+    });
+    return { report, rows: null };
+  }
+
+  const reject = (e: CellError | ImportRowError) => report.rejected.push(e);
+  const rows: EppgbmRow[] = [];
+  for (const r of dataRows) {
+    // Blank rows (and a footer of empty cells) are not data.
+    if (r.cells.every((c) => c === null || c === undefined || String(c).trim() === "")) continue;
+    report.rows++;
+    const aligned = alignRow(r.cells, map, sheet.exactWidth);
+    if ("reject" in aligned) {
+      reject({ line: r.line, column: null, ...aligned.reject });
+      continue;
+    }
+    if (aligned.realigned) {
+      report.warnings.push({ line: r.line, column: "Total Pengukuran", code: "row_realigned", params: {} });
+    }
+    const res = readEppgbmRow(r.line, aligned.cells, map, today);
+    if (res.row) rows.push(res.row);
+    else for (const e of res.errors) reject(e);
+  }
+  return { report, rows };
 }
 
 /** Places → codes, inside what the actor can see; NIKs checked against the birth date and sex. */

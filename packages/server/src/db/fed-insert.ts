@@ -1,0 +1,49 @@
+import type { Kysely, Transaction } from "kysely";
+import { bulkInsert, sqliteHandleOf } from "./bulk-insert";
+import type { Database, MeasurementsTable, PersonsTable } from "./schema";
+
+/**
+ * Insert new persons and their measurements (an import's chunk) inside the caller's transaction, with the
+ * change-feed rows devices pull and the "figures of this desa are stale" marks — exactly what the row
+ * triggers would write. On SQLite the triggers stand aside while `sync_feed_deferred` holds a row (migration
+ * 2026-12-06T2200) and the same rows are written with one statement per table after the inserts: about a
+ * third less insert time (issue 16). Persons' feed rows come before their measurements', in insert order,
+ * as the triggers gave them. On PostgreSQL the triggers do it.
+ */
+export async function insertPersonsAndMeasurements(
+  base: Kysely<Database>,
+  trx: Transaction<Database>,
+  persons: readonly PersonsTable[],
+  measurements: readonly MeasurementsTable[],
+): Promise<void> {
+  const h = sqliteHandleOf(base);
+  if (!h) {
+    await bulkInsert(base, trx, "persons", persons);
+    await bulkInsert(base, trx, "measurements", measurements);
+    return;
+  }
+  // The rows this call adds are those above the largest rowid now: SQLite hands out max(rowid) + 1, and no
+  // other connection writes while this transaction holds the write lock.
+  const last = (table: string) =>
+    h.prepare(`select coalesce(max(rowid), 0) from ${table}`).pluck().get() as number;
+  const personsAfter = last("persons");
+  const measurementsAfter = last("measurements");
+  h.prepare("insert into sync_feed_deferred (id) values (1)").run();
+  await bulkInsert(base, trx, "persons", persons);
+  await bulkInsert(base, trx, "measurements", measurements);
+  h.prepare(
+    `insert into sync_changes (entity, entity_id, region_code)
+     select 'person', id, region_code from persons where rowid > ? order by rowid`,
+  ).run(personsAfter);
+  h.prepare(
+    `insert into sync_changes (entity, entity_id, region_code)
+     select 'measurement', id, region_code from measurements where rowid > ? order by rowid`,
+  ).run(measurementsAfter);
+  h.prepare(
+    `insert or ignore into indicator_dirty (desa_code)
+     select substr(region_code, 1, 13) from persons where rowid > ?
+     union select substr(p.region_code, 1, 13) from measurements m join persons p on p.id = m.person_id
+       where m.rowid > ?`,
+  ).run(personsAfter, measurementsAfter);
+  h.prepare("delete from sync_feed_deferred").run();
+}
