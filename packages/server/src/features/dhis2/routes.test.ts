@@ -1,8 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { parseCsv, SYSTEM_ACTOR, toDhis2Period } from "@tumbuh/core";
+import { parseCsv, periodLabel, SYSTEM_ACTOR, toDhis2Period } from "@tumbuh/core";
 import { expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
+import { slug } from "../../documents/file-name";
 import { testApi } from "../../testing/api";
 import { adxProblems, DataValueSetJson, DHIS2_CSV_HEADER } from "../../testing/dhis2-formats";
 import { describeEachDialect } from "../../testing/dialects";
@@ -26,7 +27,9 @@ describeEachDialect(
         url: `/api/dhis2/export?region=64.01&period=${MONTH}&format=json`,
       });
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.headers["content-disposition"]).toContain(`dhis2-64.01-${MONTH}.json`);
+      expect(res.headers["content-disposition"]).toContain(
+        `dhis2-kabupaten-paser-${slug(periodLabel(MONTH))}.json`,
+      );
       const set = DataValueSetJson.parse(res.json());
       expect(set.period).toBe(toDhis2Period(MONTH));
       expect(set.dataSet).toBe("TMB_GIZI_BALITA");

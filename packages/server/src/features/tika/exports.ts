@@ -1,6 +1,9 @@
 import { type Actor, periodLabel, type TikaCountsView, toCsv } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { downloadName } from "../../documents/file-name";
+import { type DocLanguage, words } from "../../documents/words";
+import type { DownloadFile } from "../../http/download";
 import { appendAudit } from "../audit/service";
 import { tikaCounts } from "./service";
 
@@ -46,7 +49,8 @@ export async function exportTika(
   actor: Actor,
   regionCode: string,
   period: string,
-): Promise<{ fileName: string; contentType: string; body: string }> {
+  lang: DocLanguage = "id",
+): Promise<DownloadFile> {
   const view = await tikaCounts(db, actor, regionCode, period);
   await appendAudit(db, actor, {
     action: "tika.export",
@@ -56,7 +60,12 @@ export async function exportTika(
     after: { period, format: "csv" },
   });
   return {
-    fileName: `tika-${view.regionCode}-${period}.csv`,
+    fileName: downloadName(lang, {
+      what: "tika",
+      place: { kind: view.regionLevel, name: view.regionName },
+      period,
+      ext: "csv",
+    }),
     contentType: "text/csv; charset=utf-8",
     body: tikaCsv(view),
   };

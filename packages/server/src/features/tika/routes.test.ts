@@ -207,7 +207,7 @@ describeEachDialect(
         "/api/regions/64.01.05.2003/tika/export?period=2025-Q3&format=csv",
       );
       expect(res.statusCode).toBe(200);
-      expect(res.headers["content-disposition"]).toContain("tika-64.01.05.2003-2025-Q3.csv");
+      expect(res.headers["content-disposition"]).toContain("tika-desa-sandeley-triwulan-iii-2025.csv");
       const lines = res.body.trim().split("\r\n");
       expect(lines[0]).toBe(TIKA_CSV_HEADER.join(","));
       expect(lines.at(-1)).toBe("64.01.05.2003,Jumlah Sandeley,Triwulan III 2025,3,1,0,1,1,1,1");
