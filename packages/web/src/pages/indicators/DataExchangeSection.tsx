@@ -31,8 +31,17 @@ export function DataExchangeSection({ region, period }: { region: string; period
   });
   const data = loaded.state.status === "ready" ? loaded.state.data : null;
   const title = (kind: string, name: string) => placeTitle(t(`kind.${kind}` as "kind.desa"), name);
-  const fhirPlaces = data
-    ? [data.view.region, ...data.view.children]
+  // On a regency's dashboard the kecamatan is chosen first, then its desa (144 desa in one list is too long).
+  const regency = levelOfCode(region) === "kabupaten";
+  const [kecamatan, setKecamatan] = useState("");
+  const below = useLoad(`exchange-kec|${kecamatan}`, (signal) =>
+    kecamatan
+      ? api.call(regionsApi.view, { params: { code: kecamatan } }, { signal })
+      : Promise.resolve(null),
+  );
+  const base = regency ? (below.state.status === "ready" ? below.state.data : null) : data?.view;
+  const fhirPlaces = base
+    ? [base.region, ...base.children]
         .filter((r) => ["desa", "posyandu"].includes(levelOfCode(r.code) ?? ""))
         .map((r) => ({ code: r.code, label: title(r.kind, r.name) }))
     : [];
@@ -73,6 +82,19 @@ export function DataExchangeSection({ region, period }: { region: string; period
       </div>
       <div className="stack-sm">
         <h3>{t("ind.exchange.fhir")}</h3>
+        {regency && data && (
+          <label className="field">
+            <span className="field__label">{t("ind.exchange.fhirKecamatan")}</span>
+            <select value={kecamatan} onChange={(e) => setKecamatan(e.target.value)}>
+              <option value="">{t("ind.exchange.fhirKecamatanPick")}</option>
+              {data.view.children.map((k) => (
+                <option key={k.code} value={k.code}>
+                  {title(k.kind, k.name)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {fhirPlaces.length > 1 && (
           <label className="field">
             <span className="field__label">{t("ind.exchange.fhirUnit")}</span>

@@ -142,11 +142,12 @@ export const indicatorsEn: Record<keyof typeof indicatorsId, string> = {
   "ind.exchange.intro": "This region's figures in the national systems' formats. Every download is recorded.",
   "ind.exchange.dhis2": "DHIS2 (Ministry of Health) — this period",
   "ind.exchange.fhir": "FHIR bundle (SATUSEHAT)",
+  "ind.exchange.fhirKecamatan": "District (kecamatan)",
+  "ind.exchange.fhirKecamatanPick": "Choose a district",
   "ind.exchange.fhirUnit": "Village or posyandu",
   "ind.exchange.fhirNote": "Measurements of {month}; it holds names and NIKs, keep it safe.",
   "ind.exchange.fhirButton": "Download FHIR bundle",
-  "ind.exchange.fhirPick":
-    "FHIR bundles are made per village or posyandu; open a district's or village's dashboard.",
+  "ind.exchange.fhirPick": "FHIR bundles are made per village or posyandu: choose its district first.",
   "ind.exchange.dhis2Above":
     "DHIS2 receives figures per area mapped to one of its organisation units, and this area has none of its own. Its figures go out in the DHIS2 download of {place}.",
   "ind.exchange.dhis2None":

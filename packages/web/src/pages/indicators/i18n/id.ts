@@ -142,10 +142,12 @@ export const indicatorsId = {
   "ind.exchange.intro": "Angka wilayah ini dalam format sistem nasional. Setiap unduhan dicatat.",
   "ind.exchange.dhis2": "DHIS2 (Kemenkes) — periode ini",
   "ind.exchange.fhir": "Bundel FHIR (SATUSEHAT)",
+  "ind.exchange.fhirKecamatan": "Kecamatan",
+  "ind.exchange.fhirKecamatanPick": "Pilih kecamatan",
   "ind.exchange.fhirUnit": "Desa atau posyandu",
   "ind.exchange.fhirNote": "Pengukuran bulan {month}; berisi nama dan NIK, simpan dengan aman.",
   "ind.exchange.fhirButton": "Unduh bundel FHIR",
-  "ind.exchange.fhirPick": "Bundel FHIR dibuat per desa atau posyandu; buka dasbor kecamatan atau desa.",
+  "ind.exchange.fhirPick": "Bundel FHIR dibuat per desa atau posyandu: pilih kecamatannya dulu.",
   "ind.exchange.dhis2Above":
     "DHIS2 menerima angka per wilayah yang dipetakan ke unit organisasinya, dan wilayah ini tidak punya unit sendiri. Angkanya ikut terkirim dalam unduhan DHIS2 {place}.",
   "ind.exchange.dhis2None":
