@@ -57,7 +57,7 @@ describe('the dashboard\'s "Unduh data" section in Chromium (issue 16)', () => {
     expect(adxProblems(adx.text)).toEqual([]);
 
     // The place of a FHIR bundle by name: the kecamatan, then its desa (no code to type).
-    await section.getByLabel("Kecamatan", { exact: true }).selectOption({ label: "Kecamatan Kuaro" });
+    await section.getByRole("combobox", { name: /^Kecamatan/ }).selectOption({ label: "Kecamatan Kuaro" });
     await section.getByLabel("Desa atau posyandu").selectOption({ label: "Desa Sandeley" });
     // The month is said as a user reads it, never as 2026-11.
     expect(await section.textContent()).not.toMatch(/bulan \d{4}-\d{2}/);
