@@ -12,6 +12,8 @@ export interface DownloadName {
   what: Words | string;
   /** The region, by its kind (or level) and name ("desa", "Sandeley" → "desa-sandeley"). */
   place?: { kind: string; name: string } | null;
+  /** The person a file is about (a child's growth card, a catin certificate), by name. */
+  who?: string | null;
   /** A period of the period module ("2025-09", "2025-Q3", "2025"). */
   period?: string | null;
   /** A day (ISO), written in words. */
@@ -58,6 +60,7 @@ export function downloadName(lang: DocLanguage, n: DownloadName): string {
   const parts = [
     typeof n.what === "string" ? n.what : n.what[lang],
     n.place ? placeTitle(n.place.kind, n.place.name) : null,
+    n.who ?? null,
     n.period ? periodLabel(n.period, lang) : null,
     n.date ? dateIn(lang, n.date) : null,
     ...(n.extra ?? []),

@@ -47,7 +47,7 @@ export async function catinCertificate(
   });
   const fileName = downloadName(lang, {
     what: words("surat-catin", "bride-groom-certificate"),
-    extra: [catin.person.name],
+    who: catin.person.name,
     date: view.screenedOn,
     ext: "pdf",
   });

@@ -91,6 +91,32 @@ describeEachDialect(
       expect((adx.body.match(/<dataValue /g) ?? []).length).toBe(rows.length);
     });
 
+    it("says per region whether DHIS2 links make sense: a desa has no org unit, its kecamatan has (issue 16)", async () => {
+      const api = await testApi(db());
+      const ask = async (as: string, region: string) =>
+        api.request(as, { method: "GET", url: `/api/dhis2/availability?region=${region}` });
+      const desa = await ask("kpm.sandeley", "64.01.05.2003");
+      expect(desa.statusCode, desa.body).toBe(200);
+      expect(desa.json()).toEqual({
+        available: false,
+        mappedAbove: { code: "64.01.05", name: "Kuaro", kind: "kecamatan" },
+        mappingBroken: false,
+      });
+      // The export the dashboard no longer links answers 409 export_mapping, as the issue found.
+      const refused = await api.request("kpm.sandeley", {
+        method: "GET",
+        url: `/api/dhis2/export?region=64.01.05.2003&period=${MONTH}&format=json`,
+      });
+      expect(refused.json().error.code).toBe("export_mapping");
+      expect((await ask("tpps.kuaro", "64.01.05")).json()).toMatchObject({
+        available: true,
+        mappedAbove: null,
+      });
+      expect((await ask("tpps.paser", "64.01")).json()).toMatchObject({ available: true });
+      expect((await ask("kpm.sandeley", "64.01.05.2004")).statusCode).toBe(404);
+      await api.app.close();
+    });
+
     it("exports a quarter (which the dashboard does not keep) and keeps a kecamatan user to its kecamatan", async () => {
       const api = await testApi(db());
       const q = `${MONTH.slice(0, 4)}-Q${Math.floor((Number(MONTH.slice(5, 7)) - 1) / 3) + 1}`;

@@ -49,7 +49,7 @@ export async function growthCard(
   });
   return {
     pdf,
-    fileName: downloadName(lang, { what: words("kms", "growth-card"), extra: [person.name], ext: "pdf" }),
+    fileName: downloadName(lang, { what: words("kms", "growth-card"), who: person.name, ext: "pdf" }),
   };
 }
 
