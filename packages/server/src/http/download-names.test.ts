@@ -177,6 +177,11 @@ describeEachDialect(
       expect(names).toContain("en reconciliation-sigizi-baris-pendek.csv");
       expect(names).toContain("id rekonsiliasi-sigizi-baris-pendek.csv");
       expect(names.some((n) => /^en stunting-publication-kabupaten-paser-2026\.pdf$/.test(n))).toBe(true);
+      expect(
+        names.some((n) =>
+          /^id berita-acara-rembuk-stunting-(desa|kelurahan)-[a-z0-9-]+-20\d\d\.pdf$/.test(n),
+        ),
+      ).toBe(true);
     });
   },
   { seed, once: true },

@@ -58,9 +58,9 @@ export function planningRoutes(app: FastifyInstance, { db }: AppDeps): void {
     addCampaign(db, actorOf(req), params.id, body),
   );
   mount(app, api.beritaAcara, async ({ params }, req, reply) => {
-    const pdf = await beritaAcaraPdf(db, actorOf(req), params.id);
+    const { pdf, fileName } = await beritaAcaraPdf(db, actorOf(req), params.id);
     return sendDownload(reply, {
-      fileName: "berita-acara-rembuk-stunting.pdf",
+      fileName,
       contentType: "application/pdf",
       body: pdf,
     });
