@@ -30,7 +30,10 @@ describe("tumbuh export satu-data", () => {
     ).toBe(0);
     const files = readdirSync(out).sort();
     expect(files).toHaveLength(2 * SATU_DATA_DATASETS.length);
-    const csv = readFileSync(join(out, "satu-data-prevalensi-stunting-64.01.05-2025-06.csv"), "utf8");
+    const csv = readFileSync(
+      join(out, "satu-data-prevalensi-stunting-kecamatan-kuaro-juni-2025.csv"),
+      "utf8",
+    );
     const [header, top] = parseCsv(csv).map((r) => r.fields);
     expect(header).toEqual([...SATU_DATA_COLUMNS]);
     const db = openDatabase(process.env.TUMBUH_DATABASE_URL as string);
@@ -55,7 +58,10 @@ describe("tumbuh export satu-data", () => {
       await db.close();
     }
     const meta = JSON.parse(
-      readFileSync(join(out, "satu-data-cakupan-penimbangan-64.01.05-2025-06-metadata.json"), "utf8"),
+      readFileSync(
+        join(out, "satu-data-cakupan-penimbangan-kecamatan-kuaro-juni-2025-metadata.json"),
+        "utf8",
+      ),
     );
     expect(meta.frekuensi).toBe("Bulanan");
     expect(meta.rujukan_katalog[0].sumber).toContain("Pasal 7 huruf f");

@@ -45,7 +45,7 @@ describe('the dashboard\'s "Unduh data" section in Chromium (issue 16)', () => {
     await section.screenshot({ path: join(SHOTS, "unduh-data-360.png") });
 
     const json = await download(page, () => section.getByRole("link", { name: "DHIS2 JSON" }).click());
-    expect(json.name).toMatch(/\.json$/);
+    expect(json.name).toMatch(/^dhis2-kabupaten-paser-[a-z0-9-]+\.json$/);
     expect(DataValueSetJson.safeParse(JSON.parse(json.text)).success).toBe(true);
 
     const csv = await download(page, () => section.getByRole("link", { name: "DHIS2 CSV" }).click());
@@ -56,10 +56,13 @@ describe('the dashboard\'s "Unduh data" section in Chromium (issue 16)', () => {
     expect(adx.name).toMatch(/\.xml$/);
     expect(adxProblems(adx.text)).toEqual([]);
 
-    await section.getByLabel("Kode desa atau posyandu").fill("64.01.05.2003");
+    // The place of a FHIR bundle by name: the kecamatan, then its desa (no code to type).
+    await section.getByRole("combobox", { name: /^Kecamatan/ }).selectOption({ label: "Kecamatan Kuaro" });
+    await section.getByLabel("Desa atau posyandu").selectOption({ label: "Desa Sandeley" });
     // The month is said as a user reads it, never as 2026-11.
     expect(await section.textContent()).not.toMatch(/bulan \d{4}-\d{2}/);
     const fhir = await download(page, () => section.getByRole("link", { name: "Unduh bundel FHIR" }).click());
+    expect(fhir.name).toMatch(/^fhir-desa-sandeley-[a-z]+-\d{4}\.json$/);
     const bundle = JSON.parse(fhir.text) as Bundle<FhirResource>;
     expect(bundle.resourceType).toBe("Bundle");
     expect(bundle.type).toBe("transaction");
@@ -83,5 +86,28 @@ describe('the dashboard\'s "Unduh data" section in Chromium (issue 16)', () => {
     expect(audited.length).toBeGreaterThanOrEqual(6);
     await page.setViewportSize({ width: 1280, height: 900 });
     await section.screenshot({ path: join(SHOTS, "unduh-data-1280.png") });
+  });
+
+  it("a desa's dashboard offers no DHIS2 link that would fail: it says where the download is (issue 16)", async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await signIn(page, server.url, "kpm.sandeley");
+    await page.goto(`${server.url}/wilayah/64.01.05.2003/indikator`);
+    const section = page.locator("section.ind-exchange");
+    await section.getByTestId("dhis2-none").waitFor();
+    expect(await section.getByTestId("dhis2-none").textContent()).toContain("Kecamatan Kuaro");
+    expect(await section.getByRole("link", { name: /DHIS2/ }).count()).toBe(0);
+    // The desa's own FHIR bundle is one tap away, its file named by the desa.
+    const fhir = await download(page, () => section.getByRole("link", { name: "Unduh bundel FHIR" }).click());
+    expect(fhir.name).toMatch(/^fhir-desa-sandeley-/);
+    await section.scrollIntoViewIfNeeded();
+    await section.screenshot({ path: join(SHOTS, "unduh-data-desa-360.png") });
+    // The kecamatan's dashboard has its org unit: the links are there.
+    await browser.context.clearCookies();
+    await signIn(page, server.url, "tpps.kuaro");
+    await page.goto(`${server.url}/wilayah/64.01.05/indikator`);
+    await section.getByTestId("dhis2-links").waitFor();
+    expect(await section.getByRole("link", { name: /DHIS2/ }).count()).toBe(3);
+    await page.close();
   });
 });

@@ -74,7 +74,7 @@ describe("the indicator catalog page in Chromium at 360 px", () => {
       page.waitForEvent("download"),
       page.getByRole("link", { name: "Unduh berkas katalog (JSON)" }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe("katalog-indikator-64.01-v2.json");
+    expect(download.suggestedFilename()).toBe("katalog-indikator-kabupaten-paser-v2.json");
     const saved = join(SHOTS, "..", "katalog-export.json");
     await download.saveAs(saved);
     const file = JSON.parse(readFileSync(saved, "utf8"));

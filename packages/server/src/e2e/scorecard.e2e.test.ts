@@ -122,7 +122,7 @@ describe("the desa convergence scorecard in Chromium", () => {
       "/api/regions/64.01.05.2003/scorecard/export?period=2025-09&format=xlsx",
     );
     const [download] = await Promise.all([page.waitForEvent("download"), xlsx.click()]);
-    expect(download.suggestedFilename()).toBe("scorecard-64.01.05.2003-2025-09.xlsx");
+    expect(download.suggestedFilename()).toBe("scorecard-konvergensi-desa-sandeley-september-2025.xlsx");
     await page.screenshot({ path: join(SHOTS, "scorecard-desa-desktop.png"), fullPage: true });
     // A child's home-visit cell explains its TS (not gizi buruk/kurang or stunted).
     await page

@@ -99,6 +99,13 @@ describe("user administration in Chromium (issue 17)", () => {
     expect(log).not.toMatch(/user\.create|\d{4}-\d{2}-\d{2}T|[0-9a-f]{8}-[0-9a-f]{4}-/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: join(SHOTS, "audit-360.png"), fullPage: true });
+    // The place filter is chosen by name, level by level (no region code to type).
+    const place = page.getByRole("group", { name: "Wilayah" });
+    await place.getByRole("combobox").first().selectOption({ label: "Kecamatan Kuaro" });
+    await place.getByRole("combobox", { name: "Kecamatan Kuaro" }).selectOption({ label: "Desa Sandeley" });
+    await page.getByRole("button", { name: "Tampilkan" }).click();
+    await page.screenshot({ path: join(SHOTS, "audit-360-place.png"), fullPage: true });
+    expect(await page.locator("input[inputmode=decimal]").count()).toBe(0);
     await page.goto(`${live.server.url}/pengguna`);
     await page.getByRole("heading", { name: /\d+ pengguna/ }).waitFor();
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -265,7 +265,7 @@ export const en: Record<ShellKey, string> = {
   "audit.filter.who": "Username",
   "audit.filter.what": "Kind of record",
   "audit.filter.any": "All",
-  "audit.filter.region": "Area code",
+  "audit.filter.region": "Area",
   "audit.filter.regionHint": "E.g. 64.01.05 for one sub-district.",
   "audit.filter.from": "From",
   "audit.filter.to": "To",

@@ -265,7 +265,7 @@ export const id = {
   "audit.filter.who": "Nama pengguna",
   "audit.filter.what": "Jenis data",
   "audit.filter.any": "Semua",
-  "audit.filter.region": "Kode wilayah",
+  "audit.filter.region": "Wilayah",
   "audit.filter.regionHint": "Misalnya 64.01.05 untuk satu kecamatan.",
   "audit.filter.from": "Dari tanggal",
   "audit.filter.to": "Sampai tanggal",

@@ -4,7 +4,9 @@ import { auditApi } from "@tumbuh/core";
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { type AuditEntry, api, isApiError } from "../api";
 import { useI18n } from "../i18n/I18nProvider";
+import { PlacePicker } from "../kit/PlacePicker";
 import { ErrorPanel, Loading, useDocumentTitle } from "../kit/ui";
+import { useMe } from "../session/SessionProvider";
 import { AUDIT_THINGS, auditWords } from "./auditWords";
 import "../kit/kit.css";
 
@@ -37,6 +39,10 @@ function plain(value: unknown): string | null {
 export function AuditPage() {
   const { t } = useI18n();
   useDocumentTitle(t("audit.title"));
+  // Places are chosen by name below the reader's own area (the widest of their roles).
+  const me = useMe();
+  const root =
+    me.assignments.map((a) => a.scope).sort((a, b) => a.split(".").length - b.split(".").length)[0] ?? "";
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [nextBefore, setNextBefore] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -122,10 +128,13 @@ export function AuditPage() {
               ))}
             </select>
           </label>
-          <label className="field">
-            <span>{t("audit.filter.region")}</span>
-            <input value={draft.region} onChange={set("region")} inputMode="decimal" autoComplete="off" />
-          </label>
+          <PlacePicker
+            root={root}
+            value={draft.region || root}
+            onChange={(code) => setDraft((d) => ({ ...d, region: code === root ? "" : code }))}
+            label={t("audit.filter.region")}
+            allLabel={t("audit.filter.any")}
+          />
           <label className="field">
             <span>{t("audit.filter.from")}</span>
             <input type="date" value={draft.from} onChange={set("from")} />

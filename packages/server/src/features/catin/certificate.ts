@@ -9,7 +9,9 @@ import {
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { tanggal } from "../../documents/dates-id";
+import { downloadName } from "../../documents/file-name";
 import { type Content, renderPdf } from "../../documents/pdf";
+import { type DocLanguage, words } from "../../documents/words";
 import { errors } from "../../errors";
 import { appendAudit } from "../audit/service";
 import { findRegion } from "../regions/service";
@@ -27,6 +29,7 @@ export async function catinCertificate(
   db: Kysely<Database>,
   actor: Actor,
   screeningId: string,
+  lang: DocLanguage = "id",
 ): Promise<{ pdf: Buffer; fileName: string }> {
   const s = await findCatinScreening(db, readScopes(actor), screeningId);
   if (!s) throw errors.notFound();
@@ -44,8 +47,13 @@ export async function catinCertificate(
     entityId: s.id,
     regionCode: catin.regionCode,
   });
-  const safeName = catin.person.name.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  return { pdf, fileName: `surat-catin-${safeName}-${view.screenedOn}.pdf` };
+  const fileName = downloadName(lang, {
+    what: words("surat-catin", "bride-groom-certificate"),
+    who: catin.person.name,
+    date: view.screenedOn,
+    ext: "pdf",
+  });
+  return { pdf, fileName };
 }
 
 /** Thin grey rules between rows, no header rule (these tables have no header row). */

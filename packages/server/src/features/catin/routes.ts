@@ -1,6 +1,8 @@
 import { catinApi } from "@tumbuh/core";
 import type { FastifyInstance } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
+import { sendDownload } from "../../http/download";
+import { languageOf } from "../../http/language";
 import { mount } from "../../http/route";
 import { catinCertificate } from "./certificate";
 import { listCatin, recordCatinScreening, registerCatin, viewCatin, voidCatinScreening } from "./service";
@@ -18,10 +20,7 @@ export function catinRoutes(app: FastifyInstance, { db }: AppDeps): void {
     voidCatinScreening(db, actorOf(req), { ...body, id: params.id }),
   );
   mount(app, catinApi.certificate, async ({ params }, req, reply) => {
-    const { pdf, fileName } = await catinCertificate(db, actorOf(req), params.id);
-    return reply
-      .header("content-type", "application/pdf")
-      .header("content-disposition", `attachment; filename="${fileName}"`)
-      .send(pdf);
+    const { pdf, fileName } = await catinCertificate(db, actorOf(req), params.id, languageOf(req));
+    return sendDownload(reply, { fileName: fileName, contentType: "application/pdf", body: pdf });
   });
 }

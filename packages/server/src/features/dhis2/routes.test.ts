@@ -1,8 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { parseCsv, SYSTEM_ACTOR, toDhis2Period } from "@tumbuh/core";
+import { parseCsv, periodLabel, SYSTEM_ACTOR, toDhis2Period } from "@tumbuh/core";
 import { expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
+import { slug } from "../../documents/file-name";
 import { testApi } from "../../testing/api";
 import { adxProblems, DataValueSetJson, DHIS2_CSV_HEADER } from "../../testing/dhis2-formats";
 import { describeEachDialect } from "../../testing/dialects";
@@ -26,7 +27,9 @@ describeEachDialect(
         url: `/api/dhis2/export?region=64.01&period=${MONTH}&format=json`,
       });
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.headers["content-disposition"]).toContain(`dhis2-64.01-${MONTH}.json`);
+      expect(res.headers["content-disposition"]).toContain(
+        `dhis2-kabupaten-paser-${slug(periodLabel(MONTH))}.json`,
+      );
       const set = DataValueSetJson.parse(res.json());
       expect(set.period).toBe(toDhis2Period(MONTH));
       expect(set.dataSet).toBe("TMB_GIZI_BALITA");
@@ -86,6 +89,32 @@ describeEachDialect(
       expect(adx.body).toContain(`period="${MONTH}-01/P1M"`);
       // Same number of values in each format.
       expect((adx.body.match(/<dataValue /g) ?? []).length).toBe(rows.length);
+    });
+
+    it("says per region whether DHIS2 links make sense: a desa has no org unit, its kecamatan has (issue 16)", async () => {
+      const api = await testApi(db());
+      const ask = async (as: string, region: string) =>
+        api.request(as, { method: "GET", url: `/api/dhis2/availability?region=${region}` });
+      const desa = await ask("kpm.sandeley", "64.01.05.2003");
+      expect(desa.statusCode, desa.body).toBe(200);
+      expect(desa.json()).toEqual({
+        available: false,
+        mappedAbove: { code: "64.01.05", name: "Kuaro", kind: "kecamatan" },
+        mappingBroken: false,
+      });
+      // The export the dashboard no longer links answers 409 export_mapping, as the issue found.
+      const refused = await api.request("kpm.sandeley", {
+        method: "GET",
+        url: `/api/dhis2/export?region=64.01.05.2003&period=${MONTH}&format=json`,
+      });
+      expect(refused.json().error.code).toBe("export_mapping");
+      expect((await ask("tpps.kuaro", "64.01.05")).json()).toMatchObject({
+        available: true,
+        mappedAbove: null,
+      });
+      expect((await ask("tpps.paser", "64.01")).json()).toMatchObject({ available: true });
+      expect((await ask("kpm.sandeley", "64.01.05.2004")).statusCode).toBe(404);
+      await api.app.close();
     });
 
     it("exports a quarter (which the dashboard does not keep) and keeps a kecamatan user to its kecamatan", async () => {

@@ -2,11 +2,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   type Actor,
+  ancestorCodes,
   type Breakdown,
   breakdownChildren,
   breakdownProblems,
   breakdownTotal,
   type CountedMeasurement,
+  type Dhis2Availability,
   type Dhis2DataValue,
   type Dhis2Mapping,
   emptyBreakdown,
@@ -23,11 +25,13 @@ import {
 import type { Kysely } from "kysely";
 import { DATA_DIR } from "../../data-files";
 import type { Database } from "../../db/schema";
+import { downloadName } from "../../documents/file-name";
+import type { DocLanguage } from "../../documents/words";
 import { AppError, errors } from "../../errors";
 import { nowIso } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { getDashboard } from "../indicators/service";
-import { findRegion } from "../regions/service";
+import { findRegion, findRegionsByCode } from "../regions/service";
 import { type AreaChild, childrenAndMeasurements } from "./repository";
 
 export const EXAMPLE_MAPPING_FILE = join(DATA_DIR, "dhis2", "mapping-example.json");
@@ -82,9 +86,11 @@ export async function buildDhis2Export(
   input: { region?: string | undefined; period: string; format: Dhis2Format },
   mapping: Dhis2Mapping,
   now = nowIso(),
+  lang: DocLanguage = "id",
 ): Promise<Dhis2Export> {
   const scopes = readScopes(actor);
-  if (input.region !== undefined && !(await findRegion(db, scopes, input.region))) throw errors.notFound();
+  const asked = input.region !== undefined ? await findRegion(db, scopes, input.region) : undefined;
+  if (input.region !== undefined && !asked) throw errors.notFound();
   const readable = (code: string) => scopes.some((s) => s === "" || isWithin(code, s));
   const mapped = Object.entries(mapping.orgUnits)
     .filter(([code]) => readable(code) && (input.region === undefined || isWithin(code, input.region)))
@@ -118,18 +124,21 @@ export async function buildDhis2Export(
 
   const counts = new Map(mapped.map((m) => [m.code, byCode.get(m.code) as Breakdown]));
   const values = toDataValues(mapping, input.period, counts);
-  const base = `dhis2-${input.region ?? areas.join("_")}-${input.period}`;
+  // Named for the area asked for, else the first area read (the regency, as a rule).
+  const [place] = asked ? [asked] : await findRegionsByCode(db, areas.slice(0, 1));
+  const name = (ext: string) =>
+    downloadName(lang, { what: "dhis2", place: place ?? null, period: input.period, ext });
   const file: ExportFile =
     input.format === "json"
       ? {
-          fileName: `${base}.json`,
+          fileName: name("json"),
           contentType: DHIS2_CONTENT_TYPE.json,
           body: `${JSON.stringify(toDataValueSet(mapping, input.period, values), null, 2)}\n`,
         }
       : input.format === "csv"
-        ? { fileName: `${base}.csv`, contentType: DHIS2_CONTENT_TYPE.csv, body: toDhis2Csv(values, now) }
+        ? { fileName: name("csv"), contentType: DHIS2_CONTENT_TYPE.csv, body: toDhis2Csv(values, now) }
         : {
-            fileName: `${base}.adx.xml`,
+            fileName: name("adx.xml"),
             contentType: DHIS2_CONTENT_TYPE.adx,
             body: toAdx(mapping, input.period, values, now),
           };
@@ -199,4 +208,39 @@ async function dashboardDisagreements(
   return pairs
     .filter(([, mine, theirs]) => mine !== theirs)
     .map(([what, mine, theirs]) => `${area}: ${what} ${mine} here, ${theirs} on the indicator dashboard`);
+}
+
+/**
+ * What the dashboard offers for DHIS2 in `region` (issue 16: a desa's links answered 409 and the browser
+ * dropped the download silently): links only where a mapped org unit lies inside the region; else the
+ * nearest mapped area above, so the page can say where the download is. A broken mapping file is said
+ * as such (the administrator's task), not as "nothing mapped".
+ */
+export async function dhis2Availability(
+  db: Kysely<Database>,
+  actor: Actor,
+  region: string,
+  mappingFile?: string,
+): Promise<Dhis2Availability> {
+  const scopes = readScopes(actor);
+  if (!(await findRegion(db, scopes, region))) throw errors.notFound();
+  let mapping: Dhis2Mapping;
+  try {
+    mapping = loadDhis2Mapping(mappingFile);
+  } catch {
+    return { available: false, mappedAbove: null, mappingBroken: true };
+  }
+  const codes = Object.keys(mapping.orgUnits);
+  if (codes.some((c) => isWithin(c, region))) {
+    return { available: true, mappedAbove: null, mappingBroken: false };
+  }
+  const above = ancestorCodes(region)
+    .reverse()
+    .find((c) => codes.includes(c));
+  const [named] = above ? await findRegionsByCode(db, [above]) : [];
+  return {
+    available: false,
+    mappedAbove: named ? { code: named.code, name: named.name, kind: named.kind } : null,
+    mappingBroken: false,
+  };
 }

@@ -2,6 +2,8 @@ import { type Actor, type FhirMeasurement, measurementBundle, periodBounds, read
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
+import { downloadName } from "../../documents/file-name";
+import type { DocLanguage } from "../../documents/words";
 import { AppError, errors } from "../../errors";
 import { uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
@@ -19,9 +21,11 @@ export async function fhirBundle(
   db: Kysely<Database>,
   actor: Actor,
   q: { region: string; period: string; date?: string | undefined },
+  lang: DocLanguage = "id",
 ): Promise<{ fileName: string; body: string }> {
   const scopes = readScopes(actor);
-  if (!(await findRegion(db, scopes, q.region))) throw errors.notFound();
+  const region = await findRegion(db, scopes, q.region);
+  if (!region) throw errors.notFound();
   const { start, end } = q.date ? { start: q.date, end: q.date } : periodBounds(q.period);
   const rows = await db
     .selectFrom("measurements as m")
@@ -108,5 +112,12 @@ export async function fhirBundle(
     regionCode: q.region,
     after: { period: q.period, date: q.date ?? null, patients: people.length, measurements: rows.length },
   });
-  return { fileName: `fhir-${q.region}-${q.date ?? q.period}.json`, body: JSON.stringify(bundle) };
+  const fileName = downloadName(lang, {
+    what: "fhir",
+    place: region,
+    period: q.date ? null : q.period,
+    date: q.date ?? null,
+    ext: "json",
+  });
+  return { fileName, body: JSON.stringify(bundle) };
 }

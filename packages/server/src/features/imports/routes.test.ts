@@ -62,12 +62,24 @@ describeEachDialect(
       expect(csv.statusCode).toBe(200);
       expect(csv.body).toMatch(/\r\n8,Dani,MELATI,TB\/U,"nilai pengganti \(999,99\)","999,99",-?\d/);
       expect((await api.request("bidan.sandeley", { method: "GET", url })).statusCode).toBe(404);
+      // In English when the user reads English (the values stay as the file and Tumbuh wrote them).
+      const en = await api.request("kpm.sandeley", { method: "GET", url, cookies: { tumbuh_lang: "en" } });
+      const [head] = en.body.replace(/^\uFEFF/, "").split("\r\n");
+      expect(head).toBe(
+        "Village,Posyandu,Rows compared,Z-score differences,Placeholder values,Status differences",
+      );
+      expect(en.body).toContain("Row,Name,Posyandu,Index,Kind,e-PPGBM,Tumbuh");
+      expect(en.body).toMatch(/\r\n8,Dani,MELATI,TB\/U,placeholder value \(999\.99\),"999,99",-?\d/);
+      expect(en.headers["content-disposition"]).toContain("reconciliation-agustus.csv");
+      expect(csv.body.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
+        "Desa/Kel,Posyandu,Baris dibandingkan,Selisih z-score,Nilai pengganti,Status berbeda",
+      );
       const audited = await db()
         .kysely.selectFrom("audit_log")
         .select("action")
         .where("action", "=", "import.reconciliation.export")
         .execute();
-      expect(audited).toHaveLength(1);
+      expect(audited).toHaveLength(2); // the Indonesian and the English download
     });
 
     it("the rejected rows download as CSV with each reason in Indonesian, for the importer only, audited", async () => {
@@ -92,12 +104,18 @@ describeEachDialect(
       // No English sentence from the code reaches the file.
       expect(csv.body).not.toMatch(/the row has|cells where the header/);
       expect((await api.request("bidan.sandeley", { method: "GET", url })).statusCode).toBe(404);
+      // In English when the user reads English: headings, kinds and reasons.
+      const en = await api.request("kpm.sandeley", { method: "GET", url, cookies: { tumbuh_lang: "en" } });
+      expect(en.body.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("Kind,Row,Column,Reason,Code");
+      expect(en.body).toMatch(/\r\nRejected,8,,".*",row_too_short/);
+      expect(en.body).not.toMatch(/Ditolak|Baris ini/);
+      expect(en.headers["content-disposition"]).toContain("rejected-rows-agustus.csv");
       const audited = await db()
         .kysely.selectFrom("audit_log")
         .select("action")
         .where("action", "=", "import.rejections.export")
         .execute();
-      expect(audited).toHaveLength(1);
+      expect(audited).toHaveLength(2);
     });
 
     it("an XLSX declaring 1.5 GB is refused at once with 413; one hiding it fails its job with file_too_large", async () => {

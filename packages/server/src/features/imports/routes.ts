@@ -2,6 +2,8 @@ import { importsApi, scopesWithPower } from "@tumbuh/core";
 import type { FastifyInstance } from "fastify";
 import { errors } from "../../errors";
 import { type AppDeps, actorOf } from "../../http/context";
+import { sendDownload } from "../../http/download";
+import { languageOf } from "../../http/language";
 import { mount } from "../../http/route";
 import { reconciliationCsv } from "./reconciliation-csv";
 import { rejectionsCsv } from "./rejections-csv";
@@ -48,17 +50,11 @@ export function importRoutes(app: FastifyInstance, { db, jobs }: AppDeps): void 
     return { jobId };
   });
   mount(app, importsApi.reconciliationCsv, async ({ params }, req, reply) => {
-    const { fileName, csv } = await reconciliationCsv(db, jobs, actorOf(req), params.id);
-    return reply
-      .header("content-type", "text/csv; charset=utf-8")
-      .header("content-disposition", `attachment; filename="${fileName}"`)
-      .send(csv);
+    const { fileName, csv } = await reconciliationCsv(db, jobs, actorOf(req), params.id, languageOf(req));
+    return sendDownload(reply, { fileName, contentType: "text/csv; charset=utf-8", body: csv });
   });
   mount(app, importsApi.rejectionsCsv, async ({ params }, req, reply) => {
-    const { fileName, csv } = await rejectionsCsv(db, jobs, actorOf(req), params.id);
-    return reply
-      .header("content-type", "text/csv; charset=utf-8")
-      .header("content-disposition", `attachment; filename="${fileName}"`)
-      .send(csv);
+    const { fileName, csv } = await rejectionsCsv(db, jobs, actorOf(req), params.id, languageOf(req));
+    return sendDownload(reply, { fileName, contentType: "text/csv; charset=utf-8", body: csv });
   });
 }

@@ -126,7 +126,7 @@ describeEachDialect(
       const res = await get("tpps.kuaro", "/api/indicators/catalog/export");
       expect(res.statusCode).toBe(200);
       expect(res.headers["content-disposition"]).toBe(
-        'attachment; filename="katalog-indikator-64.01-v2.json"',
+        'attachment; filename="katalog-indikator-kabupaten-paser-v2.json"',
       );
       expect(res.headers["content-type"]).toMatch(/^application\/json/);
       const file = JSON.parse(res.body);

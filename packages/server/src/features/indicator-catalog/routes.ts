@@ -1,6 +1,8 @@
 import { indicatorCatalogApi } from "@tumbuh/core";
 import type { FastifyInstance } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
+import { sendDownload } from "../../http/download";
+import { languageOf } from "../../http/language";
 import { mount } from "../../http/route";
 import { catalogHistory, editTarget, exportCatalog, getCatalog, importCatalog } from "./service";
 
@@ -10,11 +12,12 @@ export function indicatorCatalogRoutes(app: FastifyInstance, { db }: AppDeps): v
     catalogHistory(db, actorOf(req), query.regency),
   );
   mount(app, indicatorCatalogApi.export, async ({ query }, req, reply) => {
-    const { fileName, text } = await exportCatalog(db, actorOf(req), query.regency);
-    return reply
-      .header("content-type", "application/json; charset=utf-8")
-      .header("content-disposition", `attachment; filename="${fileName}"`)
-      .send(text);
+    const { fileName, text } = await exportCatalog(db, actorOf(req), query.regency, languageOf(req));
+    return sendDownload(reply, {
+      fileName: fileName,
+      contentType: "application/json; charset=utf-8",
+      body: text,
+    });
   });
   mount(app, indicatorCatalogApi.import, ({ query, body }, req) =>
     importCatalog(db, actorOf(req), body, query.regency),

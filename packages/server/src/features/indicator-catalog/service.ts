@@ -19,9 +19,12 @@ import type { Kysely } from "kysely";
 import { DATA_DIR } from "../../data-files";
 import type { Database } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
+import { downloadName } from "../../documents/file-name";
+import { type DocLanguage, words } from "../../documents/words";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
+import { findRegionsByCode } from "../regions/service";
 import { catalogRegencies, catalogVersions, currentCatalogVersion, insertCatalogVersion } from "./repository";
 
 /** The catalog shipped with Tumbuh (Peraturan Bupati Paser Nomor 47 Tahun 2024), see data/indicators. */
@@ -129,8 +132,10 @@ export async function exportCatalog(
   db: Kysely<Database>,
   actor: Actor,
   regency?: string,
+  lang: DocLanguage = "id",
 ): Promise<{ fileName: string; text: string }> {
   const view = await getCatalog(db, actor, regency);
+  const [place] = await findRegionsByCode(db, [view.regency]);
   await appendAudit(db, actor, {
     action: "indicator_catalog.export",
     entity: "indicator_catalog",
@@ -139,7 +144,12 @@ export async function exportCatalog(
     after: { version: view.version, indicators: view.catalog.indicators.length },
   });
   return {
-    fileName: `katalog-indikator-${view.regency}-v${view.version}.json`,
+    fileName: downloadName(lang, {
+      what: words("katalog-indikator", "indicator-catalogue"),
+      place: place ?? null,
+      extra: [`v${view.version}`],
+      ext: "json",
+    }),
     text: `${JSON.stringify(view.catalog, null, 2)}\n`,
   };
 }

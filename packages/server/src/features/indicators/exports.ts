@@ -1,24 +1,25 @@
 import type { Actor } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import type { DocLanguage } from "../../documents/words";
+import { downloadName } from "../../documents/file-name";
+import { type DocLanguage, say, type Words, words } from "../../documents/words";
+import type { DownloadFile } from "../../http/download";
 import { appendAudit } from "../audit/service";
 import type { JobRunner } from "../jobs/service";
 import { cachedPublicationPdf, getPublication } from "./publication";
 import { getDashboard } from "./service";
 import { dashboardTables, publicationTable, toCsv, toXlsx } from "./tables";
 
-/** A file to download: the route sends it with these headers. */
-export interface DownloadFile {
-  fileName: string;
-  contentType: string;
-  body: Buffer | string;
-}
-
 const CSV = "text/csv; charset=utf-8";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /** A byte-order mark, so spreadsheet programs read the CSV as UTF-8 (names with diacritics). */
 const BOM = "\uFEFF";
+
+const FIGURE_WORDS: Record<"indikator" | "wilayah" | "tren", Words> = {
+  indikator: words("indikator", "indicators"),
+  wilayah: words("wilayah", "areas"),
+  tren: words("tren", "trend"),
+};
 
 /**
  * A dashboard as a file: CSV holds one figure (one table per file), XLSX all three as sheets. The figures
@@ -40,7 +41,14 @@ export async function exportDashboard(
   const { format, figure, ...query } = input;
   const view = await getDashboard(db, actor, query, undefined, jobs);
   const tables = dashboardTables(view, lang);
-  const base = `indikator-${view.region.code}-${view.period}`;
+  const name = (extra: string | null, ext: string) =>
+    downloadName(lang, {
+      what: words("indikator", "indicators"),
+      place: { kind: view.region.level, name: view.region.name },
+      period: view.period,
+      extra: [extra],
+      ext,
+    });
   await appendAudit(db, actor, {
     action: "indicator.export",
     entity: "indicator_dashboard",
@@ -53,10 +61,11 @@ export async function exportDashboard(
       agency: query.agency ?? null,
     },
   });
-  if (format === "xlsx") return { fileName: `${base}.xlsx`, contentType: XLSX, body: await toXlsx(tables) };
+  if (format === "xlsx")
+    return { fileName: name(null, "xlsx"), contentType: XLSX, body: await toXlsx(tables) };
   const table = tables.find((t) => t.name === figure) ?? tables[0];
   return {
-    fileName: `${base}-${figure}.csv`,
+    fileName: name(say(lang, FIGURE_WORDS[figure]), "csv"),
     contentType: CSV,
     body: `${BOM}${toCsv(table as (typeof tables)[number])}`,
   };
@@ -68,9 +77,15 @@ export async function publicationFile(
   year: number,
   format: "csv" | "pdf",
   jobs: JobRunner | null = null,
+  lang: DocLanguage = "id",
 ): Promise<DownloadFile> {
   const v = await getPublication(db, year, undefined, jobs);
-  const fileName = `publikasi-stunting-${v.regency.code}-${v.year}.${format}`;
+  const fileName = downloadName(lang, {
+    what: words("publikasi-stunting", "stunting-publication"),
+    place: { kind: v.regency.level, name: v.regency.name },
+    extra: [String(v.year)],
+    ext: format,
+  });
   if (format === "pdf")
     return { fileName, contentType: "application/pdf", body: await cachedPublicationPdf(v) };
   return { fileName, contentType: CSV, body: `${BOM}${toCsv(publicationTable(v))}` };

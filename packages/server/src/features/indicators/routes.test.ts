@@ -260,7 +260,7 @@ describeEachDialect(
         url: `/api/indicators/dashboard/export?region=64.01.05&period=${MONTH}&format=csv&figure=wilayah`,
       });
       expect(csv.statusCode).toBe(200);
-      expect(csv.headers["content-disposition"]).toMatch(/indikator-64\.01\.05-.*-wilayah\.csv/);
+      expect(csv.headers["content-disposition"]).toMatch(/indikator-kecamatan-kuaro-.*-wilayah\.csv/);
       const lines = csv.body
         .replace(/^\uFEFF/, "")
         .trim()

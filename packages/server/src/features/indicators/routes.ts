@@ -1,22 +1,15 @@
 import { indicatorsApi, servicesApi, todayIso } from "@tumbuh/core";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
+import { sendDownload } from "../../http/download";
 import { languageOf } from "../../http/language";
 import { mount } from "../../http/route";
 import { scorecardView } from "../services/service";
-import { type DownloadFile, exportDashboard, publicationFile } from "./exports";
+import { exportDashboard, publicationFile } from "./exports";
 import { figuresFreshness } from "./freshness";
 import { getPublication } from "./publication";
 import { enterValue, getDashboard, getValueHistory } from "./service";
 import { enterSurveyFigure, surveyFiguresFor } from "./survey-figures";
-
-function download(reply: FastifyReply, file: DownloadFile): FastifyReply {
-  return reply
-    .header("content-type", file.contentType)
-    .header("content-disposition", `attachment; filename="${file.fileName}"`)
-    .header("cache-control", "no-store")
-    .send(file.body);
-}
 
 export function indicatorRoutes(app: FastifyInstance, { db, jobs }: AppDeps): void {
   // Figures behind the latest writes are rebuilt by a background job; these answer with the last built ones.
@@ -24,7 +17,7 @@ export function indicatorRoutes(app: FastifyInstance, { db, jobs }: AppDeps): vo
     getDashboard(db, actorOf(req), query, undefined, jobs),
   );
   mount(app, indicatorsApi.dashboardExport, async ({ query }, req, reply) =>
-    download(reply, await exportDashboard(db, actorOf(req), query, jobs, languageOf(req))),
+    sendDownload(reply, await exportDashboard(db, actorOf(req), query, jobs, languageOf(req))),
   );
   // The KPM scorecard (services feature): a regency's or kecamatan's from the per-desa figures built here.
   mount(app, servicesApi.scorecard, ({ params, query }, req) =>
@@ -39,10 +32,10 @@ export function indicatorRoutes(app: FastifyInstance, { db, jobs }: AppDeps): vo
 
   // Public (the endpoints say so): no login, aggregates only with small cells suppressed.
   mount(app, indicatorsApi.publication, ({ params }) => getPublication(db, params.year, undefined, jobs));
-  mount(app, indicatorsApi.publicationCsv, async ({ params }, _req, reply) =>
-    download(reply, await publicationFile(db, params.year, "csv", jobs)),
+  mount(app, indicatorsApi.publicationCsv, async ({ params }, req, reply) =>
+    sendDownload(reply, await publicationFile(db, params.year, "csv", jobs, languageOf(req))),
   );
-  mount(app, indicatorsApi.publicationPdf, async ({ params }, _req, reply) =>
-    download(reply, await publicationFile(db, params.year, "pdf", jobs)),
+  mount(app, indicatorsApi.publicationPdf, async ({ params }, req, reply) =>
+    sendDownload(reply, await publicationFile(db, params.year, "pdf", jobs, languageOf(req))),
   );
 }

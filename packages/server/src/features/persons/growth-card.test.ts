@@ -48,7 +48,7 @@ describeEachDialect(
       });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers["content-type"]).toBe("application/pdf");
-      expect(res.headers["content-disposition"]).toContain("kms-Aisyah-Putri.pdf");
+      expect(res.headers["content-disposition"]).toContain("kms-aisyah-putri.pdf");
       expect(pdfToPngs(res.rawPayload, `kms-${dialect}`, 60).length).toBe(1);
       const text = pdfText(res.rawPayload).replace(/\s+/g, " ");
       expect(text).toContain("KARTU MENUJU SEHAT (KMS) — ANAK PEREMPUAN");

@@ -3,7 +3,9 @@ import { chartFor, measurementViews } from "@tumbuh/core/growth-views";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { tanggal } from "../../documents/dates-id";
+import { downloadName } from "../../documents/file-name";
 import { type Content, renderPdf } from "../../documents/pdf";
+import { type DocLanguage, words } from "../../documents/words";
 import { errors } from "../../errors";
 import { appendAudit } from "../audit/service";
 import { measurementsOf } from "../measurements/service";
@@ -20,6 +22,7 @@ export async function growthCard(
   db: Kysely<Database>,
   actor: Actor,
   id: string,
+  lang: DocLanguage = "id",
 ): Promise<{ pdf: Buffer; fileName: string }> {
   const person = await findPerson(db, readScopes(actor), id);
   if (!person || person.merged_into) throw errors.notFound();
@@ -44,8 +47,10 @@ export async function growthCard(
     entityId: person.id,
     regionCode: person.region_code,
   });
-  const safe = person.name.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "") || "anak";
-  return { pdf, fileName: `kms-${safe}.pdf` };
+  return {
+    pdf,
+    fileName: downloadName(lang, { what: words("kms", "growth-card"), who: person.name, ext: "pdf" }),
+  };
 }
 
 const W = 515;

@@ -1,6 +1,8 @@
 import { personsApi } from "@tumbuh/core";
 import type { FastifyInstance } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
+import { sendDownload } from "../../http/download";
+import { languageOf } from "../../http/language";
 import { mount } from "../../http/route";
 import { growthCard } from "./growth-card";
 import {
@@ -34,10 +36,7 @@ export function personRoutes(app: FastifyInstance, { db }: AppDeps): void {
     personChart(db, actorOf(req), params.id, query.indicator),
   );
   mount(app, personsApi.growthCard, async ({ params }, req, reply) => {
-    const { pdf, fileName } = await growthCard(db, actorOf(req), params.id);
-    return reply
-      .header("content-type", "application/pdf")
-      .header("content-disposition", `attachment; filename="${fileName}"`)
-      .send(pdf);
+    const { pdf, fileName } = await growthCard(db, actorOf(req), params.id, languageOf(req));
+    return sendDownload(reply, { fileName: fileName, contentType: "application/pdf", body: pdf });
   });
 }

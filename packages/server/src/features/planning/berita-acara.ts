@@ -11,6 +11,7 @@ import {
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { bulanTahun, hariTanggal, tanggal } from "../../documents/dates-id";
+import { downloadName } from "../../documents/file-name";
 import { type Content, renderPdf, type TableCell } from "../../documents/pdf";
 import { errors } from "../../errors";
 import { appendAudit } from "../audit/service";
@@ -55,7 +56,11 @@ function rupiah(n: number): string {
  * Desa Sehat, the community and the village government — PALI Pasal 12(3) b and Paser Pasal 32(5)
  * (Paser names the RDS "pengurus"; for a kelurahan, "Pemerintah Kelurahan").
  */
-export async function beritaAcaraPdf(db: Kysely<Database>, actor: Actor, cycleId: string): Promise<Buffer> {
+export async function beritaAcaraPdf(
+  db: Kysely<Database>,
+  actor: Actor,
+  cycleId: string,
+): Promise<{ pdf: Buffer; fileName: string }> {
   const detail = await cycleDetail(db, actor, cycleId);
   const rembuk = detail.meetings.filter((m) => m.kind === "rembuk").at(-1);
   if (!rembuk) throw errors.conflict("No rembuk stunting has been recorded for this cycle yet.");
@@ -68,7 +73,14 @@ export async function beritaAcaraPdf(db: Kysely<Database>, actor: Actor, cycleId
     regionCode: detail.cycle.regionCode,
     after: { meetingId: rembuk.id },
   });
-  return pdf;
+  // An official document: named in Indonesian, by the village and the cycle's year (N, planning N + 1).
+  const fileName = downloadName("id", {
+    what: "berita-acara-rembuk-stunting",
+    place: { kind: detail.cycle.kind, name: detail.cycle.regionName },
+    extra: [String(detail.cycle.year)],
+    ext: "pdf",
+  });
+  return { pdf, fileName };
 }
 
 type Meeting = CycleDetail["meetings"][number];

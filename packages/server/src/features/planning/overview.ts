@@ -21,6 +21,7 @@ import {
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
+import { downloadName } from "../../documents/file-name";
 import { type DocLanguage, headerRow, numberIn, say, type Words, words } from "../../documents/words";
 import { errors } from "../../errors";
 import { appendAudit } from "../audit/service";
@@ -127,8 +128,9 @@ export async function planningOverviewCsv(
   regionCode: string,
   year: number,
   lang: DocLanguage = "id",
-): Promise<{ overview: Overview; csv: string }> {
+): Promise<{ overview: Overview; csv: string; fileName: string }> {
   const overview = await planningOverview(db, actor, regionCode, year);
+  const place = await findRegion(db, readScopes(actor), regionCode);
   await appendAudit(db, actor, {
     action: "planning.overview_export",
     entity: "planning_overview",
@@ -136,7 +138,14 @@ export async function planningOverviewCsv(
     regionCode: overview.regionCode,
     after: { year, format: "csv", rows: overview.rows.length },
   });
-  return { overview, csv: overviewCsv(overview, lang) };
+  // The cycle's year and the budget year it plans (N + 1) both in the name, as in the title row.
+  const fileName = downloadName(lang, {
+    what: words("siklus-perencanaan", "planning-cycle"),
+    place: place ?? null,
+    extra: [String(year), say(lang, words("anggaran", "budget")), String(year + 1)],
+    ext: "csv",
+  });
+  return { overview, csv: overviewCsv(overview, lang), fileName };
 }
 
 const STAGE_WORDS: Record<StageCode, Words> = {

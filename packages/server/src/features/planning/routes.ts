@@ -1,6 +1,7 @@
 import { ACTIVITY_CATALOG, FUNDING_SOURCES, KPM_CRITERIA, PACKAGE_LABELS, planningApi } from "@tumbuh/core";
 import type { FastifyInstance } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
+import { sendDownload } from "../../http/download";
 import { languageOf } from "../../http/language";
 import { mount } from "../../http/route";
 import { beritaAcaraPdf } from "./berita-acara";
@@ -57,31 +58,26 @@ export function planningRoutes(app: FastifyInstance, { db }: AppDeps): void {
     addCampaign(db, actorOf(req), params.id, body),
   );
   mount(app, api.beritaAcara, async ({ params }, req, reply) => {
-    const pdf = await beritaAcaraPdf(db, actorOf(req), params.id);
-    return reply
-      .header("content-type", "application/pdf")
-      .header("content-disposition", 'attachment; filename="berita-acara-rembuk-stunting.pdf"')
-      .send(pdf);
+    const { pdf, fileName } = await beritaAcaraPdf(db, actorOf(req), params.id);
+    return sendDownload(reply, {
+      fileName,
+      contentType: "application/pdf",
+      body: pdf,
+    });
   });
   mount(app, api.socialMapping, async ({ query }, req) => socialMappingOf(db, actorOf(req), query.region));
   mount(app, api.overview, async ({ query }, req) =>
     planningOverview(db, actorOf(req), query.region, query.year),
   );
   mount(app, api.overviewCsv, async ({ query }, req, reply) => {
-    const { overview: o, csv } = await planningOverviewCsv(
+    const { fileName, csv } = await planningOverviewCsv(
       db,
       actorOf(req),
       query.region,
       query.year,
       languageOf(req),
     );
-    return reply
-      .header("content-type", "text/csv; charset=utf-8")
-      .header(
-        "content-disposition",
-        `attachment; filename="siklus-perencanaan-${o.year}-anggaran-${o.year + 1}.csv"`,
-      )
-      .send(csv);
+    return sendDownload(reply, { fileName, contentType: "text/csv; charset=utf-8", body: csv });
   });
   mount(app, api.regencyRembuk, async ({ query }, req) => ({
     meetings: await listRegencyRembuk(db, actorOf(req), query.region, query.year),

@@ -1,6 +1,8 @@
 import { reportsApi } from "@tumbuh/core";
 import type { FastifyInstance } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
+import { sendDownload } from "../../http/download";
+import { languageOf } from "../../http/language";
 import { mount } from "../../http/route";
 import {
   acknowledgeReport,
@@ -31,11 +33,8 @@ export function reportsRoutes(app: FastifyInstance, { db, jobs }: AppDeps): void
   mount(app, api.correct, async ({ params }, req) => correctReport(db, actorOf(req), params.id));
   for (const format of ["pdf", "xlsx"] as const) {
     mount(app, api[format], async ({ params }, req, reply) => {
-      const file = await reportDocument(db, actorOf(req), params.id, format);
-      return reply
-        .header("content-type", TYPES[format])
-        .header("content-disposition", `attachment; filename="${file.fileName}"`)
-        .send(file.body);
+      const file = await reportDocument(db, actorOf(req), params.id, format, languageOf(req));
+      return sendDownload(reply, { fileName: file.fileName, contentType: TYPES[format], body: file.body });
     });
   }
 }

@@ -26,6 +26,8 @@ import { z } from "zod";
 import { parseJsonColumn } from "../../db/json-column";
 import type { Database } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
+import { downloadName } from "../../documents/file-name";
+import { type DocLanguage, words } from "../../documents/words";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
@@ -362,6 +364,7 @@ export async function reportDocument(
   actor: Actor,
   id: string,
   format: "pdf" | "xlsx",
+  lang: DocLanguage = "id",
 ): Promise<{ body: Buffer; fileName: string }> {
   const row = await mustFind(db, actor, id);
   if (row.status === "draft") throw errors.reportState("a draft has no document yet; issue it first");
@@ -374,10 +377,15 @@ export async function reportDocument(
     regionCode: row.region_code,
     after: { format },
   });
-  return {
-    body,
-    fileName: `laporan-${row.kind.replace(/_/g, "-")}-${row.region_code}-${row.period}-v${row.version}.${format}`,
-  };
+  const [place] = await findRegionsByCode(db, [row.region_code]);
+  const fileName = downloadName(lang, {
+    what: words(`laporan-${row.kind}`, `report-${row.kind}`),
+    place: place ?? null,
+    period: row.period,
+    extra: [`v${row.version}`],
+    ext: format,
+  });
+  return { body, fileName };
 }
 
 /**

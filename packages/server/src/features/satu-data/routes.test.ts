@@ -1,6 +1,13 @@
-import { type DashboardView, parseCsv, SATU_DATA_COLUMNS, SATU_DATA_DATASETS } from "@tumbuh/core";
+import {
+  type DashboardView,
+  parseCsv,
+  periodLabel,
+  SATU_DATA_COLUMNS,
+  SATU_DATA_DATASETS,
+} from "@tumbuh/core";
 import { expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
+import { slug } from "../../documents/file-name";
 import { testApi } from "../../testing/api";
 import { describeEachDialect } from "../../testing/dialects";
 
@@ -43,7 +50,9 @@ describeEachDialect(
       let compared = 0;
       for (const d of SATU_DATA_DATASETS) {
         const res = await get(`/api/satu-data/export?region=64.01&period=${MONTH}&dataset=${d.slug}`);
-        expect(res.headers["content-disposition"]).toContain(`satu-data-${d.slug}-64.01-${MONTH}.csv`);
+        expect(res.headers["content-disposition"]).toContain(
+          `satu-data-${d.slug}-kabupaten-paser-${slug(periodLabel(MONTH))}.csv`,
+        );
         const [header, ...rows] = parseCsv(res.body).map((r) => r.fields);
         expect(header).toEqual([...SATU_DATA_COLUMNS]);
         // Every region of the dashboard's drill-down, once, regency first.

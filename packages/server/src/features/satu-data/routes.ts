@@ -1,16 +1,13 @@
 import { satuDataApi } from "@tumbuh/core";
 import type { FastifyInstance } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
+import { sendDownload } from "../../http/download";
 import { mount } from "../../http/route";
 import { satuDataFile } from "./service";
 
 export function satuDataRoutes(app: FastifyInstance, { db }: AppDeps): void {
   mount(app, satuDataApi.download, async ({ query }, req, reply) => {
     const file = await satuDataFile(db, actorOf(req), query);
-    return reply
-      .header("content-type", file.contentType)
-      .header("content-disposition", `attachment; filename="${file.fileName}"`)
-      .header("cache-control", "no-store")
-      .send(file.body);
+    return sendDownload(reply, file);
   });
 }

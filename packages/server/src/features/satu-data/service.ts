@@ -12,6 +12,7 @@ import {
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { downloadName } from "../../documents/file-name";
 import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
 import { appendAudit } from "../audit/service";
@@ -98,7 +99,15 @@ function datasetFiles(
   period: string,
   now: string,
 ): { data: SatuDataFile; metadata: SatuDataFile } {
-  const base = `satu-data-${d.slug}-${top.region.code}-${period}`;
+  // Files meant for the Indonesian open-data portal: named in Indonesian whatever the app's language.
+  const name = (extra: string | null, ext: string) =>
+    downloadName("id", {
+      what: `satu-data-${d.slug}`,
+      place: { kind: top.region.level, name: top.region.name },
+      period,
+      extra: [extra],
+      ext,
+    });
   const source = `Tumbuh, ${top.path[0]?.name ?? top.region.name} (${top.catalog.regulation})`;
   const table: SatuDataNode[] = nodes.map((n) => ({
     code: n.code,
@@ -119,12 +128,12 @@ function datasetFiles(
   });
   return {
     data: {
-      fileName: `${base}.csv`,
+      fileName: name(null, "csv"),
       contentType: "text/csv; charset=utf-8",
       body: `${BOM}${toCsv([[...SATU_DATA_COLUMNS], ...rows])}`,
     },
     metadata: {
-      fileName: `${base}-metadata.json`,
+      fileName: name("metadata", "json"),
       contentType: "application/json; charset=utf-8",
       body: `${JSON.stringify(metadata, null, 2)}\n`,
     },

@@ -1,6 +1,9 @@
 import { type Actor, catalogForRegion } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { downloadName } from "../../documents/file-name";
+import { type DocLanguage, words } from "../../documents/words";
+import type { DownloadFile } from "../../http/download";
 import { appendAudit } from "../audit/service";
 import { findRegionsByCode } from "../regions/service";
 import { scorecardPdf } from "./export-pdf";
@@ -25,7 +28,8 @@ export async function exportScorecard(
   regionCode: string,
   period: string,
   format: ScorecardFormat,
-): Promise<{ fileName: string; contentType: string; body: Buffer }> {
+  lang: DocLanguage = "id",
+): Promise<DownloadFile> {
   const { view, rows } = await buildScorecard(db, actor, regionCode, period, { rows: format === "xlsx" });
   const catalog = catalogForRegion(regionCode);
   const body =
@@ -40,7 +44,12 @@ export async function exportScorecard(
     after: { period, format, targets: view.totals.targets },
   });
   return {
-    fileName: `scorecard-${view.regionCode}-${period}.${format}`,
+    fileName: downloadName(lang, {
+      what: words("scorecard-konvergensi", "convergence-scorecard"),
+      place: { kind: view.regionLevel, name: view.regionName },
+      period,
+      ext: format,
+    }),
     contentType:
       format === "xlsx"
         ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -162,7 +162,9 @@ describeEachDialect(
         "/api/regions/64.01.05.2003/scorecard/export?period=2025-09&format=xlsx",
       );
       expect(res.statusCode).toBe(200);
-      expect(res.headers["content-disposition"]).toContain("scorecard-64.01.05.2003-2025-09.xlsx");
+      expect(res.headers["content-disposition"]).toContain(
+        "scorecard-konvergensi-desa-sandeley-september-2025.xlsx",
+      );
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       const summary = wb.getWorksheet("Ringkasan");

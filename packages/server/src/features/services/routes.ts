@@ -1,6 +1,8 @@
 import { catalogForRegion, servicesApi } from "@tumbuh/core";
 import type { FastifyInstance } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
+import { sendDownload } from "../../http/download";
+import { languageOf } from "../../http/language";
 import { mount } from "../../http/route";
 import { exportScorecard } from "./exports";
 import { explainScorecardCell } from "./scorecard";
@@ -23,10 +25,14 @@ export function serviceRoutes(app: FastifyInstance, { db }: AppDeps): void {
     explainScorecardCell(db, actorOf(req), params.code, query.period, query.person, query.indicator),
   );
   mount(app, servicesApi.scorecardExport, async ({ params, query }, req, reply) => {
-    const file = await exportScorecard(db, actorOf(req), params.code, query.period, query.format);
-    return reply
-      .header("content-type", file.contentType)
-      .header("content-disposition", `attachment; filename="${file.fileName}"`)
-      .send(file.body);
+    const file = await exportScorecard(
+      db,
+      actorOf(req),
+      params.code,
+      query.period,
+      query.format,
+      languageOf(req),
+    );
+    return sendDownload(reply, file);
   });
 }

@@ -1,13 +1,32 @@
-import { type Actor, formatPercent, readScopes, type SkdnFigures, type SkdnView } from "@tumbuh/core";
+import {
+  type Actor,
+  formatPercent,
+  periodLabel,
+  readScopes,
+  type SkdnFigures,
+  type SkdnView,
+} from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { bulanTahun } from "../../documents/dates-id";
+import { downloadName } from "../../documents/file-name";
 import { type Content, renderPdf, type TableCell } from "../../documents/pdf";
+import { type DocLanguage, headerRow, say, type Words, words } from "../../documents/words";
 import { xlsxBytes } from "../../documents/xlsx-safe";
+import type { DownloadFile } from "../../http/download";
 import { appendAudit } from "../audit/service";
 import { skdnFigures } from "./service";
 
-const HEAD = ["Wilayah", "S", "K", "D", "N", "T", "2T", "O", "B", "BGM", "K/S", "D/S", "N/D"];
+/**
+ * The columns: the SKDN letters are the programme's own names (Buku KIA, Kemenkes), the same in both
+ * languages; the place column and the words around the table follow the user's language in the XLSX.
+ * The PDF is the report filed with the puskesmas, always in Indonesian (documents/words.ts).
+ */
+const LETTERS = ["S", "K", "D", "N", "T", "2T", "O", "B", "BGM", "K/S", "D/S", "N/D"];
+const HEAD_WORDS: Words[] = [words("Wilayah", "Area"), ...LETTERS.map((l) => words(l, l))];
+const HEAD = headerRow("id", HEAD_WORDS);
+const TOTAL = words("Jumlah", "Total");
+const TITLE = words("Laporan SKDN", "SKDN report");
 
 /** The counts of a row, in the columns' order (both documents print them as they are). */
 const counts = (f: SkdnFigures): number[] => [f.s, f.k, f.d, f.n, f.t, f.twoT, f.o, f.b, f.bgm];
@@ -16,22 +35,28 @@ function cells(f: SkdnFigures): (string | number)[] {
   return [...counts(f), formatPercent(f.ks), formatPercent(f.ds), formatPercent(f.nd)];
 }
 
-const NOTE =
+const NOTE_WORDS = words(
   "S: balita terdaftar · K: memiliki KMS/catatan penimbangan · D: ditimbang bulan ini (N+T+O+B) · N: naik · " +
-  "T: tidak naik · 2T: tidak naik 2 kali berturut-turut · O: tidak ditimbang bulan lalu · B: baru pertama kali " +
-  "ditimbang · BGM: di bawah garis merah. N dan T menurut Buku KIA (garis pertumbuhan, lalu KBM).";
+    "T: tidak naik · 2T: tidak naik 2 kali berturut-turut · O: tidak ditimbang bulan lalu · B: baru pertama kali " +
+    "ditimbang · BGM: di bawah garis merah. N dan T menurut Buku KIA (garis pertumbuhan, lalu KBM).",
+  "S: children under five registered · K: with a KMS/weighing record · D: weighed this month (N+T+O+B) · " +
+    "N: gained weight · T: did not gain · 2T: did not gain twice in a row · O: not weighed last month · " +
+    "B: weighed for the first time · BGM: below the red line. N and T as the Buku KIA rules them (growth " +
+    "line, then minimum weight gain KBM).",
+);
+const NOTE = NOTE_WORDS.id;
 
-async function xlsx(view: SkdnView): Promise<Buffer> {
+async function xlsx(view: SkdnView, lang: DocLanguage): Promise<Buffer> {
   const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   wb.creator = "Tumbuh";
   const ws = wb.addWorksheet("SKDN");
-  ws.addRow([`Laporan SKDN — ${view.regionName} — ${bulanTahun(view.month)}`]).font = {
+  ws.addRow([`${say(lang, TITLE)} — ${view.regionName} — ${periodLabel(view.month, lang)}`]).font = {
     bold: true,
     size: 13,
   };
   ws.addRow([]);
-  ws.addRow(HEAD).font = { bold: true };
+  ws.addRow(headerRow(lang, HEAD_WORDS)).font = { bold: true };
   // Numbers as numbers (a spreadsheet sums them); ratios as percentages with one decimal.
   const row = (name: string, f: SkdnFigures) => [
     name,
@@ -41,9 +66,9 @@ async function xlsx(view: SkdnView): Promise<Buffer> {
     round1(f.nd),
   ];
   for (const r of view.rows) ws.addRow(row(r.name, r.figures));
-  ws.addRow(row("Jumlah", view.total)).font = { bold: true };
+  ws.addRow(row(say(lang, TOTAL), view.total)).font = { bold: true };
   ws.addRow([]);
-  ws.addRow([NOTE]);
+  ws.addRow([say(lang, NOTE_WORDS)]);
   ws.getColumn(1).width = 28;
   return xlsxBytes(wb);
 }
@@ -77,16 +102,17 @@ async function pdf(view: SkdnView): Promise<Buffer> {
   });
 }
 
-/** The SKDN report as a file; every download is audited. */
+/** The SKDN report as a file (the XLSX in the user's language); every download is audited. */
 export async function exportSkdn(
   db: Kysely<Database>,
   actor: Actor,
   regionCode: string,
   month: string,
   format: "xlsx" | "pdf",
-): Promise<{ fileName: string; contentType: string; body: Buffer }> {
+  lang: DocLanguage = "id",
+): Promise<DownloadFile> {
   const view = await skdnFigures(db, readScopes(actor), regionCode, month);
-  const body = format === "xlsx" ? await xlsx(view) : await pdf(view);
+  const body = format === "xlsx" ? await xlsx(view, lang) : await pdf(view);
   await appendAudit(db, actor, {
     action: "skdn.export",
     entity: "skdn",
@@ -95,7 +121,12 @@ export async function exportSkdn(
     after: { month, format },
   });
   return {
-    fileName: `skdn-${view.regionCode}-${month}.${format}`,
+    fileName: downloadName(lang, {
+      what: "skdn",
+      place: { kind: view.regionLevel, name: view.regionName },
+      period: month,
+      ext: format,
+    }),
     contentType:
       format === "xlsx"
         ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

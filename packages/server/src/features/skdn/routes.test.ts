@@ -90,10 +90,38 @@ describeEachDialect(
       );
     });
 
+    it("the XLSX speaks the user's language (tumbuh_lang cookie): headers, total, title and note", async () => {
+      const url = "/api/regions/64.01.05.2003/skdn/export?month=2025-09&format=xlsx";
+      const sheet = async (lang: "id" | "en") => {
+        const res = await api.request("kpm.sandeley", { method: "GET", url, cookies: { tumbuh_lang: lang } });
+        expect(res.statusCode).toBe(200);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+        const ws = wb.getWorksheet("SKDN");
+        if (!ws) throw new Error("no SKDN sheet");
+        const cells: string[] = [];
+        ws.eachRow((row) => {
+          for (const v of (row.values as unknown[]).slice(1)) if (typeof v === "string") cells.push(v);
+        });
+        return { ws, cells, name: res.headers["content-disposition"] };
+      };
+      const en = await sheet("en");
+      expect(en.ws.getRow(1).getCell(1).value).toBe("SKDN report — Sandeley — September 2025");
+      expect(en.ws.getRow(3).getCell(1).value).toBe("Area");
+      expect(en.cells).toContain("Total");
+      expect(en.cells.some((c) => c.startsWith("S: children under five registered"))).toBe(true);
+      for (const word of ["Wilayah", "Jumlah", "Laporan", "balita terdaftar"])
+        expect(en.cells.join(" ")).not.toContain(word);
+      expect(en.name).toContain("skdn-desa-sandeley-september-2025.xlsx");
+      const id = await sheet("id");
+      expect(id.ws.getRow(3).getCell(1).value).toBe("Wilayah");
+      expect(id.cells).toContain("Jumlah");
+    });
+
     it("the XLSX and the PDF carry the same figures, and each download is audited", async () => {
       const x = await get("kpm.sandeley", "/api/regions/64.01.05.2003/skdn/export?month=2025-09&format=xlsx");
       expect(x.statusCode).toBe(200);
-      expect(x.headers["content-disposition"]).toContain("skdn-64.01.05.2003-2025-09.xlsx");
+      expect(x.headers["content-disposition"]).toContain("skdn-desa-sandeley-september-2025.xlsx");
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
       const ws = wb.getWorksheet("SKDN");

@@ -1,6 +1,8 @@
 import { skdnApi } from "@tumbuh/core";
 import type { FastifyInstance } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
+import { sendDownload } from "../../http/download";
+import { languageOf } from "../../http/language";
 import { mount } from "../../http/route";
 import { exportSkdn } from "./exports";
 import { skdnReport } from "./service";
@@ -10,10 +12,7 @@ export function skdnRoutes(app: FastifyInstance, { db }: AppDeps): void {
     skdnReport(db, actorOf(req), params.code, query.month),
   );
   mount(app, skdnApi.export, async ({ params, query }, req, reply) => {
-    const file = await exportSkdn(db, actorOf(req), params.code, query.month, query.format);
-    return reply
-      .header("content-type", file.contentType)
-      .header("content-disposition", `attachment; filename="${file.fileName}"`)
-      .send(file.body);
+    const file = await exportSkdn(db, actorOf(req), params.code, query.month, query.format, languageOf(req));
+    return sendDownload(reply, file);
   });
 }

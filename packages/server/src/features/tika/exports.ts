@@ -1,26 +1,30 @@
 import { type Actor, periodLabel, type TikaCountsView, toCsv } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { downloadName } from "../../documents/file-name";
+import { type DocLanguage, headerRow, say, type Words, words } from "../../documents/words";
+import type { DownloadFile } from "../../http/download";
 import { appendAudit } from "../audit/service";
 import { tikaCounts } from "./service";
 
-/** Column headings of the CSV (API and CLI): Indonesian, as the desa reports print them. */
-export const TIKA_CSV_HEADER = [
-  "kode_wilayah",
-  "wilayah",
-  "periode",
-  "anak_0_23_bulan",
-  "terindikasi_stunting_merah",
-  "berisiko_stunting_kuning",
-  "tidak_stunting_hijau",
-  "tidak_diukur",
-  "hasil_dari_tika",
-  "hasil_dari_panjang_badan",
-] as const;
+/** Column headings of the CSV, in the user's language (documents/words.ts); the API's default is Indonesian. */
+export const TIKA_CSV_HEADER: readonly Words[] = [
+  words("Kode wilayah", "Area code"),
+  words("Wilayah", "Area"),
+  words("Periode", "Period"),
+  words("Anak 0–23 bulan", "Children 0–23 months"),
+  words("Terindikasi stunting (merah)", "Indicated stunting (red)"),
+  words("Berisiko stunting (kuning)", "At risk of stunting (yellow)"),
+  words("Tidak stunting (hijau)", "Not stunted (green)"),
+  words("Tidak diukur", "Not measured"),
+  words("Hasil dari TIKA", "Result from the TIKA mat"),
+  words("Hasil dari panjang badan", "Result from the length"),
+];
+const TOTAL = words("Jumlah", "Total");
 
 /** The counts as CSV rows: one per area, then the region's total. */
-export function tikaCsv(view: TikaCountsView): string {
-  const label = periodLabel(view.period);
+export function tikaCsv(view: TikaCountsView, lang: DocLanguage = "id"): string {
+  const label = periodLabel(view.period, lang);
   const line = (code: string, name: string, c: TikaCountsView["total"]) => [
     code,
     name,
@@ -34,9 +38,9 @@ export function tikaCsv(view: TikaCountsView): string {
     c.fromLength,
   ];
   return toCsv([
-    [...TIKA_CSV_HEADER],
+    headerRow(lang, TIKA_CSV_HEADER),
     ...view.rows.map((r) => line(r.code, r.name, r.counts)),
-    line(view.regionCode, `Jumlah ${view.regionName}`, view.total),
+    line(view.regionCode, `${say(lang, TOTAL)} ${view.regionName}`, view.total),
   ]);
 }
 
@@ -46,7 +50,8 @@ export async function exportTika(
   actor: Actor,
   regionCode: string,
   period: string,
-): Promise<{ fileName: string; contentType: string; body: string }> {
+  lang: DocLanguage = "id",
+): Promise<DownloadFile> {
   const view = await tikaCounts(db, actor, regionCode, period);
   await appendAudit(db, actor, {
     action: "tika.export",
@@ -56,8 +61,13 @@ export async function exportTika(
     after: { period, format: "csv" },
   });
   return {
-    fileName: `tika-${view.regionCode}-${period}.csv`,
+    fileName: downloadName(lang, {
+      what: "tika",
+      place: { kind: view.regionLevel, name: view.regionName },
+      period,
+      ext: "csv",
+    }),
     contentType: "text/csv; charset=utf-8",
-    body: tikaCsv(view),
+    body: tikaCsv(view, lang),
   };
 }

@@ -207,16 +207,25 @@ describeEachDialect(
         "/api/regions/64.01.05.2003/tika/export?period=2025-Q3&format=csv",
       );
       expect(res.statusCode).toBe(200);
-      expect(res.headers["content-disposition"]).toContain("tika-64.01.05.2003-2025-Q3.csv");
+      expect(res.headers["content-disposition"]).toContain("tika-desa-sandeley-triwulan-iii-2025.csv");
       const lines = res.body.trim().split("\r\n");
-      expect(lines[0]).toBe(TIKA_CSV_HEADER.join(","));
+      expect(lines[0]).toBe(TIKA_CSV_HEADER.map((w) => w.id).join(","));
+      expect(lines[0]).toContain("Terindikasi stunting (merah)");
+      const en = await api.request("desa.sandeley", {
+        method: "GET",
+        url: "/api/regions/64.01.05.2003/tika/export?period=2025-Q3&format=csv",
+        cookies: { tumbuh_lang: "en" },
+      });
+      const enLines = en.body.trim().split("\r\n");
+      expect(enLines[0]).toBe(TIKA_CSV_HEADER.map((w) => w.en).join(","));
+      expect(enLines.at(-1)).toBe("64.01.05.2003,Total Sandeley,Quarter III 2025,3,1,0,1,1,1,1");
       expect(lines.at(-1)).toBe("64.01.05.2003,Jumlah Sandeley,Triwulan III 2025,3,1,0,1,1,1,1");
       const audit = await db()
         .kysely.selectFrom("audit_log")
         .selectAll()
         .where("action", "=", "tika.export")
         .execute();
-      expect(audit).toHaveLength(1);
+      expect(audit).toHaveLength(2);
     });
   },
   { seed },

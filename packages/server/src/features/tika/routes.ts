@@ -1,6 +1,8 @@
 import { tikaApi } from "@tumbuh/core";
 import type { FastifyInstance } from "fastify";
 import { type AppDeps, actorOf } from "../../http/context";
+import { sendDownload } from "../../http/download";
+import { languageOf } from "../../http/language";
 import { mount } from "../../http/route";
 import { exportTika } from "./exports";
 import { childTika, recordTikaReading, tikaCounts } from "./service";
@@ -12,10 +14,7 @@ export function tikaRoutes(app: FastifyInstance, { db }: AppDeps): void {
     tikaCounts(db, actorOf(req), params.code, query.period),
   );
   mount(app, tikaApi.export, async ({ params, query }, req, reply) => {
-    const file = await exportTika(db, actorOf(req), params.code, query.period);
-    return reply
-      .header("content-type", file.contentType)
-      .header("content-disposition", `attachment; filename="${file.fileName}"`)
-      .send(file.body);
+    const file = await exportTika(db, actorOf(req), params.code, query.period, languageOf(req));
+    return sendDownload(reply, file);
   });
 }

@@ -142,10 +142,17 @@ export const indicatorsEn: Record<keyof typeof indicatorsId, string> = {
   "ind.exchange.intro": "This region's figures in the national systems' formats. Every download is recorded.",
   "ind.exchange.dhis2": "DHIS2 (Ministry of Health) — this period",
   "ind.exchange.fhir": "FHIR bundle (SATUSEHAT)",
-  "ind.exchange.fhirUnit": "Village or posyandu code",
+  "ind.exchange.fhirKecamatan": "District (kecamatan)",
+  "ind.exchange.fhirKecamatanPick": "Choose a district",
+  "ind.exchange.fhirUnit": "Village or posyandu",
   "ind.exchange.fhirNote": "Measurements of {month}; it holds names and NIKs, keep it safe.",
   "ind.exchange.fhirButton": "Download FHIR bundle",
-  "ind.exchange.fhirPick": "Enter a village or posyandu code (e.g. 64.01.05.2003).",
+  "ind.exchange.fhirPick": "FHIR bundles are made per village or posyandu: choose its district first.",
+  "ind.exchange.dhis2Above":
+    "DHIS2 receives figures per area mapped to one of its organisation units, and this area has none of its own. Its figures go out in the DHIS2 download of {place}.",
+  "ind.exchange.dhis2None":
+    "No DHIS2 organisation unit is mapped for this area yet. Ask the administrator to add it to the DHIS2 mapping file.",
+  "ind.exchange.dhis2Broken": "The DHIS2 mapping file cannot be read. Contact the administrator.",
   "ind.exchange.satuData": "Satu Data Indonesia",
   "ind.exchange.satuDataNote":
     "One CSV per indicator for the open-data portal, small counts hidden, with MS-Ind metadata.",

@@ -142,10 +142,17 @@ export const indicatorsId = {
   "ind.exchange.intro": "Angka wilayah ini dalam format sistem nasional. Setiap unduhan dicatat.",
   "ind.exchange.dhis2": "DHIS2 (Kemenkes) — periode ini",
   "ind.exchange.fhir": "Bundel FHIR (SATUSEHAT)",
-  "ind.exchange.fhirUnit": "Kode desa atau posyandu",
+  "ind.exchange.fhirKecamatan": "Kecamatan",
+  "ind.exchange.fhirKecamatanPick": "Pilih kecamatan",
+  "ind.exchange.fhirUnit": "Desa atau posyandu",
   "ind.exchange.fhirNote": "Pengukuran bulan {month}; berisi nama dan NIK, simpan dengan aman.",
   "ind.exchange.fhirButton": "Unduh bundel FHIR",
-  "ind.exchange.fhirPick": "Isi kode desa atau posyandu (mis. 64.01.05.2003).",
+  "ind.exchange.fhirPick": "Bundel FHIR dibuat per desa atau posyandu: pilih kecamatannya dulu.",
+  "ind.exchange.dhis2Above":
+    "DHIS2 menerima angka per wilayah yang dipetakan ke unit organisasinya, dan wilayah ini tidak punya unit sendiri. Angkanya ikut terkirim dalam unduhan DHIS2 {place}.",
+  "ind.exchange.dhis2None":
+    "Belum ada unit organisasi DHIS2 untuk wilayah ini. Minta administrator menambahkannya ke berkas pemetaan DHIS2.",
+  "ind.exchange.dhis2Broken": "Berkas pemetaan DHIS2 tidak dapat dibaca. Hubungi administrator.",
   "ind.exchange.satuData": "Satu Data Indonesia",
   "ind.exchange.satuDataNote":
     "Satu berkas CSV per indikator untuk portal data terbuka, jumlah kecil disamarkan, dengan metadata MS-Ind.",

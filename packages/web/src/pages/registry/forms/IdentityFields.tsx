@@ -41,6 +41,7 @@ export function IdentityFields({
       />
       <TextField
         label={t("pf.nik")}
+        name="nik"
         inputMode="numeric"
         optional
         hint={t("pf.nikHint")}

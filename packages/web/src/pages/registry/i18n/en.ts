@@ -381,6 +381,10 @@ export const registryEn: Record<keyof typeof registryId, string> = {
   "leave.undoConfirm": "Yes, undo the mark",
   "dupNew.title": "Maybe already registered",
   "dupNew.hint": "Someone alike is registered in your area. Check before saving.",
+  "dupNew.hintNik":
+    "This NIK is already used by someone registered in your area. A NIK belongs to one person: open the record, or check the NIK you typed.",
+  "dupNew.edit": "Change the entries",
+  "dupNew.checkNik": "Check the NIK again",
   "dupNew.mother": "mother {name}",
   "dupNew.nik": "same NIK",
   "dupNew.name": "name alike, same birth date and mother",

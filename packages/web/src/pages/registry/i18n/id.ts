@@ -382,6 +382,10 @@ export const registryId = {
   "leave.undoConfirm": "Ya, batalkan tanda",
   "dupNew.title": "Mungkin sudah terdaftar",
   "dupNew.hint": "Ada orang yang mirip di wilayah Anda. Periksa dulu sebelum menyimpan.",
+  "dupNew.hintNik":
+    "NIK ini sudah dipakai orang yang terdaftar di wilayah Anda. Satu NIK hanya untuk satu orang: buka datanya, atau periksa lagi NIK yang diketik.",
+  "dupNew.edit": "Ubah isian",
+  "dupNew.checkNik": "Periksa NIK lagi",
   "dupNew.mother": "ibu {name}",
   "dupNew.nik": "NIK sama",
   "dupNew.name": "nama mirip, tanggal lahir dan ibu sama",

@@ -27,6 +27,10 @@ import { WomanPicker } from "./WomanPicker";
 
 const RENAME = { birthWeightKg: "birthWeight", birthLengthCm: "birthLength" };
 
+/** The entries a duplicate check looked at. */
+const probeOf = (f: Form) =>
+  JSON.stringify([f.regionCode, f.name, f.birthDate, f.nik, f.motherId, f.parentName]);
+
 /** A child or adult: name, sex, birth date, NIK, mother (or parent name), birth data, household. */
 export function PersonForm({
   view,
@@ -53,8 +57,9 @@ export function PersonForm({
   const [motherHousehold, setMotherHousehold] = useState<HouseholdView | null>(null);
   const [message, setMessage] = useState<MessageKey | null>(null);
   const [busy, setBusy] = useState(false);
-  // Possible duplicates found before saving, and the registration the user then said is someone else.
-  const [matches, setMatches] = useState<DuplicateMatch[] | null>(null);
+  // Possible duplicates found before saving (for the entries they were found for: any change to the
+  // entries hides them, and saving asks again), and the registration the user then said is someone else.
+  const [found, setFound] = useState<{ probe: string; matches: DuplicateMatch[] } | null>(null);
   const [different, setDifferent] = useState<string | null>(null);
   const ref = useRef<HTMLFormElement>(null);
 
@@ -99,7 +104,7 @@ export function PersonForm({
       const p = built.payload;
       const probe = JSON.stringify([p.regionCode, p.name, p.birthDate, p.nik, p.motherId, p.parentName]);
       if (!confirmedDifferent && different !== probe) {
-        const found = await api.call(duplicatesApi.check, {
+        const answer = await api.call(duplicatesApi.check, {
           body: {
             regionCode: p.regionCode,
             name: p.name,
@@ -109,13 +114,13 @@ export function PersonForm({
             parentName: p.parentName ?? null,
           },
         });
-        if (found.matches.length > 0) {
-          setMatches(found.matches);
+        if (answer.matches.length > 0) {
+          setFound({ probe: probeOf(form), matches: answer.matches });
           setBusy(false);
           return;
         }
       }
-      setMatches(null);
+      setFound(null);
       const { person, warnings } = await api.call(personsApi.create, { body: p });
       onSaved(person, warnings ?? []);
     } catch (e) {
@@ -127,6 +132,7 @@ export function PersonForm({
     }
   }
 
+  const matches = found && found.probe === probeOf(form) ? found.matches : null;
   const places = regionChoices(
     view,
     ["dusun", "posyandu"],
@@ -200,6 +206,11 @@ export function PersonForm({
       {matches && matches.length > 0 ? (
         <DuplicateMatches
           matches={matches}
+          placeName={(code) => places.find((p) => p.value === code)?.label ?? null}
+          onEdit={(field) => {
+            setFound(null);
+            if (field) ref.current?.querySelector<HTMLInputElement>(`[name="${field}"]`)?.focus();
+          }}
           onDifferent={() => {
             const built = toPersonPayload(form, { today });
             if (built.ok) {
