@@ -59,6 +59,9 @@ export const PERSON_RULES: Readonly<Record<string, PersonRule>> = {
 /** Months of counts kept per desa: the dashboards' 24-month trend plus a year of history. */
 export const KEEP_MONTHS = 36;
 
+/** The scorecard indicator whose cell at 11 months is the basic-immunisation cohort's (Pasal 7 i). */
+const IMMUNISATION = "anak_imunisasi";
+
 /** Age (completed months) at which the basic-immunisation cohort is counted: the last month of 0–11. */
 const IDL_AGE_MONTHS = 11;
 
@@ -156,7 +159,10 @@ export async function serviceCounts(
       return { period: quarter, desas: [...fromOf].filter(([, from]) => from <= last).map(([d]) => d) };
     })
     .filter((q) => q.desas.length > 0);
-  const rowsPerQuarter = await scorecardRowsPerDesa(db, regionCode, perQuarter);
+  const rowsPerQuarter = await scorecardRowsPerDesa(db, regionCode, perQuarter, [
+    ...Object.keys(PERSON_RULES),
+    IMMUNISATION,
+  ]);
   for (const [quarter, rowsOf] of rowsPerQuarter) {
     const months = monthsOfPeriod(quarter);
     for (const [desa, rows] of rowsOf) {
@@ -174,15 +180,19 @@ export async function serviceCounts(
       for (const row of rows) {
         months.forEach((month, i) => {
           if (month < from || month > thisMonth) return;
-          for (const [code, list] of cells)
-            list.push({ personId: row.personId, month, cell: row.cells[code]?.[i] });
+          // Only cells that judge (Y or T): countPersons passes over the rest (issue 18: most rows are of
+          // other groups, and a list of every cell was a fifth of the rebuild's garbage).
+          for (const [code, list] of cells) {
+            const cell = row.cells[code]?.[i];
+            if (cell === "Y" || cell === "T") list.push({ personId: row.personId, month, cell });
+          }
           // Pasal 7 i "bayi 0–11 bulan telah diimunisasi dasar secara lengkap": each child is counted once, in
           // the month it has 11 completed months — when every antigen of the schedule (Permenkes 12/2017; core
           // ANTIGENS, measles due from 10 months) is due, so the scorecard's "complete for age" is "complete".
           // Summed over a year this is the year's cohort of infants and those fully immunised before age one.
           const born = births.get(row.personId);
           if (row.group === "anak_0_23" && born && completedMonths(born, monthEnd(month)) === IDL_AGE_MONTHS)
-            tally(counts, SERVICE_CODES.idl, month, row.cells.anak_imunisasi?.[i]);
+            tally(counts, SERVICE_CODES.idl, month, row.cells[IMMUNISATION]?.[i]);
         });
       }
     }
