@@ -29,7 +29,7 @@ import {
   replaceScorecardFigures,
   scorecardFiguresOf,
 } from "../services/service";
-import { recordCounts } from "./record-aggregates";
+import { recordCountsOf } from "./record-aggregates";
 import { serviceCounts } from "./service-aggregates";
 
 /**
@@ -365,8 +365,9 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
 
   const services: IndicatorDesaServicesTable[] = [];
   const serviceOf = await serviceCounts(db, region, desas, today);
+  const recordsOf = await recordCountsOf(db, region, desas, today);
   for (const desa of desas) {
-    for (const counts of [serviceOf.get(desa), await recordCounts(db, desa, today)]) {
+    for (const counts of [serviceOf.get(desa), recordsOf.get(desa)]) {
       for (const [key, c] of counts ?? []) {
         const [code, period] = key.split("|") as [string, string];
         services.push({ desa_code: desa, period, code, ...c });
