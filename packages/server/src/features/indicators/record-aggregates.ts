@@ -141,31 +141,32 @@ export async function recordCountsOf(
       else childrenOf.set(d, [{ id, birth_date, left_on }]);
     }
   }
-  // Only children ever measured stunted can be a case: the others' rows are left in the database.
-  const measured = await db
-    .selectFrom("measurements as m")
-    .innerJoin("persons as p", "p.id", "m.person_id")
-    .select(["m.person_id", "m.measured_on", "m.tbu"])
-    .where(withinScopes("p.region_code", [region]))
-    .where("p.deleted_at", "is", null)
-    .where("p.merged_into", "is", null)
-    .where("p.birth_date", ">", bornAfter)
-    .where("m.deleted_at", "is", null)
-    .where("m.flagged", "=", 0)
-    .where("m.tbu", "is not", null)
-    .where((eb) =>
-      eb.exists(
+  // Only children ever measured stunted can be a case: the others' rows stay in the database.
+  const measured: { person_id: string; measured_on: string; tbu: string | null }[] = [];
+  for (const [person_id, measured_on, tbu] of (await rawRows(
+    db,
+    db
+      .selectFrom("measurements as m")
+      .innerJoin("persons as p", "p.id", "m.person_id")
+      .select(["m.person_id", "m.measured_on", "m.tbu"])
+      .where(withinScopes("p.region_code", [region]))
+      .where("p.deleted_at", "is", null)
+      .where("p.merged_into", "is", null)
+      .where("p.birth_date", ">", bornAfter)
+      .where("m.deleted_at", "is", null)
+      .where("m.flagged", "=", 0)
+      .where("m.tbu", "is not", null)
+      .where("p.id", "in", (eb) =>
         eb
           .selectFrom("measurements as s")
-          .select("s.id")
-          .whereRef("s.person_id", "=", "m.person_id")
+          .select("s.person_id")
           .where("s.deleted_at", "is", null)
           .where("s.flagged", "=", 0)
           .where("s.tbu", "in", [...STUNTED]),
-      ),
-    )
-    .orderBy("m.measured_on")
-    .execute();
+      )
+      .orderBy("m.measured_on"),
+  )) as Iterable<[string, string, string | null]>)
+    measured.push({ person_id, measured_on, tbu });
   const audits = await db
     .selectFrom("case_audits as a")
     .innerJoin("persons as p", "p.id", "a.child_id")

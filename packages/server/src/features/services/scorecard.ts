@@ -364,7 +364,9 @@ export async function scorecardRowsPerDesa(
   const all = periods.flatMap((p) => monthsOfPeriod(p.period)).sort();
   const catalogOf = (desa: string) => {
     const catalog = catalogForRegion(desa);
-    return only ? { ...catalog, indicators: catalog.indicators.filter((i) => only.includes(i.code)) } : catalog;
+    return only
+      ? { ...catalog, indicators: catalog.indicators.filter((i) => only.includes(i.code)) }
+      : catalog;
   };
   const desaCodes = [...new Set(periods.flatMap((p) => p.desas))];
   const reads = readsOf(desaCodes.flatMap((d) => catalogOf(d).indicators));
@@ -372,9 +374,7 @@ export async function scorecardRowsPerDesa(
     measured: !reads.measured,
     households: !reads.households,
   });
-  const known = new Set(
-    (await findRegionsByCode(db, desaCodes)).map((r) => r.code),
-  );
+  const known = new Set((await findRegionsByCode(db, desaCodes)).map((r) => r.code));
   for (const { period, desas } of periods) {
     const inputs = inputsWithin(span, monthsOfPeriod(period));
     const wanted = new Set(desas.filter((d) => known.has(d)));
