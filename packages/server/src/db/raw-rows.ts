@@ -3,22 +3,32 @@ import { sqliteHandleOf } from "./bulk-insert";
 import type { Database } from "./schema";
 
 /**
- * The rows of a query (to iterate once) as arrays of its selected values, in the order selected — for reads of hundreds of
- * thousands of rows that only a loop looks at once (issue 18: turning the demo's 500k measurements into
- * objects cost a full rebuild seconds of CPU, a quarter of it garbage collection). On SQLite the statement
- * runs on the better-sqlite3 handle in raw mode (no object, no key per row); elsewhere through Kysely,
- * each row's values taken in the order the query selected them.
+ * Visit the rows of a query as arrays of its selected values, in the order selected — for reads of hundreds
+ * of thousands of rows that a loop looks at once (issue 18: turning the demo's 500k measurements into
+ * objects and keeping them all cost a full rebuild seconds of CPU, a quarter of it garbage collection).
+ *
+ * On SQLite the statement is stepped on the better-sqlite3 handle in raw mode (no object, no key per row;
+ * a row `visit` keeps nothing of is left to the cheap young-generation GC), on the connection reserved
+ * through Kysely: no other query, and no transaction of another caller, interleaves. Elsewhere (PostgreSQL,
+ * or `db` a transaction) through Kysely, each row's values in the order the query selected them.
  */
-export async function rawRows(db: Kysely<Database>, query: Compilable<object>): Promise<Iterable<unknown[]>> {
+export async function forEachRow<T extends unknown[]>(
+  db: Kysely<Database>,
+  query: Compilable<object>,
+  visit: (row: T) => void,
+): Promise<void> {
   const compiled = query.compile();
   const handle = sqliteHandleOf(db);
-  // Iterated, not collected: a loop that keeps nothing of a row leaves it to the cheap young-generation GC.
-  // The iteration holds the connection: the caller's loop must not wait on another query meanwhile.
-  if (handle)
-    return handle
-      .prepare(compiled.sql)
-      .raw(true)
-      .iterate(...compiled.parameters) as Iterable<unknown[]>;
+  if (handle) {
+    await db.connection().execute(async () => {
+      for (const row of handle
+        .prepare(compiled.sql)
+        .raw(true)
+        .iterate(...compiled.parameters))
+        visit(row as T);
+    });
+    return;
+  }
   const result = await db.executeQuery<Record<string, unknown>>(compiled);
-  return result.rows.map((r) => Object.values(r));
+  for (const r of result.rows) visit(Object.values(r) as T);
 }

@@ -13,7 +13,7 @@ import {
   todayIso,
 } from "@tumbuh/core";
 import { type Kysely, sql, type Transaction } from "kysely";
-import { rawRows } from "../../db/raw-rows";
+import { forEachRow } from "../../db/raw-rows";
 import type {
   Database,
   IndicatorDesaHouseholdsTable,
@@ -254,7 +254,7 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
   const bornAfterAll = addDays(earliest, -1900);
   const childOf = new Map<string, CountedChild>();
   const desasOf = new Map<string, string[]>();
-  for (const [id, birthDate, regionCode, leftOn] of (await rawRows(
+  await forEachRow<[string, string, string, string | null]>(
     db,
     db
       .selectFrom("persons")
@@ -263,12 +263,13 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
       .where("deleted_at", "is", null)
       .where("merged_into", "is", null)
       .where("birth_date", ">", bornAfterAll),
-  )) as Iterable<[string, string, string, string | null]>) {
-    const codes = coveringCodes(regionCode, wanted);
-    if (codes.length === 0) continue;
-    desasOf.set(id, codes);
-    childOf.set(id, { id, birthDate, leftOn });
-  }
+    ([id, birthDate, regionCode, leftOn]) => {
+      const codes = coveringCodes(regionCode, wanted);
+      if (codes.length === 0) return;
+      desasOf.set(id, codes);
+      childOf.set(id, { id, birthDate, leftOn });
+    },
+  );
   // Measurements in child order, each child counted once all of its have been read: the regency's 500k
   // rows are never all in memory (core childCounter).
   const counters = new Map(
@@ -292,7 +293,7 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
   };
   let current: CountedChild | undefined;
   let own: CountedMeasurement[] = [];
-  for (const [personId, measuredOn, weighed, zlen, zwei, zwfl, flagged] of (await rawRows(
+  await forEachRow<[string, string, number, number | null, number | null, number | null, number]>(
     db,
     db
       .selectFrom("measurements as m")
@@ -315,23 +316,24 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
       .where("m.measured_on", ">=", earliest)
       .orderBy("m.person_id")
       .orderBy("m.measured_on"),
-  )) as Iterable<[string, string, number, number | null, number | null, number | null, number]>) {
-    if (current?.id !== personId) {
-      if (current) count(current, own);
-      current = childOf.get(personId);
-      own = [];
-    }
-    if (!current) continue;
-    own.push({
-      personId,
-      measuredOn,
-      zlen,
-      zwei,
-      zwfl,
-      flagged: Number(flagged) === 1,
-      weighed: Number(weighed) === 1,
-    });
-  }
+    ([personId, measuredOn, weighed, zlen, zwei, zwfl, flagged]) => {
+      if (current?.id !== personId) {
+        if (current) count(current, own);
+        current = childOf.get(personId);
+        own = [];
+      }
+      if (!current) return;
+      own.push({
+        personId,
+        measuredOn,
+        zlen,
+        zwei,
+        zwfl,
+        flagged: Number(flagged) === 1,
+        weighed: Number(weighed) === 1,
+      });
+    },
+  );
   if (current) count(current, own);
   for (const [id, child] of childOf) if (!counted.has(id)) count(child, []);
   const periods: IndicatorDesaPeriodsTable[] = [];

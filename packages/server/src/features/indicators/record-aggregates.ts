@@ -10,7 +10,7 @@ import {
   shiftMonth,
 } from "@tumbuh/core";
 import type { Kysely, Transaction } from "kysely";
-import { rawRows } from "../../db/raw-rows";
+import { forEachRow } from "../../db/raw-rows";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { coveringCodes } from "../services/service";
@@ -122,7 +122,7 @@ export async function recordCountsOf(
   const bornAfter = addDays(from, -800);
   const childrenOf = new Map<string, AuditChild[]>();
   const desasOf = new Map<string, string[]>();
-  for (const [id, birth_date, left_on, regionCode] of (await rawRows(
+  await forEachRow<[string, string, string | null, string]>(
     db,
     db
       .selectFrom("persons")
@@ -131,19 +131,20 @@ export async function recordCountsOf(
       .where("deleted_at", "is", null)
       .where("merged_into", "is", null)
       .where("birth_date", ">", bornAfter),
-  )) as Iterable<[string, string, string | null, string]>) {
-    const codes = coveringCodes(regionCode, wanted);
-    if (codes.length === 0) continue;
-    desasOf.set(id, codes);
-    for (const d of codes) {
-      const list = childrenOf.get(d);
-      if (list) list.push({ id, birth_date, left_on });
-      else childrenOf.set(d, [{ id, birth_date, left_on }]);
-    }
-  }
+    ([id, birth_date, left_on, regionCode]) => {
+      const codes = coveringCodes(regionCode, wanted);
+      if (codes.length === 0) return;
+      desasOf.set(id, codes);
+      for (const d of codes) {
+        const list = childrenOf.get(d);
+        if (list) list.push({ id, birth_date, left_on });
+        else childrenOf.set(d, [{ id, birth_date, left_on }]);
+      }
+    },
+  );
   // Only children ever measured stunted can be a case: the others' rows stay in the database.
   const measured: { person_id: string; measured_on: string; tbu: string | null }[] = [];
-  for (const [person_id, measured_on, tbu] of (await rawRows(
+  await forEachRow<[string, string, string | null]>(
     db,
     db
       .selectFrom("measurements as m")
@@ -165,8 +166,10 @@ export async function recordCountsOf(
           .where("s.tbu", "in", [...STUNTED]),
       )
       .orderBy("m.measured_on"),
-  )) as Iterable<[string, string, string | null]>)
-    measured.push({ person_id, measured_on, tbu });
+    ([person_id, measured_on, tbu]) => {
+      measured.push({ person_id, measured_on, tbu });
+    },
+  );
   const audits = await db
     .selectFrom("case_audits as a")
     .innerJoin("persons as p", "p.id", "a.child_id")

@@ -11,7 +11,7 @@ import {
   shiftMonth,
 } from "@tumbuh/core";
 import { type Kysely, sql, type Transaction } from "kysely";
-import { rawRows } from "../../db/raw-rows";
+import { forEachRow } from "../../db/raw-rows";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { coveringCodes, scorecardRowsPerDesa } from "../services/service";
@@ -132,15 +132,17 @@ export async function serviceCounts(
 
   // Birth dates of those who can be 11 months old in a counted month (not every adult's).
   const births = new Map<string, string>();
-  for (const [id, birthDate] of (await rawRows(
+  await forEachRow<[string, string]>(
     db as Kysely<Database>,
     db
       .selectFrom("persons")
       .select(["id", "birth_date"])
       .where(withinScopes("region_code", [regionCode]))
       .where("birth_date", ">=", `${shiftMonth(earliest, -(IDL_AGE_MONTHS + 2))}-01`),
-  )) as Iterable<[string, string]>)
-    births.set(id, birthDate);
+    ([id, birthDate]) => {
+      births.set(id, birthDate);
+    },
+  );
   // The immunisation cohort is a count of children (each once, at 11 months): its periods add up.
   const tally = (counts: Counts, code: string, month: string, cell: ScoreCell | null | undefined) => {
     if (cell !== "Y" && cell !== "T") return;
