@@ -2,7 +2,8 @@
  * npm run bench:rebuild [-- DEMO_DB] — a full rebuild of the dashboards' per-desa figures for every desa of
  * the demo regency (144 desa, 25k children). Reads a copy of DEMO_DB (an SQLite file made by
  * `tumbuh demo`), or creates the demo in a temporary folder first. Prints the median of BENCH_RUNS (3)
- * rebuilds, wall and CPU time. Goal (issue 18): < 3 s.
+ * rebuilds, wall and CPU time: until the dashboards' figures are written (goal, issue 18: < 3 s), and with
+ * the scorecard's stored months that follow. The machine may be shared: CPU time is the steadier number.
  */
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +13,7 @@ import { openDatabase } from "../src/db/database";
 import { migrateToLatest } from "../src/db/migrate";
 import { ensureDemo } from "../src/demo/demo";
 import { rebuildAll } from "../src/features/indicators/aggregates";
+import { FIGURE_MONTHS } from "../src/features/services/scorecard-figures";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const GOAL_S = 3;
@@ -27,20 +29,36 @@ try {
   await migrateToLatest(db.kysely);
   if (!source) await ensureDemo(db.kysely, { log: () => {} });
   const today = todayIso();
-  const wall: number[] = [];
-  const cpu: number[] = [];
+  // Two numbers per run: the dashboards' figures (written first; the goal), and the whole rebuild with the
+  // KPM scorecard's 12 stored months that follow them (services/scorecard-figures).
+  const figures = { wall: [] as number[], cpu: [] as number[] };
+  const whole = { wall: [] as number[], cpu: [] as number[] };
+  const cpuSince = (c0: NodeJS.CpuUsage) => {
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1e6;
+  };
   for (let i = 0; i < RUNS; i++) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    await rebuildAll(db.kysely, today);
-    wall.push((performance.now() - t0) / 1000);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1e6);
-    console.log(`run ${i + 1}: ${wall.at(-1)?.toFixed(2)} s wall, ${cpu.at(-1)?.toFixed(2)} s CPU`);
+    await rebuildAll(db.kysely, today, {
+      figuresDone: () => {
+        figures.wall.push((performance.now() - t0) / 1000);
+        figures.cpu.push(cpuSince(c0));
+      },
+    });
+    whole.wall.push((performance.now() - t0) / 1000);
+    whole.cpu.push(cpuSince(c0));
+    console.log(
+      `run ${i + 1}: figures ${figures.wall.at(-1)?.toFixed(2)} s wall, ${figures.cpu.at(-1)?.toFixed(2)} s CPU; ` +
+        `with the scorecard months ${whole.wall.at(-1)?.toFixed(2)} s wall, ${whole.cpu.at(-1)?.toFixed(2)} s CPU`,
+    );
   }
-  const m = median(wall);
+  const m = median(figures.wall);
   console.log(
-    `full rebuild, 144 desa: median ${m.toFixed(2)} s wall, ${median(cpu).toFixed(2)} s CPU (${RUNS} runs); goal < ${GOAL_S} s: ${m < GOAL_S ? "met" : "NOT met"}`,
+    `dashboards' figures, 144 desa: median ${m.toFixed(2)} s wall, ${median(figures.cpu).toFixed(2)} s CPU (${RUNS} runs); goal < ${GOAL_S} s: ${m < GOAL_S ? "met" : "NOT met"}`,
+  );
+  console.log(
+    `whole rebuild with the scorecard's ${FIGURE_MONTHS} stored months: median ${median(whole.wall).toFixed(2)} s wall, ${median(whole.cpu).toFixed(2)} s CPU`,
   );
   await db.close();
 } finally {

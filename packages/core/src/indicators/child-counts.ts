@@ -116,17 +116,36 @@ export function countChildren(
   measurements: readonly CountedMeasurement[],
   periods: readonly string[],
 ): Map<string, ChildCounts> {
-  const out = new Map<string, ChildCounts>(periods.map((p) => [p, emptyCounts()]));
-  const bounds = periods.map((p) => ({ period: p, month: periodKind(p) === "month", ...periodBounds(p) }));
-  const kinds = [...new Set(periods.map(periodKind))] as PeriodKind[];
+  const counter = childCounter(periods);
   const byChild = new Map<string, CountedMeasurement[]>();
   for (const m of measurements) {
     const list = byChild.get(m.personId);
     if (list) list.push(m);
     else byChild.set(m.personId, [m]);
   }
-  for (const child of children) {
-    const own = (byChild.get(child.id) ?? []).sort((a, b) => (a.measuredOn < b.measuredOn ? -1 : 1));
+  for (const child of children) counter.add(child, byChild.get(child.id) ?? []);
+  return counter.counts;
+}
+
+/**
+ * `countChildren` one child at a time: `add` each child once with all its measurements (any order), then
+ * read `counts`. For a caller streaming a regency's measurements child by child, so that they never all sit
+ * in memory at once (issue 18).
+ */
+export function childCounter(periods: readonly string[]): {
+  add(child: CountedChild, own: CountedMeasurement[]): void;
+  counts: Map<string, ChildCounts>;
+} {
+  const counts = new Map<string, ChildCounts>(periods.map((p) => [p, emptyCounts()]));
+  const bounds = periods.map((p) => ({
+    month: periodKind(p) === "month",
+    ...periodBounds(p),
+    c: counts.get(p) as ChildCounts,
+    period: p,
+  }));
+  const kinds = [...new Set(periods.map(periodKind))] as PeriodKind[];
+  const add = (child: CountedChild, own: CountedMeasurement[]) => {
+    own.sort((a, b) => (a.measuredOn < b.measuredOn ? -1 : 1));
     // Latest usable value per period key: the month and the year of each measurement.
     const latest = new Map<string, Latest>();
     for (const m of own) {
@@ -146,7 +165,7 @@ export function countChildren(
     }
     for (const b of bounds) {
       if (!registeredIn(child, b, b.month)) continue;
-      const c = out.get(b.period) as ChildCounts;
+      const c = b.c;
       c.registered++;
       const l = latest.get(b.period);
       if (!l?.any) continue;
@@ -165,6 +184,6 @@ export function countChildren(
         if (l.zwfl < -2) c.wasted++;
       }
     }
-  }
-  return out;
+  };
+  return { add, counts };
 }

@@ -1,7 +1,9 @@
 import {
   addDays,
   type ChildCounts,
-  countChildren,
+  type CountedChild,
+  type CountedMeasurement,
+  childCounter,
   isSafeWater,
   LATRINE_TYPES,
   type LatrineType,
@@ -10,7 +12,8 @@ import {
   periodContaining,
   todayIso,
 } from "@tumbuh/core";
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
+import { forEachRow } from "../../db/raw-rows";
 import type {
   Database,
   IndicatorDesaHouseholdsTable,
@@ -26,7 +29,7 @@ import {
   replaceScorecardFigures,
   scorecardFiguresOf,
 } from "../services/service";
-import { recordCounts } from "./record-aggregates";
+import { recordCountsOf } from "./record-aggregates";
 import { serviceCounts } from "./service-aggregates";
 
 /**
@@ -144,8 +147,9 @@ export async function rebuildDesa(db: Kysely<Database>, desa: string, today: str
 /**
  * Recount the given desa from their raw rows and replace their aggregate rows. Everything is read first,
  * set-based — each table once per regency (or per desa when only a few changed), not once per desa and
- * month (issue 18: ~1,420 query sets made a regency's rebuild take 17–31 s) — then written in one short
- * transaction, so writers wait for the writing only, never for the counting.
+ * month (issue 18: ~1,420 query sets made a regency's rebuild take 17–31 s) — then written in short
+ * transactions (the dashboards' figures, then the scorecard's stored months), so writers wait for the
+ * writing only, never for the counting.
  */
 export async function rebuildDesas(
   db: Kysely<Database>,
@@ -153,6 +157,7 @@ export async function rebuildDesas(
   today: string,
   /** Up to this many desa of a regency are read one by one (tests set 0 to take the regency-wide way). */
   oneByOne = ONE_BY_ONE,
+  stages: RebuildStages = {},
 ): Promise<void> {
   const groups = new Map<string, string[]>();
   const byRegency = new Map<string, string[]>();
@@ -166,15 +171,7 @@ export async function rebuildDesas(
   }
   for (const [region, list] of groups) {
     const figures = await countDesas(db, region, list, today);
-    // The KPM scorecard's per-desa counts (issue 14), read for the whole regency (./services scorecard-figures).
-    const scorecard = await scorecardFiguresOf(
-      db,
-      region.split(".").slice(0, 2).join("."),
-      list,
-      figurePeriods(today.slice(0, 7)),
-    );
     await inTransaction(db, async (trx) => {
-      await replaceScorecardFigures(trx, list, scorecard);
       for (let i = 0; i < list.length; i += 200) {
         const chunk = list.slice(i, i + 200);
         await trx.deleteFrom("indicator_desa_periods").where("desa_code", "in", chunk).execute();
@@ -186,6 +183,25 @@ export async function rebuildDesas(
       await insertRows(trx, "indicator_desa_services", figures.services);
     });
   }
+  // The dashboards' figures are in; the KPM scorecard's stored months (issue 14) follow — the larger part
+  // of a regency's rebuild (each month one regency-wide scoring), so dashboards need not wait for it
+  // (issue 18). A failure here leaves the desa marked (doRefresh), and both are built again.
+  stages.figuresDone?.();
+  for (const [region, list] of groups) {
+    const scorecard = await scorecardFiguresOf(
+      db,
+      region.split(".").slice(0, 2).join("."),
+      list,
+      figurePeriods(today.slice(0, 7)),
+    );
+    await inTransaction(db, (trx) => replaceScorecardFigures(trx, list, scorecard));
+  }
+}
+
+/** Hooks for a caller timing the two parts of a rebuild (npm run bench:rebuild). */
+export interface RebuildStages {
+  /** Called when the dashboards' figures are written, before the scorecard's stored months. */
+  figuresDone?: () => void;
 }
 
 async function insertRows<
@@ -234,62 +250,95 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
   const periodsOf = new Map(desas.map((d) => [d, periodsToKeep(firstOf.get(d) ?? null, today)]));
   const startOf = new Map(desas.map((d) => [d, `${(periodsOf.get(d) as string[])[0]}-01`]));
   const earliest = [...startOf.values()].sort()[0] as string;
-  const children = split(
-    await db
+  // Children and their measurements as arrays (db/raw-rows). A child of a dusun or posyandu is its desa's.
+  const bornAfterAll = addDays(earliest, -1900);
+  const childOf = new Map<string, CountedChild>();
+  const desasOf = new Map<string, string[]>();
+  await forEachRow<[string, string, string, string | null]>(
+    db,
+    db
       .selectFrom("persons")
       .select(["id", "birth_date", "region_code", "left_on"])
       .where(withinScopes("region_code", [region]))
       .where("deleted_at", "is", null)
       .where("merged_into", "is", null)
-      .where("birth_date", ">", addDays(earliest, -1900))
-      .execute(),
-    (c) => c.region_code,
+      .where("birth_date", ">", bornAfterAll),
+    ([id, birthDate, regionCode, leftOn]) => {
+      const codes = coveringCodes(regionCode, wanted);
+      if (codes.length === 0) return;
+      desasOf.set(id, codes);
+      childOf.set(id, { id, birthDate, leftOn });
+    },
   );
-  const measurements = split(
-    await db
+  // Measurements in child order, each child counted once all of its have been read: the regency's 500k
+  // rows are never all in memory (core childCounter).
+  const counters = new Map(
+    desas.map((d) => [
+      d,
+      childCounter([...(periodsOf.get(d) as string[]), ...longerPeriods(periodsOf.get(d) as string[])]),
+    ]),
+  );
+  const bornAfterOf = new Map(desas.map((d) => [d, addDays(startOf.get(d) as string, -1900)]));
+  const counted = new Set<string>();
+  const count = (child: CountedChild, own: CountedMeasurement[]) => {
+    counted.add(child.id);
+    for (const d of desasOf.get(child.id) as string[]) {
+      if (child.birthDate <= (bornAfterOf.get(d) as string)) continue;
+      const start = startOf.get(d) as string;
+      (counters.get(d) as ReturnType<typeof childCounter>).add(
+        child,
+        own.filter((m) => m.measuredOn >= start),
+      );
+    }
+  };
+  let current: CountedChild | undefined;
+  let own: CountedMeasurement[] = [];
+  await forEachRow<[string, string, number, number | null, number | null, number | null, number]>(
+    db,
+    db
       .selectFrom("measurements as m")
       .innerJoin("persons as p", "p.id", "m.person_id")
       .select([
         "m.person_id",
         "m.measured_on",
-        "m.weight_kg",
+        sql<number>`case when m.weight_kg is null then 0 else 1 end`.as("weighed"),
         "m.zlen",
         "m.zwei",
         "m.zwfl",
         "m.flagged",
-        "p.region_code",
       ])
       .where(withinScopes("p.region_code", [region]))
       .where("p.deleted_at", "is", null)
       .where("p.merged_into", "is", null)
+      // Only the children read above: a child born before every desa's window is counted nowhere.
+      .where("p.birth_date", ">", bornAfterAll)
       .where("m.deleted_at", "is", null)
       .where("m.measured_on", ">=", earliest)
-      .execute(),
-    (m) => m.region_code,
+      .orderBy("m.person_id")
+      .orderBy("m.measured_on"),
+    ([personId, measuredOn, weighed, zlen, zwei, zwfl, flagged]) => {
+      if (current?.id !== personId) {
+        if (current) count(current, own);
+        current = childOf.get(personId);
+        own = [];
+      }
+      if (!current) return;
+      own.push({
+        personId,
+        measuredOn,
+        zlen,
+        zwei,
+        zwfl,
+        flagged: Number(flagged) === 1,
+        weighed: Number(weighed) === 1,
+      });
+    },
   );
+  if (current) count(current, own);
+  for (const [id, child] of childOf) if (!counted.has(id)) count(child, []);
   const periods: IndicatorDesaPeriodsTable[] = [];
   for (const desa of desas) {
-    const kept = periodsOf.get(desa) as string[];
-    const start = startOf.get(desa) as string;
-    const bornAfter = addDays(start, -1900);
-    const longer = longerPeriods(kept);
-    const counts = countChildren(
-      (children.get(desa) ?? [])
-        .filter((c) => c.birth_date > bornAfter)
-        .map((c) => ({ id: c.id, birthDate: c.birth_date, leftOn: c.left_on })),
-      (measurements.get(desa) ?? [])
-        .filter((m) => m.measured_on >= start)
-        .map((m) => ({
-          personId: m.person_id,
-          measuredOn: m.measured_on,
-          zlen: m.zlen,
-          zwei: m.zwei,
-          zwfl: m.zwfl,
-          flagged: m.flagged === 1,
-          weighed: m.weight_kg !== null,
-        })),
-      [...kept, ...longer],
-    );
+    const counts = (counters.get(desa) as ReturnType<typeof childCounter>).counts;
     for (const [period, c] of counts)
       if (c.registered > 0 || c.measured > 0) periods.push(toRow(desa, period, c));
   }
@@ -318,8 +367,9 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
 
   const services: IndicatorDesaServicesTable[] = [];
   const serviceOf = await serviceCounts(db, region, desas, today);
+  const recordsOf = await recordCountsOf(db, region, desas, today);
   for (const desa of desas) {
-    for (const counts of [serviceOf.get(desa), await recordCounts(db, desa, today)]) {
+    for (const counts of [serviceOf.get(desa), recordsOf.get(desa)]) {
       for (const [key, c] of counts ?? []) {
         const [code, period] = key.split("|") as [string, string];
         services.push({ desa_code: desa, period, code, ...c });
@@ -363,7 +413,11 @@ function toRow(desa: string, period: string, c: ChildCounts) {
 }
 
 /** Throw the aggregates away and rebuild every desa from scratch (tests compare this with the incremental way). */
-export async function rebuildAll(db: Kysely<Database>, today: string): Promise<void> {
+export async function rebuildAll(
+  db: Kysely<Database>,
+  today: string,
+  stages: RebuildStages = {},
+): Promise<void> {
   await inTransaction(db, async (trx) => {
     await trx.deleteFrom("indicator_desa_periods").execute();
     await trx.deleteFrom("indicator_desa_households").execute();
@@ -384,7 +438,7 @@ export async function rebuildAll(db: Kysely<Database>, today: string): Promise<v
     for (const r of await db.selectFrom(t).select("region_code").distinct().execute())
       codes.add(r.region_code.slice(0, 13));
   }
-  await rebuildDesas(db, [...codes].sort(), today);
+  await rebuildDesas(db, [...codes].sort(), today, ONE_BY_ONE, stages);
   await markScorecardFigures(db, today);
   await markBuilt(db);
 }

@@ -11,6 +11,7 @@ import {
   shiftMonth,
 } from "@tumbuh/core";
 import { type Kysely, sql, type Transaction } from "kysely";
+import { forEachRow } from "../../db/raw-rows";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { coveringCodes, scorecardRowsPerDesa } from "../services/service";
@@ -58,6 +59,9 @@ export const PERSON_RULES: Readonly<Record<string, PersonRule>> = {
 
 /** Months of counts kept per desa: the dashboards' 24-month trend plus a year of history. */
 export const KEEP_MONTHS = 36;
+
+/** The scorecard indicator whose cell at 11 months is the basic-immunisation cohort's (Pasal 7 i). */
+const IMMUNISATION = "anak_imunisasi";
 
 /** Age (completed months) at which the basic-immunisation cohort is counted: the last month of 0–11. */
 const IDL_AGE_MONTHS = 11;
@@ -126,12 +130,19 @@ export async function serviceCounts(
   const out = new Map<string, Counts>();
   if (fromOf.size === 0) return out;
 
-  const persons = await db
-    .selectFrom("persons")
-    .select(["id", "birth_date"])
-    .where(withinScopes("region_code", [regionCode]))
-    .execute();
-  const births = new Map(persons.map((p) => [p.id, p.birth_date]));
+  // Birth dates of those who can be 11 months old in a counted month (not every adult's).
+  const births = new Map<string, string>();
+  await forEachRow<[string, string]>(
+    db as Kysely<Database>,
+    db
+      .selectFrom("persons")
+      .select(["id", "birth_date"])
+      .where(withinScopes("region_code", [regionCode]))
+      .where("birth_date", ">=", `${shiftMonth(earliest, -(IDL_AGE_MONTHS + 2))}-01`),
+    ([id, birthDate]) => {
+      births.set(id, birthDate);
+    },
+  );
   // The immunisation cohort is a count of children (each once, at 11 months): its periods add up.
   const tally = (counts: Counts, code: string, month: string, cell: ScoreCell | null | undefined) => {
     if (cell !== "Y" && cell !== "T") return;
@@ -156,9 +167,13 @@ export async function serviceCounts(
       return { period: quarter, desas: [...fromOf].filter(([, from]) => from <= last).map(([d]) => d) };
     })
     .filter((q) => q.desas.length > 0);
-  const rowsPerQuarter = await scorecardRowsPerDesa(db, regionCode, perQuarter);
+  const rowsPerQuarter = await scorecardRowsPerDesa(db, regionCode, perQuarter, [
+    ...Object.keys(PERSON_RULES),
+    IMMUNISATION,
+  ]);
   for (const [quarter, rowsOf] of rowsPerQuarter) {
     const months = monthsOfPeriod(quarter);
+    const ends = months.map(monthEnd);
     for (const [desa, rows] of rowsOf) {
       const from = fromOf.get(desa) as string;
       let counts = out.get(desa);
@@ -172,18 +187,32 @@ export async function serviceCounts(
         cellsOf.set(desa, cells);
       }
       for (const row of rows) {
-        months.forEach((month, i) => {
-          if (month < from || month > thisMonth) return;
-          for (const [code, list] of cells)
-            list.push({ personId: row.personId, month, cell: row.cells[code]?.[i] });
-          // Pasal 7 i "bayi 0–11 bulan telah diimunisasi dasar secara lengkap": each child is counted once, in
-          // the month it has 11 completed months — when every antigen of the schedule (Permenkes 12/2017; core
-          // ANTIGENS, measles due from 10 months) is due, so the scorecard's "complete for age" is "complete".
-          // Summed over a year this is the year's cohort of infants and those fully immunised before age one.
-          const born = births.get(row.personId);
-          if (row.group === "anak_0_23" && born && completedMonths(born, monthEnd(month)) === IDL_AGE_MONTHS)
-            tally(counts, SERVICE_CODES.idl, month, row.cells.anak_imunisasi?.[i]);
-        });
+        // Only cells that judge (Y or T): countPersons passes over the rest (issue 18: most rows are of
+        // other groups, and a list of every cell was a fifth of the rebuild's garbage).
+        for (const code in row.cells) {
+          const list = cells.get(code);
+          if (!list) continue;
+          const own = row.cells[code] as (ScoreCell | null)[];
+          for (let i = 0; i < months.length; i++) {
+            const month = months[i] as string;
+            const cell = own[i];
+            if ((cell === "Y" || cell === "T") && month >= from && month <= thisMonth)
+              list.push({ personId: row.personId, month, cell });
+          }
+        }
+        // Pasal 7 i "bayi 0–11 bulan telah diimunisasi dasar secara lengkap": each child is counted once, in
+        // the month it has 11 completed months — when every antigen of the schedule (Permenkes 12/2017; core
+        // ANTIGENS, measles due from 10 months) is due, so the scorecard's "complete for age" is "complete".
+        // Summed over a year this is the year's cohort of infants and those fully immunised before age one.
+        if (row.group !== "anak_0_23") continue;
+        const born = births.get(row.personId);
+        if (!born) continue;
+        for (let i = 0; i < months.length; i++) {
+          const month = months[i] as string;
+          if (month < from || month > thisMonth) continue;
+          if (completedMonths(born, ends[i] as string) === IDL_AGE_MONTHS)
+            tally(counts, SERVICE_CODES.idl, month, row.cells[IMMUNISATION]?.[i]);
+        }
       }
     }
   }

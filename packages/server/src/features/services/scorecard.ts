@@ -20,6 +20,7 @@ import {
   type ScorecardTarget,
   type ScorecardView,
   type ServiceFact,
+  type ServiceIndicator,
   STATE_SERVICES,
   SYSTEM_ACTOR,
   scoreTargets,
@@ -173,6 +174,8 @@ export async function loadScorecardInputs(
   scopes: readonly string[],
   regionCode: string,
   months: readonly string[],
+  /** What to leave unread: a caller scoring only indicators that never look at it (`readsOf`). */
+  skip: { measured?: boolean; households?: boolean } = {},
 ) {
   const b = scorecardBounds(months);
   // The four reads are independent: on PostgreSQL they run side by side (a desa's scorecard waits for one).
@@ -181,20 +184,40 @@ export async function loadScorecardInputs(
     // A pregnancy stays on the scorecard through nifas, or 4 weeks past the expected date without an outcome.
     pregnanciesInRegion(db, scopes, regionCode, b.from, b.to, RULES.nifasDays + 28),
     // Weighing and length count for children 0–23 months only.
-    measurementDayRowsInRegion(db, scopes, regionCode, b.windowFrom, b.to, b.measuredBornFrom),
+    skip.measured
+      ? []
+      : measurementDayRowsInRegion(db, scopes, regionCode, b.windowFrom, b.to, b.measuredBornFrom),
     // Only what the rules look at: the period's events; ANC and post-partum checks back to the last period
     // (≤ 11 months); immunisations back to birth (≤ 24 months); states (JKN, birth certificate) any time.
     serviceRecordsInRegion(db, scopes, regionCode, b.to, b.since),
   ]);
-  const households = await householdSanitationOf(
-    db,
-    scopes,
-    regionCode,
-    [...children.map((c) => c.household_id), ...pregnancies.map((p) => p.household_id)].filter(
-      (h): h is string => h !== null,
-    ),
-  );
+  const households = skip.households
+    ? new Map<string, { waterLayak: boolean; latrineLayak: boolean }>()
+    : await householdSanitationOf(
+        db,
+        scopes,
+        regionCode,
+        [...children.map((c) => c.household_id), ...pregnancies.map((p) => p.household_id)].filter(
+          (h): h is string => h !== null,
+        ),
+      );
   return { children, pregnancies, measured, records, households };
+}
+
+/**
+ * Which inputs the indicators of a catalog read besides persons, pregnancies and service records (core
+ * services/rules evaluateIndicator): measurements for weighing, length and the child home visit (by
+ * nutrition status); households for water and latrine.
+ */
+export function readsOf(indicators: readonly ServiceIndicator[]): { measured: boolean; households: boolean } {
+  const measured = indicators.some(
+    (i) =>
+      ["anak_timbang", "anak_ukur", "anak_kunjungan"].includes(i.code) ||
+      i.basis === "penimbangan" ||
+      i.basis === "pengukuran",
+  );
+  const households = indicators.some((i) => i.basis === "air_minum" || i.basis === "jamban");
+  return { measured, households };
 }
 
 /** The date bounds of what a scorecard of these months reads (see loadScorecardInputs). */
@@ -329,15 +352,29 @@ export async function scorecardRowsPerDesa(
   db: Kysely<Database>,
   regionCode: string,
   periods: readonly { period: string; desas: readonly string[] }[],
+  /**
+   * Only these indicators' cells (the rows, one per target and group, are the same). What none of them reads
+   * is not read: the dashboards' Pasal 7 counts need no measurement (issue 18: 400k rows fewer).
+   */
+  only?: readonly string[],
 ): Promise<Map<string, Map<string, ScorecardRow[]>>> {
   const out = new Map<string, Map<string, ScorecardRow[]>>();
   if (periods.length === 0) return out;
   const scopes = readScopes(SYSTEM_ACTOR);
   const all = periods.flatMap((p) => monthsOfPeriod(p.period)).sort();
-  const span = await loadScorecardInputs(db, scopes, regionCode, [all[0] as string, all.at(-1) as string]);
-  const known = new Set(
-    (await findRegionsByCode(db, [...new Set(periods.flatMap((p) => p.desas))])).map((r) => r.code),
-  );
+  const catalogOf = (desa: string) => {
+    const catalog = catalogForRegion(desa);
+    return only
+      ? { ...catalog, indicators: catalog.indicators.filter((i) => only.includes(i.code)) }
+      : catalog;
+  };
+  const desaCodes = [...new Set(periods.flatMap((p) => p.desas))];
+  const reads = readsOf(desaCodes.flatMap((d) => catalogOf(d).indicators));
+  const span = await loadScorecardInputs(db, scopes, regionCode, [all[0] as string, all.at(-1) as string], {
+    measured: !reads.measured,
+    households: !reads.households,
+  });
+  const known = new Set((await findRegionsByCode(db, desaCodes)).map((r) => r.code));
   for (const { period, desas } of periods) {
     const inputs = inputsWithin(span, monthsOfPeriod(period));
     const wanted = new Set(desas.filter((d) => known.has(d)));
@@ -365,7 +402,7 @@ export async function scorecardRowsPerDesa(
         records: records.get(desa) ?? [],
         households: inputs.households,
       });
-      rowsOf.set(desa, scoreTargets(catalogForRegion(desa), period, targets));
+      rowsOf.set(desa, scoreTargets(catalogOf(desa), period, targets));
     }
     out.set(period, rowsOf);
   }
