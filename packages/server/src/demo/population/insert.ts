@@ -1,4 +1,5 @@
-import type { CompiledQuery, Transaction } from "kysely";
+import type { CompiledQuery, Kysely, Transaction } from "kysely";
+import { bulkInsert, sqliteHandleOf } from "../../db/bulk-insert";
 import type { Database } from "../../db/schema";
 
 /** Tables in foreign-key order: a row only points at rows of earlier tables (or earlier in its own). */
@@ -17,19 +18,28 @@ type Row = Record<string, unknown>;
 const MAX_PARAMS = 30_000;
 
 /**
- * Buffers rows and writes them as multi-row INSERTs through Kysely, in full chunks where it can. Before a
- * table is written, every table it may point at is written in full, so the foreign keys always hold.
+ * Buffers rows and writes them in full chunks where it can. Before a table is written, every table it may
+ * point at is written in full, so the foreign keys always hold.
  *
- * A full chunk of a table always compiles to the same SQL, so it is compiled once and re-run with each
- * chunk's parameters: building and compiling the query tree of 28,000 values would otherwise cost about
- * as much as SQLite's insert itself.
+ * On SQLite the chunks go through the one bulk path (db/bulk-insert.ts: prepared statements on the
+ * connection the transaction holds; issue 18: Kysely's driver prepared each 28,000-value statement anew).
+ * Elsewhere they are multi-row INSERTs through Kysely: a full chunk of a table always compiles to the same
+ * SQL, so it is compiled once and re-run with each chunk's parameters (building and compiling the query
+ * tree of 28,000 values would otherwise cost about as much as the insert itself).
  */
 export class BulkWriter {
   private readonly buffers = new Map<BulkTable, Row[]>(ORDER.map((t) => [t, []]));
   private readonly compiled = new Map<string, { query: CompiledQuery; columns: string[] } | null>();
+  private readonly sqlite: boolean;
   readonly written = new Map<BulkTable, number>(ORDER.map((t) => [t, 0]));
 
-  constructor(private readonly trx: Transaction<Database>) {}
+  /** `db` is the instance the database was opened with, `trx` the transaction the rows join. */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly trx: Transaction<Database>,
+  ) {
+    this.sqlite = sqliteHandleOf(db) !== undefined;
+  }
 
   async add(table: BulkTable, rows: readonly object[]): Promise<void> {
     const buffer = this.buffers.get(table) as Row[];
@@ -64,6 +74,11 @@ export class BulkWriter {
   }
 
   private async insert(table: BulkTable, chunk: Row[]): Promise<void> {
+    if (this.sqlite) {
+      // Rows are typed where they are built; the writer only knows them as records.
+      await bulkInsert(this.db, this.trx, table, chunk as never);
+      return;
+    }
     const key = `${table}:${chunk.length}`;
     const cached = this.compiled.get(key);
     if (cached) {
