@@ -57,6 +57,10 @@ describe("demo bulk load on SQLite", () => {
       families: false,
     });
     expect(schemaObjects(bulk)).toEqual(before);
+    // Written without the foreign keys enforced (inSeedTransaction): every reference holds all the same.
+    const handle = sqliteHandleOf(bulk.kysely);
+    expect(handle?.pragma("foreign_key_check")).toEqual([]);
+    expect(handle?.pragma("foreign_keys", { simple: true })).toBe(1);
 
     // The same rows written through the triggers, row chunk by row chunk.
     const reference = await fresh();

@@ -16,6 +16,11 @@ type Row = Record<string, unknown>;
 
 /** SQLite allows 32,766 bound parameters per statement; stay below 30,000 (rows × columns). */
 const MAX_PARAMS = 30_000;
+/**
+ * Rows per call of bulkInsert on SQLite, which prepares its statements once per call (a few hundred
+ * parameters' worth of parsing each): large calls keep that negligible.
+ */
+const SQLITE_ROWS_PER_CALL = 20_000;
 
 /**
  * Buffers rows and writes them in full chunks where it can. Before a table is written, every table it may
@@ -45,7 +50,7 @@ export class BulkWriter {
     const buffer = this.buffers.get(table) as Row[];
     for (const r of rows) buffer.push(r as Row);
     const first = buffer[0];
-    if (first && buffer.length >= chunkSize(first)) {
+    if (first && buffer.length >= this.chunkSize(first)) {
       for (const t of ORDER) {
         if (t === table) break;
         await this.flush(t, true);
@@ -63,7 +68,7 @@ export class BulkWriter {
     const buffer = this.buffers.get(table) as Row[];
     const first = buffer[0];
     if (!first) return;
-    const size = chunkSize(first);
+    const size = this.chunkSize(first);
     let i = 0;
     for (; i + size <= buffer.length || (all && i < buffer.length); i += size) {
       const chunk = buffer.slice(i, i + size);
@@ -99,10 +104,10 @@ export class BulkWriter {
     }
     await this.trx.executeQuery(query);
   }
-}
 
-function chunkSize(row: object): number {
-  return Math.floor(MAX_PARAMS / Object.keys(row).length);
+  private chunkSize(row: object): number {
+    return this.sqlite ? SQLITE_ROWS_PER_CALL : Math.floor(MAX_PARAMS / Object.keys(row).length);
+  }
 }
 
 function parameters(rows: readonly Row[], columns: readonly string[]): unknown[] {
