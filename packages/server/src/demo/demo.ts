@@ -131,12 +131,15 @@ async function createDemo(
   // with the secondary indexes built after the load the file needs no VACUUM (issue 18: 363 MB without,
   // 357 MB with, for 3–7 s of the first start).
   await compactFeed(db);
-  for (const u of DEMO_USERS) {
-    await createUser(db, SYSTEM_ACTOR, {
-      username: u.username,
-      displayName: u.displayName,
-      password: DEMO_PASSWORD,
-      assignments: [{ role: u.role, scope: u.scope }],
-    });
-  }
+  // Side by side: each password hash (scrypt, ~50–150 ms) runs on libuv's thread pool, not this thread.
+  await Promise.all(
+    DEMO_USERS.map((u) =>
+      createUser(db, SYSTEM_ACTOR, {
+        username: u.username,
+        displayName: u.displayName,
+        password: DEMO_PASSWORD,
+        assignments: [{ role: u.role, scope: u.scope }],
+      }),
+    ),
+  );
 }
