@@ -40,7 +40,7 @@ export async function writeFiveYears(
   const perDesa = Math.round((opts.underFive * (span / (5 * 365))) / desa.length);
   const counts = { children: 0, measurements: 0, households: 0 };
   await db.transaction().execute(async (trx) => {
-    const w = new BulkWriter(trx);
+    const w = new BulkWriter(db, trx);
     for (const d of desa) {
       const households: HouseholdsTable[] = [];
       for (let h = 0; h < perDesa / 2; h++) {

@@ -2,8 +2,8 @@
  * npm run bench:start — the first start with the demo (issue 18 goal: under 20 s): `tumbuh start` on a fresh
  * SQLite file in a temporary folder (migrate, create the 25k-child demo, listen), without the web build that
  * `npm start` runs first. Prints the seconds until the server answers, the seconds until the background job
- * has built the dashboards' first figures, and the server's CPU seconds (the machine may be shared: CPU
- * time says what wall time would be on an idle one). BENCH_RUNS (1) starts; medians printed.
+ * has built the dashboards' first figures, and the server's CPU seconds at both moments (the machine may be
+ * shared: CPU time says what wall time would be on an idle one). BENCH_RUNS (1) starts; medians printed.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -48,7 +48,15 @@ function figuresBuilt(file: string): boolean {
   }
 }
 
-async function oneStart(): Promise<{ listening: number; figures: number; cpu: number }> {
+interface Start {
+  listening: number;
+  /** CPU seconds used until it answered (migrate, the demo, listen). */
+  listeningCpu: number;
+  figures: number;
+  cpu: number;
+}
+
+async function oneStart(): Promise<Start> {
   const dir = mkdtempSync(join(tmpdir(), "tumbuh-bench-start-"));
   const file = join(dir, "demo.db");
   const port = await freePort();
@@ -68,19 +76,23 @@ async function oneStart(): Promise<{ listening: number; figures: number; cpu: nu
       out += String(d);
     });
     let listening = Number.NaN;
+    let listeningCpu = Number.NaN;
     for (;;) {
       if (server.exitCode !== null) throw new Error(`tumbuh start exited:\n${out}`);
       if (Number.isNaN(listening)) {
         const ok = await fetch(`http://127.0.0.1:${port}/api/me`)
           .then((r) => r.status < 500)
           .catch(() => false);
-        if (ok) listening = (performance.now() - t0) / 1000;
+        if (ok) {
+          listening = (performance.now() - t0) / 1000;
+          listeningCpu = server.pid ? cpuSeconds(server.pid) : Number.NaN;
+        }
       } else if (figuresBuilt(file)) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     const figures = (performance.now() - t0) / 1000;
     const cpu = server.pid ? cpuSeconds(server.pid) : Number.NaN;
-    return { listening, figures, cpu };
+    return { listening, listeningCpu, figures, cpu };
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
@@ -88,15 +100,15 @@ async function oneStart(): Promise<{ listening: number; figures: number; cpu: nu
   }
 }
 
-const runs: { listening: number; figures: number; cpu: number }[] = [];
+const runs: Start[] = [];
 for (let i = 0; i < RUNS; i++) {
   const r = await oneStart();
   runs.push(r);
   console.log(
-    `run ${i + 1}: answering after ${r.listening.toFixed(1)} s, first figures after ${r.figures.toFixed(1)} s, ${r.cpu.toFixed(1)} s CPU`,
+    `run ${i + 1}: answering after ${r.listening.toFixed(1)} s (${r.listeningCpu.toFixed(1)} s CPU), first figures after ${r.figures.toFixed(1)} s (${r.cpu.toFixed(1)} s CPU)`,
   );
 }
 const m = median(runs.map((r) => r.listening));
 console.log(
-  `first start with the demo: median ${m.toFixed(1)} s until it answers, ${median(runs.map((r) => r.figures)).toFixed(1)} s until the first figures, ${median(runs.map((r) => r.cpu)).toFixed(1)} s CPU (${RUNS} runs); goal < ${GOAL_S} s: ${m < GOAL_S ? "met" : "NOT met"}`,
+  `first start with the demo: median ${m.toFixed(1)} s (${median(runs.map((r) => r.listeningCpu)).toFixed(1)} s CPU) until it answers, ${median(runs.map((r) => r.figures)).toFixed(1)} s (${median(runs.map((r) => r.cpu)).toFixed(1)} s CPU) until the first figures (${RUNS} runs); goal < ${GOAL_S} s: ${m < GOAL_S ? "met" : "NOT met"}`,
 );

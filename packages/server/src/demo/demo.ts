@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Role, SYSTEM_ACTOR, todayIso } from "@tumbuh/core";
-import { type Kysely, sql } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { DATA_DIR } from "../data-files";
-import { sqliteHandleOf } from "../db/bulk-insert";
 import type { Database } from "../db/schema";
 import { FEATURES } from "../features";
 import type { DemoContext } from "../features/feature";
 import { createLocalUnit, importRegions } from "../features/regions/service";
 import { createUser } from "../features/users/service";
 import { compactFeed } from "../sync/compaction";
+import { inSeedTransaction } from "./bulk-load";
 import {
   createDemoPopulation,
   DEMO_REGENCY,
@@ -70,6 +70,16 @@ export async function ensureDemo(
 ): Promise<boolean> {
   const existing = await db.selectFrom("users").select("id").limit(1).execute();
   if (existing.length > 0) return false;
+  // One transaction for all of it (issue 18): an interrupted first start leaves the database as it was,
+  // and the next start creates the demo again.
+  await inSeedTransaction(db, (trx) => createDemo(trx, population));
+  return true;
+}
+
+async function createDemo(
+  db: Transaction<Database>,
+  population: DemoPopulationOptions & { families?: boolean; figuresLater?: boolean },
+): Promise<void> {
   for (const file of ["provinsi.csv", "paser-6401.csv"]) {
     const report = await importRegions(
       db,
@@ -89,7 +99,7 @@ export async function ensureDemo(
     ["posyandu", "Posyandu Melati"],
     ["posyandu", "Posyandu Mawar"],
   ] as const) {
-    // A start interrupted before the users existed runs this again: make no second copies.
+    // Regions loaded before (by hand, or a demo of an earlier version) may hold them: no second copies.
     if (!units.some((u) => u.name === name))
       await createLocalUnit(db, SYSTEM_ACTOR, DEMO_DESA, { kind, name });
   }
@@ -116,18 +126,20 @@ export async function ensureDemo(
   };
   // Each feature adds its own demo data (features/index.ts order: the dashboards' figures come last).
   for (const feature of FEATURES) await feature.demo?.(ctx);
-  // No device has pulled yet: the feed of the whole demo goes (a first pull copies from the tables).
+  // No device has pulled yet: the feed of the whole demo goes (a first pull copies from the tables). On
+  // SQLite the big tables were loaded without feed triggers (./bulk-load.ts): only the small rest goes, and
+  // with the secondary indexes built after the load the file needs no VACUUM (issue 18: 363 MB without,
+  // 357 MB with, for 3–7 s of the first start).
   await compactFeed(db);
-  // On SQLite the file keeps the feed's freed pages, and the bulk inserts left index pages part-full:
-  // VACUUM gives them back (issue 18, 25k children: file 463 → 355 MB, about 3 s CPU).
-  if (children > 0 && sqliteHandleOf(db)) await sql`vacuum`.execute(db);
-  for (const u of DEMO_USERS) {
-    await createUser(db, SYSTEM_ACTOR, {
-      username: u.username,
-      displayName: u.displayName,
-      password: DEMO_PASSWORD,
-      assignments: [{ role: u.role, scope: u.scope }],
-    });
-  }
-  return true;
+  // Side by side: each password hash (scrypt, ~50–150 ms) runs on libuv's thread pool, not this thread.
+  await Promise.all(
+    DEMO_USERS.map((u) =>
+      createUser(db, SYSTEM_ACTOR, {
+        username: u.username,
+        displayName: u.displayName,
+        password: DEMO_PASSWORD,
+        assignments: [{ role: u.role, scope: u.scope }],
+      }),
+    ),
+  );
 }

@@ -1,9 +1,10 @@
 import { SYSTEM_ACTOR, todayIso } from "@tumbuh/core";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema";
 import { withinScopes } from "../db/scope-filter";
 import { inTransaction } from "../db/transaction";
 import { appendAudit } from "../features/audit/repository";
+import { bulkLoad } from "./bulk-load";
 import { generatePopulation, type PopulationOptions } from "./population/generate";
 import { BulkWriter } from "./population/insert";
 import type { ExistingUnit } from "./population/places";
@@ -32,6 +33,16 @@ export function demoChildrenFromEnv(env: NodeJS.ProcessEnv = process.env): numbe
   }
   return DEMO_CHILDREN;
 }
+
+/** The tables the population fills (in foreign-key order). */
+const BULK_TABLES = [
+  "regions",
+  "posyandu_sessions",
+  "households",
+  "persons",
+  "pregnancies",
+  "measurements",
+] as const;
 
 export interface DemoPopulationOptions extends Partial<PopulationOptions> {
   /** Only these desa/kelurahan (default: every desa and kelurahan of the regency). */
@@ -103,7 +114,19 @@ export async function createDemoPopulation(
     duplicateRegistrations: 0,
   };
   await inTransaction(db, async (trx) => {
-    const writer = new BulkWriter(trx);
+    // Into the empty tables without their feed/mark triggers and secondary indexes (./bulk-load.ts).
+    await bulkLoad(db, BULK_TABLES, () => writePopulation(trx));
+    await appendAudit(trx, SYSTEM_ACTOR, {
+      action: "demo.population",
+      entity: "demo",
+      entityId: null,
+      regionCode: DEMO_REGENCY,
+      after: { seed, today, counts },
+    });
+  });
+
+  async function writePopulation(trx: Transaction<Database>): Promise<void> {
+    const writer = new BulkWriter(db, trx);
     let done = 0;
     for (const batch of generatePopulation({ seed, today, children, desa, existingUnits })) {
       await writer.add("regions", batch.regions);
@@ -129,14 +152,7 @@ export async function createDemoPopulation(
       }
     }
     await writer.finish();
-    await appendAudit(trx, SYSTEM_ACTOR, {
-      action: "demo.population",
-      entity: "demo",
-      entityId: null,
-      regionCode: DEMO_REGENCY,
-      after: { seed, today, counts },
-    });
-  });
+  }
   const seconds = (performance.now() - started) / 1000;
   options.log?.(
     `Demo population: ${counts.children.toLocaleString("en")} children, ${counts.measurements.toLocaleString("en")} measurements, ${counts.pregnancies.toLocaleString("en")} pregnancies (${counts.ongoingPregnancies.toLocaleString("en")} ongoing) in ${seconds.toFixed(1)} s`,

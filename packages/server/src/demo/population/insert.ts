@@ -1,4 +1,5 @@
-import type { CompiledQuery, Transaction } from "kysely";
+import type { CompiledQuery, Kysely, Transaction } from "kysely";
+import { bulkInsert, sqliteHandleOf } from "../../db/bulk-insert";
 import type { Database } from "../../db/schema";
 
 /** Tables in foreign-key order: a row only points at rows of earlier tables (or earlier in its own). */
@@ -15,27 +16,41 @@ type Row = Record<string, unknown>;
 
 /** SQLite allows 32,766 bound parameters per statement; stay below 30,000 (rows × columns). */
 const MAX_PARAMS = 30_000;
+/**
+ * Rows per call of bulkInsert on SQLite, which prepares its statements once per call (a few hundred
+ * parameters' worth of parsing each): large calls keep that negligible.
+ */
+const SQLITE_ROWS_PER_CALL = 20_000;
 
 /**
- * Buffers rows and writes them as multi-row INSERTs through Kysely, in full chunks where it can. Before a
- * table is written, every table it may point at is written in full, so the foreign keys always hold.
+ * Buffers rows and writes them in full chunks where it can. Before a table is written, every table it may
+ * point at is written in full, so the foreign keys always hold.
  *
- * A full chunk of a table always compiles to the same SQL, so it is compiled once and re-run with each
- * chunk's parameters: building and compiling the query tree of 28,000 values would otherwise cost about
- * as much as SQLite's insert itself.
+ * On SQLite the chunks go through the one bulk path (db/bulk-insert.ts: prepared statements on the
+ * connection the transaction holds; issue 18: Kysely's driver prepared each 28,000-value statement anew).
+ * Elsewhere they are multi-row INSERTs through Kysely: a full chunk of a table always compiles to the same
+ * SQL, so it is compiled once and re-run with each chunk's parameters (building and compiling the query
+ * tree of 28,000 values would otherwise cost about as much as the insert itself).
  */
 export class BulkWriter {
   private readonly buffers = new Map<BulkTable, Row[]>(ORDER.map((t) => [t, []]));
   private readonly compiled = new Map<string, { query: CompiledQuery; columns: string[] } | null>();
+  private readonly sqlite: boolean;
   readonly written = new Map<BulkTable, number>(ORDER.map((t) => [t, 0]));
 
-  constructor(private readonly trx: Transaction<Database>) {}
+  /** `db` is the instance the database was opened with, `trx` the transaction the rows join. */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly trx: Transaction<Database>,
+  ) {
+    this.sqlite = sqliteHandleOf(db) !== undefined;
+  }
 
   async add(table: BulkTable, rows: readonly object[]): Promise<void> {
     const buffer = this.buffers.get(table) as Row[];
     for (const r of rows) buffer.push(r as Row);
     const first = buffer[0];
-    if (first && buffer.length >= chunkSize(first)) {
+    if (first && buffer.length >= this.chunkSize(first)) {
       for (const t of ORDER) {
         if (t === table) break;
         await this.flush(t, true);
@@ -53,7 +68,7 @@ export class BulkWriter {
     const buffer = this.buffers.get(table) as Row[];
     const first = buffer[0];
     if (!first) return;
-    const size = chunkSize(first);
+    const size = this.chunkSize(first);
     let i = 0;
     for (; i + size <= buffer.length || (all && i < buffer.length); i += size) {
       const chunk = buffer.slice(i, i + size);
@@ -64,6 +79,11 @@ export class BulkWriter {
   }
 
   private async insert(table: BulkTable, chunk: Row[]): Promise<void> {
+    if (this.sqlite) {
+      // Rows are typed where they are built; the writer only knows them as records.
+      await bulkInsert(this.db, this.trx, table, chunk as never);
+      return;
+    }
     const key = `${table}:${chunk.length}`;
     const cached = this.compiled.get(key);
     if (cached) {
@@ -84,10 +104,10 @@ export class BulkWriter {
     }
     await this.trx.executeQuery(query);
   }
-}
 
-function chunkSize(row: object): number {
-  return Math.floor(MAX_PARAMS / Object.keys(row).length);
+  private chunkSize(row: object): number {
+    return this.sqlite ? SQLITE_ROWS_PER_CALL : Math.floor(MAX_PARAMS / Object.keys(row).length);
+  }
 }
 
 function parameters(rows: readonly Row[], columns: readonly string[]): unknown[] {

@@ -15,6 +15,7 @@ import type { Kysely } from "kysely";
 import { bulkInsert } from "../../db/bulk-insert";
 import type { Database, ServiceRecordsTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
+import { bulkLoad } from "../../demo/bulk-load";
 import { idMaker } from "../../demo/population/ids";
 import { createRng, hash32 } from "../../demo/population/random";
 import { appendAudit } from "../audit/service";
@@ -136,7 +137,8 @@ export async function createDemoServiceRecords(
   }
   const generated = performance.now();
   await inTransaction(db, async (trx) => {
-    await bulkInsert(db, trx, "service_records", rows);
+    // Into the empty table without its feed/mark triggers and secondary indexes (demo/bulk-load.ts).
+    await bulkLoad(db, ["service_records"], () => bulkInsert(db, trx, "service_records", rows));
     await appendAudit(trx, SYSTEM_ACTOR, {
       action: "demo.service_records",
       entity: "demo",
