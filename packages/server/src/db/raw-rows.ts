@@ -9,8 +9,8 @@ import type { Database } from "./schema";
  *
  * On SQLite the statement is stepped on the better-sqlite3 handle in raw mode (no object, no key per row;
  * a row `visit` keeps nothing of is left to the cheap young-generation GC), on the connection reserved
- * through Kysely: no other query, and no transaction of another caller, interleaves. Elsewhere (PostgreSQL,
- * or `db` a transaction) through Kysely, each row's values in the order the query selected them.
+ * through Kysely (or held by the transaction `db` is): no other query, and no transaction of another caller,
+ * interleaves. Elsewhere (PostgreSQL) through Kysely, each row's values in the order the query selected them.
  */
 export async function forEachRow<T extends unknown[]>(
   db: Kysely<Database>,
@@ -20,13 +20,16 @@ export async function forEachRow<T extends unknown[]>(
   const compiled = query.compile();
   const handle = sqliteHandleOf(db);
   if (handle) {
-    await db.connection().execute(async () => {
+    const step = async () => {
       for (const row of handle
         .prepare(compiled.sql)
         .raw(true)
         .iterate(...compiled.parameters))
         visit(row as T);
-    });
+    };
+    // A transaction (the demo seed's registers its handle) already holds the one connection.
+    if (db.isTransaction) await step();
+    else await db.connection().execute(step);
     return;
   }
   const result = await db.executeQuery<Record<string, unknown>>(compiled);
