@@ -2,6 +2,8 @@ import { type AccessTokenView, addDays, todayIso, tokensApi } from "@tumbuh/core
 import { type FormEvent, useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
+import { placeTitle } from "../../kit/format";
+import { PlacePicker } from "../../kit/PlacePicker";
 import { Loading, Notice } from "../../kit/ui";
 import { useLoad } from "../../kit/useLoad";
 import { userFailure } from "./userAdmin";
@@ -78,10 +80,15 @@ export function TokensSection({ defaultRegion }: { defaultRegion: string }) {
           <span className="field__label">{t("users.tokens.name")}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} required minLength={3} />
         </label>
-        <label className="field">
-          <span className="field__label">{t("users.region")}</span>
-          <input value={scope} onChange={(e) => setScope(e.target.value)} required />
-        </label>
+        {/* chosen by name below the admin's regency; the server still receives the region code */}
+        <PlacePicker
+          root={defaultRegion}
+          value={scope || defaultRegion}
+          onChange={setScope}
+          label={t("users.tokens.region")}
+          allLabel={t("users.region.all")}
+          deepest="posyandu"
+        />
         <label className="field">
           <span className="field__label">{t("users.tokens.expires")}</span>
           <input type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} required />
@@ -103,8 +110,13 @@ export function TokensSection({ defaultRegion }: { defaultRegion: string }) {
             <li key={tk.id} className="card stack-sm" data-testid="token-row">
               <strong>{tk.name}</strong>
               <span>
-                {t(`role.${tk.role}` as never)} · {tk.scope} ·{" "}
-                {tk.readOnly ? t("users.tokens.readOnly") : t("users.tokens.write")}
+                {t(`role.${tk.role}` as never)} ·{" "}
+                {tk.scopeName === null
+                  ? t("users.tokens.placeGone")
+                  : tk.scopeKind === null
+                    ? tk.scopeName
+                    : placeTitle(t(`kind.${tk.scopeKind}` as "kind.desa"), tk.scopeName)}{" "}
+                · {tk.readOnly ? t("users.tokens.readOnly") : t("users.tokens.write")}
               </span>
               <span className="muted">
                 {t("users.tokens.expiresOn", { date: formatDateTime(`${tk.expiresAt}`) })} ·{" "}
