@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { placeTitle } from "../../kit/format";
+import { CheckField } from "../../kit/forms/fields";
 import { PlacePicker } from "../../kit/PlacePicker";
 import { Loading, Notice } from "../../kit/ui";
 import { useLoad } from "../../kit/useLoad";
@@ -93,10 +94,7 @@ export function TokensSection({ defaultRegion }: { defaultRegion: string }) {
           <span className="field__label">{t("users.tokens.expires")}</span>
           <input type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} required />
         </label>
-        <label className="field field--check">
-          <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} />{" "}
-          {t("users.tokens.readOnly")}
-        </label>
+        <CheckField label={t("users.tokens.readOnly")} checked={readOnly} onChange={setReadOnly} />
         {error && <Notice tone="error">{error}</Notice>}
         <button type="submit" className="button button--primary">
           {t("users.tokens.create")}
