@@ -2,7 +2,7 @@ import { type AccessTokenView, addDays, todayIso, tokensApi } from "@tumbuh/core
 import { type FormEvent, useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
-import { placeTitle } from "../../kit/format";
+import { formatDate, placeTitle } from "../../kit/format";
 import { CheckField } from "../../kit/forms/fields";
 import { PlacePicker } from "../../kit/PlacePicker";
 import { Loading, Notice } from "../../kit/ui";
@@ -14,7 +14,7 @@ import { userFailure } from "./userAdmin";
  * shown once, with a copy button and a warning), revoke after a confirmation.
  */
 export function TokensSection({ defaultRegion }: { defaultRegion: string }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime, locale } = useI18n();
   const loaded = useLoad("tokens", (signal) => api.call(tokensApi.list, {}, { signal }));
   const [name, setName] = useState("");
   const [scope, setScope] = useState(defaultRegion);
@@ -106,8 +106,10 @@ export function TokensSection({ defaultRegion }: { defaultRegion: string }) {
           {state.data.tokens.length === 0 && <li className="muted">{t("users.tokens.none")}</li>}
           {state.data.tokens.map((tk) => (
             <li key={tk.id} className="card stack-sm" data-testid="token-row">
-              <strong>{tk.name}</strong>
-              <span>
+              <p>
+                <strong>{tk.name}</strong>
+              </p>
+              <p>
                 {t(`role.${tk.role}` as never)} ·{" "}
                 {tk.scopeName === null
                   ? t("users.tokens.placeGone")
@@ -115,29 +117,41 @@ export function TokensSection({ defaultRegion }: { defaultRegion: string }) {
                     ? tk.scopeName
                     : placeTitle(t(`kind.${tk.scopeKind}` as "kind.desa"), tk.scopeName)}{" "}
                 · {tk.readOnly ? t("users.tokens.readOnly") : t("users.tokens.write")}
-              </span>
-              <span className="muted">
-                {t("users.tokens.expiresOn", { date: formatDateTime(`${tk.expiresAt}`) })} ·{" "}
+              </p>
+              <p className="muted">
+                {/* stored as the start of the day after; the admin chose (and reads) the last valid day */}
+                {t("users.tokens.expiresOn", {
+                  date: formatDate(addDays(tk.expiresAt.slice(0, 10), -1), locale),
+                })}{" "}
+                ·{" "}
                 {tk.lastUsedAt
                   ? t("users.tokens.lastUsed", { date: formatDateTime(tk.lastUsedAt) })
                   : t("users.tokens.neverUsed")}
-              </span>
+              </p>
               {tk.revokedAt ? (
                 <span className="badge">{t("users.tokens.revoked")}</span>
               ) : asking === tk.id ? (
-                <div className="button-row">
-                  <span>{t("users.tokens.confirm", { name: tk.name })}</span>
-                  <button type="button" className="button button--danger" onClick={() => revoke(tk)}>
-                    {t("users.tokens.revoke")}
-                  </button>
-                  <button type="button" className="button button--secondary" onClick={() => setAsking(null)}>
-                    {t("users.cancel")}
-                  </button>
+                <div className="stack-sm">
+                  <p>{t("users.tokens.confirm", { name: tk.name })}</p>
+                  <div className="button-row">
+                    <button type="button" className="button button--danger" onClick={() => revoke(tk)}>
+                      {t("users.tokens.revoke")}
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() => setAsking(null)}
+                    >
+                      {t("users.cancel")}
+                    </button>
+                  </div>
                 </div>
               ) : (
-                <button type="button" className="button button--secondary" onClick={() => setAsking(tk.id)}>
-                  {t("users.tokens.revoke")}
-                </button>
+                <div>
+                  <button type="button" className="button button--secondary" onClick={() => setAsking(tk.id)}>
+                    {t("users.tokens.revoke")}
+                  </button>
+                </div>
               )}
             </li>
           ))}
