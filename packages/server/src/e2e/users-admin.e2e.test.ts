@@ -125,7 +125,11 @@ describe("user administration in Chromium (issue 17)", () => {
     await place.getByRole("combobox", { name: "Kecamatan Kuaro" }).selectOption({ label: "Desa Sandeley" });
     await page.getByRole("button", { name: "Tampilkan" }).click();
     // each place is named with its level, as on every other page ("Desa Sandeley", not "Sandeley")
-    await page.locator(".audit-list").getByText(/· Desa Sandeley$/).first().waitFor();
+    await page
+      .locator(".audit-list")
+      .getByText(/· Desa Sandeley$/)
+      .first()
+      .waitFor();
     await page.screenshot({ path: join(SHOTS, "audit-360-place.png"), fullPage: true });
     expect(await page.locator("input[inputmode=decimal]").count()).toBe(0);
     await page.goto(`${live.server.url}/pengguna`);
