@@ -14,6 +14,8 @@ export const AuditEntrySchema = z.object({
   regionCode: z.string().nullable(),
   /** The region's name, for people to read (null when the entry has no region). */
   regionName: z.string().nullable(),
+  /** Its level ("desa", "kelurahan", "posyandu"…), so the name reads "Desa Sandeley" (null without a region). */
+  regionKind: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
 });

@@ -19,6 +19,9 @@ export const AccessTokenViewSchema = z.object({
   name: z.string(),
   role: z.string(),
   scope: z.string(),
+  /** The region's name and level, for people to read ("Kecamatan Kuaro"); null if the region is gone. */
+  scopeName: z.string().nullable(),
+  scopeKind: z.string().nullable(),
   readOnly: z.boolean(),
   createdBy: z.string(),
   createdAt: z.string(),

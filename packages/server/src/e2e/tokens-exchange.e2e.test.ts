@@ -17,7 +17,12 @@ describe("access tokens and the data downloads in Chromium (issue 16)", () => {
     await page.getByRole("heading", { name: "Token akses" }).waitFor();
     const form = page.getByRole("form", { name: "Buat token" });
     await form.getByLabel("Nama token (untuk apa)").fill("Dasbor provinsi");
-    await form.getByLabel("Kode wilayah").fill("64.01.05");
+    // the region is chosen by name (the server still receives 64.01.05)
+    await form
+      .getByRole("group", { name: "Wilayah yang boleh diakses" })
+      .getByRole("combobox")
+      .first()
+      .selectOption({ label: "Kecamatan Kuaro" });
     await form.getByRole("button", { name: "Buat token" }).click();
     const box = page.getByTestId("token-secret");
     await box.waitFor();
@@ -25,6 +30,12 @@ describe("access tokens and the data downloads in Chromium (issue 16)", () => {
     const secret = ((await box.locator("code").textContent()) ?? "").trim();
     expect(secret.length).toBeGreaterThan(20);
     await page.getByTestId("token-row").filter({ hasText: "Dasbor provinsi" }).waitFor();
+    const listed =
+      (await page.getByTestId("token-row").filter({ hasText: "Dasbor provinsi" }).textContent()) ?? "";
+    expect(listed).toContain("Kecamatan Kuaro");
+    expect(listed).not.toContain("64.01");
+    // the last valid day as the admin chose it, not midnight of the day after
+    expect(listed).not.toContain("pukul 00.00");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: join(SHOTS, "tokens-360.png"), fullPage: true });
 

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser.
 import { join } from "node:path";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { launchChromium, signIn } from "../testing/browser";
 import { useLiveBrowser } from "../testing/browser-suite";
@@ -10,6 +10,17 @@ const SHOTS = "/tmp/tumbuh-users";
 
 describe("user administration in Chromium (issue 17)", () => {
   const live = useLiveBrowser(SHOTS);
+
+  /** Chooses a place by name, level by level, in the picker labelled `label` (no region code typed). */
+  const choosePlace = async (scope: Locator, label: string, names: string[]) => {
+    const picker = scope.getByRole("group", { name: label, exact: true });
+    await picker
+      .getByRole("combobox")
+      .first()
+      .selectOption({ label: names[0] ?? "" });
+    for (let i = 1; i < names.length; i++)
+      await picker.getByRole("combobox", { name: names[i - 1] }).selectOption({ label: names[i] ?? "" });
+  };
 
   const card = (page: Page, username: string) =>
     page.locator("li.user-card", { has: page.getByText(username, { exact: true }) });
@@ -21,7 +32,9 @@ describe("user administration in Chromium (issue 17)", () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe("/pengguna");
     await page.getByRole("heading", { name: /\d+ pengguna/ }).waitFor();
     // the list opens on the admin's regency and shows the demo users with their roles
-    expect(await page.getByLabel("Kode wilayah").first().inputValue()).toBe("64.01");
+    const area = page.getByRole("group", { name: "Wilayah", exact: true }).getByRole("combobox").first();
+    expect(await area.locator("option:checked").textContent()).toBe("Seluruh — Kabupaten Paser");
+    expect(await page.getByText(/Kode wilayah|64\.01/).count()).toBe(0);
     await card(page, "kpm.sandeley").getByText("KPM (Kader Pembangunan Manusia)").waitFor();
     expect(await card(page, "kpm.sandeley").textContent()).toContain("belum pernah");
 
@@ -33,7 +46,7 @@ describe("user administration in Chromium (issue 17)", () => {
     await form.getByLabel("Nama pengguna", { exact: true }).fill("kader.baru");
     await form.getByLabel("Nama lengkap").fill("Kader Baru");
     await form.getByLabel("Peran").selectOption("kader_posyandu");
-    await form.getByLabel("Kode wilayah").fill("64.01.05.2003.P01");
+    await choosePlace(form, "Wilayah tugas", ["Kecamatan Kuaro", "Desa Sandeley", "Posyandu Melati"]);
     await form.getByRole("button", { name: "Tambah pengguna" }).click();
 
     const box = page.getByTestId("one-time-password");
@@ -42,6 +55,7 @@ describe("user administration in Chromium (issue 17)", () => {
     const password = ((await box.locator("code").textContent()) ?? "").trim();
     expect(password.length).toBeGreaterThanOrEqual(10);
     await card(page, "kader.baru").getByText("Kader Posyandu").waitFor();
+    expect(await card(page, "kader.baru").textContent()).toContain("Posyandu Melati");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: join(SHOTS, "users-360.png"), fullPage: true });
     await page.screenshot({ path: join(SHOTS, "users-360-top.png") });
@@ -53,7 +67,7 @@ describe("user administration in Chromium (issue 17)", () => {
     await form.getByLabel("Nama pengguna", { exact: true }).fill("kader.baru");
     await form.getByLabel("Nama lengkap").fill("Kader Lain");
     await form.getByLabel("Peran").selectOption("kpm");
-    await form.getByLabel("Kode wilayah").fill("64.01.05.2003");
+    await choosePlace(form, "Wilayah tugas", ["Kecamatan Kuaro", "Desa Sandeley"]);
     await form.getByRole("button", { name: "Tambah pengguna" }).click();
     await form.getByText("Nama pengguna ini sudah dipakai. Pilih nama lain.").waitFor();
     await form.getByRole("button", { name: "Batal" }).click();
@@ -75,6 +89,12 @@ describe("user administration in Chromium (issue 17)", () => {
     await row.waitFor();
     expect(await row.textContent()).not.toContain("belum pernah");
     await row.getByRole("button", { name: "Kelola" }).click();
+    // the role editor shows the region chosen by name and moves it the same way
+    const editor = row.getByRole("form", { name: "Peran dan wilayah" });
+    expect(
+      await editor.getByRole("combobox", { name: "Desa Sandeley" }).locator("option:checked").textContent(),
+    ).toBe("Posyandu Melati");
+    await row.screenshot({ path: join(SHOTS, "users-360-roles.png") });
     await row.getByRole("button", { name: "Buat kata sandi baru" }).click();
     await row.getByRole("button", { name: "Ya, buat kata sandi baru" }).click();
     await box.waitFor();
@@ -104,6 +124,12 @@ describe("user administration in Chromium (issue 17)", () => {
     await place.getByRole("combobox").first().selectOption({ label: "Kecamatan Kuaro" });
     await place.getByRole("combobox", { name: "Kecamatan Kuaro" }).selectOption({ label: "Desa Sandeley" });
     await page.getByRole("button", { name: "Tampilkan" }).click();
+    // each place is named with its level, as on every other page ("Desa Sandeley", not "Sandeley")
+    await page
+      .locator(".audit-list")
+      .getByText(/· Desa Sandeley$/)
+      .first()
+      .waitFor();
     await page.screenshot({ path: join(SHOTS, "audit-360-place.png"), fullPage: true });
     expect(await page.locator("input[inputmode=decimal]").count()).toBe(0);
     await page.goto(`${live.server.url}/pengguna`);

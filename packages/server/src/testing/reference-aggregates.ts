@@ -55,7 +55,19 @@ async function rebuildDesa(
     .where(withinScopes("p.region_code", [desa]))
     .where("m.deleted_at", "is", null)
     .executeTakeFirst();
-  const periods = periodsToKeep(first?.first ?? null, today);
+  // A balita counts in S from birth, weighed or not: the months start at the earliest-born child's birth
+  // when that comes before the first measurement (persons too old to be a balita in the window left out).
+  const born = await trx
+    .selectFrom("persons")
+    .select((eb) => eb.fn.min("birth_date").as("first"))
+    .where(withinScopes("region_code", [desa]))
+    .where("deleted_at", "is", null)
+    .where("merged_into", "is", null)
+    .where("birth_date", ">", addDays(`${monthsEnding(today.slice(0, 7), MAX_MONTHS)[0]}-01`, -1900))
+    .where("birth_date", "<=", today)
+    .executeTakeFirst();
+  const earliest = [first?.first, born?.first].filter((d): d is string => !!d).sort()[0] ?? null;
+  const periods = periodsToKeep(earliest, today);
   const start = `${periods[0]}-01`;
   const children = await trx
     .selectFrom("persons")

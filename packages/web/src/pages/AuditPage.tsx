@@ -4,6 +4,7 @@ import { auditApi } from "@tumbuh/core";
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { type AuditEntry, api, isApiError } from "../api";
 import { useI18n } from "../i18n/I18nProvider";
+import { placeTitle } from "../kit/format";
 import { PlacePicker } from "../kit/PlacePicker";
 import { ErrorPanel, Loading, useDocumentTitle } from "../kit/ui";
 import { useMe } from "../session/SessionProvider";
@@ -206,7 +207,12 @@ function AuditList({ entries }: { entries: AuditEntry[] }) {
               </strong>
             </p>
             <p className="muted">
-              <time dateTime={e.at}>{formatDateTime(e.at)}</time> · {e.regionName ?? t("audit.noRegion")}
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time> ·{" "}
+              {e.regionName === null
+                ? t("audit.noRegion")
+                : e.regionKind === null
+                  ? e.regionName
+                  : placeTitle(t(`kind.${e.regionKind}` as "kind.desa"), e.regionName)}
             </p>
             {values.length > 0 && (
               <details className="audit-details">

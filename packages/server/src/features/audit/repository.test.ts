@@ -110,6 +110,7 @@ describeEachDialect("audit log", (db, dialect) => {
     expect(await actions({ region: "64.01.05.2003" })).toEqual(["pregnancy.create", "measurement.create"]);
     const [named] = await listAudit(k, ["64.01"], { limit: 1, what: "pregnancy" });
     expect(named?.regionName).toBe("Sandeley");
+    expect(named?.regionKind).toBe("desa");
     // days are whole and both ends count
     expect(await actions({ from: "2026-06-29", to: "2026-06-30" })).toEqual(["pregnancy.create"]);
     expect(await actions({ from: "2026-06-01", to: "2026-06-01" })).toEqual(["measurement.create"]);

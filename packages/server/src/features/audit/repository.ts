@@ -25,6 +25,7 @@ export interface AuditEntry {
   entityId: string | null;
   regionCode: string | null;
   regionName: string | null;
+  regionKind: string | null;
   before: unknown;
   after: unknown;
 }
@@ -78,7 +79,7 @@ export async function listAudit(
     .selectFrom("audit_log")
     .leftJoin("regions", "regions.code", "audit_log.region_code")
     .selectAll("audit_log")
-    .select("regions.name as region_name")
+    .select(["regions.name as region_name", "regions.kind as region_kind"])
     .where(withinScopes("audit_log.region_code", scopes))
     .orderBy("audit_log.id", "desc")
     .limit(page.limit);
@@ -103,6 +104,7 @@ export async function listAudit(
     entityId: r.entity_id,
     regionCode: r.region_code,
     regionName: r.region_name ?? null,
+    regionKind: r.region_kind ?? null,
     before: r.before_json === null ? null : parseJsonColumn(z.unknown(), r.before_json),
     after: r.after_json === null ? null : parseJsonColumn(z.unknown(), r.after_json),
   }));

@@ -247,6 +247,28 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
       if (f.first !== null && (seen === undefined || f.first < seen)) firstOf.set(d, f.first);
     }
   }
+  // ... or from its earliest-born child's birth, if earlier: a balita counts in S (registered) from birth,
+  // weighed or not, so a desa whose baby was born weeks before anyone there was weighed has figures for those
+  // months too — else the dashboard's S fell short of the DHIS2 export's (which counts every registered
+  // child, core dhis2/breakdown.ts) and the export was refused with `export_check`. Persons born before the
+  // oldest kept month's balita window are left out (mothers are never balita in the window).
+  const windowStart = `${monthsEnding(today.slice(0, 7), MAX_MONTHS)[0]}-01`;
+  const births = await db
+    .selectFrom("persons")
+    .select((eb) => ["region_code", eb.fn.min("birth_date").as("first")])
+    .where(withinScopes("region_code", [region]))
+    .where("deleted_at", "is", null)
+    .where("merged_into", "is", null)
+    .where("birth_date", ">", addDays(windowStart, -1900))
+    .where("birth_date", "<=", today)
+    .groupBy("region_code")
+    .execute();
+  for (const b of births) {
+    for (const d of coveringCodes(b.region_code, wanted)) {
+      const seen = firstOf.get(d);
+      if (b.first !== null && (seen === undefined || b.first < seen)) firstOf.set(d, b.first);
+    }
+  }
   const periodsOf = new Map(desas.map((d) => [d, periodsToKeep(firstOf.get(d) ?? null, today)]));
   const startOf = new Map(desas.map((d) => [d, `${(periodsOf.get(d) as string[])[0]}-01`]));
   const earliest = [...startOf.values()].sort()[0] as string;
@@ -387,7 +409,7 @@ export function longerPeriods(months: readonly string[]): string[] {
   return [...out];
 }
 
-/** Months from the desa's first measurement (at most MAX_MONTHS back) to the current month. */
+/** Months from the desa's first measurement or first balita's birth (at most MAX_MONTHS back) to the current month. */
 function periodsToKeep(firstMeasured: string | null, today: string): string[] {
   const month = today.slice(0, 7);
   const all = monthsEnding(month, MAX_MONTHS);

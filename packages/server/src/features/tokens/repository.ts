@@ -5,12 +5,16 @@ import { withinScopes } from "../../db/scope-filter";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export function toTokenView(r: AccessTokensTable & { creator: string }): AccessTokenView {
+export function toTokenView(
+  r: AccessTokensTable & { creator: string; scope_name: string | null; scope_kind: string | null },
+): AccessTokenView {
   return {
     id: r.id,
     name: r.name,
     role: r.role,
     scope: r.scope,
+    scopeName: r.scope_name,
+    scopeKind: r.scope_kind,
     readOnly: r.read_only === 1,
     createdBy: r.creator,
     createdAt: r.created_at,
@@ -24,8 +28,9 @@ function withCreator(db: Db) {
   return db
     .selectFrom("access_tokens as t")
     .innerJoin("users as u", "u.id", "t.created_by")
+    .leftJoin("regions as r", "r.code", "t.scope")
     .selectAll("t")
-    .select("u.username as creator");
+    .select(["u.username as creator", "r.name as scope_name", "r.kind as scope_kind"]);
 }
 
 /** Tokens whose scope lies inside `scopes`, newest first. */

@@ -13,7 +13,10 @@ describeEachDialect(
     const create = async (api: Awaited<ReturnType<typeof testApi>>, body: Record<string, unknown>) => {
       const res = await api.request("admin", { method: "POST", url: "/api/tokens", payload: body });
       expect(res.statusCode, res.body).toBe(201);
-      return res.json() as { token: { id: string }; secret: string };
+      return res.json() as {
+        token: { id: string; scopeName: string | null; scopeKind: string | null };
+        secret: string;
+      };
     };
     const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
 
@@ -25,6 +28,10 @@ describeEachDialect(
         expiresOn: addDays(TODAY, 30),
       });
       expect(secret).toMatch(/^tumbuh_pat_/);
+      // the region is named for people to read, in the answer and in the list
+      expect([token.scopeName, token.scopeKind]).toEqual(["Kuaro", "kecamatan"]);
+      const listed = await api.request("admin", { method: "GET", url: "/api/tokens" });
+      expect(listed.json().tokens[0]).toMatchObject({ scopeName: "Kuaro", scopeKind: "kecamatan" });
       const inside = await api.app.inject({
         method: "GET",
         url: "/api/indicators/dashboard?region=64.01.05&period=2025",

@@ -73,6 +73,11 @@ export async function createAccessToken(
     revoked_at: null,
     last_used_at: null,
   };
+  const place = await db
+    .selectFrom("regions")
+    .select(["name", "kind"])
+    .where("code", "=", input.scope)
+    .executeTakeFirst();
   await inTransaction(db, async (trx) => {
     await insertToken(trx, row);
     await appendAudit(trx, actor, {
@@ -89,7 +94,8 @@ export async function createAccessToken(
       },
     });
   });
-  return { token: toTokenView({ ...row, creator: actor.username }), secret };
+  const named = { creator: actor.username, scope_name: place?.name ?? null, scope_kind: place?.kind ?? null };
+  return { token: toTokenView({ ...row, ...named }), secret };
 }
 
 export async function revokeAccessToken(

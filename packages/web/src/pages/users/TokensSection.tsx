@@ -2,6 +2,9 @@ import { type AccessTokenView, addDays, todayIso, tokensApi } from "@tumbuh/core
 import { type FormEvent, useState } from "react";
 import { api } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
+import { formatDate, placeTitle } from "../../kit/format";
+import { CheckField } from "../../kit/forms/fields";
+import { PlacePicker } from "../../kit/PlacePicker";
 import { Loading, Notice } from "../../kit/ui";
 import { useLoad } from "../../kit/useLoad";
 import { userFailure } from "./userAdmin";
@@ -11,7 +14,7 @@ import { userFailure } from "./userAdmin";
  * shown once, with a copy button and a warning), revoke after a confirmation.
  */
 export function TokensSection({ defaultRegion }: { defaultRegion: string }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime, locale } = useI18n();
   const loaded = useLoad("tokens", (signal) => api.call(tokensApi.list, {}, { signal }));
   const [name, setName] = useState("");
   const [scope, setScope] = useState(defaultRegion);
@@ -78,18 +81,20 @@ export function TokensSection({ defaultRegion }: { defaultRegion: string }) {
           <span className="field__label">{t("users.tokens.name")}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} required minLength={3} />
         </label>
-        <label className="field">
-          <span className="field__label">{t("users.region")}</span>
-          <input value={scope} onChange={(e) => setScope(e.target.value)} required />
-        </label>
+        {/* chosen by name below the admin's regency; the server still receives the region code */}
+        <PlacePicker
+          root={defaultRegion}
+          value={scope || defaultRegion}
+          onChange={setScope}
+          label={t("users.tokens.region")}
+          allLabel={t("users.region.all")}
+          deepest="posyandu"
+        />
         <label className="field">
           <span className="field__label">{t("users.tokens.expires")}</span>
           <input type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} required />
         </label>
-        <label className="field field--check">
-          <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} />{" "}
-          {t("users.tokens.readOnly")}
-        </label>
+        <CheckField label={t("users.tokens.readOnly")} checked={readOnly} onChange={setReadOnly} />
         {error && <Notice tone="error">{error}</Notice>}
         <button type="submit" className="button button--primary">
           {t("users.tokens.create")}
@@ -101,33 +106,52 @@ export function TokensSection({ defaultRegion }: { defaultRegion: string }) {
           {state.data.tokens.length === 0 && <li className="muted">{t("users.tokens.none")}</li>}
           {state.data.tokens.map((tk) => (
             <li key={tk.id} className="card stack-sm" data-testid="token-row">
-              <strong>{tk.name}</strong>
-              <span>
-                {t(`role.${tk.role}` as never)} · {tk.scope} ·{" "}
-                {tk.readOnly ? t("users.tokens.readOnly") : t("users.tokens.write")}
-              </span>
-              <span className="muted">
-                {t("users.tokens.expiresOn", { date: formatDateTime(`${tk.expiresAt}`) })} ·{" "}
+              <p>
+                <strong>{tk.name}</strong>
+              </p>
+              <p>
+                {t(`role.${tk.role}` as never)} ·{" "}
+                {tk.scopeName === null
+                  ? t("users.tokens.placeGone")
+                  : tk.scopeKind === null
+                    ? tk.scopeName
+                    : placeTitle(t(`kind.${tk.scopeKind}` as "kind.desa"), tk.scopeName)}{" "}
+                · {tk.readOnly ? t("users.tokens.readOnly") : t("users.tokens.write")}
+              </p>
+              <p className="muted">
+                {/* stored as the start of the day after; the admin chose (and reads) the last valid day */}
+                {t("users.tokens.expiresOn", {
+                  date: formatDate(addDays(tk.expiresAt.slice(0, 10), -1), locale),
+                })}{" "}
+                ·{" "}
                 {tk.lastUsedAt
                   ? t("users.tokens.lastUsed", { date: formatDateTime(tk.lastUsedAt) })
                   : t("users.tokens.neverUsed")}
-              </span>
+              </p>
               {tk.revokedAt ? (
                 <span className="badge">{t("users.tokens.revoked")}</span>
               ) : asking === tk.id ? (
-                <div className="button-row">
-                  <span>{t("users.tokens.confirm", { name: tk.name })}</span>
-                  <button type="button" className="button button--danger" onClick={() => revoke(tk)}>
-                    {t("users.tokens.revoke")}
-                  </button>
-                  <button type="button" className="button button--secondary" onClick={() => setAsking(null)}>
-                    {t("users.cancel")}
-                  </button>
+                <div className="stack-sm">
+                  <p>{t("users.tokens.confirm", { name: tk.name })}</p>
+                  <div className="button-row">
+                    <button type="button" className="button button--danger" onClick={() => revoke(tk)}>
+                      {t("users.tokens.revoke")}
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() => setAsking(null)}
+                    >
+                      {t("users.cancel")}
+                    </button>
+                  </div>
                 </div>
               ) : (
-                <button type="button" className="button button--secondary" onClick={() => setAsking(tk.id)}>
-                  {t("users.tokens.revoke")}
-                </button>
+                <div>
+                  <button type="button" className="button button--secondary" onClick={() => setAsking(tk.id)}>
+                    {t("users.tokens.revoke")}
+                  </button>
+                </div>
               )}
             </li>
           ))}

@@ -3,8 +3,9 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api, isApiError } from "../../api";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
-import type { FieldErrors } from "../../kit/forms/fieldErrors";
+import type { FieldError, FieldErrors } from "../../kit/forms/fieldErrors";
 import { focusFirstInvalid, SelectField, TextField } from "../../kit/forms/fields";
+import { PlacePicker } from "../../kit/PlacePicker";
 import { ErrorPanel, Loading, Notice, useDocumentTitle } from "../../kit/ui";
 import { useLoad } from "../../kit/useLoad";
 import { Link } from "../../router/navigation";
@@ -93,7 +94,7 @@ export default function UsersPage() {
         }}
       />
       <TokensSection defaultRegion={adminRegion(me.assignments) ?? ""} />
-      <FilterForm filter={filter} onApply={setFilter} />
+      <FilterForm filter={filter} root={adminRegion(me.assignments) ?? ""} onApply={setFilter} />
       {state.status === "loading" && <Loading />}
       {state.status === "error" && <ErrorPanel error={state.error} onRetry={loaded.reload} />}
       {state.status === "ready" && (
@@ -124,7 +125,15 @@ export default function UsersPage() {
   );
 }
 
-function FilterForm({ filter, onApply }: { filter: Filter; onApply: (f: Filter) => void }) {
+function FilterForm({
+  filter,
+  root,
+  onApply,
+}: {
+  filter: Filter;
+  root: string;
+  onApply: (f: Filter) => void;
+}) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(filter);
   return (
@@ -158,11 +167,13 @@ function FilterForm({ filter, onApply }: { filter: Filter; onApply: (f: Filter) 
             label: t(`users.status.${s}`),
           }))}
         />
-        <TextField
-          label={t("users.filter.region")}
-          hint={t("users.filter.regionHint")}
-          value={draft.region}
+        <PlacePicker
+          root={root}
+          value={draft.region || root}
           onChange={(region) => setDraft((d) => ({ ...d, region }))}
+          label={t("users.filter.region")}
+          allLabel={t("users.region.all")}
+          deepest="posyandu"
         />
       </div>
       <button type="submit" className="button button--secondary">
@@ -274,9 +285,8 @@ function AddUserForm({
           error={errors["role.0"]}
           onChange={set("role")}
         />
-        <TextField
-          label={t("users.region")}
-          hint={t("users.regionHint")}
+        <RegionField
+          root={defaultRegion}
           value={form.scope}
           error={errors["scope.0"]}
           onChange={set("scope")}
@@ -512,6 +522,7 @@ function Confirmed<T>({
 /** Every role the user holds, each with its region; saved together (the server replaces the whole set). */
 function AssignmentsForm({ user, onSaved }: { user: UserView; onSaved: (user: UserView) => void }) {
   const { t } = useI18n();
+  const root = adminRegion(useMe().assignments) ?? "";
   const [rows, setRows] = useState<AssignmentDraft[]>(() =>
     user.assignments.length > 0
       ? user.assignments.map((a) => ({ role: a.role, scope: a.scope }))
@@ -550,8 +561,8 @@ function AssignmentsForm({ user, onSaved }: { user: UserView; onSaved: (user: Us
               error={errors[`role.${i}`]}
               onChange={(v) => update(i, { role: v as Role })}
             />
-            <TextField
-              label={t("users.region")}
+            <RegionField
+              root={root}
               value={r.scope}
               error={errors[`scope.${i}`]}
               onChange={(v) => update(i, { scope: v })}
@@ -582,5 +593,36 @@ function AssignmentsForm({ user, onSaved }: { user: UserView; onSaved: (user: Us
         {busy ? t("users.saving") : t("users.edit.save")}
       </button>
     </form>
+  );
+}
+
+/**
+ * The region of a role, chosen by name below the admin's regency (kecamatan, desa, then posyandu — a kader
+ * works in a posyandu); the server still receives the region code.
+ */
+function RegionField({
+  root,
+  value,
+  error,
+  onChange,
+}: {
+  root: string;
+  value: string;
+  error: FieldError | undefined;
+  onChange: (code: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="stack-sm">
+      <PlacePicker
+        root={root}
+        value={value || root}
+        onChange={onChange}
+        label={t("users.region")}
+        allLabel={t("users.region.all")}
+        deepest="posyandu"
+      />
+      {error && <p className="field__error">{t(error.key, error.vars)}</p>}
+    </div>
   );
 }
