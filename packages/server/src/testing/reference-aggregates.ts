@@ -25,6 +25,7 @@ import type { Database } from "../db/schema";
 import { withinScopes } from "../db/scope-filter";
 import { inTransaction } from "../db/transaction";
 import { AppError } from "../errors";
+import { regencyFirstMeasurement } from "../features/indicators/aggregates";
 import { rebuildDesaRecords } from "../features/indicators/record-aggregates";
 import {
   insertCounts,
@@ -66,7 +67,10 @@ async function rebuildDesa(
     .where("birth_date", ">", addDays(`${monthsEnding(today.slice(0, 7), MAX_MONTHS)[0]}-01`, -1900))
     .where("birth_date", "<=", today)
     .executeTakeFirst();
-  const earliest = [first?.first, born?.first].filter((d): d is string => !!d).sort()[0] ?? null;
+  // ... but not before the regency's first measurement (as the rebuild).
+  const began = await regencyFirstMeasurement(trx, desa);
+  const bornFrom = born?.first && began && born.first < began ? began : born?.first;
+  const earliest = [first?.first, bornFrom].filter((d): d is string => !!d).sort()[0] ?? null;
   const periods = periodsToKeep(earliest, today);
   const start = `${periods[0]}-01`;
   const children = await trx

@@ -263,10 +263,14 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
     .where("birth_date", "<=", today)
     .groupBy("region_code")
     .execute();
+  // Never before the regency's own first measurement: before it recorded anything there are no figures
+  // to show anywhere (a 0 % weighing coverage for years before Tumbuh would be false, and cost rows).
+  const began = await regencyFirstMeasurement(db, region);
   for (const b of births) {
+    const from = b.first !== null && began !== null && b.first < began ? began : b.first;
     for (const d of coveringCodes(b.region_code, wanted)) {
       const seen = firstOf.get(d);
-      if (b.first !== null && (seen === undefined || b.first < seen)) firstOf.set(d, b.first);
+      if (from !== null && (seen === undefined || from < seen)) firstOf.set(d, from);
     }
   }
   const periodsOf = new Map(desas.map((d) => [d, periodsToKeep(firstOf.get(d) ?? null, today)]));
@@ -463,4 +467,15 @@ export async function rebuildAll(
   await rebuildDesas(db, [...codes].sort(), today, ONE_BY_ONE, stages);
   await markScorecardFigures(db, today);
   await markBuilt(db);
+}
+
+/** The first day anyone of `region`'s regency was measured (null when nobody was). */
+export async function regencyFirstMeasurement(db: Kysely<Database>, region: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("measurements")
+    .select((eb) => eb.fn.min("measured_on").as("first"))
+    .where(withinScopes("region_code", [region.split(".").slice(0, 2).join(".")]))
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  return row?.first ?? null;
 }
