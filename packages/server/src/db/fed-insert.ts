@@ -22,13 +22,17 @@ export async function insertPersonsAndMeasurements(
     await bulkInsert(base, trx, "measurements", measurements);
     return;
   }
+  // The flag's write goes first: it takes the write lock (waiting for another writer as the busy timeout
+  // allows). Reading first would start a deferred transaction on a snapshot that a writer committing in
+  // between makes stale, and the first insert would then fail at once with SQLITE_BUSY (an import-worker
+  // run under load lost its import so).
+  h.prepare("insert into sync_feed_deferred (id) values (1)").run();
   // The rows this call adds are those above the largest rowid now: SQLite hands out max(rowid) + 1, and no
   // other connection writes while this transaction holds the write lock.
   const last = (table: string) =>
     h.prepare(`select coalesce(max(rowid), 0) from ${table}`).pluck().get() as number;
   const personsAfter = last("persons");
   const measurementsAfter = last("measurements");
-  h.prepare("insert into sync_feed_deferred (id) values (1)").run();
   await bulkInsert(base, trx, "persons", persons);
   await bulkInsert(base, trx, "measurements", measurements);
   h.prepare(
