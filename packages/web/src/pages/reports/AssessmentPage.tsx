@@ -75,6 +75,9 @@ function Body({
   );
   const action = useAction();
   const [jobId, setJobId] = useState<string | null>(null);
+  // Said here, not by the editor: the editor is keyed on the method, so the reload after the recount
+  // remounts it, and a notice of its own vanished (sometimes before it could be read).
+  const [methodSaved, setMethodSaved] = useState(false);
   const job = useJob(jobId);
   useEffect(() => {
     if (jobId && (job.status === "finished" || job.status === "error")) {
@@ -168,9 +171,14 @@ function Body({
             year={year}
             method={view.method}
             published={view.status === "published"}
-            onSaved={(id) => (id ? setJobId(id) : reload())}
+            onSaved={(id) => {
+              setMethodSaved(true);
+              if (id) setJobId(id);
+              else reload();
+            }}
           />
         )}
+        {methodSaved && <Notice tone="ok">{t("as.edit.saved")}</Notice>}
       </section>
 
       {view.kecamatan.length > 0 && (

@@ -81,9 +81,8 @@ export function MethodEditor({
             : { kind: rows[c].kind as "percent" | "minmax" },
       })),
     };
-    const saved = await action.run(
-      () => api.call(assessmentsApi.setMethod, { query: { region: code, year }, body }),
-      t("as.edit.saved"),
+    const saved = await action.run(() =>
+      api.call(assessmentsApi.setMethod, { query: { region: code, year }, body }),
     );
     if (saved) onSaved(saved.jobId);
   }
