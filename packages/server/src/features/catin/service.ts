@@ -16,7 +16,7 @@ import type { CatinScreeningsTable, CatinTable, Database } from "../../db/schema
 import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
-import { appendAudit } from "../audit/service";
+import { appendAudit, voidAudited } from "../audit/service";
 import { createPerson, findPerson } from "../persons/service";
 import { writableRegion } from "../region-guard";
 import { findRegion } from "../regions/service";
@@ -156,17 +156,15 @@ export async function voidCatinScreening(
   if (!s) throw errors.notFound();
   await writableRegion(db, actor, s.region_code, LEVELS);
   if (!s.voided_at) {
-    await inTransaction(db, async (trx) => {
-      await markCatinScreeningVoided(trx, s.id, actor.userId, input.reason, nowIso());
-      await appendAudit(trx, actor, {
-        action: "catin_screening.void",
-        entity: "catin_screening",
-        entityId: s.id,
-        regionCode: s.region_code,
-        before: s,
-        after: { reason: input.reason },
-      });
-    });
+    const what = {
+      action: "catin_screening.void",
+      entity: "catin_screening",
+      before: s,
+      reason: input.reason,
+    };
+    await voidAudited(db, actor, s, what, (trx, at) =>
+      markCatinScreeningVoided(trx, s.id, actor.userId, input.reason, at),
+    );
   }
   return viewCatin(db, actor, s.catin_id);
 }

@@ -19,7 +19,7 @@ import type { Database, FamilyScreeningsTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
-import { appendAudit } from "../audit/service";
+import { appendAudit, voidAudited } from "../audit/service";
 import { findHousehold } from "../households/service";
 import { writableRegion } from "../region-guard";
 import { findRegion } from "../regions/service";
@@ -173,18 +173,11 @@ export async function voidFamilyScreening(
   if (!s) throw errors.notFound();
   await writableRegion(db, actor, s.region_code, FAMILY_LEVELS);
   if (s.voided_at) return toScreeningView(s);
-  const at = nowIso();
-  await inTransaction(db, async (trx) => {
-    await markScreeningVoided(trx, s.id, actor.userId, input.reason, at);
-    await appendAudit(trx, actor, {
-      action: "family_screening.void",
-      entity: "family_screening",
-      entityId: s.id,
-      regionCode: s.region_code,
-      before: { atRisk: s.at_risk === 1, screenedOn: s.screened_on, verifyResult: s.verify_result },
-      after: { reason: input.reason },
-    });
-  });
+  const before = { atRisk: s.at_risk === 1, screenedOn: s.screened_on, verifyResult: s.verify_result };
+  const what = { action: "family_screening.void", entity: "family_screening", before, reason: input.reason };
+  const at = await voidAudited(db, actor, s, what, (trx, at) =>
+    markScreeningVoided(trx, s.id, actor.userId, input.reason, at),
+  );
   return toScreeningView({ ...s, voided_at: at, voided_by: actor.userId, void_reason: input.reason });
 }
 

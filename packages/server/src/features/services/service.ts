@@ -11,7 +11,7 @@ import type { Database, ServiceRecordsTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
-import { appendAudit } from "../audit/service";
+import { appendAudit, voidAudited } from "../audit/service";
 import { findPerson } from "../persons/service";
 import { writableRegion } from "../region-guard";
 import {
@@ -126,18 +126,10 @@ export async function voidServiceRecord(
   await writableRegion(db, actor, row.region_code, ["desa", "dusun", "posyandu"]);
   if (row.voided_at) return toServiceRecordView(row, !(await isSuperseded(db, row.id)));
   if (await isSuperseded(db, row.id)) throw errors.conflict("id: that record was already corrected", "id");
-  const at = nowIso();
-  await inTransaction(db, async (trx) => {
-    await markServiceRecordVoided(trx, row.id, actor.userId, input.reason, at);
-    await appendAudit(trx, actor, {
-      action: "service.void",
-      entity: "service_record",
-      entityId: row.id,
-      regionCode: row.region_code,
-      before: row,
-      after: { reason: input.reason },
-    });
-  });
+  const what = { action: "service.void", entity: "service_record", before: row, reason: input.reason };
+  const at = await voidAudited(db, actor, row, what, (trx, at) =>
+    markServiceRecordVoided(trx, row.id, actor.userId, input.reason, at),
+  );
   return toServiceRecordView(
     { ...row, voided_at: at, voided_by: actor.userId, void_reason: input.reason },
     true,

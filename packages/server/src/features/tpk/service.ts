@@ -18,7 +18,7 @@ import type { Database } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { errors } from "../../errors";
 import { nowIso } from "../../util/ids";
-import { appendAudit } from "../audit/service";
+import { appendAudit, voidAudited } from "../audit/service";
 import { auditCasesIn, recommendationsOf, shareOf } from "../case-audits/repository";
 import { findCatin } from "../catin/service";
 import { findHousehold } from "../households/service";
@@ -208,17 +208,10 @@ export async function voidVisit(db: Kysely<Database>, actor: Actor, input: Recor
   if (!member) throw errors.notFound();
   await writableRegion(db, actor, v.region_code, LEVELS);
   if (!v.voided_at) {
-    await inTransaction(db, async (trx) => {
-      await markVisitVoided(trx, v.id, actor.userId, input.reason, nowIso());
-      await appendAudit(trx, actor, {
-        action: "tpk_visit.void",
-        entity: "tpk_visit",
-        entityId: v.id,
-        regionCode: v.region_code,
-        before: v,
-        after: { reason: input.reason },
-      });
-    });
+    const what = { action: "tpk_visit.void", entity: "tpk_visit", before: v, reason: input.reason };
+    await voidAudited(db, actor, v, what, (trx, at) =>
+      markVisitVoided(trx, v.id, actor.userId, input.reason, at),
+    );
   }
   return viewTeam(db, actor, member.team_id);
 }
