@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { isPeriod, SYSTEM_ACTOR } from "@tumbuh/core";
 import { buildScorecard, explainScorecardCell, exportScorecard } from "@tumbuh/server";
 import { openMigrated } from "../database";
+import { badPeriodMessage } from "../period-arg";
 
 const USAGE =
   "Usage: tumbuh scorecard --region CODE --period YYYY-MM|YYYY-Qn|YYYY-Sn|YYYY [--format json|xlsx|pdf] [--output FILE]\n" +
@@ -30,9 +31,7 @@ export async function runScorecard(argv: string[]): Promise<number> {
     return 2;
   }
   if (!isPeriod(period)) {
-    console.error(
-      `--period: must be a month YYYY-MM, a quarter YYYY-Qn, a semester YYYY-Sn or a year YYYY (got "${period}")`,
-    );
+    console.error(badPeriodMessage(period));
     return 2;
   }
   if (format !== "json" && format !== "xlsx" && format !== "pdf") {

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { isPeriod, SYSTEM_ACTOR } from "@tumbuh/core";
 import { exportTika, tikaCountsOf } from "@tumbuh/server";
 import { openMigrated } from "../database";
+import { badPeriodMessage } from "../period-arg";
 
 const USAGE =
   "Usage: tumbuh tika --region CODE --period YYYY-MM|YYYY-Qn|YYYY-Sn|YYYY [--format json|csv] [--output FILE]";
@@ -28,9 +29,7 @@ export async function runTika(argv: string[]): Promise<number> {
     return 2;
   }
   if (!isPeriod(period)) {
-    console.error(
-      `--period: must be a month YYYY-MM, a quarter YYYY-Qn, a semester YYYY-Sn or a year YYYY (got "${period}")`,
-    );
+    console.error(badPeriodMessage(period));
     return 2;
   }
   if (format !== "json" && format !== "csv") {
