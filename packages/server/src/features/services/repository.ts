@@ -100,6 +100,20 @@ export async function serviceRecordsInRegion(
   to: string,
   since: { events: string; pregnancy: string; immunisation: string },
 ) {
+  return serviceRecordsInRegionQuery(db, scopes, regionCode, to, since).execute();
+}
+
+/**
+ * The query of `serviceRecordsInRegion`, not run: a regency-wide read visits its rows as arrays (db/raw-rows
+ * forEachRow) in the order selected — person_id, region_code, service, given_on, detail, received, quantity.
+ */
+export function serviceRecordsInRegionQuery(
+  db: Conn,
+  scopes: readonly string[],
+  regionCode: string,
+  to: string,
+  since: { events: string; pregnancy: string; immunisation: string },
+) {
   return db
     .selectFrom("service_records as r")
     .select([
@@ -131,8 +145,7 @@ export async function serviceRecordsInRegion(
       eb.not(
         eb.exists(eb.selectFrom("service_records as c").select("c.id").whereRef("c.supersedes", "=", "r.id")),
       ),
-    )
-    .execute();
+    );
 }
 
 /** Live records (none superseded or voided, received) of some services for some persons, given in [from, to]. */

@@ -11,6 +11,7 @@ import {
   type ScorecardCounts,
   ScorecardCountsSchema,
   type ScorecardView,
+  type ServiceFact,
   SYSTEM_ACTOR,
   scoreTargets,
   totalsOfCounts,
@@ -21,7 +22,15 @@ import { withinScopes } from "../../db/scope-filter";
 import { errors } from "../../errors";
 import { measurementDaysOf } from "../measurements/service";
 import { findRegion, findRegionsByCode } from "../regions/service";
-import { areaDepth, buildScorecard, inputsWithin, loadScorecardInputs, targetsOf } from "./scorecard";
+import {
+  areaDepth,
+  buildScorecard,
+  inputsWithin,
+  loadScorecardInputs,
+  readServiceFacts,
+  scorecardFilters,
+  targetsFrom,
+} from "./scorecard";
 
 /**
  * Issue 14 (speed): the scorecard of a regency or kecamatan from stored per-desa counts.
@@ -74,10 +83,17 @@ export async function scorecardFiguresOf(
   if (periods.length === 0 || desas.length === 0) return [];
   const wanted = new Set(desas);
   const all = periods.flatMap((p) => monthsOfPeriod(p)).sort();
-  const span = await loadScorecardInputs(db as Kysely<Database>, readScopes(SYSTEM_ACTOR), regency, [
-    all[0] as string,
-    all.at(-1) as string,
-  ]);
+  const months = [all[0] as string, all.at(-1) as string];
+  const scopes = readScopes(SYSTEM_ACTOR);
+  const span = await loadScorecardInputs(db as Kysely<Database>, scopes, regency, months, { records: true });
+  // Each record once, as the fact the rules read, per person in the order read (as targetsOf would);
+  // a period picks which of them it sees (issue 18: 224k records remade into facts for each of 12 months).
+  const factsOf = new Map<string, { fact: ServiceFact; region: string }[]>();
+  await readServiceFacts(db as Kysely<Database>, scopes, regency, months, (personId, region, fact) => {
+    const list = factsOf.get(personId);
+    if (list) list.push({ fact, region });
+    else factsOf.set(personId, [{ fact, region }]);
+  });
   const catalog = catalogForRegion(regency);
   const out: ScorecardFiguresTable[] = [];
   // Asked for every record and measurement of every month (issue 18: 1.9 s of split strings a rebuild).
@@ -91,9 +107,19 @@ export async function scorecardFiguresOf(
     return k;
   };
   for (const period of periods) {
+    const f = scorecardFilters(monthsOfPeriod(period));
     const inputs = inputsWithin(span, monthsOfPeriod(period));
     const children = inputs.children.filter((c) => wanted.has(desaOf(c.region_code)));
     const pregnancies = inputs.pregnancies.filter((p) => wanted.has(desaOf(p.region_code)));
+    const recordsOf = new Map<string, { fact: ServiceFact; region: string }[]>();
+    const seen = (personId: string) => {
+      let list = recordsOf.get(personId);
+      if (!list) {
+        list = (factsOf.get(personId) ?? []).filter((r) => f.record(r.fact.service, r.fact.givenOn));
+        recordsOf.set(personId, list);
+      }
+      return list;
+    };
     const home = new Map<string, string>();
     for (const c of children) home.set(c.id, c.region_code);
     for (const p of pregnancies) home.set(p.person_id, p.region_code);
@@ -106,10 +132,13 @@ export async function scorecardFiguresOf(
     const rows = scoreTargets(
       catalog,
       period,
-      targetsOf({ ...inputs, children, pregnancies, measured: measurementDaysOf(inputs.measured) }),
+      targetsFrom({ ...inputs, children, pregnancies, measured: measurementDaysOf(inputs.measured) }, (id) =>
+        seen(id).map((r) => r.fact),
+      ),
     );
+    // Only a target's own records can be outside its kecamatan (a record of anyone else has no home here).
     const cross = new Set<string>();
-    for (const r of inputs.records) if (outside(r.person_id, r.region_code)) cross.add(r.person_id);
+    for (const id of home.keys()) if (seen(id).some((r) => outside(id, r.region))) cross.add(id);
     for (const m of inputs.measured) if (outside(m.person_id, m.region_code)) cross.add(m.person_id);
     const kecamatanRows =
       cross.size === 0
@@ -117,17 +146,19 @@ export async function scorecardFiguresOf(
         : scoreTargets(
             catalog,
             period,
-            targetsOf({
-              children: children.filter((c) => cross.has(c.id)),
-              pregnancies: pregnancies.filter((p) => cross.has(p.person_id)),
-              measured: measurementDaysOf(
-                inputs.measured.filter((m) => cross.has(m.person_id) && !outside(m.person_id, m.region_code)),
-              ),
-              records: inputs.records.filter(
-                (r) => cross.has(r.person_id) && !outside(r.person_id, r.region_code),
-              ),
-              households: inputs.households,
-            }),
+            targetsFrom(
+              {
+                children: children.filter((c) => cross.has(c.id)),
+                pregnancies: pregnancies.filter((p) => cross.has(p.person_id)),
+                measured: measurementDaysOf(
+                  inputs.measured.filter(
+                    (m) => cross.has(m.person_id) && !outside(m.person_id, m.region_code),
+                  ),
+                ),
+                households: inputs.households,
+              },
+              (id) => seen(id).flatMap((r) => (outside(id, r.region) ? [] : [r.fact])),
+            ),
           );
     const byDesa = groupBy(rows, (r) => desaOf(r.regionCode));
     const crossByDesa = groupBy(kecamatanRows, (r) => desaOf(r.regionCode));

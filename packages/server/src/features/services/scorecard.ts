@@ -22,12 +22,12 @@ import {
   type ServiceFact,
   type ServiceIndicator,
   STATE_SERVICES,
-  SYSTEM_ACTOR,
   scoreTargets,
   shiftMonth,
   totalsOf,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
+import { forEachRow } from "../../db/raw-rows";
 import type { Database } from "../../db/schema";
 import { errors } from "../../errors";
 import { householdSanitationOf } from "../households/service";
@@ -35,7 +35,7 @@ import { type MeasuredDays, measurementDayRowsInRegion, measurementDaysOf } from
 import { personsInRegionBornBetween } from "../persons/service";
 import { pregnanciesInRegion } from "../pregnancies/service";
 import { findRegion, findRegionsByCode } from "../regions/service";
-import { PREGNANCY_COURSE_SERVICES, serviceRecordsInRegion } from "./repository";
+import { PREGNANCY_COURSE_SERVICES, serviceRecordsInRegion, serviceRecordsInRegionQuery } from "./repository";
 
 /** The area level under each level for the per-area totals (kecamatan → desa, regency → kecamatan, …). */
 export function areaDepth(level: Level): number | null {
@@ -174,8 +174,11 @@ export async function loadScorecardInputs(
   scopes: readonly string[],
   regionCode: string,
   months: readonly string[],
-  /** What to leave unread: a caller scoring only indicators that never look at it (`readsOf`). */
-  skip: { measured?: boolean; households?: boolean } = {},
+  /**
+   * What to leave unread: a caller scoring only indicators that never look at it (`readsOf`), or reading the
+   * service records itself (`records`: they come back empty).
+   */
+  skip: { measured?: boolean; households?: boolean; records?: boolean } = {},
 ) {
   const b = scorecardBounds(months);
   // The four reads are independent: on PostgreSQL they run side by side (a desa's scorecard waits for one).
@@ -189,7 +192,7 @@ export async function loadScorecardInputs(
       : measurementDayRowsInRegion(db, scopes, regionCode, b.windowFrom, b.to, b.measuredBornFrom),
     // Only what the rules look at: the period's events; ANC and post-partum checks back to the last period
     // (≤ 11 months); immunisations back to birth (≤ 24 months); states (JKN, birth certificate) any time.
-    serviceRecordsInRegion(db, scopes, regionCode, b.to, b.since),
+    skip.records ? [] : serviceRecordsInRegion(db, scopes, regionCode, b.to, b.since),
   ]);
   const households = skip.households
     ? new Map<string, { waterLayak: boolean; latrineLayak: boolean }>()
@@ -244,26 +247,32 @@ function scorecardBounds(months: readonly string[]) {
  * queries of loadScorecardInputs, in memory (each bound of a span is at or beyond the period's).
  */
 export function inputsWithin(span: ScorecardInputs, months: readonly string[]): ScorecardInputs {
+  const f = scorecardFilters(months);
+  return {
+    children: span.children.filter(f.child),
+    pregnancies: span.pregnancies.filter(f.pregnancy),
+    measured: span.measured.filter(f.measured),
+    records: span.records.filter((r) => f.record(r.service, r.given_on)),
+    households: span.households,
+  };
+}
+
+/** The conditions of loadScorecardInputs' queries for these months, one predicate per input (inputsWithin). */
+export function scorecardFilters(months: readonly string[]) {
   const b = scorecardBounds(months);
   return {
-    children: span.children.filter((c) => c.birth_date >= b.childBornFrom && c.birth_date <= b.to),
-    pregnancies: span.pregnancies.filter(
-      (p) =>
-        p.lmp_date <= b.to &&
-        (p.ended_on !== null ? p.ended_on >= b.pregnancyEarliest : p.edd_date >= b.pregnancyEarliest),
-    ),
-    measured: span.measured.filter(
-      (m) => m.measured_on >= b.windowFrom && m.measured_on <= b.to && m.birth_date >= b.measuredBornFrom,
-    ),
-    records: span.records.filter(
-      (r) =>
-        r.given_on <= b.to &&
-        (r.given_on >= b.since.events ||
-          (PREGNANCY_COURSE_SERVICES.includes(r.service) && r.given_on >= b.since.pregnancy) ||
-          (r.service === "imunisasi" && r.given_on >= b.since.immunisation) ||
-          (STATE_SERVICES as readonly string[]).includes(r.service)),
-    ),
-    households: span.households,
+    child: (c: { birth_date: string }) => c.birth_date >= b.childBornFrom && c.birth_date <= b.to,
+    pregnancy: (p: { lmp_date: string; ended_on: string | null; edd_date: string }) =>
+      p.lmp_date <= b.to &&
+      (p.ended_on !== null ? p.ended_on >= b.pregnancyEarliest : p.edd_date >= b.pregnancyEarliest),
+    measured: (m: { measured_on: string; birth_date: string }) =>
+      m.measured_on >= b.windowFrom && m.measured_on <= b.to && m.birth_date >= b.measuredBornFrom,
+    record: (service: string, givenOn: string) =>
+      givenOn <= b.to &&
+      (givenOn >= b.since.events ||
+        (PREGNANCY_COURSE_SERVICES.includes(service) && givenOn >= b.since.pregnancy) ||
+        (service === "imunisasi" && givenOn >= b.since.immunisation) ||
+        (STATE_SERVICES as readonly string[]).includes(service)),
   };
 }
 
@@ -271,11 +280,8 @@ export type ScorecardInputs = Awaited<ReturnType<typeof loadScorecardInputs>>;
 
 /** The scorecard's targets (children, then pregnant women) with the facts the rules score. Pure. */
 export function targetsOf({
-  children,
-  pregnancies,
-  measured,
   records,
-  households,
+  ...inputs
 }: Omit<ScorecardInputs, "measured"> & {
   measured: Map<string, MeasuredDays>;
 }) {
@@ -286,14 +292,53 @@ export function targetsOf({
       list = [];
       factsByPerson.set(r.person_id, list);
     }
-    list.push({
-      service: r.service as RecordedService,
-      givenOn: r.given_on,
-      detail: r.detail,
-      received: r.received === 1,
-      quantity: r.quantity,
-    });
+    list.push(serviceFact(r.service, r.given_on, r.detail, r.received, r.quantity));
   }
+  return targetsFrom(inputs, (personId) => factsByPerson.get(personId) ?? []);
+}
+
+/** A service record as the rules read it. */
+export function serviceFact(
+  service: string,
+  givenOn: string,
+  detail: string | null,
+  received: number,
+  quantity: number | null,
+): ServiceFact {
+  return { service: service as RecordedService, givenOn, detail, received: received === 1, quantity };
+}
+
+/**
+ * The service records loadScorecardInputs reads for `months`, each visited once as the fact the rules read,
+ * with its person and the region it was taken in, in the order read — for a caller scoring many periods
+ * (issue 18: read as objects and remade into facts for each period, they were a third of a rebuild).
+ */
+export async function readServiceFacts(
+  db: Conn,
+  scopes: readonly string[],
+  regionCode: string,
+  months: readonly string[],
+  visit: (personId: string, region: string, fact: ServiceFact) => void,
+): Promise<void> {
+  const b = scorecardBounds(months);
+  await forEachRow<[string, string, string, string, string | null, number, number | null]>(
+    db,
+    serviceRecordsInRegionQuery(db, scopes, regionCode, b.to, b.since),
+    ([personId, region, service, givenOn, detail, received, quantity]) =>
+      visit(personId, region, serviceFact(service, givenOn, detail, received, quantity)),
+  );
+}
+
+/** targetsOf with each person's service facts already gathered (`recordsOf`). Pure. */
+export function targetsFrom(
+  {
+    children,
+    pregnancies,
+    measured,
+    households,
+  }: Omit<ScorecardInputs, "measured" | "records"> & { measured: Map<string, MeasuredDays> },
+  recordsOf: (personId: string) => readonly ServiceFact[],
+) {
   const none: MeasuredDays = { weighedOn: [], lengthOn: [], nutrition: [] };
   const targets: ScorecardTarget[] = [];
   for (const c of children) {
@@ -311,7 +356,7 @@ export function targetsOf({
         weighedOn: days.weighedOn,
         lengthOn: days.lengthOn,
         nutrition: days.nutrition,
-        records: factsByPerson.get(c.id) ?? [],
+        records: recordsOf(c.id),
       },
     });
   }
@@ -335,78 +380,11 @@ export function targetsOf({
         household: (p.household_id && households.get(p.household_id)) || null,
         weighedOn: [],
         lengthOn: [],
-        records: factsByPerson.get(p.person_id) ?? [],
+        records: recordsOf(p.person_id),
       },
     });
   }
   return targets;
-}
-
-/**
- * Scorecard rows per period of each of its `desas`, read once for all the periods and for `regionCode` (a
- * region holding them all), then split by period (the queries' conditions, in memory) and by where each
- * person lives and each measurement and record was taken — the rows a scorecard of each desa gives (issue 18: the dashboards' rebuild scored ~1,700 desa-quarters one by one;
- * tested equal in indicators/aggregates.test.ts). A desa that is not a region gets no entry.
- */
-export async function scorecardRowsPerDesa(
-  db: Kysely<Database>,
-  regionCode: string,
-  periods: readonly { period: string; desas: readonly string[] }[],
-  /**
-   * Only these indicators' cells (the rows, one per target and group, are the same). What none of them reads
-   * is not read: the dashboards' Pasal 7 counts need no measurement (issue 18: 400k rows fewer).
-   */
-  only?: readonly string[],
-): Promise<Map<string, Map<string, ScorecardRow[]>>> {
-  const out = new Map<string, Map<string, ScorecardRow[]>>();
-  if (periods.length === 0) return out;
-  const scopes = readScopes(SYSTEM_ACTOR);
-  const all = periods.flatMap((p) => monthsOfPeriod(p.period)).sort();
-  const catalogOf = (desa: string) => {
-    const catalog = catalogForRegion(desa);
-    return only
-      ? { ...catalog, indicators: catalog.indicators.filter((i) => only.includes(i.code)) }
-      : catalog;
-  };
-  const desaCodes = [...new Set(periods.flatMap((p) => p.desas))];
-  const reads = readsOf(desaCodes.flatMap((d) => catalogOf(d).indicators));
-  const span = await loadScorecardInputs(db, scopes, regionCode, [all[0] as string, all.at(-1) as string], {
-    measured: !reads.measured,
-    households: !reads.households,
-  });
-  const known = new Set((await findRegionsByCode(db, desaCodes)).map((r) => r.code));
-  for (const { period, desas } of periods) {
-    const inputs = inputsWithin(span, monthsOfPeriod(period));
-    const wanted = new Set(desas.filter((d) => known.has(d)));
-    const split = <T>(rows: readonly T[], regionOf: (r: T) => string) => {
-      const byDesa = new Map<string, T[]>();
-      for (const r of rows) {
-        for (const d of coveringCodes(regionOf(r), wanted)) {
-          const list = byDesa.get(d);
-          if (list) list.push(r);
-          else byDesa.set(d, [r]);
-        }
-      }
-      return byDesa;
-    };
-    const children = split(inputs.children, (c) => c.region_code);
-    const pregnancies = split(inputs.pregnancies, (p) => p.region_code);
-    const measured = split(inputs.measured, (m) => m.region_code);
-    const records = split(inputs.records, (r) => r.region_code);
-    const rowsOf = new Map<string, ScorecardRow[]>();
-    for (const desa of wanted) {
-      const targets = targetsOf({
-        children: children.get(desa) ?? [],
-        pregnancies: pregnancies.get(desa) ?? [],
-        measured: measurementDaysOf(measured.get(desa) ?? []),
-        records: records.get(desa) ?? [],
-        households: inputs.households,
-      });
-      rowsOf.set(desa, scoreTargets(catalogOf(desa), period, targets));
-    }
-    out.set(period, rowsOf);
-  }
-  return out;
 }
 
 /** The codes of `set` whose scope holds `code` (itself, or a prefix ending at a segment). */

@@ -152,7 +152,7 @@ export async function personServiceRecords(
 // The records of pregnant women the midwife's list counts (antenatal feature).
 export { liveServiceRecordsOfPersons } from "./repository";
 // The scorecard as indicators (Pasal 7 counts) and planning (social mapping) read it.
-export { buildScorecard, coveringCodes, scorecardRowsPerDesa } from "./scorecard";
+export { buildScorecard, coveringCodes } from "./scorecard";
 // The scorecard's stored per-desa counts, rebuilt with the dashboards' figures (indicators/aggregates).
 export {
   figurePeriods,
@@ -161,3 +161,4 @@ export {
   scorecardFiguresOf,
   scorecardView,
 } from "./scorecard-figures";
+export { scorecardRowsPerDesa } from "./scorecard-per-desa";
