@@ -66,26 +66,85 @@ export function scoreTargets(
 ): ScorecardRow[] {
   const months = monthsOfPeriod(period);
   const rows: ScorecardRow[] = [];
+  let cells: Record<string, (ScoreCell | null)[]> = {};
   for (const target of targets) {
-    for (const group of SCORE_GROUPS) {
-      const present = months.map((m) => inGroup(group, target.facts, m));
-      if (!present.some(Boolean)) continue;
-      const cells: Record<string, (ScoreCell | null)[]> = {};
-      for (const ind of indicatorsOf(catalog, group)) {
-        cells[ind.code] = months.map((m, i) =>
-          present[i] ? evaluateIndicator(ind, target.facts, m, catalog) : null,
-        );
-      }
-      rows.push({
-        personId: target.personId,
-        name: target.name,
-        regionCode: target.regionCode,
-        group,
-        cells,
-      });
-    }
+    visitCells(catalog, months, target.facts, {
+      row(group, indicators) {
+        cells = {};
+        for (const ind of indicators) cells[ind.code] = months.map(() => null);
+        rows.push({
+          personId: target.personId,
+          name: target.name,
+          regionCode: target.regionCode,
+          group,
+          cells,
+        });
+      },
+      cell(ind, i, cell) {
+        (cells[ind.code] as (ScoreCell | null)[])[i] = cell;
+      },
+    });
   }
   return rows;
+}
+
+/** What visitCells reports: a row (a group the target is in), then that row's judged cells in order. */
+export interface CellVisitor {
+  row(group: ScoreGroup, indicators: readonly ServiceIndicator[]): void;
+  cell(indicator: ServiceIndicator, monthIndex: number, cell: ScoreCell): void;
+}
+
+/**
+ * Every cell of one target's rows (scoreTargets), without making the rows: for each group it is in during
+ * some of `months`, `row`, then `cell` per indicator (catalog order) and month it is in the group. A caller
+ * that only adds cells up (stored figures: countTargets) makes no arrays (issue 18: a regency's 12 stored
+ * months made ~5M one-cell arrays, most of a rebuild's garbage collection).
+ */
+export function visitCells(
+  catalog: ServiceCatalog,
+  months: readonly string[],
+  facts: TargetFacts,
+  visit: CellVisitor,
+): void {
+  for (const group of SCORE_GROUPS) {
+    const present = months.map((m) => inGroup(group, facts, m));
+    if (!present.some(Boolean)) continue;
+    const indicators = indicatorsOf(catalog, group);
+    visit.row(group, indicators);
+    for (const ind of indicators)
+      for (let i = 0; i < months.length; i++)
+        if (present[i]) visit.cell(ind, i, evaluateIndicator(ind, facts, months[i] as string, catalog));
+  }
+}
+
+/** countsOf(scoreTargets(catalog, period, targets)) added into `into`, without the rows (see visitCells). */
+export function countTargets(
+  catalog: ServiceCatalog,
+  period: string,
+  targets: readonly ScorecardTarget[],
+  into: ScorecardCounts,
+  /** Persons already counted in `into` (a target is counted once however many rows it has). */
+  persons: Set<string> = new Set(),
+): ScorecardCounts {
+  const months = monthsOfPeriod(period);
+  const before = persons.size;
+  for (const target of targets) {
+    visitCells(catalog, months, target.facts, {
+      row(group, indicators) {
+        persons.add(target.personId);
+        into.groups[group] = (into.groups[group] ?? 0) + 1;
+        for (const ind of indicators) if (!into.cells[ind.code]) into.cells[ind.code] = [0, 0, 0];
+      },
+      cell(ind, _i, cell) {
+        const c = into.cells[ind.code] as [number, number, number];
+        if (cell === "Y") c[0]++;
+        else if (cell === "T") c[1]++;
+        else if (cell === "TS") c[2]++;
+      },
+    });
+  }
+  into.targets += persons.size - before;
+  return into;
 }
 
 /**

@@ -2,7 +2,7 @@ import {
   type Actor,
   addCounts,
   catalogForRegion,
-  countsOf,
+  countTargets,
   emptyScorecardCounts,
   type FiguresFreshness,
   monthsEnding,
@@ -13,7 +13,6 @@ import {
   type ScorecardView,
   type ServiceFact,
   SYSTEM_ACTOR,
-  scoreTargets,
   totalsOfCounts,
 } from "@tumbuh/core";
 import type { Kysely, Transaction } from "kysely";
@@ -66,7 +65,9 @@ function kecamatanOf(code: string): string | null {
   return parts.length >= 3 ? parts.slice(0, 3).join(".") : null;
 }
 
-const within = (code: string, region: string) => code === region || code.startsWith(`${region}.`);
+// No string made: asked for every record and measurement of every stored month.
+const within = (code: string, region: string) =>
+  code === region || (code.startsWith(region) && code[region.length] === ".");
 
 /**
  * The stored rows of `desas` (all inside `regency`) for `periods`: their targets scored with the facts the
@@ -129,53 +130,61 @@ export async function scorecardFiguresOf(
       const k = h === undefined ? null : kecamatanOfMemo(h);
       return k !== null && !within(region, k);
     };
-    const rows = scoreTargets(
-      catalog,
-      period,
-      targetsFrom({ ...inputs, children, pregnancies, measured: measurementDaysOf(inputs.measured) }, (id) =>
-        seen(id).map((r) => r.fact),
-      ),
+    const targets = targetsFrom(
+      { ...inputs, children, pregnancies, measured: measurementDaysOf(inputs.measured) },
+      (id) => seen(id).map((r) => r.fact),
     );
     // Only a target's own records can be outside its kecamatan (a record of anyone else has no home here).
     const cross = new Set<string>();
     for (const id of home.keys()) if (seen(id).some((r) => outside(id, r.region))) cross.add(id);
     for (const m of inputs.measured) if (outside(m.person_id, m.region_code)) cross.add(m.person_id);
-    const kecamatanRows =
+    const kecamatanTargets =
       cross.size === 0
         ? []
-        : scoreTargets(
-            catalog,
-            period,
-            targetsFrom(
-              {
-                children: children.filter((c) => cross.has(c.id)),
-                pregnancies: pregnancies.filter((p) => cross.has(p.person_id)),
-                measured: measurementDaysOf(
-                  inputs.measured.filter(
-                    (m) => cross.has(m.person_id) && !outside(m.person_id, m.region_code),
-                  ),
-                ),
-                households: inputs.households,
-              },
-              (id) => seen(id).flatMap((r) => (outside(id, r.region) ? [] : [r.fact])),
-            ),
+        : targetsFrom(
+            {
+              children: children.filter((c) => cross.has(c.id)),
+              pregnancies: pregnancies.filter((p) => cross.has(p.person_id)),
+              measured: measurementDaysOf(
+                inputs.measured.filter((m) => cross.has(m.person_id) && !outside(m.person_id, m.region_code)),
+              ),
+              households: inputs.households,
+            },
+            (id) => seen(id).flatMap((r) => (outside(id, r.region) ? [] : [r.fact])),
           );
-    const byDesa = groupBy(rows, (r) => desaOf(r.regionCode));
-    const crossByDesa = groupBy(kecamatanRows, (r) => desaOf(r.regionCode));
-    for (const [desa, list] of byDesa) {
-      const crossRows = crossByDesa.get(desa);
+    // Counted without making the rows (core countTargets: the same counts as countsOf of scoreTargets' rows).
+    const crossByDesa = groupBy(kecamatanTargets, (t) => desaOf(t.regionCode));
+    for (const [desa, list] of groupBy(targets, (t) => desaOf(t.regionCode))) {
+      const counts = countTargets(catalog, period, list, emptyScorecardCounts());
+      if (counts.targets === 0) continue; // no target in any group: no row, as before
+      const crossList = crossByDesa.get(desa);
+      let kecamatan: ScorecardCounts | null = null;
+      if (crossList) {
+        const persons = new Set<string>();
+        const k = countTargets(
+          catalog,
+          period,
+          list.filter((t) => !cross.has(t.personId)),
+          emptyScorecardCounts(),
+          persons,
+        );
+        const rowsBefore = rowsOf(k);
+        countTargets(catalog, period, crossList, k, persons);
+        if (rowsOf(k) > rowsBefore) kecamatan = k;
+      }
       out.push({
         desa_code: desa,
         period,
-        counts: JSON.stringify(countsOf(list)),
-        kecamatan_counts: crossRows
-          ? JSON.stringify(countsOf([...list.filter((r) => !cross.has(r.personId)), ...crossRows]))
-          : null,
+        counts: JSON.stringify(counts),
+        kecamatan_counts: kecamatan ? JSON.stringify(kecamatan) : null,
       });
     }
   }
   return out;
 }
+
+/** Rows counted (one per target and group it is in). */
+const rowsOf = (c: ScorecardCounts) => Object.values(c.groups).reduce((a, b) => a + b, 0);
 
 function groupBy<T>(list: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
