@@ -90,7 +90,8 @@ export function scoreTargets(
 
 /** What visitCells reports: a row (a group the target is in), then that row's judged cells in order. */
 export interface CellVisitor {
-  row(group: ScoreGroup, indicators: readonly ServiceIndicator[]): void;
+  /** `present[i]`: in the group in month i (its cells are visited, the others are null in a row). */
+  row(group: ScoreGroup, indicators: readonly ServiceIndicator[], present: readonly boolean[]): void;
   cell(indicator: ServiceIndicator, monthIndex: number, cell: ScoreCell): void;
 }
 
@@ -110,7 +111,7 @@ export function visitCells(
     const present = months.map((m) => inGroup(group, facts, m));
     if (!present.some(Boolean)) continue;
     const indicators = indicatorsOf(catalog, group);
-    visit.row(group, indicators);
+    visit.row(group, indicators, present);
     for (const ind of indicators)
       for (let i = 0; i < months.length; i++)
         if (present[i]) visit.cell(ind, i, evaluateIndicator(ind, facts, months[i] as string, catalog));

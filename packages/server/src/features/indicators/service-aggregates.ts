@@ -1,6 +1,9 @@
 import {
+  catalogForRegion,
   completedMonths,
   countPersons,
+  evaluateIndicator,
+  indicatorsOf,
   LONGER_KINDS,
   monthEnd,
   monthsOfPeriod,
@@ -9,12 +12,13 @@ import {
   periodContaining,
   type ScoreCell,
   shiftMonth,
+  visitCells,
 } from "@tumbuh/core";
 import { type Kysely, sql, type Transaction } from "kysely";
 import { forEachRow } from "../../db/raw-rows";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
-import { coveringCodes, scorecardRowsPerDesa } from "../services/service";
+import { coveringCodes, scorecardTargetsPerDesa } from "../services/service";
 
 /**
  * Per desa and month, the counts of the KPM scorecard rules (core services/rules, issue 6) that Paser
@@ -86,7 +90,7 @@ export async function rebuildDesaServices(
 
 /**
  * The service counts of each of `desas` (all inside `regionCode`), read once per quarter for the region
- * (core scorecard rows split per desa: `scorecardRowsPerDesa`) instead of one scorecard per desa and
+ * (core scorecard targets split per desa: `scorecardTargetsPerDesa`) instead of one scorecard per desa and
  * quarter (issue 18). A desa without service records, or not a region, has no entry.
  */
 export async function serviceCounts(
@@ -167,15 +171,20 @@ export async function serviceCounts(
       return { period: quarter, desas: [...fromOf].filter(([, from]) => from <= last).map(([d]) => d) };
     })
     .filter((q) => q.desas.length > 0);
-  const rowsPerQuarter = await scorecardRowsPerDesa(db, regionCode, perQuarter, [
-    ...Object.keys(PERSON_RULES),
-    IMMUNISATION,
-  ]);
-  for (const [quarter, rowsOf] of rowsPerQuarter) {
-    const months = monthsOfPeriod(quarter);
-    const ends = months.map(monthEnd);
-    for (const [desa, rows] of rowsOf) {
+  // Scored without rows (core visitCells), and the immunisation cell only where it is counted: at 11
+  // months (issue 18: ~24 months of immunisation cells a child scored for one).
+  await scorecardTargetsPerDesa(
+    db,
+    regionCode,
+    perQuarter,
+    Object.keys(PERSON_RULES),
+    (quarter, desa, catalog, targets) => {
+      const months = monthsOfPeriod(quarter);
+      const ends = months.map(monthEnd);
       const from = fromOf.get(desa) as string;
+      const immunisation = indicatorsOf(catalogForRegion(desa), "anak_0_23").find(
+        (i) => i.code === IMMUNISATION,
+      );
       let counts = out.get(desa);
       if (!counts) {
         counts = new Map();
@@ -186,36 +195,42 @@ export async function serviceCounts(
         cells = new Map(Object.keys(PERSON_RULES).map((code) => [code, []]));
         cellsOf.set(desa, cells);
       }
-      for (const row of rows) {
-        // Only cells that judge (Y or T): countPersons passes over the rest (issue 18: most rows are of
-        // other groups, and a list of every cell was a fifth of the rebuild's garbage).
-        for (const code in row.cells) {
-          const list = cells.get(code);
-          if (!list) continue;
-          const own = row.cells[code] as (ScoreCell | null)[];
-          for (let i = 0; i < months.length; i++) {
+      const desaCounts = counts;
+      const desaCells = cells;
+      for (const { personId, facts } of targets) {
+        visitCells(catalog, months, facts, {
+          // Pasal 7 i "bayi 0–11 bulan telah diimunisasi dasar secara lengkap": each child is counted once, in
+          // the month it has 11 completed months — when every antigen of the schedule (Permenkes 12/2017; core
+          // ANTIGENS, measles due from 10 months) is due, so the scorecard's "complete for age" is "complete".
+          // Summed over a year this is the year's cohort of infants and those fully immunised before age one.
+          row(group, _indicators, present) {
+            if (group !== "anak_0_23" || !immunisation) return;
+            const born = births.get(personId);
+            if (!born) return;
+            for (let i = 0; i < months.length; i++) {
+              const month = months[i] as string;
+              if (month < from || month > thisMonth) continue;
+              if (completedMonths(born, ends[i] as string) === IDL_AGE_MONTHS)
+                tally(
+                  desaCounts,
+                  SERVICE_CODES.idl,
+                  month,
+                  present[i] ? evaluateIndicator(immunisation, facts, month, catalog) : null,
+                );
+            }
+          },
+          // Only cells that judge (Y or T): countPersons passes over the rest (issue 18: a list of every cell
+          // was a fifth of the rebuild's garbage).
+          cell(ind, i, cell) {
+            const list = desaCells.get(ind.code);
             const month = months[i] as string;
-            const cell = own[i];
-            if ((cell === "Y" || cell === "T") && month >= from && month <= thisMonth)
-              list.push({ personId: row.personId, month, cell });
-          }
-        }
-        // Pasal 7 i "bayi 0–11 bulan telah diimunisasi dasar secara lengkap": each child is counted once, in
-        // the month it has 11 completed months — when every antigen of the schedule (Permenkes 12/2017; core
-        // ANTIGENS, measles due from 10 months) is due, so the scorecard's "complete for age" is "complete".
-        // Summed over a year this is the year's cohort of infants and those fully immunised before age one.
-        if (row.group !== "anak_0_23") continue;
-        const born = births.get(row.personId);
-        if (!born) continue;
-        for (let i = 0; i < months.length; i++) {
-          const month = months[i] as string;
-          if (month < from || month > thisMonth) continue;
-          if (completedMonths(born, ends[i] as string) === IDL_AGE_MONTHS)
-            tally(counts, SERVICE_CODES.idl, month, row.cells[IMMUNISATION]?.[i]);
-        }
+            if (list && (cell === "Y" || cell === "T") && month >= from && month <= thisMonth)
+              list.push({ personId, month, cell });
+          },
+        });
       }
-    }
-  }
+    },
+  );
   for (const [desa, cells] of cellsOf) {
     const counts = out.get(desa) as Counts;
     for (const [code, list] of cells)

@@ -2,10 +2,10 @@ import {
   catalogForRegion,
   monthsOfPeriod,
   readScopes,
-  type ScorecardRow,
+  type ScorecardTarget,
+  type ServiceCatalog,
   type ServiceFact,
   SYSTEM_ACTOR,
-  scoreTargets,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
@@ -21,17 +21,18 @@ import {
 } from "./scorecard";
 
 /**
- * Scorecard rows per period of each of its `desas`, read once for all the periods and for `regionCode` (a
+ * The scorecard targets per period of each of its `desas` (what scoreTargets scores), read once for all the periods and for `regionCode` (a
  * region holding them all), then split by where each person lives and each measurement and record was
- * taken, and by period (the queries' conditions, in memory: scorecardFilters) — the rows a scorecard of each
- * desa gives (issue 18: the dashboards' rebuild scored ~1,700 desa-quarters one by one; tested equal in
- * indicators/aggregates.test.ts). A desa that is not a region gets no entry.
+ * taken, and by period (the queries' conditions, in memory: scorecardFilters) — the targets a scorecard of
+ * each desa scores (issue 18: the dashboards' rebuild scored ~1,700 desa-quarters one by one; tested equal
+ * in indicators/aggregates.test.ts), each given to `visit` with the desa's catalog. A desa that is not a
+ * region is not visited.
  *
  * Each input is split by desa once, not once per period, and each service record becomes the fact the rules
  * read once (issue 18: the regency's 224k records read as objects and remade for each of 12 quarters were a
  * third of the dashboards' rebuild); a period only picks which of a person's facts it sees.
  */
-export async function scorecardRowsPerDesa(
+export async function scorecardTargetsPerDesa(
   db: Kysely<Database>,
   regionCode: string,
   periods: readonly { period: string; desas: readonly string[] }[],
@@ -39,10 +40,10 @@ export async function scorecardRowsPerDesa(
    * Only these indicators' cells (the rows, one per target and group, are the same). What none of them reads
    * is not read: the dashboards' Pasal 7 counts need no measurement (issue 18: 400k rows fewer).
    */
-  only?: readonly string[],
-): Promise<Map<string, Map<string, ScorecardRow[]>>> {
-  const out = new Map<string, Map<string, ScorecardRow[]>>();
-  if (periods.length === 0) return out;
+  only: readonly string[] | undefined,
+  visit: (period: string, desa: string, catalog: ServiceCatalog, targets: ScorecardTarget[]) => void,
+): Promise<void> {
+  if (periods.length === 0) return;
   const scopes = readScopes(SYSTEM_ACTOR);
   const all = periods.flatMap((p) => monthsOfPeriod(p.period)).sort();
   const span = [all[0] as string, all.at(-1) as string];
@@ -95,7 +96,6 @@ export async function scorecardRowsPerDesa(
   const none: readonly ServiceFact[] = [];
   for (const { period, desas } of periods) {
     const f = scorecardFilters(monthsOfPeriod(period));
-    const rowsOf = new Map<string, ScorecardRow[]>();
     for (const desa of new Set(desas)) {
       if (!known.has(desa)) continue;
       const facts = factsOf.get(desa);
@@ -108,9 +108,7 @@ export async function scorecardRowsPerDesa(
         },
         (personId) => facts?.get(personId)?.filter((x) => f.record(x.service, x.givenOn)) ?? none,
       );
-      rowsOf.set(desa, scoreTargets(catalogOf(desa), period, targets));
+      visit(period, desa, catalogOf(desa), targets);
     }
-    out.set(period, rowsOf);
   }
-  return out;
 }

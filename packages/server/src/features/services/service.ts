@@ -161,4 +161,4 @@ export {
   scorecardFiguresOf,
   scorecardView,
 } from "./scorecard-figures";
-export { scorecardRowsPerDesa } from "./scorecard-per-desa";
+export { scorecardTargetsPerDesa } from "./scorecard-per-desa";
