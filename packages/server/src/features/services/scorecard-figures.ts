@@ -87,32 +87,34 @@ export async function scorecardFiguresOf(
   const months = [all[0] as string, all.at(-1) as string];
   const scopes = readScopes(SYSTEM_ACTOR);
   const span = await loadScorecardInputs(db as Kysely<Database>, scopes, regency, months, { records: true });
+  // Taken outside the target's kecamatan: the regency's scorecard sees it, the kecamatan's does not. A
+  // person's home (persons.region_code, for a child and a pregnancy alike) is the same in every period, so
+  // each record and measurement is asked once, not once per period (issue 18: ~5M questions a rebuild).
+  const kecamatanOfHome = new Map<string, string | null>();
+  for (const c of span.children) kecamatanOfHome.set(c.id, kecamatanOf(c.region_code));
+  for (const p of span.pregnancies) kecamatanOfHome.set(p.person_id, kecamatanOf(p.region_code));
+  const outsideHome = (personId: string, region: string) => {
+    const k = kecamatanOfHome.get(personId);
+    return k !== undefined && k !== null && !within(region, k);
+  };
+  const measuredOutside = new Set(span.measured.filter((m) => outsideHome(m.person_id, m.region_code)));
   // Each record once, as the fact the rules read, per person in the order read (as targetsOf would);
   // a period picks which of them it sees (issue 18: 224k records remade into facts for each of 12 months).
-  const factsOf = new Map<string, { fact: ServiceFact; region: string }[]>();
+  const factsOf = new Map<string, Fact[]>();
   await readServiceFacts(db as Kysely<Database>, scopes, regency, months, (personId, region, fact) => {
+    const entry = { fact, outside: outsideHome(personId, region) };
     const list = factsOf.get(personId);
-    if (list) list.push({ fact, region });
-    else factsOf.set(personId, [{ fact, region }]);
+    if (list) list.push(entry);
+    else factsOf.set(personId, [entry]);
   });
   const catalog = catalogForRegion(regency);
   const out: ScorecardFiguresTable[] = [];
-  // Asked for every record and measurement of every month (issue 18: 1.9 s of split strings a rebuild).
-  const kecamatans = new Map<string, string | null>();
-  const kecamatanOfMemo = (code: string) => {
-    let k = kecamatans.get(code);
-    if (k === undefined) {
-      k = kecamatanOf(code);
-      kecamatans.set(code, k);
-    }
-    return k;
-  };
   for (const period of periods) {
     const f = scorecardFilters(monthsOfPeriod(period));
     const inputs = inputsWithin(span, monthsOfPeriod(period));
     const children = inputs.children.filter((c) => wanted.has(desaOf(c.region_code)));
     const pregnancies = inputs.pregnancies.filter((p) => wanted.has(desaOf(p.region_code)));
-    const recordsOf = new Map<string, { fact: ServiceFact; region: string }[]>();
+    const recordsOf = new Map<string, Fact[]>();
     const seen = (personId: string) => {
       let list = recordsOf.get(personId);
       if (!list) {
@@ -121,23 +123,19 @@ export async function scorecardFiguresOf(
       }
       return list;
     };
-    const home = new Map<string, string>();
-    for (const c of children) home.set(c.id, c.region_code);
-    for (const p of pregnancies) home.set(p.person_id, p.region_code);
-    // Taken outside the target's kecamatan: the regency's scorecard sees it, the kecamatan's does not.
-    const outside = (personId: string, region: string) => {
-      const h = home.get(personId);
-      const k = h === undefined ? null : kecamatanOfMemo(h);
-      return k !== null && !within(region, k);
-    };
+    // This period's targets: only their records and measurements can be outside their kecamatan.
+    const home = new Set<string>();
+    for (const c of children) home.add(c.id);
+    for (const p of pregnancies) home.add(p.person_id);
     const targets = targetsFrom(
       { ...inputs, children, pregnancies, measured: measurementDaysOf(inputs.measured) },
       (id) => seen(id).map((r) => r.fact),
     );
     // Only a target's own records can be outside its kecamatan (a record of anyone else has no home here).
     const cross = new Set<string>();
-    for (const id of home.keys()) if (seen(id).some((r) => outside(id, r.region))) cross.add(id);
-    for (const m of inputs.measured) if (outside(m.person_id, m.region_code)) cross.add(m.person_id);
+    for (const id of home) if (seen(id).some((r) => r.outside)) cross.add(id);
+    for (const m of inputs.measured)
+      if (home.has(m.person_id) && measuredOutside.has(m)) cross.add(m.person_id);
     const kecamatanTargets =
       cross.size === 0
         ? []
@@ -146,11 +144,11 @@ export async function scorecardFiguresOf(
               children: children.filter((c) => cross.has(c.id)),
               pregnancies: pregnancies.filter((p) => cross.has(p.person_id)),
               measured: measurementDaysOf(
-                inputs.measured.filter((m) => cross.has(m.person_id) && !outside(m.person_id, m.region_code)),
+                inputs.measured.filter((m) => cross.has(m.person_id) && !measuredOutside.has(m)),
               ),
               households: inputs.households,
             },
-            (id) => seen(id).flatMap((r) => (outside(id, r.region) ? [] : [r.fact])),
+            (id) => seen(id).flatMap((r) => (r.outside ? [] : [r.fact])),
           );
     // Counted without making the rows (core countTargets: the same counts as countsOf of scoreTargets' rows).
     const crossByDesa = groupBy(kecamatanTargets, (t) => desaOf(t.regionCode));
@@ -181,6 +179,12 @@ export async function scorecardFiguresOf(
     }
   }
   return out;
+}
+
+/** A service fact and whether it was taken outside its person's home kecamatan. */
+interface Fact {
+  fact: ServiceFact;
+  outside: boolean;
 }
 
 /** Rows counted (one per target and group it is in). */
