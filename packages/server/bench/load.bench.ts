@@ -9,7 +9,7 @@
  * longest wait of a trivial request (GET /api/jobs) while the rebuild (and import) ran. Goal: p95 < 300 ms.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +24,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
 const WRITE_SHARE = 0.25;
 const GOAL_P95_MS = 300;
 const CLI = new URL("../../cli/bin/tumbuh.js", import.meta.url).pathname;
+const PROBE = new URL("./event-loop-probe.mjs", import.meta.url).pathname;
 const DESA = "64.01.05.2003";
 
 const pct = (xs: number[], p: number) => {
@@ -54,9 +55,15 @@ async function main() {
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [CLI, "serve"], {
+    // BENCH_PROFILE=DIR writes a CPU profile of the server's threads there (chrome devtools, speedscope).
+    const profile = process.env.BENCH_PROFILE
+      ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+      : [];
+    const loopFile = join(dir, "event-loop.json");
+    server = spawn(process.execPath, ["--import", PROBE, ...profile, CLI, "serve"], {
       env: {
         ...process.env,
+        BENCH_EVENT_LOOP_FILE: loopFile,
         TUMBUH_DATABASE_URL: file,
         TUMBUH_PORT: String(port),
         TUMBUH_LOG_LEVEL: "silent",
@@ -99,6 +106,18 @@ async function main() {
     let heavyFrom = Number.POSITIVE_INFINITY;
     let heavyUntil = Number.POSITIVE_INFINITY;
     let longestTrivialDuringHeavy = 0;
+    // CPU seconds (utime + stime) of the server: all its threads, and the main thread alone (the one that
+    // answers requests; its task id is the process id). Less noisy than wall time on a shared machine.
+    const cpuOf = (stat: string) => {
+      const fields = readFileSync(stat, "utf8").split(") ")[1]?.split(" ") ?? [];
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    };
+    const serverCpu = () => {
+      const pid = server?.pid;
+      return pid ? { all: cpuOf(`/proc/${pid}/stat`), main: cpuOf(`/proc/${pid}/task/${pid}/stat`) } : null;
+    };
+    const cpuAtStart = serverCpu();
+    server.kill("SIGUSR2");
     const started = performance.now();
     const end = started + SECONDS * 1000;
 
@@ -216,6 +235,9 @@ async function main() {
 
     await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
     const loadEnd = performance.now();
+    server.kill("SIGUSR2");
+    const cpuAtEnd = serverCpu();
+    const requestsDuringLoad = requests;
     await heavy;
     console.log(
       `${requests} requests in ${((loadEnd - started) / 1000).toFixed(0)} s by ${CLIENTS} clients (${(WRITE_SHARE * 100).toFixed(0)} % writes)`,
@@ -231,6 +253,15 @@ async function main() {
     console.log(
       `regency rebuild${process.env.BENCH_IMPORT === "1" ? " + import" : " (no import: BENCH_IMPORT=1 adds one)"} ran ${((heavyUntil - heavyFrom) / 1000).toFixed(1)} s; longest trivial request meanwhile ${longestTrivialDuringHeavy.toFixed(0)} ms`,
     );
+    for (let i = 0; i < 20 && !existsSync(loopFile); i++) await new Promise((r) => setTimeout(r, 100));
+    const loop = existsSync(loopFile) ? JSON.parse(readFileSync(loopFile, "utf8")) : null;
+    console.log(
+      `server event-loop delay during the load: ${loop ? `p50 ${loop.p50} ms, p95 ${loop.p95} ms, p99 ${loop.p99} ms, max ${loop.max} ms` : "not measured"}`,
+    );
+    if (cpuAtStart && cpuAtEnd)
+      console.log(
+        `server CPU during the load: ${(cpuAtEnd.all - cpuAtStart.all).toFixed(1)} s all threads, main thread ${(cpuAtEnd.main - cpuAtStart.main).toFixed(1)} s = ${((1000 * (cpuAtEnd.main - cpuAtStart.main)) / requestsDuringLoad).toFixed(1)} ms a request`,
+      );
     console.log(`goal p95 < ${GOAL_P95_MS} ms: ${p95 < GOAL_P95_MS ? "met" : "NOT met"}`);
   } finally {
     server?.kill("SIGTERM");
