@@ -18,10 +18,19 @@ const { parentPort, workerData } = require("node:worker_threads");
 const SQLite = require(workerData.driver);
 const db = new SQLite(workerData.file);
 db.pragma("busy_timeout = 5000");
-parentPort.on("message", () => {
+parentPort.on("message", (msg) => {
   try {
-    db.prepare("insert into t (n) values (1)").run();
-    parentPort.postMessage("committed");
+    if (msg === "go") {
+      db.prepare("insert into t (n) values (1)").run();
+      parentPort.postMessage("committed");
+      return;
+    }
+    // { holdMs }: a long write transaction (a rebuild writing its figures, an import's chunk).
+    db.exec("begin immediate");
+    db.prepare("insert into t (n) values (9)").run();
+    parentPort.postMessage("holding");
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, msg.holdMs);
+    db.exec("commit");
   } catch (err) {
     parentPort.postMessage(String(err));
   }
@@ -95,5 +104,27 @@ describe("SQLite transactions beside the job worker's connection", () => {
       { readOnly: true },
     );
     expect(sqliteHandleOf(db.kysely)?.inTransaction).toBe(false);
+  });
+
+  it("a write waiting for the worker's write lock leaves the event loop free: timers fire, reads answer", async () => {
+    // Before: BEGIN waited in SQLite's busy handler, a sleep on the request thread, so nothing else ran
+    // until the worker committed (every request stopped for as long as an import chunk or a rebuild wrote).
+    worker.postMessage({ holdMs: 400 });
+    for (let i = 0; i < 200 && !replies.includes("holding"); i++) await sleep(5);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    const t0 = performance.now();
+    const write = inTransaction(db.kysely, (trx) => sql`insert into t (n) values (2)`.execute(trx));
+    await sleep(0);
+    await sql`select count(*) from t`.execute(db.kysely);
+    const readAfter = performance.now() - t0;
+    await write;
+    const writeAfter = performance.now() - t0;
+    clearInterval(timer);
+    expect(readAfter).toBeLessThan(200);
+    expect(writeAfter).toBeGreaterThanOrEqual(300);
+    expect(ticks).toBeGreaterThanOrEqual(10);
+    const rows = await sql<{ n: number }>`select n from t order by id`.execute(db.kysely);
+    expect(rows.rows.map((r) => r.n)).toEqual([0, 9, 2]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "./schema";
+import { retryWhileWriteLocked } from "./sqlite-dialect";
 
 export interface TransactionOptions {
   /**
@@ -23,5 +24,7 @@ export function inTransaction<T>(
   // isTransaction is true only on Kysely's Transaction objects.
   if (db.isTransaction) return fn(db as Transaction<Database>);
   const builder = db.transaction();
-  return (options.readOnly ? builder.setAccessMode("read only") : builder).execute(fn);
+  if (options.readOnly) return builder.setAccessMode("read only").execute(fn);
+  // On SQLite another connection may hold the write lock: wait for it without holding the event loop.
+  return retryWhileWriteLocked(() => builder.execute(fn));
 }
