@@ -7,6 +7,9 @@
  * change), so the background job rebuilds all 144 while the load runs. With BENCH_IMPORT=1 an e-PPGBM file
  * of BENCH_IMPORT_ROWS (20,000) rows is uploaded at the same moment. Prints p50/p95, the error rate, and the
  * longest wait of a trivial request (GET /api/jobs) while the rebuild (and import) ran. Goal: p95 < 300 ms.
+ * Also the server's event-loop delay during the load (event-loop-probe.mjs, preloaded) and its CPU time, all
+ * threads and the request thread alone per request: on a shared machine wall times follow the other load,
+ * those less so. BENCH_PROFILE=DIR writes CPU profiles of the server's threads there.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
