@@ -105,6 +105,8 @@ async function main() {
     const times: number[] = [];
     const byKind = new Map<string, number[]>();
     let errors = 0;
+    // What failed, "kind status code" → count, so an error rate can be told apart from a bench artefact.
+    const failures = new Map<string, number>();
     let requests = 0;
     let heavyFrom = Number.POSITIVE_INFINITY;
     let heavyUntil = Number.POSITIVE_INFINITY;
@@ -128,6 +130,7 @@ async function main() {
       const t0 = performance.now();
       let ok = false;
       let body: unknown = null;
+      let failure = "no answer";
       try {
         const res = await fetch(`${base}${path}`, {
           ...init,
@@ -135,12 +138,16 @@ async function main() {
         });
         ok = res.status < 400;
         body = res.headers.get("content-type")?.includes("json") ? await res.json() : await res.arrayBuffer();
+        failure = `${res.status} ${(body as { error?: { code?: string } } | null)?.error?.code ?? ""}`;
       } catch {
         ok = false;
       }
       const ms = performance.now() - t0;
       requests++;
-      if (!ok) errors++;
+      if (!ok) {
+        errors++;
+        failures.set(`${kind} ${failure}`, (failures.get(`${kind} ${failure}`) ?? 0) + 1);
+      }
       times.push(ms);
       byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
       if (kind === "trivial" && t0 >= heavyFrom && t0 <= heavyUntil)
@@ -251,7 +258,7 @@ async function main() {
       );
     const p95 = pct(times, 95);
     console.log(
-      `all: p50 ${pct(times, 50).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, errors ${((100 * errors) / requests).toFixed(2)} %`,
+      `all: p50 ${pct(times, 50).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, errors ${((100 * errors) / requests).toFixed(2)} %${failures.size ? ` (${[...failures].map(([f, n]) => `${f}: ${n}`).join(", ")})` : ""}`,
     );
     console.log(
       `regency rebuild${process.env.BENCH_IMPORT === "1" ? " + import" : " (no import: BENCH_IMPORT=1 adds one)"} ran ${((heavyUntil - heavyFrom) / 1000).toFixed(1)} s; longest trivial request meanwhile ${longestTrivialDuringHeavy.toFixed(0)} ms`,
