@@ -7,9 +7,12 @@
  * change), so the background job rebuilds all 144 while the load runs. With BENCH_IMPORT=1 an e-PPGBM file
  * of BENCH_IMPORT_ROWS (20,000) rows is uploaded at the same moment. Prints p50/p95, the error rate, and the
  * longest wait of a trivial request (GET /api/jobs) while the rebuild (and import) ran. Goal: p95 < 300 ms.
+ * Also the server's event-loop delay during the load (event-loop-probe.mjs, preloaded) and its CPU time, all
+ * threads and the request thread alone per request: on a shared machine wall times follow the other load,
+ * those less so. BENCH_PROFILE=DIR writes CPU profiles of the server's threads there.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +27,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
 const WRITE_SHARE = 0.25;
 const GOAL_P95_MS = 300;
 const CLI = new URL("../../cli/bin/tumbuh.js", import.meta.url).pathname;
+const PROBE = new URL("./event-loop-probe.mjs", import.meta.url).pathname;
 const DESA = "64.01.05.2003";
 
 const pct = (xs: number[], p: number) => {
@@ -54,9 +58,15 @@ async function main() {
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [CLI, "serve"], {
+    // BENCH_PROFILE=DIR writes a CPU profile of the server's threads there (chrome devtools, speedscope).
+    const profile = process.env.BENCH_PROFILE
+      ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+      : [];
+    const loopFile = join(dir, "event-loop.json");
+    server = spawn(process.execPath, ["--import", PROBE, ...profile, CLI, "serve"], {
       env: {
         ...process.env,
+        BENCH_EVENT_LOOP_FILE: loopFile,
         TUMBUH_DATABASE_URL: file,
         TUMBUH_PORT: String(port),
         TUMBUH_LOG_LEVEL: "silent",
@@ -95,10 +105,25 @@ async function main() {
     const times: number[] = [];
     const byKind = new Map<string, number[]>();
     let errors = 0;
+    // What failed, "kind status code" → count, so an error rate can be told apart from a bench artefact.
+    const failures = new Map<string, number>();
     let requests = 0;
     let heavyFrom = Number.POSITIVE_INFINITY;
     let heavyUntil = Number.POSITIVE_INFINITY;
     let longestTrivialDuringHeavy = 0;
+    let importStatus = "not run";
+    // CPU seconds (utime + stime) of the server: all its threads, and the main thread alone (the one that
+    // answers requests; its task id is the process id). Less noisy than wall time on a shared machine.
+    const cpuOf = (stat: string) => {
+      const fields = readFileSync(stat, "utf8").split(") ")[1]?.split(" ") ?? [];
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    };
+    const serverCpu = () => {
+      const pid = server?.pid;
+      return pid ? { all: cpuOf(`/proc/${pid}/stat`), main: cpuOf(`/proc/${pid}/task/${pid}/stat`) } : null;
+    };
+    const cpuAtStart = serverCpu();
+    server.kill("SIGUSR2");
     const started = performance.now();
     const end = started + SECONDS * 1000;
 
@@ -106,6 +131,7 @@ async function main() {
       const t0 = performance.now();
       let ok = false;
       let body: unknown = null;
+      let failure = "no answer";
       try {
         const res = await fetch(`${base}${path}`, {
           ...init,
@@ -113,12 +139,16 @@ async function main() {
         });
         ok = res.status < 400;
         body = res.headers.get("content-type")?.includes("json") ? await res.json() : await res.arrayBuffer();
+        failure = `${res.status} ${(body as { error?: { code?: string } } | null)?.error?.code ?? ""}`;
       } catch {
         ok = false;
       }
       const ms = performance.now() - t0;
       requests++;
-      if (!ok) errors++;
+      if (!ok) {
+        errors++;
+        failures.set(`${kind} ${failure}`, (failures.get(`${kind} ${failure}`) ?? 0) + 1);
+      }
       times.push(ms);
       byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
       if (kind === "trivial" && t0 >= heavyFrom && t0 <= heavyUntil)
@@ -191,10 +221,21 @@ async function main() {
       if (process.env.BENCH_IMPORT === "1") {
         const csv = syntheticEppgbm(Number(process.env.BENCH_IMPORT_ROWS ?? 20_000), month);
         work.push(
-          call("import", cookies.admin, "/api/imports/measurements?dryRun=false", {
+          call("import", cookies.admin, "/api/imports/measurements?fileName=beban.csv&dryRun=false", {
             method: "POST",
             headers: { "content-type": "text/csv" },
             body: csv,
+          }).then(async (accepted) => {
+            // The upload answers with a job id at once; the import is over when its job is.
+            const id = accepted?.jobId;
+            while (typeof id === "string" && performance.now() < end + 600_000) {
+              await new Promise((r) => setTimeout(r, 500));
+              const job = await fetch(`${base}/api/jobs/${id}`, { headers: { cookie: cookies.admin } }).then(
+                (r) => r.json() as Promise<{ status?: string }>,
+              );
+              importStatus = job.status ?? "unknown";
+              if (importStatus === "done" || importStatus === "failed") break;
+            }
           }),
         );
       }
@@ -216,6 +257,9 @@ async function main() {
 
     await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
     const loadEnd = performance.now();
+    server.kill("SIGUSR2");
+    const cpuAtEnd = serverCpu();
+    const requestsDuringLoad = requests;
     await heavy;
     console.log(
       `${requests} requests in ${((loadEnd - started) / 1000).toFixed(0)} s by ${CLIENTS} clients (${(WRITE_SHARE * 100).toFixed(0)} % writes)`,
@@ -226,11 +270,20 @@ async function main() {
       );
     const p95 = pct(times, 95);
     console.log(
-      `all: p50 ${pct(times, 50).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, errors ${((100 * errors) / requests).toFixed(2)} %`,
+      `all: p50 ${pct(times, 50).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, errors ${((100 * errors) / requests).toFixed(2)} %${failures.size ? ` (${[...failures].map(([f, n]) => `${f}: ${n}`).join(", ")})` : ""}`,
     );
     console.log(
-      `regency rebuild${process.env.BENCH_IMPORT === "1" ? " + import" : " (no import: BENCH_IMPORT=1 adds one)"} ran ${((heavyUntil - heavyFrom) / 1000).toFixed(1)} s; longest trivial request meanwhile ${longestTrivialDuringHeavy.toFixed(0)} ms`,
+      `regency rebuild${process.env.BENCH_IMPORT === "1" ? " + import" : " (no import: BENCH_IMPORT=1 adds one)"} ran ${((heavyUntil - heavyFrom) / 1000).toFixed(1)} s${process.env.BENCH_IMPORT === "1" ? ` (import job: ${importStatus})` : ""}; longest trivial request meanwhile ${longestTrivialDuringHeavy.toFixed(0)} ms`,
     );
+    for (let i = 0; i < 20 && !existsSync(loopFile); i++) await new Promise((r) => setTimeout(r, 100));
+    const loop = existsSync(loopFile) ? JSON.parse(readFileSync(loopFile, "utf8")) : null;
+    console.log(
+      `server event-loop delay during the load: ${loop ? `p50 ${loop.p50} ms, p95 ${loop.p95} ms, p99 ${loop.p99} ms, max ${loop.max} ms` : "not measured"}`,
+    );
+    if (cpuAtStart && cpuAtEnd)
+      console.log(
+        `server CPU during the load: ${(cpuAtEnd.all - cpuAtStart.all).toFixed(1)} s all threads, main thread ${(cpuAtEnd.main - cpuAtStart.main).toFixed(1)} s = ${((1000 * (cpuAtEnd.main - cpuAtStart.main)) / requestsDuringLoad).toFixed(1)} ms a request`,
+      );
     console.log(`goal p95 < ${GOAL_P95_MS} ms: ${p95 < GOAL_P95_MS ? "met" : "NOT met"}`);
   } finally {
     server?.kill("SIGTERM");

@@ -1,10 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { registerSqliteHandle, sqliteHandleOf } from "./bulk-insert";
 import type { Database } from "./schema";
+import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect } from "./sqlite-dialect";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -44,8 +45,8 @@ function openSqlite(source: string | Buffer): Db {
   // WAL lets readers proceed during a write; foreign keys are off by default in SQLite.
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
   registerSqliteHandle(kysely, sqlite);
   return { kysely, dialect: "sqlite", close: () => kysely.destroy() };
 }

@@ -277,7 +277,7 @@ const COLUMNS = {
   },
   indicator_desa_households: { desa_code: Y, households: Y, safe_water: Y, proper_sanitation: Y },
   indicator_dirty: { desa_code: Y },
-  indicator_freshness: { id: Y, built_at: Y },
+  indicator_freshness: { id: Y, built_at: Y, generation: Y },
   scorecard_figures: { desa_code: Y, period: Y, counts: Y, kecamatan_counts: N },
   scorecard_figures_state: { id: Y, month: Y },
   survey_figures: {

@@ -1,5 +1,15 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "./schema";
+import { retryWhileWriteLocked } from "./sqlite-dialect";
+
+export interface TransactionOptions {
+  /**
+   * Only reads (a consistent snapshot of several queries): on SQLite it then takes no write lock and waits
+   * for none; on PostgreSQL it runs READ ONLY. Write transactions on SQLite take the write lock when they
+   * begin (db/sqlite-dialect.ts), so one that reads first cannot fail when another connection commits.
+   */
+  readOnly?: boolean;
+}
 
 /**
  * Run `fn` in a transaction, or inside the caller's when `db` already is one: the one way the server opens
@@ -9,7 +19,12 @@ import type { Database } from "./schema";
 export function inTransaction<T>(
   db: Kysely<Database>,
   fn: (trx: Transaction<Database>) => Promise<T>,
+  options: TransactionOptions = {},
 ): Promise<T> {
   // isTransaction is true only on Kysely's Transaction objects.
-  return db.isTransaction ? fn(db as Transaction<Database>) : db.transaction().execute(fn);
+  if (db.isTransaction) return fn(db as Transaction<Database>);
+  const builder = db.transaction();
+  if (options.readOnly) return builder.setAccessMode("read only").execute(fn);
+  // On SQLite another connection may hold the write lock: wait for it without holding the event loop.
+  return retryWhileWriteLocked(() => builder.execute(fn));
 }

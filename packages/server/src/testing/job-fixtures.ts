@@ -1,4 +1,5 @@
 // Job kinds for the runner's own tests; the worker imports this module by URL like the features' list.
+import { getPriority } from "node:os";
 import { z } from "zod";
 import { errors } from "../errors";
 import { defineJob, type JobHandler } from "../features/jobs/handler";
@@ -40,6 +41,15 @@ const hog = defineJob({
   },
 });
 
+/** The niceness of the thread the job runs on. */
+const niceness = defineJob({
+  kind: "test.niceness",
+  input: z.object({}),
+  async run() {
+    return { niceness: getPriority() };
+  },
+});
+
 const refuse = defineJob({
   kind: "test.refuse",
   input: z.object({}),
@@ -48,4 +58,10 @@ const refuse = defineJob({
   },
 });
 
-export const JOB_HANDLERS: readonly JobHandler[] = [echo, spin, hog, refuse] as readonly JobHandler[];
+export const JOB_HANDLERS: readonly JobHandler[] = [
+  echo,
+  spin,
+  hog,
+  niceness,
+  refuse,
+] as readonly JobHandler[];

@@ -26,6 +26,28 @@ export async function currentCatalogVersion(
     .executeTakeFirst();
 }
 
+/** The current version's row without its content (the service parses each version's content once). */
+export async function currentCatalogHead(db: Conn, regency: string) {
+  return db
+    .selectFrom("indicator_catalogs as c")
+    .leftJoin("users as u", "u.id", "c.created_by")
+    .select(["c.id", "c.version", "c.origin", "c.created_at", "u.username as created_by_name"])
+    .where("c.regency_code", "=", regency)
+    .orderBy("c.version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The content of one stored version. */
+export async function catalogContent(db: Conn, id: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("indicator_catalogs")
+    .select("content")
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row?.content;
+}
+
 /** Every version, newest first, without the content (the history list). */
 export async function catalogVersions(db: Conn, regency: string) {
   return db

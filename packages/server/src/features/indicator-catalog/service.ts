@@ -25,7 +25,14 @@ import { errors } from "../../errors";
 import { nowIso, uuidv7 } from "../../util/ids";
 import { appendAudit } from "../audit/service";
 import { findRegionsByCode } from "../regions/service";
-import { catalogRegencies, catalogVersions, currentCatalogVersion, insertCatalogVersion } from "./repository";
+import {
+  catalogContent,
+  catalogRegencies,
+  catalogVersions,
+  currentCatalogHead,
+  currentCatalogVersion,
+  insertCatalogVersion,
+} from "./repository";
 
 /** The catalog shipped with Tumbuh (Peraturan Bupati Paser Nomor 47 Tahun 2024), see data/indicators. */
 export const SHIPPED_CATALOG_FILE = join(DATA_DIR, "indicators", "paser-47-2024.json");
@@ -49,6 +56,25 @@ function storedCatalog(content: string): IndicatorCatalog {
   return IndicatorCatalog.parse(JSON.parse(content));
 }
 
+/**
+ * Stored versions already parsed, by id. A version is never changed once stored (an edit stores the next
+ * one), so each is read and parsed once: every dashboard and public page asks for the catalog, and reading
+ * and parsing its ~80 KB took ~5 ms of the event loop each time (issue 18). Callers only read it.
+ */
+const parsedVersions = new Map<string, IndicatorCatalog>();
+const MAX_PARSED = 32;
+
+async function storedVersion(db: Kysely<Database>, id: string): Promise<IndicatorCatalog> {
+  const hit = parsedVersions.get(id);
+  if (hit) return hit;
+  const content = await catalogContent(db, id);
+  if (content === undefined) throw new Error(`indicator catalog version ${id} vanished`);
+  const catalog = storedCatalog(content);
+  if (parsedVersions.size >= MAX_PARSED) parsedVersions.delete(parsedVersions.keys().next().value as string);
+  parsedVersions.set(id, catalog);
+  return catalog;
+}
+
 /** The regency a request is about, after checking the actor may read its catalog (else 404, like any region). */
 function readableRegency(actor: Actor, requested: string | undefined): string {
   const regency = catalogRegencyFor(actor, requested);
@@ -65,7 +91,7 @@ function editableRegency(actor: Actor, requested: string | undefined): string {
 }
 
 async function current(db: Kysely<Database>, actor: Actor, regency: string): Promise<CatalogView | null> {
-  const row = await currentCatalogVersion(db, regency);
+  const row = await currentCatalogHead(db, regency);
   const canEdit = mayEditCatalog(actor, regency);
   if (row) {
     return {
@@ -75,7 +101,7 @@ async function current(db: Kysely<Database>, actor: Actor, regency: string): Pro
       updatedAt: row.created_at,
       updatedBy: row.created_by_name,
       canEdit,
-      catalog: storedCatalog(row.content),
+      catalog: await storedVersion(db, row.id),
     };
   }
   // First use: the shipped file serves its own regency until an admin imports or edits something.
@@ -104,8 +130,8 @@ export async function publicCatalog(db: Kysely<Database>): Promise<IndicatorCata
   const stored = await catalogRegencies(db);
   if (stored.length > 1) throw errors.notFound();
   const regency = stored[0] ?? shippedCatalog().regency;
-  const row = await currentCatalogVersion(db, regency);
-  return row ? storedCatalog(row.content) : shippedCatalog();
+  const row = await currentCatalogHead(db, regency);
+  return row ? storedVersion(db, row.id) : shippedCatalog();
 }
 
 export async function catalogHistory(

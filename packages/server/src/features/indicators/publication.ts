@@ -14,6 +14,7 @@ import { renderPdf, type TableCell } from "../../documents/pdf";
 import { errors } from "../../errors";
 import type { JobRunner } from "../jobs/service";
 import { indicatorCatalog } from "./catalog-source";
+import { cachedFigures, figuresGeneration } from "./figures-cache";
 import { figuresFreshness } from "./freshness";
 import { SUPPRESSED } from "./tables";
 
@@ -47,12 +48,18 @@ export async function getPublication(
     .where("level", "in", ["kecamatan", "desa"])
     .orderBy("code")
     .execute();
-  const agg = await db
-    .selectFrom("indicator_desa_periods")
-    .selectAll()
-    .where(withinScopes("desa_code", [regency.code]))
-    .where("period", "=", String(year))
-    .execute();
+  const agg = await cachedFigures(
+    db,
+    await figuresGeneration(db),
+    `publication|${regency.code}|${year}`,
+    () =>
+      db
+        .selectFrom("indicator_desa_periods")
+        .selectAll()
+        .where(withinScopes("desa_code", [regency.code]))
+        .where("period", "=", String(year))
+        .execute(),
+  );
   const byDesa = new Map(agg.map((a) => [a.desa_code, a]));
 
   type Counts = {

@@ -1,4 +1,5 @@
 // The indicators feature's tables as Kysely sees them (see db/schema.ts for the conventions).
+import type { Generated } from "kysely";
 
 export interface IndicatorValuesTable {
   id: string;
@@ -51,10 +52,14 @@ export interface IndicatorDesaServicesTable {
   denominator: number;
 }
 
-/** One row (id 1): when the per-desa figures were last rebuilt (features/indicators/freshness). */
+/**
+ * One row (id 1): when the per-desa figures were last rebuilt (features/indicators/freshness), and how many
+ * times (`generation`, counted by a trigger on built_at; ./figures-cache).
+ */
 export interface IndicatorFreshnessTable {
   id: number;
   built_at: string;
+  generation: Generated<number>;
 }
 
 /** Survey prevalence per region and year (Paser Pasal 6(2)), ./survey-figures. */

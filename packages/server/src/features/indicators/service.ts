@@ -34,6 +34,7 @@ import { indicatorCatalog } from "./catalog-source";
 import { COMPUTATION_TABLE } from "./computations";
 import { computeContext } from "./computations/context";
 import type { ComputeContext, DesaFraction } from "./computations/types";
+import { cachedFigures, figuresGeneration } from "./figures-cache";
 import { figuresFreshness } from "./freshness";
 import { currentValues, insertValue, supersede, toValueView, valueHistory } from "./repository";
 import { surveyFiguresOf } from "./survey-figures";
@@ -92,23 +93,45 @@ function prevalence(computation: string, s: Sum | undefined): Prevalence {
 }
 
 /**
- * Fractions of one computation summed per group: `groups` are region codes (the region itself and its
- * children); each desa row adds to the group that contains it. Keyed `${code}|${period}`.
+ * The summed figures one dashboard reads: every desa of `region` (added up to `ctx.unitLength` in SQL) over
+ * `periods`, summed per group (the region and its children the caller may see; each desa row adds to the
+ * groups that contain it), keyed `${code}|${period}`. They come from the cache of the current rebuild
+ * generation (./figures-cache): a dashboard sums nothing again until the figures were rebuilt.
  */
-async function sums(
+interface FigureSums {
+  sums(computation: string): Promise<Map<string, Sum>>;
+  flagged(): Promise<Map<string, number>>;
+}
+
+function figureSums(
+  db: Kysely<Database>,
+  generation: number | null,
   ctx: ComputeContext,
-  computation: string,
   region: string,
   groups: readonly string[],
   periods: readonly string[],
-): Promise<Map<string, Sum>> {
-  const def = COMPUTATION_TABLE.get(computation);
-  const out = new Map<string, Sum>();
-  if (!def) return out;
-  const rows = await def.fractions(ctx, region, periods);
+): FigureSums {
+  const key = `${region}|${ctx.unitLength}|${groups.join(",")}|${periods.join(",")}`;
   const of = groupLookup(groups);
-  for (const f of rows) for (const g of of(f.desa)) add(out, `${g}|${f.period}`, f);
-  return out;
+  return {
+    sums: (computation) =>
+      cachedFigures(db, generation, `sums|${computation}|${key}`, async () => {
+        const out = new Map<string, Sum>();
+        const def = COMPUTATION_TABLE.get(computation);
+        if (!def) return out;
+        for (const f of await def.fractions(ctx, region, periods))
+          for (const g of of(f.desa)) add(out, `${g}|${f.period}`, f);
+        return out;
+      }),
+    flagged: () =>
+      cachedFigures(db, generation, `flagged|${key}`, async () => {
+        const out = new Map<string, number>();
+        for (const r of await ctx.childRows(region, periods))
+          for (const g of of(r.desa_code))
+            out.set(`${g}|${r.period}`, (out.get(`${g}|${r.period}`) ?? 0) + r.flagged);
+        return out;
+      }),
+  };
 }
 
 /** The groups a desa adds to, memoised per desa (thousands of rows, a dozen groups). */
@@ -124,23 +147,17 @@ function groupLookup(groups: readonly string[]): (desa: string) => string[] {
   };
 }
 
-/** The child panel for every group in one pass per computation. */
+/** The child panel for every group. */
 async function panels(
-  ctx: ComputeContext,
-  region: string,
-  groups: readonly string[],
-  periods: readonly string[],
+  figures: FigureSums,
 ): Promise<{ sums: Record<keyof typeof PANEL, Map<string, Sum>>; flagged: Map<string, number> }> {
   const entries = await Promise.all(
-    Object.entries(PANEL).map(async ([k, c]) => [k, await sums(ctx, c, region, groups, periods)] as const),
+    Object.entries(PANEL).map(async ([k, c]) => [k, await figures.sums(c)] as const),
   );
-  const flagged = new Map<string, number>();
-  const of = groupLookup(groups);
-  for (const r of await ctx.childRows(region, periods)) {
-    for (const g of of(r.desa_code))
-      flagged.set(`${g}|${r.period}`, (flagged.get(`${g}|${r.period}`) ?? 0) + r.flagged);
-  }
-  return { sums: Object.fromEntries(entries) as Record<keyof typeof PANEL, Map<string, Sum>>, flagged };
+  return {
+    sums: Object.fromEntries(entries) as Record<keyof typeof PANEL, Map<string, Sum>>,
+    flagged: await figures.flagged(),
+  };
 }
 
 function panelAt(p: Awaited<ReturnType<typeof panels>>, key: string): ChildPanel {
@@ -185,6 +202,9 @@ export async function getDashboard(
 ): Promise<DashboardView> {
   const region = await readableRegion(db, actor, query.region);
   const freshness = await figuresFreshness(db, jobs, today);
+  // Read after the freshness check (which may rebuild first, without a job runner): figures of a rebuild
+  // stamped from here on are summed by the next read.
+  const generation = await figuresGeneration(db);
   const loaded = await indicatorCatalog(db, actor, region.code);
   const all = indicatorsForYear(loaded.catalog.indicators, periodYear(query.period));
   const agencies = [...new Set(all.flatMap((d) => d.responsible))].sort();
@@ -196,26 +216,28 @@ export async function getDashboard(
   const periods = months.includes(query.period) ? months : [...months, query.period];
   // Figures are needed per child region at most: add desa up to that level in SQL.
   const ctx = computeContext(db, children[0]?.code.length ?? region.code.length);
+  const figures = figureSums(db, generation, ctx, region.code, groups, periods);
 
-  const panel = await panels(ctx, region.code, groups, periods);
+  const panel = await panels(figures);
   const computed = new Map<string, Map<string, Sum>>();
   for (const d of defs) {
     if (d.measure.mode === "computed" && !computed.has(d.measure.computation)) {
-      computed.set(
-        d.measure.computation,
-        await sums(ctx, d.measure.computation, region.code, groups, periods),
-      );
+      computed.set(d.measure.computation, await figures.sums(d.measure.computation));
     }
   }
   // Entered values: the period's own, else (for a month, quarter or semester) the year's.
   const year = String(periodYear(query.period));
   const valuePeriods = query.period === year ? [year] : [query.period, year];
   const entered = await currentValues(db, readScopes(actor), groups, valuePeriods);
+  // Looked up for every indicator of every child region: by key, not by scanning the list each time.
+  const enteredBy = new Map<string, IndicatorValuesTable>();
+  for (const e of entered) {
+    const k = `${e.indicator_id}|${e.region_code}|${e.period}`;
+    if (!enteredBy.has(k)) enteredBy.set(k, e);
+  }
   const enteredAt = (indicatorId: string, code: string): IndicatorValuesTable | undefined => {
     for (const p of valuePeriods) {
-      const hit = entered.find(
-        (e) => e.indicator_id === indicatorId && e.region_code === code && e.period === p,
-      );
+      const hit = enteredBy.get(`${indicatorId}|${code}|${p}`);
       if (hit) return hit;
     }
     return undefined;

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { getPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Actor } from "@tumbuh/core";
 import { afterEach, describe, expect, it } from "vitest";
@@ -153,6 +153,23 @@ describe("job runner in a worker thread (database files)", () => {
     // Inline, a 1.5 s loop would allow no tick at all; in the worker the main thread ticks throughout.
     expect(ticks).toBeGreaterThan(30);
   }, 30_000);
+
+  it.runIf(process.platform === "linux")(
+    "runs jobs on a nicer thread than the requests' (a rebuild on a shared core must not slow every answer)",
+    async () => {
+      await setUp();
+      const before = getPriority();
+      const done = await view(
+        db,
+        runner,
+        await runner.submit({ kind: "test.niceness", input: {}, actor: kader }),
+      );
+      expect(done.result).toEqual({ niceness: Math.max(before, 10) });
+      // Only the job's thread: the request thread keeps its priority.
+      expect(getPriority()).toBe(before);
+    },
+    30_000,
+  );
 
   it("a job that runs out of memory fails alone; the next job runs in a fresh worker", async () => {
     await setUp(64);

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { getPriority, setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import type { Actor } from "@tumbuh/core";
 import { openDatabase } from "../../db/database";
@@ -26,6 +27,15 @@ export type WorkerReply =
 const { databaseUrl, handlerModules } = workerData as { databaseUrl: string; handlerModules: string[] };
 const port = parentPort;
 if (!port) throw new Error("worker.ts runs only as a worker thread");
+
+/**
+ * The job thread's niceness on Linux. A regency rebuild or an import keeps a core busy for many seconds;
+ * on the two cores a regency runs on (often shared), the request thread then lost CPU time to it and every
+ * request waited (issue 18). Nicer than the request thread, the job still gets any CPU nobody else wants.
+ * Linux applies setpriority(pid 0) to the calling thread only; elsewhere it would slow the whole server.
+ */
+const JOB_NICENESS = 10;
+if (process.platform === "linux") setPriority(Math.max(getPriority(), JOB_NICENESS));
 
 const db = openDatabase(databaseUrl);
 const handlers = new Map<string, JobHandler>();
