@@ -45,7 +45,7 @@ export interface ImportOptions {
  * measurement is stored with its growth results and e-PPGBM's own values, which the reconciliation
  * compares with Tumbuh's. Every rejected row is reported with line, column and reason; good rows are
  * stored unless `allOrNothing`. A row already in the database (same child, same day) creates nothing, so
- * importing a file twice changes nothing. Written in short chunks, all or nothing (store.ts).
+ * importing a file twice changes nothing. Written in short slices of time, all or nothing (store.ts).
  */
 export async function importMeasurements(
   db: Kysely<Database>,
@@ -69,8 +69,7 @@ export async function importMeasurements(
   const byNik = new Map(candidates.filter((c) => c.nik).map((c) => [c.nik as string, c]));
   const byIdentity = new Map<string, Candidate[]>();
   for (const c of candidates) {
-    const k = identityKey(desaCodeOf(c.region_code), c.name_key, c.birth_date);
-    byIdentity.set(k, [...(byIdentity.get(k) ?? []), c]);
+    addTo(byIdentity, identityKey(desaCodeOf(c.region_code), c.name_key, c.birth_date), c);
   }
 
   const at = nowIso();
@@ -79,6 +78,7 @@ export async function importMeasurements(
   const planned: { person: Candidate; row: EppgbmRow; created: PersonsTable | null }[] = [];
   for (const { row, desa, posyandu } of placed) {
     const key = nameKey(row.name);
+    const identity = identityKey(desa, key, row.birthDate);
     let person: Candidate | undefined = row.nik ? byNik.get(row.nik) : undefined;
     if (
       row.nik &&
@@ -91,12 +91,14 @@ export async function importMeasurements(
     }
     if (!person) {
       const parentKey = row.parentName ? nameKey(row.parentName) : null;
-      person = (byIdentity.get(identityKey(desa, key, row.birthDate)) ?? []).find(
-        (c) =>
-          c.sex === row.sex &&
-          (!row.nik || !c.nik || c.nik === row.nik) &&
-          (parentKey === null || c.parent_name === null || nameKey(c.parent_name) === parentKey),
-      );
+      person = byIdentity
+        .get(identity)
+        ?.find(
+          (c) =>
+            c.sex === row.sex &&
+            (!row.nik || !c.nik || c.nik === row.nik) &&
+            (parentKey === null || c.parent_name === null || nameKey(c.parent_name) === parentKey),
+        );
     }
     let created: PersonsTable | null = null;
     if (!person) {
@@ -121,8 +123,7 @@ export async function importMeasurements(
       };
       person = created;
       if (created.nik) byNik.set(created.nik, created);
-      const k = identityKey(desa, key, row.birthDate);
-      byIdentity.set(k, [...(byIdentity.get(k) ?? []), created]);
+      addTo(byIdentity, identity, created);
     }
     const dayKey = `${person.id}|${row.measuredOn}`;
     const earlier = seenRows.get(dayKey);
@@ -374,6 +375,13 @@ async function placeRows(
 }
 
 const identityKey = (desa: string, key: string, birth: string) => `${desa}|${key}|${birth}`;
+
+/** Adds `item` to the list under `key`, growing it in place (not a copy of the list per child). */
+function addTo<T>(lists: Map<string, T[]>, key: string, item: T): void {
+  const list = lists.get(key);
+  if (list) list.push(item);
+  else lists.set(key, [item]);
+}
 
 function commonPrefix(codes: readonly string[]): string | null {
   if (codes.length === 0) return null;
