@@ -301,8 +301,8 @@ async function placeRows(
   const kecamatanCodes = new Set(inScope.filter((r) => r.level === "kecamatan").map((r) => r.code));
   const otherKecamatan = new Map<string, boolean>();
   const kabs = new Map<string, string[]>();
-  const placed: { row: EppgbmRow; desa: string; posyandu: string | null }[] = [];
-  for (const row of rows) {
+  /** Where a row's place names lead: a refusal, or the desa (and posyandu) with a warning if any. */
+  const placeOf = (row: EppgbmRow): PlaceOutcome => {
     let kabCodes: string[] | null = null;
     if (row.kabKota) {
       kabCodes = kabs.get(row.kabKota) ?? places.find(provinces, row.kabKota);
@@ -310,50 +310,56 @@ async function placeRows(
     }
     const kecs = kabCodes ? places.find(kabCodes, row.kec) : places.find(allKabupaten, row.kec);
     if (kabCodes && kabCodes.length === 0) {
-      reject({
-        line: row.line,
-        column: "Kab/Kota",
-        code: "unknown_kabupaten",
-        params: { name: row.kabKota ?? "" },
-      });
-      continue;
+      return {
+        reject: { column: "Kab/Kota", code: "unknown_kabupaten", params: { name: row.kabKota ?? "" } },
+      };
     }
     if (kecs.length !== 1) {
-      reject({
-        line: row.line,
-        column: "Kec",
-        code: kecs.length === 0 ? "unknown_kecamatan" : "ambiguous_kecamatan",
-        params: { name: row.kec },
-      });
-      continue;
+      return {
+        reject: {
+          column: "Kec",
+          code: kecs.length === 0 ? "unknown_kecamatan" : "ambiguous_kecamatan",
+          params: { name: row.kec },
+        },
+      };
     }
     const desas = places.find(kecs, row.desa);
     if (desas.length !== 1) {
-      reject({
-        line: row.line,
-        column: "Desa/Kel",
-        code: "unknown_desa",
-        params: { name: row.desa, kecamatan: row.kec },
-      });
-      continue;
+      return {
+        reject: { column: "Desa/Kel", code: "unknown_desa", params: { name: row.desa, kecamatan: row.kec } },
+      };
     }
     const desa = desas[0] as string;
     if (!hasPowerAt(actor, "write", desa)) {
-      reject({ line: row.line, column: "Desa/Kel", code: "desa_outside_area", params: { name: row.desa } });
-      continue;
+      return { reject: { column: "Desa/Kel", code: "desa_outside_area", params: { name: row.desa } } };
     }
     let posyandu: string | null = null;
     if (row.posyandu) {
       posyandu = places.find([desa], row.posyandu).find((c) => c.includes(".P")) ?? null;
       if (!posyandu) {
-        report.warnings.push({
-          line: row.line,
-          column: "Posyandu",
-          code: "unknown_posyandu",
-          params: { name: row.posyandu, desa: row.desa },
-        });
+        const params = { name: row.posyandu, desa: row.desa };
+        return { desa, posyandu, warning: { column: "Posyandu", code: "unknown_posyandu", params } };
       }
     }
+    return { desa, posyandu, warning: null };
+  };
+  // A file names the same few hundred places on all its rows: each combination is looked up once.
+  const outcomes = new Map<string, PlaceOutcome>();
+  const placed: { row: EppgbmRow; desa: string; posyandu: string | null }[] = [];
+  for (const row of rows) {
+    const key = JSON.stringify([row.kabKota, row.kec, row.desa, row.posyandu]);
+    let outcome = outcomes.get(key);
+    if (outcome === undefined) {
+      outcome = placeOf(row);
+      outcomes.set(key, outcome);
+    }
+    if ("reject" in outcome) {
+      const { column, code, params } = outcome.reject;
+      reject({ line: row.line, column, code, params: { ...params } });
+      continue;
+    }
+    const { desa, posyandu, warning } = outcome;
+    if (warning) report.warnings.push({ line: row.line, ...warning, params: { ...warning.params } });
     if (row.nik) {
       const kec = `${row.nik.slice(0, 2)}.${row.nik.slice(2, 4)}.${row.nik.slice(4, 6)}`;
       // A NIK issued in a kecamatan outside the caller's area is looked up once per import, not per row.
@@ -373,6 +379,11 @@ async function placeRows(
   }
   return placed;
 }
+
+type PlaceNote = Omit<ImportRowError, "line">;
+type PlaceOutcome =
+  | { reject: PlaceNote }
+  | { desa: string; posyandu: string | null; warning: PlaceNote | null };
 
 const identityKey = (desa: string, key: string, birth: string) => `${desa}|${key}|${birth}`;
 
