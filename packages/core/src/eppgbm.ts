@@ -214,6 +214,52 @@ export function readMeasure(c: Cell): "l" | "h" | null | "invalid" {
   return "invalid";
 }
 
+/** A row being read: its cells, the column map and the errors found so far. */
+interface RowRead {
+  line: number;
+  cells: readonly Cell[];
+  map: HeaderMap;
+  today: string;
+  errors: CellError[];
+}
+
+// The helpers of readEppgbmRow live at module level, not as closures made for each row: a 30k-row file made
+// 150k of them, each named by the TypeScript runner (issue 16).
+function cellOf(r: RowRead, col: EppgbmColumn): Cell {
+  const i = r.map.index[col];
+  return i === undefined ? null : r.cells[i];
+}
+
+function fail(r: RowRead, column: string, code: ImportReason, params: ReasonParams = {}): void {
+  r.errors.push({ line: r.line, column, code, params });
+}
+
+function numberIn(r: RowRead, col: EppgbmColumn, label: string): number | null {
+  const c = cellOf(r, col);
+  if (isPlaceholder(c)) {
+    fail(r, label, "placeholder", { value: cellText(c) });
+    return null;
+  }
+  const v = readNumber(c);
+  if (v === "invalid") {
+    fail(r, label, "not_number", { value: cellText(c) });
+    return null;
+  }
+  return v;
+}
+
+function dateIn(r: RowRead, col: EppgbmColumn, label: string, required: boolean): string | null {
+  const c = cellOf(r, col);
+  const v = readDate(c);
+  if (v === "invalid") fail(r, label, "not_date", { value: cellText(c) });
+  else if (v === null && required) fail(r, label, "empty");
+  else if (v !== null && v > r.today)
+    fail(r, label, "future_date", { value: v.split("-").reverse().join("/") });
+  return v === "invalid" ? null : v;
+}
+
+const optionalText = (r: RowRead, col: EppgbmColumn) => cellText(cellOf(r, col)) || null;
+
 /**
  * One data row → a typed row, or the errors found in it (all of them, each with its column).
  * `today` bounds dates: nothing measured or born in the future.
@@ -224,72 +270,52 @@ export function readEppgbmRow(
   map: HeaderMap,
   today: string,
 ): { row: EppgbmRow; errors: [] } | { row: null; errors: CellError[] } {
-  const errors: CellError[] = [];
-  const cell = (col: EppgbmColumn): Cell => {
-    const i = map.index[col];
-    return i === undefined ? null : cells[i];
-  };
-  const fail = (column: string, code: ImportReason, params: ReasonParams = {}) =>
-    errors.push({ line, column, code, params });
-  const num = (col: EppgbmColumn, label: string): number | null => {
-    if (isPlaceholder(cell(col))) {
-      fail(label, "placeholder", { value: cellText(cell(col)) });
-      return null;
-    }
-    const v = readNumber(cell(col));
-    if (v === "invalid") {
-      fail(label, "not_number", { value: cellText(cell(col)) });
-      return null;
-    }
-    return v;
-  };
-  const date = (col: EppgbmColumn, label: string, required: boolean): string | null => {
-    const v = readDate(cell(col));
-    if (v === "invalid") fail(label, "not_date", { value: cellText(cell(col)) });
-    else if (v === null && required) fail(label, "empty");
-    else if (v !== null && v > today) fail(label, "future_date", { value: v.split("-").reverse().join("/") });
-    return v === "invalid" ? null : v;
-  };
+  const r: RowRead = { line, cells, map, today, errors: [] };
+  const errors = r.errors;
 
-  const name = cellText(cell("nama"));
-  if (name === "") fail("Nama", "empty");
-  const sex = readSex(cell("jk"));
-  if (sex === null) fail("JK", "not_sex", { value: cellText(cell("jk")) });
-  const birthDate = date("tglLahir", "Tgl Lahir", true);
-  const measuredOn = date("tanggalPengukuran", "Tanggal Pengukuran", true);
-  if (birthDate && measuredOn && measuredOn < birthDate) fail("Tanggal Pengukuran", "before_birth");
-  const nikCell = cell("nik");
+  const name = cellText(cellOf(r, "nama"));
+  if (name === "") fail(r, "Nama", "empty");
+  const sex = readSex(cellOf(r, "jk"));
+  if (sex === null) fail(r, "JK", "not_sex", { value: cellText(cellOf(r, "jk")) });
+  const birthDate = dateIn(r, "tglLahir", "Tgl Lahir", true);
+  const measuredOn = dateIn(r, "tanggalPengukuran", "Tanggal Pengukuran", true);
+  if (birthDate && measuredOn && measuredOn < birthDate) fail(r, "Tanggal Pengukuran", "before_birth");
+  const nikCell = cellOf(r, "nik");
   // Spreadsheets keep 15 significant digits: a 16-digit NIK typed as a number comes back with its last
   // digit as 0 (Excel and LibreOffice alike). Storing it could tie the child to someone else's NIK.
   if (typeof nikCell === "number" && nikCell >= 1e15 && nikCell % 10 === 0) {
-    fail("NIK", "nik_as_number", { value: String(nikCell) });
+    fail(r, "NIK", "nik_as_number", { value: String(nikCell) });
   }
   const rawNik = cellText(nikCell).replace(/^'/, "");
   const nik = rawNik === "" || /^0+$/.test(rawNik) ? null : rawNik;
-  const weightKg = num("berat", "Berat");
-  if (weightKg !== null && weightKg <= 0) fail("Berat", "not_weight", { value: cellText(cell("berat")) });
-  const lenheiCm = num("tinggi", "Tinggi");
-  if (lenheiCm !== null && lenheiCm <= 0) fail("Tinggi", "not_length", { value: cellText(cell("tinggi")) });
-  const muacCm = num("lila", "LiLA");
-  if (muacCm !== null && muacCm <= 0) fail("LiLA", "not_muac", { value: cellText(cell("lila")) });
-  const birthWeightKg = num("bbLahir", "BB Lahir");
-  const birthLengthCm = num("tbLahir", "TB Lahir");
-  const measure = readMeasure(cell("caraUkur"));
-  if (measure === "invalid") fail("Cara Ukur", "not_measure_method", { value: cellText(cell("caraUkur")) });
+  const weightKg = numberIn(r, "berat", "Berat");
+  if (weightKg !== null && weightKg <= 0)
+    fail(r, "Berat", "not_weight", { value: cellText(cellOf(r, "berat")) });
+  const lenheiCm = numberIn(r, "tinggi", "Tinggi");
+  if (lenheiCm !== null && lenheiCm <= 0) {
+    fail(r, "Tinggi", "not_length", { value: cellText(cellOf(r, "tinggi")) });
+  }
+  const muacCm = numberIn(r, "lila", "LiLA");
+  if (muacCm !== null && muacCm <= 0) fail(r, "LiLA", "not_muac", { value: cellText(cellOf(r, "lila")) });
+  const birthWeightKg = numberIn(r, "bbLahir", "BB Lahir");
+  const birthLengthCm = numberIn(r, "tbLahir", "TB Lahir");
+  const measure = readMeasure(cellOf(r, "caraUkur"));
+  if (measure === "invalid") {
+    fail(r, "Cara Ukur", "not_measure_method", { value: cellText(cellOf(r, "caraUkur")) });
+  }
   if (
     weightKg === null &&
     lenheiCm === null &&
     muacCm === null &&
-    !errors.some((e) => ["Berat", "Tinggi"].includes(e.column))
+    !errors.some((e) => e.column === "Berat" || e.column === "Tinggi")
   ) {
-    fail("Berat", "no_measurement");
+    fail(r, "Berat", "no_measurement");
   }
-  const kec = cellText(cell("kec"));
-  const desa = cellText(cell("desaKel"));
-  if (kec === "") fail("Kec", "empty");
-  if (desa === "") fail("Desa/Kel", "empty");
+  const kec = cellText(cellOf(r, "kec"));
+  const desa = cellText(cellOf(r, "desaKel"));
+  if (kec === "") fail(r, "Kec", "empty");
+  if (desa === "") fail(r, "Desa/Kel", "empty");
   if (errors.length > 0) return { row: null, errors };
-  const opt = (col: EppgbmColumn) => cellText(cell(col)) || null;
   return {
     row: {
       line,
@@ -299,14 +325,14 @@ export function readEppgbmRow(
       birthDate: birthDate as string,
       birthWeightKg,
       birthLengthCm,
-      parentName: opt("namaOrtu"),
-      kabKota: opt("kabKota"),
+      parentName: optionalText(r, "namaOrtu"),
+      kabKota: optionalText(r, "kabKota"),
       kec,
       desa,
-      posyandu: opt("posyandu"),
-      rt: opt("rt"),
-      rw: opt("rw"),
-      address: opt("alamat"),
+      posyandu: optionalText(r, "posyandu"),
+      rt: optionalText(r, "rt"),
+      rw: optionalText(r, "rw"),
+      address: optionalText(r, "alamat"),
       measuredOn: measuredOn as string,
       weightKg,
       lenheiCm,

@@ -1,3 +1,4 @@
+import type SQLite from "better-sqlite3";
 import type { Kysely, Transaction } from "kysely";
 import { bulkInsert, sqliteHandleOf } from "./bulk-insert";
 import type { Database, MeasurementsTable, PersonsTable } from "./schema";
@@ -26,28 +27,51 @@ export async function insertPersonsAndMeasurements(
   // allows). Reading first would start a deferred transaction on a snapshot that a writer committing in
   // between makes stale, and the first insert would then fail at once with SQLITE_BUSY (an import-worker
   // run under load lost its import so).
-  h.prepare("insert into sync_feed_deferred (id) values (1)").run();
+  const st = statementsOf(h);
+  st.defer.run();
   // The rows this call adds are those above the largest rowid now: SQLite hands out max(rowid) + 1, and no
   // other connection writes while this transaction holds the write lock.
-  const last = (table: string) =>
-    h.prepare(`select coalesce(max(rowid), 0) from ${table}`).pluck().get() as number;
-  const personsAfter = last("persons");
-  const measurementsAfter = last("measurements");
+  const personsAfter = st.lastPerson.get() as number;
+  const measurementsAfter = st.lastMeasurement.get() as number;
   await bulkInsert(base, trx, "persons", persons);
   await bulkInsert(base, trx, "measurements", measurements);
-  h.prepare(
-    `insert into sync_changes (entity, entity_id, region_code)
-     select 'person', id, region_code from persons where rowid > ? order by rowid`,
-  ).run(personsAfter);
-  h.prepare(
-    `insert into sync_changes (entity, entity_id, region_code)
-     select 'measurement', id, region_code from measurements where rowid > ? order by rowid`,
-  ).run(measurementsAfter);
-  h.prepare(
-    `insert or ignore into indicator_dirty (desa_code)
-     select substr(region_code, 1, 13) from persons where rowid > ?
-     union select substr(p.region_code, 1, 13) from measurements m join persons p on p.id = m.person_id
-       where m.rowid > ?`,
-  ).run(personsAfter, measurementsAfter);
-  h.prepare("delete from sync_feed_deferred").run();
+  st.feedPersons.run(personsAfter);
+  st.feedMeasurements.run(measurementsAfter);
+  st.dirty.run(personsAfter, measurementsAfter);
+  st.undefer.run();
+}
+
+/** The statements above, prepared once per connection (an import calls this a hundred times or more). */
+const prepared = new WeakMap<SQLite.Database, ReturnType<typeof prepare>>();
+
+function statementsOf(h: SQLite.Database) {
+  let st = prepared.get(h);
+  if (!st) {
+    st = prepare(h);
+    prepared.set(h, st);
+  }
+  return st;
+}
+
+function prepare(h: SQLite.Database) {
+  return {
+    defer: h.prepare("insert into sync_feed_deferred (id) values (1)"),
+    lastPerson: h.prepare("select coalesce(max(rowid), 0) from persons").pluck(),
+    lastMeasurement: h.prepare("select coalesce(max(rowid), 0) from measurements").pluck(),
+    feedPersons: h.prepare(
+      `insert into sync_changes (entity, entity_id, region_code)
+       select 'person', id, region_code from persons where rowid > ? order by rowid`,
+    ),
+    feedMeasurements: h.prepare(
+      `insert into sync_changes (entity, entity_id, region_code)
+       select 'measurement', id, region_code from measurements where rowid > ? order by rowid`,
+    ),
+    dirty: h.prepare(
+      `insert or ignore into indicator_dirty (desa_code)
+       select substr(region_code, 1, 13) from persons where rowid > ?
+       union select substr(p.region_code, 1, 13) from measurements m join persons p on p.id = m.person_id
+         where m.rowid > ?`,
+    ),
+    undefer: h.prepare("delete from sync_feed_deferred"),
+  };
 }

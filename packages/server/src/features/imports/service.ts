@@ -45,7 +45,7 @@ export interface ImportOptions {
  * measurement is stored with its growth results and e-PPGBM's own values, which the reconciliation
  * compares with Tumbuh's. Every rejected row is reported with line, column and reason; good rows are
  * stored unless `allOrNothing`. A row already in the database (same child, same day) creates nothing, so
- * importing a file twice changes nothing. Written in short chunks, all or nothing (store.ts).
+ * importing a file twice changes nothing. Written in short slices of time, all or nothing (store.ts).
  */
 export async function importMeasurements(
   db: Kysely<Database>,
@@ -69,8 +69,7 @@ export async function importMeasurements(
   const byNik = new Map(candidates.filter((c) => c.nik).map((c) => [c.nik as string, c]));
   const byIdentity = new Map<string, Candidate[]>();
   for (const c of candidates) {
-    const k = identityKey(desaCodeOf(c.region_code), c.name_key, c.birth_date);
-    byIdentity.set(k, [...(byIdentity.get(k) ?? []), c]);
+    addTo(byIdentity, identityKey(desaCodeOf(c.region_code), c.name_key, c.birth_date), c);
   }
 
   const at = nowIso();
@@ -79,6 +78,7 @@ export async function importMeasurements(
   const planned: { person: Candidate; row: EppgbmRow; created: PersonsTable | null }[] = [];
   for (const { row, desa, posyandu } of placed) {
     const key = nameKey(row.name);
+    const identity = identityKey(desa, key, row.birthDate);
     let person: Candidate | undefined = row.nik ? byNik.get(row.nik) : undefined;
     if (
       row.nik &&
@@ -91,12 +91,14 @@ export async function importMeasurements(
     }
     if (!person) {
       const parentKey = row.parentName ? nameKey(row.parentName) : null;
-      person = (byIdentity.get(identityKey(desa, key, row.birthDate)) ?? []).find(
-        (c) =>
-          c.sex === row.sex &&
-          (!row.nik || !c.nik || c.nik === row.nik) &&
-          (parentKey === null || c.parent_name === null || nameKey(c.parent_name) === parentKey),
-      );
+      person = byIdentity
+        .get(identity)
+        ?.find(
+          (c) =>
+            c.sex === row.sex &&
+            (!row.nik || !c.nik || c.nik === row.nik) &&
+            (parentKey === null || c.parent_name === null || nameKey(c.parent_name) === parentKey),
+        );
     }
     let created: PersonsTable | null = null;
     if (!person) {
@@ -121,8 +123,7 @@ export async function importMeasurements(
       };
       person = created;
       if (created.nik) byNik.set(created.nik, created);
-      const k = identityKey(desa, key, row.birthDate);
-      byIdentity.set(k, [...(byIdentity.get(k) ?? []), created]);
+      addTo(byIdentity, identity, created);
     }
     const dayKey = `${person.id}|${row.measuredOn}`;
     const earlier = seenRows.get(dayKey);
@@ -300,8 +301,8 @@ async function placeRows(
   const kecamatanCodes = new Set(inScope.filter((r) => r.level === "kecamatan").map((r) => r.code));
   const otherKecamatan = new Map<string, boolean>();
   const kabs = new Map<string, string[]>();
-  const placed: { row: EppgbmRow; desa: string; posyandu: string | null }[] = [];
-  for (const row of rows) {
+  /** Where a row's place names lead: a refusal, or the desa (and posyandu) with a warning if any. */
+  const placeOf = (row: EppgbmRow): PlaceOutcome => {
     let kabCodes: string[] | null = null;
     if (row.kabKota) {
       kabCodes = kabs.get(row.kabKota) ?? places.find(provinces, row.kabKota);
@@ -309,50 +310,56 @@ async function placeRows(
     }
     const kecs = kabCodes ? places.find(kabCodes, row.kec) : places.find(allKabupaten, row.kec);
     if (kabCodes && kabCodes.length === 0) {
-      reject({
-        line: row.line,
-        column: "Kab/Kota",
-        code: "unknown_kabupaten",
-        params: { name: row.kabKota ?? "" },
-      });
-      continue;
+      return {
+        reject: { column: "Kab/Kota", code: "unknown_kabupaten", params: { name: row.kabKota ?? "" } },
+      };
     }
     if (kecs.length !== 1) {
-      reject({
-        line: row.line,
-        column: "Kec",
-        code: kecs.length === 0 ? "unknown_kecamatan" : "ambiguous_kecamatan",
-        params: { name: row.kec },
-      });
-      continue;
+      return {
+        reject: {
+          column: "Kec",
+          code: kecs.length === 0 ? "unknown_kecamatan" : "ambiguous_kecamatan",
+          params: { name: row.kec },
+        },
+      };
     }
     const desas = places.find(kecs, row.desa);
     if (desas.length !== 1) {
-      reject({
-        line: row.line,
-        column: "Desa/Kel",
-        code: "unknown_desa",
-        params: { name: row.desa, kecamatan: row.kec },
-      });
-      continue;
+      return {
+        reject: { column: "Desa/Kel", code: "unknown_desa", params: { name: row.desa, kecamatan: row.kec } },
+      };
     }
     const desa = desas[0] as string;
     if (!hasPowerAt(actor, "write", desa)) {
-      reject({ line: row.line, column: "Desa/Kel", code: "desa_outside_area", params: { name: row.desa } });
-      continue;
+      return { reject: { column: "Desa/Kel", code: "desa_outside_area", params: { name: row.desa } } };
     }
     let posyandu: string | null = null;
     if (row.posyandu) {
       posyandu = places.find([desa], row.posyandu).find((c) => c.includes(".P")) ?? null;
       if (!posyandu) {
-        report.warnings.push({
-          line: row.line,
-          column: "Posyandu",
-          code: "unknown_posyandu",
-          params: { name: row.posyandu, desa: row.desa },
-        });
+        const params = { name: row.posyandu, desa: row.desa };
+        return { desa, posyandu, warning: { column: "Posyandu", code: "unknown_posyandu", params } };
       }
     }
+    return { desa, posyandu, warning: null };
+  };
+  // A file names the same few hundred places on all its rows: each combination is looked up once.
+  const outcomes = new Map<string, PlaceOutcome>();
+  const placed: { row: EppgbmRow; desa: string; posyandu: string | null }[] = [];
+  for (const row of rows) {
+    const key = JSON.stringify([row.kabKota, row.kec, row.desa, row.posyandu]);
+    let outcome = outcomes.get(key);
+    if (outcome === undefined) {
+      outcome = placeOf(row);
+      outcomes.set(key, outcome);
+    }
+    if ("reject" in outcome) {
+      const { column, code, params } = outcome.reject;
+      reject({ line: row.line, column, code, params: { ...params } });
+      continue;
+    }
+    const { desa, posyandu, warning } = outcome;
+    if (warning) report.warnings.push({ line: row.line, ...warning, params: { ...warning.params } });
     if (row.nik) {
       const kec = `${row.nik.slice(0, 2)}.${row.nik.slice(2, 4)}.${row.nik.slice(4, 6)}`;
       // A NIK issued in a kecamatan outside the caller's area is looked up once per import, not per row.
@@ -373,7 +380,19 @@ async function placeRows(
   return placed;
 }
 
+type PlaceNote = Omit<ImportRowError, "line">;
+type PlaceOutcome =
+  | { reject: PlaceNote }
+  | { desa: string; posyandu: string | null; warning: PlaceNote | null };
+
 const identityKey = (desa: string, key: string, birth: string) => `${desa}|${key}|${birth}`;
+
+/** Adds `item` to the list under `key`, growing it in place (not a copy of the list per child). */
+function addTo<T>(lists: Map<string, T[]>, key: string, item: T): void {
+  const list = lists.get(key);
+  if (list) list.push(item);
+  else lists.set(key, [item]);
+}
 
 function commonPrefix(codes: readonly string[]): string | null {
   if (codes.length === 0) return null;

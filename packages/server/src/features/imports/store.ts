@@ -8,12 +8,16 @@ import { appendAudit } from "../audit/service";
 import type { ImportSourceValuesTable, ImportsTable } from "./schema";
 
 /**
- * Rows per write transaction: about 100–150 ms of writing on SQLite, so other writers wait no longer. Each
- * commit rewrites every index page its rows touched (the name, NIK and region indexes are spread over the
- * whole table), so fewer, larger chunks write less: 1,000 wrote 234 MB of WAL for a 30k-row file, 2,500
- * writes 138 MB (issue 16).
+ * How long one write transaction of an import may hold SQLite's write lock, then it commits and leaves the
+ * lock free (LOCK_GAP_MS). Slices of time, not of rows: on an idle machine a slice writes about 5,000 rows
+ * (fewer commits: each rewrites every index page its rows touched, and waits between them cost wall time),
+ * on a loaded one fewer rows, and a waiting API write never waits much longer than this (issues 16, 18).
+ * With the commit, a slice stays under 200 ms: a writer that started waiting during it retries within the
+ * next 50 ms (below).
  */
-export const CHUNK_ROWS = 2500;
+const SLICE_MS = 150;
+/** Rows inserted between two looks at the clock inside a slice (about 10 ms of writing when idle). */
+const STEP_ROWS = 250;
 /** An import still "writing" after this long was cut off (a crash, a kill) and is undone. */
 const STALE_MS = 60 * 60 * 1000;
 
@@ -30,10 +34,10 @@ export interface StorePlan {
 }
 
 /**
- * Between chunks the write lock is left free long enough for a writer waiting on it (the API, while this runs
- * in the job worker) to take it: SQLite's busy handler retries every 25–50 ms in a writer's first quarter
- * second of waiting, so a gap of one event-loop turn was almost never seen and API writes waited for the
- * whole import (issue 18). 50 ms per 2,500 rows: 0.6 s of a 30k-row import's wall time, none of its CPU.
+ * Between slices the write lock is left free long enough for a writer waiting on it (the API, while this
+ * runs in the job worker) to take it: SQLite's busy handler retries every 25–50 ms in a writer's first
+ * quarter second of waiting, so a gap of one event-loop turn was almost never seen and API writes waited for
+ * the whole import (issue 18). Wall time of the import, none of its CPU.
  */
 const LOCK_GAP_MS = 50;
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, LOCK_GAP_MS));
@@ -41,10 +45,10 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, LOCK_GAP_
 /**
  * Stores an import in short transactions (issue 18: one long write transaction made every other writer
  * wait, and on SQLite fail with "database is locked" after 5 s). A new person and its measurement always
- * share a chunk. The import row says "writing" until the last chunk; the final short transaction marks it
- * done with its audit entry. If any chunk fails, what was stored is removed again — so the import stays all
- * or nothing — and a crash half-way is undone by the next import (`undoStaleImports`). While it runs,
- * readers may see part of the import; nobody can be left with part of it.
+ * share a transaction (they are one item). The import row says "writing" until the last slice; the final
+ * short transaction marks it done with its audit entry. If any slice fails, what was stored is removed again
+ * — so the import stays all or nothing — and a crash half-way is undone by the next import
+ * (`undoStaleImports`). While it runs, readers may see part of the import; nobody can be left with part of it.
  */
 export async function storeImport(db: Kysely<Database>, actor: Actor, plan: StorePlan): Promise<void> {
   const id = plan.importRow.id;
@@ -55,23 +59,28 @@ export async function storeImport(db: Kysely<Database>, actor: Actor, plan: Stor
       .execute(),
   );
   try {
-    for (let i = 0; i < plan.items.length; i += CHUNK_ROWS) {
-      const chunk = plan.items.slice(i, i + CHUNK_ROWS);
+    let done = 0;
+    while (done < plan.items.length) {
       await inTransaction(db, async (trx) => {
-        await insertPersonsAndMeasurements(
-          db,
-          trx,
-          chunk.flatMap((c) => (c.person ? [c.person] : [])),
-          chunk.map((c) => c.measurement),
-        );
-        await bulkInsert(
-          db,
-          trx,
-          "import_source_values",
-          chunk.flatMap((c) => (c.source ? [c.source] : [])),
-        );
+        const started = performance.now();
+        do {
+          const step = plan.items.slice(done, done + STEP_ROWS);
+          await insertPersonsAndMeasurements(
+            db,
+            trx,
+            step.flatMap((c) => (c.person ? [c.person] : [])),
+            step.map((c) => c.measurement),
+          );
+          await bulkInsert(
+            db,
+            trx,
+            "import_source_values",
+            step.flatMap((c) => (c.source ? [c.source] : [])),
+          );
+          done += step.length;
+        } while (done < plan.items.length && performance.now() - started < SLICE_MS);
       });
-      plan.progress(i + chunk.length);
+      plan.progress(done);
       await pause();
     }
     await inTransaction(db, async (trx) => {

@@ -12,17 +12,23 @@ const NAMED: Record<string, string> = {
   nbsp: " ",
 };
 
+// One function for every reference, not a new closure per call: a 30k-row export decodes 300k cells, and
+// the TypeScript runner names each closure as it is made (issue 16).
+function decodeReference(whole: string, ref: string): string {
+  if (ref[0] === "#") {
+    const code = ref[1] === "x" || ref[1] === "X" ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+    if (!Number.isFinite(code) || code > 0x10ffff) return whole;
+    return code === 0xa0 ? " " : String.fromCodePoint(code);
+  }
+  return NAMED[ref.toLowerCase()] ?? whole;
+}
+
 /** HTML character references: the named ones exports use, and numeric ones (&#39; &#x27;). */
 export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref[0] === "#") {
-      const code =
-        ref[1] === "x" || ref[1] === "X" ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-      if (!Number.isFinite(code) || code > 0x10ffff) return whole;
-      return code === 0xa0 ? " " : String.fromCodePoint(code);
-    }
-    return NAMED[ref.toLowerCase()] ?? whole;
-  });
+  // &nbsp; is most of them (every space of a name in a SIGIZI export): replaced in one plain pass first. A
+  // reference holds one "&" and the space put in its place is part of none, so the result is the same.
+  const t = s.includes("&nbsp;") ? s.replaceAll("&nbsp;", " ") : s;
+  return t.includes("&") ? t.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, decodeReference) : t;
 }
 
 /** A cell's text: <br> and runs of white space become one space, other tags go, entities are decoded. */
