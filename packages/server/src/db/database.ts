@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { registerSqliteHandle, sqliteHandleOf } from "./bulk-insert";
 import type { Database } from "./schema";
+import { withCompactValues } from "./sqlite-values";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -40,7 +41,9 @@ export function serializeSqlite(db: Db): Buffer {
 
 function openSqlite(source: string | Buffer): Db {
   if (typeof source === "string" && source !== ":memory:") mkdirSync(dirname(source), { recursive: true });
-  const sqlite = new SQLite(source);
+  // Ids and growth categories are kept as short BLOBs (./sqlite-values): every statement, Kysely's or raw,
+  // goes through this handle.
+  const sqlite = withCompactValues(new SQLite(source));
   // WAL lets readers proceed during a write; foreign keys are off by default in SQLite.
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");

@@ -25,6 +25,7 @@ import * as surveyFigures from "./migrations/2026-12-06T1500-survey-figures";
 import * as scorecardFigures from "./migrations/2026-12-06T1600-scorecard-figures";
 import * as feedCompaction from "./migrations/2026-12-06T1700-feed-compaction";
 import * as feedByStatement from "./migrations/2026-12-06T2200-feed-by-statement";
+import * as compactValues from "./migrations/2026-12-07T0100-compact-values";
 
 // Listed explicitly (not read from a folder) so bundling or tsx cannot change which migrations exist.
 const MIGRATIONS: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-06T1000-record-voids": recordVoids,
   "2026-12-06T1500-survey-figures": surveyFigures,
   "2026-12-06T2200-feed-by-statement": feedByStatement,
+  "2026-12-07T0100-compact-values": compactValues,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
