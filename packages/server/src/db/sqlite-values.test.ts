@@ -2,7 +2,7 @@ import { PERMENKES_BANDS } from "@tumbuh/growth";
 import fc from "fast-check";
 import { type Kysely, sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { describeEachDialect } from "../testing/dialects";
+import { describeEachDialect, freshDatabase } from "../testing/dialects";
 import { uuidv7 } from "../util/ids";
 import { sqliteHandleOf } from "./bulk-insert";
 import { CATEGORY_NUMBERS_THEN } from "./migrations/2026-12-07T0100-compact-values";
@@ -68,6 +68,19 @@ describe("sqlite ids", () => {
       expect(fromSqliteValue(blob)).toBe(blob);
     expect(fromSqliteValue("x")).toBe("x");
   });
+});
+
+it("no column of the schema is declared binary: its 1- and 16-byte values would read back as text", async () => {
+  const db = await freshDatabase("sqlite");
+  try {
+    const binary = await sql<{ tbl: string; name: string }>`
+      select m.name as tbl, c.name from sqlite_master m, pragma_table_info(m.name) c
+      where m.type = 'table' and m.name not like 'sqlite_%'
+        and (upper(c.type) like '%BLOB%' or upper(c.type) like '%BYTEA%' or c.type = '')`.execute(db.kysely);
+    expect(binary.rows).toEqual([]);
+  } finally {
+    await db.close();
+  }
 });
 
 type Probe = { id_probe: { id: string; note: string | null; parent: string | null } };
