@@ -136,11 +136,10 @@ describeEachDialect("ids in the database", (db, dialect) => {
     const k = await probe();
     const id = uuidv7();
     await k.insertInto("id_probe").values({ id, note: null, parent: null }).execute();
-    const stored = await sql<{
-      t: string;
-      n: number;
-    }>`select typeof(id) as t, length(id) as n from id_probe`.execute(k);
-    if (dialect === "sqlite") expect(stored.rows[0]).toEqual({ t: "blob", n: 16 });
+    const stored = await sql<{ t: string; n: number }>`${
+      dialect === "sqlite" ? sql`select typeof(id) as t` : sql`select pg_typeof(id)::text as t`
+    }, length(id) as n from id_probe`.execute(k);
+    expect(stored.rows[0]).toEqual(dialect === "sqlite" ? { t: "blob", n: 16 } : { t: "text", n: 36 });
     const visited: unknown[][] = [];
     await forEachRow(db().kysely, k.selectFrom("id_probe").select(["id", "note"]), (row) =>
       visited.push(row),
