@@ -33,17 +33,18 @@ describe("sqlite ids", () => {
     );
   });
 
-  it("give every growth category a number of one byte, never renumbering the ones stored before", () => {
+  it("give every growth category a code of two characters, never renumbering the ones stored before", () => {
     for (const band of PERMENKES_BANDS) expect(CATEGORY_CODES).toContain(band.code);
     expect(CATEGORY_CODES.slice(0, CATEGORY_NUMBERS_THEN.length)).toEqual(CATEGORY_NUMBERS_THEN);
     expect(new Set(CATEGORY_CODES).size).toBe(CATEGORY_CODES.length);
     expect(CATEGORY_CODES.length).toBeLessThan(256);
     for (const code of CATEGORY_CODES) {
-      const stored = toSqliteValue(code) as Buffer;
-      expect(stored.length).toBe(1);
+      const stored = toSqliteValue(code) as string;
+      expect(stored.length).toBe(2);
+      expect(stored.charCodeAt(0)).toBe(1);
       expect(fromSqliteValue(stored)).toBe(code);
     }
-    expect(toSqliteValue("tbu.normal")).toEqual(Buffer.from([3]));
+    expect(toSqliteValue("tbu.normal")).toBe("\u0001C");
   });
 
   it("leave every other value as it is: upper case, no dashes, braces, other lengths, numbers, other blobs", () => {
@@ -64,8 +65,9 @@ describe("sqlite ids", () => {
       expect(toSqliteValue(v)).toBe(v);
       expect(isCanonicalUuid(String(v))).toBe(false);
     }
-    for (const blob of [Buffer.alloc(15), Buffer.alloc(2), Buffer.from([0]), Buffer.from([200])])
+    for (const blob of [Buffer.alloc(15), Buffer.alloc(2), Buffer.from([3])])
       expect(fromSqliteValue(blob)).toBe(blob);
+    for (const text of ["\u0001~", "\u0002C", "\u0001CC", "C"]) expect(fromSqliteValue(text)).toBe(text);
     expect(fromSqliteValue("x")).toBe("x");
   });
 });

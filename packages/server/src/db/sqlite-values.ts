@@ -4,19 +4,23 @@ import type SQLite from "better-sqlite3";
  * Two kinds of values are stored compactly on SQLite (issue 18, storage: the 25k-child demo from 367 MB to
  * under 250): ids as 16-byte BLOBs instead of 36-character text (five of a measurement's columns and most
  * of its indexes' width), and the growth categories a measurement keeps (`tbu.sangat_pendek`, four per
- * row) as a 1-byte BLOB holding their number in `CATEGORY_CODES`. The rest of the code keeps seeing the
+ * row) as a 2-character text: a control character and their number in `CATEGORY_CODES`. The rest of the code keeps seeing the
  * text: the conversion happens here, at the driver, for every statement prepared on an SQLite database
  * opened by `openDatabase` (Kysely's and the raw paths' alike):
  *
  * - a bound parameter that is a canonical lowercase UUID string is bound as its 16 bytes, one that is a
- *   category code as its 1-byte code;
- * - a 16-byte BLOB in a result is returned as the canonical string, a 1-byte BLOB as the category code.
+ *   category code as its 2-character code;
+ * - a 16-byte BLOB in a result is returned as the canonical string, a 2-character code as the category.
+ *
+ * (Categories are not BLOBs, though a byte would do: every BLOB read becomes a Node Buffer, and a region's
+ * rebuild reading a million of them spent seconds more in garbage collection.)
  *
  * The rule is about values, not columns, so a text a user typed that happens to be a canonical UUID is
  * stored as bytes too and reads back unchanged (sorted by that text column it comes after every other
- * text: SQLite orders BLOBs after TEXT; `lower()`/`like` on it see the bytes — a name nobody types). Equality, IN, joins, uniqueness and ORDER BY behave as on
+ * text: SQLite orders BLOBs after TEXT; `lower()`/`like` on it see the bytes — a name nobody types); a text
+ * of two characters starting with U+0001 would read back as a category (nobody types that either). Equality, IN, joins, uniqueness and ORDER BY behave as on
  * the text: the bytes compare (memcmp) in the order of the lowercase hex text. Two consequences the schema
- * must keep true: no column holds other BLOBs of 1 or 16 bytes (a binary column would read back as text),
+ * must keep true: no column holds other 16-byte BLOBs (a binary column would read back as text),
  * and SQL must not compute on an id's or a category's characters (`||`, substr, like, lower, hex, or a
  * literal like `'tbu.pendek'` written in the SQL text instead of bound, would see or miss the bytes).
  * PostgreSQL keeps the text: this file is not used there.
@@ -60,10 +64,20 @@ export const CATEGORY_CODES: readonly string[] = [
   "imtu518.obesitas",
 ];
 
-const CODE_OF = new Map(CATEGORY_CODES.map((c, i) => [c, Buffer.from([i + 1])]));
+/** The first character of a stored category: a control character no one types (see the file's comment). */
+const CATEGORY_MARK = 1;
+/** Category number n is stored as the text "\x01" + the character 64 + n ("\x01C" is `tbu.normal`). */
+const CODE_OF = new Map(CATEGORY_CODES.map((c, i) => [c, String.fromCharCode(CATEGORY_MARK, 65 + i)]));
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+/** Hex digits as ASCII bytes, for writing a UUID's text into `scratch` in one pass. */
+const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0")).map((h) => [
+  h.charCodeAt(0),
+  h.charCodeAt(1),
+]);
 const NIBBLE = new Map([..."0123456789abcdef"].map((c, i) => [c.charCodeAt(0), i]));
+/** Byte i of a UUID goes to position AT[i] of its text (dashes after bytes 4, 6, 8 and 10). */
+const AT = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+const scratch = Buffer.from("00000000-0000-0000-0000-000000000000", "latin1");
 
 export function isCanonicalUuid(v: string): boolean {
   // The length and dash tests first: most strings bound (names, dates, codes) fail them at once.
@@ -84,13 +98,21 @@ export function toSqliteValue(v: unknown): unknown {
   return out;
 }
 
-/** A value read from SQLite as the application sees it: a 16-byte BLOB as the UUID, a 1-byte one as the category. */
+/** A value read from SQLite as the application sees it: 16 bytes as the UUID, a category code as the category. */
 export function fromSqliteValue(v: unknown): unknown {
-  if (!(v instanceof Uint8Array)) return v;
-  if (v.length === 1) return CATEGORY_CODES[(v[0] as number) - 1] ?? v;
-  if (v.length !== 16) return v;
-  const h = (i: number) => HEX[v[i] as number];
-  return `${h(0)}${h(1)}${h(2)}${h(3)}-${h(4)}${h(5)}-${h(6)}${h(7)}-${h(8)}${h(9)}-${h(10)}${h(11)}${h(12)}${h(13)}${h(14)}${h(15)}`;
+  if (typeof v === "string") {
+    if (v.length !== 2 || v.charCodeAt(0) !== CATEGORY_MARK) return v;
+    return CATEGORY_CODES[v.charCodeAt(1) - 65] ?? v;
+  }
+  if (!(v instanceof Uint8Array) || v.length !== 16) return v;
+  // Written into one buffer and read as one flat string: a string built of 21 pieces costs the reads of a
+  // whole region (the rebuild) a second or more of garbage collection and slower Map lookups.
+  for (let i = 0; i < 16; i++) {
+    const [hi, lo] = HEX_BYTES[v[i] as number] as number[];
+    scratch[AT[i] as number] = hi as number;
+    scratch[(AT[i] as number) + 1] = lo as number;
+  }
+  return scratch.toString("latin1", 0, 36);
 }
 
 /** better-sqlite3 takes parameters as values, arrays of values or one object of named values. */
@@ -115,13 +137,16 @@ function fromRow(row: unknown, mode: Mode): unknown {
   if (mode === "pluck") return fromSqliteValue(row);
   if (mode === "raw") {
     const r = row as unknown[];
-    for (let i = 0; i < r.length; i++) if (r[i] instanceof Uint8Array) r[i] = fromSqliteValue(r[i]);
+    for (let i = 0; i < r.length; i++) {
+      const v = r[i];
+      if (v instanceof Uint8Array || (typeof v === "string" && v.length === 2)) r[i] = fromSqliteValue(v);
+    }
     return r;
   }
   const o = row as Record<string, unknown>;
   for (const k in o) {
     const v = o[k];
-    if (v instanceof Uint8Array) o[k] = fromSqliteValue(v);
+    if (v instanceof Uint8Array || (typeof v === "string" && v.length === 2)) o[k] = fromSqliteValue(v);
     else if (mode === "expand" && v !== null && typeof v === "object") fromRow(v, "object");
   }
   return o;

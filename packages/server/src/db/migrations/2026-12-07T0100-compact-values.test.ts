@@ -59,7 +59,7 @@ it("compact values: every row and reference survives up and down, the feed and t
     const up = await m.migrateTo(THIS);
     if (up.error) throw up.error;
     expect(typeOf()).toBe("blob:16");
-    expect(h.prepare("select hex(tbu) from measurements").pluck().get()).toBe("03");
+    expect(h.prepare("select hex(tbu) from measurements").pluck().get()).toBe("0143");
     // The driver shows the same text as before; the references still join.
     expect(await dump(k)).toEqual(textRows);
     expect(h.prepare("pragma foreign_key_check").all()).toEqual([]);

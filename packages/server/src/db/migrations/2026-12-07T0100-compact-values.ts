@@ -3,7 +3,7 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
 // Frozen in time: takes Kysely<any> and imports no app code.
 /**
  * Issue 18 (storage): on SQLite, ids are stored as 16-byte BLOBs instead of 36-character text and growth
- * categories as a 1-byte BLOB holding their number (the driver converts both ways from now on,
+ * categories as 2 characters, U+0001 and their number (the driver converts both ways from now on,
  * db/sqlite-values.ts). This converts what is already stored: every value of every text column that is a
  * canonical lowercase UUID becomes its 16 bytes — ids, references, the change feed's and the audit log's
  * entity ids alike, and any text that merely looks like one (the driver would store it so too) — and every
@@ -20,7 +20,7 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
 const H = "[0-9a-f]";
 const CANONICAL = `${H.repeat(8)}-${H.repeat(4)}-${H.repeat(4)}-${H.repeat(4)}-${H.repeat(12)}`;
 
-/** The category numbers as db/sqlite-values.ts had them when this was written (number = position + 1). */
+/** The category numbers as db/sqlite-values.ts had them when this was written: the i-th is char(1, 65 + i). */
 const CATEGORIES = [
   ...["sangat_pendek", "pendek", "normal", "tinggi"].map((b) => `tbu.${b}`),
   ...["sangat_kurang", "kurang", "normal", "risiko_lebih"].map((b) => `bbu.${b}`),
@@ -31,14 +31,14 @@ const CATEGORIES = [
   ),
   ...["gizi_buruk", "gizi_kurang", "gizi_baik", "gizi_lebih", "obesitas"].map((b) => `imtu518.${b}`),
 ];
-const hexOf = (i: number) => (i + 1).toString(16).toUpperCase().padStart(2, "0");
+const letter = (i: number) => String.fromCharCode(65 + i);
 const LISTED = CATEGORIES.map((c) => `'${c}'`).join(", ");
 
 type Convert = (column: string) => { set: string; when: string };
 
 const toBytes: Convert = (c) => ({
   set: `case when ${c} glob '${CANONICAL}' then unhex(replace(${c}, '-', ''))
-    when ${c} in (${LISTED}) then case ${c} ${CATEGORIES.map((k, i) => `when '${k}' then x'${hexOf(i)}'`).join(" ")} end
+    when ${c} in (${LISTED}) then case ${c} ${CATEGORIES.map((k, i) => `when '${k}' then char(1, ${65 + i})`).join(" ")} end
     else ${c} end`,
   when: `(${c} glob '${CANONICAL}' or ${c} in (${LISTED}))`,
 });
@@ -46,11 +46,12 @@ const toBytes: Convert = (c) => ({
 const toText: Convert = (c) => {
   const part = (from: number, length: number) => `substr(lower(hex(${c})), ${from}, ${length})`;
   const id = `${part(1, 8)} || '-' || ${part(9, 4)} || '-' || ${part(13, 4)} || '-' || ${part(17, 4)} || '-' || ${part(21, 12)}`;
-  const category = `case hex(${c}) ${CATEGORIES.map((k, i) => `when '${hexOf(i)}' then '${k}'`).join(" ")} else ${c} end`;
+  const category = `case substr(${c}, 2, 1) ${CATEGORIES.map((k, i) => `when '${letter(i)}' then '${k}'`).join(" ")} else ${c} end`;
+  const isCategory = `(typeof(${c}) = 'text' and length(${c}) = 2 and unicode(${c}) = 1)`;
+  const isId = `(typeof(${c}) = 'blob' and length(${c}) = 16)`;
   return {
-    set: `case when typeof(${c}) <> 'blob' then ${c} when length(${c}) = 16 then ${id}
-      when length(${c}) = 1 then ${category} else ${c} end`,
-    when: `(typeof(${c}) = 'blob' and length(${c}) in (1, 16))`,
+    set: `case when ${isId} then ${id} when ${isCategory} then ${category} else ${c} end`,
+    when: `(${isId} or ${isCategory})`,
   };
 };
 
