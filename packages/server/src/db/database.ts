@@ -6,6 +6,7 @@ import pg from "pg";
 import { registerSqliteHandle, sqliteHandleOf } from "./bulk-insert";
 import type { Database } from "./schema";
 import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect } from "./sqlite-dialect";
+import { withCompactValues } from "./sqlite-values";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -41,7 +42,9 @@ export function serializeSqlite(db: Db): Buffer {
 
 function openSqlite(source: string | Buffer): Db {
   if (typeof source === "string" && source !== ":memory:") mkdirSync(dirname(source), { recursive: true });
-  const sqlite = new SQLite(source);
+  // Ids are kept as 16-byte BLOBs and growth categories as 2-character codes (./sqlite-values): every statement, Kysely's or raw,
+  // goes through this handle.
+  const sqlite = withCompactValues(new SQLite(source));
   // WAL lets readers proceed during a write; foreign keys are off by default in SQLite.
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");

@@ -25,6 +25,7 @@ import * as surveyFigures from "./migrations/2026-12-06T1500-survey-figures";
 import * as scorecardFigures from "./migrations/2026-12-06T1600-scorecard-figures";
 import * as feedCompaction from "./migrations/2026-12-06T1700-feed-compaction";
 import * as feedByStatement from "./migrations/2026-12-06T2200-feed-by-statement";
+import * as compactValues from "./migrations/2026-12-07T0100-compact-values";
 import * as personLinkIndexes from "./migrations/2026-12-07T0300-person-link-indexes";
 import * as figuresGeneration from "./migrations/2026-12-07T0400-figures-generation";
 
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-06T1000-record-voids": recordVoids,
   "2026-12-06T1500-survey-figures": surveyFigures,
   "2026-12-06T2200-feed-by-statement": feedByStatement,
+  "2026-12-07T0100-compact-values": compactValues,
   "2026-12-07T0300-person-link-indexes": personLinkIndexes,
   "2026-12-07T0400-figures-generation": figuresGeneration,
 };
