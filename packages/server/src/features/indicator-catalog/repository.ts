@@ -15,25 +15,13 @@ export async function currentCatalogVersion(
   db: Conn,
   regency: string,
 ): Promise<CatalogVersionRow | undefined> {
-  return db
-    .selectFrom("indicator_catalogs as c")
-    .leftJoin("users as u", "u.id", "c.created_by")
-    .selectAll("c")
-    .select("u.username as created_by_name")
-    .where("c.regency_code", "=", regency)
-    .orderBy("c.version", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  return newestFirst(db, regency).selectAll("c").limit(1).executeTakeFirst();
 }
 
 /** The current version's row without its content (the service parses each version's content once). */
 export async function currentCatalogHead(db: Conn, regency: string) {
-  return db
-    .selectFrom("indicator_catalogs as c")
-    .leftJoin("users as u", "u.id", "c.created_by")
-    .select(["c.id", "c.version", "c.origin", "c.created_at", "u.username as created_by_name"])
-    .where("c.regency_code", "=", regency)
-    .orderBy("c.version", "desc")
+  return newestFirst(db, regency)
+    .select(["c.id", "c.version", "c.origin", "c.created_at"])
     .limit(1)
     .executeTakeFirst();
 }
@@ -50,13 +38,17 @@ export async function catalogContent(db: Conn, id: string): Promise<string | und
 
 /** Every version, newest first, without the content (the history list). */
 export async function catalogVersions(db: Conn, regency: string) {
+  return newestFirst(db, regency).select(["c.version", "c.origin", "c.summary", "c.created_at"]).execute();
+}
+
+/** A regency's versions, newest first, each with the username of whoever stored it. */
+function newestFirst(db: Conn, regency: string) {
   return db
     .selectFrom("indicator_catalogs as c")
     .leftJoin("users as u", "u.id", "c.created_by")
-    .select(["c.version", "c.origin", "c.summary", "c.created_at", "u.username as created_by_name"])
+    .select("u.username as created_by_name")
     .where("c.regency_code", "=", regency)
-    .orderBy("c.version", "desc")
-    .execute();
+    .orderBy("c.version", "desc");
 }
 
 export async function insertCatalogVersion(db: Conn, row: IndicatorCatalogsTable): Promise<void> {
