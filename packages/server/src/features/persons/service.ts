@@ -202,23 +202,11 @@ export async function leavePerson(db: Kysely<Database>, actor: Actor, input: Per
   if (input.leftOn < before.birth_date) throw errors.validation("leftOn", "leftOn: before the birth date");
   if (before.left_on === input.leftOn && before.left_reason === input.reason)
     return detail(actor, before, todayIso());
-  const after = await inTransaction(db, async (trx) => {
-    const set = { left_on: input.leftOn, left_reason: input.reason, updated_at: nowIso() };
-    if (!(await updatePerson(trx, before.id, before.revision, set))) {
-      throw errors.conflict("This record was changed by someone else; reload it and edit again.");
-    }
-    const row = (await findPerson(trx, [""], before.id)) as PersonRow;
-    await appendAudit(trx, actor, {
-      action: "person.leave",
-      entity: "person",
-      entityId: row.id,
-      regionCode: row.region_code,
-      before: { leftOn: before.left_on ?? null, leftReason: before.left_reason ?? null },
-      after: { leftOn: input.leftOn, leftReason: input.reason, note: input.note ?? null },
-    });
-    return row;
+  return writeLeave(db, actor, before, { left_on: input.leftOn, left_reason: input.reason }, "person.leave", {
+    leftOn: input.leftOn,
+    leftReason: input.reason,
+    note: input.note ?? null,
   });
-  return detail(actor, after, todayIso());
 }
 
 /**
@@ -232,19 +220,37 @@ export async function undoLeavePerson(db: Kysely<Database>, actor: Actor, input:
   if (!before || before.merged_into) throw errors.notFound();
   await writableRegion(db, actor, before.region_code, PERSON_LEVELS);
   if (!before.left_on && !before.left_reason) return detail(actor, before, todayIso());
+  return writeLeave(db, actor, before, { left_on: null, left_reason: null }, "person.leave_undo", {
+    leftOn: null,
+    leftReason: null,
+    reason: input.reason,
+  });
+}
+
+/**
+ * Set (or clear) a person's moved-away/died day and reason at the revision the caller read, audited with
+ * what they were before: the mark and its undo differ only in the values and the audit entry.
+ */
+async function writeLeave(
+  db: Kysely<Database>,
+  actor: Actor,
+  before: PersonRow,
+  leave: Pick<PersonsTable, "left_on" | "left_reason">,
+  action: "person.leave" | "person.leave_undo",
+  audited: Record<string, unknown>,
+) {
   const after = await inTransaction(db, async (trx) => {
-    const set = { left_on: null, left_reason: null, updated_at: nowIso() };
-    if (!(await updatePerson(trx, before.id, before.revision, set))) {
+    if (!(await updatePerson(trx, before.id, before.revision, { ...leave, updated_at: nowIso() }))) {
       throw errors.conflict("This record was changed by someone else; reload it and edit again.");
     }
     const row = (await findPerson(trx, [""], before.id)) as PersonRow;
     await appendAudit(trx, actor, {
-      action: "person.leave_undo",
+      action,
       entity: "person",
       entityId: row.id,
       regionCode: row.region_code,
       before: { leftOn: before.left_on ?? null, leftReason: before.left_reason ?? null },
-      after: { leftOn: null, leftReason: null, reason: input.reason },
+      after: audited,
     });
     return row;
   });
