@@ -115,9 +115,7 @@ export async function pregnanciesInRegion(
   slackDays: number,
 ) {
   const earliest = addDays(from, -slackDays);
-  return db
-    .selectFrom("pregnancies")
-    .innerJoin("persons", "persons.id", "pregnancies.person_id")
+  return livePregnanciesIn(db, scopes, regionCode)
     .select([
       "pregnancies.id",
       "pregnancies.person_id",
@@ -133,11 +131,6 @@ export async function pregnanciesInRegion(
       "persons.birth_date",
       "persons.left_on",
     ])
-    .where("pregnancies.deleted_at", "is", null)
-    .where("persons.deleted_at", "is", null)
-    .where("persons.merged_into", "is", null)
-    .where(withinScopes("persons.region_code", scopes))
-    .where(withinScopes("persons.region_code", [regionCode]))
     .where("pregnancies.lmp_date", "<=", to)
     .where((eb) =>
       eb.or([
@@ -163,9 +156,7 @@ export async function ongoingPregnanciesInRegion(
   offset = 0,
 ) {
   return (
-    db
-      .selectFrom("pregnancies")
-      .innerJoin("persons", "persons.id", "pregnancies.person_id")
+    livePregnanciesIn(db, scopes, regionCode)
       .selectAll("pregnancies")
       // left_on: the list asks core presentOn with it (a woman who moved away or died is not on it).
       .select([
@@ -174,11 +165,6 @@ export async function ongoingPregnanciesInRegion(
         "persons.region_code as person_region_code",
         "persons.left_on",
       ])
-      .where("pregnancies.deleted_at", "is", null)
-      .where("persons.deleted_at", "is", null)
-      .where("persons.merged_into", "is", null)
-      .where(withinScopes("persons.region_code", scopes))
-      .where(withinScopes("persons.region_code", [regionCode]))
       .where("pregnancies.lmp_date", "<=", asOf)
       .where((eb) => eb.or([eb("pregnancies.ended_on", "is", null), eb("pregnancies.ended_on", ">", asOf)]))
       .where("pregnancies.edd_date", ">=", addDays(asOf, -overdueDays))
@@ -189,4 +175,16 @@ export async function ongoingPregnanciesInRegion(
       .offset(offset)
       .execute()
   );
+}
+
+/** Live pregnancies of live (not deleted, not merged) women registered in a region, within the caller's scopes. */
+function livePregnanciesIn(db: Conn, scopes: readonly string[], regionCode: string) {
+  return db
+    .selectFrom("pregnancies")
+    .innerJoin("persons", "persons.id", "pregnancies.person_id")
+    .where("pregnancies.deleted_at", "is", null)
+    .where("persons.deleted_at", "is", null)
+    .where("persons.merged_into", "is", null)
+    .where(withinScopes("persons.region_code", scopes))
+    .where(withinScopes("persons.region_code", [regionCode]));
 }
