@@ -6,7 +6,7 @@ import { inTransaction } from "../db/transaction";
 import { appendAudit } from "../features/audit/repository";
 import { bulkLoad } from "./bulk-load";
 import { generatePopulation, type PopulationOptions } from "./population/generate";
-import { BulkWriter } from "./population/insert";
+import { BulkWriter, POPULATION_TABLES } from "./population/insert";
 import type { ExistingUnit } from "./population/places";
 
 export { generatePopulation, type PopulationBatch, type PopulationInput } from "./population/generate";
@@ -33,16 +33,6 @@ export function demoChildrenFromEnv(env: NodeJS.ProcessEnv = process.env): numbe
   }
   return DEMO_CHILDREN;
 }
-
-/** The tables the population fills (in foreign-key order). */
-const BULK_TABLES = [
-  "regions",
-  "posyandu_sessions",
-  "households",
-  "persons",
-  "pregnancies",
-  "measurements",
-] as const;
 
 export interface DemoPopulationOptions extends Partial<PopulationOptions> {
   /** Only these desa/kelurahan (default: every desa and kelurahan of the regency). */
@@ -115,7 +105,7 @@ export async function createDemoPopulation(
   };
   await inTransaction(db, async (trx) => {
     // Into the empty tables without their feed/mark triggers and secondary indexes (./bulk-load.ts).
-    await bulkLoad(db, BULK_TABLES, () => writePopulation(trx));
+    await bulkLoad(db, POPULATION_TABLES, () => writePopulation(trx));
     await appendAudit(trx, SYSTEM_ACTOR, {
       action: "demo.population",
       entity: "demo",

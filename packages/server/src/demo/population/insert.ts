@@ -2,8 +2,8 @@ import type { CompiledQuery, Kysely, Transaction } from "kysely";
 import { bulkInsert, sqliteHandleOf } from "../../db/bulk-insert";
 import type { Database } from "../../db/schema";
 
-/** Tables in foreign-key order: a row only points at rows of earlier tables (or earlier in its own). */
-const ORDER = [
+/** The tables the population fills, in foreign-key order: a row only points at rows of earlier tables (or earlier in its own). */
+export const POPULATION_TABLES = [
   "regions",
   "posyandu_sessions",
   "households",
@@ -11,7 +11,7 @@ const ORDER = [
   "pregnancies",
   "measurements",
 ] as const;
-type BulkTable = (typeof ORDER)[number];
+type BulkTable = (typeof POPULATION_TABLES)[number];
 type Row = Record<string, unknown>;
 
 /** SQLite allows 32,766 bound parameters per statement; stay below 30,000 (rows × columns). */
@@ -33,10 +33,10 @@ const SQLITE_ROWS_PER_CALL = 20_000;
  * tree of 28,000 values would otherwise cost about as much as the insert itself).
  */
 export class BulkWriter {
-  private readonly buffers = new Map<BulkTable, Row[]>(ORDER.map((t) => [t, []]));
+  private readonly buffers = new Map<BulkTable, Row[]>(POPULATION_TABLES.map((t) => [t, []]));
   private readonly compiled = new Map<string, { query: CompiledQuery; columns: string[] } | null>();
   private readonly sqlite: boolean;
-  readonly written = new Map<BulkTable, number>(ORDER.map((t) => [t, 0]));
+  readonly written = new Map<BulkTable, number>(POPULATION_TABLES.map((t) => [t, 0]));
 
   /** `db` is the instance the database was opened with, `trx` the transaction the rows join. */
   constructor(
@@ -51,7 +51,7 @@ export class BulkWriter {
     for (const r of rows) buffer.push(r as Row);
     const first = buffer[0];
     if (first && buffer.length >= this.chunkSize(first)) {
-      for (const t of ORDER) {
+      for (const t of POPULATION_TABLES) {
         if (t === table) break;
         await this.flush(t, true);
       }
@@ -60,7 +60,7 @@ export class BulkWriter {
   }
 
   async finish(): Promise<void> {
-    for (const t of ORDER) await this.flush(t, true);
+    for (const t of POPULATION_TABLES) await this.flush(t, true);
   }
 
   /** Write full chunks, and with `all` the remainder too. */
