@@ -23,10 +23,8 @@ export async function insertPersonsAndMeasurements(
     await bulkInsert(base, trx, "measurements", measurements);
     return;
   }
-  // The flag's write goes first: it takes the write lock (waiting for another writer as the busy timeout
-  // allows). Reading first would start a deferred transaction on a snapshot that a writer committing in
-  // between makes stale, and the first insert would then fail at once with SQLITE_BUSY (an import-worker
-  // run under load lost its import so).
+  // The caller's transaction began IMMEDIATE (db/sqlite-dialect), so it already holds the write lock and its
+  // reads below cannot go stale before its writes.
   const st = statementsOf(h);
   st.defer.run();
   // The rows this call adds are those above the largest rowid now: SQLite hands out max(rowid) + 1, and no
