@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
+import { registerSqliteHandle, sqliteHandleOf } from "./bulk-insert";
 import type { Database } from "./schema";
 import { retryWhileWriteLocked } from "./sqlite-dialect";
 
@@ -24,7 +25,16 @@ export function inTransaction<T>(
   // isTransaction is true only on Kysely's Transaction objects.
   if (db.isTransaction) return fn(db as Transaction<Database>);
   const builder = db.transaction();
-  if (options.readOnly) return builder.setAccessMode("read only").execute(fn);
+  // On SQLite the transaction holds the one connection of `db`: the raw paths (db/raw-rows, bulk-insert)
+  // step that connection's handle inside it too, so a big read in a snapshot stays as fast as outside one.
+  const handle = sqliteHandleOf(db);
+  const run = handle
+    ? (trx: Transaction<Database>) => {
+        registerSqliteHandle(trx, handle);
+        return fn(trx);
+      }
+    : fn;
+  if (options.readOnly) return builder.setAccessMode("read only").execute(run);
   // On SQLite another connection may hold the write lock: wait for it without holding the event loop.
-  return retryWhileWriteLocked(() => builder.execute(fn));
+  return retryWhileWriteLocked(() => builder.execute(run));
 }
