@@ -1,5 +1,17 @@
+import { completedMonths } from "@tumbuh/growth/age";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CountedMeasurement, countChildren } from "./child-counts";
+import { addDays } from "../dates";
+import { periodBounds, periodKind } from "../period";
+import {
+  type CountedChild,
+  type CountedMeasurement,
+  countChildren,
+  emptyCounts,
+  fifthBirthday,
+  registeredIn,
+} from "./child-counts";
+import { monthsEnding } from "./periods";
 
 const m = (
   personId: string,
@@ -103,5 +115,112 @@ describe("countChildren", () => {
     expect(c.get("2025-Q2")).toMatchObject({ measured: 1, stunted: 0 });
     expect(c.get("2025-S1")).toMatchObject({ measured: 1, stunted: 0 });
     expect(c.get("2025-S2")).toMatchObject({ measured: 1, stunted: 1 });
+  });
+});
+
+describe("fifthBirthday", () => {
+  it("is the first day of 60 completed months, for every birth date (born 29 February: five on 28 February)", () => {
+    const day = fc
+      .date({
+        min: new Date("2000-01-01T00:00:00Z"),
+        max: new Date("2040-12-31T00:00:00Z"),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, fc.integer({ min: -40, max: 40 }), (born, shift) => {
+        const five = fifthBirthday(born);
+        const near = addDays(five, shift);
+        expect(completedMonths(born, near) >= 60).toBe(near >= five);
+      }),
+    );
+    expect(fifthBirthday("2024-02-29")).toBe("2029-02-28");
+  });
+});
+
+describe("childCounter", () => {
+  // The rules written out plainly, as countChildren was before it asked them per birth date (issue 18).
+  function reference(children: CountedChild[], ms: CountedMeasurement[], periods: string[]) {
+    const out = new Map(periods.map((p) => [p, emptyCounts()]));
+    for (const child of children) {
+      for (const p of periods) {
+        const month = periodKind(p) === "month";
+        const b = periodBounds(p);
+        if (!registeredIn(child, b, month)) continue;
+        const c = out.get(p) as ReturnType<typeof emptyCounts>;
+        c.registered++;
+        const own = ms
+          .filter((x) => x.personId === child.id && x.measuredOn >= b.start && x.measuredOn <= b.end)
+          .filter(
+            (x) => x.measuredOn >= child.birthDate && completedMonths(child.birthDate, x.measuredOn) < 60,
+          )
+          .sort((x, y) => (x.measuredOn < y.measuredOn ? -1 : 1));
+        const last = own.at(-1);
+        if (!last) continue;
+        if (own.some((x) => x.weighed !== false)) c.measured++;
+        if (last.flagged) c.flagged++;
+        const latest = (key: "zlen" | "zwei" | "zwfl", lo: number, hi: number) =>
+          own
+            .filter(
+              (x) =>
+                x[key] !== null && (!x.flagged || ((x[key] as number) >= lo && (x[key] as number) <= hi)),
+            )
+            .at(-1)?.[key] ?? null;
+        const zlen = latest("zlen", -6, 6);
+        const zwei = latest("zwei", -6, 5);
+        const zwfl = latest("zwfl", -5, 5);
+        if (zlen !== null) {
+          c.lenN++;
+          if (zlen < -2) c.stunted++;
+        }
+        if (zwei !== null) {
+          c.weiN++;
+          if (zwei < -2) c.underweight++;
+        }
+        if (zwfl !== null) {
+          c.wflN++;
+          if (zwfl < -2) c.wasted++;
+        }
+      }
+    }
+    return out;
+  }
+  const day = (from: string, to: string) =>
+    fc
+      .date({ min: new Date(`${from}T00:00:00Z`), max: new Date(`${to}T00:00:00Z`), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+  const z = fc.option(fc.double({ min: -7, max: 7, noNaN: true }), { nil: null });
+  it("counts as the rules say, whatever the children, days and periods", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            birthDate: day("2019-01-01", "2026-06-30"),
+            leftOn: fc.option(day("2024-01-01", "2026-06-30"), { nil: null }),
+            ms: fc.array(
+              fc.record({
+                // Days around birth and the fifth birthday, where the age rules bite.
+                age: fc.oneof(fc.integer({ min: -20, max: 1900 }), fc.integer({ min: 1790, max: 1860 })),
+                zlen: z,
+                zwei: z,
+                zwfl: z,
+                flagged: fc.boolean(),
+                weighed: fc.boolean(),
+              }),
+              { maxLength: 8 },
+            ),
+          }),
+          { maxLength: 12 },
+        ),
+        (drawn) => {
+          const children = drawn.map((c, i) => ({ id: `c${i}`, birthDate: c.birthDate, leftOn: c.leftOn }));
+          const ms = drawn.flatMap((c, i) =>
+            c.ms.map(({ age, ...x }) => ({ ...x, measuredOn: addDays(c.birthDate, age), personId: `c${i}` })),
+          );
+          const periods = [...monthsEnding("2026-06", 30), "2024-Q4", "2025-Q1", "2025-S2", "2025", "2026"];
+          expect(countChildren(children, ms, periods)).toEqual(reference(children, ms, periods));
+        },
+      ),
+    );
   });
 });

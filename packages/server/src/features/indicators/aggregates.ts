@@ -1,8 +1,8 @@
 import {
   addDays,
   type ChildCounts,
-  type CountedChild,
-  type CountedMeasurement,
+  type CounterChild,
+  type CounterMeasurement,
   childCounter,
   isSafeWater,
   LATRINE_TYPES,
@@ -15,6 +15,7 @@ import {
 import { type Kysely, sql } from "kysely";
 import { bulkInsert } from "../../db/bulk-insert";
 import { forEachRow } from "../../db/raw-rows";
+import { rowKey } from "../../db/row-key";
 import type {
   Database,
   IndicatorDesaHouseholdsTable,
@@ -171,7 +172,7 @@ export async function rebuildDesas(
     else for (const d of list) groups.set(d, [d]);
   }
   for (const [region, list] of groups) {
-    const figures = await countDesas(db, region, list, today);
+    const figures = await countDesas(db, region, list, today, stages.part);
     await inTransaction(db, async (trx) => {
       for (let i = 0; i < list.length; i += 200) {
         const chunk = list.slice(i, i + 200);
@@ -205,10 +206,32 @@ export async function rebuildDesas(
 export interface RebuildStages {
   /** Called when the dashboards' figures are written, before the scorecard's stored months. */
   figuresDone?: () => void;
+  /** Called as each part of the counting ends, with its name (the time since the last call is its). */
+  part?: (name: string) => void;
 }
 
-/** The aggregate rows of `desas` (all inside `region`), read set-based. Pure reading: writes nothing. */
-async function countDesas(db: Kysely<Database>, region: string, desas: readonly string[], today: string) {
+/**
+ * The aggregate rows of `desas` (all inside `region`), read set-based. Pure reading: writes nothing. One
+ * read-only snapshot: every figure comes from the same state of the data, and persons can be keyed by
+ * their integer row keys across its reads (db/row-key).
+ */
+function countDesas(
+  db: Kysely<Database>,
+  region: string,
+  desas: readonly string[],
+  today: string,
+  part: (name: string) => void = () => {},
+) {
+  return inTransaction(db, (trx) => countIn(trx, region, desas, today, part), { readOnly: true });
+}
+
+async function countIn(
+  db: Kysely<Database>,
+  region: string,
+  desas: readonly string[],
+  today: string,
+  part: (name: string) => void,
+) {
   const wanted = new Set(desas);
   const split = <T>(rows: readonly T[], regionOf: (r: T) => string) => {
     const out = new Map<string, T[]>();
@@ -277,27 +300,28 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
       if (from !== null && (seen === undefined || from < seen)) firstOf.set(d, from);
     }
   }
+  part("months kept");
   const periodsOf = new Map(desas.map((d) => [d, periodsToKeep(firstOf.get(d) ?? null, today)]));
   const startOf = new Map(desas.map((d) => [d, `${(periodsOf.get(d) as string[])[0]}-01`]));
   const earliest = [...startOf.values()].sort()[0] as string;
-  // Children and their measurements as arrays (db/raw-rows). A child of a dusun or posyandu is its desa's.
+  // Children and their measurements as arrays (db/raw-rows), each child by its row key (db/row-key: an
+  // integer on SQLite, no 16-byte id turned into a string for each of 500k rows). A child of a dusun or
+  // posyandu is its desa's.
   const bornAfterAll = addDays(earliest, -1900);
-  const childOf = new Map<string, CountedChild>();
-  const desasOf = new Map<string, string[]>();
-  await forEachRow<[string, string, string, string | null]>(
+  const childOf = new Map<number | string, { child: CounterChild; desas: string[]; counted: boolean }>();
+  await forEachRow<[number | string, string, string, string | null]>(
     db,
     db
-      .selectFrom("persons")
-      .select(["id", "birth_date", "region_code", "left_on"])
-      .where(withinScopes("region_code", [region]))
-      .where("deleted_at", "is", null)
-      .where("merged_into", "is", null)
-      .where("birth_date", ">", bornAfterAll),
-    ([id, birthDate, regionCode, leftOn]) => {
+      .selectFrom("persons as p")
+      .select([rowKey(db, "p").as("key"), "p.birth_date", "p.region_code", "p.left_on"])
+      .where(withinScopes("p.region_code", [region]))
+      .where("p.deleted_at", "is", null)
+      .where("p.merged_into", "is", null)
+      .where("p.birth_date", ">", bornAfterAll),
+    ([key, birthDate, regionCode, leftOn]) => {
       const codes = coveringCodes(regionCode, wanted);
       if (codes.length === 0) return;
-      desasOf.set(id, codes);
-      childOf.set(id, { id, birthDate, leftOn });
+      childOf.set(key, { child: { birthDate, leftOn }, desas: codes, counted: false });
     },
   );
   // Measurements in child order, each child counted once all of its have been read: the regency's 500k
@@ -309,27 +333,32 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
     ]),
   );
   const bornAfterOf = new Map(desas.map((d) => [d, addDays(startOf.get(d) as string, -1900)]));
-  const counted = new Set<string>();
-  const count = (child: CountedChild, own: CountedMeasurement[]) => {
-    counted.add(child.id);
-    for (const d of desasOf.get(child.id) as string[]) {
-      if (child.birthDate <= (bornAfterOf.get(d) as string)) continue;
+  const count = (
+    entry: { child: CounterChild; desas: string[]; counted: boolean },
+    own: CounterMeasurement[],
+  ) => {
+    entry.counted = true;
+    for (const d of entry.desas) {
+      if (entry.child.birthDate <= (bornAfterOf.get(d) as string)) continue;
       const start = startOf.get(d) as string;
       (counters.get(d) as ReturnType<typeof childCounter>).add(
-        child,
-        own.filter((m) => m.measuredOn >= start),
+        entry.child,
+        entry.desas.length === 1 && own.every((m) => m.measuredOn >= start)
+          ? own
+          : own.filter((m) => m.measuredOn >= start),
       );
     }
   };
-  let current: CountedChild | undefined;
-  let own: CountedMeasurement[] = [];
-  await forEachRow<[string, string, number, number | null, number | null, number | null, number]>(
+  let currentKey: number | string | undefined;
+  let current: { child: CounterChild; desas: string[]; counted: boolean } | undefined;
+  let own: CounterMeasurement[] = [];
+  await forEachRow<[number | string, string, number, number | null, number | null, number | null, number]>(
     db,
     db
       .selectFrom("measurements as m")
       .innerJoin("persons as p", "p.id", "m.person_id")
       .select([
-        "m.person_id",
+        rowKey(db, "p").as("key"),
         "m.measured_on",
         sql<number>`case when m.weight_kg is null then 0 else 1 end`.as("weighed"),
         "m.zlen",
@@ -346,15 +375,15 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
       .where("m.measured_on", ">=", earliest)
       .orderBy("m.person_id")
       .orderBy("m.measured_on"),
-    ([personId, measuredOn, weighed, zlen, zwei, zwfl, flagged]) => {
-      if (current?.id !== personId) {
+    ([key, measuredOn, weighed, zlen, zwei, zwfl, flagged]) => {
+      if (currentKey !== key) {
         if (current) count(current, own);
-        current = childOf.get(personId);
+        currentKey = key;
+        current = childOf.get(key);
         own = [];
       }
       if (!current) return;
       own.push({
-        personId,
         measuredOn,
         zlen,
         zwei,
@@ -365,7 +394,8 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
     },
   );
   if (current) count(current, own);
-  for (const [id, child] of childOf) if (!counted.has(id)) count(child, []);
+  for (const entry of childOf.values()) if (!entry.counted) count(entry, []);
+  part("children");
   const periods: IndicatorDesaPeriodsTable[] = [];
   for (const desa of desas) {
     const counts = (counters.get(desa) as ReturnType<typeof childCounter>).counts;
@@ -396,8 +426,11 @@ async function countDesas(db: Kysely<Database>, region: string, desas: readonly 
   }
 
   const services: IndicatorDesaServicesTable[] = [];
+  part("households");
   const serviceOf = await serviceCounts(db, region, desas, today);
+  part("services");
   const recordsOf = await recordCountsOf(db, region, desas, today);
+  part("records");
   for (const desa of desas) {
     for (const counts of [serviceOf.get(desa), recordsOf.get(desa)]) {
       for (const [key, c] of counts ?? []) {
