@@ -31,8 +31,7 @@ import {
   replaceScorecardFigures,
   scorecardFiguresOf,
 } from "../services/service";
-import { recordCountsOf } from "./record-aggregates";
-import { serviceCounts } from "./service-aggregates";
+import { sideCounts } from "./side-counts";
 
 /**
  * The per-desa aggregates the dashboards read (indicator_desa_periods, indicator_desa_households).
@@ -172,7 +171,7 @@ export async function rebuildDesas(
     else for (const d of list) groups.set(d, [d]);
   }
   for (const [region, list] of groups) {
-    const figures = await countDesas(db, region, list, today, stages.part);
+    const figures = await countDesas(db, region, list, today, list.length > oneByOne, stages.part);
     await inTransaction(db, async (trx) => {
       for (let i = 0; i < list.length; i += 200) {
         const chunk = list.slice(i, i + 200);
@@ -220,9 +219,11 @@ function countDesas(
   region: string,
   desas: readonly string[],
   today: string,
+  /** Count the services and records in another thread meanwhile (./side-counts): a regency-wide rebuild. */
+  elsewhere: boolean,
   part: (name: string) => void = () => {},
 ) {
-  return inTransaction(db, (trx) => countIn(trx, region, desas, today, part), { readOnly: true });
+  return inTransaction(db, (trx) => countIn(trx, region, desas, today, elsewhere, part), { readOnly: true });
 }
 
 async function countIn(
@@ -230,8 +231,11 @@ async function countIn(
   region: string,
   desas: readonly string[],
   today: string,
+  elsewhere: boolean,
   part: (name: string) => void,
 ) {
+  // Asked first, so that another thread can count them while this one counts the children.
+  const side = sideCounts(db, region, desas, today, elsewhere);
   const wanted = new Set(desas);
   const split = <T>(rows: readonly T[], regionOf: (r: T) => string) => {
     const out = new Map<string, T[]>();
@@ -427,10 +431,8 @@ async function countIn(
 
   const services: IndicatorDesaServicesTable[] = [];
   part("households");
-  const serviceOf = await serviceCounts(db, region, desas, today);
-  part("services");
-  const recordsOf = await recordCountsOf(db, region, desas, today);
-  part("records");
+  const { services: serviceOf, records: recordsOf } = await side();
+  part("services and records");
   for (const desa of desas) {
     for (const counts of [serviceOf.get(desa), recordsOf.get(desa)]) {
       for (const [key, c] of counts ?? []) {
