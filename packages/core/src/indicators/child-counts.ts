@@ -102,14 +102,6 @@ function usable(z: number | null, key: keyof typeof RANGE, flagged: boolean): z 
   return z >= lo && z <= hi;
 }
 
-interface Latest {
-  any: CounterMeasurement | null;
-  weighed: boolean;
-  zlen: number | null;
-  zwei: number | null;
-  zwfl: number | null;
-}
-
 /** Counts per period (month, quarter, semester or year; core period.ts) for the children and measurements. */
 export function countChildren(
   children: readonly CountedChild[],
@@ -154,63 +146,79 @@ export function childCounter(periods: readonly string[]): {
     period: p,
   }));
   const kinds = [...new Set(periods.map(periodKind))] as PeriodKind[];
-  /** Per birth date: the periods whose denominator a child born that day is in (present all along). */
-  const bornOn = new Map<string, { periods: typeof bounds; fiveOn: string }>();
-  /** Per day: the keys of the periods of each kind it falls in. */
-  const keysOn = new Map<string, string[]>();
+  const indexOf = new Map(periods.map((p, i) => [p, i]));
+  /** Per birth date: the periods (indices) whose denominator a child born that day is in (present all along). */
+  const bornOn = new Map<string, { periods: number[]; fiveOn: string }>();
+  /** Per day: the periods (indices) of each kind it falls in. */
+  const periodsOn = new Map<string, number[]>();
+  // The child being added's latest values per period, by the period's index. Arrays reused from child to
+  // child (a period's slot is the current child's when its stamp is): no objects or maps per child.
+  const n = periods.length;
+  const stamp = new Int32Array(n);
+  const weighed = new Uint8Array(n);
+  const flagged = new Uint8Array(n);
+  const zlen = new Float64Array(n);
+  const zwei = new Float64Array(n);
+  const zwfl = new Float64Array(n);
+  let serial = 0;
   const add = (child: CounterChild, own: CounterMeasurement[]) => {
     let born = bornOn.get(child.birthDate);
     if (!born) {
       const birthDate = child.birthDate;
       born = {
-        periods: bounds.filter((b) => registeredIn({ id: "", birthDate }, b, b.month)),
+        periods: bounds.flatMap((b, i) => (registeredIn({ id: "", birthDate }, b, b.month) ? [i] : [])),
         fiveOn: fifthBirthday(birthDate),
       };
       bornOn.set(birthDate, born);
     }
+    serial++;
     own.sort((a, b) => (a.measuredOn < b.measuredOn ? -1 : 1));
-    // Latest usable value per period key: the month and the year of each measurement.
-    const latest = new Map<string, Latest>();
+    // Latest value per period (NaN: none usable yet), in day order: the last one seen is the latest.
     for (const m of own) {
       // Measured as a balita: 0–59 completed months, i.e. from birth to the day before the fifth birthday.
       if (m.measuredOn < child.birthDate || m.measuredOn >= born.fiveOn) continue;
-      let keys = keysOn.get(m.measuredOn);
-      if (!keys) {
-        keys = kinds.map((k) => periodContaining(k, m.measuredOn));
-        keysOn.set(m.measuredOn, keys);
+      let on = periodsOn.get(m.measuredOn);
+      if (!on) {
+        on = kinds.flatMap((k) => indexOf.get(periodContaining(k, m.measuredOn)) ?? []);
+        periodsOn.set(m.measuredOn, on);
       }
-      for (const key of keys) {
-        let l = latest.get(key);
-        if (!l) {
-          l = { any: null, weighed: false, zlen: null, zwei: null, zwfl: null };
-          latest.set(key, l);
+      for (const i of on) {
+        if (stamp[i] !== serial) {
+          stamp[i] = serial;
+          weighed[i] = 0;
+          zlen[i] = Number.NaN;
+          zwei[i] = Number.NaN;
+          zwfl[i] = Number.NaN;
         }
-        l.any = m;
-        if (m.weighed !== false) l.weighed = true;
-        if (usable(m.zlen, "zlen", m.flagged)) l.zlen = m.zlen;
-        if (usable(m.zwei, "zwei", m.flagged)) l.zwei = m.zwei;
-        if (usable(m.zwfl, "zwfl", m.flagged)) l.zwfl = m.zwfl;
+        flagged[i] = m.flagged ? 1 : 0;
+        if (m.weighed !== false) weighed[i] = 1;
+        if (usable(m.zlen, "zlen", m.flagged)) zlen[i] = m.zlen;
+        if (usable(m.zwei, "zwei", m.flagged)) zwei[i] = m.zwei;
+        if (usable(m.zwfl, "zwfl", m.flagged)) zwfl[i] = m.zwfl;
       }
     }
-    for (const b of born.periods) {
+    for (const i of born.periods) {
+      const b = bounds[i] as (typeof bounds)[number];
       if (!presentOn(child, b.start)) continue;
       const c = b.c;
       c.registered++;
-      const l = latest.get(b.period);
-      if (!l?.any) continue;
-      if (l.weighed) c.measured++;
-      if (l.any.flagged) c.flagged++;
-      if (l.zlen !== null) {
+      if (stamp[i] !== serial) continue;
+      if (weighed[i]) c.measured++;
+      if (flagged[i]) c.flagged++;
+      const len = zlen[i] as number;
+      if (!Number.isNaN(len)) {
         c.lenN++;
-        if (l.zlen < -2) c.stunted++;
+        if (len < -2) c.stunted++;
       }
-      if (l.zwei !== null) {
+      const wei = zwei[i] as number;
+      if (!Number.isNaN(wei)) {
         c.weiN++;
-        if (l.zwei < -2) c.underweight++;
+        if (wei < -2) c.underweight++;
       }
-      if (l.zwfl !== null) {
+      const wfl = zwfl[i] as number;
+      if (!Number.isNaN(wfl)) {
         c.wflN++;
-        if (l.zwfl < -2) c.wasted++;
+        if (wfl < -2) c.wasted++;
       }
     }
   };
