@@ -359,8 +359,11 @@ async function countIn(
   await forEachRow<[number | string, string, number, number | null, number | null, number | null, number]>(
     db,
     db
-      .selectFrom("measurements as m")
-      .innerJoin("persons as p", "p.id", "m.person_id")
+      // Person by person, each one's measurements by the (person, day) index: a CROSS JOIN keeps SQLite to
+      // that order (else it walks every measurement and looks its person up, ~15 % more of this read).
+      .selectFrom("persons as p")
+      .crossJoin("measurements as m")
+      .whereRef("m.person_id", "=", "p.id")
       .select([
         rowKey(db, "p").as("key"),
         "m.measured_on",
@@ -377,7 +380,7 @@ async function countIn(
       .where("p.birth_date", ">", bornAfterAll)
       .where("m.deleted_at", "is", null)
       .where("m.measured_on", ">=", earliest)
-      .orderBy("m.person_id")
+      .orderBy("p.id")
       .orderBy("m.measured_on"),
     ([key, measuredOn, weighed, zlen, zwei, zwfl, flagged]) => {
       if (currentKey !== key) {
