@@ -9,8 +9,9 @@ import {
   semesterRange,
   shiftMonth,
 } from "@tumbuh/core";
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import { forEachRow } from "../../db/raw-rows";
+import { rowKey } from "../../db/row-key";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 import { coveringCodes } from "../services/service";
@@ -87,8 +88,9 @@ function windowOf(today: string) {
 
 /**
  * `recordCounts` of each of `desas` (all inside `region`), read set-based (issue 18: the case-audit counts
- * read persons and measurements once per desa, ~1.5 s of a regency's rebuild). Family and catin records are
- * few — a desa has a handful a semester, most none — so only the desa holding any are read one by one.
+ * read persons and measurements once per desa, ~1.5 s of a regency's rebuild; see auditCountsOf). Family
+ * and catin records are few — a desa has a handful a semester, most none — so only the desa holding any are
+ * read one by one.
  */
 export async function recordCountsOf(
   db: Kysely<Database>,
@@ -119,82 +121,7 @@ export async function recordCountsOf(
     .execute();
   for (const desa of holding(catin)) await catinCounts(db, desa, from, to, out.get(desa) as Counts);
 
-  const bornAfter = addDays(from, -800);
-  const childrenOf = new Map<string, AuditChild[]>();
-  const desasOf = new Map<string, string[]>();
-  await forEachRow<[string, string, string | null, string]>(
-    db,
-    db
-      .selectFrom("persons")
-      .select(["id", "birth_date", "left_on", "region_code"])
-      .where(withinScopes("region_code", [region]))
-      .where("deleted_at", "is", null)
-      .where("merged_into", "is", null)
-      .where("birth_date", ">", bornAfter),
-    ([id, birth_date, left_on, regionCode]) => {
-      const codes = coveringCodes(regionCode, wanted);
-      if (codes.length === 0) return;
-      desasOf.set(id, codes);
-      for (const d of codes) {
-        const list = childrenOf.get(d);
-        if (list) list.push({ id, birth_date, left_on });
-        else childrenOf.set(d, [{ id, birth_date, left_on }]);
-      }
-    },
-  );
-  // Only children ever measured stunted can be a case: the others' rows stay in the database.
-  const measured: { person_id: string; measured_on: string; tbu: string | null }[] = [];
-  await forEachRow<[string, string, string | null]>(
-    db,
-    db
-      .selectFrom("measurements as m")
-      .innerJoin("persons as p", "p.id", "m.person_id")
-      .select(["m.person_id", "m.measured_on", "m.tbu"])
-      .where(withinScopes("p.region_code", [region]))
-      .where("p.deleted_at", "is", null)
-      .where("p.merged_into", "is", null)
-      .where("p.birth_date", ">", bornAfter)
-      .where("m.deleted_at", "is", null)
-      .where("m.flagged", "=", 0)
-      .where("m.tbu", "is not", null)
-      .where("p.id", "in", (eb) =>
-        eb
-          .selectFrom("measurements as s")
-          .select("s.person_id")
-          .where("s.deleted_at", "is", null)
-          .where("s.flagged", "=", 0)
-          .where("s.tbu", "in", [...STUNTED]),
-      )
-      .orderBy("m.measured_on"),
-    ([person_id, measured_on, tbu]) => {
-      measured.push({ person_id, measured_on, tbu });
-    },
-  );
-  const audits = await db
-    .selectFrom("case_audits as a")
-    .innerJoin("persons as p", "p.id", "a.child_id")
-    .select(["a.child_id", "a.audited_on"])
-    .where(withinScopes("p.region_code", [region]))
-    .execute();
-  const measuredOf = new Map<string, typeof measured>();
-  const auditsOf = new Map<string, typeof audits>();
-  const into = <T>(map: Map<string, T[]>, personId: string, row: T) => {
-    for (const d of desasOf.get(personId) ?? []) {
-      const list = map.get(d);
-      if (list) list.push(row);
-      else map.set(d, [row]);
-    }
-  };
-  for (const m of measured) into(measuredOf, m.person_id, m);
-  for (const a of audits) into(auditsOf, a.child_id, a);
-  for (const [desa, children] of childrenOf)
-    tallyAudits(
-      children,
-      measuredOf.get(desa) ?? [],
-      auditsOf.get(desa) ?? [],
-      months,
-      out.get(desa) as Counts,
-    );
+  await auditCountsOf(db, region, wanted, months, out);
   return out;
 }
 
@@ -381,13 +308,10 @@ function tallyAudits(
     const seen = firstAudit.get(a.child_id);
     if (!seen || a.audited_on < seen) firstAudit.set(a.child_id, a.audited_on);
   }
-  const lastOfYear = new Map<string, string>();
-  for (const m of months) lastOfYear.set(m.slice(0, 4), m);
-  const longer = lastOfLonger(months);
-  for (const month of months) {
+  const cases = months.map(() => 0);
+  const audited = months.map(() => 0);
+  for (const [i, month] of months.entries()) {
     const end = monthEnd(month);
-    let cases = 0;
-    let audited = 0;
     for (const c of children) {
       const ms = byChild.get(c.id);
       if (!ms) continue; // never measured stunted (most children): asked first, it costs least
@@ -396,14 +320,168 @@ function tallyAudits(
       let latest: { measured_on: string; tbu: string | null } | undefined;
       for (const m of ms) if (m.measured_on <= end) latest = m;
       if (!latest || !isAuditableCase(c.birth_date, latest.measured_on, latest.tbu)) continue;
-      cases++;
+      (cases[i] as number)++;
       const a = firstAudit.get(c.id);
-      if (a !== undefined && a <= end) audited++;
+      if (a !== undefined && a <= end) (audited[i] as number)++;
     }
-    if (cases === 0) continue;
-    bump(counts, RECORD_CODES.audit, month, audited, cases);
-    for (const p of longer.get(month) ?? []) bump(counts, RECORD_CODES.audit, p, audited, cases);
-    if (lastOfYear.get(month.slice(0, 4)) === month)
-      bump(counts, RECORD_CODES.audit, month.slice(0, 4), audited, cases);
   }
+  bumpAudits(counts, months, cases, audited);
+}
+
+/** A desa's cases and audited cases at each kept month's end as its rows: month, quarter, semester, year. */
+function bumpAudits(
+  counts: Counts,
+  months: readonly string[],
+  cases: readonly number[],
+  audited: readonly number[],
+): void {
+  const lastOfYear = new Map<string, string>();
+  for (const m of months) lastOfYear.set(m.slice(0, 4), m);
+  const longer = lastOfLonger(months);
+  for (const [i, month] of months.entries()) {
+    const c = cases[i] as number;
+    const a = audited[i] as number;
+    if (c === 0) continue;
+    bump(counts, RECORD_CODES.audit, month, a, c);
+    for (const p of longer.get(month) ?? []) bump(counts, RECORD_CODES.audit, p, a, c);
+    if (lastOfYear.get(month.slice(0, 4)) === month)
+      bump(counts, RECORD_CODES.audit, month.slice(0, 4), a, c);
+  }
+}
+
+/**
+ * Where a measurement stops mattering to a case count: the child's birthday two years on, as text (the
+ * same month and day, the year + 2). Measured on or after it, a child is 24 months old (core
+ * completedMonths) — and so on every later day, when that row could be its latest: never a case again.
+ * (A 29 February birth's bound is a 29 February that may not exist: it keeps the 28th's row, one more,
+ * never one fewer.) Text arithmetic both dialects read alike, compared on the (person, day) index.
+ */
+const UNDER_TWO = sql<string>`(cast(substr(p.birth_date, 1, 4) as integer) + 2) || substr(p.birth_date, 5)`;
+
+/** A child read by auditCountsOf, with its plausible length-for-age rows before its second birthday. */
+interface CaseChild {
+  birthDate: string;
+  leftOn: string | null;
+  regionCode: string;
+  /** The first case audit's day, if any. */
+  audit: string | null;
+  /** The rows' days in date order, and their tbu. */
+  days: string[];
+  tbus: string[];
+}
+
+/**
+ * The case-audit counts (auditCounts) of `desas`, all inside `region`, in one query (issue 18: reading the
+ * regency's children and every measurement of the ones ever stunted cost ~1 s of its rebuild). It reads
+ * only what can make a case, each row once:
+ * - children ever measured stunted (a third of them): regency-wide their list is one scan of the
+ *   measurements table — no index holds tbu, and looking up every row of the regency's 26k young children
+ *   costs twice that; the list leaves out no deleted row (with `deleted_at` SQLite walks the live (person,
+ *   day) index and looks each row up instead of scanning), which only adds children whose live rows then
+ *   show no case. For a desa or less, a seek in each child's own live rows instead (the regency-wide list
+ *   is a ~0.15 s scan however small the region).
+ * - of their rows, those before the second birthday (UNDER_TWO);
+ * - their first audit, a seek per row in case_audits' child index (a handful of rows in all).
+ * Children are told apart by their row key (db/row-key): one statement, one snapshot.
+ */
+async function auditCountsOf(
+  db: Kysely<Database>,
+  region: string,
+  wanted: ReadonlySet<string>,
+  months: readonly string[],
+  out: Map<string, Counts>,
+): Promise<void> {
+  const stunted = [...STUNTED];
+  const ends = months.map(monthEnd);
+  const tallies = new Map<string, { cases: number[]; audited: number[] }>();
+  const tally = (c: CaseChild) => {
+    const desas = coveringCodes(c.regionCode, wanted);
+    // No month's end before the first stunted row finds a stunted latest row: the loop starts there.
+    let next = c.tbus.findIndex((tbu) => (STUNTED as readonly string[]).includes(tbu));
+    if (desas.length === 0 || next === -1) return; // -1: only a deleted row was (the regency-wide list)
+    const first = c.days[next] as string;
+    for (let i = ends.findIndex((e) => e >= first); i !== -1 && i < ends.length; i++) {
+      const end = ends[i] as string;
+      while (next < c.days.length && (c.days[next] as string) <= end) next++;
+      // The conditions of tallyAudits, cheapest first; the latest row on or before the end is next − 1.
+      if (c.birthDate > end || (c.leftOn && c.leftOn <= end)) continue;
+      if (!isAuditableCase(c.birthDate, c.days[next - 1] as string, c.tbus[next - 1] as string)) continue;
+      if (completedMonths(c.birthDate, end) >= 24) break; // and older at every later month's end
+      for (const d of desas) {
+        let t = tallies.get(d);
+        if (!t) {
+          t = { cases: months.map(() => 0), audited: months.map(() => 0) };
+          tallies.set(d, t);
+        }
+        (t.cases[i] as number)++;
+        if (c.audit !== null && c.audit <= end) (t.audited[i] as number)++;
+      }
+    }
+  };
+  // Rows come in (person, day) order, each child tallied once its last has been read: nothing is kept
+  // (the regency's 50k rows kept to the end made garbage collection cost as much as the tally).
+  let key: number | string | undefined;
+  let child: CaseChild | undefined;
+  await forEachRow<[number | string, string, string | null, string, string | null, string, string]>(
+    db,
+    db
+      .selectFrom("persons as p")
+      .innerJoin("measurements as m", "m.person_id", "p.id")
+      .select((eb) => [
+        rowKey(db, "p").as("key"),
+        "p.birth_date",
+        "p.left_on",
+        "p.region_code",
+        eb
+          .selectFrom("case_audits as a")
+          .select((e) => e.fn.min("a.audited_on").as("first"))
+          .whereRef("a.child_id", "=", "p.id")
+          .as("audited_on"),
+        "m.measured_on",
+        "m.tbu",
+      ])
+      .where(withinScopes("p.region_code", [region]))
+      .where("p.deleted_at", "is", null)
+      .where("p.merged_into", "is", null)
+      .where("p.birth_date", ">", addDays(`${months[0]}-01`, -800))
+      .where("m.deleted_at", "is", null)
+      .where("m.flagged", "=", 0)
+      .where("m.tbu", "is not", null)
+      .where("m.measured_on", "<", UNDER_TWO)
+      .where((eb) =>
+        region.split(".").length >= 4
+          ? eb.exists(
+              eb
+                .selectFrom("measurements as s")
+                .select("s.person_id")
+                .whereRef("s.person_id", "=", "p.id")
+                .where("s.deleted_at", "is", null)
+                .where("s.flagged", "=", 0)
+                .where("s.tbu", "in", stunted),
+            )
+          : eb(
+              "p.id",
+              "in",
+              eb
+                .selectFrom("measurements as s")
+                .select("s.person_id")
+                .where("s.flagged", "=", 0)
+                .where("s.tbu", "in", stunted),
+            ),
+      )
+      // The order the regency-wide plan reads them in anyway (the list by id, then the index): no sort.
+      .orderBy("p.id")
+      .orderBy("m.measured_on"),
+    ([k, birthDate, leftOn, regionCode, audit, measuredOn, tbu]) => {
+      if (k !== key || !child) {
+        if (child) tally(child);
+        key = k;
+        child = { birthDate, leftOn, regionCode, audit, days: [], tbus: [] };
+      }
+      child.days.push(measuredOn);
+      child.tbus.push(tbu);
+    },
+  );
+  if (child) tally(child);
+  for (const [desa, t] of tallies) bumpAudits(out.get(desa) as Counts, months, t.cases, t.audited);
 }
