@@ -519,6 +519,44 @@ function householdCell(facts: TargetFacts, what: "waterLayak" | "latrineLayak", 
   return ok ? "Y" : "T";
 }
 
+/**
+ * The recorded services whose records `evaluateIndicator` reads for this indicator (kept beside it: the two
+ * switches must agree; rules.test.ts checks that the other records never change a cell). A reader scoring only
+ * some indicators leaves the other records unread (issue 18: the dashboards' rebuild read 224k records to use
+ * 191k).
+ */
+export function servicesReadBy(ind: ServiceIndicator): readonly RecordedService[] {
+  switch (ind.code) {
+    case "bumil_anc":
+      return ["anc"];
+    case "bumil_ttd":
+      return ["ttd"];
+    case "bumil_konseling":
+      return ["konseling_gizi"];
+    case "bumil_nifas":
+      return ["nifas"];
+    case "bumil_kunjungan":
+    case "anak_kunjungan":
+      return ["kunjungan_rumah"];
+    case "anak_imunisasi":
+      return ["imunisasi"];
+    case "anak_timbang":
+    case "anak_ukur":
+      return [];
+    case "anak_akta":
+      return ["akta_lahir"];
+  }
+  switch (ind.basis) {
+    case "air_minum":
+    case "jamban":
+    case "penimbangan":
+    case "pengukuran":
+      return [];
+    default:
+      return [ind.basis];
+  }
+}
+
 /** The cell of one indicator for a target in a month (the target is in the indicator's group that month). */
 export function evaluateIndicator(
   ind: ServiceIndicator,

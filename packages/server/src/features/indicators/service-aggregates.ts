@@ -1,24 +1,24 @@
 import {
+  type CellVisitor,
   catalogForRegion,
   completedMonths,
-  countPersons,
   evaluateIndicator,
   indicatorsOf,
   LONGER_KINDS,
   monthEnd,
   monthsOfPeriod,
-  type PersonMonthCell,
   type PersonRule,
   periodContaining,
-  type ScoreCell,
+  type ServiceCatalog,
+  type ServiceIndicator,
   shiftMonth,
+  type TargetFacts,
   visitCells,
 } from "@tumbuh/core";
 import { type Kysely, sql, type Transaction } from "kysely";
-import { forEachRow } from "../../db/raw-rows";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
-import { coveringCodes, scorecardTargetsPerDesa } from "../services/service";
+import { coveringCodes, scorecardTargetsPerPerson } from "../services/service";
 
 /**
  * Per desa and month, the counts of the KPM scorecard rules (core services/rules, issue 6) that Paser
@@ -89,9 +89,11 @@ export async function rebuildDesaServices(
 }
 
 /**
- * The service counts of each of `desas` (all inside `regionCode`), read once per quarter for the region
- * (core scorecard targets split per desa: `scorecardTargetsPerDesa`) instead of one scorecard per desa and
- * quarter (issue 18). A desa without service records, or not a region, has no entry.
+ * The service counts of each of `desas` (all inside `regionCode`), read once for the region (the scorecard
+ * targets of each desa and quarter, person by person: `scorecardTargetsPerPerson`) instead of one scorecard
+ * per desa and quarter (issue 18). A desa without service records, or not a region, has no entry. Each
+ * person's cells are added up as soon as the person is done (issue 18: a list of every judged cell, counted
+ * by core countPersons afterwards, was a seventh of the dashboards' rebuild and much of its garbage).
  */
 export async function serviceCounts(
   db: Transaction<Database> | Kysely<Database>,
@@ -134,34 +136,27 @@ export async function serviceCounts(
   const out = new Map<string, Counts>();
   if (fromOf.size === 0) return out;
 
-  // Birth dates of those who can be 11 months old in a counted month (not every adult's).
-  const births = new Map<string, string>();
-  await forEachRow<[string, string]>(
-    db as Kysely<Database>,
-    db
-      .selectFrom("persons")
-      .select(["id", "birth_date"])
-      .where(withinScopes("region_code", [regionCode]))
-      .where("birth_date", ">=", `${shiftMonth(earliest, -(IDL_AGE_MONTHS + 2))}-01`),
-    ([id, birthDate]) => {
-      births.set(id, birthDate);
-    },
-  );
-  // The immunisation cohort is a count of children (each once, at 11 months): its periods add up.
-  const tally = (counts: Counts, code: string, month: string, cell: ScoreCell | null | undefined) => {
-    if (cell !== "Y" && cell !== "T") return;
-    for (const period of [month, ...LONGER_KINDS.map((k) => periodContaining(k, month))]) {
-      const key = `${code}|${period}`;
-      const c = counts.get(key) ?? { numerator: 0, denominator: 0 };
-      c.denominator++;
-      if (cell === "Y") c.numerator++;
-      counts.set(key, c);
-    }
-  };
-  const cellsOf = new Map<string, Map<string, PersonMonthCell[]>>();
-  const quarters: string[] = [];
+  // The counted months (from the first desa's start to this month), and the periods holding them: each
+  // month's own, quarter, semester and year (`periodOf[month * 4 + k]`, an index into `periodKeys`).
   const firstFrom = [...fromOf.values()].sort()[0] as string;
-  for (let m = firstFrom; m <= thisMonth; m = shiftMonth(m, 1)) {
+  const monthIndex = new Map<string, number>();
+  for (let m = firstFrom; m <= thisMonth; m = shiftMonth(m, 1)) monthIndex.set(m, monthIndex.size);
+  const monthCount = monthIndex.size;
+  const periodKeys: string[] = [];
+  const periodIndex = new Map<string, number>();
+  const periodOf = new Int32Array(monthCount * 4);
+  for (const [month, i] of monthIndex)
+    [month, ...LONGER_KINDS.map((k) => periodContaining(k, month))].forEach((period, k) => {
+      let p = periodIndex.get(period);
+      if (p === undefined) {
+        p = periodKeys.length;
+        periodKeys.push(period);
+        periodIndex.set(period, p);
+      }
+      periodOf[i * 4 + k] = p;
+    });
+  const quarters: string[] = [];
+  for (const m of monthIndex.keys()) {
     const q = quarterOf(m);
     if (quarters.at(-1) !== q) quarters.push(q);
   }
@@ -171,71 +166,156 @@ export async function serviceCounts(
       return { period: quarter, desas: [...fromOf].filter(([, from]) => from <= last).map(([d]) => d) };
     })
     .filter((q) => q.desas.length > 0);
-  // Scored without rows (core visitCells), and the immunisation cell only where it is counted: at 11
-  // months (issue 18: ~24 months of immunisation cells a child scored for one).
-  await scorecardTargetsPerDesa(
-    db,
-    regionCode,
-    perQuarter,
-    Object.keys(PERSON_RULES),
-    (quarter, desa, catalog, targets) => {
-      const months = monthsOfPeriod(quarter);
-      const ends = months.map(monthEnd);
-      const from = fromOf.get(desa) as string;
-      const immunisation = indicatorsOf(catalogForRegion(desa), "anak_0_23").find(
-        (i) => i.code === IMMUNISATION,
-      );
-      let counts = out.get(desa);
-      if (!counts) {
-        counts = new Map();
-        out.set(desa, counts);
-      }
-      let cells = cellsOf.get(desa);
-      if (!cells) {
-        cells = new Map(Object.keys(PERSON_RULES).map((code) => [code, []]));
-        cellsOf.set(desa, cells);
-      }
-      const desaCounts = counts;
-      const desaCells = cells;
-      for (const { personId, facts } of targets) {
-        visitCells(catalog, months, facts, {
-          // Pasal 7 i "bayi 0–11 bulan telah diimunisasi dasar secara lengkap": each child is counted once, in
-          // the month it has 11 completed months — when every antigen of the schedule (Permenkes 12/2017; core
-          // ANTIGENS, measles due from 10 months) is due, so the scorecard's "complete for age" is "complete".
-          // Summed over a year this is the year's cohort of infants and those fully immunised before age one.
-          row(group, _indicators, present) {
-            if (group !== "anak_0_23" || !immunisation) return;
-            const born = births.get(personId);
-            if (!born) return;
-            for (let i = 0; i < months.length; i++) {
-              const month = months[i] as string;
-              if (month < from || month > thisMonth) continue;
-              if (completedMonths(born, ends[i] as string) === IDL_AGE_MONTHS)
-                tally(
-                  desaCounts,
-                  SERVICE_CODES.idl,
-                  month,
-                  present[i] ? evaluateIndicator(immunisation, facts, month, catalog) : null,
-                );
-            }
-          },
-          // Only cells that judge (Y or T): countPersons passes over the rest (issue 18: a list of every cell
-          // was a fifth of the rebuild's garbage).
-          cell(ind, i, cell) {
-            const list = desaCells.get(ind.code);
-            const month = months[i] as string;
-            if (list && (cell === "Y" || cell === "T") && month >= from && month <= thisMonth)
-              list.push({ personId, month, cell });
-          },
-        });
+  const quarterMonths = perQuarter.map((q) => monthsOfPeriod(q.period));
+  const quarterEnds = quarterMonths.map((months) => months.map(monthEnd));
+  // A month outside the counted ones (before the first start, after this month) is -1.
+  const quarterMonthIndex = quarterMonths.map((months) => months.map((m) => monthIndex.get(m) ?? -1));
+
+  // Per desa, numerators and denominators by code (PERSON_RULES' codes, then the immunisation cohort) and
+  // period; per person (while its targets are visited), each code's cell per month: 0 none, 1 T, 2 Y — the
+  // cell of the last target judged that month, as countPersons keeps it — and whether any target had a Y.
+  const codes = Object.keys(PERSON_RULES);
+  const codeIndex = new Map(codes.map((c, i) => [c, i]));
+  const rules = codes.map((c) => PERSON_RULES[c] as PersonRule);
+  const IDL = codes.length;
+  type Tally = { numerator: Int32Array; denominator: Int32Array };
+  const tallies = new Map<string, Tally>();
+  const last = new Uint8Array(codes.length * monthCount);
+  const anyY = new Uint8Array(codes.length * monthCount);
+  const judged = new Uint8Array(codes.length);
+  const seen = new Uint8Array(periodKeys.length);
+  const lastY = new Uint8Array(periodKeys.length);
+  const periodAnyY = new Uint8Array(periodKeys.length);
+  const touched: number[] = [];
+
+  // The target being visited (visitCells' callbacks read these).
+  let tally: Tally = { numerator: new Int32Array(0), denominator: new Int32Array(0) };
+  let fromIndex = 0;
+  let q = 0;
+  let facts: TargetFacts;
+  let catalog: ServiceCatalog;
+  let immunisation: ServiceIndicator | undefined;
+  const immunisationOf = new Map<string, ServiceIndicator | undefined>();
+  // The immunisation indicator is read for the cohort only (`row`): its cells are not visited.
+  const cellsCatalogs = new Map<ServiceCatalog, ServiceCatalog>();
+  const cellsCatalogOf = (full: ServiceCatalog) => {
+    let c = cellsCatalogs.get(full);
+    if (!c) {
+      c = { ...full, indicators: full.indicators.filter((i) => i.code !== IMMUNISATION) };
+      cellsCatalogs.set(full, c);
+    }
+    return c;
+  };
+  const visitor: CellVisitor = {
+    // Pasal 7 i "bayi 0–11 bulan telah diimunisasi dasar secara lengkap": each child is counted once, in the
+    // month it has 11 completed months — when every antigen of the schedule (Permenkes 12/2017; core
+    // ANTIGENS, measles due from 10 months) is due, so the scorecard's "complete for age" is "complete".
+    // Summed over a year this is the year's cohort of infants and those fully immunised before age one. (A
+    // cohort of children, each once: its periods add up.) The cell is scored only there (issue 18: ~24
+    // months of immunisation cells a child scored for one).
+    row(group, _indicators, present) {
+      if (group !== "anak_0_23" || !immunisation) return;
+      const months = quarterMonths[q] as string[];
+      const index = quarterMonthIndex[q] as number[];
+      for (let i = 0; i < months.length; i++) {
+        const m = index[i] as number;
+        if (m < fromIndex || !present[i]) continue;
+        if (completedMonths(facts.birthDate, quarterEnds[q]?.[i] as string) !== IDL_AGE_MONTHS) continue;
+        const cell = evaluateIndicator(immunisation, facts, months[i] as string, catalog);
+        if (cell !== "Y" && cell !== "T") continue;
+        for (let k = 0; k < 4; k++) {
+          const at = IDL * periodKeys.length + (periodOf[m * 4 + k] as number);
+          (tally.denominator[at] as number)++;
+          if (cell === "Y") (tally.numerator[at] as number)++;
+        }
       }
     },
-  );
-  for (const [desa, cells] of cellsOf) {
-    const counts = out.get(desa) as Counts;
-    for (const [code, list] of cells)
-      for (const [period, f] of countPersons(list, PERSON_RULES[code] as PersonRule))
-        counts.set(`${code}|${period}`, f);
+    // Only cells that judge (Y or T) in a counted month of the desa.
+    cell(ind, i, cell) {
+      if (cell !== "Y" && cell !== "T") return;
+      const m = quarterMonthIndex[q]?.[i] as number;
+      const c = codeIndex.get(ind.code);
+      if (m < fromIndex || c === undefined) return;
+      const at = c * monthCount + m;
+      last[at] = cell === "Y" ? 2 : 1;
+      if (cell === "Y") anyY[at] = 1;
+      if (!judged[c]) {
+        judged[c] = 1;
+        touched.push(c);
+      }
+    },
+  };
+
+  const known = await scorecardTargetsPerPerson(db, regionCode, perQuarter, [...codes, IMMUNISATION], {
+    target(quarter, desa, desaCatalog, targetFacts) {
+      let t = tallies.get(desa);
+      if (!t) {
+        const size = (codes.length + 1) * periodKeys.length;
+        t = { numerator: new Int32Array(size), denominator: new Int32Array(size) };
+        tallies.set(desa, t);
+      }
+      tally = t;
+      fromIndex = monthIndex.get(fromOf.get(desa) as string) as number;
+      q = quarter;
+      facts = targetFacts;
+      if (!immunisationOf.has(desa))
+        immunisationOf.set(
+          desa,
+          indicatorsOf(catalogForRegion(desa), "anak_0_23").find((i) => i.code === IMMUNISATION),
+        );
+      immunisation = immunisationOf.get(desa);
+      catalog = cellsCatalogOf(desaCatalog);
+      visitCells(catalog, quarterMonths[quarter] as string[], targetFacts, visitor);
+    },
+    // Persons, not target-months (core countPersons' way, without a list of cells): in a period when judged
+    // in any of its months; met it by the last judged month ("last") or by any month ("any").
+    personDone() {
+      for (const c of touched) {
+        const touchedPeriods: number[] = [];
+        for (let m = 0; m < monthCount; m++) {
+          const v = last[c * monthCount + m] as number;
+          if (v === 0) continue;
+          for (let k = 0; k < 4; k++) {
+            const p = periodOf[m * 4 + k] as number;
+            if (!seen[p]) {
+              seen[p] = 1;
+              touchedPeriods.push(p);
+            }
+            lastY[p] = v === 2 ? 1 : 0;
+            if (anyY[c * monthCount + m]) periodAnyY[p] = 1;
+          }
+        }
+        for (const p of touchedPeriods) {
+          const at = c * periodKeys.length + p;
+          (tally.denominator[at] as number)++;
+          if ((rules[c] === "last" ? lastY[p] : periodAnyY[p]) === 1) (tally.numerator[at] as number)++;
+          seen[p] = 0;
+          lastY[p] = 0;
+          periodAnyY[p] = 0;
+        }
+        last.fill(0, c * monthCount, (c + 1) * monthCount);
+        anyY.fill(0, c * monthCount, (c + 1) * monthCount);
+        judged[c] = 0;
+      }
+      touched.length = 0;
+    },
+  });
+  for (const desa of fromOf.keys()) {
+    if (!known.has(desa)) continue;
+    const counts: Counts = new Map();
+    out.set(desa, counts);
+    const t = tallies.get(desa);
+    if (!t) continue;
+    [...codes, SERVICE_CODES.idl].forEach((code, c) => {
+      periodKeys.forEach((period, p) => {
+        const at = c * periodKeys.length + p;
+        if ((t.denominator[at] as number) > 0)
+          counts.set(`${code}|${period}`, {
+            numerator: t.numerator[at] as number,
+            denominator: t.denominator[at] as number,
+          });
+      });
+    });
   }
   return out;
 }
