@@ -14,7 +14,7 @@ import {
   STATE_SERVICES,
 } from "./catalog";
 import { t, type Why } from "./explain";
-import { monthEnd, monthStart, shiftMonth } from "./period";
+import { ageAtMonthEnd, monthEnd, monthStart, shiftMonth } from "./period";
 
 /**
  * The KPM scorecard rules (Buku Pendataan dan Pemantauan Layanan bagi Sasaran Rumah Tangga 1000 HPK, Kemendesa
@@ -87,16 +87,16 @@ export function pregnancyScoreEnd(p: PregnancyScoreFacts): string {
 
 /** Is the person in this scorecard group in this month? */
 export function inGroup(group: ScoreGroup, facts: TargetFacts, month: string): boolean {
-  const start = monthStart(month);
-  const end = monthEnd(month);
   // Issue 17: a person who moved away or died is a target of no month that begins after (core presence.ts).
-  if (!presentOn(facts, start)) return false;
+  // (Asked only of someone who left: a scorecard asks this ~2M times a rebuild, issue 18.)
+  if (facts.leftOn && !presentOn(facts, monthStart(month))) return false;
   if (group === "ibu_hamil") {
     const p = facts.pregnancy;
-    return p !== null && p.lmpDate <= end && pregnancyScoreEnd(p) >= start;
+    return p !== null && p.lmpDate <= monthEnd(month) && pregnancyScoreEnd(p) >= monthStart(month);
   }
-  if (facts.birthDate > end) return false;
-  const m = completedMonths(facts.birthDate, end);
+  // Completed months at the month's end; negative: born after it.
+  const m = ageAtMonthEnd(facts.birthDate, month);
+  if (m < 0) return false;
   if (group === "anak_0_23") return m <= RULES.child0to23ToMonths;
   return m >= RULES.paudFromMonths && m <= RULES.paudToMonths;
 }

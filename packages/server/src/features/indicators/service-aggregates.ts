@@ -1,11 +1,10 @@
 import {
+  ageAtMonthEnd,
   type CellVisitor,
   catalogForRegion,
-  completedMonths,
   evaluateIndicator,
   indicatorsOf,
   LONGER_KINDS,
-  monthEnd,
   monthsOfPeriod,
   type PersonRule,
   periodContaining,
@@ -167,7 +166,6 @@ export async function serviceCounts(
     })
     .filter((q) => q.desas.length > 0);
   const quarterMonths = perQuarter.map((q) => monthsOfPeriod(q.period));
-  const quarterEnds = quarterMonths.map((months) => months.map(monthEnd));
   // A month outside the counted ones (before the first start, after this month) is -1.
   const quarterMonthIndex = quarterMonths.map((months) => months.map((m) => monthIndex.get(m) ?? -1));
 
@@ -220,7 +218,7 @@ export async function serviceCounts(
       for (let i = 0; i < months.length; i++) {
         const m = index[i] as number;
         if (m < fromIndex || !present[i]) continue;
-        if (completedMonths(facts.birthDate, quarterEnds[q]?.[i] as string) !== IDL_AGE_MONTHS) continue;
+        if (ageAtMonthEnd(facts.birthDate, months[i] as string) !== IDL_AGE_MONTHS) continue;
         const cell = evaluateIndicator(immunisation, facts, months[i] as string, catalog);
         if (cell !== "Y" && cell !== "T") continue;
         for (let k = 0; k < 4; k++) {

@@ -17,7 +17,7 @@ import { inTransaction } from "../../db/transaction";
 import { personsInRegionBornBetweenQuery } from "../persons/service";
 import { pregnanciesInRegionQuery } from "../pregnancies/service";
 import { findRegionsByCode } from "../regions/service";
-import { serviceRecordsInRegionQuery } from "./repository";
+import { serviceRecordsOfPersonsQuery } from "./repository";
 import {
   childFacts,
   coveringCodes,
@@ -125,12 +125,12 @@ export async function scorecardTargetsPerPerson(
         },
       );
       // A pregnancy stays on the scorecard through nifas, or 4 weeks past the expected date without an outcome.
-      const pregnancies = new Map<unknown, Awaited<ReturnType<typeof readPregnancies>>>();
-      const readPregnancies = () =>
-        pregnanciesInRegionQuery(trx, scopes, regionCode, b.from, b.to, RULES.nifasDays + 28)
-          .select(rowKey(trx, "persons").as("person_key"))
-          .execute();
-      for (const p of await readPregnancies()) {
+      const rows = await pregnanciesInRegionQuery(trx, scopes, regionCode, b.from, b.to, RULES.nifasDays + 28)
+        .select(rowKey(trx, "persons").as("person_key"))
+        .execute();
+      type Pregnancy = (typeof rows)[number];
+      const pregnancies = new Map<unknown, Pregnancy[]>();
+      for (const p of rows) {
         const list = pregnancies.get(p.person_key);
         if (list) list.push(p);
         else pregnancies.set(p.person_key, [p]);
@@ -141,30 +141,23 @@ export async function scorecardTargetsPerPerson(
       const done = new Set<unknown>();
       const person = (key: unknown, records: Map<string, ServiceFact[]> | null) => {
         done.add(key);
-        const targets: { desa: string; facts: TargetFacts; inPeriod: (i: number) => boolean }[] = [];
+        // (No function made per target: tsx names each one it makes, a property write.)
+        const targets: { desa: string; facts: TargetFacts; child?: Child; pregnancy?: Pregnancy }[] = [];
         const child = children.get(key);
         if (child)
           for (const desa of desasOf(child.region_code))
-            targets.push({
-              desa,
-              facts: childFacts(child, noDays, null, none),
-              inPeriod: (i) => (filters[i] as (typeof filters)[number]).child(child),
-            });
+            targets.push({ desa, facts: childFacts(child, noDays, null, none), child });
         for (const p of pregnancies.get(key) ?? [])
           for (const desa of desasOf(p.region_code))
-            targets.push({
-              desa,
-              facts: pregnancyFacts(p, null, none),
-              inPeriod: (i) => (filters[i] as (typeof filters)[number]).pregnancy(p),
-            });
+            targets.push({ desa, facts: pregnancyFacts(p, null, none), pregnancy: p });
         for (const desa of new Set(targets.map((t) => t.desa))) {
           const mine = records?.get(desa) ?? none;
           const catalog = catalogOf(desa);
           for (const t of targets) {
             if (t.desa !== desa) continue;
             for (const i of periodsOf.get(desa) as number[]) {
-              if (!t.inPeriod(i)) continue;
               const f = filters[i] as (typeof filters)[number];
+              if (t.child ? !f.child(t.child) : !f.pregnancy(t.pregnancy as Pregnancy)) continue;
               t.facts.records = mine.length === 0 ? none : mine.filter((r) => f.record(r.service, r.givenOn));
               visitor.target(i, desa, catalog, t.facts);
             }
@@ -179,10 +172,8 @@ export async function scorecardTargetsPerPerson(
         let records = new Map<string, ServiceFact[]>();
         await forEachRow<[unknown, string, string, string, string | null, number, number | null]>(
           trx,
-          serviceRecordsInRegionQuery(trx, scopes, regionCode, b.to, b.since)
+          serviceRecordsOfPersonsQuery(trx, scopes, regionCode, b.to, b.since)
             .where("r.service", "in", services)
-            .innerJoin("persons as p", "p.id", "r.person_id")
-            .clearSelect()
             .select([
               rowKey(trx, "p").as("key"),
               "r.region_code",
