@@ -6,8 +6,10 @@ import {
   indicatorsOf,
   LONGER_KINDS,
   monthsOfPeriod,
+  PersonPeriods,
   type PersonRule,
   periodContaining,
+  type ScoreCell,
   type ServiceCatalog,
   type ServiceIndicator,
   shiftMonth,
@@ -135,27 +137,13 @@ export async function serviceCounts(
   const out = new Map<string, Counts>();
   if (fromOf.size === 0) return out;
 
-  // The counted months (from the first desa's start to this month), and the periods holding them: each
-  // month's own, quarter, semester and year (`periodOf[month * 4 + k]`, an index into `periodKeys`).
+  // The counted months, from the first desa's start to this month (core PersonPeriods counts by their index).
   const firstFrom = [...fromOf.values()].sort()[0] as string;
   const monthIndex = new Map<string, number>();
   for (let m = firstFrom; m <= thisMonth; m = shiftMonth(m, 1)) monthIndex.set(m, monthIndex.size);
-  const monthCount = monthIndex.size;
-  const periodKeys: string[] = [];
-  const periodIndex = new Map<string, number>();
-  const periodOf = new Int32Array(monthCount * 4);
-  for (const [month, i] of monthIndex)
-    [month, ...LONGER_KINDS.map((k) => periodContaining(k, month))].forEach((period, k) => {
-      let p = periodIndex.get(period);
-      if (p === undefined) {
-        p = periodKeys.length;
-        periodKeys.push(period);
-        periodIndex.set(period, p);
-      }
-      periodOf[i * 4 + k] = p;
-    });
+  const months = [...monthIndex.keys()];
   const quarters: string[] = [];
-  for (const m of monthIndex.keys()) {
+  for (const m of months) {
     const q = quarterOf(m);
     if (quarters.at(-1) !== q) quarters.push(q);
   }
@@ -167,27 +155,26 @@ export async function serviceCounts(
     .filter((q) => q.desas.length > 0);
   const quarterMonths = perQuarter.map((q) => monthsOfPeriod(q.period));
   // A month outside the counted ones (before the first start, after this month) is -1.
-  const quarterMonthIndex = quarterMonths.map((months) => months.map((m) => monthIndex.get(m) ?? -1));
+  const quarterMonthIndex = quarterMonths.map((list) => list.map((m) => monthIndex.get(m) ?? -1));
 
-  // Per desa, numerators and denominators by code (PERSON_RULES' codes, then the immunisation cohort) and
-  // period; per person (while its targets are visited), each code's cell per month: 0 none, 1 T, 2 Y — the
-  // cell of the last target judged that month, as countPersons keeps it — and whether any target had a Y.
+  // Per desa: persons per period for each code of PERSON_RULES, given person by person (core PersonPeriods:
+  // countPersons without a list of every cell), and the immunisation cohort's tally.
   const codes = Object.keys(PERSON_RULES);
   const codeIndex = new Map(codes.map((c, i) => [c, i]));
-  const rules = codes.map((c) => PERSON_RULES[c] as PersonRule);
-  const IDL = codes.length;
-  type Tally = { numerator: Int32Array; denominator: Int32Array };
-  const tallies = new Map<string, Tally>();
-  const last = new Uint8Array(codes.length * monthCount);
-  const anyY = new Uint8Array(codes.length * monthCount);
-  const judged = new Uint8Array(codes.length);
-  const seen = new Uint8Array(periodKeys.length);
-  const lastY = new Uint8Array(periodKeys.length);
-  const periodAnyY = new Uint8Array(periodKeys.length);
-  const touched: number[] = [];
+  const desaCounts = new Map<string, { persons: PersonPeriods[]; cohort: Counts }>();
+  // The cohort is a count of children (each once, at 11 months): its periods add up.
+  const tally = (counts: Counts, month: string, cell: ScoreCell) => {
+    for (const period of [month, ...LONGER_KINDS.map((k) => periodContaining(k, month))]) {
+      const key = `${SERVICE_CODES.idl}|${period}`;
+      const c = counts.get(key) ?? { numerator: 0, denominator: 0 };
+      c.denominator++;
+      if (cell === "Y") c.numerator++;
+      counts.set(key, c);
+    }
+  };
 
   // The target being visited (visitCells' callbacks read these).
-  let tally: Tally = { numerator: new Int32Array(0), denominator: new Int32Array(0) };
+  let current = { persons: [] as PersonPeriods[], cohort: new Map() as Counts };
   let fromIndex = 0;
   let q = 0;
   let facts: TargetFacts;
@@ -208,111 +195,61 @@ export async function serviceCounts(
     // Pasal 7 i "bayi 0–11 bulan telah diimunisasi dasar secara lengkap": each child is counted once, in the
     // month it has 11 completed months — when every antigen of the schedule (Permenkes 12/2017; core
     // ANTIGENS, measles due from 10 months) is due, so the scorecard's "complete for age" is "complete".
-    // Summed over a year this is the year's cohort of infants and those fully immunised before age one. (A
-    // cohort of children, each once: its periods add up.) The cell is scored only there (issue 18: ~24
-    // months of immunisation cells a child scored for one).
+    // Summed over a year this is the year's cohort of infants and those fully immunised before age one. The
+    // cell is scored only there (issue 18: ~24 months of immunisation cells a child scored for one).
     row(group, _indicators, present) {
       if (group !== "anak_0_23" || !immunisation) return;
-      const months = quarterMonths[q] as string[];
+      const list = quarterMonths[q] as string[];
       const index = quarterMonthIndex[q] as number[];
-      for (let i = 0; i < months.length; i++) {
-        const m = index[i] as number;
-        if (m < fromIndex || !present[i]) continue;
-        if (ageAtMonthEnd(facts.birthDate, months[i] as string) !== IDL_AGE_MONTHS) continue;
-        const cell = evaluateIndicator(immunisation, facts, months[i] as string, catalog);
-        if (cell !== "Y" && cell !== "T") continue;
-        for (let k = 0; k < 4; k++) {
-          const at = IDL * periodKeys.length + (periodOf[m * 4 + k] as number);
-          (tally.denominator[at] as number)++;
-          if (cell === "Y") (tally.numerator[at] as number)++;
-        }
+      for (let i = 0; i < list.length; i++) {
+        if ((index[i] as number) < fromIndex || !present[i]) continue;
+        const month = list[i] as string;
+        if (ageAtMonthEnd(facts.birthDate, month) !== IDL_AGE_MONTHS) continue;
+        const cell = evaluateIndicator(immunisation, facts, month, catalog);
+        if (cell === "Y" || cell === "T") tally(current.cohort, month, cell);
       }
     },
-    // Only cells that judge (Y or T) in a counted month of the desa.
+    // Only cells of a counted month of the desa (PersonPeriods passes over those that judge nothing).
     cell(ind, i, cell) {
-      if (cell !== "Y" && cell !== "T") return;
       const m = quarterMonthIndex[q]?.[i] as number;
       const c = codeIndex.get(ind.code);
-      if (m < fromIndex || c === undefined) return;
-      const at = c * monthCount + m;
-      last[at] = cell === "Y" ? 2 : 1;
-      if (cell === "Y") anyY[at] = 1;
-      if (!judged[c]) {
-        judged[c] = 1;
-        touched.push(c);
-      }
+      if (m >= fromIndex && c !== undefined) current.persons[c]?.cell(m, cell);
     },
   };
 
   const known = await scorecardTargetsPerPerson(db, regionCode, perQuarter, [...codes, IMMUNISATION], {
     target(quarter, desa, desaCatalog, targetFacts) {
-      let t = tallies.get(desa);
-      if (!t) {
-        const size = (codes.length + 1) * periodKeys.length;
-        t = { numerator: new Int32Array(size), denominator: new Int32Array(size) };
-        tallies.set(desa, t);
-      }
-      tally = t;
-      fromIndex = monthIndex.get(fromOf.get(desa) as string) as number;
-      q = quarter;
-      facts = targetFacts;
-      if (!immunisationOf.has(desa))
+      let counts = desaCounts.get(desa);
+      if (!counts) {
+        counts = {
+          persons: codes.map((c) => new PersonPeriods(months, PERSON_RULES[c] as PersonRule)),
+          cohort: new Map(),
+        };
+        desaCounts.set(desa, counts);
         immunisationOf.set(
           desa,
           indicatorsOf(catalogForRegion(desa), "anak_0_23").find((i) => i.code === IMMUNISATION),
         );
+      }
+      current = counts;
+      fromIndex = monthIndex.get(fromOf.get(desa) as string) as number;
+      q = quarter;
+      facts = targetFacts;
       immunisation = immunisationOf.get(desa);
       catalog = cellsCatalogOf(desaCatalog);
       visitCells(catalog, quarterMonths[quarter] as string[], targetFacts, visitor);
     },
-    // Persons, not target-months (core countPersons' way, without a list of cells): in a period when judged
-    // in any of its months; met it by the last judged month ("last") or by any month ("any").
-    personDone() {
-      for (const c of touched) {
-        const touchedPeriods: number[] = [];
-        for (let m = 0; m < monthCount; m++) {
-          const v = last[c * monthCount + m] as number;
-          if (v === 0) continue;
-          for (let k = 0; k < 4; k++) {
-            const p = periodOf[m * 4 + k] as number;
-            if (!seen[p]) {
-              seen[p] = 1;
-              touchedPeriods.push(p);
-            }
-            lastY[p] = v === 2 ? 1 : 0;
-            if (anyY[c * monthCount + m]) periodAnyY[p] = 1;
-          }
-        }
-        for (const p of touchedPeriods) {
-          const at = c * periodKeys.length + p;
-          (tally.denominator[at] as number)++;
-          if ((rules[c] === "last" ? lastY[p] : periodAnyY[p]) === 1) (tally.numerator[at] as number)++;
-          seen[p] = 0;
-          lastY[p] = 0;
-          periodAnyY[p] = 0;
-        }
-        last.fill(0, c * monthCount, (c + 1) * monthCount);
-        anyY.fill(0, c * monthCount, (c + 1) * monthCount);
-        judged[c] = 0;
-      }
-      touched.length = 0;
+    personDone(desa) {
+      for (const persons of desaCounts.get(desa)?.persons ?? []) persons.personDone();
     },
   });
   for (const desa of fromOf.keys()) {
     if (!known.has(desa)) continue;
-    const counts: Counts = new Map();
+    const counted = desaCounts.get(desa);
+    const counts: Counts = new Map(counted?.cohort);
     out.set(desa, counts);
-    const t = tallies.get(desa);
-    if (!t) continue;
-    [...codes, SERVICE_CODES.idl].forEach((code, c) => {
-      periodKeys.forEach((period, p) => {
-        const at = c * periodKeys.length + p;
-        if ((t.denominator[at] as number) > 0)
-          counts.set(`${code}|${period}`, {
-            numerator: t.numerator[at] as number,
-            denominator: t.denominator[at] as number,
-          });
-      });
+    counted?.persons.forEach((persons, c) => {
+      for (const [period, f] of persons.counts()) counts.set(`${codes[c]}|${period}`, f);
     });
   }
   return out;
