@@ -166,7 +166,9 @@ export async function scorecardTargetsPerPerson(
         }
       };
 
-      // Each person's records by the desa each was taken in, in the order read.
+      // Each person's records by the desa each was taken in, in the order read (by day: no rule of a cell
+      // depends on the order of a person's records, but for two records of a state on one day, which the
+      // scorecard's own read leaves in no defined order either).
       if (services.length > 0) {
         let current: unknown;
         let records = new Map<string, ServiceFact[]>();
