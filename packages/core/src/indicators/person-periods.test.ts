@@ -75,3 +75,52 @@ describe("countPersons", () => {
     );
   });
 });
+
+describe("PersonPeriods", () => {
+  // The definition written out plainly (per period and person, by scanning every cell), against the counter
+  // the dashboards' rebuild feeds one person at a time (countPersons is made of it).
+  it("counts what the definition counts, whatever the order of persons and of months within a person", () => {
+    const cell = fc.constantFrom<"Y" | "T" | "TS" | null>("Y", "T", "TS", null);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom("a", "b", "c"), fc.integer({ min: 1, max: 18 }), cell), {
+          maxLength: 40,
+        }),
+        fc.constantFrom<"last" | "any">("last", "any"),
+        (rows, rule) => {
+          const month = (i: number) =>
+            `${2025 + Math.floor((i - 1) / 12)}-${String(((i - 1) % 12) + 1).padStart(2, "0")}`;
+          const cells = rows.map(([p, m, v]) => c(p, month(m), v));
+          const expected = new Map<string, { numerator: number; denominator: number }>();
+          const periodsOf = (m: string) => [
+            m,
+            `${m.slice(0, 4)}-Q${Math.ceil(Number(m.slice(5)) / 3)}`,
+            `${m.slice(0, 4)}-S${Number(m.slice(5)) <= 6 ? 1 : 2}`,
+            m.slice(0, 4),
+          ];
+          const judged = cells.filter((x) => x.cell === "Y" || x.cell === "T");
+          const periods = new Set(judged.flatMap((x) => periodsOf(x.month)));
+          for (const period of periods)
+            for (const person of new Set(judged.map((x) => x.personId))) {
+              const mine = judged.filter((x) => x.personId === person && periodsOf(x.month).includes(period));
+              if (mine.length === 0) continue;
+              const lastMonth = mine
+                .map((x) => x.month)
+                .sort()
+                .at(-1);
+              const met =
+                rule === "last"
+                  ? mine.filter((x) => x.month === lastMonth).at(-1)?.cell === "Y"
+                  : mine.some((x) => x.cell === "Y");
+              const f = expected.get(period) ?? { numerator: 0, denominator: 0 };
+              f.denominator++;
+              if (met) f.numerator++;
+              expected.set(period, f);
+            }
+          expect(countPersons(cells, rule)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { parseIsoDate } from "@tumbuh/growth/age";
 import { addDays } from "../dates";
 
 /**
@@ -32,4 +33,32 @@ export function monthEnd(month: string): string {
 /** The month a date falls in. */
 export function monthOf(date: string): string {
   return date.slice(0, 7);
+}
+
+// The birth date last asked about, as months since year 0: the scorecard asks about one target's age month
+// after month (issue 18: ~2M ages in a regency's rebuild, each parsing two dates).
+let lastBirth = "";
+let lastBirthMonth = 0;
+
+/**
+ * Completed months on the last day of `month` of a child born on `birthDate` (growth's completedMonths
+ * there), negative when born after that month. On a month's last day every monthly anniversary falling in
+ * it has been reached (one on a day the month lacks counts on its last day), so the completed months are
+ * the calendar months from the birth month to `month`. `birthDate` is checked as completedMonths checks it.
+ */
+export function ageAtMonthEnd(birthDate: string, month: string): number {
+  if (birthDate !== lastBirth) {
+    const [y, m] = parseIsoDate(birthDate);
+    lastBirthMonth = y * 12 + m - 1;
+    lastBirth = birthDate;
+  }
+  // By character codes, with no helper function: no string is made (and tsx names every inner function it
+  // makes, a property write per call).
+  const year =
+    month.charCodeAt(0) * 1000 +
+    month.charCodeAt(1) * 100 +
+    month.charCodeAt(2) * 10 +
+    month.charCodeAt(3) -
+    53328;
+  return year * 12 + month.charCodeAt(5) * 10 + month.charCodeAt(6) - 528 - 1 - lastBirthMonth;
 }

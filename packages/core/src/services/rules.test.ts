@@ -1,16 +1,20 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../dates";
-import { catalogForRegion } from "./catalog";
+import { ANTIGEN_CODES, catalogForRegion, RECORDED_SERVICES } from "./catalog";
+import { shiftMonth } from "./period";
 import {
   ancCell,
   birthCertificateCell,
   childHomeVisitCell,
+  evaluateIndicator,
   immunisationCell,
   inGroup,
   lengthCell,
   nifasCell,
   type PregnancyScoreFacts,
   type ServiceFact,
+  servicesReadBy,
   type TargetFacts,
   weighingCell,
 } from "./rules";
@@ -205,5 +209,51 @@ describe("catalog", () => {
         expect(c.packages).toContain(i.package);
       }
     }
+  });
+});
+
+describe("servicesReadBy", () => {
+  // A reader that leaves the other services' records unread (the dashboards' rebuild) must score the same:
+  // this fails when a rule starts reading a service its entry does not name.
+  const day = fc.integer({ min: 0, max: 4 * 365 }).map((d) => addDays("2023-01-01", d));
+  const record = fc.record({
+    service: fc.constantFrom(...RECORDED_SERVICES),
+    givenOn: day,
+    detail: fc.option(fc.constantFrom(...ANTIGEN_CODES), { nil: null }),
+    received: fc.boolean(),
+    quantity: fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }),
+  });
+  const pregnancy = fc
+    .record({ lmp: day, length: fc.integer({ min: 30, max: 300 }), ended: fc.boolean(), kek: fc.boolean() })
+    .map(
+      ({ lmp, length, ended, kek }): PregnancyScoreFacts => ({
+        lmpDate: lmp,
+        eddDate: addDays(lmp, 280),
+        endedOn: ended ? addDays(lmp, length) : null,
+        outcome: ended ? "lahir_hidup" : null,
+        kek,
+        highRisk: false,
+      }),
+    );
+  const target = fc.record({
+    birthDate: day,
+    pregnancy: fc.option(pregnancy, { nil: null }),
+    records: fc.array(record, { maxLength: 30 }),
+  });
+  const month = fc.integer({ min: 0, max: 47 }).map((i) => shiftMonth("2023-01", i));
+  it("names every service whose records can change an indicator's cell", () => {
+    const catalogs = [catalogForRegion("64.01"), catalogForRegion("16.12"), catalogForRegion("11.01")];
+    fc.assert(
+      fc.property(target, month, (t, m) => {
+        const all = facts({ birthDate: t.birthDate, pregnancy: t.pregnancy, records: t.records });
+        for (const catalog of catalogs)
+          for (const ind of catalog.indicators) {
+            const read = servicesReadBy(ind);
+            const only = { ...all, records: all.records.filter((r) => read.includes(r.service)) };
+            expect(evaluateIndicator(ind, only, m, catalog)).toBe(evaluateIndicator(ind, all, m, catalog));
+          }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -14,7 +14,7 @@ import {
   STATE_SERVICES,
 } from "./catalog";
 import { t, type Why } from "./explain";
-import { monthEnd, monthStart, shiftMonth } from "./period";
+import { ageAtMonthEnd, monthEnd, monthStart, shiftMonth } from "./period";
 
 /**
  * The KPM scorecard rules (Buku Pendataan dan Pemantauan Layanan bagi Sasaran Rumah Tangga 1000 HPK, Kemendesa
@@ -77,26 +77,45 @@ function delivered(p: PregnancyScoreFacts, onOrBefore: string): boolean {
   return p.endedOn !== null && p.endedOn <= onOrBefore && DELIVERED.has(p.outcome ?? "");
 }
 
+// The rules shift the same few dates by the same few days month after month (a pregnancy's trimesters, its
+// nifas end): each kept once made (issue 18: ~100k date conversions in a regency's rebuild). addDays is pure.
+const shifted = new Map<number, Map<string, string>>();
+
+function shiftDays(date: string, days: number): string {
+  let byDate = shifted.get(days);
+  if (!byDate) {
+    byDate = new Map();
+    shifted.set(days, byDate);
+  }
+  let out = byDate.get(date);
+  if (out === undefined) {
+    out = addDays(date, days);
+    if (byDate.size >= 10_000) byDate.clear();
+    byDate.set(date, out);
+  }
+  return out;
+}
+
 /** The last day a pregnancy keeps its woman on the scorecard: the end of nifas after a birth; the end of
  *  the pregnancy otherwise; 4 weeks after the expected date when no outcome was recorded (core/targets). */
 export function pregnancyScoreEnd(p: PregnancyScoreFacts): string {
   if (p.endedOn !== null)
-    return DELIVERED.has(p.outcome ?? "") ? addDays(p.endedOn, RULES.nifasDays) : p.endedOn;
-  return addDays(p.eddDate, 28);
+    return DELIVERED.has(p.outcome ?? "") ? shiftDays(p.endedOn, RULES.nifasDays) : p.endedOn;
+  return shiftDays(p.eddDate, 28);
 }
 
 /** Is the person in this scorecard group in this month? */
 export function inGroup(group: ScoreGroup, facts: TargetFacts, month: string): boolean {
-  const start = monthStart(month);
-  const end = monthEnd(month);
   // Issue 17: a person who moved away or died is a target of no month that begins after (core presence.ts).
-  if (!presentOn(facts, start)) return false;
+  // (Asked only of someone who left: a scorecard asks this ~2M times a rebuild, issue 18.)
+  if (facts.leftOn && !presentOn(facts, monthStart(month))) return false;
   if (group === "ibu_hamil") {
     const p = facts.pregnancy;
-    return p !== null && p.lmpDate <= end && pregnancyScoreEnd(p) >= start;
+    return p !== null && p.lmpDate <= monthEnd(month) && pregnancyScoreEnd(p) >= monthStart(month);
   }
-  if (facts.birthDate > end) return false;
-  const m = completedMonths(facts.birthDate, end);
+  // Completed months at the month's end; negative: born after it.
+  const m = ageAtMonthEnd(facts.birthDate, month);
+  if (m < 0) return false;
   if (group === "anak_0_23") return m <= RULES.child0to23ToMonths;
   return m >= RULES.paudFromMonths && m <= RULES.paudToMonths;
 }
@@ -182,9 +201,9 @@ function pregnantInMonth(p: PregnancyScoreFacts, month: string): boolean {
  */
 function pregnancyMilestones(p: PregnancyScoreFacts, perTrimester: readonly [number, number, number]) {
   const [a, b, c] = perTrimester;
-  const endT1 = addDays(p.lmpDate, RULES.trimester2FromDay - 1);
-  const endT2 = addDays(p.lmpDate, RULES.trimester3FromDay - 1);
-  const w36 = addDays(p.lmpDate, RULES.ancT3FirstDueDay);
+  const endT1 = shiftDays(p.lmpDate, RULES.trimester2FromDay - 1);
+  const endT2 = shiftDays(p.lmpDate, RULES.trimester3FromDay - 1);
+  const w36 = shiftDays(p.lmpDate, RULES.ancT3FirstDueDay);
   return [
     { label: t("akhir trimester I", "end of T1"), by: endT1, total: a, trimester: 1 },
     { label: t("akhir trimester II", "end of T2"), by: endT2, total: a + b, trimester: 2 },
@@ -214,8 +233,8 @@ export function ancCell(
   const isDelivered = delivered(p, end);
   const asOf = p.endedOn !== null && p.endedOn <= end ? p.endedOn : end;
   const g = daysBetween(p.lmpDate, asOf);
-  const t2 = addDays(p.lmpDate, RULES.trimester2FromDay);
-  const t3 = addDays(p.lmpDate, RULES.trimester3FromDay);
+  const t2 = shiftDays(p.lmpDate, RULES.trimester2FromDay);
+  const t3 = shiftDays(p.lmpDate, RULES.trimester3FromDay);
   const records = received(facts, "anc", p.lmpDate, asOf);
   const visits = records.map((r) => r.givenOn);
   const per = [
@@ -227,19 +246,19 @@ export function ancCell(
   const checks: { label: { id: string; en: string }; by: string | null; due: boolean; met: boolean }[] = [
     {
       label: t(`${n1}× di trimester I`, `${n1}× in T1`),
-      by: addDays(t2, -1),
+      by: shiftDays(t2, -1),
       due: g >= RULES.trimester2FromDay,
       met: (per[0] ?? 0) >= n1,
     },
     {
       label: t(`${n2}× di trimester II`, `${n2}× in T2`),
-      by: addDays(t3, -1),
+      by: shiftDays(t3, -1),
       due: g >= RULES.trimester3FromDay,
       met: (per[1] ?? 0) >= n2,
     },
     {
       label: t("1× di trimester III sebelum 36 minggu", "1× in T3 by 36 weeks"),
-      by: addDays(p.lmpDate, RULES.ancT3FirstDueDay),
+      by: shiftDays(p.lmpDate, RULES.ancT3FirstDueDay),
       due: g >= RULES.ancT3FirstDueDay,
       met: (per[2] ?? 0) >= 1,
     },
@@ -286,7 +305,7 @@ export function nifasCell(
     why?.because(t("Belum bersalin.", "Not delivered yet."));
     return "TS";
   }
-  const nifasEnd = addDays(p.endedOn, RULES.nifasDays);
+  const nifasEnd = shiftDays(p.endedOn, RULES.nifasDays);
   if (nifasEnd < monthStart(month)) {
     why?.because(t("Masa nifas (42 hari) sudah berakhir.", "The 42-day post-partum period is over."));
     return "TS";
@@ -517,6 +536,44 @@ function householdCell(facts: TargetFacts, what: "waterLayak" | "latrineLayak", 
     if (!facts.household) why.because(t("Rumah tangga belum tercatat.", "No household recorded."));
   }
   return ok ? "Y" : "T";
+}
+
+/**
+ * The recorded services whose records `evaluateIndicator` reads for this indicator (kept beside it: the two
+ * switches must agree; rules.test.ts checks that the other records never change a cell). A reader scoring only
+ * some indicators leaves the other records unread (issue 18: the dashboards' rebuild read 224k records to use
+ * 191k).
+ */
+export function servicesReadBy(ind: ServiceIndicator): readonly RecordedService[] {
+  switch (ind.code) {
+    case "bumil_anc":
+      return ["anc"];
+    case "bumil_ttd":
+      return ["ttd"];
+    case "bumil_konseling":
+      return ["konseling_gizi"];
+    case "bumil_nifas":
+      return ["nifas"];
+    case "bumil_kunjungan":
+    case "anak_kunjungan":
+      return ["kunjungan_rumah"];
+    case "anak_imunisasi":
+      return ["imunisasi"];
+    case "anak_timbang":
+    case "anak_ukur":
+      return [];
+    case "anak_akta":
+      return ["akta_lahir"];
+  }
+  switch (ind.basis) {
+    case "air_minum":
+    case "jamban":
+    case "penimbangan":
+    case "pengukuran":
+      return [];
+    default:
+      return [ind.basis];
+  }
 }
 
 /** The cell of one indicator for a target in a month (the target is in the indicator's group that month). */

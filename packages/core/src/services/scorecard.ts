@@ -108,14 +108,33 @@ export function visitCells(
   visit: CellVisitor,
 ): void {
   for (const group of SCORE_GROUPS) {
-    const present = months.map((m) => inGroup(group, facts, m));
-    if (!present.some(Boolean)) continue;
-    const indicators = indicatorsOf(catalog, group);
+    // No array for a group the target is never in (most of them: a child is in one of three), and the
+    // catalog's indicators of a group listed once (issue 18: ~1.5M short-lived arrays a regency's rebuild).
+    let present: boolean[] | null = null;
+    for (let i = 0; i < months.length; i++) {
+      if (!inGroup(group, facts, months[i] as string)) continue;
+      if (!present) present = months.map(() => false);
+      present[i] = true;
+    }
+    if (!present) continue;
+    const indicators = groupIndicators(catalog, group);
     visit.row(group, indicators, present);
     for (const ind of indicators)
       for (let i = 0; i < months.length; i++)
         if (present[i]) visit.cell(ind, i, evaluateIndicator(ind, facts, months[i] as string, catalog));
   }
+}
+
+// A catalog's indicators per group (catalogs are made once per regency and never changed).
+const byGroup = new WeakMap<ServiceCatalog, Map<ScoreGroup, readonly ServiceIndicator[]>>();
+
+function groupIndicators(catalog: ServiceCatalog, group: ScoreGroup): readonly ServiceIndicator[] {
+  let groups = byGroup.get(catalog);
+  if (!groups) {
+    groups = new Map(SCORE_GROUPS.map((g) => [g, indicatorsOf(catalog, g)]));
+    byGroup.set(catalog, groups);
+  }
+  return groups.get(group) as readonly ServiceIndicator[];
 }
 
 /** countsOf(scoreTargets(catalog, period, targets)) added into `into`, without the rows (see visitCells). */

@@ -1,24 +1,25 @@
 import {
+  ageAtMonthEnd,
+  type CellVisitor,
   catalogForRegion,
-  completedMonths,
-  countPersons,
   evaluateIndicator,
   indicatorsOf,
   LONGER_KINDS,
-  monthEnd,
   monthsOfPeriod,
-  type PersonMonthCell,
+  PersonPeriods,
   type PersonRule,
   periodContaining,
   type ScoreCell,
+  type ServiceCatalog,
+  type ServiceIndicator,
   shiftMonth,
+  type TargetFacts,
   visitCells,
 } from "@tumbuh/core";
 import { type Kysely, sql, type Transaction } from "kysely";
-import { forEachRow } from "../../db/raw-rows";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
-import { coveringCodes, scorecardTargetsPerDesa } from "../services/service";
+import { coveringCodes, scorecardTargetsPerPerson } from "../services/service";
 
 /**
  * Per desa and month, the counts of the KPM scorecard rules (core services/rules, issue 6) that Paser
@@ -89,9 +90,11 @@ export async function rebuildDesaServices(
 }
 
 /**
- * The service counts of each of `desas` (all inside `regionCode`), read once per quarter for the region
- * (core scorecard targets split per desa: `scorecardTargetsPerDesa`) instead of one scorecard per desa and
- * quarter (issue 18). A desa without service records, or not a region, has no entry.
+ * The service counts of each of `desas` (all inside `regionCode`), read once for the region (the scorecard
+ * targets of each desa and quarter, person by person: `scorecardTargetsPerPerson`) instead of one scorecard
+ * per desa and quarter (issue 18). A desa without service records, or not a region, has no entry. Each
+ * person's cells are added up as soon as the person is done (issue 18: a list of every judged cell, counted
+ * by core countPersons afterwards, was a seventh of the dashboards' rebuild and much of its garbage).
  */
 export async function serviceCounts(
   db: Transaction<Database> | Kysely<Database>,
@@ -134,34 +137,13 @@ export async function serviceCounts(
   const out = new Map<string, Counts>();
   if (fromOf.size === 0) return out;
 
-  // Birth dates of those who can be 11 months old in a counted month (not every adult's).
-  const births = new Map<string, string>();
-  await forEachRow<[string, string]>(
-    db as Kysely<Database>,
-    db
-      .selectFrom("persons")
-      .select(["id", "birth_date"])
-      .where(withinScopes("region_code", [regionCode]))
-      .where("birth_date", ">=", `${shiftMonth(earliest, -(IDL_AGE_MONTHS + 2))}-01`),
-    ([id, birthDate]) => {
-      births.set(id, birthDate);
-    },
-  );
-  // The immunisation cohort is a count of children (each once, at 11 months): its periods add up.
-  const tally = (counts: Counts, code: string, month: string, cell: ScoreCell | null | undefined) => {
-    if (cell !== "Y" && cell !== "T") return;
-    for (const period of [month, ...LONGER_KINDS.map((k) => periodContaining(k, month))]) {
-      const key = `${code}|${period}`;
-      const c = counts.get(key) ?? { numerator: 0, denominator: 0 };
-      c.denominator++;
-      if (cell === "Y") c.numerator++;
-      counts.set(key, c);
-    }
-  };
-  const cellsOf = new Map<string, Map<string, PersonMonthCell[]>>();
-  const quarters: string[] = [];
+  // The counted months, from the first desa's start to this month (core PersonPeriods counts by their index).
   const firstFrom = [...fromOf.values()].sort()[0] as string;
-  for (let m = firstFrom; m <= thisMonth; m = shiftMonth(m, 1)) {
+  const monthIndex = new Map<string, number>();
+  for (let m = firstFrom; m <= thisMonth; m = shiftMonth(m, 1)) monthIndex.set(m, monthIndex.size);
+  const months = [...monthIndex.keys()];
+  const quarters: string[] = [];
+  for (const m of months) {
     const q = quarterOf(m);
     if (quarters.at(-1) !== q) quarters.push(q);
   }
@@ -171,71 +153,104 @@ export async function serviceCounts(
       return { period: quarter, desas: [...fromOf].filter(([, from]) => from <= last).map(([d]) => d) };
     })
     .filter((q) => q.desas.length > 0);
-  // Scored without rows (core visitCells), and the immunisation cell only where it is counted: at 11
-  // months (issue 18: ~24 months of immunisation cells a child scored for one).
-  await scorecardTargetsPerDesa(
-    db,
-    regionCode,
-    perQuarter,
-    Object.keys(PERSON_RULES),
-    (quarter, desa, catalog, targets) => {
-      const months = monthsOfPeriod(quarter);
-      const ends = months.map(monthEnd);
-      const from = fromOf.get(desa) as string;
-      const immunisation = indicatorsOf(catalogForRegion(desa), "anak_0_23").find(
-        (i) => i.code === IMMUNISATION,
-      );
-      let counts = out.get(desa);
-      if (!counts) {
-        counts = new Map();
-        out.set(desa, counts);
-      }
-      let cells = cellsOf.get(desa);
-      if (!cells) {
-        cells = new Map(Object.keys(PERSON_RULES).map((code) => [code, []]));
-        cellsOf.set(desa, cells);
-      }
-      const desaCounts = counts;
-      const desaCells = cells;
-      for (const { personId, facts } of targets) {
-        visitCells(catalog, months, facts, {
-          // Pasal 7 i "bayi 0–11 bulan telah diimunisasi dasar secara lengkap": each child is counted once, in
-          // the month it has 11 completed months — when every antigen of the schedule (Permenkes 12/2017; core
-          // ANTIGENS, measles due from 10 months) is due, so the scorecard's "complete for age" is "complete".
-          // Summed over a year this is the year's cohort of infants and those fully immunised before age one.
-          row(group, _indicators, present) {
-            if (group !== "anak_0_23" || !immunisation) return;
-            const born = births.get(personId);
-            if (!born) return;
-            for (let i = 0; i < months.length; i++) {
-              const month = months[i] as string;
-              if (month < from || month > thisMonth) continue;
-              if (completedMonths(born, ends[i] as string) === IDL_AGE_MONTHS)
-                tally(
-                  desaCounts,
-                  SERVICE_CODES.idl,
-                  month,
-                  present[i] ? evaluateIndicator(immunisation, facts, month, catalog) : null,
-                );
-            }
-          },
-          // Only cells that judge (Y or T): countPersons passes over the rest (issue 18: a list of every cell
-          // was a fifth of the rebuild's garbage).
-          cell(ind, i, cell) {
-            const list = desaCells.get(ind.code);
-            const month = months[i] as string;
-            if (list && (cell === "Y" || cell === "T") && month >= from && month <= thisMonth)
-              list.push({ personId, month, cell });
-          },
-        });
+  const quarterMonths = perQuarter.map((q) => monthsOfPeriod(q.period));
+  // A month outside the counted ones (before the first start, after this month) is -1.
+  const quarterMonthIndex = quarterMonths.map((list) => list.map((m) => monthIndex.get(m) ?? -1));
+
+  // Per desa: persons per period for each code of PERSON_RULES, given person by person (core PersonPeriods:
+  // countPersons without a list of every cell), and the immunisation cohort's tally.
+  const codes = Object.keys(PERSON_RULES);
+  const codeIndex = new Map(codes.map((c, i) => [c, i]));
+  const desaCounts = new Map<string, { persons: PersonPeriods[]; cohort: Counts }>();
+  // The cohort is a count of children (each once, at 11 months): its periods add up.
+  const tally = (counts: Counts, month: string, cell: ScoreCell) => {
+    for (const period of [month, ...LONGER_KINDS.map((k) => periodContaining(k, month))]) {
+      const key = `${SERVICE_CODES.idl}|${period}`;
+      const c = counts.get(key) ?? { numerator: 0, denominator: 0 };
+      c.denominator++;
+      if (cell === "Y") c.numerator++;
+      counts.set(key, c);
+    }
+  };
+
+  // The target being visited (visitCells' callbacks read these).
+  let current = { persons: [] as PersonPeriods[], cohort: new Map() as Counts };
+  let fromIndex = 0;
+  let q = 0;
+  let facts: TargetFacts;
+  let catalog: ServiceCatalog;
+  let immunisation: ServiceIndicator | undefined;
+  const immunisationOf = new Map<string, ServiceIndicator | undefined>();
+  // The immunisation indicator is read for the cohort only (`row`): its cells are not visited.
+  const cellsCatalogs = new Map<ServiceCatalog, ServiceCatalog>();
+  const cellsCatalogOf = (full: ServiceCatalog) => {
+    let c = cellsCatalogs.get(full);
+    if (!c) {
+      c = { ...full, indicators: full.indicators.filter((i) => i.code !== IMMUNISATION) };
+      cellsCatalogs.set(full, c);
+    }
+    return c;
+  };
+  const visitor: CellVisitor = {
+    // Pasal 7 i "bayi 0–11 bulan telah diimunisasi dasar secara lengkap": each child is counted once, in the
+    // month it has 11 completed months — when every antigen of the schedule (Permenkes 12/2017; core
+    // ANTIGENS, measles due from 10 months) is due, so the scorecard's "complete for age" is "complete".
+    // Summed over a year this is the year's cohort of infants and those fully immunised before age one. The
+    // cell is scored only there (issue 18: ~24 months of immunisation cells a child scored for one).
+    row(group, _indicators, present) {
+      if (group !== "anak_0_23" || !immunisation) return;
+      const list = quarterMonths[q] as string[];
+      const index = quarterMonthIndex[q] as number[];
+      for (let i = 0; i < list.length; i++) {
+        if ((index[i] as number) < fromIndex || !present[i]) continue;
+        const month = list[i] as string;
+        if (ageAtMonthEnd(facts.birthDate, month) !== IDL_AGE_MONTHS) continue;
+        const cell = evaluateIndicator(immunisation, facts, month, catalog);
+        if (cell === "Y" || cell === "T") tally(current.cohort, month, cell);
       }
     },
-  );
-  for (const [desa, cells] of cellsOf) {
-    const counts = out.get(desa) as Counts;
-    for (const [code, list] of cells)
-      for (const [period, f] of countPersons(list, PERSON_RULES[code] as PersonRule))
-        counts.set(`${code}|${period}`, f);
+    // Only cells of a counted month of the desa (PersonPeriods passes over those that judge nothing).
+    cell(ind, i, cell) {
+      const m = quarterMonthIndex[q]?.[i] as number;
+      const c = codeIndex.get(ind.code);
+      if (m >= fromIndex && c !== undefined) current.persons[c]?.cell(m, cell);
+    },
+  };
+
+  const known = await scorecardTargetsPerPerson(db, regionCode, perQuarter, [...codes, IMMUNISATION], {
+    target(quarter, desa, desaCatalog, targetFacts) {
+      let counts = desaCounts.get(desa);
+      if (!counts) {
+        counts = {
+          persons: codes.map((c) => new PersonPeriods(months, PERSON_RULES[c] as PersonRule)),
+          cohort: new Map(),
+        };
+        desaCounts.set(desa, counts);
+        immunisationOf.set(
+          desa,
+          indicatorsOf(catalogForRegion(desa), "anak_0_23").find((i) => i.code === IMMUNISATION),
+        );
+      }
+      current = counts;
+      fromIndex = monthIndex.get(fromOf.get(desa) as string) as number;
+      q = quarter;
+      facts = targetFacts;
+      immunisation = immunisationOf.get(desa);
+      catalog = cellsCatalogOf(desaCatalog);
+      visitCells(catalog, quarterMonths[quarter] as string[], targetFacts, visitor);
+    },
+    personDone(desa) {
+      for (const persons of desaCounts.get(desa)?.persons ?? []) persons.personDone();
+    },
+  });
+  for (const desa of fromOf.keys()) {
+    if (!known.has(desa)) continue;
+    const counted = desaCounts.get(desa);
+    const counts: Counts = new Map(counted?.cohort);
+    out.set(desa, counts);
+    counted?.persons.forEach((persons, c) => {
+      for (const [period, f] of persons.counts()) counts.set(`${codes[c]}|${period}`, f);
+    });
   }
   return out;
 }

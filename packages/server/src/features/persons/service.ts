@@ -326,6 +326,7 @@ export {
   findPersonsByIds,
   listPersonsOfHousehold,
   personsInRegionBornBetween,
+  personsInRegionBornBetweenQuery,
   summariesWithFacts,
   toSummary,
 } from "./repository";

@@ -114,6 +114,18 @@ export async function pregnanciesInRegion(
   to: string,
   slackDays: number,
 ) {
+  return pregnanciesInRegionQuery(db, scopes, regionCode, from, to, slackDays).execute();
+}
+
+/** The query of `pregnanciesInRegion`, not run (a caller may add a column: the woman's row key, db/row-key). */
+export function pregnanciesInRegionQuery(
+  db: Conn,
+  scopes: readonly string[],
+  regionCode: string,
+  from: string,
+  to: string,
+  slackDays: number,
+) {
   const earliest = addDays(from, -slackDays);
   return livePregnanciesIn(db, scopes, regionCode)
     .select([
@@ -137,8 +149,7 @@ export async function pregnanciesInRegion(
         eb("pregnancies.ended_on", ">=", earliest),
         eb.and([eb("pregnancies.ended_on", "is", null), eb("pregnancies.edd_date", ">=", earliest)]),
       ]),
-    )
-    .execute();
+    );
 }
 
 /**

@@ -159,6 +159,7 @@ export {
   insertPregnancy,
   ongoingPregnanciesInRegion,
   pregnanciesInRegion,
+  pregnanciesInRegionQuery,
   pregnanciesOf,
   pregnancyFactsOf,
   toPregnancyView,

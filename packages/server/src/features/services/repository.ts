@@ -1,5 +1,12 @@
 import { type ServiceRecordView, STATE_SERVICES } from "@tumbuh/core";
-import type { Kysely, Selectable, Transaction } from "kysely";
+import {
+  type Expression,
+  expressionBuilder,
+  type Kysely,
+  type Selectable,
+  type SqlBool,
+  type Transaction,
+} from "kysely";
 import type { Database, ServiceRecordsTable } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 
@@ -114,7 +121,7 @@ export function serviceRecordsInRegionQuery(
   to: string,
   since: { events: string; pregnancy: string; immunisation: string },
 ) {
-  return db
+  let query = db
     .selectFrom("service_records as r")
     .select([
       "r.person_id",
@@ -124,28 +131,61 @@ export function serviceRecordsInRegionQuery(
       "r.detail",
       "r.received",
       "r.quantity",
-    ])
-    .where(withinScopes("r.region_code", scopes))
-    .where(withinScopes("r.region_code", [regionCode]))
-    .where("r.given_on", "<=", to)
-    .where((eb) =>
-      eb.or([
-        eb("r.given_on", ">=", since.events),
-        // The pregnancy's whole course: contacts, tablets and counselling are counted since the last period.
-        eb.and([
-          eb("r.service", "in", [...PREGNANCY_COURSE_SERVICES]),
-          eb("r.given_on", ">=", since.pregnancy),
-        ]),
-        eb.and([eb("r.service", "=", "imunisasi"), eb("r.given_on", ">=", since.immunisation)]),
-        eb("r.service", "in", [...STATE_SERVICES]),
+    ]);
+  for (const condition of recordsInRegion(scopes, regionCode, to, since)) query = query.where(condition);
+  return query;
+}
+
+/**
+ * The records of `serviceRecordsInRegionQuery` (alias `r`) joined to their person (alias `p`), nothing
+ * selected, read person by person: on SQLite the persons are scanned and each one's records found by the
+ * (person, day) index, not every record looked up by its region and then its person by id (issue 18: the
+ * dashboards' rebuild reads 191k records this way, a quarter faster). A caller sorts by the person.
+ */
+export function serviceRecordsOfPersonsQuery(
+  db: Conn,
+  scopes: readonly string[],
+  regionCode: string,
+  to: string,
+  since: { events: string; pregnancy: string; immunisation: string },
+) {
+  // A cross join: SQLite keeps the written order of its tables (persons outside); PostgreSQL plans it
+  // as the inner join it is.
+  let query = db
+    .selectFrom("persons as p")
+    .crossJoin("service_records as r")
+    .whereRef("r.person_id", "=", "p.id");
+  for (const condition of recordsInRegion(scopes, regionCode, to, since)) query = query.where(condition);
+  return query;
+}
+
+/** The conditions of both record reads above, on the table aliased `r`. */
+function recordsInRegion(
+  scopes: readonly string[],
+  regionCode: string,
+  to: string,
+  since: { events: string; pregnancy: string; immunisation: string },
+): Expression<SqlBool>[] {
+  const eb = expressionBuilder<Database & { r: ServiceRecordsTable }, "r">();
+  return [
+    withinScopes("r.region_code", scopes),
+    withinScopes("r.region_code", [regionCode]),
+    eb("r.given_on", "<=", to),
+    eb.or([
+      eb("r.given_on", ">=", since.events),
+      // The pregnancy's whole course: contacts, tablets and counselling are counted since the last period.
+      eb.and([
+        eb("r.service", "in", [...PREGNANCY_COURSE_SERVICES]),
+        eb("r.given_on", ">=", since.pregnancy),
       ]),
-    )
-    .where("r.voided_at", "is", null)
-    .where((eb) =>
-      eb.not(
-        eb.exists(eb.selectFrom("service_records as c").select("c.id").whereRef("c.supersedes", "=", "r.id")),
-      ),
-    );
+      eb.and([eb("r.service", "=", "imunisasi"), eb("r.given_on", ">=", since.immunisation)]),
+      eb("r.service", "in", [...STATE_SERVICES]),
+    ]),
+    eb("r.voided_at", "is", null),
+    eb.not(
+      eb.exists(eb.selectFrom("service_records as c").select("c.id").whereRef("c.supersedes", "=", "r.id")),
+    ),
+  ];
 }
 
 /** Live records (none superseded or voided, received) of some services for some persons, given in [from, to]. */

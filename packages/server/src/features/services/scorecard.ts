@@ -24,6 +24,7 @@ import {
   STATE_SERVICES,
   scoreTargets,
   shiftMonth,
+  type TargetFacts,
   totalsOf,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
@@ -224,7 +225,7 @@ export function readsOf(indicators: readonly ServiceIndicator[]): { measured: bo
 }
 
 /** The date bounds of what a scorecard of these months reads (see loadScorecardInputs). */
-function scorecardBounds(months: readonly string[]) {
+export function scorecardBounds(months: readonly string[]) {
   const first = months[0] as string;
   const from = monthStart(first);
   return {
@@ -270,11 +271,15 @@ export function scorecardFilters(months: readonly string[]) {
     record: (service: string, givenOn: string) =>
       givenOn <= b.to &&
       (givenOn >= b.since.events ||
-        (PREGNANCY_COURSE_SERVICES.includes(service) && givenOn >= b.since.pregnancy) ||
+        (COURSE_SERVICES.has(service) && givenOn >= b.since.pregnancy) ||
         (service === "imunisasi" && givenOn >= b.since.immunisation) ||
-        (STATE_SERVICES as readonly string[]).includes(service)),
+        STATE_SERVICE_SET.has(service)),
   };
 }
+
+// Asked of every record a period's scorecard sees (millions of times in a regency's rebuild).
+const COURSE_SERVICES = new Set(PREGNANCY_COURSE_SERVICES);
+const STATE_SERVICE_SET = new Set<string>(STATE_SERVICES);
 
 export type ScorecardInputs = Awaited<ReturnType<typeof loadScorecardInputs>>;
 
@@ -342,22 +347,16 @@ export function targetsFrom(
   const none: MeasuredDays = { weighedOn: [], lengthOn: [], nutrition: [] };
   const targets: ScorecardTarget[] = [];
   for (const c of children) {
-    const days = measured.get(c.id) ?? none;
     targets.push({
       personId: c.id,
       name: c.name,
       regionCode: c.region_code,
-      facts: {
-        birthDate: c.birth_date,
-        leftOn: c.left_on,
-        birthLengthKnown: c.birth_length_cm !== null,
-        pregnancy: null,
-        household: (c.household_id && households.get(c.household_id)) || null,
-        weighedOn: days.weighedOn,
-        lengthOn: days.lengthOn,
-        nutrition: days.nutrition,
-        records: recordsOf(c.id),
-      },
+      facts: childFacts(
+        c,
+        measured.get(c.id) ?? none,
+        (c.household_id && households.get(c.household_id)) || null,
+        recordsOf(c.id),
+      ),
     });
   }
   for (const p of pregnancies) {
@@ -365,26 +364,68 @@ export function targetsFrom(
       personId: p.person_id,
       name: p.name,
       regionCode: p.region_code,
-      facts: {
-        birthDate: p.birth_date,
-        leftOn: p.left_on,
-        birthLengthKnown: false,
-        pregnancy: {
-          lmpDate: p.lmp_date,
-          eddDate: p.edd_date,
-          endedOn: p.ended_on,
-          outcome: p.outcome,
-          kek: pregnancySignals({ muacCm: p.muac_cm, hbGdl: null }).kek,
-          highRisk: p.high_risk === 1,
-        },
-        household: (p.household_id && households.get(p.household_id)) || null,
-        weighedOn: [],
-        lengthOn: [],
-        records: recordsOf(p.person_id),
-      },
+      facts: pregnancyFacts(
+        p,
+        (p.household_id && households.get(p.household_id)) || null,
+        recordsOf(p.person_id),
+      ),
     });
   }
   return targets;
+}
+
+/** What the rules know of a child (one target of targetsFrom). */
+export function childFacts(
+  c: { birth_date: string; left_on?: string | null; birth_length_cm: number | null },
+  days: MeasuredDays,
+  household: TargetFacts["household"],
+  records: readonly ServiceFact[],
+): TargetFacts {
+  return {
+    birthDate: c.birth_date,
+    leftOn: c.left_on,
+    birthLengthKnown: c.birth_length_cm !== null,
+    pregnancy: null,
+    household,
+    weighedOn: days.weighedOn,
+    lengthOn: days.lengthOn,
+    nutrition: days.nutrition,
+    records,
+  };
+}
+
+/** What the rules know of a pregnant woman (one target of targetsFrom). */
+export function pregnancyFacts(
+  p: {
+    birth_date: string;
+    left_on?: string | null;
+    lmp_date: string;
+    edd_date: string;
+    ended_on: string | null;
+    outcome: string | null;
+    muac_cm: number | null;
+    high_risk: number;
+  },
+  household: TargetFacts["household"],
+  records: readonly ServiceFact[],
+): TargetFacts {
+  return {
+    birthDate: p.birth_date,
+    leftOn: p.left_on,
+    birthLengthKnown: false,
+    pregnancy: {
+      lmpDate: p.lmp_date,
+      eddDate: p.edd_date,
+      endedOn: p.ended_on,
+      outcome: p.outcome,
+      kek: pregnancySignals({ muacCm: p.muac_cm, hbGdl: null }).kek,
+      highRisk: p.high_risk === 1,
+    },
+    household,
+    weighedOn: [],
+    lengthOn: [],
+    records,
+  };
 }
 
 /** The codes of `set` whose scope holds `code` (itself, or a prefix ending at a segment). */

@@ -161,4 +161,4 @@ export {
   scorecardFiguresOf,
   scorecardView,
 } from "./scorecard-figures";
-export { scorecardTargetsPerDesa } from "./scorecard-per-desa";
+export { scorecardTargetsPerPerson } from "./scorecard-per-desa";
