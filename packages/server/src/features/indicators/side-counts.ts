@@ -56,8 +56,13 @@ async function countHere(db: Kysely<Database>, region: string, desas: readonly s
   };
 }
 
-/** An idle thread gives its memory back after this long (the next rebuild starts another). */
-const IDLE_MS = 60_000;
+/**
+ * An idle thread gives its memory back (~100 MB: the sources through tsx, its own connection) after this
+ * long; the next regency-wide rebuild starts another, which takes ~1.5 s — while this thread counts the
+ * children, so a first rebuild ends ~1 s later than one finding the thread ready. Ten minutes: the server's
+ * periodic figures check (freshness.ts) and a day of imports keep one thread, not one per rebuild.
+ */
+const IDLE_MS = 10 * 60_000;
 
 let shared: ReturnType<typeof startCounter> | null = null;
 let answered = 0;
