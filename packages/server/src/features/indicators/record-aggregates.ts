@@ -372,14 +372,14 @@ interface CaseChild {
 
 /**
  * The case-audit counts (auditCounts) of `desas`, all inside `region`, in one query (issue 18: reading the
- * regency's children and every measurement of the ones ever stunted cost ~1 s of its rebuild). It reads
- * only what can make a case, each row once:
- * - children ever measured stunted (a third of them): regency-wide their list is one scan of the
- *   measurements table — no index holds tbu, and looking up every row of the regency's 26k young children
- *   costs twice that; the list leaves out no deleted row (with `deleted_at` SQLite walks the live (person,
- *   day) index and looks each row up instead of scanning), which only adds children whose live rows then
- *   show no case. For a desa or less, a seek in each child's own live rows instead (the regency-wide list
- *   is a ~0.15 s scan however small the region).
+ * regency's children and every measurement of the ones ever stunted cost ~1 s of its rebuild; this ~0.3 s,
+ * most of it SQLite's). It reads only what can make a case, each row once:
+ * - children ever measured stunted (in the demo 4.5k of 26k young ones): regency-wide their list is one
+ *   scan of the measurements table — no index holds tbu, and looking up every row of the young children
+ *   instead costs half as much again. The list keeps deleted rows: that only adds children whose live rows
+ *   then show no case, and `deleted_at` there made SQLite walk the live (person, day) index, looking each
+ *   row up, instead of scanning the table (~15 % slower). For a desa or less, a seek in each child's own
+ *   live rows instead (the list is a whole-table scan however small the region: 0.18 s → 0.02 s a desa).
  * - of their rows, those before the second birthday (UNDER_TWO);
  * - their first audit, a seek per row in case_audits' child index (a handful of rows in all).
  * Children are told apart by their row key (db/row-key): one statement, one snapshot.
