@@ -372,7 +372,7 @@ interface CaseChild {
 }
 
 /**
- * The case-audit counts (auditCounts) of `desas`, all inside `region`, in one query (issue 18: reading the
+ * The case-audit counts (auditCounts) of `desas`, all inside `region`, in one read (issue 18: reading the
  * regency's children and every measurement of the ones ever stunted cost ~1 s of its rebuild; this ~0.3 s,
  * most of it SQLite's). It reads only what can make a case, each row once:
  * - children ever measured stunted (in the demo 4.5k of 26k young ones): regency-wide their list is one
@@ -383,7 +383,7 @@ interface CaseChild {
  *   live rows instead (the list is a whole-table scan however small the region: 0.18 s → 0.02 s a desa).
  * - of their rows, those before the second birthday (UNDER_TWO);
  * - and the children's first case audits, read before them.
- * Children are told apart by their row key (db/row-key): one statement, one snapshot.
+ * Children are told apart by their row key (db/row-key), both queries in one read-only snapshot.
  */
 async function auditCountsOf(
   db: Kysely<Database>,
@@ -399,7 +399,8 @@ async function auditCountsOf(
     const desas = coveringCodes(c.regionCode, wanted);
     // No month's end before the first stunted row finds a stunted latest row: the loop starts there.
     let next = c.tbus.findIndex((tbu) => (STUNTED as readonly string[]).includes(tbu));
-    if (desas.length === 0 || next === -1) return; // -1: only a deleted row was (the regency-wide list)
+    // -1: stunted only in a deleted row (the regency-wide list keeps those) or after the second birthday.
+    if (desas.length === 0 || next === -1) return;
     const first = c.days[next] as string;
     for (let i = ends.findIndex((e) => e >= first); i !== -1 && i < ends.length; i++) {
       const end = ends[i] as string;
