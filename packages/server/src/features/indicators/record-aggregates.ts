@@ -14,6 +14,7 @@ import { forEachRow } from "../../db/raw-rows";
 import { rowKey } from "../../db/row-key";
 import type { Database } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
+import { inTransaction } from "../../db/transaction";
 import { coveringCodes } from "../services/service";
 import { insertCounts, KEEP_MONTHS } from "./service-aggregates";
 
@@ -371,18 +372,18 @@ interface CaseChild {
 }
 
 /**
- * The case-audit counts (auditCounts) of `desas`, all inside `region`, in one query (issue 18: reading the
- * regency's children and every measurement of the ones ever stunted cost ~1 s of its rebuild). It reads
- * only what can make a case, each row once:
- * - children ever measured stunted (a third of them): regency-wide their list is one scan of the
- *   measurements table — no index holds tbu, and looking up every row of the regency's 26k young children
- *   costs twice that; the list leaves out no deleted row (with `deleted_at` SQLite walks the live (person,
- *   day) index and looks each row up instead of scanning), which only adds children whose live rows then
- *   show no case. For a desa or less, a seek in each child's own live rows instead (the regency-wide list
- *   is a ~0.15 s scan however small the region).
+ * The case-audit counts (auditCounts) of `desas`, all inside `region`, in one read (issue 18: reading the
+ * regency's children and every measurement of the ones ever stunted cost ~1 s of its rebuild; this ~0.3 s,
+ * most of it SQLite's). It reads only what can make a case, each row once:
+ * - children ever measured stunted (in the demo 4.5k of 26k young ones): regency-wide their list is one
+ *   scan of the measurements table — no index holds tbu, and looking up every row of the young children
+ *   instead costs half as much again. The list keeps deleted rows: that only adds children whose live rows
+ *   then show no case, and `deleted_at` there made SQLite walk the live (person, day) index, looking each
+ *   row up, instead of scanning the table (~15 % slower). For a desa or less, a seek in each child's own
+ *   live rows instead (the list is a whole-table scan however small the region: 0.18 s → 0.02 s a desa).
  * - of their rows, those before the second birthday (UNDER_TWO);
- * - their first audit, a seek per row in case_audits' child index (a handful of rows in all).
- * Children are told apart by their row key (db/row-key): one statement, one snapshot.
+ * - and the children's first case audits, read before them.
+ * Children are told apart by their row key (db/row-key), both queries in one read-only snapshot.
  */
 async function auditCountsOf(
   db: Kysely<Database>,
@@ -398,7 +399,8 @@ async function auditCountsOf(
     const desas = coveringCodes(c.regionCode, wanted);
     // No month's end before the first stunted row finds a stunted latest row: the loop starts there.
     let next = c.tbus.findIndex((tbu) => (STUNTED as readonly string[]).includes(tbu));
-    if (desas.length === 0 || next === -1) return; // -1: only a deleted row was (the regency-wide list)
+    // -1: stunted only in a deleted row (the regency-wide list keeps those) or after the second birthday.
+    if (desas.length === 0 || next === -1) return;
     const first = c.days[next] as string;
     for (let i = ends.findIndex((e) => e >= first); i !== -1 && i < ends.length; i++) {
       const end = ends[i] as string;
@@ -419,69 +421,84 @@ async function auditCountsOf(
     }
   };
   // Rows come in (person, day) order, each child tallied once its last has been read: nothing is kept
-  // (the regency's 50k rows kept to the end made garbage collection cost as much as the tally).
-  let key: number | string | undefined;
-  let child: CaseChild | undefined;
-  await forEachRow<[number | string, string, string | null, string, string | null, string, string]>(
+  // (the regency's 50k rows kept to the end made garbage collection cost as much as the tally). Row keys
+  // are of one snapshot (db/row-key): the audits and the rows are read in one read-only transaction.
+  await inTransaction(
     db,
-    db
-      .selectFrom("persons as p")
-      .innerJoin("measurements as m", "m.person_id", "p.id")
-      .select((eb) => [
-        rowKey(db, "p").as("key"),
-        "p.birth_date",
-        "p.left_on",
-        "p.region_code",
-        eb
-          .selectFrom("case_audits as a")
-          .select((e) => e.fn.min("a.audited_on").as("first"))
-          .whereRef("a.child_id", "=", "p.id")
-          .as("audited_on"),
-        "m.measured_on",
-        "m.tbu",
-      ])
-      .where(withinScopes("p.region_code", [region]))
-      .where("p.deleted_at", "is", null)
-      .where("p.merged_into", "is", null)
-      .where("p.birth_date", ">", addDays(`${months[0]}-01`, -800))
-      .where("m.deleted_at", "is", null)
-      .where("m.flagged", "=", 0)
-      .where("m.tbu", "is not", null)
-      .where("m.measured_on", "<", UNDER_TWO)
-      .where((eb) =>
-        region.split(".").length >= 4
-          ? eb.exists(
-              eb
-                .selectFrom("measurements as s")
-                .select("s.person_id")
-                .whereRef("s.person_id", "=", "p.id")
-                .where("s.deleted_at", "is", null)
-                .where("s.flagged", "=", 0)
-                .where("s.tbu", "in", stunted),
-            )
-          : eb(
-              "p.id",
-              "in",
-              eb
-                .selectFrom("measurements as s")
-                .select("s.person_id")
-                .where("s.flagged", "=", 0)
-                .where("s.tbu", "in", stunted),
-            ),
-      )
-      // The order the regency-wide plan reads them in anyway (the list by id, then the index): no sort.
-      .orderBy("p.id")
-      .orderBy("m.measured_on"),
-    ([k, birthDate, leftOn, regionCode, audit, measuredOn, tbu]) => {
-      if (k !== key || !child) {
-        if (child) tally(child);
-        key = k;
-        child = { birthDate, leftOn, regionCode, audit, days: [], tbus: [] };
+    async (trx) => {
+      // Case audits are few (a handful a desa): all of them, from their table outward (joined from persons,
+      // the read walked every person of the region; a correlated subquery per row cost ~20 ms more).
+      const firstAudit = new Map<number | string, string>();
+      for (const a of await trx
+        .selectFrom("case_audits as a")
+        .crossJoin("persons as p")
+        .select([rowKey(trx, "p").as("key"), "a.audited_on"])
+        .whereRef("p.id", "=", "a.child_id")
+        .where(withinScopes("p.region_code", [region]))
+        .execute()) {
+        const seen = firstAudit.get(a.key);
+        if (seen === undefined || a.audited_on < seen) firstAudit.set(a.key, a.audited_on);
       }
-      child.days.push(measuredOn);
-      child.tbus.push(tbu);
+      let key: number | string | undefined;
+      let child: CaseChild | undefined;
+      await forEachRow<[number | string, string, string | null, string, string, string]>(
+        trx,
+        trx
+          .selectFrom("persons as p")
+          .innerJoin("measurements as m", "m.person_id", "p.id")
+          .select([
+            rowKey(trx, "p").as("key"),
+            "p.birth_date",
+            "p.left_on",
+            "p.region_code",
+            "m.measured_on",
+            "m.tbu",
+          ])
+          .where(withinScopes("p.region_code", [region]))
+          .where("p.deleted_at", "is", null)
+          .where("p.merged_into", "is", null)
+          .where("p.birth_date", ">", addDays(`${months[0]}-01`, -800))
+          .where("m.deleted_at", "is", null)
+          .where("m.flagged", "=", 0)
+          .where("m.tbu", "is not", null)
+          .where("m.measured_on", "<", UNDER_TWO)
+          .where((eb) =>
+            region.split(".").length >= 4
+              ? eb.exists(
+                  eb
+                    .selectFrom("measurements as s")
+                    .select("s.person_id")
+                    .whereRef("s.person_id", "=", "p.id")
+                    .where("s.deleted_at", "is", null)
+                    .where("s.flagged", "=", 0)
+                    .where("s.tbu", "in", stunted),
+                )
+              : eb(
+                  "p.id",
+                  "in",
+                  eb
+                    .selectFrom("measurements as s")
+                    .select("s.person_id")
+                    .where("s.flagged", "=", 0)
+                    .where("s.tbu", "in", stunted),
+                ),
+          )
+          // The order the regency-wide plan reads them in anyway (the list by id, then the index): no sort.
+          .orderBy("p.id")
+          .orderBy("m.measured_on"),
+        ([k, birthDate, leftOn, regionCode, measuredOn, tbu]) => {
+          if (k !== key || !child) {
+            if (child) tally(child);
+            key = k;
+            child = { birthDate, leftOn, regionCode, audit: firstAudit.get(k) ?? null, days: [], tbus: [] };
+          }
+          child.days.push(measuredOn);
+          child.tbus.push(tbu);
+        },
+      );
+      if (child) tally(child);
     },
+    { readOnly: true },
   );
-  if (child) tally(child);
   for (const [desa, t] of tallies) bumpAudits(out.get(desa) as Counts, months, t.cases, t.audited);
 }
