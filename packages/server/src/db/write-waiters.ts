@@ -1,3 +1,5 @@
+import { BroadcastChannel } from "node:worker_threads";
+
 /**
  * Who is waiting for an SQLite file's write lock, told to whoever holds it. A long writer (an import in the
  * job worker thread) writes in short transactions and, between two of them, leaves the lock free for a while
@@ -34,7 +36,7 @@ export class WriteWaiters {
   constructor(file: string) {
     this.#channel.unref();
     this.#channel.onmessage = (e) => {
-      if ((e as MessageEvent).data === file) this.#heard = true;
+      if ((e as { data?: unknown }).data === file) this.#heard = true;
     };
   }
 
