@@ -116,7 +116,11 @@ const FLAGS = [
 /** Row `i` of the engine's columns as what is kept: WHO 2006 below 60 months, WHO 2007 from 60 months. */
 function derivedAt(out: GrowthResultColumns, i: number, ageDays: number): Derived {
   const flags: string[] = [];
-  for (const [name, column] of FLAGS) if (out[column][i] === 1) flags.push(name);
+  // An index loop: destructuring each pair made an iterator and an array per measurement.
+  for (let f = 0; f < FLAGS.length; f++) {
+    const flag = FLAGS[f] as (typeof FLAGS)[number];
+    if (out[flag[1]][i] === 1) flags.push(flag[0]);
+  }
   const clenhei = out.clenhei[i] as number;
   return {
     ageDays,
