@@ -91,15 +91,15 @@ export async function importMeasurements(
       continue;
     }
     if (!person) {
-      const parentKey = row.parentName ? nameKey(row.parentName) : null;
-      person = byIdentity
-        .get(identity)
-        ?.find(
-          (c) =>
-            c.sex === row.sex &&
-            (!row.nik || !c.nik || c.nik === row.nik) &&
-            (parentKey === null || c.parent_name === null || nameKey(c.parent_name) === parentKey),
-        );
+      const same = byIdentity.get(identity);
+      // The parent's key only when someone of this name and birth date is known (a new regency: nobody).
+      const parentKey = same && row.parentName ? nameKey(row.parentName) : null;
+      person = same?.find(
+        (c) =>
+          c.sex === row.sex &&
+          (!row.nik || !c.nik || c.nik === row.nik) &&
+          (parentKey === null || c.parent_name === null || nameKey(c.parent_name) === parentKey),
+      );
     }
     let created: PersonsTable | null = null;
     if (!person) {
@@ -148,7 +148,8 @@ export async function importMeasurements(
   const toStore: { person: Candidate; row: EppgbmRow; created: PersonsTable | null; raw: RawMeasurement }[] =
     [];
   for (const { person, row, created } of planned) {
-    if (existingDays.has(`${person.id}|${row.measuredOn}`)) {
+    // A child registered by this import has no earlier measurements.
+    if (!created && existingDays.has(`${person.id}|${row.measuredOn}`)) {
       report.alreadyPresent++;
       continue;
     }
