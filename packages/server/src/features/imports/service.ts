@@ -141,10 +141,23 @@ export async function importMeasurements(
     planned.push({ person, row, created });
   }
 
-  const existingDays = await measuredDays(
-    db,
-    planned.filter((p) => !p.created).map((p) => p.person.id),
-  );
+  // Earlier measurements of the children already registered, on the file's days only.
+  const known = planned.filter((p) => !p.created);
+  let firstDay = "9999-12-31";
+  let lastDay = "0000-01-01";
+  for (const { row } of known) {
+    if (row.measuredOn < firstDay) firstDay = row.measuredOn;
+    if (row.measuredOn > lastDay) lastDay = row.measuredOn;
+  }
+  const existingDays =
+    known.length === 0
+      ? new Set<string>()
+      : await measuredDays(
+          db,
+          known.map((p) => p.person.id),
+          firstDay,
+          lastDay,
+        );
   const toStore: { person: Candidate; row: EppgbmRow; created: PersonsTable | null; raw: RawMeasurement }[] =
     [];
   for (const { person, row, created } of planned) {
