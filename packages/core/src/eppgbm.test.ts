@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isPlausibleDate } from "./dates";
 import { mapHeaders, placeKey, readDate, readEppgbmRow, readNumber } from "./eppgbm";
 
 const HEADER = [
@@ -35,6 +37,44 @@ describe("e-PPGBM rows", () => {
       mapHeaders(["  nama anak", "JENIS KELAMIN", "tanggal lahir", "DESA", "kecamatan", "TGL UKUR"]).missing,
     ).toEqual([]);
     expect(mapHeaders(["Nama", "JK"]).missing).toEqual(["tglLahir", "desaKel", "kec", "tanggalPengukuran"]);
+  });
+
+  it("reads a date text exactly as the two patterns say (the padded forms take a shortcut)", () => {
+    // The patterns alone, as readDate decided every text before its shortcut.
+    const byPatterns = (t: string) => {
+      let iso: string | null = null;
+      let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+      if (m) iso = `${m[1]}-${m[2]?.padStart(2, "0")}-${m[3]?.padStart(2, "0")}`;
+      m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+      if (m) iso = `${m[3]}-${m[2]?.padStart(2, "0")}-${m[1]?.padStart(2, "0")}`;
+      return iso !== null && isPlausibleDate(iso) ? iso : "invalid";
+    };
+    const ch = fc.constantFrom(..."0123456789/.-: a٣".split(""));
+    const text = fc.oneof(
+      fc.array(ch, { minLength: 1, maxLength: 12 }).map((cs) => cs.join("")),
+      fc
+        .date({
+          min: new Date(Date.UTC(1990, 0, 1)),
+          max: new Date(Date.UTC(2030, 0, 1)),
+          noInvalidDate: true,
+        })
+        .chain((d) => {
+          const [y, mo, da] = d.toISOString().slice(0, 10).split("-") as [string, string, string];
+          return fc.constantFrom(
+            `${y}-${mo}-${da}`,
+            `${da}/${mo}/${y}`,
+            `${da}.${mo}-${y}`,
+            `${da}-${mo}-${y}`,
+            `${y}/${mo}/${da}`,
+          );
+        }),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(readDate(t)).toBe(t.trim() === "" ? null : byPatterns(t.trim()));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("reads dates in the forms exports use", () => {

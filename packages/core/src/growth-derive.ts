@@ -1,4 +1,17 @@
-import { faltering, type ZScoreResult, zscores } from "@tumbuh/growth";
+import {
+  bandById,
+  computeGrowthBatch,
+  createInputColumns,
+  createResultColumns,
+  faltering,
+  type GrowthInputColumns,
+  type GrowthResultColumns,
+  measureCode,
+  nonNegative,
+  oedemaCode,
+  roundR2,
+  sexCode,
+} from "@tumbuh/growth";
 import { daysBetween } from "./dates";
 import type { MeasurementView, WeighingStatus } from "./registry-views";
 
@@ -37,40 +50,90 @@ export interface Derived {
 
 /** Everything derived from one measurement's raw values by the growth engine. */
 export function derive(person: { sex: 1 | 2; birthDate: string }, m: RawMeasurement): Derived {
-  const ageDays = daysBetween(person.birthDate, m.measuredOn);
-  const r: ZScoreResult = zscores({
-    sex: person.sex,
-    ageDays,
-    weightKg: m.weightKg,
-    lenheiCm: m.lenheiCm,
-    measure: m.measure,
-    oedema: m.oedema,
-    headcCm: m.headcCm,
-    muacCm: m.muacCm,
-  });
-  const flags: string[] = [];
-  for (const [name, f] of [
-    ["zlen", r.flen],
-    ["zwei", r.fwei],
-    ["zwfl", r.fwfl],
-    ["zbmi", r.fbmi],
-    ["zhc", r.fhc],
-    ["zac", r.fac],
-    ["zhfa", r.fhfa],
-    ["zwfa", r.fwfa],
-    ["zbfa", r.fbfa],
-  ] as const) {
-    if (f === 1) flags.push(name);
+  return deriveMany([{ person, m }])[0] as Derived;
+}
+
+/** Columns for one row, reused: `derive` runs in loops (a child's history, the demo's population). */
+let single: { inp: GrowthInputColumns; out: GrowthResultColumns } | undefined;
+
+/**
+ * `derive` of many measurements (each with its child) at once: the growth engine runs once over all of
+ * them, and only the values kept are read from its columns (an import derives a regency's month; building
+ * `zscores`' full result object per row cost more than the z-scores themselves; issue 16).
+ */
+export function deriveMany(
+  items: readonly { person: { sex: 1 | 2; birthDate: string }; m: RawMeasurement }[],
+): Derived[] {
+  const n = items.length;
+  if (n === 1) single ??= { inp: createInputColumns(1), out: createResultColumns(1) };
+  const { inp, out } =
+    n === 1 && single ? single : { inp: createInputColumns(n), out: createResultColumns(n) };
+  const ages = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const { person, m } = items[i] as (typeof items)[number];
+    const ageDays = daysBetween(person.birthDate, m.measuredOn);
+    ages[i] = ageDays;
+    // As `zscores` reads its input object (growth zscores.ts).
+    inp.sex[i] = sexCode(person.sex);
+    inp.ageDays[i] = nonNegative(ageDays);
+    inp.ageMonths[i] = Number.NaN;
+    inp.weightKg[i] = nonNegative(m.weightKg);
+    inp.lenheiCm[i] = nonNegative(m.lenheiCm);
+    inp.measure[i] = measureCode(m.measure);
+    inp.oedema[i] = oedemaCode(m.oedema);
+    inp.headcCm[i] = nonNegative(m.headcCm);
+    inp.muacCm[i] = nonNegative(m.muacCm);
   }
+  computeGrowthBatch(inp, out, 0, n);
+  const derived = new Array<Derived>(n);
+  for (let i = 0; i < n; i++) derived[i] = derivedAt(out, i, ages[i] as number);
+  return derived;
+}
+
+/** A z-score rounded as WHO Anthro shows it (R's round(z, 2)); `+ 0` turns −0 into 0. Null when missing. */
+function rounded(col: Float64Array, i: number): number | null {
+  const z = col[i] as number;
+  return Number.isNaN(z) ? null : roundR2(z) + 0;
+}
+
+function category(col: Uint8Array, i: number): string | null {
+  return bandById(col[i] as number)?.code ?? null;
+}
+
+/** Flag names and their columns (a flag is raised when its column holds 1). */
+const FLAGS = [
+  ["zlen", "flen"],
+  ["zwei", "fwei"],
+  ["zwfl", "fwfl"],
+  ["zbmi", "fbmi"],
+  ["zhc", "fhc"],
+  ["zac", "fac"],
+  ["zhfa", "fhfa"],
+  ["zwfa", "fwfa"],
+  ["zbfa", "fbfa"],
+] as const;
+
+/** Row `i` of the engine's columns as what is kept: WHO 2006 below 60 months, WHO 2007 from 60 months. */
+function derivedAt(out: GrowthResultColumns, i: number, ageDays: number): Derived {
+  const flags: string[] = [];
+  // An index loop: destructuring each pair made an iterator and an array per measurement.
+  for (let f = 0; f < FLAGS.length; f++) {
+    const flag = FLAGS[f] as (typeof FLAGS)[number];
+    if (out[flag[1]][i] === 1) flags.push(flag[0]);
+  }
+  const clenhei = out.clenhei[i] as number;
   return {
     ageDays,
-    clenhei: r.clenhei,
-    zlen: r.zlenRounded ?? r.zhfaRounded,
-    zwei: r.zweiRounded ?? r.zwfaRounded,
-    zwfl: r.zwflRounded,
-    zbmi: r.zbmiRounded ?? r.zbfaRounded,
+    clenhei: Number.isNaN(clenhei) ? null : clenhei,
+    zlen: rounded(out.zlen, i) ?? rounded(out.zhfa, i),
+    zwei: rounded(out.zwei, i) ?? rounded(out.zwfa, i),
+    zwfl: rounded(out.zwfl, i),
+    zbmi: rounded(out.zbmi, i) ?? rounded(out.zbfa, i),
     flags,
-    ...r.categories,
+    tbu: category(out.tbu, i),
+    bbu: category(out.bbu, i),
+    bbtb: category(out.bbtb, i),
+    imtu: category(out.imtu, i),
   };
 }
 

@@ -15,4 +15,12 @@ describe("uuidv7Generator", () => {
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it("writes every byte as two lowercase hex digits, dashes after bytes 4, 6, 8 and 10", () => {
+    const fixed = uuidv7Generator((b) =>
+      b.set([0, 1, 2, 3, 4, 5, 6, 7, 0xfe, 0xa9, 0x10, 0xcd, 0xef, 0x5a, 0x0b, 0xff]),
+    );
+    // 48 bits of milliseconds, version 7 with counter 0, variant 10 over 0xfe's low bits, then the bytes.
+    expect(fixed(0x0123456789ab)).toBe("01234567-89ab-7000-bea9-10cdef5a0bff");
+  });
 });

@@ -45,6 +45,7 @@ export {
   type MeasureCode,
   type MeasureInput,
   measureCode,
+  nonNegative,
   type OedemaInput,
   oedemaCode,
   type SexCode,

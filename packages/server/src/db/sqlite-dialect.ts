@@ -8,6 +8,7 @@ import {
   SqliteDriver,
   type TransactionSettings,
 } from "kysely";
+import { announceWaiting } from "./write-waiters";
 
 /**
  * How long a write waits for another connection's write lock (the job worker's, a CLI import's) before it
@@ -63,7 +64,11 @@ class ImmediateSqliteDriver extends SqliteDriver {
     try {
       this.#handle.exec("begin immediate");
     } catch (err) {
-      if ((err as { code?: string }).code === "SQLITE_BUSY") throw new WriteLockBusy(err);
+      if ((err as { code?: string }).code === "SQLITE_BUSY") {
+        // The holder (an import writing in slices) leaves the lock free between slices only when asked.
+        announceWaiting(this.#handle.name);
+        throw new WriteLockBusy(err);
+      }
       throw err;
     } finally {
       this.#handle.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);

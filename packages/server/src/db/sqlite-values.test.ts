@@ -47,6 +47,49 @@ describe("sqlite ids", () => {
     expect(toSqliteValue("tbu.normal")).toBe("\u0001C");
   });
 
+  it("store as bytes exactly the strings the canonical pattern matches, near misses as text", () => {
+    const CANONICAL = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    // Canonical ids with one character changed to anything (a digit, a capital, a dash, é, an emoji half).
+    const nearMiss = fc
+      .tuple(
+        fc.uuid(),
+        fc.nat(35),
+        fc.constantFrom("0", "f", "g", "A", "F", "-", " ", "é", "\ud83d", "/", ":"),
+      )
+      .map(([id, at, ch]) => id.slice(0, at) + ch + id.slice(at + 1));
+    fc.assert(
+      fc.property(fc.oneof(fc.uuid(), nearMiss, fc.string({ maxLength: 40 })), (v) => {
+        const stored = toSqliteValue(v);
+        expect(stored instanceof Buffer).toBe(CANONICAL.test(v));
+        expect(isCanonicalUuid(v)).toBe(CANONICAL.test(v));
+        if (stored instanceof Buffer) expect(stored.toString("hex")).toBe(v.replaceAll("-", ""));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("bind every id of a statement with many as its own bytes (the buffers are reused between statements)", async () => {
+    const db = await freshDatabase("sqlite");
+    try {
+      const h = sqliteHandleOf(db.kysely);
+      if (!h) throw new Error("not SQLite");
+      h.exec("create table pairs (a, b, c)");
+      const ids = Array.from({ length: 300 }, () => uuidv7());
+      // One statement binding 300 ids, then one binding 3 more (reusing the first buffers).
+      h.prepare(`insert into pairs values ${Array.from({ length: 100 }, () => "(?, ?, ?)").join(", ")}`).run(
+        ids,
+      );
+      const more = [uuidv7(), uuidv7(), uuidv7()];
+      h.prepare("insert into pairs values (?, ?, ?)").run(more);
+      ids.push(...more);
+      const back = h.prepare("select a, b, c from pairs order by rowid").raw().all() as string[][];
+      expect(back.flat()).toEqual(ids);
+      expect(h.prepare("select count(*) from pairs where typeof(a) = 'blob'").pluck().get()).toBe(101);
+    } finally {
+      await db.close();
+    }
+  });
+
   it("leave every other value as it is: upper case, no dashes, braces, other lengths, numbers, other blobs", () => {
     const id = uuidv7();
     for (const v of [

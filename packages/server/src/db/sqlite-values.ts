@@ -75,10 +75,11 @@ const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(
   h.charCodeAt(1),
 ]);
 /**
- * A hex digit's value by its character code. A typed array, not a Map: 32 Map lookups per id made binding a
- * UUID cost ~1.5 µs (0.75 s for 500k, a tenth of an import's CPU); the table takes ~0.1 µs.
+ * A hex digit's value by its character code, -1 for any other character. A typed array, not a Map: 32 Map
+ * lookups per id made binding a UUID cost ~1.5 µs (0.75 s for 500k, a tenth of an import's CPU); the table
+ * takes ~0.1 µs, and tells a canonical UUID from other text in the same pass (no regular expression).
  */
-const NIBBLE = new Int8Array(128);
+const NIBBLE = new Int8Array(128).fill(-1);
 for (const [i, c] of [..."0123456789abcdef"].entries()) NIBBLE[c.charCodeAt(0)] = i;
 /** Byte i of a UUID goes to position AT[i] of its text (dashes after bytes 4, 6, 8 and 10). */
 const AT = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
@@ -89,17 +90,54 @@ export function isCanonicalUuid(v: string): boolean {
   return v.length === 36 && v.charCodeAt(8) === 45 && v.charCodeAt(23) === 45 && CANONICAL.test(v);
 }
 
+/** Writes the 16 bytes of `v` into `out` when `v` is a canonical UUID; false (`out` spoilt) when not. */
+function uuidInto(v: string, out: Uint8Array): boolean {
+  if (
+    v.length !== 36 ||
+    v.charCodeAt(8) !== 45 ||
+    v.charCodeAt(13) !== 45 ||
+    v.charCodeAt(18) !== 45 ||
+    v.charCodeAt(23) !== 45
+  ) {
+    return false;
+  }
+  for (let i = 0; i < 16; i++) {
+    const at = AT[i] as number;
+    const hi = v.charCodeAt(at);
+    const lo = v.charCodeAt(at + 1);
+    const h = hi < 128 ? (NIBBLE[hi] as number) : -1;
+    const l = lo < 128 ? (NIBBLE[lo] as number) : -1;
+    if (h < 0 || l < 0) return false;
+    out[i] = (h << 4) | l;
+  }
+  return true;
+}
+
 /** The value as SQLite stores it: a canonical UUID as its 16 bytes, a category as its code, else unchanged. */
 export function toSqliteValue(v: unknown): unknown {
   if (typeof v !== "string") return v;
-  if (!isCanonicalUuid(v)) return CODE_OF.get(v) ?? v;
   const out = Buffer.allocUnsafe(16);
-  let j = 0;
-  for (let i = 0; i < 16; i++) {
-    if (j === 8 || j === 13 || j === 18 || j === 23) j++;
-    out[i] = ((NIBBLE[v.charCodeAt(j)] as number) << 4) | (NIBBLE[v.charCodeAt(j + 1)] as number);
-    j += 2;
+  return uuidInto(v, out) ? out : (CODE_OF.get(v) ?? v);
+}
+
+/**
+ * Buffers for the ids of one statement's parameters, reused by the next: SQLite copies a bound BLOB
+ * (better-sqlite3 binds with SQLITE_TRANSIENT) before `run`/`get`/`all`/`iterate` returns, so none is read
+ * after. An import binds ~150k ids; a new Buffer for each was garbage to collect (issue 16).
+ */
+const idBuffers: Buffer[] = [];
+let idBuffersUsed = 0;
+
+/** `toSqliteValue` for a parameter about to be bound, its bytes in one of `idBuffers`. */
+function boundValue(v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  let out = idBuffers[idBuffersUsed];
+  if (!out) {
+    out = Buffer.alloc(16);
+    idBuffers.push(out);
   }
+  if (!uuidInto(v, out)) return CODE_OF.get(v) ?? v;
+  idBuffersUsed++;
   return out;
 }
 
@@ -122,15 +160,19 @@ export function fromSqliteValue(v: unknown): unknown {
 
 /** better-sqlite3 takes parameters as values, arrays of values or one object of named values. */
 function toParameters(args: unknown[]): unknown[] {
+  idBuffersUsed = 0;
   const out = new Array(args.length);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (Array.isArray(a)) out[i] = a.map(toSqliteValue);
-    else if (a !== null && typeof a === "object" && !(a instanceof Uint8Array)) {
+    if (Array.isArray(a)) {
+      const values = new Array(a.length);
+      for (let j = 0; j < a.length; j++) values[j] = boundValue(a[j]);
+      out[i] = values;
+    } else if (a !== null && typeof a === "object" && !(a instanceof Uint8Array)) {
       const named: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(a)) named[k] = toSqliteValue(v);
+      for (const [k, v] of Object.entries(a)) named[k] = boundValue(v);
       out[i] = named;
-    } else out[i] = toSqliteValue(a);
+    } else out[i] = boundValue(a);
   }
   return out;
 }

@@ -75,8 +75,18 @@ export async function loadCandidates(
   return [...new Map(out.map((c) => [c.id, c])).values()];
 }
 
-/** "personId|YYYY-MM-DD" of every day these people were measured. */
-export async function measuredDays(db: Kysely<Database>, personIds: readonly string[]): Promise<Set<string>> {
+/**
+ * "personId|YYYY-MM-DD" of every day from `from` to `to` (the file's days) these people were measured. Only
+ * the file's days are ever looked up: a month's file against the registry read every earlier measurement of
+ * every child (30k rows for the next month) to find none on its days (issue 16); the range runs along the
+ * (person, day) index.
+ */
+export async function measuredDays(
+  db: Kysely<Database>,
+  personIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<Set<string>> {
   const days = new Set<string>();
   const ids = [...new Set(personIds)];
   for (let i = 0; i < ids.length; i += 500) {
@@ -84,6 +94,8 @@ export async function measuredDays(db: Kysely<Database>, personIds: readonly str
       .selectFrom("measurements")
       .select(["person_id", "measured_on"])
       .where("person_id", "in", ids.slice(i, i + 500))
+      .where("measured_on", ">=", from)
+      .where("measured_on", "<=", to)
       .where("deleted_at", "is", null)
       .execute();
     for (const r of rows) days.add(`${r.person_id}|${r.measured_on}`);

@@ -1,9 +1,10 @@
 import type { Actor } from "@tumbuh/core";
 import { type Kysely, sql } from "kysely";
-import { bulkInsert } from "../../db/bulk-insert";
+import { bulkInsert, sqliteHandleOf } from "../../db/bulk-insert";
 import { insertPersonsAndMeasurements } from "../../db/fed-insert";
 import type { Database, MeasurementsTable, PersonsTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
+import { WriteWaiters } from "../../db/write-waiters";
 import { appendAudit } from "../audit/service";
 import type { ImportSourceValuesTable, ImportsTable } from "./schema";
 
@@ -35,12 +36,19 @@ export interface StorePlan {
 
 /**
  * Between slices the write lock is left free long enough for a writer waiting on it (the API, while this
- * runs in the job worker) to take it: SQLite's busy handler retries every 25–50 ms in a writer's first
- * quarter second of waiting, so a gap of one event-loop turn was almost never seen and API writes waited for
- * the whole import (issue 18). Wall time of the import, none of its CPU.
+ * runs in the job worker) to take it: a waiting transaction tries `begin immediate` again at most 25 ms
+ * later (db/sqlite-dialect retryWhileWriteLocked), so a gap of one event-loop turn was almost never seen
+ * and API writes waited for the whole import (issue 18). Wall time of the import, none of its CPU — a
+ * quarter of a 30k-row import's time when left after every slice (issue 16) — so it is left only when a
+ * writer announced that it waits (db/write-waiters), or when none was left for MAX_HOLD_MS: a writer in
+ * another process (a CLI import beside the server) cannot announce itself, and waits at most about that long
+ * (its own timeout is 5 s). PostgreSQL locks rows, not the database: no gap there.
  */
 const LOCK_GAP_MS = 50;
+const MAX_HOLD_MS = 1000;
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, LOCK_GAP_MS));
+/** One event-loop turn: announcements from other threads are delivered, queued requests answered. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Stores an import in short transactions (issue 18: one long write transaction made every other writer
@@ -58,8 +66,11 @@ export async function storeImport(db: Kysely<Database>, actor: Actor, plan: Stor
       .values({ ...plan.importRow, status: "writing" })
       .execute(),
   );
+  const handle = sqliteHandleOf(db);
+  const waiters = handle ? new WriteWaiters(handle.name) : null;
   try {
     let done = 0;
+    let lastGap = performance.now();
     while (done < plan.items.length) {
       await inTransaction(db, async (trx) => {
         const started = performance.now();
@@ -81,7 +92,11 @@ export async function storeImport(db: Kysely<Database>, actor: Actor, plan: Stor
         } while (done < plan.items.length && performance.now() - started < SLICE_MS);
       });
       plan.progress(done);
-      await pause();
+      await nextTurn();
+      if (waiters && (waiters.take() || performance.now() - lastGap >= MAX_HOLD_MS)) {
+        await pause();
+        lastGap = performance.now();
+      }
     }
     await inTransaction(db, async (trx) => {
       await trx.updateTable("imports").set({ status: "done" }).where("id", "=", id).execute();
@@ -96,6 +111,8 @@ export async function storeImport(db: Kysely<Database>, actor: Actor, plan: Stor
   } catch (err) {
     await undoImport(db, id, plan.importRow.created_at);
     throw err;
+  } finally {
+    waiters?.close();
   }
 }
 

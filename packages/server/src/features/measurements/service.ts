@@ -10,6 +10,7 @@ import {
   todayIso,
 } from "@tumbuh/core";
 import {
+  type Derived,
   derive,
   GROWTH_VERSION,
   measurementViews,
@@ -43,8 +44,9 @@ export function measurementRow(
   person: { id: string; sex: number; birth_date: string; region_code: string },
   raw: RawMeasurement,
   meta: { sessionId: string | null; importId: string | null; createdBy: string | null; at: string },
+  /** What `derive` gives for this person and raw measurement, when the caller derived many at once. */
+  d: Derived = derive({ sex: person.sex === 2 ? 2 : 1, birthDate: person.birth_date }, raw),
 ): MeasurementsTable {
-  const d = derive({ sex: person.sex === 2 ? 2 : 1, birthDate: person.birth_date }, raw);
   return {
     id: raw.id,
     person_id: person.id,
