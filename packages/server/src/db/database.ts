@@ -45,10 +45,12 @@ function openSqlite(source: string | Buffer): Db {
   // Ids are kept as 16-byte BLOBs and growth categories as 2-character codes (./sqlite-values): every statement, Kysely's or raw,
   // goes through this handle.
   const sqlite = withCompactValues(new SQLite(source));
+  // First: even the next pragma needs a lock, and a connection opened while another writes (a worker
+  // thread's, during an import) must wait for it, not fail at once with "database is locked".
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // WAL lets readers proceed during a write; foreign keys are off by default in SQLite.
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // A statement that writes many rows (a multi-row INSERT, anything firing triggers) keeps the pages it
   // changes in a statement journal, so that it alone can be undone; in a temporary file that journal wrote
   // 444 MB for a 30k-row import, most of its system time. In memory it holds one statement's pages (issue 16).

@@ -1,7 +1,9 @@
+import { nowIso } from "@tumbuh/core";
 import { expect, it } from "vitest";
 import { ensureDemo } from "../../demo/demo";
 import { testApi } from "../../testing/api";
 import { describeEachDialect } from "../../testing/dialects";
+import { uuidv7 } from "../../util/ids";
 import { REBUILD_JOB } from "./freshness";
 
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -62,6 +64,33 @@ describeEachDialect(
       expect(after.freshness.updating).toBe(false);
       expect(after.freshness.builtAt >= before.freshness.builtAt).toBe(true);
       await api.jobs.idle();
+      await api.app.close();
+    });
+
+    it("says 'updating' while a rebuild runs, though it has taken the marks already, and not once it is done", async () => {
+      const api = await testApi(db());
+      const updating = async () =>
+        (
+          await api.request("tpps.paser", {
+            method: "GET",
+            url: `/api/indicators/dashboard?region=${DESA}&period=${YEAR}`,
+          })
+        ).json().freshness.updating as boolean;
+      expect(await updating()).toBe(false);
+      const job = {
+        id: uuidv7(),
+        kind: REBUILD_JOB,
+        status: "running",
+        created_by: null,
+        region_code: null,
+        input_json: "{}",
+        progress_done: 0,
+        created_at: nowIso(),
+      };
+      await db().kysely.insertInto("jobs").values(job).execute();
+      expect(await updating()).toBe(true);
+      await db().kysely.updateTable("jobs").set({ status: "done" }).where("id", "=", job.id).execute();
+      expect(await updating()).toBe(false);
       await api.app.close();
     });
   },

@@ -86,7 +86,22 @@ export async function figuresFreshness(
   const pending = await figuresPending(db, today);
   if (pending && jobs) await requestRebuild(db, jobs, today);
   else if (pending) await refreshAggregates(db, today);
-  return { builtAt: await builtAt(db), updating: pending && jobs !== null };
+  // Updating while the marks wait, and while a rebuild runs: it takes the marks away when it starts, so a
+  // read meanwhile finds none, yet gets the figures built before it (PostgreSQL tests saw that race).
+  const updating = jobs !== null && (pending || (await rebuildUnderWay(db)));
+  return { builtAt: await builtAt(db), updating };
+}
+
+/** Whether a rebuild job is queued or running (the jobs_by_status index). */
+async function rebuildUnderWay(db: Kysely<Database>): Promise<boolean> {
+  const job = await db
+    .selectFrom("jobs")
+    .select("id")
+    .where("status", "in", ["queued", "running"])
+    .where("kind", "=", REBUILD_JOB)
+    .limit(1)
+    .executeTakeFirst();
+  return job !== undefined;
 }
 
 /**
