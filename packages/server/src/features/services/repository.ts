@@ -95,6 +95,13 @@ export async function serviceRecordsOfPerson(db: Conn, personId: string): Promis
 /** Services a scorecard counts over the pregnancy's whole course (contacts, tablets, counselling). */
 export const PREGNANCY_COURSE_SERVICES: readonly string[] = ["anc", "nifas", "ttd", "konseling_gizi"];
 
+/** From when a scorecard reads records: other events, ANC and post-partum checks, immunisations. */
+export interface RecordsSince {
+  events: string;
+  pregnancy: string;
+  immunisation: string;
+}
+
 /**
  * Live records (none superseded, none voided) in a region (and scope) given up to `to`, in one query, for scorecards:
  * other events from `since.events`, ANC and post-partum checks from `since.pregnancy`, immunisations from
@@ -105,7 +112,7 @@ export async function serviceRecordsInRegion(
   scopes: readonly string[],
   regionCode: string,
   to: string,
-  since: { events: string; pregnancy: string; immunisation: string },
+  since: RecordsSince,
 ) {
   return serviceRecordsInRegionQuery(db, scopes, regionCode, to, since).execute();
 }
@@ -119,7 +126,7 @@ export function serviceRecordsInRegionQuery(
   scopes: readonly string[],
   regionCode: string,
   to: string,
-  since: { events: string; pregnancy: string; immunisation: string },
+  since: RecordsSince,
 ) {
   let query = db
     .selectFrom("service_records as r")
@@ -147,7 +154,7 @@ export function serviceRecordsOfPersonsQuery(
   scopes: readonly string[],
   regionCode: string,
   to: string,
-  since: { events: string; pregnancy: string; immunisation: string },
+  since: RecordsSince,
 ) {
   // A cross join: SQLite keeps the written order of its tables (persons outside); PostgreSQL plans it
   // as the inner join it is.
@@ -164,7 +171,7 @@ function recordsInRegion(
   scopes: readonly string[],
   regionCode: string,
   to: string,
-  since: { events: string; pregnancy: string; immunisation: string },
+  since: RecordsSince,
 ): Expression<SqlBool>[] {
   const eb = expressionBuilder<Database & { r: ServiceRecordsTable }, "r">();
   return [
