@@ -45,11 +45,17 @@ function openSqlite(source: string | Buffer): Db {
   // Ids are kept as 16-byte BLOBs and growth categories as 2-character codes (./sqlite-values): every statement, Kysely's or raw,
   // goes through this handle.
   const sqlite = withCompactValues(new SQLite(source));
-  // First: even the next pragma needs a lock, and a connection opened while another writes (a worker
-  // thread's, during an import) must wait for it, not fail at once with "database is locked".
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  // WAL lets readers proceed during a write; foreign keys are off by default in SQLite.
-  sqlite.pragma("journal_mode = WAL");
+  // WAL lets readers proceed during a write. The mode is the file's, kept once set: a connection opened while
+  // another holds the file in another mode (the demo seed writes with a rollback journal, demo/bulk-load.ts,
+  // and sets WAL again when done) leaves it to that one — SQLite refuses the switch at once, busy timeout or
+  // not, and the side-counts thread opening then failed with "database is locked" (issue 18).
+  try {
+    sqlite.pragma("journal_mode = WAL");
+  } catch (err) {
+    if ((err as { code?: string }).code !== "SQLITE_BUSY") throw err;
+  }
+  // Foreign keys are off by default in SQLite.
   sqlite.pragma("foreign_keys = ON");
   // A statement that writes many rows (a multi-row INSERT, anything firing triggers) keeps the pages it
   // changes in a statement journal, so that it alone can be undone; in a temporary file that journal wrote
