@@ -312,7 +312,8 @@ async function countIn(
   // integer on SQLite, no 16-byte id turned into a string for each of 500k rows). A child of a dusun or
   // posyandu is its desa's.
   const bornAfterAll = addDays(earliest, -1900);
-  const childOf = new Map<number | string, { child: CounterChild; desas: string[]; counted: boolean }>();
+  type Entry = { child: CounterChild; desas: string[]; counted: boolean };
+  const childOf = new Map<number | string, Entry>();
   await forEachRow<[number | string, string, string, string | null]>(
     db,
     db
@@ -337,24 +338,19 @@ async function countIn(
     ]),
   );
   const bornAfterOf = new Map(desas.map((d) => [d, addDays(startOf.get(d) as string, -1900)]));
-  const count = (
-    entry: { child: CounterChild; desas: string[]; counted: boolean },
-    own: CounterMeasurement[],
-  ) => {
+  const count = (entry: Entry, own: CounterMeasurement[]) => {
     entry.counted = true;
     for (const d of entry.desas) {
       if (entry.child.birthDate <= (bornAfterOf.get(d) as string)) continue;
       const start = startOf.get(d) as string;
       (counters.get(d) as ReturnType<typeof childCounter>).add(
         entry.child,
-        entry.desas.length === 1 && own.every((m) => m.measuredOn >= start)
-          ? own
-          : own.filter((m) => m.measuredOn >= start),
+        own.filter((m) => m.measuredOn >= start),
       );
     }
   };
   let currentKey: number | string | undefined;
-  let current: { child: CounterChild; desas: string[]; counted: boolean } | undefined;
+  let current: Entry | undefined;
   let own: CounterMeasurement[] = [];
   await forEachRow<[number | string, string, number, number | null, number | null, number | null, number]>(
     db,

@@ -2,9 +2,7 @@ import { getPriority, setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { type Db, openDatabase } from "../../db/database";
 import { inTransaction } from "../../db/transaction";
-import { recordCountsOf } from "./record-aggregates";
-import { serviceCounts } from "./service-aggregates";
-import type { SideCountsReply, SideCountsRequest } from "./side-counts";
+import { countSides, type SideCountsReply, type SideCountsRequest } from "./side-counts";
 
 /**
  * The thread that counts a regency's service and record figures while the thread that asked counts its
@@ -29,10 +27,7 @@ port.on("message", async (msg: SideCountsRequest) => {
     }
     const counts = await inTransaction(
       db.kysely,
-      async (trx) => ({
-        services: await serviceCounts(trx, msg.region, msg.desas, msg.today),
-        records: await recordCountsOf(trx, msg.region, msg.desas, msg.today),
-      }),
+      (trx) => countSides(trx, msg.region, msg.desas, msg.today),
       { readOnly: true },
     );
     reply({ id: msg.id, ...counts });
@@ -40,4 +35,3 @@ port.on("message", async (msg: SideCountsRequest) => {
     reply({ id: msg.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }
 });
-port.postMessage({ ready: true });

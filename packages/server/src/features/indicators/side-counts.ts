@@ -42,16 +42,22 @@ export function sideCounts(
   elsewhere: boolean,
 ): () => Promise<SideCounts> {
   const handle = sqliteHandleOf(db);
-  if (!elsewhere || !handle || handle.memory) return () => countHere(db, region, desas, today);
+  if (!elsewhere || !handle || handle.memory) return () => countSides(db, region, desas, today);
   // A thread that fails (could not open the file, ran out of memory) costs time, not figures: the caller
   // counts them itself then, in its own snapshot. (The test of this file counts the thread's answers.)
   const asked = counter()
     .ask({ region, desas, today, file: handle.name })
     .catch(() => null);
-  return async () => (await asked) ?? countHere(db, region, desas, today);
+  return async () => (await asked) ?? countSides(db, region, desas, today);
 }
 
-async function countHere(db: Kysely<Database>, region: string, desas: readonly string[], today: string) {
+/** The counts themselves, in this thread (the side thread calls this too, in its own snapshot). */
+export async function countSides(
+  db: Kysely<Database>,
+  region: string,
+  desas: readonly string[],
+  today: string,
+): Promise<SideCounts> {
   return {
     services: await serviceCounts(db, region, desas, today),
     records: await recordCountsOf(db, region, desas, today),
@@ -93,8 +99,7 @@ function startCounter() {
     for (const w of waiting.values()) w.reject(error);
     waiting.clear();
   };
-  worker.on("message", (r: SideCountsReply | { ready: true }) => {
-    if (!("id" in r)) return;
+  worker.on("message", (r: SideCountsReply) => {
     const w = waiting.get(r.id);
     waiting.delete(r.id);
     if (!w) return;

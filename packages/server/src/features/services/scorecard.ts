@@ -167,8 +167,8 @@ type Conn = Kysely<Database>;
 
 /**
  * What a scorecard reads, for the whole region and period (each table once). Measurements and service
- * records keep the region they were taken in, so a caller can split a region into its desa
- * (`scorecardTargetsPerDesa`) exactly as a scorecard of each desa would have read them.
+ * records keep the region they were taken in, so a caller can split a region into its desa (the stored
+ * months of ./scorecard-figures) exactly as a scorecard of each desa would have read them.
  */
 export async function loadScorecardInputs(
   db: Conn,
