@@ -8,15 +8,8 @@ import {
   SqliteDriver,
   type TransactionSettings,
 } from "kysely";
+import { BUSY_TIMEOUT_MS } from "./sqlite-handle";
 import { announceWaiting } from "./write-waiters";
-
-/**
- * How long a write waits for another connection's write lock (the job worker's, a CLI import's) before it
- * fails. The connection's own busy timeout (set in database.ts) waits by sleeping in SQLite, which on the
- * request thread stops every request; a transaction waits here instead, between event-loop turns
- * (`retryWhileWriteLocked`).
- */
-export const BUSY_TIMEOUT_MS = 5000;
 
 /** A write transaction could not begin: another connection holds the write lock. Nothing has run yet. */
 export class WriteLockBusy extends Error {

@@ -3,31 +3,24 @@ import {
   type Actor,
   alignRow,
   type CellError,
-  checkNik,
-  desaCodeOf,
   type EppgbmRow,
   findHeaderRow,
-  hasPowerAt,
   type ImportResult,
   type ImportRowError,
   mapHeaders,
-  nameKey,
   nowIso,
   readEppgbmRow,
-  readScopes,
   todayIso,
 } from "@tumbuh/core";
-import { deriveMany, type RawMeasurement } from "@tumbuh/core/growth-views";
 import type { Kysely } from "kysely";
-import type { Database, MeasurementsTable, PersonsTable } from "../../db/schema";
+import type { Database, MeasurementsTable } from "../../db/schema";
 import { uuidv7 } from "../../util/ids";
-import { measurementRow } from "../measurements/service";
-import { PlaceIndex } from "./place-index";
-import { type Candidate, isKecamatan, loadCandidates, measuredDays, regionsInScope } from "./queries";
+import { RowPlanner } from "./plan-rows";
 import { readSheet } from "./read/read-file";
-import { SHEET_LIMITS, type SheetLimits } from "./read/sheet";
+import { SHEET_LIMITS, type SheetLimits, type SheetRow } from "./read/sheet";
 import { reconcile } from "./reconcile";
-import { type StorePlan, storeImport, undoStaleImports } from "./store";
+import type { ImportItem } from "./slices";
+import { ImportStore } from "./store";
 
 export interface ImportOptions {
   fileName: string;
@@ -37,7 +30,16 @@ export interface ImportOptions {
   limits?: SheetLimits;
   /** Rows done so far (a background job shows it); called often, cheap. */
   progress?: (done: number, total: number) => void;
+  /** Rows checked at a time (CHUNK_ROWS; tests make it small to hold chunks to the whole file's result). */
+  chunkRows?: number;
 }
+
+/**
+ * Rows checked and handed to the store at a time: small enough that the writer thread starts writing soon
+ * after the file is read, big enough that the registry and the growth engine are asked a few times, not
+ * per row.
+ */
+const CHUNK_ROWS = 2000;
 
 /**
  * Import an e-PPGBM / SIGIZI "by name by address" export (HTML .xls, BIFF .xls, XLSX or CSV, detected by
@@ -46,7 +48,9 @@ export interface ImportOptions {
  * measurement is stored with its growth results and e-PPGBM's own values, which the reconciliation
  * compares with Tumbuh's. Every rejected row is reported with line, column and reason; good rows are
  * stored unless `allOrNothing`. A row already in the database (same child, same day) creates nothing, so
- * importing a file twice changes nothing. Written in short slices of time, all or nothing (store.ts).
+ * importing a file twice changes nothing. The rows are checked in chunks, each stored (./store.ts: in short
+ * transactions, all or nothing, on an SQLite file by a writer thread) while the next is checked — except
+ * with `allOrNothing`, where nothing is stored before every row is checked.
  */
 export async function importMeasurements(
   db: Kysely<Database>,
@@ -56,217 +60,112 @@ export async function importMeasurements(
 ): Promise<ImportResult> {
   const today = options.today ?? todayIso();
   const progress = options.progress ?? (() => {});
-  const { report, rows } = await readRows(bytes, options, today);
-  if (rows === null) return report;
-  const reject = (e: CellError | ImportRowError) => report.rejected.push(e);
-  progress(0, rows.length);
-
-  const placed = await placeRows(db, actor, rows, report, reject);
-
-  // The registry as it stands for these desa and NIKs.
-  const desaCodes = [...new Set(placed.map((p) => p.desa))];
-  const niks = [...new Set(placed.flatMap((p) => (p.row.nik ? [p.row.nik] : [])))];
-  const candidates = await loadCandidates(db, desaCodes, niks);
-  const byNik = new Map(candidates.filter((c) => c.nik).map((c) => [c.nik as string, c]));
-  const byIdentity = new Map<string, Candidate[]>();
-  for (const c of candidates) {
-    addTo(byIdentity, identityKey(desaCodeOf(c.region_code), c.name_key, c.birth_date), c);
-  }
-
   const at = nowIso();
   const importId = uuidv7();
-  const seenRows = new Map<string, number>();
-  const planned: { person: Candidate; row: EppgbmRow; created: PersonsTable | null }[] = [];
-  for (const { row, desa, posyandu } of placed) {
-    const key = nameKey(row.name);
-    const identity = identityKey(desa, key, row.birthDate);
-    let person: Candidate | undefined = row.nik ? byNik.get(row.nik) : undefined;
-    if (
-      row.nik &&
-      person &&
-      desaCodeOf(person.region_code) !== desa &&
-      !hasPowerAt(actor, "write", person.region_code)
-    ) {
-      reject({ line: row.line, column: "NIK", code: "nik_outside_area", params: {} });
-      continue;
-    }
-    if (!person) {
-      const same = byIdentity.get(identity);
-      // The parent's key only when someone of this name and birth date is known (a new regency: nobody).
-      const parentKey = same && row.parentName ? nameKey(row.parentName) : null;
-      person = same?.find(
-        (c) =>
-          c.sex === row.sex &&
-          (!row.nik || !c.nik || c.nik === row.nik) &&
-          (parentKey === null || c.parent_name === null || nameKey(c.parent_name) === parentKey),
+  let total = 0;
+  // Opened before the file is read: on an SQLite file the writer thread starts meanwhile.
+  const store = options.dryRun
+    ? null
+    : new ImportStore(
+        db,
+        actor,
+        {
+          id: importId,
+          kind: "eppgbm",
+          file_name: options.fileName,
+          sha256: createHash("sha256").update(bytes).digest("hex"),
+          created_at: at,
+          created_by: actor.userId,
+          status: "writing",
+          summary_json: "{}",
+        },
+        (done) => progress(done, total),
       );
+  try {
+    const { report, rows } = await readRows(bytes, options, today);
+    if (rows === null) {
+      await store?.abort();
+      return report;
     }
-    let created: PersonsTable | null = null;
-    if (!person) {
-      created = {
-        id: uuidv7(),
-        region_code: posyandu ?? desa,
-        household_id: null,
-        name: row.name,
-        name_key: key,
-        sex: row.sex,
-        birth_date: row.birthDate,
-        nik: row.nik,
-        mother_id: null,
-        parent_name: row.parentName,
-        birth_weight_kg: row.birthWeightKg,
-        birth_length_cm: row.birthLengthCm,
-        created_at: at,
-        updated_at: at,
-        revision: 1,
-        deleted_at: null,
-        merged_into: null,
-      };
-      person = created;
-      if (created.nik) byNik.set(created.nik, created);
-      addTo(byIdentity, identity, created);
+    total = rows.total;
+    progress(0, total);
+    const planner = await RowPlanner.open(db, actor, report, { importId, at });
+    const held: ImportItem[] | null = report.allOrNothing ? [] : null;
+    const compared: { row: EppgbmRow; measurement: MeasurementsTable }[] = [];
+    const stored = { persons: 0, measurements: 0 };
+    while (!rows.done) {
+      const planned = await planner.plan(rows.take(options.chunkRows ?? CHUNK_ROWS));
+      const items: ImportItem[] = [];
+      for (const { row, item } of planned) {
+        compared.push({ row, measurement: item.measurement });
+        items.push(item);
+        if (item.person) stored.persons++;
+      }
+      stored.measurements += items.length;
+      if (held) for (const item of items) held.push(item);
+      else await store?.add(items);
     }
-    const dayKey = `${person.id}|${row.measuredOn}`;
-    const earlier = seenRows.get(dayKey);
-    if (earlier !== undefined) {
-      reject({
-        line: row.line,
-        column: "Tanggal Pengukuran",
-        code: "duplicate_row",
-        params: { line: earlier },
-      });
-      continue;
+    report.reconciliation = reconcile(compared);
+    report.stored = stored;
+    report.rejected.sort((a, b) => a.line - b.line);
+    report.warnings.sort((a, b) => a.line - b.line);
+    if (report.allOrNothing && report.rejected.length > 0) {
+      report.stored = { persons: 0, measurements: 0 };
+      await store?.abort();
+      return report;
     }
-    seenRows.set(dayKey, row.line);
-    planned.push({ person, row, created });
-  }
-
-  // Earlier measurements of the children already registered, on the file's days only.
-  const known = planned.filter((p) => !p.created);
-  let firstDay = "9999-12-31";
-  let lastDay = "0000-01-01";
-  for (const { row } of known) {
-    if (row.measuredOn < firstDay) firstDay = row.measuredOn;
-    if (row.measuredOn > lastDay) lastDay = row.measuredOn;
-  }
-  const existingDays =
-    known.length === 0
-      ? new Set<string>()
-      : await measuredDays(
-          db,
-          known.map((p) => p.person.id),
-          firstDay,
-          lastDay,
-        );
-  const toStore: { person: Candidate; row: EppgbmRow; created: PersonsTable | null; raw: RawMeasurement }[] =
-    [];
-  for (const { person, row, created } of planned) {
-    // A child registered by this import has no earlier measurements.
-    if (!created && existingDays.has(`${person.id}|${row.measuredOn}`)) {
-      report.alreadyPresent++;
-      continue;
-    }
-    if (row.lenheiCm !== null && row.measure === null) {
-      report.warnings.push({ line: row.line, column: "Cara Ukur", code: "no_measure_method", params: {} });
-    }
-    const raw: RawMeasurement = {
-      id: uuidv7(),
-      measuredOn: row.measuredOn,
-      weightKg: row.weightKg,
-      lenheiCm: row.lenheiCm,
-      measure: row.measure,
-      muacCm: row.muacCm,
-      headcCm: null,
-      oedema: false,
-      measuredBy: null,
-    };
-    toStore.push({ person, row, created, raw });
-  }
-  // Z-scores of all rows in one run of the growth engine (one run per row was a fifth of the import's CPU).
-  const derived = deriveMany(
-    toStore.map(({ person, raw }) => ({
-      person: { sex: person.sex === 2 ? 2 : 1, birthDate: person.birth_date },
-      m: raw,
-    })),
-  );
-  const items: StorePlan["items"] = [];
-  const compared: { row: EppgbmRow; measurement: MeasurementsTable }[] = [];
-  const meta = { sessionId: null, importId, createdBy: actor.userId, at };
-  for (let i = 0; i < toStore.length; i++) {
-    const { person, row, created, raw } = toStore[i] as (typeof toStore)[number];
-    const measurement = measurementRow(person, raw, meta, derived[i]);
-    compared.push({ row, measurement });
-    const hasSource = Object.keys(row.source).length > 0;
-    items.push({
-      person: created,
-      measurement,
-      source: hasSource
-        ? {
-            measurement_id: measurement.id,
-            import_id: importId,
-            line: row.line,
-            values_json: JSON.stringify(row.source),
-          }
-        : null,
-    });
-  }
-  report.reconciliation = reconcile(compared);
-  report.stored = { persons: items.filter((i) => i.person).length, measurements: items.length };
-  report.rejected.sort((a, b) => a.line - b.line);
-  report.warnings.sort((a, b) => a.line - b.line);
-
-  if (report.allOrNothing && report.rejected.length > 0) {
-    report.stored = { persons: 0, measurements: 0 };
-    return report;
-  }
-  if (report.dryRun) return report;
-  await undoStaleImports(db, new Date());
-  await storeImport(db, actor, {
-    importRow: {
-      id: importId,
-      kind: "eppgbm",
-      file_name: options.fileName,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-      created_at: at,
-      created_by: actor.userId,
-      status: "writing",
-      summary_json: JSON.stringify({
+    if (!store) return report;
+    if (held) await store.add(held);
+    const desas = [...planner.desas];
+    await store.finish({
+      summary: {
         format: report.format,
         rows: report.rows,
         stored: report.stored,
         alreadyPresent: report.alreadyPresent,
         rejected: report.rejected.length,
         reconciliation: report.reconciliation.counts,
-      }),
-    },
-    items,
-    audit: {
-      // Nothing placed (every row refused): the importer's own region, so its admin sees the attempt.
-      regionCode:
-        (desaCodes.length === 1 ? (desaCodes[0] as string) : commonPrefix(desaCodes)) ??
-        actor.assignments[0]?.scope ??
-        null,
-      after: { fileName: options.fileName, stored: report.stored, rejected: report.rejected.length },
-    },
-    progress: (done) => progress(done, items.length),
-  });
-  return report;
+      },
+      audit: {
+        // Nothing placed (every row refused): the importer's own region, so its admin sees the attempt.
+        regionCode:
+          (desas.length === 1 ? (desas[0] as string) : commonPrefix(desas)) ??
+          actor.assignments[0]?.scope ??
+          null,
+        after: { fileName: options.fileName, stored: report.stored, rejected: report.rejected.length },
+      },
+    });
+    progress(total, total);
+    return report;
+  } catch (err) {
+    await store?.abort();
+    throw err;
+  }
+}
+
+/** The file's data rows, read and checked cell by cell as they are taken (every bad row rejected into the report). */
+interface RowReader {
+  /** Data rows below the header (blank ones included). */
+  readonly total: number;
+  readonly done: boolean;
+  /** The next `count` data rows, checked; the rows of cells they came from are let go. */
+  take(count: number): EppgbmRow[];
 }
 
 /**
- * The file's data rows, read and checked cell by cell (every bad row rejected into the report). A function of
- * its own so the sheet — every cell of the file as text — can be collected as soon as the rows are read, not
- * held through matching and storing (peak memory, issue 16).
+ * The file's sheet and header. Rows are checked as they are taken, a chunk at a time, so the first chunk is
+ * stored while later rows are still being checked (issue 16), and each row of cells — every cell of the file
+ * as text — is let go once checked, not held through matching and storing (peak memory).
  */
 async function readRows(
   bytes: Buffer,
   options: ImportOptions,
   today: string,
-): Promise<{ report: ImportResult; rows: EppgbmRow[] | null }> {
+): Promise<{ report: ImportResult; rows: RowReader | null }> {
   const sheet = await readSheet(bytes, options.limits ?? SHEET_LIMITS);
   const headerAt = findHeaderRow(sheet.rows.map((r) => r.cells));
   const headerRow = headerAt === null ? undefined : sheet.rows[headerAt];
-  const dataRows = headerAt === null ? [] : sheet.rows.slice(headerAt + 1);
+  const dataRows: (SheetRow | undefined)[] = headerAt === null ? [] : sheet.rows.slice(headerAt + 1);
   const report: ImportResult = {
     fileName: options.fileName,
     format: sheet.format,
@@ -290,134 +189,44 @@ async function readRows(
     });
     return { report, rows: null };
   }
+  // The sheet's own list of rows is not needed past here (dataRows holds the data rows).
+  sheet.rows.length = 0;
 
   const reject = (e: CellError | ImportRowError) => report.rejected.push(e);
-  const rows: EppgbmRow[] = [];
-  for (const r of dataRows) {
-    // Blank rows (and a footer of empty cells) are not data.
-    if (r.cells.every((c) => c === null || c === undefined || String(c).trim() === "")) continue;
-    report.rows++;
-    const aligned = alignRow(r.cells, map, sheet.exactWidth);
-    if ("reject" in aligned) {
-      reject({ line: r.line, column: null, ...aligned.reject });
-      continue;
-    }
-    if (aligned.realigned) {
-      report.warnings.push({ line: r.line, column: "Total Pengukuran", code: "row_realigned", params: {} });
-    }
-    const res = readEppgbmRow(r.line, aligned.cells, map, today);
-    if (res.row) rows.push(res.row);
-    else for (const e of res.errors) reject(e);
-  }
-  return { report, rows };
-}
-
-/** Places → codes, inside what the actor can see; NIKs checked against the birth date and sex. */
-async function placeRows(
-  db: Kysely<Database>,
-  actor: Actor,
-  rows: readonly EppgbmRow[],
-  report: ImportResult,
-  reject: (e: ImportRowError) => void,
-) {
-  const inScope = await regionsInScope(db, readScopes(actor));
-  const places = new PlaceIndex(inScope);
-  const provinces = places.childrenOf("");
-  const allKabupaten = provinces.flatMap((p) => places.childrenOf(p));
-  const kecamatanCodes = new Set(inScope.filter((r) => r.level === "kecamatan").map((r) => r.code));
-  const otherKecamatan = new Map<string, boolean>();
-  const kabs = new Map<string, string[]>();
-  /** Where a row's place names lead: a refusal, or the desa (and posyandu) with a warning if any. */
-  const placeOf = (row: EppgbmRow): PlaceOutcome => {
-    let kabCodes: string[] | null = null;
-    if (row.kabKota) {
-      kabCodes = kabs.get(row.kabKota) ?? places.find(provinces, row.kabKota);
-      kabs.set(row.kabKota, kabCodes);
-    }
-    const kecs = kabCodes ? places.find(kabCodes, row.kec) : places.find(allKabupaten, row.kec);
-    if (kabCodes && kabCodes.length === 0) {
-      return {
-        reject: { column: "Kab/Kota", code: "unknown_kabupaten", params: { name: row.kabKota ?? "" } },
-      };
-    }
-    if (kecs.length !== 1) {
-      return {
-        reject: {
-          column: "Kec",
-          code: kecs.length === 0 ? "unknown_kecamatan" : "ambiguous_kecamatan",
-          params: { name: row.kec },
-        },
-      };
-    }
-    const desas = places.find(kecs, row.desa);
-    if (desas.length !== 1) {
-      return {
-        reject: { column: "Desa/Kel", code: "unknown_desa", params: { name: row.desa, kecamatan: row.kec } },
-      };
-    }
-    const desa = desas[0] as string;
-    if (!hasPowerAt(actor, "write", desa)) {
-      return { reject: { column: "Desa/Kel", code: "desa_outside_area", params: { name: row.desa } } };
-    }
-    let posyandu: string | null = null;
-    if (row.posyandu) {
-      posyandu = places.find([desa], row.posyandu).find((c) => c.includes(".P")) ?? null;
-      if (!posyandu) {
-        const params = { name: row.posyandu, desa: row.desa };
-        return { desa, posyandu, warning: { column: "Posyandu", code: "unknown_posyandu", params } };
-      }
-    }
-    return { desa, posyandu, warning: null };
-  };
-  // A file names the same few hundred places on all its rows: each combination is looked up once.
-  const outcomes = new Map<string, PlaceOutcome>();
-  const placed: { row: EppgbmRow; desa: string; posyandu: string | null }[] = [];
-  for (const row of rows) {
-    const key = JSON.stringify([row.kabKota, row.kec, row.desa, row.posyandu]);
-    let outcome = outcomes.get(key);
-    if (outcome === undefined) {
-      outcome = placeOf(row);
-      outcomes.set(key, outcome);
-    }
-    if ("reject" in outcome) {
-      const { column, code, params } = outcome.reject;
-      reject({ line: row.line, column, code, params: { ...params } });
-      continue;
-    }
-    const { desa, posyandu, warning } = outcome;
-    if (warning) report.warnings.push({ line: row.line, ...warning, params: { ...warning.params } });
-    if (row.nik) {
-      const kec = `${row.nik.slice(0, 2)}.${row.nik.slice(2, 4)}.${row.nik.slice(4, 6)}`;
-      // A NIK issued in a kecamatan outside the caller's area is looked up once per import, not per row.
-      let known = kecamatanCodes.has(kec) || otherKecamatan.get(kec);
-      if (known === undefined) {
-        known = await isKecamatan(db, kec);
-        otherKecamatan.set(kec, known);
-      }
-      const check = checkNik(row.nik, { birthDate: row.birthDate, sex: row.sex }, () => known);
-      if (check.reasons.error) {
-        reject({ line: row.line, column: "NIK", ...check.reasons.error });
+  let next = 0;
+  const take = (count: number): EppgbmRow[] => {
+    const rows: EppgbmRow[] = [];
+    const end = Math.min(dataRows.length, next + count);
+    for (; next < end; next++) {
+      const r = dataRows[next] as SheetRow;
+      dataRows[next] = undefined;
+      // Blank rows (and a footer of empty cells) are not data.
+      if (r.cells.every((c) => c === null || c === undefined || String(c).trim() === "")) continue;
+      report.rows++;
+      const aligned = alignRow(r.cells, map, sheet.exactWidth);
+      if ("reject" in aligned) {
+        reject({ line: r.line, column: null, ...aligned.reject });
         continue;
       }
-      for (const w of check.reasons.warnings) report.warnings.push({ line: row.line, column: "NIK", ...w });
+      if (aligned.realigned) {
+        report.warnings.push({ line: r.line, column: "Total Pengukuran", code: "row_realigned", params: {} });
+      }
+      const res = readEppgbmRow(r.line, aligned.cells, map, today);
+      if (res.row) rows.push(res.row);
+      else for (const e of res.errors) reject(e);
     }
-    placed.push({ row, desa, posyandu });
-  }
-  return placed;
-}
-
-type PlaceNote = Omit<ImportRowError, "line">;
-type PlaceOutcome =
-  | { reject: PlaceNote }
-  | { desa: string; posyandu: string | null; warning: PlaceNote | null };
-
-const identityKey = (desa: string, key: string, birth: string) => `${desa}|${key}|${birth}`;
-
-/** Adds `item` to the list under `key`, growing it in place (not a copy of the list per child). */
-function addTo<T>(lists: Map<string, T[]>, key: string, item: T): void {
-  const list = lists.get(key);
-  if (list) list.push(item);
-  else lists.set(key, [item]);
+    return rows;
+  };
+  return {
+    report,
+    rows: {
+      total: dataRows.length,
+      get done() {
+        return next >= dataRows.length;
+      },
+      take,
+    },
+  };
 }
 
 function commonPrefix(codes: readonly string[]): string | null {

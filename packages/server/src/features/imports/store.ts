@@ -1,118 +1,125 @@
 import type { Actor } from "@tumbuh/core";
-import { type Kysely, sql } from "kysely";
-import { bulkInsert, sqliteHandleOf } from "../../db/bulk-insert";
+import { type Kysely, sql, type Transaction } from "kysely";
+import { insertFlatRows, sqliteHandleOf } from "../../db/bulk-insert";
 import { insertPersonsAndMeasurements } from "../../db/fed-insert";
-import type { Database, MeasurementsTable, PersonsTable } from "../../db/schema";
+import type { Database } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
-import { WriteWaiters } from "../../db/write-waiters";
 import { appendAudit } from "../audit/service";
-import type { ImportSourceValuesTable, ImportsTable } from "./schema";
+import type { ImportsTable } from "./schema";
+import { type ImportItem, SliceWriter, stepsOf } from "./slices";
+import { StoreThread } from "./store-thread";
 
-/**
- * How long one write transaction of an import may hold SQLite's write lock, then it commits and leaves the
- * lock free (LOCK_GAP_MS). Slices of time, not of rows: on an idle machine a slice writes about 5,000 rows
- * (fewer commits: each rewrites every index page its rows touched, and waits between them cost wall time),
- * on a loaded one fewer rows, and a waiting API write never waits much longer than this (issues 16, 18).
- * With the commit, a slice stays under 200 ms: a writer that started waiting during it retries within the
- * next 50 ms (below).
- */
-const SLICE_MS = 150;
-/** Rows inserted between two looks at the clock inside a slice (about 10 ms of writing when idle). */
-const STEP_ROWS = 250;
 /** An import still "writing" after this long was cut off (a crash, a kill) and is undone. */
 const STALE_MS = 60 * 60 * 1000;
 
-export interface StorePlan {
-  importRow: ImportsTable;
-  /** Each measurement with the person it creates (if new) and e-PPGBM's own values, in file order. */
-  items: {
-    person: PersonsTable | null;
-    measurement: MeasurementsTable;
-    source: ImportSourceValuesTable | null;
-  }[];
+export interface ImportEnd {
+  /** The import's summary (the row said "writing" with none until now). */
+  summary: Record<string, unknown>;
   audit: { regionCode: string | null; after: Record<string, unknown> };
-  progress(done: number): void;
 }
 
 /**
- * Between slices the write lock is left free long enough for a writer waiting on it (the API, while this
- * runs in the job worker) to take it: a waiting transaction tries `begin immediate` again at most 25 ms
- * later (db/sqlite-dialect retryWhileWriteLocked), so a gap of one event-loop turn was almost never seen
- * and API writes waited for the whole import (issue 18). Wall time of the import, none of its CPU — a
- * quarter of a 30k-row import's time when left after every slice (issue 16) — so it is left only when a
- * writer announced that it waits (db/write-waiters), or when none was left for MAX_HOLD_MS: a writer in
- * another process (a CLI import beside the server) cannot announce itself, and waits at most about that long
- * (its own timeout is 5 s). PostgreSQL locks rows, not the database: no gap there.
+ * Where an import's rows go, as they are checked: in short transactions (issue 18: one long write
+ * transaction made every other writer wait, and on SQLite fail with "database is locked" after 5 s), by a
+ * writer thread on an SQLite file (./store-thread.ts: the writing overlaps the checking, issue 16) or here
+ * (PostgreSQL, an in-memory database). A new person and its measurement always share a transaction. The
+ * import row says "writing" from the first rows until the last are committed; `finish` marks it done with
+ * its summary and audit entry in one short transaction. On failure `abort` removes what was stored — so the
+ * import stays all or nothing — and a crash half-way is undone by the next import (`undoStaleImports`).
+ * While it runs, readers may see part of the import; nobody can be left with part of it.
  */
-const LOCK_GAP_MS = 50;
-const MAX_HOLD_MS = 1000;
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, LOCK_GAP_MS));
-/** One event-loop turn: announcements from other threads are delivered, queued requests answered. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+export class ImportStore {
+  readonly #thread: StoreThread | null;
+  readonly #here: SliceWriter | null;
+  #begun: Promise<void> | null = null;
 
-/**
- * Stores an import in short transactions (issue 18: one long write transaction made every other writer
- * wait, and on SQLite fail with "database is locked" after 5 s). A new person and its measurement always
- * share a transaction (they are one item). The import row says "writing" until the last slice; the final
- * short transaction marks it done with its audit entry. If any slice fails, what was stored is removed again
- * — so the import stays all or nothing — and a crash half-way is undone by the next import
- * (`undoStaleImports`). While it runs, readers may see part of the import; nobody can be left with part of it.
- */
-export async function storeImport(db: Kysely<Database>, actor: Actor, plan: StorePlan): Promise<void> {
-  const id = plan.importRow.id;
-  await inTransaction(db, (trx) =>
-    trx
-      .insertInto("imports")
-      .values({ ...plan.importRow, status: "writing" })
-      .execute(),
-  );
-  const handle = sqliteHandleOf(db);
-  const waiters = handle ? new WriteWaiters(handle.name) : null;
-  try {
-    let done = 0;
-    let lastGap = performance.now();
-    while (done < plan.items.length) {
-      await inTransaction(db, async (trx) => {
-        const started = performance.now();
-        do {
-          const step = plan.items.slice(done, done + STEP_ROWS);
-          await insertPersonsAndMeasurements(
-            db,
-            trx,
-            step.flatMap((c) => (c.person ? [c.person] : [])),
-            step.map((c) => c.measurement),
-          );
-          await bulkInsert(
-            db,
-            trx,
-            "import_source_values",
-            step.flatMap((c) => (c.source ? [c.source] : [])),
-          );
-          done += step.length;
-        } while (done < plan.items.length && performance.now() - started < SLICE_MS);
-      });
-      plan.progress(done);
-      await nextTurn();
-      if (waiters && (waiters.take() || performance.now() - lastGap >= MAX_HOLD_MS)) {
-        await pause();
-        lastGap = performance.now();
-      }
+  /**
+   * Open before the file is read: the writer thread starts meanwhile. `progress` is told how many rows are
+   * written.
+   */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly actor: Actor,
+    private readonly importRow: ImportsTable,
+    progress: (done: number) => void,
+  ) {
+    const handle = sqliteHandleOf(db);
+    if (handle && !handle.memory) {
+      this.#thread = new StoreThread(handle.name, progress);
+      this.#here = null;
+      return;
     }
-    await inTransaction(db, async (trx) => {
-      await trx.updateTable("imports").set({ status: "done" }).where("id", "=", id).execute();
-      await appendAudit(trx, actor, {
+    this.#thread = null;
+    let trx: Transaction<Database> | null = null;
+    this.#here = new SliceWriter(
+      {
+        transact: (body) =>
+          inTransaction(db, async (t) => {
+            trx = t;
+            await body();
+          }),
+        async write(step) {
+          const t = trx as Transaction<Database>;
+          await insertPersonsAndMeasurements(db, t, step.persons, step.measurements);
+          await insertFlatRows(db, t, "import_source_values", step.sources);
+        },
+      },
+      // No other connection shares an in-memory database; PostgreSQL needs no gaps.
+      null,
+      progress,
+    );
+  }
+
+  /** Stores these rows (in the writer thread: hands them over and returns). */
+  async add(items: readonly ImportItem[]): Promise<void> {
+    if (items.length === 0) return;
+    await this.#begin();
+    const steps = stepsOf(items);
+    if (this.#thread) await this.#thread.add(steps);
+    else {
+      this.#here?.push(steps);
+      await this.#here?.drain();
+    }
+  }
+
+  /** Waits for every row to be written, then marks the import done. */
+  async finish(end: ImportEnd): Promise<void> {
+    await this.#begin();
+    await this.#thread?.finish();
+    await inTransaction(this.db, async (trx) => {
+      await trx
+        .updateTable("imports")
+        .set({ status: "done", summary_json: JSON.stringify(end.summary) })
+        .where("id", "=", this.importRow.id)
+        .execute();
+      await appendAudit(trx, this.actor, {
         action: "import.measurements",
         entity: "import",
-        entityId: id,
-        regionCode: plan.audit.regionCode,
-        after: plan.audit.after,
+        entityId: this.importRow.id,
+        regionCode: end.audit.regionCode,
+        after: end.audit.after,
       });
     });
-  } catch (err) {
-    await undoImport(db, id, plan.importRow.created_at);
-    throw err;
-  } finally {
-    waiters?.close();
+  }
+
+  /** Stops writing and removes whatever was stored (nothing, if nothing was). */
+  async abort(): Promise<void> {
+    await this.#thread?.stop();
+    if (this.#begun) await undoImport(this.db, this.importRow.id, this.importRow.created_at);
+  }
+
+  /** The import row, "writing", before the first rows (their foreign key) — and stale imports undone first. */
+  #begin(): Promise<void> {
+    this.#begun ??= (async () => {
+      await undoStaleImports(this.db, new Date());
+      await inTransaction(this.db, (trx) =>
+        trx
+          .insertInto("imports")
+          .values({ ...this.importRow, status: "writing" })
+          .execute(),
+      );
+    })();
+    return this.#begun;
   }
 }
 

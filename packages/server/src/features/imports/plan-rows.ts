@@ -1,0 +1,378 @@
+import {
+  type Actor,
+  type CellError,
+  checkNik,
+  desaCodeOf,
+  type EppgbmRow,
+  hasPowerAt,
+  type ImportResult,
+  type ImportRowError,
+  nameKey,
+  readScopes,
+} from "@tumbuh/core";
+import { deriveMany, type RawMeasurement } from "@tumbuh/core/growth-views";
+import type { Kysely } from "kysely";
+import type { Database, MeasurementsTable, PersonsTable } from "../../db/schema";
+import { uuidv7 } from "../../util/ids";
+import { measurementRow } from "../measurements/service";
+import { PlaceIndex } from "./place-index";
+import { type Candidate, isKecamatan, loadCandidates, measuredDays, regionsInScope } from "./queries";
+import type { ImportItem } from "./slices";
+
+/** A planned row: what to store, and the file's row it came from (the reconciliation compares them). */
+export interface Planned {
+  item: ImportItem;
+  row: EppgbmRow;
+}
+
+/**
+ * The rows of one file, chunk after chunk, made into what to store: places → codes inside what the actor
+ * can see, NIKs checked, children matched to the registry (by NIK, else by sound-alike name + birth date +
+ * parent in the same desa) or registered, rows already in the database skipped, z-scores computed. What it
+ * learnt (places, the registry's children, who this file registers) carries over from chunk to chunk, so
+ * a file in chunks gives what the whole file at once gives: the registry is read for a desa or a NIK the
+ * first time the file names it, and a child this file registers lies in a desa read before (its NIK, if
+ * any, is known from then on) — so rows written meanwhile by this import are never read back as the
+ * registry's.
+ */
+export class RowPlanner {
+  readonly #byNik = new Map<string, Candidate>();
+  readonly #byIdentity = new Map<string, Candidate[]>();
+  readonly #known = new Set<string>();
+  readonly #desasRead = new Set<string>();
+  readonly #niksRead = new Set<string>();
+  /** "personId|day" → the line that stored it (two rows of one child on one day: the second is refused). */
+  readonly #seenRows = new Map<string, number>();
+  /** Every desa a placed row named (the audit entry's region). */
+  readonly desas = new Set<string>();
+
+  private constructor(
+    private readonly db: Kysely<Database>,
+    private readonly actor: Actor,
+    private readonly report: ImportResult,
+    private readonly meta: { importId: string; at: string },
+    private readonly place: (rows: readonly EppgbmRow[]) => Promise<Placed[]>,
+  ) {}
+
+  static async open(
+    db: Kysely<Database>,
+    actor: Actor,
+    report: ImportResult,
+    meta: { importId: string; at: string },
+  ): Promise<RowPlanner> {
+    return new RowPlanner(db, actor, report, meta, await placer(db, actor, report));
+  }
+
+  #reject(e: CellError | ImportRowError): void {
+    this.report.rejected.push(e);
+  }
+
+  /** The next chunk of rows (file order): what to store of it. Rejections and warnings go to the report. */
+  async plan(rows: readonly EppgbmRow[]): Promise<Planned[]> {
+    const placed = await this.place(rows);
+    for (const p of placed) this.desas.add(p.desa);
+    await this.#readRegistry(placed);
+    const matched = this.#match(placed);
+    return this.#toStore(await this.#skipStored(matched));
+  }
+
+  /** The registry for the desa and NIKs this chunk names first. */
+  async #readRegistry(placed: readonly Placed[]): Promise<void> {
+    const desas = [...new Set(placed.map((p) => p.desa))].filter((d) => !this.#desasRead.has(d));
+    const niks = [
+      ...new Set(placed.flatMap((p) => (p.row.nik && !this.#byNik.has(p.row.nik) ? [p.row.nik] : []))),
+    ].filter((n) => !this.#niksRead.has(n));
+    if (desas.length === 0 && niks.length === 0) return;
+    for (const d of desas) this.#desasRead.add(d);
+    for (const n of niks) this.#niksRead.add(n);
+    for (const c of await loadCandidates(this.db, desas, niks)) {
+      if (this.#known.has(c.id)) continue;
+      this.#known.add(c.id);
+      if (c.nik) this.#byNik.set(c.nik, c);
+      addTo(this.#byIdentity, identityKey(desaCodeOf(c.region_code), c.name_key, c.birth_date), c);
+    }
+  }
+
+  #match(placed: readonly Placed[]): Matched[] {
+    const { actor } = this;
+    const out: Matched[] = [];
+    for (const { row, desa, posyandu } of placed) {
+      const key = nameKey(row.name);
+      const identity = identityKey(desa, key, row.birthDate);
+      let person: Candidate | undefined = row.nik ? this.#byNik.get(row.nik) : undefined;
+      if (
+        row.nik &&
+        person &&
+        desaCodeOf(person.region_code) !== desa &&
+        !hasPowerAt(actor, "write", person.region_code)
+      ) {
+        this.#reject({ line: row.line, column: "NIK", code: "nik_outside_area", params: {} });
+        continue;
+      }
+      if (!person) {
+        const same = this.#byIdentity.get(identity);
+        // The parent's key only when someone of this name and birth date is known (a new regency: nobody).
+        const parentKey = same && row.parentName ? nameKey(row.parentName) : null;
+        person = same?.find(
+          (c) =>
+            c.sex === row.sex &&
+            (!row.nik || !c.nik || c.nik === row.nik) &&
+            (parentKey === null || c.parent_name === null || nameKey(c.parent_name) === parentKey),
+        );
+      }
+      let created: PersonsTable | null = null;
+      if (!person) {
+        created = {
+          id: uuidv7(),
+          region_code: posyandu ?? desa,
+          household_id: null,
+          name: row.name,
+          name_key: key,
+          sex: row.sex,
+          birth_date: row.birthDate,
+          nik: row.nik,
+          mother_id: null,
+          parent_name: row.parentName,
+          birth_weight_kg: row.birthWeightKg,
+          birth_length_cm: row.birthLengthCm,
+          created_at: this.meta.at,
+          updated_at: this.meta.at,
+          revision: 1,
+          deleted_at: null,
+          merged_into: null,
+        };
+        person = created;
+        this.#known.add(created.id);
+        if (created.nik) this.#byNik.set(created.nik, created);
+        addTo(this.#byIdentity, identity, created);
+      }
+      const dayKey = `${person.id}|${row.measuredOn}`;
+      const earlier = this.#seenRows.get(dayKey);
+      if (earlier !== undefined) {
+        this.#reject({
+          line: row.line,
+          column: "Tanggal Pengukuran",
+          code: "duplicate_row",
+          params: { line: earlier },
+        });
+        continue;
+      }
+      this.#seenRows.set(dayKey, row.line);
+      out.push({ person, row, created });
+    }
+    return out;
+  }
+
+  /** Rows of children already registered, on a day they were already measured: present, not stored again. */
+  async #skipStored(matched: readonly Matched[]): Promise<Unstored[]> {
+    const known = matched.filter((p) => !p.created);
+    let firstDay = "9999-12-31";
+    let lastDay = "0000-01-01";
+    for (const { row } of known) {
+      if (row.measuredOn < firstDay) firstDay = row.measuredOn;
+      if (row.measuredOn > lastDay) lastDay = row.measuredOn;
+    }
+    // Earlier measurements of the children already registered, on the chunk's days only. (A day this
+    // import stored for a child in an earlier chunk is not among them: two rows of a child on one day
+    // were refused above.)
+    const existingDays =
+      known.length === 0
+        ? new Set<string>()
+        : await measuredDays(
+            this.db,
+            known.map((p) => p.person.id),
+            firstDay,
+            lastDay,
+          );
+    const out: Unstored[] = [];
+    for (const { person, row, created } of matched) {
+      // A child registered by this import has no earlier measurements.
+      if (!created && existingDays.has(`${person.id}|${row.measuredOn}`)) {
+        this.report.alreadyPresent++;
+        continue;
+      }
+      if (row.lenheiCm !== null && row.measure === null) {
+        this.report.warnings.push({
+          line: row.line,
+          column: "Cara Ukur",
+          code: "no_measure_method",
+          params: {},
+        });
+      }
+      const raw: RawMeasurement = {
+        id: uuidv7(),
+        measuredOn: row.measuredOn,
+        weightKg: row.weightKg,
+        lenheiCm: row.lenheiCm,
+        measure: row.measure,
+        muacCm: row.muacCm,
+        headcCm: null,
+        oedema: false,
+        measuredBy: null,
+      };
+      out.push({ person, row, created, raw });
+    }
+    return out;
+  }
+
+  #toStore(rows: readonly Unstored[]): Planned[] {
+    // Z-scores of all rows in one run of the growth engine (one run per row was a fifth of the import's CPU).
+    const derived = deriveMany(
+      rows.map(({ person, raw }) => ({
+        person: { sex: person.sex === 2 ? 2 : 1, birthDate: person.birth_date },
+        m: raw,
+      })),
+    );
+    const meta = {
+      sessionId: null,
+      importId: this.meta.importId,
+      createdBy: this.actor.userId,
+      at: this.meta.at,
+    };
+    return rows.map(({ person, row, created, raw }, i) => {
+      const measurement: MeasurementsTable = measurementRow(person, raw, meta, derived[i]);
+      const hasSource = Object.keys(row.source).length > 0;
+      return {
+        row,
+        item: {
+          person: created,
+          measurement,
+          source: hasSource
+            ? {
+                measurement_id: measurement.id,
+                import_id: this.meta.importId,
+                line: row.line,
+                values_json: JSON.stringify(row.source),
+              }
+            : null,
+        },
+      };
+    });
+  }
+}
+
+/** A row with the child it is about (`created`: registered by this import). */
+interface Matched {
+  person: Candidate;
+  row: EppgbmRow;
+  created: PersonsTable | null;
+}
+/** A matched row not yet in the database, as the growth engine takes it. */
+interface Unstored extends Matched {
+  raw: RawMeasurement;
+}
+
+interface Placed {
+  row: EppgbmRow;
+  desa: string;
+  posyandu: string | null;
+}
+
+/** Places → codes, inside what the actor can see; NIKs checked against the birth date and sex. */
+async function placer(
+  db: Kysely<Database>,
+  actor: Actor,
+  report: ImportResult,
+): Promise<(rows: readonly EppgbmRow[]) => Promise<Placed[]>> {
+  const reject = (e: ImportRowError) => report.rejected.push(e);
+  const inScope = await regionsInScope(db, readScopes(actor));
+  const places = new PlaceIndex(inScope);
+  const provinces = places.childrenOf("");
+  const allKabupaten = provinces.flatMap((p) => places.childrenOf(p));
+  const kecamatanCodes = new Set(inScope.filter((r) => r.level === "kecamatan").map((r) => r.code));
+  const otherKecamatan = new Map<string, boolean>();
+  const kabs = new Map<string, string[]>();
+  /** Where a row's place names lead: a refusal, or the desa (and posyandu) with a warning if any. */
+  const placeOf = (row: EppgbmRow): PlaceOutcome => {
+    let kabCodes: string[] | null = null;
+    if (row.kabKota) {
+      kabCodes = kabs.get(row.kabKota) ?? places.find(provinces, row.kabKota);
+      kabs.set(row.kabKota, kabCodes);
+    }
+    const kecs = kabCodes ? places.find(kabCodes, row.kec) : places.find(allKabupaten, row.kec);
+    if (kabCodes && kabCodes.length === 0) {
+      return {
+        reject: { column: "Kab/Kota", code: "unknown_kabupaten", params: { name: row.kabKota ?? "" } },
+      };
+    }
+    if (kecs.length !== 1) {
+      return {
+        reject: {
+          column: "Kec",
+          code: kecs.length === 0 ? "unknown_kecamatan" : "ambiguous_kecamatan",
+          params: { name: row.kec },
+        },
+      };
+    }
+    const desas = places.find(kecs, row.desa);
+    if (desas.length !== 1) {
+      return {
+        reject: { column: "Desa/Kel", code: "unknown_desa", params: { name: row.desa, kecamatan: row.kec } },
+      };
+    }
+    const desa = desas[0] as string;
+    if (!hasPowerAt(actor, "write", desa)) {
+      return { reject: { column: "Desa/Kel", code: "desa_outside_area", params: { name: row.desa } } };
+    }
+    let posyandu: string | null = null;
+    if (row.posyandu) {
+      posyandu = places.find([desa], row.posyandu).find((c) => c.includes(".P")) ?? null;
+      if (!posyandu) {
+        const params = { name: row.posyandu, desa: row.desa };
+        return { desa, posyandu, warning: { column: "Posyandu", code: "unknown_posyandu", params } };
+      }
+    }
+    return { desa, posyandu, warning: null };
+  };
+  // A file names the same few hundred places on all its rows: each combination is looked up once.
+  const outcomes = new Map<string, PlaceOutcome>();
+  return async (rows) => {
+    const placed: Placed[] = [];
+    for (const row of rows) {
+      const key = JSON.stringify([row.kabKota, row.kec, row.desa, row.posyandu]);
+      let outcome = outcomes.get(key);
+      if (outcome === undefined) {
+        outcome = placeOf(row);
+        outcomes.set(key, outcome);
+      }
+      if ("reject" in outcome) {
+        const { column, code, params } = outcome.reject;
+        reject({ line: row.line, column, code, params: { ...params } });
+        continue;
+      }
+      const { desa, posyandu, warning } = outcome;
+      if (warning) report.warnings.push({ line: row.line, ...warning, params: { ...warning.params } });
+      if (row.nik) {
+        const kec = `${row.nik.slice(0, 2)}.${row.nik.slice(2, 4)}.${row.nik.slice(4, 6)}`;
+        // A NIK issued in a kecamatan outside the caller's area is looked up once per import, not per row.
+        let known = kecamatanCodes.has(kec) || otherKecamatan.get(kec);
+        if (known === undefined) {
+          known = await isKecamatan(db, kec);
+          otherKecamatan.set(kec, known);
+        }
+        const check = checkNik(row.nik, { birthDate: row.birthDate, sex: row.sex }, () => known);
+        if (check.reasons.error) {
+          reject({ line: row.line, column: "NIK", ...check.reasons.error });
+          continue;
+        }
+        for (const w of check.reasons.warnings) report.warnings.push({ line: row.line, column: "NIK", ...w });
+      }
+      placed.push({ row, desa, posyandu });
+    }
+    return placed;
+  };
+}
+
+type PlaceNote = Omit<ImportRowError, "line">;
+type PlaceOutcome =
+  | { reject: PlaceNote }
+  | { desa: string; posyandu: string | null; warning: PlaceNote | null };
+
+const identityKey = (desa: string, key: string, birth: string) => `${desa}|${key}|${birth}`;
+
+/** Adds `item` to the list under `key`, growing it in place (not a copy of the list per child). */
+function addTo<T>(lists: Map<string, T[]>, key: string, item: T): void {
+  const list = lists.get(key);
+  if (list) list.push(item);
+  else lists.set(key, [item]);
+}

@@ -1,0 +1,123 @@
+import { type FlatRows, flatRows } from "../../db/bulk-insert";
+import type { MeasurementsTable, PersonsTable } from "../../db/schema";
+import type { WriteWaiters } from "../../db/write-waiters";
+import type { ImportSourceValuesTable } from "./schema";
+
+/**
+ * How an import's rows are written: in short transactions ("slices"), the same loop whether it runs in the
+ * import's own thread (PostgreSQL, an in-memory database) or in its writer thread (an SQLite file,
+ * ./store-thread.ts). Kysely-free, so the writer thread starts fast.
+ */
+
+/** One row of the file to store: the measurement, the person it creates (if new), e-PPGBM's own values. */
+export interface ImportItem {
+  person: PersonsTable | null;
+  measurement: MeasurementsTable;
+  source: ImportSourceValuesTable | null;
+}
+
+/**
+ * Up to STEP_ROWS items, flat (db/bulk-insert FlatRows): the unit written between two looks at the clock,
+ * and what travels to the writer thread. A new person and its measurement are always in the same step, so
+ * in the same transaction.
+ */
+export interface WriteStep {
+  persons: FlatRows;
+  measurements: FlatRows;
+  sources: FlatRows;
+  /** Measurements in the step (what progress counts). */
+  count: number;
+}
+
+/** Rows inserted between two looks at the clock inside a slice (about 10 ms of writing when idle). */
+export const STEP_ROWS = 250;
+
+/** Items in file order as steps. */
+export function stepsOf(items: readonly ImportItem[]): WriteStep[] {
+  const steps: WriteStep[] = [];
+  for (let i = 0; i < items.length; i += STEP_ROWS) {
+    const step = items.slice(i, i + STEP_ROWS);
+    steps.push({
+      persons: flatRows(step.flatMap((c) => (c.person ? [c.person] : []))),
+      measurements: flatRows(step.map((c) => c.measurement)),
+      sources: flatRows(step.flatMap((c) => (c.source ? [c.source] : []))),
+      count: step.length,
+    });
+  }
+  return steps;
+}
+
+/**
+ * How long one write transaction of an import may hold SQLite's write lock, then it commits and leaves the
+ * lock free. Slices of time, not of rows: on an idle machine a slice writes about 5,000 rows (fewer
+ * commits: each rewrites every index page its rows touched, and waits between them cost wall time), on a
+ * loaded one fewer rows, and a waiting API write never waits much longer than this (issues 16, 18).
+ */
+const SLICE_MS = 150;
+
+/**
+ * Between slices the write lock is left free long enough for a writer waiting on it (the API) to take it: a
+ * waiting transaction tries `begin immediate` again at most 25 ms later (db/sqlite-dialect
+ * retryWhileWriteLocked), so a gap of one event-loop turn was almost never seen and API writes waited for
+ * the whole import (issue 18). Wall time of the import, none of its CPU — a quarter of a 30k-row import's
+ * time when left after every slice (issue 16) — so it is left only when a writer announced that it waits
+ * (db/write-waiters), or when none was left for MAX_HOLD_MS: a writer in another process (a CLI import
+ * beside the server) cannot announce itself, and waits at most about that long (its own timeout is 5 s).
+ * PostgreSQL locks rows, not the database: no gap there (no `waiters`).
+ */
+const LOCK_GAP_MS = 50;
+const MAX_HOLD_MS = 1000;
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, LOCK_GAP_MS));
+/** One event-loop turn: announcements from other threads are delivered, queued messages received. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export interface SliceTarget {
+  /** Runs `body` in one write transaction (on SQLite one holding the write lock from its start). */
+  transact(body: () => Promise<void>): Promise<void>;
+  /** Writes one step inside the transaction `transact` opened. */
+  write(step: WriteStep): Promise<void> | void;
+}
+
+/** Writes queued steps in slices; steps may be queued while it writes (the writer thread receives them so). */
+export class SliceWriter {
+  readonly #queue: WriteStep[] = [];
+  #next = 0;
+  #done = 0;
+  #lastGap = performance.now();
+
+  constructor(
+    private readonly target: SliceTarget,
+    private readonly waiters: WriteWaiters | null,
+    private readonly progress: (done: number) => void,
+  ) {}
+
+  push(steps: readonly WriteStep[]): void {
+    for (const s of steps) this.#queue.push(s);
+  }
+
+  /** Writes until the queue is empty (including steps pushed meanwhile). */
+  async drain(): Promise<void> {
+    while (this.#next < this.#queue.length) {
+      await this.target.transact(async () => {
+        const started = performance.now();
+        do {
+          const step = this.#queue[this.#next] as WriteStep;
+          await this.target.write(step);
+          // Written steps are let go (the queue may hold a whole file's rows).
+          this.#queue[this.#next] = EMPTY_STEP;
+          this.#next++;
+          this.#done += step.count;
+        } while (this.#next < this.#queue.length && performance.now() - started < SLICE_MS);
+      });
+      this.progress(this.#done);
+      await nextTurn();
+      if (this.waiters && (this.waiters.take() || performance.now() - this.#lastGap >= MAX_HOLD_MS)) {
+        await pause();
+        this.#lastGap = performance.now();
+      }
+    }
+  }
+}
+
+const NO_ROWS: FlatRows = { columns: [], values: [] };
+const EMPTY_STEP: WriteStep = { persons: NO_ROWS, measurements: NO_ROWS, sources: NO_ROWS, count: 0 };

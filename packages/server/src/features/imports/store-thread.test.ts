@@ -1,0 +1,219 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SYSTEM_ACTOR } from "@tumbuh/core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { syntheticEppgbm } from "../../../bench/eppgbm-file";
+import { DATA_DIR } from "../../data-files";
+import { type Db, openDatabase } from "../../db/database";
+import { migrateToLatest } from "../../db/migrate";
+import { freshDatabase } from "../../testing/dialects";
+import { importRegions } from "../regions/service";
+import { importMeasurements } from "./service";
+import { ImportStore } from "./store";
+import { writerThreadsStarted } from "./store-thread";
+
+/**
+ * Issue 16: on an SQLite file an import's rows are written by a writer thread while the import's own thread
+ * checks the next chunk. What it stores must be what the same import stores in one thread; a failure in the
+ * writer must leave nothing behind.
+ */
+
+let dir: string;
+const AUGUST = syntheticEppgbm(3000, "2026-08");
+const SEPTEMBER = syntheticEppgbm(3000, "2026-09", 42, "2026-08");
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "tumbuh-store-thread-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function withRegions(db: Db): Promise<Db> {
+  for (const f of ["provinsi.csv", "paser-6401.csv"]) {
+    await importRegions(db.kysely, SYSTEM_ACTOR, readFileSync(join(DATA_DIR, "regions", f), "utf8"));
+  }
+  return db;
+}
+
+async function fileDatabase(name: string): Promise<Db> {
+  const db = openDatabase(join(dir, name));
+  await migrateToLatest(db.kysely);
+  return withRegions(db);
+}
+
+/** Everything the imports stored, without ids and clock times. */
+async function contents(db: Db) {
+  const persons = await db.kysely
+    .selectFrom("persons")
+    .select(["name", "name_key", "nik", "sex", "birth_date", "region_code", "parent_name", "birth_weight_kg"])
+    .orderBy(["name", "birth_date", "region_code", "nik"])
+    .execute();
+  const measurements = await db.kysely
+    .selectFrom("measurements as m")
+    .innerJoin("persons as p", "p.id", "m.person_id")
+    .select([
+      "p.name",
+      "p.birth_date",
+      "p.region_code",
+      "p.nik",
+      "m.measured_on",
+      "m.weight_kg",
+      "m.lenhei_cm",
+      "m.measure",
+      "m.age_days",
+      "m.zlen",
+      "m.zwei",
+      "m.zwfl",
+      "m.tbu",
+      "m.bbu",
+      "m.bbtb",
+      "m.flagged",
+    ])
+    .orderBy(["p.name", "p.birth_date", "p.region_code", "p.nik", "m.measured_on"])
+    .execute();
+  const feed = await db.kysely
+    .selectFrom("sync_changes")
+    .select(["entity", "region_code"])
+    .select((eb) => eb.fn.countAll().as("n"))
+    .groupBy(["entity", "region_code"])
+    .orderBy(["entity", "region_code"])
+    .execute();
+  const dirty = await db.kysely
+    .selectFrom("indicator_dirty")
+    .select("desa_code")
+    .orderBy("desa_code")
+    .execute();
+  const imports = await db.kysely.selectFrom("imports").select(["status", "summary_json"]).execute();
+  return { persons, measurements, feed: feed.map((f) => ({ ...f, n: Number(f.n) })), dirty, imports };
+}
+
+it("the writer thread stores exactly what one thread stores, month after month", async () => {
+  const file = await fileDatabase("thread.db");
+  const memory = await withRegions(await freshDatabase("sqlite"));
+  try {
+    for (const [name, text] of [
+      ["agustus.csv", AUGUST],
+      ["september.csv", SEPTEMBER],
+    ] as const) {
+      const threadsBefore = writerThreadsStarted();
+      const options = { fileName: name, today: "2026-11-22" };
+      // Small chunks on the file: the writer writes while later chunks are checked.
+      const a = await importMeasurements(file.kysely, SYSTEM_ACTOR, Buffer.from(text), {
+        ...options,
+        chunkRows: 250,
+      });
+      expect(writerThreadsStarted()).toBe(threadsBefore + 1);
+      const b = await importMeasurements(memory.kysely, SYSTEM_ACTOR, Buffer.from(text), options);
+      expect(writerThreadsStarted()).toBe(threadsBefore + 1);
+      expect(a).toEqual(b);
+      expect(a.stored.measurements).toBeGreaterThan(2900);
+    }
+    expect(await contents(file)).toEqual(await contents(memory));
+  } finally {
+    await file.close();
+    await memory.close();
+  }
+});
+
+it("a failure in the writer thread leaves nothing of the import behind", async () => {
+  const db = await fileDatabase("failure.db");
+  try {
+    const at = "2026-11-22T08:00:00.000Z";
+    const store = new ImportStore(
+      db.kysely,
+      SYSTEM_ACTOR,
+      {
+        id: "0193a000-0000-7000-8000-000000000001",
+        kind: "eppgbm",
+        file_name: "agustus.csv",
+        sha256: "x",
+        created_at: at,
+        created_by: null,
+        summary_json: "{}",
+        status: "writing",
+      },
+      () => {},
+    );
+    const person = (n: number) => ({
+      id: `0193a000-0000-7000-8000-0000000001${String(n).padStart(2, "0")}`,
+      region_code: "64.01.05.2003",
+      household_id: null,
+      name: `Anak ${n}`,
+      name_key: `anak ${n}`,
+      sex: 1,
+      birth_date: "2025-01-01",
+      nik: null,
+      mother_id: null,
+      parent_name: null,
+      birth_weight_kg: null,
+      birth_length_cm: null,
+      created_at: at,
+      updated_at: at,
+      revision: 1,
+      deleted_at: null,
+      merged_into: null,
+    });
+    const measurement = (n: number, personId: string) => ({
+      id: `0193a000-0000-7000-8000-000000002${String(n).padStart(3, "0")}`,
+      person_id: personId,
+      region_code: "64.01.05.2003",
+      session_id: null,
+      import_id: "0193a000-0000-7000-8000-000000000001",
+      measured_on: "2026-08-15",
+      weight_kg: 9,
+      lenhei_cm: null,
+      measure: null,
+      muac_cm: null,
+      headc_cm: null,
+      oedema: 0,
+      measured_by: null,
+      created_at: at,
+      created_by: null,
+      deleted_at: null,
+      age_days: 591,
+      zlen: null,
+      zwei: 0.1,
+      zwfl: null,
+      zbmi: null,
+      flagged: 0,
+      tbu: null,
+      bbu: "bbu.normal",
+      bbtb: null,
+      imtu: null,
+      growth_version: 1,
+    });
+    const good = Array.from({ length: 600 }, (_, n) => {
+      const p = person(n % 100);
+      const day = `2026-0${1 + Math.floor(n / 100)}-15`;
+      return {
+        person: n < 100 ? p : null,
+        measurement: { ...measurement(n, p.id), measured_on: day },
+        source: null,
+      };
+    });
+    await store.add(good);
+    // A measurement of nobody: the foreign key refuses it, in the writer thread.
+    const orphan = measurement(999, "0193a000-0000-7000-8000-00000000ffff");
+    await store.add([{ person: null, measurement: orphan, source: null }]);
+    await expect(store.finish({ summary: {}, audit: { regionCode: null, after: {} } })).rejects.toThrow(
+      /FOREIGN KEY/,
+    );
+    await store.abort();
+    const left = async (t: "persons" | "measurements" | "imports") =>
+      Number(
+        (
+          await db.kysely
+            .selectFrom(t)
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect({
+      persons: await left("persons"),
+      measurements: await left("measurements"),
+      imports: await left("imports"),
+    }).toEqual({ persons: 0, measurements: 0, imports: 0 });
+  } finally {
+    await db.close();
+  }
+});
