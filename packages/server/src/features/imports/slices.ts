@@ -49,24 +49,27 @@ export function stepsOf(items: readonly ImportItem[]): WriteStep[] {
 
 /**
  * How long one write transaction of an import may hold SQLite's write lock, then it commits and leaves the
- * lock free. Slices of time, not of rows: on an idle machine a slice writes about 5,000 rows (fewer
- * commits: each rewrites every index page its rows touched, and waits between them cost wall time), on a
- * loaded one fewer rows, and a waiting API write never waits much longer than this (issues 16, 18).
+ * lock free. Slices of time, not of rows, and long: each commit rewrites every index page its rows touched
+ * (~30 ms a commit for a 30k-row month, a tenth of the writing when slices were 150 ms), and a writer
+ * waiting for the lock is heard within a step anyway (below). A writer in another process (a CLI import
+ * beside the server) cannot announce itself: the lock is left free at least every MAX_HOLD_MS for it (its
+ * own timeout is 5 s).
  */
-const SLICE_MS = 150;
+const SLICE_MS = 1000;
+/** At least this often the lock is left free, for writers that cannot announce themselves. */
+const MAX_HOLD_MS = 1000;
 
 /**
- * Between slices the write lock is left free long enough for a writer waiting on it (the API) to take it: a
- * waiting transaction tries `begin immediate` again at most 25 ms later (db/sqlite-dialect
+ * Leaving the lock free for a writer waiting on it (the API, while the import writes in the job worker or
+ * its writer thread): a waiting transaction tries `begin immediate` again at most 25 ms later (db/sqlite-dialect
  * retryWhileWriteLocked), so a gap of one event-loop turn was almost never seen and API writes waited for
  * the whole import (issue 18). Wall time of the import, none of its CPU — a quarter of a 30k-row import's
  * time when left after every slice (issue 16) — so it is left only when a writer announced that it waits
- * (db/write-waiters), or when none was left for MAX_HOLD_MS: a writer in another process (a CLI import
- * beside the server) cannot announce itself, and waits at most about that long (its own timeout is 5 s).
- * PostgreSQL locks rows, not the database: no gap there (no `waiters`).
+ * (db/write-waiters). The announcement is looked for after every step, on an event-loop turn (that is when
+ * it arrives): the slice then ends at once. PostgreSQL locks rows, not the database: no gaps there (no
+ * `waiters`), nor for an in-memory database, which no other connection shares.
  */
 const LOCK_GAP_MS = 50;
-const MAX_HOLD_MS = 1000;
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, LOCK_GAP_MS));
 /** One event-loop turn: announcements from other threads are delivered, queued messages received. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -98,6 +101,7 @@ export class SliceWriter {
   /** Writes until the queue is empty (including steps pushed meanwhile). */
   async drain(): Promise<void> {
     while (this.#next < this.#queue.length) {
+      let heard = false;
       await this.target.transact(async () => {
         const started = performance.now();
         do {
@@ -107,15 +111,24 @@ export class SliceWriter {
           this.#queue[this.#next] = EMPTY_STEP;
           this.#next++;
           this.#done += step.count;
-        } while (this.#next < this.#queue.length && performance.now() - started < SLICE_MS);
+          this.progress(this.#done);
+          if (this.waiters) {
+            await nextTurn();
+            heard = this.waiters.take();
+          }
+        } while (!heard && this.#next < this.#queue.length && performance.now() - started < SLICE_MS);
       });
-      this.progress(this.#done);
       await nextTurn();
-      if (this.waiters && (this.waiters.take() || performance.now() - this.#lastGap >= MAX_HOLD_MS)) {
+      if (
+        this.waiters &&
+        (heard || this.waiters.take() || performance.now() - this.#lastGap >= MAX_HOLD_MS)
+      ) {
         await pause();
         this.#lastGap = performance.now();
       }
     }
+    // Nothing left to write: the lock stays free until more steps come (the writer thread waiting for them).
+    this.#lastGap = performance.now();
   }
 }
 

@@ -16,7 +16,7 @@ export interface WriterStart {
   file: string;
   niceness: number;
 }
-export type ToWriter = { steps: EncodedSteps["steps"] } | { end: true };
+export type ToWriter = { steps: EncodedSteps["steps"] } | { end: true } | { checkpoint: true };
 export type WriterSays = { progress: number } | { done: true } | { error: string };
 
 /**
@@ -93,9 +93,19 @@ export class StoreThread {
     this.#worker.postMessage({ end: true } satisfies ToWriter);
     try {
       await this.#finished;
-    } finally {
+    } catch (err) {
       await this.#worker.terminate();
+      throw err;
     }
+  }
+
+  /**
+   * Once the import is done: the thread copies the log into the database file (a checkpoint, which its
+   * connection skipped while writing) and ends by itself; nobody waits for it, nor does it keep the process.
+   */
+  release(): void {
+    this.#worker.postMessage({ checkpoint: true } satisfies ToWriter);
+    this.#worker.unref();
   }
 
   /** Stops the thread; a slice it was writing is rolled back as its connection closes. */

@@ -86,7 +86,28 @@ export class ImportStore {
   async finish(end: ImportEnd): Promise<void> {
     await this.#begin();
     await this.#thread?.finish();
-    await inTransaction(this.db, async (trx) => {
+    await this.#withoutCheckpoint(() => this.#markDone(end));
+    this.#thread?.release();
+  }
+
+  /**
+   * `fn`, without this connection copying the log into the database file at its commit: the writer thread
+   * left the whole import in the log (store-worker.ts), and copies it after the import, off its path.
+   */
+  async #withoutCheckpoint(fn: () => Promise<void>): Promise<void> {
+    const handle = this.#thread ? sqliteHandleOf(this.db) : undefined;
+    if (!handle) return fn();
+    const pages = handle.pragma("wal_autocheckpoint", { simple: true }) as number;
+    handle.pragma("wal_autocheckpoint = 0");
+    try {
+      await fn();
+    } finally {
+      handle.pragma(`wal_autocheckpoint = ${pages}`);
+    }
+  }
+
+  #markDone(end: ImportEnd): Promise<void> {
+    return inTransaction(this.db, async (trx) => {
       await trx
         .updateTable("imports")
         .set({ status: "done", summary_json: JSON.stringify(end.summary) })
