@@ -45,8 +45,7 @@ function statementFor(
 
 /**
  * Rows of one table as one array of values, row after row in `columns` order: what SQLite's multi-row
- * statements bind, and how an import's rows travel to its writer thread (plain values clone cheaply, one
- * object per row does not; features/imports/store-thread.ts).
+ * statements bind (an import flattens its rows so once, features/imports/slices.ts).
  */
 export interface FlatRows {
   columns: readonly string[];

@@ -24,9 +24,8 @@ export async function insertPersonsAndMeasurements(
 }
 
 /**
- * The SQLite side of `insertPersonsAndMeasurements`, on a bare connection (the import's writer thread has no
- * Kysely). The caller holds the write lock: its transaction began IMMEDIATE (db/sqlite-dialect, or the
- * writer thread's own `begin immediate`), so the reads below cannot go stale before the writes.
+ * The SQLite side of `insertPersonsAndMeasurements`. The caller holds the write lock: its transaction began
+ * IMMEDIATE (db/sqlite-dialect), so the reads below cannot go stale before the writes.
  */
 export function sqliteInsertPersonsAndMeasurements(
   h: SQLite.Database,

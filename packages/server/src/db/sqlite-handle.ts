@@ -12,10 +12,8 @@ import { withCompactValues } from "./sqlite-values";
 export const BUSY_TIMEOUT_MS = 5000;
 
 /**
- * An SQLite connection as the server uses it: every connection — Kysely's (db/database.ts) and a thread's
- * raw one (the import's writer thread, features/imports/store-thread.ts) — is opened here, so all agree on
- * the journal, the foreign keys and the compact ids. Kysely-free on purpose: a thread importing only this
- * starts in a fraction of the time one loading Kysely does.
+ * An SQLite connection as the server uses it (db/database.ts puts Kysely over it): the journal, the foreign
+ * keys, the compact ids, the busy timeout.
  */
 export function openSqliteHandle(source: string | Buffer): SQLite.Database {
   if (typeof source === "string" && source !== ":memory:") mkdirSync(dirname(source), { recursive: true });

@@ -35,9 +35,9 @@ export interface ImportOptions {
 }
 
 /**
- * Rows checked and handed to the store at a time: small enough that the writer thread starts writing soon
- * after the file is read, big enough that the registry and the growth engine are asked a few times, not
- * per row.
+ * Rows checked and handed to the store at a time: small enough that only a chunk of checked rows is held
+ * (the rest of the file stays cells until its turn), big enough that the registry and the growth engine are
+ * asked a few times, not per row.
  */
 const CHUNK_ROWS = 2000;
 
@@ -48,9 +48,9 @@ const CHUNK_ROWS = 2000;
  * measurement is stored with its growth results and e-PPGBM's own values, which the reconciliation
  * compares with Tumbuh's. Every rejected row is reported with line, column and reason; good rows are
  * stored unless `allOrNothing`. A row already in the database (same child, same day) creates nothing, so
- * importing a file twice changes nothing. The rows are checked in chunks, each stored (./store.ts: in short
- * transactions, all or nothing, on an SQLite file by a writer thread) while the next is checked — except
- * with `allOrNothing`, where nothing is stored before every row is checked.
+ * importing a file twice changes nothing. The rows are checked in chunks, each stored (./store.ts: in
+ * slices, all or nothing) before the next is checked — except with `allOrNothing`, where nothing is stored
+ * before every row is checked.
  */
 export async function importMeasurements(
   db: Kysely<Database>,
@@ -63,7 +63,6 @@ export async function importMeasurements(
   const at = nowIso();
   const importId = uuidv7();
   let total = 0;
-  // Opened before the file is read: on an SQLite file the writer thread starts meanwhile.
   const store = options.dryRun
     ? null
     : new ImportStore(

@@ -4,9 +4,8 @@ import type { WriteWaiters } from "../../db/write-waiters";
 import type { ImportSourceValuesTable } from "./schema";
 
 /**
- * How an import's rows are written: in short transactions ("slices"), the same loop whether it runs in the
- * import's own thread (PostgreSQL, an in-memory database) or in its writer thread (an SQLite file,
- * ./store-thread.ts). Kysely-free, so the writer thread starts fast.
+ * How an import's rows are written: in transactions of up to a second ("slices") that give way to a writer
+ * waiting for the lock (./store.ts opens them).
  */
 
 /** One row of the file to store: the measurement, the person it creates (if new), e-PPGBM's own values. */
@@ -17,9 +16,9 @@ export interface ImportItem {
 }
 
 /**
- * Up to STEP_ROWS items, flat (db/bulk-insert FlatRows): the unit written between two looks at the clock,
- * and what travels to the writer thread. A new person and its measurement are always in the same step, so
- * in the same transaction.
+ * Up to STEP_ROWS items, flat (db/bulk-insert FlatRows, what SQLite's statements bind): the unit written
+ * between two looks at the clock and for waiting writers. A new person and its measurement are always in the
+ * same step, so in the same transaction.
  */
 export interface WriteStep {
   persons: FlatRows;
@@ -60,8 +59,7 @@ const SLICE_MS = 1000;
 const MAX_HOLD_MS = 1000;
 
 /**
- * Leaving the lock free for a writer waiting on it (the API, while the import writes in the job worker or
- * its writer thread): a waiting transaction tries `begin immediate` again at most 25 ms later (db/sqlite-dialect
+ * Leaving the lock free for a writer waiting on it (the API, while the import writes in the job worker): a waiting transaction tries `begin immediate` again at most 25 ms later (db/sqlite-dialect
  * retryWhileWriteLocked), so a gap of one event-loop turn was almost never seen and API writes waited for
  * the whole import (issue 18). Wall time of the import, none of its CPU — a quarter of a 30k-row import's
  * time when left after every slice (issue 16) — so it is left only when a writer announced that it waits
@@ -81,7 +79,7 @@ export interface SliceTarget {
   write(step: WriteStep): Promise<void> | void;
 }
 
-/** Writes queued steps in slices; steps may be queued while it writes (the writer thread receives them so). */
+/** Writes queued steps in slices. */
 export class SliceWriter {
   readonly #queue: WriteStep[] = [];
   #next = 0;
@@ -127,8 +125,13 @@ export class SliceWriter {
         this.#lastGap = performance.now();
       }
     }
-    // Nothing left to write: the lock stays free until more steps come (the writer thread waiting for them).
+    // Nothing left to write: the lock stays free until more steps come (the next chunk being checked).
     this.#lastGap = performance.now();
+  }
+
+  /** Stops listening for waiting writers. */
+  close(): void {
+    this.waiters?.close();
   }
 }
 

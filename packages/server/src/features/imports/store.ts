@@ -1,13 +1,14 @@
 import type { Actor } from "@tumbuh/core";
+import type SQLite from "better-sqlite3";
 import { type Kysely, sql, type Transaction } from "kysely";
 import { insertFlatRows, sqliteHandleOf } from "../../db/bulk-insert";
 import { insertPersonsAndMeasurements } from "../../db/fed-insert";
 import type { Database } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
+import { WriteWaiters } from "../../db/write-waiters";
 import { appendAudit } from "../audit/service";
 import type { ImportsTable } from "./schema";
 import { type ImportItem, SliceWriter, stepsOf } from "./slices";
-import { StoreThread } from "./store-thread";
 
 /** An import still "writing" after this long was cut off (a crash, a kill) and is undone. */
 const STALE_MS = 60 * 60 * 1000;
@@ -19,24 +20,27 @@ export interface ImportEnd {
 }
 
 /**
- * Where an import's rows go, as they are checked: in short transactions (issue 18: one long write
- * transaction made every other writer wait, and on SQLite fail with "database is locked" after 5 s), by a
- * writer thread on an SQLite file (./store-thread.ts: the writing overlaps the checking, issue 16) or here
- * (PostgreSQL, an in-memory database). A new person and its measurement always share a transaction. The
- * import row says "writing" from the first rows until the last are committed; `finish` marks it done with
- * its summary and audit entry in one short transaction. On failure `abort` removes what was stored — so the
- * import stays all or nothing — and a crash half-way is undone by the next import (`undoStaleImports`).
- * While it runs, readers may see part of the import; nobody can be left with part of it.
+ * Where an import's rows go, as they are checked: in transactions of up to a second ("slices", ./slices.ts;
+ * issue 18: one long write transaction made every other writer wait, and on SQLite fail with "database is
+ * locked" after 5 s). A new person and its measurement always share a transaction. The import row says
+ * "writing" from the first rows until the last are committed; `finish` marks it done with its summary and
+ * audit entry in one short transaction. On failure `abort` removes what was stored — so the import stays
+ * all or nothing — and a crash half-way is undone by the next import (`undoStaleImports`). While it runs,
+ * readers may see part of the import; nobody can be left with part of it.
+ *
+ * On an SQLite file the log (WAL) is not copied into the database file as it grows — SQLite does so at
+ * every commit past 1000 pages of log, and an import's slices rewrite the same index pages again and again,
+ * each copy waiting on the disk — but once, on the next turn after the import returns (issue 16: about a
+ * fifth of a 30k-row month's writing). Readers and writers meanwhile find the pages in the log, as always.
  */
 export class ImportStore {
-  readonly #thread: StoreThread | null;
-  readonly #here: SliceWriter | null;
+  readonly #slices: SliceWriter;
+  readonly #file: SQLite.Database | null;
   #begun: Promise<void> | null = null;
+  /** The connection's own checkpoint interval while the import holds it at 0 (pages of log). */
+  #autocheckpoint: number | null = null;
 
-  /**
-   * Open before the file is read: the writer thread starts meanwhile. `progress` is told how many rows are
-   * written.
-   */
+  /** `progress` is told how many rows are written. */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly actor: Actor,
@@ -44,14 +48,9 @@ export class ImportStore {
     progress: (done: number) => void,
   ) {
     const handle = sqliteHandleOf(db);
-    if (handle && !handle.memory) {
-      this.#thread = new StoreThread(handle.name, progress);
-      this.#here = null;
-      return;
-    }
-    this.#thread = null;
+    this.#file = handle && !handle.memory ? handle : null;
     let trx: Transaction<Database> | null = null;
-    this.#here = new SliceWriter(
+    this.#slices = new SliceWriter(
       {
         transact: (body) =>
           inTransaction(db, async (t) => {
@@ -64,68 +63,56 @@ export class ImportStore {
           await insertFlatRows(db, t, "import_source_values", step.sources);
         },
       },
-      // No other connection shares an in-memory database; PostgreSQL needs no gaps.
-      null,
+      // Another connection may wait for an SQLite file's write lock; nobody shares an in-memory database, and
+      // PostgreSQL locks rows, not the database.
+      this.#file ? new WriteWaiters(this.#file.name) : null,
       progress,
     );
   }
 
-  /** Stores these rows (in the writer thread: hands them over and returns). */
+  /** Stores these rows. */
   async add(items: readonly ImportItem[]): Promise<void> {
     if (items.length === 0) return;
     await this.#begin();
-    const steps = stepsOf(items);
-    if (this.#thread) await this.#thread.add(steps);
-    else {
-      this.#here?.push(steps);
-      await this.#here?.drain();
-    }
+    this.#slices.push(stepsOf(items));
+    await this.#slices.drain();
   }
 
-  /** Waits for every row to be written, then marks the import done. */
+  /** Marks the import done (every row given to `add` is written by then). */
   async finish(end: ImportEnd): Promise<void> {
     await this.#begin();
-    await this.#thread?.finish();
-    await this.#withoutCheckpoint(() => this.#markDone(end));
-    this.#thread?.release();
-  }
-
-  /**
-   * `fn`, without this connection copying the log into the database file at its commit: the writer thread
-   * left the whole import in the log (store-worker.ts), and copies it after the import, off its path.
-   */
-  async #withoutCheckpoint(fn: () => Promise<void>): Promise<void> {
-    const handle = this.#thread ? sqliteHandleOf(this.db) : undefined;
-    if (!handle) return fn();
-    const pages = handle.pragma("wal_autocheckpoint", { simple: true }) as number;
-    handle.pragma("wal_autocheckpoint = 0");
+    const file = this.#file;
+    const held = this.#autocheckpoint !== null;
     try {
-      await fn();
+      await inTransaction(this.db, async (trx) => {
+        await trx
+          .updateTable("imports")
+          .set({ status: "done", summary_json: JSON.stringify(end.summary) })
+          .where("id", "=", this.importRow.id)
+          .execute();
+        await appendAudit(trx, this.actor, {
+          action: "import.measurements",
+          entity: "import",
+          entityId: this.importRow.id,
+          regionCode: end.audit.regionCode,
+          after: end.audit.after,
+        });
+      });
     } finally {
-      handle.pragma(`wal_autocheckpoint = ${pages}`);
+      this.#close();
+    }
+    if (file && held) {
+      // The log copied into the database file, after the import (see the class comment). PASSIVE: it waits for
+      // nobody, and a write meanwhile simply finds less to copy at its own commit.
+      setImmediate(() => {
+        if (file.open) file.pragma("wal_checkpoint(PASSIVE)");
+      });
     }
   }
 
-  #markDone(end: ImportEnd): Promise<void> {
-    return inTransaction(this.db, async (trx) => {
-      await trx
-        .updateTable("imports")
-        .set({ status: "done", summary_json: JSON.stringify(end.summary) })
-        .where("id", "=", this.importRow.id)
-        .execute();
-      await appendAudit(trx, this.actor, {
-        action: "import.measurements",
-        entity: "import",
-        entityId: this.importRow.id,
-        regionCode: end.audit.regionCode,
-        after: end.audit.after,
-      });
-    });
-  }
-
-  /** Stops writing and removes whatever was stored (nothing, if nothing was). */
+  /** Removes whatever was stored (nothing, if nothing was). */
   async abort(): Promise<void> {
-    await this.#thread?.stop();
+    this.#close();
     if (this.#begun) await undoImport(this.db, this.importRow.id, this.importRow.created_at);
   }
 
@@ -139,8 +126,21 @@ export class ImportStore {
           .values({ ...this.importRow, status: "writing" })
           .execute(),
       );
+      const file = this.#file;
+      if (file) {
+        this.#autocheckpoint = file.pragma("wal_autocheckpoint", { simple: true }) as number;
+        file.pragma("wal_autocheckpoint = 0");
+      }
     })();
     return this.#begun;
+  }
+
+  /** The connection's own checkpoint interval back, the listener for waiting writers closed. */
+  #close(): void {
+    const pages = this.#autocheckpoint;
+    this.#autocheckpoint = null;
+    if (this.#file?.open && pages !== null) this.#file.pragma(`wal_autocheckpoint = ${pages}`);
+    this.#slices.close();
   }
 }
 

@@ -5,18 +5,18 @@ import { SYSTEM_ACTOR } from "@tumbuh/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { syntheticEppgbm } from "../../../bench/eppgbm-file";
 import { DATA_DIR } from "../../data-files";
+import { sqliteHandleOf } from "../../db/bulk-insert";
 import { type Db, openDatabase } from "../../db/database";
 import { migrateToLatest } from "../../db/migrate";
 import { freshDatabase } from "../../testing/dialects";
 import { importRegions } from "../regions/service";
 import { importMeasurements } from "./service";
 import { ImportStore } from "./store";
-import { writerThreadsStarted } from "./store-thread";
 
 /**
- * Issue 16: on an SQLite file an import's rows are written by a writer thread while the import's own thread
- * checks the next chunk. What it stores must be what the same import stores in one thread; a failure in the
- * writer must leave nothing behind.
+ * Issue 16: on an SQLite file an import leaves the log to be copied into the file after it is done
+ * (store.ts) and listens for waiting writers. What it stores must be what the same import stores in memory;
+ * a failure half-way must leave nothing behind, and the connection must get its own setting back.
  */
 
 let dir: string;
@@ -24,7 +24,7 @@ const AUGUST = syntheticEppgbm(3000, "2026-08");
 const SEPTEMBER = syntheticEppgbm(3000, "2026-09", 42, "2026-08");
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "tumbuh-store-thread-"));
+  dir = mkdtempSync(join(tmpdir(), "tumbuh-store-file-"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -87,35 +87,35 @@ async function contents(db: Db) {
   return { persons, measurements, feed: feed.map((f) => ({ ...f, n: Number(f.n) })), dirty, imports };
 }
 
-it("the writer thread stores exactly what one thread stores, month after month", async () => {
-  const file = await fileDatabase("thread.db");
+it("an import on a file stores exactly what it stores in memory, month after month", async () => {
+  const file = await fileDatabase("months.db");
   const memory = await withRegions(await freshDatabase("sqlite"));
   try {
     for (const [name, text] of [
       ["agustus.csv", AUGUST],
       ["september.csv", SEPTEMBER],
     ] as const) {
-      const threadsBefore = writerThreadsStarted();
       const options = { fileName: name, today: "2026-11-22" };
-      // Small chunks on the file: the writer writes while later chunks are checked.
+      // Small chunks on the file: many slices, the connection's settings changed and restored each month.
       const a = await importMeasurements(file.kysely, SYSTEM_ACTOR, Buffer.from(text), {
         ...options,
         chunkRows: 250,
       });
-      expect(writerThreadsStarted()).toBe(threadsBefore + 1);
       const b = await importMeasurements(memory.kysely, SYSTEM_ACTOR, Buffer.from(text), options);
-      expect(writerThreadsStarted()).toBe(threadsBefore + 1);
       expect(a).toEqual(b);
       expect(a.stored.measurements).toBeGreaterThan(2900);
     }
     expect(await contents(file)).toEqual(await contents(memory));
+    // The connection's own setting is back (a checkpoint every 1000 pages of log).
+    const handle = sqliteHandleOf(file.kysely);
+    expect(handle?.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
   } finally {
     await file.close();
     await memory.close();
   }
 });
 
-it("a failure in the writer thread leaves nothing of the import behind", async () => {
+it("a failure half-way leaves nothing of the import behind", async () => {
   const db = await fileDatabase("failure.db");
   try {
     const at = "2026-11-22T08:00:00.000Z";
@@ -192,10 +192,9 @@ it("a failure in the writer thread leaves nothing of the import behind", async (
       };
     });
     await store.add(good);
-    // A measurement of nobody: the foreign key refuses it, in the writer thread.
+    // A measurement of nobody: the foreign key refuses it.
     const orphan = measurement(999, "0193a000-0000-7000-8000-00000000ffff");
-    await store.add([{ person: null, measurement: orphan, source: null }]);
-    await expect(store.finish({ summary: {}, audit: { regionCode: null, after: {} } })).rejects.toThrow(
+    await expect(store.add([{ person: null, measurement: orphan, source: null }])).rejects.toThrow(
       /FOREIGN KEY/,
     );
     await store.abort();
@@ -213,6 +212,8 @@ it("a failure in the writer thread leaves nothing of the import behind", async (
       measurements: await left("measurements"),
       imports: await left("imports"),
     }).toEqual({ persons: 0, measurements: 0, imports: 0 });
+    const handle = sqliteHandleOf(db.kysely);
+    expect(handle?.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
   } finally {
     await db.close();
   }
