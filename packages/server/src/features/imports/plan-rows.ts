@@ -329,7 +329,8 @@ async function placer(
   return async (rows) => {
     const placed: Placed[] = [];
     for (const row of rows) {
-      const key = JSON.stringify([row.kabKota, row.kec, row.desa, row.posyandu]);
+      // Separated by a character no place name holds; a missing name is not an empty one.
+      const key = `${row.kabKota ?? "\u0001"}\u0000${row.kec}\u0000${row.desa}\u0000${row.posyandu ?? "\u0001"}`;
       let outcome = outcomes.get(key);
       if (outcome === undefined) {
         outcome = placeOf(row);
