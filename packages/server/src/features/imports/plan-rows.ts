@@ -41,8 +41,8 @@ export class RowPlanner {
   readonly #known = new Set<string>();
   readonly #desasRead = new Set<string>();
   readonly #niksRead = new Set<string>();
-  /** "personId|day" → the line that stored it (two rows of one child on one day: the second is refused). */
-  readonly #seenRows = new Map<string, number>();
+  /** Each child's days in this file, with their lines (two rows of one child on one day: the second is refused). */
+  readonly #seenDays = new Map<Candidate, { day: string; line: number }[]>();
   /** Every desa a placed row named (the audit entry's region). */
   readonly desas = new Set<string>();
 
@@ -142,22 +142,23 @@ export class RowPlanner {
           merged_into: null,
         };
         person = created;
-        this.#known.add(created.id);
         if (created.nik) this.#byNik.set(created.nik, created);
         addTo(this.#byIdentity, identity, created);
       }
-      const dayKey = `${person.id}|${row.measuredOn}`;
-      const earlier = this.#seenRows.get(dayKey);
+      // Keyed by the child itself (one object per child, registry's or new): no string built per row.
+      const days = this.#seenDays.get(person);
+      const earlier = days?.find((d) => d.day === row.measuredOn);
       if (earlier !== undefined) {
         this.#reject({
           line: row.line,
           column: "Tanggal Pengukuran",
           code: "duplicate_row",
-          params: { line: earlier },
+          params: { line: earlier.line },
         });
         continue;
       }
-      this.#seenRows.set(dayKey, row.line);
+      if (days) days.push({ day: row.measuredOn, line: row.line });
+      else this.#seenDays.set(person, [{ day: row.measuredOn, line: row.line }]);
       out.push({ person, row, created });
     }
     return out;
@@ -326,15 +327,29 @@ async function placer(
   };
   // A file names the same few hundred places on all its rows: each combination is looked up once.
   const outcomes = new Map<string, PlaceOutcome>();
+  let last: { row: EppgbmRow; outcome: PlaceOutcome } | null = null;
   return async (rows) => {
     const placed: Placed[] = [];
     for (const row of rows) {
-      // Separated by a character no place name holds; a missing name is not an empty one.
-      const key = `${row.kabKota ?? "\u0001"}\u0000${row.kec}\u0000${row.desa}\u0000${row.posyandu ?? "\u0001"}`;
-      let outcome = outcomes.get(key);
-      if (outcome === undefined) {
-        outcome = placeOf(row);
-        outcomes.set(key, outcome);
+      let outcome: PlaceOutcome | undefined;
+      // A file lists a posyandu's children one after another: most rows name the places the row before did.
+      if (
+        last &&
+        row.desa === last.row.desa &&
+        row.posyandu === last.row.posyandu &&
+        row.kec === last.row.kec &&
+        row.kabKota === last.row.kabKota
+      ) {
+        outcome = last.outcome;
+      } else {
+        // Separated by a character no place name holds; a missing name is not an empty one.
+        const key = `${row.kabKota ?? "\u0001"}\u0000${row.kec}\u0000${row.desa}\u0000${row.posyandu ?? "\u0001"}`;
+        outcome = outcomes.get(key);
+        if (outcome === undefined) {
+          outcome = placeOf(row);
+          outcomes.set(key, outcome);
+        }
+        last = { row, outcome };
       }
       if ("reject" in outcome) {
         const { column, code, params } = outcome.reject;

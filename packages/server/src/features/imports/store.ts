@@ -30,8 +30,8 @@ export interface ImportEnd {
  *
  * On an SQLite file the log (WAL) is not copied into the database file as it grows — SQLite does so at
  * every commit past 1000 pages of log, and an import's slices rewrite the same index pages again and again,
- * each copy waiting on the disk — but once, on the next turn after the import returns (issue 16: about a
- * fifth of a 30k-row month's writing). Readers and writers meanwhile find the pages in the log, as always.
+ * each copy waiting on the disk — but once, when the import is done (issue 16). Readers and writers
+ * meanwhile find the pages in the log, as always.
  */
 export class ImportStore {
   readonly #slices: SliceWriter;
@@ -101,12 +101,11 @@ export class ImportStore {
     } finally {
       this.#close();
     }
-    if (file && held) {
-      // The log copied into the database file, after the import (see the class comment). PASSIVE: it waits for
-      // nobody, and a write meanwhile simply finds less to copy at its own commit.
-      setImmediate(() => {
-        if (file.open) file.pragma("wal_checkpoint(PASSIVE)");
-      });
+    if (file && held && !file.inTransaction) {
+      // The log copied into the database file, once (see the class comment). PASSIVE: it waits for nobody;
+      // what a reader still uses is left to SQLite's own checkpoints, its interval being back. Not left for
+      // later: reads through a log of a whole import's pages cost the next import a second more (issue 16).
+      file.pragma("wal_checkpoint(PASSIVE)");
     }
   }
 
