@@ -34,7 +34,6 @@ function decodeReference(whole: string, ref: string): string {
 const AMP = 0x26;
 const HASH = 0x23;
 const SEMI = 0x3b;
-const LT = 0x3c;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
