@@ -5,9 +5,36 @@
  * minus sign unless `signed` (weights and counts are never negative). Empty text is null: not entered.
  */
 export function parseDecimal(text: string, options: { signed?: boolean } = {}): number | null {
+  const plain = plainDecimal(text, options.signed === true);
+  if (plain !== undefined) return plain;
   const s = text.replace(/\s+/g, "");
   if (s === "") return null;
   const m = /^([+-]?)(\d+[.,]?\d*|[.,]\d+)$/.exec(s);
   if (!m || (m[1] === "-" && !options.signed)) return Number.NaN;
   return Number(`${m[1]}${(m[2] as string).replace(",", ".")}`);
+}
+
+/**
+ * The same rule for text made only of digits, "+", "-", "." and ",", told by its characters: an import reads
+ * three numbers a row, 90k for a month's file, and two patterns per number were a part of it (issue 16).
+ * Such text has no white space to drop, so it fits the pattern above exactly when a sign comes first if at
+ * all, at most one "." or "," appears and a digit does (decimal.test.ts holds the two equal). undefined: any
+ * other character is there, and the patterns decide.
+ */
+function plainDecimal(text: string, signed: boolean): number | null | undefined {
+  if (text.length === 0) return null;
+  let digits = 0;
+  let separators = 0;
+  let comma = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 44 || c === 46) {
+      separators++;
+      comma ||= c === 44;
+    } else if (c !== 43 && c !== 45) return undefined;
+    else if (i > 0) return Number.NaN;
+  }
+  if (digits === 0 || separators > 1 || (text.charCodeAt(0) === 45 && !signed)) return Number.NaN;
+  return Number(comma ? text.replace(",", ".") : text);
 }
