@@ -43,6 +43,8 @@ describe("parseDecimal", () => {
       fc.stringMatching(/^[-+]?[0-9]{0,4}[.,]?[0-9]{0,3}$/),
       fc.string({ maxLength: 8 }),
       fc.stringMatching(/^[-+0-9., \t\u00a0]{0,8}$/),
+      fc.stringMatching(/^[-+]?[0-9]{0,17}[.,]?[0-9]{0,17}$/),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => String(Math.abs(x))),
     );
     fc.assert(
       fc.property(text, fc.boolean(), (t, signed) => {

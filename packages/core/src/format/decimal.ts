@@ -26,15 +26,25 @@ function plainDecimal(text: string, signed: boolean): number | null | undefined 
   let digits = 0;
   let separators = 0;
   let comma = false;
+  let value = 0; // the digits as one integer
+  let scale = 1; // 10 to the number of digits after the separator
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c === 44 || c === 46) {
+    if (c >= 48 && c <= 57) {
+      digits++;
+      value = value * 10 + (c - 48);
+      if (separators > 0) scale *= 10;
+    } else if (c === 44 || c === 46) {
       separators++;
       comma ||= c === 44;
     } else if (c !== 43 && c !== 45) return undefined;
     else if (i > 0) return Number.NaN;
   }
-  if (digits === 0 || separators > 1 || (text.charCodeAt(0) === 45 && !signed)) return Number.NaN;
-  return Number(comma ? text.replace(",", ".") : text);
+  const negative = text.charCodeAt(0) === 45;
+  if (digits === 0 || separators > 1 || (negative && !signed)) return Number.NaN;
+  // Up to 15 digits the integer is exact and so is 10^(digits after the separator): one division is then
+  // the correctly rounded number, as Number() gives it (no string made with "." for ","; issue 16).
+  if (digits > 15) return Number(comma ? text.replace(",", ".") : text);
+  const abs = value / scale;
+  return negative ? -abs : abs;
 }
