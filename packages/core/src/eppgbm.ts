@@ -216,6 +216,8 @@ export function readDate(c: Cell): string | null | "invalid" {
     const iso = `${t.slice(6, 10)}-${t.slice(3, 5)}-${t.slice(0, 2)}`;
     return isPlausibleDate(iso) ? iso : "invalid";
   }
+  // Both patterns start with a digit: a label ("Gizi Baik", which alignRow tries as a date) needs neither.
+  if (!digitsAt(t, 0, 1)) return "invalid";
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   let iso: string | null = null;
   if (m) iso = `${m[1]}-${m[2]?.padStart(2, "0")}-${m[3]?.padStart(2, "0")}`;

@@ -18,8 +18,9 @@ export function parseDecimal(text: string, options: { signed?: boolean } = {}): 
  * The same rule for text made only of digits, "+", "-", "." and ",", told by its characters: an import reads
  * three numbers a row, 90k for a month's file, and two patterns per number were a part of it (issue 16).
  * Such text has no white space to drop, so it fits the pattern above exactly when a sign comes first if at
- * all, at most one "." or "," appears and a digit does (decimal.test.ts holds the two equal). undefined: any
- * other character is there, and the patterns decide.
+ * all, at most one "." or "," appears and a digit does (decimal.test.ts holds the two equal). Any other
+ * character that is no white space makes the text no number whatever the spaces ("Gizi Baik", which the
+ * import's alignment check tries as a number). undefined: white space is there, and the patterns decide.
  */
 function plainDecimal(text: string, signed: boolean): number | null | undefined {
   if (text.length === 0) return null;
@@ -37,7 +38,7 @@ function plainDecimal(text: string, signed: boolean): number | null | undefined 
     } else if (c === 44 || c === 46) {
       separators++;
       comma ||= c === 44;
-    } else if (c !== 43 && c !== 45) return undefined;
+    } else if (c !== 43 && c !== 45) return mayBeSpace(c) ? undefined : Number.NaN;
     else if (i > 0) return Number.NaN;
   }
   const negative = text.charCodeAt(0) === 45;
@@ -48,3 +49,6 @@ function plainDecimal(text: string, signed: boolean): number | null | undefined 
   const abs = value / scale;
   return negative ? -abs : abs;
 }
+
+/** Whether \s might match the character: the ASCII ones exactly, everything from U+00A0 on left to the patterns. */
+const mayBeSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c >= 0xa0;
