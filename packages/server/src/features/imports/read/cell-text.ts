@@ -133,10 +133,10 @@ const SPACE = 0x20;
 
 /**
  * Most cells need no building: their text stands as written but for each `&nbsp;` becoming a space, and no
- * white space leads, trails or doubles. Then the text is one slice (and one replaceAll) instead of a string
- * built piece by piece — fewer strings for the garbage collector, the larger part of reading a big file.
+ * white space leads, trails or doubles. Then the text is its slices joined by spaces, not built a piece per
+ * space or reference — fewer strings for the garbage collector, the larger part of reading a big file.
  * Anything else (another reference, another kind of white space, a space at either end or next to another)
- * is left to decodedText. -1: not such a cell; 0: no &nbsp;; 1: some.
+ * is left to decodedText. The number of &nbsp; in such a cell, or -1 for another cell.
  */
 function simpleCell(s: string, start: number, end: number): number {
   let gap = true; // the last character was a space (the cell's start counts as one: no leading space)
@@ -149,12 +149,24 @@ function simpleCell(s: string, start: number, end: number): number {
     } else if (c === AMP) {
       if (gap || i + 5 >= end || !isNbsp(s, i + 1)) return -1;
       gap = true;
-      nbsp = 1;
+      nbsp++;
       i += 5;
     } else if (isJsSpace(c)) return -1;
     else gap = false;
   }
   return gap && end > start ? -1 : nbsp;
+}
+
+/** html[start, end), which holds `count` "&nbsp;", with each a space (the cell not copied out first). */
+function nbspAsSpace(html: string, start: number, end: number, count: number): string {
+  let out = "";
+  let run = start;
+  for (let k = 0; k < count; k++) {
+    const at = html.indexOf("&nbsp;", run);
+    out += `${html.slice(run, at)} `;
+    run = at + 6;
+  }
+  return out + html.slice(run, end);
 }
 
 /** The text of the cell html[start, end) (see the rule above). */
@@ -163,7 +175,7 @@ export function cellText(html: string, start: number, end: number): string {
   if (lt < 0 || lt >= end) {
     const simple = simpleCell(html, start, end);
     if (simple === 0) return html.slice(start, end);
-    if (simple === 1) return html.slice(start, end).replaceAll("&nbsp;", " ");
+    if (simple > 0) return nbspAsSpace(html, start, end, simple);
     return decodedText(html, start, end);
   }
   // A tag inside the cell (a <br> in an address): step 1 as written, then the rest in one pass.
