@@ -102,6 +102,29 @@ describe("cellText (an HTML cell's text in one pass)", () => {
     );
   });
 
+  it("gives back the text of the cell above only when this one reads the same", () => {
+    const above = (c: string) =>
+      fc.oneof(
+        fc.constant(plainRule(c)),
+        fc.constant(plainRule(c).replace(" ", "\u00a0")),
+        fc.constant(`${plainRule(c)} `),
+        fc.constant(plainRule(c).slice(1)),
+        cell.map(plainRule),
+      );
+    fc.assert(
+      fc.property(
+        cell.chain((c) => fc.tuple(fc.constant(c), above(c))),
+        ([c, a]) => {
+          const text = `<td>${a}<td>${c}<`;
+          fc.pre(!c.includes("<"));
+          const got = cellText(text, text.length - 1 - c.length, text.length - 1, a);
+          expect(got).toBe(plainRule(c));
+        },
+      ),
+      { numRuns: 10_000 },
+    );
+  });
+
   it("turns the forms SIGIZI writes into text a person reads", () => {
     expect(htmlText("Siti&nbsp;Aminah")).toBe("Siti Aminah");
     expect(htmlText("  Jl.<br/>Mawar\n\t 3 ")).toBe("Jl. Mawar 3");

@@ -169,11 +169,36 @@ function nbspAsSpace(html: string, start: number, end: number, count: number): s
   return out + html.slice(run, end);
 }
 
-/** The text of the cell html[start, end) (see the rule above). */
-export function cellText(html: string, start: number, end: number): string {
+/**
+ * Whether the text of a simple cell html[start, end) holding `nbsp` &nbsp; (every "&" in it starts one) is
+ * `text`, compared where it stands: nothing is made to compare.
+ */
+function sameText(text: string, html: string, start: number, end: number, nbsp: number): boolean {
+  if (text.length !== end - start - 5 * nbsp) return false;
+  if (nbsp === 0) return html.startsWith(text, start);
+  for (let i = start, j = 0; i < end; i++, j++) {
+    const c = html.charCodeAt(i);
+    if (c === AMP) {
+      if (text.charCodeAt(j) !== SPACE) return false;
+      i += 5;
+    } else if (c !== text.charCodeAt(j)) return false;
+  }
+  return true;
+}
+
+/**
+ * The text of the cell html[start, end) (see the rule above). `above`: the text of the cell above it, given
+ * back when this one reads the same. An export repeats a column's value down many rows (the province, the
+ * puskesmas, the desa of a posyandu's children): one string for all of them, not one per row, leaves the
+ * garbage collector less to copy and mark while the file is held — most of the time reading takes.
+ */
+export function cellText(html: string, start: number, end: number, above?: string): string {
   const lt = html.indexOf("<", start);
   if (lt < 0 || lt >= end) {
     const simple = simpleCell(html, start, end);
+    if (simple >= 0 && above !== undefined && above !== "" && sameText(above, html, start, end, simple)) {
+      return above;
+    }
     if (simple === 0) return html.slice(start, end);
     if (simple > 0) return nbspAsSpace(html, start, end, simple);
     return decodedText(html, start, end);

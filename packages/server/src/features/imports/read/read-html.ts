@@ -35,12 +35,13 @@ export function readHtml(bytes: Uint8Array, limits: SheetLimits): Sheet {
   const budget = new RowBudget(limits);
   const rows: Sheet["rows"] = [];
   let row: Cell[] | null = null;
+  let above: Cell[] = []; // the row before, whose cells a row repeats (cellText)
   let cellStart = -1;
   let span = 1;
   let tableRow = 0;
   const closeCell = (end: number) => {
     if (row && cellStart >= 0) {
-      row.push(cellText(html, cellStart, end));
+      row.push(cellText(html, cellStart, end, above[row.length] as string | undefined));
       for (let i = 1; i < span; i++) row.push("");
     }
     cellStart = -1;
@@ -50,6 +51,7 @@ export function readHtml(bytes: Uint8Array, limits: SheetLimits): Sheet {
     if (row) {
       budget.take(row.length);
       rows.push({ line: tableRow, cells: row });
+      above = row;
     }
     row = null;
   };
