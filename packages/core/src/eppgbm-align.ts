@@ -97,7 +97,11 @@ function typedColumns(map: HeaderMap): { at: number; kind: Kind }[] {
 /** Typed cells from column `from` on that do not hold what their column holds. */
 function misfits(cells: readonly Cell[], map: HeaderMap, from: number): number {
   let n = 0;
-  for (const { at, kind } of typedColumns(map)) if (at >= from && !fits(kind, cells[at])) n++;
+  const typed = typedColumns(map);
+  for (let k = 0; k < typed.length; k++) {
+    const { at, kind } = typed[k] as { at: number; kind: Kind };
+    if (at >= from && !fits(kind, cells[at])) n++;
+  }
   return n;
 }
 
