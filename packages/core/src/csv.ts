@@ -18,7 +18,6 @@ export function parseCsv(text: string, delimiter = ","): CsvRecord[] {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   let fields: string[] = [];
-  let above: string[] = []; // the record before, whose fields a record repeats (fieldText)
   // The field so far is `field` followed by the run of plain characters text[run, i).
   let field = "";
   let run = i;
@@ -27,10 +26,8 @@ export function parseCsv(text: string, delimiter = ","): CsvRecord[] {
   let fieldStarted = false;
   const endRecord = () => {
     fields.push(field);
-    if (!(fields.length === 1 && fields[0] === "" && !fieldStarted)) {
+    if (!(fields.length === 1 && fields[0] === "" && !fieldStarted))
       records.push({ line: recordLine, fields });
-      above = fields;
-    }
     fields = [];
     field = "";
     fieldStarted = false;
@@ -54,12 +51,12 @@ export function parseCsv(text: string, delimiter = ","): CsvRecord[] {
       fieldStarted = true;
       run = i + 1;
     } else if (ch === delim) {
-      fields.push(field === "" ? fieldText(text, run, i, above[fields.length]) : field + text.slice(run, i));
+      fields.push(field + text.slice(run, i));
       field = "";
       fieldStarted = true;
       run = i + 1;
     } else if (ch === LF || ch === CR) {
-      field = field === "" ? fieldText(text, run, i, above[fields.length]) : field + text.slice(run, i);
+      field += text.slice(run, i);
       if (ch === CR && text.charCodeAt(i + 1) === LF) i++;
       endRecord();
       line++;
@@ -67,20 +64,9 @@ export function parseCsv(text: string, delimiter = ","): CsvRecord[] {
       run = i + 1;
     } else fieldStarted = true;
   }
-  field = field === "" ? fieldText(text, run, n, above[fields.length]) : field + text.slice(run, n);
+  field += text.slice(run, n);
   if (field !== "" || fields.length > 0 || fieldStarted) endRecord();
   return records;
-}
-
-/**
- * text[from, to) — or `above`, the field above it, when it reads the same. A file repeats a column's value
- * down many rows (a province, a desa, a status): one string for all of them instead of one per row leaves
- * the garbage collector less to copy and mark while a big file is held (issue 16). Compared in place.
- */
-function fieldText(text: string, from: number, to: number, above: string | undefined): string {
-  if (above !== undefined && above.length === to - from && to > from && text.startsWith(above, from))
-    return above;
-  return text.slice(from, to);
 }
 
 const QUOTE = 0x22;
