@@ -33,6 +33,22 @@ describe("parseCsv", () => {
 });
 
 describe("toCsv", () => {
+  it("reads a column repeating its value (or the start of it) down the rows right", () => {
+    // Few values, many alike or one the start of another, as the columns of an export are.
+    const cell = fc.constantFrom("", "a", "ab", "abc", "b", "a,b", 'a"', " a");
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 8 }),
+        (rows) => {
+          const read = parseCsv(toCsv(rows)).map((r) => r.fields);
+          const kept = rows.filter((r) => !r.every((c) => c === ""));
+          expect(read.filter((r) => !r.every((c) => c === ""))).toEqual(kept);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
   it("quotes only the fields that need it and ends every record with CRLF", () => {
     expect(
       toCsv([

@@ -48,7 +48,8 @@ function fits(kind: Kind, c: Cell): boolean {
     case "number":
       return isPlaceholder(c) || readNumber(c) !== "invalid";
     case "count":
-      return /^\d{1,3}$/.test(t);
+      // One to three digits (t is not empty here).
+      return t.length <= 3 && allDigits(t);
     case "age":
       // "1 Tahun - 3 Bulan - 12 Hari"
       return /tahun|bulan|hari|thn|bln|hr/i.test(t);
@@ -61,16 +62,45 @@ function fits(kind: Kind, c: Cell): boolean {
   }
 }
 
+/** Only ASCII digits (what \d matches). */
+function allDigits(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function columnIndex(map: HeaderMap, col: EppgbmColumn | EppgbmSourceColumn): number | undefined {
   return col in map.index ? map.index[col as EppgbmColumn] : map.source[col as EppgbmSourceColumn];
+}
+
+/**
+ * The typed columns a header has, where they are: found once per file, not for every row (issue 16). A
+ * HeaderMap is never changed once mapHeaders has made it, so it can key them.
+ */
+const typedColumnsOf = new WeakMap<HeaderMap, { at: number; kind: Kind }[]>();
+
+function typedColumns(map: HeaderMap): { at: number; kind: Kind }[] {
+  let typed = typedColumnsOf.get(map);
+  if (typed === undefined) {
+    typed = [];
+    for (const [col, kind] of KINDS) {
+      const at = columnIndex(map, col);
+      if (at !== undefined) typed.push({ at, kind });
+    }
+    typedColumnsOf.set(map, typed);
+  }
+  return typed;
 }
 
 /** Typed cells from column `from` on that do not hold what their column holds. */
 function misfits(cells: readonly Cell[], map: HeaderMap, from: number): number {
   let n = 0;
-  for (const [col, kind] of KINDS) {
-    const i = columnIndex(map, col);
-    if (i !== undefined && i >= from && !fits(kind, cells[i])) n++;
+  const typed = typedColumns(map);
+  for (let k = 0; k < typed.length; k++) {
+    const { at, kind } = typed[k] as { at: number; kind: Kind };
+    if (at >= from && !fits(kind, cells[at])) n++;
   }
   return n;
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isPlausibleDate } from "./dates";
-import { mapHeaders, placeKey, readDate, readEppgbmRow, readNumber } from "./eppgbm";
+import { isPlaceholder, mapHeaders, placeKey, readDate, readEppgbmRow, readNumber } from "./eppgbm";
 
 const HEADER = [
   "NIK",
@@ -74,6 +74,20 @@ describe("e-PPGBM rows", () => {
         expect(readDate(t)).toBe(t.trim() === "" ? null : byPatterns(t.trim()));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it("tells a placeholder text exactly as its pattern does (most cells without it)", () => {
+    const ch = fc.constantFrom(..."9-.,0 a".split(""));
+    const text = fc.oneof(
+      fc.array(ch, { maxLength: 8 }).map((cs) => cs.join("")),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(isPlaceholder(t)).toBe(/^-?9{3,}([.,]9+)?$/.test(t.trim()));
+      }),
+      { numRuns: 5_000 },
     );
   });
 

@@ -216,6 +216,8 @@ export function readDate(c: Cell): string | null | "invalid" {
     const iso = `${t.slice(6, 10)}-${t.slice(3, 5)}-${t.slice(0, 2)}`;
     return isPlausibleDate(iso) ? iso : "invalid";
   }
+  // Both patterns start with a digit: a label ("Gizi Baik", which alignRow tries as a date) needs neither.
+  if (!digitsAt(t, 0, 1)) return "invalid";
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   let iso: string | null = null;
   if (m) iso = `${m[1]}-${m[2]?.padStart(2, "0")}-${m[3]?.padStart(2, "0")}`;
@@ -233,18 +235,24 @@ export function readNumber(c: Cell): number | null | "invalid" {
   return Number.isNaN(n) ? "invalid" : n;
 }
 
+// The words are made once, not as a new list for every cell (issue 16).
+const MALE = new Set(["l", "laki-laki", "laki laki", "lakilaki", "1", "m", "male"]);
+const FEMALE = new Set(["p", "perempuan", "2", "f", "female"]);
+const LYING = new Set(["l", "telentang", "terlentang", "berbaring", "tidur", "length", "pb"]);
+const STANDING = new Set(["h", "berdiri", "height", "tb"]);
+
 export function readSex(c: Cell): 1 | 2 | null {
   const t = cellText(c).toLowerCase();
-  if (["l", "laki-laki", "laki laki", "lakilaki", "1", "m", "male"].includes(t)) return 1;
-  if (["p", "perempuan", "2", "f", "female"].includes(t)) return 2;
+  if (MALE.has(t)) return 1;
+  if (FEMALE.has(t)) return 2;
   return null;
 }
 
 export function readMeasure(c: Cell): "l" | "h" | null | "invalid" {
   const t = cellText(c).toLowerCase();
   if (t === "") return null;
-  if (["l", "telentang", "terlentang", "berbaring", "tidur", "length", "pb"].includes(t)) return "l";
-  if (["h", "berdiri", "height", "tb"].includes(t)) return "h";
+  if (LYING.has(t)) return "l";
+  if (STANDING.has(t)) return "h";
   return "invalid";
 }
 
@@ -320,8 +328,10 @@ export function readEppgbmRow(
   if (typeof nikCell === "number" && nikCell >= 1e15 && nikCell % 10 === 0) {
     fail(r, "NIK", "nik_as_number", { value: String(nikCell) });
   }
-  const rawNik = cellText(nikCell).replace(/^'/, "");
-  const nik = rawNik === "" || /^0+$/.test(rawNik) ? null : rawNik;
+  const nikText = cellText(nikCell);
+  // A leading apostrophe is how a spreadsheet keeps digits as text; a NIK of zeros is no NIK.
+  const rawNik = nikText.charCodeAt(0) === 39 ? nikText.slice(1) : nikText;
+  const nik = onlyZeros(rawNik) ? null : rawNik;
   const weightKg = numberIn(r, "berat", "Berat");
   if (weightKg !== null && weightKg <= 0)
     fail(r, "Berat", "not_weight", { value: cellText(cellOf(r, "berat")) });
@@ -384,16 +394,27 @@ export function readEppgbmRow(
  */
 export function isPlaceholder(c: Cell): boolean {
   if (typeof c === "number") return Math.abs(c) >= 999 && /^9+(\.9+)?$/.test(String(Math.abs(c)));
-  return /^-?9{3,}([.,]9+)?$/.test(cellText(c));
+  const t = cellText(c);
+  // Only text starting "-" or "9" can be one: most cells are told without the pattern (issue 16).
+  const first = t.charCodeAt(0);
+  return (first === 45 || first === 57) && /^-?9{3,}([.,]9+)?$/.test(t);
+}
+
+/** Empty, or nothing but zeros (what /^0*$/ matches). */
+function onlyZeros(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) !== 48) return false;
+  return true;
 }
 
 function sourceValues(cells: readonly Cell[], map: HeaderMap): EppgbmRow["source"] {
   const out: EppgbmRow["source"] = {};
-  for (const [col, i] of Object.entries(map.source) as [EppgbmSourceColumn, number][]) {
+  // for…in, not Object.entries: no list of pairs made for every row (issue 16).
+  for (const col in map.source) {
+    const i = map.source[col as EppgbmSourceColumn] as number;
     const c = cells[i];
     // A number keeps the digits the file shows (a BIFF/XLSX number cell), text its exact characters.
     const v = typeof c === "number" ? String(c) : cellText(c);
-    if (v !== "") out[col] = v;
+    if (v !== "") out[col as EppgbmSourceColumn] = v;
   }
   return out;
 }

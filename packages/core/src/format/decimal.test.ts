@@ -29,6 +29,31 @@ describe("parseDecimal", () => {
     expect(parseDecimal("-3,5", { signed: true })).toBe(-3.5);
   });
 
+  it("reads text of digits, signs and separators exactly as the patterns do", () => {
+    // The plain rule plainDecimal is held to (white space dropped, then two patterns).
+    const byPattern = (text: string, signed: boolean) => {
+      const s = text.replace(/\s+/g, "");
+      if (s === "") return null;
+      const m = /^([+-]?)(\d+[.,]?\d*|[.,]\d+)$/.exec(s);
+      if (!m || (m[1] === "-" && !signed)) return Number.NaN;
+      return Number(`${m[1]}${(m[2] as string).replace(",", ".")}`);
+    };
+    const text = fc.oneof(
+      fc.stringMatching(/^[-+0-9.,]{0,8}$/),
+      fc.stringMatching(/^[-+]?[0-9]{0,4}[.,]?[0-9]{0,3}$/),
+      fc.string({ maxLength: 8 }),
+      fc.stringMatching(/^[-+0-9., \t\u00a0]{0,8}$/),
+      fc.stringMatching(/^[-+]?[0-9]{0,17}[.,]?[0-9]{0,17}$/),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => String(Math.abs(x))),
+    );
+    fc.assert(
+      fc.property(text, fc.boolean(), (t, signed) => {
+        expect(parseDecimal(t, { signed })).toBe(byPattern(t, signed));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
   it("reads back any number written with a decimal comma", () => {
     fc.assert(
       fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (x) => {

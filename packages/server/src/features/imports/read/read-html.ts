@@ -1,59 +1,7 @@
 import type { Cell } from "@tumbuh/core";
+import { cellText } from "./cell-text";
 import { decodeText } from "./decode-text";
 import { fileUnreadable, RowBudget, type Sheet, type SheetLimits } from "./sheet";
-
-const NAMED: Record<string, string> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  // A non-breaking space is a space in a name or an address ("Siti&nbsp;Aminah").
-  nbsp: " ",
-};
-
-// One function for every reference, not a new closure per call: a 30k-row export decodes 300k cells, and
-// the TypeScript runner names each closure as it is made (issue 16).
-function decodeReference(whole: string, ref: string): string {
-  if (ref[0] === "#") {
-    const code = ref[1] === "x" || ref[1] === "X" ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-    if (!Number.isFinite(code) || code > 0x10ffff) return whole;
-    return code === 0xa0 ? " " : String.fromCodePoint(code);
-  }
-  return NAMED[ref.toLowerCase()] ?? whole;
-}
-
-/** HTML character references: the named ones exports use, and numeric ones (&#39; &#x27;). */
-export function decodeEntities(s: string): string {
-  // &nbsp; is most of them (every space of a name in a SIGIZI export): replaced in one plain pass first. A
-  // reference holds one "&" and the space put in its place is part of none, so the result is the same.
-  const t = s.includes("&nbsp;") ? s.replaceAll("&nbsp;", " ") : s;
-  return t.includes("&") ? t.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, decodeReference) : t;
-}
-
-/** A cell's text: <br> and runs of white space become one space, other tags go, entities are decoded. */
-function cellText(html: string): string {
-  // Most cells hold no tag and many no entity: each step runs only when it can change something (a 30k-row
-  // export has 660k cells; issue 16).
-  let s = html.includes("<") ? html.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]*>/g, "") : html;
-  if (s.includes("&")) s = decodeEntities(s);
-  return spacedOnce(s) ? s : s.replace(/[\s\u00a0]+/g, " ").trim();
-}
-
-/**
- * Whether `s` is already what the white-space step makes of it: no white space but single spaces between
- * other characters. Characters from U+1680 up (where JavaScript's other spaces are) take the exact step.
- */
-function spacedOnce(s: string): boolean {
-  const last = s.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) {
-      if (i === 0 || i === last || s.charCodeAt(i + 1) === 32) return false;
-    } else if (c < 32 || c === 0xa0 || c >= 0x1680) return false;
-  }
-  return true;
-}
 
 /** The tags that shape the table, by the index of their name in TAG_NAMES (any other tag is -1). */
 const TAG_NAMES = ["tr", "td", "th", "table"] as const;
@@ -87,12 +35,13 @@ export function readHtml(bytes: Uint8Array, limits: SheetLimits): Sheet {
   const budget = new RowBudget(limits);
   const rows: Sheet["rows"] = [];
   let row: Cell[] | null = null;
+  let above: Cell[] = []; // the row before, whose cells a row repeats (cellText)
   let cellStart = -1;
   let span = 1;
   let tableRow = 0;
   const closeCell = (end: number) => {
     if (row && cellStart >= 0) {
-      row.push(cellText(html.slice(cellStart, end)));
+      row.push(cellText(html, cellStart, end, above[row.length] as string | undefined));
       for (let i = 1; i < span; i++) row.push("");
     }
     cellStart = -1;
@@ -102,6 +51,7 @@ export function readHtml(bytes: Uint8Array, limits: SheetLimits): Sheet {
     if (row) {
       budget.take(row.length);
       rows.push({ line: tableRow, cells: row });
+      above = row;
     }
     row = null;
   };
