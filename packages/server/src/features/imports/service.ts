@@ -80,16 +80,8 @@ export async function importMeasurements(
         },
         (done) => progress(done, total),
       );
-  const T: Record<string, number> = {};
-  let tt = performance.now();
-  const lap = (k: string) => {
-    const n = performance.now();
-    T[k] = (T[k] ?? 0) + n - tt;
-    tt = n;
-  };
   try {
     const { report, rows } = await readRows(bytes, options, today);
-    lap("sheet");
     if (rows === null) {
       await store?.abort();
       return report;
@@ -100,12 +92,8 @@ export async function importMeasurements(
     const held: ImportItem[] | null = report.allOrNothing ? [] : null;
     const compared: { row: EppgbmRow; measurement: MeasurementsTable }[] = [];
     const stored = { persons: 0, measurements: 0 };
-    lap("open");
     while (!rows.done) {
-      const taken = rows.take(options.chunkRows ?? CHUNK_ROWS);
-      lap("rows");
-      const planned = await planner.plan(taken);
-      lap("plan");
+      const planned = await planner.plan(rows.take(options.chunkRows ?? CHUNK_ROWS));
       const items: ImportItem[] = [];
       for (const { row, item } of planned) {
         compared.push({ row, measurement: item.measurement });
@@ -115,7 +103,6 @@ export async function importMeasurements(
       stored.measurements += items.length;
       if (held) for (const item of items) held.push(item);
       else await store?.add(items);
-      lap("store");
     }
     report.reconciliation = reconcile(compared);
     report.stored = stored;
@@ -147,8 +134,6 @@ export async function importMeasurements(
         after: { fileName: options.fileName, stored: report.stored, rejected: report.rejected.length },
       },
     });
-    lap("finish");
-    console.error(JSON.stringify(Object.fromEntries(Object.entries(T).map(([k, v]) => [k, Math.round(v)]))));
     progress(total, total);
     return report;
   } catch (err) {
