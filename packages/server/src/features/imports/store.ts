@@ -2,6 +2,7 @@ import type { Actor } from "@tumbuh/core";
 import type SQLite from "better-sqlite3";
 import { type Kysely, sql, type Transaction } from "kysely";
 import { insertFlatRows, sqliteHandleOf } from "../../db/bulk-insert";
+import { checkpointLater } from "../../db/checkpoint-later";
 import { insertPersonsAndMeasurements } from "../../db/fed-insert";
 import type { Database } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
@@ -30,8 +31,9 @@ export interface ImportEnd {
  *
  * On an SQLite file the log (WAL) is not copied into the database file as it grows — SQLite does so at
  * every commit past 1000 pages of log, and an import's slices rewrite the same index pages again and again,
- * each copy waiting on the disk — but once, when the import is done (issue 16). Readers and writers
- * meanwhile find the pages in the log, as always.
+ * each copy waiting on the disk — but once, when the import is done, by another thread while this one goes
+ * on (db/checkpoint-later; issue 16). Readers and writers meanwhile find the pages in the log, as always. A
+ * next import must not start on a log nobody copied: reading through a whole import's pages cost it a second.
  */
 export class ImportStore {
   readonly #slices: SliceWriter;
@@ -101,12 +103,8 @@ export class ImportStore {
     } finally {
       this.#close();
     }
-    if (file && held && !file.inTransaction) {
-      // The log copied into the database file, once (see the class comment). PASSIVE: it waits for nobody;
-      // what a reader still uses is left to SQLite's own checkpoints, its interval being back. Not left for
-      // later: reads through a log of a whole import's pages cost the next import a second more (issue 16).
-      file.pragma("wal_checkpoint(PASSIVE)");
-    }
+    // The log copied into the database file once, in a thread of its own (see the class comment).
+    if (file && held) checkpointLater(file.name);
   }
 
   /** Removes whatever was stored (nothing, if nothing was). */
