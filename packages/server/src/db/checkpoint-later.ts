@@ -28,7 +28,7 @@ try {
  * A long write that held SQLite's own checkpoints back (an import, features/imports/store.ts) hands the copy
  * here instead of waiting for the disk itself. PASSIVE: it blocks no reader or writer; what it cannot copy
  * yet (pages a reader still needs, pages written meanwhile) SQLite copies at a later commit. Nothing is lost
- * if it fails or the process ends first: the log is the database until it is copied.
+ * if it fails: the log is the database until it is copied.
  */
 export function checkpointLater(file: string): void {
   const worker = new Worker(PROGRAM, {
@@ -37,7 +37,7 @@ export function checkpointLater(file: string): void {
     workerData: { file, driver: DRIVER, niceness: getPriority() },
     execArgv: [],
   });
-  // Neither keeps a process (a CLI import, a test) alive nor fails it.
-  worker.unref();
+  // It keeps the process alive until it is done (a CLI import exits a moment later): a thread cut off inside
+  // SQLite when the process ends takes the process down with it. A failure fails nothing.
   worker.on("error", () => {});
 }
