@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { describeEachDialect } from "../testing/dialects";
-import { bulkInsert, flatRows } from "./bulk-insert";
+import { bulkInsert } from "./bulk-insert";
 import { insertPersonsAndMeasurements } from "./fed-insert";
 import type { MeasurementsTable, PersonsTable } from "./schema";
 import { inTransaction } from "./transaction";
@@ -70,8 +70,8 @@ describeEachDialect("insertPersonsAndMeasurements", (db) => {
       insertPersonsAndMeasurements(
         k,
         trx,
-        flatRows([a, b]),
-        flatRows([measurement("m1", a), measurement("m2", b), measurement("m3", earlier)]),
+        [a, b],
+        [measurement("m1", a), measurement("m2", b), measurement("m3", earlier)],
       ),
     );
     const feed = await k
@@ -106,7 +106,7 @@ describeEachDialect("insertPersonsAndMeasurements", (db) => {
     const a = person("q1", "64.01.02.2001");
     await expect(
       inTransaction(k, async (trx) => {
-        await insertPersonsAndMeasurements(k, trx, flatRows([a]), flatRows([measurement("n1", a)]));
+        await insertPersonsAndMeasurements(k, trx, [a], [measurement("n1", a)]);
         throw new Error("chunk failed");
       }),
     ).rejects.toThrow("chunk failed");

@@ -1,10 +1,10 @@
 import type SQLite from "better-sqlite3";
 import type { Kysely, Transaction } from "kysely";
-import { type FlatRows, insertFlatRows, sqliteHandleOf, sqliteInsertRows } from "./bulk-insert";
-import type { Database } from "./schema";
+import { bulkInsert, sqliteHandleOf } from "./bulk-insert";
+import type { Database, MeasurementsTable, PersonsTable } from "./schema";
 
 /**
- * Insert new persons and their measurements (an import's step) inside the caller's transaction, with the
+ * Insert new persons and their measurements (an import's chunk) inside the caller's transaction, with the
  * change-feed rows devices pull and the "figures of this desa are stale" marks — exactly what the row
  * triggers would write. On SQLite the triggers stand aside while `sync_feed_deferred` holds a row (migration
  * 2026-12-06T2200) and the same rows are written with one statement per table after the inserts: about a
@@ -14,32 +14,25 @@ import type { Database } from "./schema";
 export async function insertPersonsAndMeasurements(
   base: Kysely<Database>,
   trx: Transaction<Database>,
-  persons: FlatRows,
-  measurements: FlatRows,
+  persons: readonly PersonsTable[],
+  measurements: readonly MeasurementsTable[],
 ): Promise<void> {
   const h = sqliteHandleOf(base);
-  if (h) return sqliteInsertPersonsAndMeasurements(h, persons, measurements);
-  await insertFlatRows(base, trx, "persons", persons);
-  await insertFlatRows(base, trx, "measurements", measurements);
-}
-
-/**
- * The SQLite side of `insertPersonsAndMeasurements`. The caller holds the write lock: its transaction began
- * IMMEDIATE (db/sqlite-dialect), so the reads below cannot go stale before the writes.
- */
-export function sqliteInsertPersonsAndMeasurements(
-  h: SQLite.Database,
-  persons: FlatRows,
-  measurements: FlatRows,
-): void {
+  if (!h) {
+    await bulkInsert(base, trx, "persons", persons);
+    await bulkInsert(base, trx, "measurements", measurements);
+    return;
+  }
+  // The caller's transaction began IMMEDIATE (db/sqlite-dialect), so it already holds the write lock and its
+  // reads below cannot go stale before its writes.
   const st = statementsOf(h);
   st.defer.run();
   // The rows this call adds are those above the largest rowid now: SQLite hands out max(rowid) + 1, and no
   // other connection writes while this transaction holds the write lock.
   const personsAfter = st.lastPerson.get() as number;
   const measurementsAfter = st.lastMeasurement.get() as number;
-  sqliteInsertRows(h, "persons", persons);
-  sqliteInsertRows(h, "measurements", measurements);
+  await bulkInsert(base, trx, "persons", persons);
+  await bulkInsert(base, trx, "measurements", measurements);
   st.feedPersons.run(personsAfter);
   st.feedMeasurements.run(measurementsAfter);
   st.dirty.run(personsAfter, measurementsAfter);

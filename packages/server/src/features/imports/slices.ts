@@ -1,4 +1,3 @@
-import { type FlatRows, flatRows } from "../../db/bulk-insert";
 import type { MeasurementsTable, PersonsTable } from "../../db/schema";
 import type { WriteWaiters } from "../../db/write-waiters";
 import type { ImportSourceValuesTable } from "./schema";
@@ -15,36 +14,8 @@ export interface ImportItem {
   source: ImportSourceValuesTable | null;
 }
 
-/**
- * Up to STEP_ROWS items, flat (db/bulk-insert FlatRows, what SQLite's statements bind): the unit written
- * between two looks at the clock and for waiting writers. A new person and its measurement are always in the
- * same step, so in the same transaction.
- */
-export interface WriteStep {
-  persons: FlatRows;
-  measurements: FlatRows;
-  sources: FlatRows;
-  /** Measurements in the step (what progress counts). */
-  count: number;
-}
-
-/** Rows inserted between two looks at the clock inside a slice (about 10 ms of writing when idle). */
+/** Rows inserted between two looks at the clock and for waiting writers (about 10 ms of writing when idle). */
 export const STEP_ROWS = 250;
-
-/** Items in file order as steps. */
-export function stepsOf(items: readonly ImportItem[]): WriteStep[] {
-  const steps: WriteStep[] = [];
-  for (let i = 0; i < items.length; i += STEP_ROWS) {
-    const step = items.slice(i, i + STEP_ROWS);
-    steps.push({
-      persons: flatRows(step.flatMap((c) => (c.person ? [c.person] : []))),
-      measurements: flatRows(step.map((c) => c.measurement)),
-      sources: flatRows(step.flatMap((c) => (c.source ? [c.source] : []))),
-      count: step.length,
-    });
-  }
-  return steps;
-}
 
 /**
  * How long one write transaction of an import may hold SQLite's write lock, then it commits and leaves the
@@ -75,13 +46,13 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export interface SliceTarget {
   /** Runs `body` in one write transaction (on SQLite one holding the write lock from its start). */
   transact(body: () => Promise<void>): Promise<void>;
-  /** Writes one step inside the transaction `transact` opened. */
-  write(step: WriteStep): Promise<void> | void;
+  /** Writes up to STEP_ROWS items inside the transaction `transact` opened. */
+  write(step: readonly ImportItem[]): Promise<void> | void;
 }
 
-/** Writes queued steps in slices. */
+/** Writes queued items in slices, a step at a time (a new person and its measurement in the same step). */
 export class SliceWriter {
-  readonly #queue: WriteStep[] = [];
+  readonly #queue: ImportItem[] = [];
   #next = 0;
   #done = 0;
   #lastGap = performance.now();
@@ -92,8 +63,8 @@ export class SliceWriter {
     private readonly progress: (done: number) => void,
   ) {}
 
-  push(steps: readonly WriteStep[]): void {
-    for (const s of steps) this.#queue.push(s);
+  push(items: readonly ImportItem[]): void {
+    for (const item of items) this.#queue.push(item);
   }
 
   /** Writes until the queue is empty (including steps pushed meanwhile). */
@@ -103,12 +74,10 @@ export class SliceWriter {
       await this.target.transact(async () => {
         const started = performance.now();
         do {
-          const step = this.#queue[this.#next] as WriteStep;
+          const step = this.#queue.slice(this.#next, this.#next + STEP_ROWS);
           await this.target.write(step);
-          // Written steps are let go (the queue may hold a whole file's rows).
-          this.#queue[this.#next] = EMPTY_STEP;
-          this.#next++;
-          this.#done += step.count;
+          this.#next += step.length;
+          this.#done += step.length;
           this.progress(this.#done);
           if (this.waiters) {
             await nextTurn();
@@ -125,8 +94,10 @@ export class SliceWriter {
         this.#lastGap = performance.now();
       }
     }
-    // Nothing left to write: the lock stays free until more steps come (the next chunk being checked).
+    // Nothing left to write: the lock stays free until more items come (the next chunk being checked).
     this.#lastGap = performance.now();
+    this.#queue.length = 0;
+    this.#next = 0;
   }
 
   /** Stops listening for waiting writers. */
@@ -134,6 +105,3 @@ export class SliceWriter {
     this.waiters?.close();
   }
 }
-
-const NO_ROWS: FlatRows = { columns: [], values: [] };
-const EMPTY_STEP: WriteStep = { persons: NO_ROWS, measurements: NO_ROWS, sources: NO_ROWS, count: 0 };

@@ -1,7 +1,7 @@
 import type { Actor } from "@tumbuh/core";
 import type SQLite from "better-sqlite3";
 import { type Kysely, sql, type Transaction } from "kysely";
-import { insertFlatRows, sqliteHandleOf } from "../../db/bulk-insert";
+import { bulkInsert, sqliteHandleOf } from "../../db/bulk-insert";
 import { checkpointLater } from "../../db/checkpoint-later";
 import { insertPersonsAndMeasurements } from "../../db/fed-insert";
 import type { Database } from "../../db/schema";
@@ -9,7 +9,7 @@ import { inTransaction } from "../../db/transaction";
 import { WriteWaiters } from "../../db/write-waiters";
 import { appendAudit } from "../audit/service";
 import type { ImportsTable } from "./schema";
-import { type ImportItem, SliceWriter, stepsOf } from "./slices";
+import { type ImportItem, SliceWriter } from "./slices";
 
 /** An import still "writing" after this long was cut off (a crash, a kill) and is undone. */
 const STALE_MS = 60 * 60 * 1000;
@@ -61,8 +61,18 @@ export class ImportStore {
           }),
         async write(step) {
           const t = trx as Transaction<Database>;
-          await insertPersonsAndMeasurements(db, t, step.persons, step.measurements);
-          await insertFlatRows(db, t, "import_source_values", step.sources);
+          await insertPersonsAndMeasurements(
+            db,
+            t,
+            step.flatMap((c) => (c.person ? [c.person] : [])),
+            step.map((c) => c.measurement),
+          );
+          await bulkInsert(
+            db,
+            t,
+            "import_source_values",
+            step.flatMap((c) => (c.source ? [c.source] : [])),
+          );
         },
       },
       // Another connection may wait for an SQLite file's write lock; nobody shares an in-memory database, and
@@ -76,7 +86,7 @@ export class ImportStore {
   async add(items: readonly ImportItem[]): Promise<void> {
     if (items.length === 0) return;
     await this.#begin();
-    this.#slices.push(stepsOf(items));
+    this.#slices.push(items);
     await this.#slices.drain();
   }
 
