@@ -79,12 +79,17 @@ export class RowPlanner {
   /** The registry for the desa and NIKs this chunk names first. */
   async #readRegistry(placed: readonly Placed[]): Promise<void> {
     const desas = [...new Set(placed.map((p) => p.desa))].filter((d) => !this.#desasRead.has(d));
-    const niks = [
-      ...new Set(placed.flatMap((p) => (p.row.nik && !this.#byNik.has(p.row.nik) ? [p.row.nik] : []))),
-    ].filter((n) => !this.#niksRead.has(n));
+    const niks: string[] = [];
+    for (const { row } of placed) {
+      const nik = row.nik;
+      if (nik && !this.#byNik.has(nik) && !this.#niksRead.has(nik)) {
+        // Marked read as it is listed: a NIK twice in the chunk is asked for once.
+        this.#niksRead.add(nik);
+        niks.push(nik);
+      }
+    }
     if (desas.length === 0 && niks.length === 0) return;
     for (const d of desas) this.#desasRead.add(d);
-    for (const n of niks) this.#niksRead.add(n);
     for (const c of await loadCandidates(this.db, desas, niks)) {
       if (this.#known.has(c.id)) continue;
       this.#known.add(c.id);
@@ -232,7 +237,7 @@ export class RowPlanner {
     };
     return rows.map(({ person, row, created, raw }, i) => {
       const measurement: MeasurementsTable = measurementRow(person, raw, meta, derived[i]);
-      const hasSource = Object.keys(row.source).length > 0;
+      const hasSource = hasAny(row.source);
       return {
         row,
         item: {
@@ -385,6 +390,12 @@ type PlaceOutcome =
   | { desa: string; posyandu: string | null; warning: PlaceNote | null };
 
 const identityKey = (desa: string, key: string, birth: string) => `${desa}|${key}|${birth}`;
+
+/** Whether an object has any key (without listing them all, once per row). */
+function hasAny(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
+}
 
 /** Adds `item` to the list under `key`, growing it in place (not a copy of the list per child). */
 function addTo<T>(lists: Map<string, T[]>, key: string, item: T): void {

@@ -4,11 +4,11 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import { bulkInsert, sqliteHandleOf } from "../../db/bulk-insert";
 import { checkpointLater } from "../../db/checkpoint-later";
 import { insertPersonsAndMeasurements } from "../../db/fed-insert";
-import type { Database } from "../../db/schema";
+import type { Database, MeasurementsTable, PersonsTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { WriteWaiters } from "../../db/write-waiters";
 import { appendAudit } from "../audit/service";
-import type { ImportsTable } from "./schema";
+import type { ImportSourceValuesTable, ImportsTable } from "./schema";
 import { type ImportItem, SliceWriter } from "./slices";
 
 /** An import still "writing" after this long was cut off (a crash, a kill) and is undone. */
@@ -61,18 +61,16 @@ export class ImportStore {
           }),
         async write(step) {
           const t = trx as Transaction<Database>;
-          await insertPersonsAndMeasurements(
-            db,
-            t,
-            step.flatMap((c) => (c.person ? [c.person] : [])),
-            step.map((c) => c.measurement),
-          );
-          await bulkInsert(
-            db,
-            t,
-            "import_source_values",
-            step.flatMap((c) => (c.source ? [c.source] : [])),
-          );
+          const persons: PersonsTable[] = [];
+          const measurements: MeasurementsTable[] = [];
+          const sources: ImportSourceValuesTable[] = [];
+          for (const c of step) {
+            if (c.person) persons.push(c.person);
+            measurements.push(c.measurement);
+            if (c.source) sources.push(c.source);
+          }
+          await insertPersonsAndMeasurements(db, t, persons, measurements);
+          await bulkInsert(db, t, "import_source_values", sources);
         },
       },
       // Another connection may wait for an SQLite file's write lock; nobody shares an in-memory database, and
