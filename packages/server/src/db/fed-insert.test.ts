@@ -1,59 +1,14 @@
 import { expect, it } from "vitest";
 import { describeEachDialect } from "../testing/dialects";
+import { measurementRow, personRow } from "../testing/table-rows";
 import { bulkInsert } from "./bulk-insert";
 import { insertPersonsAndMeasurements } from "./fed-insert";
-import type { MeasurementsTable, PersonsTable } from "./schema";
+import type { PersonsTable } from "./schema";
 import { inTransaction } from "./transaction";
 
-const AT = "2026-12-06T00:00:00.000Z";
-const person = (id: string, region: string): PersonsTable => ({
-  id,
-  region_code: region,
-  household_id: null,
-  name: `Anak ${id}`,
-  name_key: `anak ${id}`,
-  sex: 1,
-  birth_date: "2025-01-01",
-  nik: null,
-  mother_id: null,
-  parent_name: null,
-  birth_weight_kg: null,
-  birth_length_cm: null,
-  created_at: AT,
-  updated_at: AT,
-  revision: 1,
-  deleted_at: null,
-  merged_into: null,
-});
-const measurement = (id: string, p: PersonsTable, region = p.region_code): MeasurementsTable => ({
-  id,
-  person_id: p.id,
-  region_code: region,
-  session_id: null,
-  import_id: null,
-  measured_on: "2026-08-01",
-  weight_kg: 9.5,
-  lenhei_cm: null,
-  measure: null,
-  muac_cm: null,
-  headc_cm: null,
-  oedema: 0,
-  measured_by: null,
-  created_at: AT,
-  created_by: null,
-  deleted_at: null,
-  age_days: 577,
-  zlen: null,
-  zwei: 0.1,
-  zwfl: null,
-  zbmi: null,
-  flagged: 0,
-  tbu: null,
-  bbu: "normal",
-  bbtb: null,
-  imtu: null,
-  growth_version: 1,
-});
+const person = (id: string, region: string) => personRow(id, region);
+const measurement = (id: string, p: PersonsTable, region = p.region_code) =>
+  measurementRow(id, p, { region_code: region, bbu: "normal" });
 
 describeEachDialect("insertPersonsAndMeasurements", (db) => {
   it("gives devices and the figures exactly what the row triggers give, and leaves the triggers on", async () => {

@@ -9,6 +9,7 @@ import { sqliteHandleOf } from "../../db/bulk-insert";
 import { type Db, openDatabase } from "../../db/database";
 import { migrateToLatest } from "../../db/migrate";
 import { freshDatabase } from "../../testing/dialects";
+import { measurementRow, personRow } from "../../testing/table-rows";
 import { importRegions } from "../regions/service";
 import { importMeasurements } from "./service";
 import { ImportStore } from "./store";
@@ -119,11 +120,12 @@ it("a failure half-way leaves nothing of the import behind", async () => {
   const db = await fileDatabase("failure.db");
   try {
     const at = "2026-11-22T08:00:00.000Z";
+    const IMPORT = "0193a000-0000-7000-8000-000000000001";
     const store = new ImportStore(
       db.kysely,
       SYSTEM_ACTOR,
       {
-        id: "0193a000-0000-7000-8000-000000000001",
+        id: IMPORT,
         kind: "eppgbm",
         file_name: "agustus.csv",
         sha256: "x",
@@ -134,54 +136,18 @@ it("a failure half-way leaves nothing of the import behind", async () => {
       },
       () => {},
     );
-    const person = (n: number) => ({
-      id: `0193a000-0000-7000-8000-0000000001${String(n).padStart(2, "0")}`,
-      region_code: "64.01.05.2003",
-      household_id: null,
-      name: `Anak ${n}`,
-      name_key: `anak ${n}`,
-      sex: 1,
-      birth_date: "2025-01-01",
-      nik: null,
-      mother_id: null,
-      parent_name: null,
-      birth_weight_kg: null,
-      birth_length_cm: null,
-      created_at: at,
-      updated_at: at,
-      revision: 1,
-      deleted_at: null,
-      merged_into: null,
-    });
-    const measurement = (n: number, personId: string) => ({
-      id: `0193a000-0000-7000-8000-000000002${String(n).padStart(3, "0")}`,
-      person_id: personId,
-      region_code: "64.01.05.2003",
-      session_id: null,
-      import_id: "0193a000-0000-7000-8000-000000000001",
-      measured_on: "2026-08-15",
-      weight_kg: 9,
-      lenhei_cm: null,
-      measure: null,
-      muac_cm: null,
-      headc_cm: null,
-      oedema: 0,
-      measured_by: null,
-      created_at: at,
-      created_by: null,
-      deleted_at: null,
-      age_days: 591,
-      zlen: null,
-      zwei: 0.1,
-      zwfl: null,
-      zbmi: null,
-      flagged: 0,
-      tbu: null,
-      bbu: "bbu.normal",
-      bbtb: null,
-      imtu: null,
-      growth_version: 1,
-    });
+    const person = (n: number) =>
+      personRow(`0193a000-0000-7000-8000-0000000001${String(n).padStart(2, "0")}`, "64.01.05.2003", {
+        created_at: at,
+        updated_at: at,
+      });
+    const measurement = (n: number, personId: string) =>
+      measurementRow(`0193a000-0000-7000-8000-000000002${String(n).padStart(3, "0")}`, person(0), {
+        person_id: personId,
+        import_id: IMPORT,
+        measured_on: "2026-08-15",
+        created_at: at,
+      });
     const good = Array.from({ length: 600 }, (_, n) => {
       const p = person(n % 100);
       const day = `2026-0${1 + Math.floor(n / 100)}-15`;
