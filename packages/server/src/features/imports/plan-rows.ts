@@ -102,8 +102,6 @@ export class RowPlanner {
     const { actor } = this;
     const out: Matched[] = [];
     for (const { row, desa, posyandu } of placed) {
-      const key = nameKey(row.name);
-      const identity = identityKey(desa, key, row.birthDate);
       let person: Candidate | undefined = row.nik ? this.#byNik.get(row.nik) : undefined;
       if (
         row.nik &&
@@ -114,7 +112,12 @@ export class RowPlanner {
         this.#reject({ line: row.line, column: "NIK", code: "nik_outside_area", params: {} });
         continue;
       }
+      // The sound-alike name only for a child its NIK did not find (next month's file: hardly any).
+      let key = "";
+      let identity: string | null = null;
       if (!person) {
+        key = nameKey(row.name);
+        identity = identityKey(desa, key, row.birthDate);
         const same = this.#byIdentity.get(identity);
         // The parent's key only when someone of this name and birth date is known (a new regency: nobody).
         const parentKey = same && row.parentName ? nameKey(row.parentName) : null;
@@ -148,7 +151,8 @@ export class RowPlanner {
         };
         person = created;
         if (created.nik) this.#byNik.set(created.nik, created);
-        addTo(this.#byIdentity, identity, created);
+        // (`identity` is set: the NIK found nobody.)
+        addTo(this.#byIdentity, identity ?? identityKey(desa, key, row.birthDate), created);
       }
       // Keyed by the child itself (one object per child, registry's or new): no string built per row.
       const days = this.#seenDays.get(person);
