@@ -10,7 +10,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseCsv, SYSTEM_ACTOR } from "@tumbuh/core";
-import ExcelJS from "exceljs";
 import { DATA_DIR } from "../src/data-files";
 import { openDatabase } from "../src/db/database";
 import { migrateToLatest } from "../src/db/migrate";
@@ -52,6 +51,8 @@ async function makeFiles(dir: string) {
   writeFileSync(join(dir, "agustus.csv"), csv);
   writeFileSync(join(dir, "september.csv"), syntheticEppgbm(ROWS, "2026-09", 42, "2026-08"));
   writeFileSync(join(dir, "agustus.xls"), asSigiziHtml(csv));
+  // Loaded here only: a run (its own process, --one) must not carry the writer's modules in its heap.
+  const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Data");
   for (const r of parseCsv(csv)) ws.addRow(r.fields);
