@@ -41,7 +41,7 @@ export class RowPlanner {
   readonly #known = new Set<string>();
   readonly #desasRead = new Set<string>();
   readonly #niksRead = new Set<string>();
-  /** Each child's days in this file, with their lines (two rows of one child on one day: the second is refused). */
+  /** Each child's days in this file, with their lines (a second row of one child on one day is refused). */
   readonly #seenDays = new Map<Candidate, { day: string; line: number }[]>();
   /** Every desa a placed row named (the audit entry's region). */
   readonly desas = new Set<string>();

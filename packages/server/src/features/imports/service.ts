@@ -144,7 +144,7 @@ export async function importMeasurements(
   }
 }
 
-/** The file's data rows, read and checked cell by cell as they are taken (every bad row rejected into the report). */
+/** The file's data rows, checked cell by cell as they are taken (every bad row rejected into the report). */
 interface RowReader {
   /** Data rows below the header (blank ones included). */
   readonly total: number;
@@ -154,9 +154,9 @@ interface RowReader {
 }
 
 /**
- * The file's sheet and header. Rows are checked as they are taken, a chunk at a time, so the first chunk is
- * stored while later rows are still being checked (issue 16), and each row of cells — every cell of the file
- * as text — is let go once checked, not held through matching and storing (peak memory).
+ * The file's sheet and header. Rows are checked as they are taken, a chunk at a time (issue 16), and each
+ * row of cells — every cell of the file as text — is let go once checked, not held through matching and
+ * storing (peak memory).
  */
 async function readRows(
   bytes: Buffer,

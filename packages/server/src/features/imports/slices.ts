@@ -1,10 +1,14 @@
-import type { MeasurementsTable, PersonsTable } from "../../db/schema";
+import type { Kysely, Transaction } from "kysely";
+import { bulkInsert } from "../../db/bulk-insert";
+import { insertPersonsAndMeasurements } from "../../db/fed-insert";
+import type { Database, MeasurementsTable, PersonsTable } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
 import type { WriteWaiters } from "../../db/write-waiters";
 import type { ImportSourceValuesTable } from "./schema";
 
 /**
  * How an import's rows are written: in transactions of up to a second ("slices") that give way to a writer
- * waiting for the lock (./store.ts opens them).
+ * waiting for the lock (./store.ts uses it).
  */
 
 /** One row of the file to store: the measurement, the person it creates (if new), e-PPGBM's own values. */
@@ -30,7 +34,8 @@ const SLICE_MS = 1000;
 const MAX_HOLD_MS = 1000;
 
 /**
- * Leaving the lock free for a writer waiting on it (the API, while the import writes in the job worker): a waiting transaction tries `begin immediate` again at most 25 ms later (db/sqlite-dialect
+ * Leaving the lock free for a writer waiting on it (the API, while the import writes in the job worker): a
+ * waiting transaction tries `begin immediate` again at most 25 ms later (db/sqlite-dialect
  * retryWhileWriteLocked), so a gap of one event-loop turn was almost never seen and API writes waited for
  * the whole import (issue 18). Wall time of the import, none of its CPU — a quarter of a 30k-row import's
  * time when left after every slice (issue 16) — so it is left only when a writer announced that it waits
@@ -43,47 +48,35 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, LOCK_GAP_
 /** One event-loop turn: announcements from other threads are delivered, queued messages received. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export interface SliceTarget {
-  /** Runs `body` in one write transaction (on SQLite one holding the write lock from its start). */
-  transact(body: () => Promise<void>): Promise<void>;
-  /** Writes up to STEP_ROWS items inside the transaction `transact` opened. */
-  write(step: readonly ImportItem[]): Promise<void> | void;
-}
-
-/** Writes queued items in slices, a step at a time (a new person and its measurement in the same step). */
+/** Writes items in slices, a step at a time (a new person and its measurement in the same step). */
 export class SliceWriter {
-  readonly #queue: ImportItem[] = [];
-  #next = 0;
   #done = 0;
   #lastGap = performance.now();
 
   constructor(
-    private readonly target: SliceTarget,
+    private readonly db: Kysely<Database>,
     private readonly waiters: WriteWaiters | null,
     private readonly progress: (done: number) => void,
   ) {}
 
-  push(items: readonly ImportItem[]): void {
-    for (const item of items) this.#queue.push(item);
-  }
-
-  /** Writes until the queue is empty (including steps pushed meanwhile). */
-  async drain(): Promise<void> {
-    while (this.#next < this.#queue.length) {
+  /** Writes these items; returns once all are committed. */
+  async write(items: readonly ImportItem[]): Promise<void> {
+    let next = 0;
+    while (next < items.length) {
       let heard = false;
-      await this.target.transact(async () => {
+      await inTransaction(this.db, async (trx) => {
         const started = performance.now();
         do {
-          const step = this.#queue.slice(this.#next, this.#next + STEP_ROWS);
-          await this.target.write(step);
-          this.#next += step.length;
+          const step = items.slice(next, next + STEP_ROWS);
+          await writeStep(this.db, trx, step);
+          next += step.length;
           this.#done += step.length;
           this.progress(this.#done);
           if (this.waiters) {
             await nextTurn();
             heard = this.waiters.take();
           }
-        } while (!heard && this.#next < this.#queue.length && performance.now() - started < SLICE_MS);
+        } while (!heard && next < items.length && performance.now() - started < SLICE_MS);
       });
       await nextTurn();
       if (
@@ -96,12 +89,23 @@ export class SliceWriter {
     }
     // Nothing left to write: the lock stays free until more items come (the next chunk being checked).
     this.#lastGap = performance.now();
-    this.#queue.length = 0;
-    this.#next = 0;
   }
 
   /** Stops listening for waiting writers. */
   close(): void {
     this.waiters?.close();
   }
+}
+
+async function writeStep(db: Kysely<Database>, trx: Transaction<Database>, step: readonly ImportItem[]) {
+  const persons: PersonsTable[] = [];
+  const measurements: MeasurementsTable[] = [];
+  const sources: ImportSourceValuesTable[] = [];
+  for (const c of step) {
+    if (c.person) persons.push(c.person);
+    measurements.push(c.measurement);
+    if (c.source) sources.push(c.source);
+  }
+  await insertPersonsAndMeasurements(db, trx, persons, measurements);
+  await bulkInsert(db, trx, "import_source_values", sources);
 }

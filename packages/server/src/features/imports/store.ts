@@ -1,14 +1,13 @@
 import type { Actor } from "@tumbuh/core";
 import type SQLite from "better-sqlite3";
-import { type Kysely, sql, type Transaction } from "kysely";
-import { bulkInsert, sqliteHandleOf } from "../../db/bulk-insert";
+import { type Kysely, sql } from "kysely";
+import { sqliteHandleOf } from "../../db/bulk-insert";
 import { checkpointLater } from "../../db/checkpoint-later";
-import { insertPersonsAndMeasurements } from "../../db/fed-insert";
-import type { Database, MeasurementsTable, PersonsTable } from "../../db/schema";
+import type { Database } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { WriteWaiters } from "../../db/write-waiters";
 import { appendAudit } from "../audit/service";
-import type { ImportSourceValuesTable, ImportsTable } from "./schema";
+import type { ImportsTable } from "./schema";
 import { type ImportItem, SliceWriter } from "./slices";
 
 /** An import still "writing" after this long was cut off (a crash, a kill) and is undone. */
@@ -46,46 +45,22 @@ export class ImportStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly actor: Actor,
+    /** Its status is "writing" (`finish` makes it "done"). */
     private readonly importRow: ImportsTable,
     progress: (done: number) => void,
   ) {
     const handle = sqliteHandleOf(db);
     this.#file = handle && !handle.memory ? handle : null;
-    let trx: Transaction<Database> | null = null;
-    this.#slices = new SliceWriter(
-      {
-        transact: (body) =>
-          inTransaction(db, async (t) => {
-            trx = t;
-            await body();
-          }),
-        async write(step) {
-          const t = trx as Transaction<Database>;
-          const persons: PersonsTable[] = [];
-          const measurements: MeasurementsTable[] = [];
-          const sources: ImportSourceValuesTable[] = [];
-          for (const c of step) {
-            if (c.person) persons.push(c.person);
-            measurements.push(c.measurement);
-            if (c.source) sources.push(c.source);
-          }
-          await insertPersonsAndMeasurements(db, t, persons, measurements);
-          await bulkInsert(db, t, "import_source_values", sources);
-        },
-      },
-      // Another connection may wait for an SQLite file's write lock; nobody shares an in-memory database, and
-      // PostgreSQL locks rows, not the database.
-      this.#file ? new WriteWaiters(this.#file.name) : null,
-      progress,
-    );
+    // Another connection may wait for an SQLite file's write lock; nobody shares an in-memory database, and
+    // PostgreSQL locks rows, not the database.
+    this.#slices = new SliceWriter(db, this.#file ? new WriteWaiters(this.#file.name) : null, progress);
   }
 
   /** Stores these rows. */
   async add(items: readonly ImportItem[]): Promise<void> {
     if (items.length === 0) return;
     await this.#begin();
-    this.#slices.push(items);
-    await this.#slices.drain();
+    await this.#slices.write(items);
   }
 
   /** Marks the import done (every row given to `add` is written by then). */
@@ -121,16 +96,11 @@ export class ImportStore {
     if (this.#begun) await undoImport(this.db, this.importRow.id, this.importRow.created_at);
   }
 
-  /** The import row, "writing", before the first rows (their foreign key) — and stale imports undone first. */
+  /** The import row ("writing") before the first rows (their foreign key) — and stale imports undone first. */
   #begin(): Promise<void> {
     this.#begun ??= (async () => {
       await undoStaleImports(this.db, new Date());
-      await inTransaction(this.db, (trx) =>
-        trx
-          .insertInto("imports")
-          .values({ ...this.importRow, status: "writing" })
-          .execute(),
-      );
+      await inTransaction(this.db, (trx) => trx.insertInto("imports").values(this.importRow).execute());
       const file = this.#file;
       if (file) {
         this.#autocheckpoint = file.pragma("wal_autocheckpoint", { simple: true }) as number;
