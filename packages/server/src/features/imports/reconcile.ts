@@ -54,32 +54,37 @@ export interface ReconciledRow {
 /**
  * Compares e-PPGBM's own z-scores and statuses (kept as source values) with Tumbuh's for the same
  * measurement: differences over the tolerance, placeholders such as 999.99, and labels naming another
- * category; counted per posyandu as the file names it.
+ * category; counted per posyandu as the file names it. Rows are added as an import plans them (a chunk at
+ * a time), so the file's rows need not be held until its end (issue 16: memory and garbage collection).
  */
-export function reconcile(rows: readonly ReconciledRow[]): Reconciliation {
-  const items: ReconciliationItem[] = [];
-  const per = new Map<string, Reconciliation["byPosyandu"][number]>();
-  const counts = { zscore: 0, placeholder: 0, label: 0 };
-  let compared = 0;
-  for (const { row, measurement } of rows) {
+export class Reconciler {
+  readonly #items: ReconciliationItem[] = [];
+  #itemCount = 0;
+  readonly #per = new Map<string, Reconciliation["byPosyandu"][number]>();
+  readonly #counts = { zscore: 0, placeholder: 0, label: 0 };
+  #compared = 0;
+
+  add({ row, measurement }: ReconciledRow): void {
     const s = row.source;
     const has = RECONCILED_INDICES.some(
       (i) => s[INDEX[i].zs] !== undefined || s[INDEX[i].label] !== undefined,
     );
-    if (!has) continue;
-    compared++;
+    if (!has) return;
+    this.#compared++;
     const posyandu = row.posyandu ?? "";
     const key = `${row.desa}|${posyandu}`;
-    let p = per.get(key);
+    let p = this.#per.get(key);
     if (!p) {
       p = { posyandu, desa: row.desa, rows: 0, zscore: 0, placeholder: 0, label: 0 };
-      per.set(key, p);
+      this.#per.set(key, p);
     }
     p.rows++;
     const note = (item: Omit<ReconciliationItem, "line" | "name" | "posyandu">) => {
-      counts[item.kind]++;
+      this.#counts[item.kind]++;
       (p as { zscore: number; placeholder: number; label: number })[item.kind]++;
-      items.push({ line: row.line, name: row.name, posyandu, ...item });
+      // Only the first ITEMS_SHOWN are listed; the counts stay complete.
+      if (this.#itemCount++ < ITEMS_SHOWN)
+        this.#items.push({ line: row.line, name: row.name, posyandu, ...item });
     };
     for (const indicator of RECONCILED_INDICES) {
       const { z, zs, label } = INDEX[indicator];
@@ -106,18 +111,22 @@ export function reconcile(rows: readonly ReconciledRow[]): Reconciliation {
       }
     }
   }
-  const byPosyandu = [...per.values()].sort(
-    (a, b) =>
-      b.zscore + b.placeholder + b.label - (a.zscore + a.placeholder + a.label) ||
-      a.desa.localeCompare(b.desa) ||
-      a.posyandu.localeCompare(b.posyandu),
-  );
-  return {
-    compared,
-    tolerance: Z_TOLERANCE,
-    counts,
-    byPosyandu,
-    items: items.slice(0, ITEMS_SHOWN),
-    truncated: items.length > ITEMS_SHOWN,
-  };
+
+  /** The comparison of every row added so far, rows in the order they were added. */
+  result(): Reconciliation {
+    const byPosyandu = [...this.#per.values()].sort(
+      (a, b) =>
+        b.zscore + b.placeholder + b.label - (a.zscore + a.placeholder + a.label) ||
+        a.desa.localeCompare(b.desa) ||
+        a.posyandu.localeCompare(b.posyandu),
+    );
+    return {
+      compared: this.#compared,
+      tolerance: Z_TOLERANCE,
+      counts: { ...this.#counts },
+      byPosyandu: byPosyandu.map((p) => ({ ...p })),
+      items: [...this.#items],
+      truncated: this.#itemCount > ITEMS_SHOWN,
+    };
+  }
 }

@@ -13,12 +13,12 @@ import {
   todayIso,
 } from "@tumbuh/core";
 import type { Kysely } from "kysely";
-import type { Database, MeasurementsTable } from "../../db/schema";
+import type { Database } from "../../db/schema";
 import { uuidv7 } from "../../util/ids";
 import { RowPlanner } from "./plan-rows";
 import { readSheet } from "./read/read-file";
 import { SHEET_LIMITS, type SheetLimits, type SheetRow } from "./read/sheet";
-import { reconcile } from "./reconcile";
+import { Reconciler } from "./reconcile";
 import type { ImportItem } from "./slices";
 import { ImportStore } from "./store";
 
@@ -92,13 +92,13 @@ export async function importMeasurements(
     progress(0, total);
     const planner = await RowPlanner.open(db, actor, report, { importId, at });
     const held: ImportItem[] | null = report.allOrNothing ? [] : null;
-    const compared: { row: EppgbmRow; measurement: MeasurementsTable }[] = [];
+    const reconciler = new Reconciler();
     const stored = { persons: 0, measurements: 0 };
     while (!rows.done) {
       const planned = await planner.plan(rows.take(options.chunkRows ?? CHUNK_ROWS));
       const items: ImportItem[] = [];
       for (const { row, item } of planned) {
-        compared.push({ row, measurement: item.measurement });
+        reconciler.add({ row, measurement: item.measurement });
         items.push(item);
         if (item.person) stored.persons++;
       }
@@ -106,7 +106,7 @@ export async function importMeasurements(
       if (held) for (const item of items) held.push(item);
       else await store?.add(items);
     }
-    report.reconciliation = reconcile(compared);
+    report.reconciliation = reconciler.result();
     report.stored = stored;
     report.rejected.sort((a, b) => a.line - b.line);
     report.warnings.sort((a, b) => a.line - b.line);
@@ -178,7 +178,7 @@ async function readRows(
     alreadyPresent: 0,
     rejected: [],
     warnings: [],
-    reconciliation: reconcile([]),
+    reconciliation: new Reconciler().result(),
   };
   const map = mapHeaders((headerRow?.cells ?? sheet.rows[0]?.cells ?? []).map((c) => String(c ?? "")));
   if (map.missing.length > 0) {
