@@ -36,13 +36,13 @@ export interface Planned {
  * registry's.
  */
 export class RowPlanner {
-  readonly #byNik = new Map<string, Candidate>();
-  readonly #byIdentity = new Map<string, Candidate[]>();
-  readonly #known = new Set<string>();
+  /** Children by NIK; null: the registry was asked for this NIK and has nobody (yet). */
+  readonly #byNik = new Map<string, Child | null>();
+  /** Children by desa, then birth date (the sound-alike name and the rest are compared in the list). */
+  readonly #byBirth = new Map<string, Map<string, Child[]>>();
+  /** The registry's children already read, by id (a child found by NIK, then in its desa, is one child). */
+  readonly #known = new Map<string, Child>();
   readonly #desasRead = new Set<string>();
-  readonly #niksRead = new Set<string>();
-  /** Each child's days in this file, with their lines (a second row of one child on one day is refused). */
-  readonly #seenDays = new Map<Candidate, { day: string; line: number }[]>();
   /** Every desa a placed row named (the audit entry's region). */
   readonly desas = new Set<string>();
 
@@ -82,9 +82,9 @@ export class RowPlanner {
     const niks: string[] = [];
     for (const { row } of placed) {
       const nik = row.nik;
-      if (nik && !this.#byNik.has(nik) && !this.#niksRead.has(nik)) {
-        // Marked read as it is listed: a NIK twice in the chunk is asked for once.
-        this.#niksRead.add(nik);
+      if (nik && !this.#byNik.has(nik)) {
+        // Marked asked as it is listed: a NIK twice in the chunk is asked for once.
+        this.#byNik.set(nik, null);
         niks.push(nik);
       }
     }
@@ -92,44 +92,58 @@ export class RowPlanner {
     for (const d of desas) this.#desasRead.add(d);
     for (const c of await loadCandidates(this.db, desas, niks)) {
       if (this.#known.has(c.id)) continue;
-      this.#known.add(c.id);
-      if (c.nik) this.#byNik.set(c.nik, c);
-      addTo(this.#byIdentity, identityKey(desaCodeOf(c.region_code), c.name_key, c.birth_date), c);
+      const child = this.#add(desaCodeOf(c.region_code), c);
+      this.#known.set(c.id, child);
     }
+  }
+
+  /** A child known from now on: by NIK, and by desa and birth date. */
+  #add(desa: string, person: Candidate): Child {
+    const child: Child = { person, day: null, line: 0, more: null };
+    if (person.nik) this.#byNik.set(person.nik, child);
+    let births = this.#byBirth.get(desa);
+    if (!births) {
+      births = new Map();
+      this.#byBirth.set(desa, births);
+    }
+    const list = births.get(person.birth_date);
+    if (list) list.push(child);
+    else births.set(person.birth_date, [child]);
+    return child;
   }
 
   #match(placed: readonly Placed[]): Matched[] {
     const { actor } = this;
     const out: Matched[] = [];
     for (const { row, desa, posyandu } of placed) {
-      let person: Candidate | undefined = row.nik ? this.#byNik.get(row.nik) : undefined;
+      let child = row.nik ? this.#byNik.get(row.nik) : undefined;
       if (
         row.nik &&
-        person &&
-        desaCodeOf(person.region_code) !== desa &&
-        !hasPowerAt(actor, "write", person.region_code)
+        child &&
+        desaCodeOf(child.person.region_code) !== desa &&
+        !hasPowerAt(actor, "write", child.person.region_code)
       ) {
         this.#reject({ line: row.line, column: "NIK", code: "nik_outside_area", params: {} });
         continue;
       }
       // The sound-alike name only for a child its NIK did not find (next month's file: hardly any).
       let key = "";
-      let identity: string | null = null;
-      if (!person) {
+      if (!child) {
         key = nameKey(row.name);
-        identity = identityKey(desa, key, row.birthDate);
-        const same = this.#byIdentity.get(identity);
+        const same = this.#byBirth.get(desa)?.get(row.birthDate);
         // The parent's key only when someone of this name and birth date is known (a new regency: nobody).
-        const parentKey = same && row.parentName ? nameKey(row.parentName) : null;
-        person = same?.find(
-          (c) =>
-            c.sex === row.sex &&
-            (!row.nik || !c.nik || c.nik === row.nik) &&
-            (parentKey === null || c.parent_name === null || nameKey(c.parent_name) === parentKey),
-        );
+        let parentKey: string | null | undefined;
+        child = same?.find((c) => {
+          const p = c.person;
+          if (p.name_key !== key || p.sex !== row.sex || (row.nik && p.nik && p.nik !== row.nik))
+            return false;
+          if (!row.parentName || p.parent_name === null) return true;
+          parentKey ??= nameKey(row.parentName);
+          return nameKey(p.parent_name) === parentKey;
+        });
       }
       let created: PersonsTable | null = null;
-      if (!person) {
+      if (!child) {
         created = {
           id: uuidv7(),
           region_code: posyandu ?? desa,
@@ -149,26 +163,26 @@ export class RowPlanner {
           deleted_at: null,
           merged_into: null,
         };
-        person = created;
-        if (created.nik) this.#byNik.set(created.nik, created);
-        // (`identity` is set: the NIK found nobody.)
-        addTo(this.#byIdentity, identity ?? identityKey(desa, key, row.birthDate), created);
+        child = this.#add(desa, created);
       }
-      // Keyed by the child itself (one object per child, registry's or new): no string built per row.
-      const days = this.#seenDays.get(person);
-      const earlier = days?.find((d) => d.day === row.measuredOn);
+      // A second row of one child on one day is refused; the child keeps its first day inline (most have one).
+      const earlier =
+        child.day === row.measuredOn ? child.line : child.more?.find((d) => d.day === row.measuredOn)?.line;
       if (earlier !== undefined) {
         this.#reject({
           line: row.line,
           column: "Tanggal Pengukuran",
           code: "duplicate_row",
-          params: { line: earlier.line },
+          params: { line: earlier },
         });
         continue;
       }
-      if (days) days.push({ day: row.measuredOn, line: row.line });
-      else this.#seenDays.set(person, [{ day: row.measuredOn, line: row.line }]);
-      out.push({ person, row, created });
+      if (child.day === null) {
+        child.day = row.measuredOn;
+        child.line = row.line;
+      } else if (child.more) child.more.push({ day: row.measuredOn, line: row.line });
+      else child.more = [{ day: row.measuredOn, line: row.line }];
+      out.push({ person: child.person, row, created });
     }
     return out;
   }
@@ -259,6 +273,14 @@ export class RowPlanner {
       };
     });
   }
+}
+
+/** A child of the registry or of this file, with the days this file measured it (the first inline). */
+interface Child {
+  person: Candidate;
+  day: string | null;
+  line: number;
+  more: { day: string; line: number }[] | null;
 }
 
 /** A row with the child it is about (`created`: registered by this import). */
@@ -393,17 +415,8 @@ type PlaceOutcome =
   | { reject: PlaceNote }
   | { desa: string; posyandu: string | null; warning: PlaceNote | null };
 
-const identityKey = (desa: string, key: string, birth: string) => `${desa}|${key}|${birth}`;
-
 /** Whether an object has any key (without listing them all, once per row). */
 function hasAny(o: object): boolean {
   for (const _ in o) return true;
   return false;
-}
-
-/** Adds `item` to the list under `key`, growing it in place (not a copy of the list per child). */
-function addTo<T>(lists: Map<string, T[]>, key: string, item: T): void {
-  const list = lists.get(key);
-  if (list) list.push(item);
-  else lists.set(key, [item]);
 }
