@@ -55,6 +55,19 @@ describeEachDialect("insertPersonsAndMeasurements", (db) => {
     expect(after).toHaveLength(1);
   });
 
+  it("marks the desa of new children measured in the same call (a new regency's import)", async () => {
+    const k = db().kysely;
+    await k.deleteFrom("indicator_dirty").execute();
+    const a = person("r1", "64.01.04.2003.P02");
+    const b = person("r2", "64.01.04.2003");
+    const c = person("r3", "64.01.05.2001");
+    await inTransaction(k, (trx) =>
+      insertPersonsAndMeasurements(k, trx, [a, b, c], [measurement("s1", a), measurement("s2", c)]),
+    );
+    const dirty = await k.selectFrom("indicator_dirty").select("desa_code").orderBy("desa_code").execute();
+    expect(dirty.map((d) => d.desa_code)).toEqual(["64.01.04.2003", "64.01.05.2001"]);
+  });
+
   it("feeds nothing and marks nothing when the transaction rolls back", async () => {
     const k = db().kysely;
     await k.deleteFrom("sync_changes").execute();

@@ -35,9 +35,23 @@ export async function insertPersonsAndMeasurements(
   await bulkInsert(base, trx, "measurements", measurements);
   st.feedPersons.run(personsAfter);
   st.feedMeasurements.run(measurementsAfter);
-  st.dirty.run(personsAfter, measurementsAfter);
+  // The desa marks: a new person's own desa, a measurement's person's desa. The persons given here are known
+  // without a look-up (a new child and its first measurement, most of an import); the rest are read.
+  const desas = new Set<string>();
+  const given = new Set<string>();
+  for (const p of persons) {
+    desas.add(p.region_code.slice(0, DESA_CODE_LENGTH));
+    given.add(p.id);
+  }
+  if (measurements.some((m) => !given.has(m.person_id))) {
+    for (const desa of st.measuredDesas.all(measurementsAfter) as string[]) desas.add(desa);
+  }
+  if (desas.size > 0) st.dirty.run(JSON.stringify([...desas]));
   st.undefer.run();
 }
+
+/** A desa's code is the first 13 characters of any code below it ("64.01.02.2001.P01" → "64.01.02.2001"). */
+const DESA_CODE_LENGTH = 13;
 
 /** The statements above, prepared once per connection (an import calls this a hundred times or more). */
 const prepared = new WeakMap<SQLite.Database, ReturnType<typeof prepare>>();
@@ -64,12 +78,13 @@ function prepare(h: SQLite.Database) {
       `insert into sync_changes (entity, entity_id, region_code)
        select 'measurement', id, region_code from measurements where rowid > ? order by rowid`,
     ),
-    dirty: h.prepare(
-      `insert or ignore into indicator_dirty (desa_code)
-       select substr(region_code, 1, 13) from persons where rowid > ?
-       union select substr(p.region_code, 1, 13) from measurements m join persons p on p.id = m.person_id
-         where m.rowid > ?`,
-    ),
+    measuredDesas: h
+      .prepare(
+        `select distinct substr(p.region_code, 1, ${DESA_CODE_LENGTH})
+         from measurements m join persons p on p.id = m.person_id where m.rowid > ?`,
+      )
+      .pluck(),
+    dirty: h.prepare("insert or ignore into indicator_dirty (desa_code) select value from json_each(?)"),
     undefer: h.prepare("delete from sync_feed_deferred"),
   };
 }
