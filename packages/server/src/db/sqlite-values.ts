@@ -69,6 +69,21 @@ const CATEGORY_MARK = 1;
 /** Category number n is stored as the text "\x01" + the character 64 + n ("\x01C" is `tbu.normal`). */
 const CODE_OF = new Map(CATEGORY_CODES.map((c, i) => [c, String.fromCharCode(CATEGORY_MARK, 65 + i)]));
 
+/** The categories' first letters ("tbu.", "bbu.", "bbtb.", "imtu…") and their lengths. */
+const CATEGORY_FIRST = new Set(CATEGORY_CODES.map((c) => c.charCodeAt(0)));
+const CATEGORY_MIN = Math.min(...CATEGORY_CODES.map((c) => c.length));
+const CATEGORY_MAX = Math.max(...CATEGORY_CODES.map((c) => c.length));
+
+/**
+ * A category's stored code, or the text itself. Most text bound is no category (names, dates, codes): the
+ * first letter and the length turn it away before the map, which would hash every fresh string (an import
+ * binds ~300k of them).
+ */
+function codeOf(v: string): string {
+  if (v.length < CATEGORY_MIN || v.length > CATEGORY_MAX || !CATEGORY_FIRST.has(v.charCodeAt(0))) return v;
+  return CODE_OF.get(v) ?? v;
+}
+
 /** Hex digits as ASCII bytes, for writing a UUID's text into `scratch` in one pass. */
 const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0")).map((h) => [
   h.charCodeAt(0),
@@ -117,7 +132,7 @@ function uuidInto(v: string, out: Uint8Array): boolean {
 export function toSqliteValue(v: unknown): unknown {
   if (typeof v !== "string") return v;
   const out = Buffer.allocUnsafe(16);
-  return uuidInto(v, out) ? out : (CODE_OF.get(v) ?? v);
+  return uuidInto(v, out) ? out : codeOf(v);
 }
 
 /**
@@ -136,7 +151,7 @@ function boundValue(v: unknown): unknown {
     out = Buffer.alloc(16);
     idBuffers.push(out);
   }
-  if (!uuidInto(v, out)) return CODE_OF.get(v) ?? v;
+  if (!uuidInto(v, out)) return codeOf(v);
   idBuffersUsed++;
   return out;
 }
