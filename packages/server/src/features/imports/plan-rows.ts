@@ -47,11 +47,10 @@ export class RowPlanner {
   readonly desas = new Set<string>();
 
   private constructor(
-    private readonly db: Kysely<Database>,
     private readonly actor: Actor,
     private readonly report: ImportResult,
     private readonly meta: { importId: string; at: string },
-    private readonly place: (rows: readonly EppgbmRow[]) => Promise<Placed[]>,
+    private readonly place: (rows: readonly EppgbmRow[], conn: Kysely<Database>) => Promise<Placed[]>,
   ) {}
 
   static async open(
@@ -60,24 +59,27 @@ export class RowPlanner {
     report: ImportResult,
     meta: { importId: string; at: string },
   ): Promise<RowPlanner> {
-    return new RowPlanner(db, actor, report, meta, await placer(db, actor, report));
+    return new RowPlanner(actor, report, meta, await placer(db, actor, report));
   }
 
   #reject(e: CellError | ImportRowError): void {
     this.report.rejected.push(e);
   }
 
-  /** The next chunk of rows (file order): what to store of it. Rejections and warnings go to the report. */
-  async plan(rows: readonly EppgbmRow[]): Promise<Planned[]> {
-    const placed = await this.place(rows);
+  /**
+   * The next chunk of rows (file order): what to store of it. Rejections and warnings go to the report. Its
+   * reads go through `conn`: the import's open write transaction, when it plans inside one.
+   */
+  async plan(rows: readonly EppgbmRow[], conn: Kysely<Database>): Promise<Planned[]> {
+    const placed = await this.place(rows, conn);
     for (const p of placed) this.desas.add(p.desa);
-    await this.#readRegistry(placed);
+    await this.#readRegistry(placed, conn);
     const matched = this.#match(placed);
-    return this.#toStore(await this.#skipStored(matched));
+    return this.#toStore(await this.#skipStored(matched, conn));
   }
 
   /** The registry for the desa and NIKs this chunk names first. */
-  async #readRegistry(placed: readonly Placed[]): Promise<void> {
+  async #readRegistry(placed: readonly Placed[], conn: Kysely<Database>): Promise<void> {
     const desas = [...new Set(placed.map((p) => p.desa))].filter((d) => !this.#desasRead.has(d));
     const niks: string[] = [];
     for (const { row } of placed) {
@@ -90,7 +92,7 @@ export class RowPlanner {
     }
     if (desas.length === 0 && niks.length === 0) return;
     for (const d of desas) this.#desasRead.add(d);
-    for (const c of await loadCandidates(this.db, desas, niks)) {
+    for (const c of await loadCandidates(conn, desas, niks)) {
       if (this.#known.has(c.id)) continue;
       const child = this.#add(desaCodeOf(c.region_code), c);
       this.#known.set(c.id, child);
@@ -188,7 +190,7 @@ export class RowPlanner {
   }
 
   /** Rows of children already registered, on a day they were already measured: present, not stored again. */
-  async #skipStored(matched: readonly Matched[]): Promise<Unstored[]> {
+  async #skipStored(matched: readonly Matched[], conn: Kysely<Database>): Promise<Unstored[]> {
     const known = matched.filter((p) => !p.created);
     let firstDay = "9999-12-31";
     let lastDay = "0000-01-01";
@@ -203,7 +205,7 @@ export class RowPlanner {
       known.length === 0
         ? new Set<string>()
         : await measuredDays(
-            this.db,
+            conn,
             known.map((p) => p.person.id),
             firstDay,
             lastDay,
@@ -305,7 +307,7 @@ async function placer(
   db: Kysely<Database>,
   actor: Actor,
   report: ImportResult,
-): Promise<(rows: readonly EppgbmRow[]) => Promise<Placed[]>> {
+): Promise<(rows: readonly EppgbmRow[], conn: Kysely<Database>) => Promise<Placed[]>> {
   const reject = (e: ImportRowError) => report.rejected.push(e);
   const inScope = await regionsInScope(db, readScopes(actor));
   const places = new PlaceIndex(inScope);
@@ -359,7 +361,7 @@ async function placer(
   // A file names the same few hundred places on all its rows: each combination is looked up once.
   const outcomes = new Map<string, PlaceOutcome>();
   let last: { row: EppgbmRow; outcome: PlaceOutcome } | null = null;
-  return async (rows) => {
+  return async (rows, conn) => {
     const placed: Placed[] = [];
     for (const row of rows) {
       let outcome: PlaceOutcome | undefined;
@@ -394,7 +396,7 @@ async function placer(
         // A NIK issued in a kecamatan outside the caller's area is looked up once per import, not per row.
         let known = kecamatanCodes.has(kec) || otherKecamatan.get(kec);
         if (known === undefined) {
-          known = await isKecamatan(db, kec);
+          known = await isKecamatan(conn, kec);
           otherKecamatan.set(kec, known);
         }
         const check = checkNik(row.nik, { birthDate: row.birthDate, sex: row.sex }, () => known);

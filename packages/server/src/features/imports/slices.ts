@@ -48,6 +48,13 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, LOCK_GAP_
 /** One event-loop turn: announcements from other threads are delivered, queued messages received. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * Where an import's items come from, a chunk at a time: called inside a slice's transaction, whose `conn`
+ * its reads go through (the transaction holds SQLite's one connection: a read on another handle of it
+ * would wait for the transaction, and the transaction for the read). Null when there are no more.
+ */
+export type ItemSource = (conn: Kysely<Database>) => Promise<readonly ImportItem[] | null>;
+
 /** Writes items in slices, a step at a time (a new person and its measurement in the same step). */
 export class SliceWriter {
   #done = 0;
@@ -59,14 +66,29 @@ export class SliceWriter {
     private readonly progress: (done: number) => void,
   ) {}
 
-  /** Writes these items; returns once all are committed. */
-  async write(items: readonly ImportItem[]): Promise<void> {
+  /**
+   * Writes every item `source` gives; returns once all are committed. A slice goes on from one chunk to the
+   * next: the next chunk is asked for inside it, so the rows are checked a few hundred at a time (what a
+   * chunk makes is garbage before the next is made) without a commit for each (issue 16).
+   */
+  async writeAll(source: ItemSource): Promise<void> {
+    let items: readonly ImportItem[] = [];
     let next = 0;
-    while (next < items.length) {
+    let exhausted = false;
+    while (!exhausted) {
       let heard = false;
       await inTransaction(this.db, async (trx) => {
         const started = performance.now();
         do {
+          if (next >= items.length) {
+            const more = await source(trx);
+            if (more === null) exhausted = true;
+            else {
+              items = more;
+              next = 0;
+            }
+            continue;
+          }
           const step = items.slice(next, next + STEP_ROWS);
           await writeStep(this.db, trx, step);
           next += step.length;
@@ -76,7 +98,7 @@ export class SliceWriter {
             await nextTurn();
             heard = this.waiters.take();
           }
-        } while (!heard && next < items.length && performance.now() - started < SLICE_MS);
+        } while (!exhausted && !heard && performance.now() - started < SLICE_MS);
       });
       await nextTurn();
       if (
@@ -87,7 +109,6 @@ export class SliceWriter {
         this.#lastGap = performance.now();
       }
     }
-    // Nothing left to write: the lock stays free until more items come (the next chunk being checked).
     this.#lastGap = performance.now();
   }
 

@@ -97,7 +97,8 @@ it("an import on a file stores exactly what it stores in memory, month after mon
       ["september.csv", SEPTEMBER],
     ] as const) {
       const options = { fileName: name, today: "2026-11-22" };
-      // Small chunks on the file: many slices, the connection's settings changed and restored each month.
+      // Small chunks on the file, each checked inside the open slice; the connection's settings changed and
+      // restored each month.
       const a = await importMeasurements(file.kysely, SYSTEM_ACTOR, Buffer.from(text), {
         ...options,
         chunkRows: 250,

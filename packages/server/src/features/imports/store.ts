@@ -8,7 +8,7 @@ import { inTransaction } from "../../db/transaction";
 import { WriteWaiters } from "../../db/write-waiters";
 import { appendAudit } from "../audit/service";
 import type { ImportsTable } from "./schema";
-import { type ImportItem, SliceWriter } from "./slices";
+import { type ImportItem, type ItemSource, SliceWriter } from "./slices";
 
 /** An import still "writing" after this long was cut off (a crash, a kill) and is undone. */
 const STALE_MS = 60 * 60 * 1000;
@@ -59,8 +59,18 @@ export class ImportStore {
   /** Stores these rows. */
   async add(items: readonly ImportItem[]): Promise<void> {
     if (items.length === 0) return;
+    let given = false;
+    await this.writeAll(async () => {
+      if (given) return null;
+      given = true;
+      return items;
+    });
+  }
+
+  /** Stores every row `source` gives, asking for the next chunk inside the slice that writes (./slices.ts). */
+  async writeAll(source: ItemSource): Promise<void> {
     await this.#begin();
-    await this.#slices.write(items);
+    await this.#slices.writeAll(source);
   }
 
   /** Marks the import done (every row given to `add` is written by then). */
