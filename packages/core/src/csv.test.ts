@@ -1,8 +1,80 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCsv, safeCell, toCsv } from "./csv";
+import { CsvReader, type CsvRecord, parseCsv, safeCell, toCsv } from "./csv";
+
+/** The rule in plain steps, a character at a time (what parseCsv did before it read runs, issue 16). */
+function plainCsv(text: string): CsvRecord[] {
+  const out: CsvRecord[] = [];
+  let fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  let started = false;
+  let line = 1;
+  let recordLine = 1;
+  const end = () => {
+    fields.push(field);
+    if (!(fields.length === 1 && field === "" && !started)) out.push({ line: recordLine, fields });
+    fields = [];
+    field = "";
+    started = false;
+  };
+  for (let i = text.startsWith("\ufeff") ? 1 : 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === "\n") line++;
+        field += ch;
+      }
+    } else if (ch === '"' && field === "" && isFieldStart(text, i)) {
+      quoted = true;
+      started = true;
+    } else if (ch === ",") {
+      fields.push(field);
+      field = "";
+      started = true;
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      end();
+      line++;
+      recordLine = line;
+    } else {
+      field += ch;
+      started = true;
+    }
+  }
+  if (field !== "" || fields.length > 0 || started) end();
+  return out;
+}
+
+/** A quote opens a quoted field only as the field's first character. */
+function isFieldStart(text: string, i: number): boolean {
+  const before = text[i - 1];
+  return (
+    i === 0 || before === "," || before === "\n" || before === "\r" || before === "\ufeff" || before === '"'
+  );
+}
 
 describe("parseCsv", () => {
+  it("reads any text as the plain rule does, a record at a time or all at once", () => {
+    const text = fc.string({ unit: fc.constantFrom("a", "b", ",", '"', "\r", "\n", " "), maxLength: 60 });
+    fc.assert(
+      fc.property(fc.boolean(), text, (bom, body) => {
+        const t = (bom ? "\ufeff" : "") + body;
+        const reader = new CsvReader(t);
+        const one: CsvRecord[] = [];
+        for (let r = reader.next(); r !== null; r = reader.next()) one.push(r);
+        expect(reader.fraction).toBe(1);
+        expect(one).toEqual(plainCsv(t));
+        expect(parseCsv(t)).toEqual(one);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("reads quoted names with commas, as in the Kemendagri list", () => {
     const rows = parseCsv('code,name\n12.07.28.1007,"Lubuk Pakam I,II"\r\n14.02,"Say ""hi"""\n');
     expect(rows).toEqual([
