@@ -43,6 +43,9 @@ export interface ImportOptions {
  */
 const CHUNK_ROWS = 500;
 
+/** How many of a file's first rows may hold its header (title rows above it). */
+const HEADER_SCAN = 20;
+
 /**
  * Import an e-PPGBM / SIGIZI "by name by address" export (HTML .xls, BIFF .xls, XLSX or CSV, detected by
  * content): the header row is found below any title rows, children are matched to the registry (by NIK,
@@ -153,7 +156,7 @@ export async function importMeasurements(
 
 /** The file's data rows, checked cell by cell as they are taken (every bad row rejected into the report). */
 interface RowReader {
-  /** Data rows below the header (blank ones included). */
+  /** About how many data rows are below the header (blank ones included): for progress. */
   readonly total: number;
   readonly done: boolean;
   /** The next `count` data rows, checked; the rows of cells they came from are let go. */
@@ -171,9 +174,16 @@ async function readRows(
   today: string,
 ): Promise<{ report: ImportResult; rows: RowReader | null }> {
   const sheet = await readSheet(bytes, options.limits ?? SHEET_LIMITS);
-  const headerAt = findHeaderRow(sheet.rows.map((r) => r.cells));
-  const headerRow = headerAt === null ? undefined : sheet.rows[headerAt];
-  const dataRows: (SheetRow | undefined)[] = headerAt === null ? [] : sheet.rows.slice(headerAt + 1);
+  // The header is among the first rows (below any title rows); the rest are read as they are taken.
+  const head: SheetRow[] = [];
+  for (let r = sheet.rows.next(); r !== null; r = head.length < HEADER_SCAN ? sheet.rows.next() : null) {
+    head.push(r);
+  }
+  const headerAt = findHeaderRow(
+    head.map((r) => r.cells),
+    HEADER_SCAN,
+  );
+  const headerRow = headerAt === null ? undefined : head[headerAt];
   const report: ImportResult = {
     fileName: options.fileName,
     format: sheet.format,
@@ -187,7 +197,7 @@ async function readRows(
     warnings: [],
     reconciliation: new Reconciler().result(),
   };
-  const map = mapHeaders((headerRow?.cells ?? sheet.rows[0]?.cells ?? []).map((c) => String(c ?? "")));
+  const map = mapHeaders((headerRow?.cells ?? head[0]?.cells ?? []).map((c) => String(c ?? "")));
   if (map.missing.length > 0) {
     report.rejected.push({
       line: headerRow?.line ?? 1,
@@ -197,17 +207,21 @@ async function readRows(
     });
     return { report, rows: null };
   }
-  // The sheet's own list of rows is not needed past here (dataRows holds the data rows).
-  sheet.rows.length = 0;
+  // Data rows: those of the first rows below the header, then the rest of the file.
+  const early = headerAt === null ? [] : head.slice(headerAt + 1);
+  let done = headerAt === null;
+  const nextRow = (): SheetRow | null => {
+    const r = done ? null : (early.shift() ?? sheet.rows.next());
+    if (r === null) done = true;
+    return r;
+  };
 
   const reject = (e: CellError | ImportRowError) => report.rejected.push(e);
-  let next = 0;
   const take = (count: number): EppgbmRow[] => {
     const rows: EppgbmRow[] = [];
-    const end = Math.min(dataRows.length, next + count);
-    for (; next < end; next++) {
-      const r = dataRows[next] as SheetRow;
-      dataRows[next] = undefined;
+    for (let i = 0; i < count; i++) {
+      const r = nextRow();
+      if (r === null) break;
       // Blank rows (and a footer of empty cells) are not data.
       if (r.cells.every((c) => c === null || c === undefined || String(c).trim() === "")) continue;
       report.rows++;
@@ -223,14 +237,20 @@ async function readRows(
       if (res.row) rows.push(res.row);
       else for (const e of res.errors) reject(e);
     }
+    // The file is read to its end as soon as its last row is taken (not on a call that finds nothing).
+    if (!done && early.length === 0) {
+      const after = sheet.rows.next();
+      if (after === null) done = true;
+      else early.push(after);
+    }
     return rows;
   };
   return {
     report,
     rows: {
-      total: dataRows.length,
+      total: headerAt === null ? 0 : Math.max(0, sheet.rows.estimate - headerAt - 1),
       get done() {
-        return next >= dataRows.length;
+        return done;
       },
       take,
     },

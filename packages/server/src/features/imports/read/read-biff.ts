@@ -1,7 +1,7 @@
 import type { Cell } from "@tumbuh/core";
 import * as CFB from "cfb";
 import { isDateFormat, serialToDate } from "./number-format";
-import { fileUnreadable, RowBudget, type Sheet, type SheetLimits } from "./sheet";
+import { fileUnreadable, RowBudget, rowsOf, type Sheet, type SheetLimits } from "./sheet";
 
 /**
  * A real Excel 97–2003 workbook (BIFF8), first worksheet. The compound-file container is opened with the
@@ -273,7 +273,7 @@ export function readBiff(bytes: Buffer, limits: SheetLimits): Sheet {
       budget.take(cells.length);
       return { line: rw + 1, cells };
     });
-  return { format: "biff", rows, exactWidth: false };
+  return { format: "biff", rows: rowsOf(rows), exactWidth: false };
 }
 
 function readSst(segments: Buffer[]): string[] {

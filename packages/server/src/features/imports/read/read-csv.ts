@@ -1,4 +1,4 @@
-import { parseCsv } from "@tumbuh/core";
+import { CsvReader } from "@tumbuh/core";
 import { decodeText } from "./decode-text";
 import { RowBudget, type Sheet, type SheetLimits } from "./sheet";
 
@@ -10,12 +10,32 @@ function delimiterOf(text: string): string {
   return candidates.reduce((a, b) => (b.n > a.n ? b : a)).d;
 }
 
+/** Line breaks in the text: the records it can hold at most (a quoted field may hold a line break). */
+function lineBreaks(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) n++;
+  return n;
+}
+
+/**
+ * A CSV file's records as rows, parsed as they are asked for (sheet.ts SheetRows). The limits are checked
+ * as the rows are read: a file over them fails its import there, and the import leaves nothing stored.
+ */
 export function readCsv(bytes: Uint8Array, limits: SheetLimits): Sheet {
   const text = decodeText(bytes);
   const budget = new RowBudget(limits);
-  const rows = parseCsv(text, delimiterOf(text)).map((r) => {
-    budget.take(r.fields.length);
-    return { line: r.line, cells: r.fields };
-  });
-  return { format: "csv", rows, exactWidth: true };
+  const records = new CsvReader(text, delimiterOf(text));
+  return {
+    format: "csv",
+    exactWidth: true,
+    rows: {
+      estimate: lineBreaks(text) + 1,
+      next() {
+        const r = records.next();
+        if (r === null) return null;
+        budget.take(r.fields.length);
+        return { line: r.line, cells: r.fields };
+      },
+    },
+  };
 }

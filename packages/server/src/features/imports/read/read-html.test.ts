@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readHtml } from "./read-html";
-import { SHEET_LIMITS } from "./sheet";
+import { allRows, SHEET_LIMITS } from "./sheet";
 
-const read = (html: string) => readHtml(Buffer.from(html, "utf8"), SHEET_LIMITS).rows;
+const read = (html: string) => allRows(readHtml(Buffer.from(html, "utf8"), SHEET_LIMITS).rows);
 
 describe("readHtml (an HTML table named .xls)", () => {
   it("reads rows and cells whatever the case, attributes and line breaks inside tags", () => {

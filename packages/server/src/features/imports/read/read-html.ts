@@ -1,7 +1,7 @@
 import type { Cell } from "@tumbuh/core";
 import { cellText } from "./cell-text";
 import { decodeText } from "./decode-text";
-import { fileUnreadable, RowBudget, type Sheet, type SheetLimits } from "./sheet";
+import { fileUnreadable, RowBudget, type Sheet, type SheetLimits, type SheetRow } from "./sheet";
 
 /** The tags that shape the table, by the index of their name in TAG_NAMES (any other tag is -1). */
 const TAG_NAMES = ["tr", "td", "th", "table"] as const;
@@ -24,16 +24,25 @@ function tagAt(html: string, at: number): number {
   return -1;
 }
 
+/** Times `needle` occurs in `text`. */
+function occurrences(text: string, needle: string): number {
+  let n = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
+
 /**
  * An HTML table saved with an .xls name, as SIGIZI Terpadu exports "Daftar Anak Berdasarkan Status Gizi"
  * (issue 16). Every <tr> is a row, every <td>/<th> a cell (a colspan fills the columns it spans, so a
- * title row spanning the table stays one row). Closing tags may be missing, as browsers allow.
+ * title row spanning the table stays one row). Closing tags may be missing, as browsers allow. The rows
+ * are read as they are asked for (sheet.ts SheetRows); the limits are checked as they are read.
  */
 export function readHtml(bytes: Uint8Array, limits: SheetLimits): Sheet {
   const text = decodeText(bytes);
   const html = text.includes("<!--") ? text.replace(/<!--[\s\S]*?-->/g, "") : text;
   const budget = new RowBudget(limits);
-  const rows: Sheet["rows"] = [];
+  let ready: SheetRow | null = null;
+  let given = 0;
   let row: Cell[] | null = null;
   let above: Cell[] = []; // the row before, whose cells a row repeats (cellText)
   let cellStart = -1;
@@ -50,47 +59,63 @@ export function readHtml(bytes: Uint8Array, limits: SheetLimits): Sheet {
     closeCell(end);
     if (row) {
       budget.take(row.length);
-      rows.push({ line: tableRow, cells: row });
+      ready = { line: tableRow, cells: row };
       above = row;
     }
     row = null;
   };
   // A scan from one "<" to the next, not a regular expression: its match arrays and captured strings for
-  // the 1.4 million tags of a 30k-row export were most of the reading time (issue 16).
-  for (let lt = html.indexOf("<"); lt >= 0; ) {
-    const closing = html.charCodeAt(lt + 1) === 47; // "/"
-    const nameAt = closing ? lt + 2 : lt + 1;
-    const tag = tagAt(html, nameAt);
-    const nameLength = tag < 0 ? 0 : (TAG_NAMES[tag] as string).length;
-    const gt = tag < 0 ? -1 : html.indexOf(">", nameAt + nameLength);
-    if (gt < 0) {
-      lt = html.indexOf("<", lt + 1);
-      continue;
-    }
-    if (tag === TABLE) {
-      closeRow(lt);
-    } else if (tag === TR) {
-      closeRow(lt);
-      if (!closing) {
-        row = [];
-        tableRow++;
+  // the 1.4 million tags of a 30k-row export were most of the reading time (issue 16). It stops at each
+  // row it completes and goes on from there when the next row is asked for.
+  let lt = html.indexOf("<");
+  let ended = false;
+  const next = (): SheetRow | null => {
+    while (ready === null && lt >= 0) {
+      const closing = html.charCodeAt(lt + 1) === 47; // "/"
+      const nameAt = closing ? lt + 2 : lt + 1;
+      const tag = tagAt(html, nameAt);
+      const nameLength = tag < 0 ? 0 : (TAG_NAMES[tag] as string).length;
+      const gt = tag < 0 ? -1 : html.indexOf(">", nameAt + nameLength);
+      if (gt < 0) {
+        lt = html.indexOf("<", lt + 1);
+        continue;
       }
-    } else if (closing) {
-      closeCell(lt);
-    } else {
-      closeCell(lt);
-      if (!row) {
-        row = [];
-        tableRow++;
+      if (tag === TABLE) {
+        closeRow(lt);
+      } else if (tag === TR) {
+        closeRow(lt);
+        if (!closing) {
+          row = [];
+          tableRow++;
+        }
+      } else if (closing) {
+        closeCell(lt);
+      } else {
+        closeCell(lt);
+        if (!row) {
+          row = [];
+          tableRow++;
+        }
+        const attributes = gt > nameAt + nameLength ? html.slice(nameAt + nameLength, gt) : "";
+        const colspan = attributes === "" ? null : /colspan\s*=\s*["']?(\d+)/i.exec(attributes);
+        span = Math.min(Math.max(1, Number(colspan?.[1] ?? 1)), 256);
+        cellStart = gt + 1;
       }
-      const attributes = gt > nameAt + nameLength ? html.slice(nameAt + nameLength, gt) : "";
-      const colspan = attributes === "" ? null : /colspan\s*=\s*["']?(\d+)/i.exec(attributes);
-      span = Math.min(Math.max(1, Number(colspan?.[1] ?? 1)), 256);
-      cellStart = gt + 1;
+      lt = html.indexOf("<", gt + 1);
     }
-    lt = html.indexOf("<", gt + 1);
-  }
-  closeRow(html.length);
-  if (rows.length === 0) throw fileUnreadable("the HTML file holds no table rows");
-  return { format: "html", rows, exactWidth: true };
+    if (ready === null && !ended) {
+      ended = true;
+      closeRow(html.length);
+    }
+    const out: SheetRow | null = ready;
+    ready = null;
+    if (out) given++;
+    else if (given === 0) throw fileUnreadable("the HTML file holds no table rows");
+    return out;
+  };
+  return {
+    format: "html",
+    exactWidth: true,
+    rows: { estimate: occurrences(html, "<tr") + occurrences(html, "<TR"), next },
+  };
 }

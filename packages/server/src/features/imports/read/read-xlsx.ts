@@ -1,6 +1,14 @@
 import type { Cell } from "@tumbuh/core";
 import { isDateFormat, serialToDate } from "./number-format";
-import { fileTooLarge, fileUnreadable, RowBudget, type Sheet, type SheetLimits } from "./sheet";
+import {
+  fileTooLarge,
+  fileUnreadable,
+  RowBudget,
+  rowsOf,
+  type Sheet,
+  type SheetLimits,
+  type SheetRow,
+} from "./sheet";
 import { ByteBudget, partText, partWhole, type ZipEntry, zipEntries } from "./zip";
 
 /**
@@ -29,7 +37,7 @@ export async function readXlsx(bytes: Buffer, limits: SheetLimits): Promise<Shee
   const dateStyles = await dateStyleIndexes(bytes, part("xl/styles.xml"), budget);
 
   const rowBudget = new RowBudget(limits);
-  const rows: Sheet["rows"] = [];
+  const rows: SheetRow[] = [];
   let nextRow = 1;
   const takeRows = (xml: string) => {
     ROW.lastIndex = 0;
@@ -54,7 +62,7 @@ export async function readXlsx(bytes: Buffer, limits: SheetLimits): Promise<Shee
     pending = pending.slice(end + 6);
   }
   takeRows(pending);
-  return { format: "xlsx", rows, exactWidth: false };
+  return { format: "xlsx", rows: rowsOf(rows), exactWidth: false };
 }
 
 const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;

@@ -10,9 +10,22 @@ export interface SheetRow {
   cells: Cell[];
 }
 
+/**
+ * A sheet's rows in order, made as they are asked for: an HTML or CSV file's cells are read a chunk at a
+ * time, so they can be garbage before the rest are read (issue 16: holding every cell of a 30k-row file
+ * until its turn cost the import more garbage collection than reading it). A reader checks its limits as it
+ * reads: `next` may throw them.
+ */
+export interface SheetRows {
+  /** The next row, or null after the last. */
+  next(): SheetRow | null;
+  /** About how many rows the file holds (progress; exact for XLSX and BIFF, which are read whole). */
+  readonly estimate: number;
+}
+
 export interface Sheet {
   format: FileFormat;
-  rows: SheetRow[];
+  rows: SheetRows;
   /**
    * True when a row's cell count is what the file wrote (HTML, CSV): a short row is then visible. XLSX and
    * BIFF store cells at their column, so a missing cell shows only as values of the wrong kind.
@@ -57,4 +70,25 @@ export class RowBudget {
       throw fileTooLarge(`the file has more than ${this.limits.maxCells.toLocaleString("en")} cells`);
     }
   }
+}
+
+/** Rows already read whole (XLSX, BIFF), handed out one at a time; each is let go as it is handed out. */
+export function rowsOf(rows: SheetRow[]): SheetRows {
+  let next = 0;
+  return {
+    estimate: rows.length,
+    next() {
+      if (next >= rows.length) return null;
+      const row = rows[next] as SheetRow;
+      (rows as (SheetRow | undefined)[])[next++] = undefined;
+      return row;
+    },
+  };
+}
+
+/** Every row left (tests, and readers that need them all). */
+export function allRows(rows: SheetRows): SheetRow[] {
+  const out: SheetRow[] = [];
+  for (let r = rows.next(); r !== null; r = rows.next()) out.push(r);
+  return out;
 }
