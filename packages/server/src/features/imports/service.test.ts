@@ -170,6 +170,26 @@ describeEachDialect("e-PPGBM import", (db) => {
     expect(await counts(db())).toEqual(before);
   });
 
+  it("a file found over the row limit as it is read fails with file_too_large and leaves nothing stored", async () => {
+    const before = await counts(db());
+    const many = [
+      HEADER,
+      ...Array.from({ length: 60 }, (_, i) => row({ nama: `Anak ${i}`, lahir: "07/03/2024" })),
+    ].join("\n");
+    await expect(
+      importMeasurements(db().kysely, SYSTEM_ACTOR, Buffer.from(many), {
+        fileName: "besar.csv",
+        today: "2026-11-22",
+        // Chunks of 10: the first rows are stored before the reader reaches the limit.
+        chunkRows: 10,
+        limits: { maxRows: 40, maxCells: 1_000_000, maxUnpackedBytes: 1_000_000 },
+      }),
+    ).rejects.toMatchObject({ code: "file_too_large" });
+    expect(await counts(db())).toEqual(before);
+    const imports = await db().kysely.selectFrom("imports").select("id").execute();
+    expect(imports).toEqual([]);
+  });
+
   it("reads the XLSX export as well, with dates and numbers as Excel stores them", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Data");
