@@ -170,6 +170,28 @@ describeEachDialect("e-PPGBM import", (db) => {
     expect(await counts(db())).toEqual(before);
   });
 
+  it("reports progress that never runs past its total and ends at the file's rows", async () => {
+    const many = [
+      HEADER,
+      ...Array.from({ length: 60 }, (_, i) =>
+        row({ nama: `Anak ${i}`, tgl: `${String(1 + (i % 28)).padStart(2, "0")}/08/2026` }),
+      ),
+    ].join("\n");
+    const seen: [number, number][] = [];
+    const r = await importMeasurements(db().kysely, SYSTEM_ACTOR, Buffer.from(many), {
+      fileName: "agustus.csv",
+      today: "2026-11-22",
+      chunkRows: 10,
+      progress: (done, total) => seen.push([done, total]),
+    });
+    expect(r.rows).toBe(60);
+    expect(seen.every(([done, total]) => done <= total)).toBe(true);
+    // The total is estimated from the share of the file the first rows took (the header's too), then exact.
+    expect(seen[0]?.[0]).toBe(0);
+    expect(Math.abs((seen[0]?.[1] ?? 0) - 60)).toBeLessThanOrEqual(6);
+    expect(seen.at(-1)).toEqual([60, 60]);
+  });
+
   it("a file found over the row limit as it is read fails with file_too_large and leaves nothing stored", async () => {
     const before = await counts(db());
     const many = [

@@ -67,7 +67,9 @@ export async function importMeasurements(
   const progress = options.progress ?? (() => {});
   const at = nowIso();
   const importId = uuidv7();
-  let total = 0;
+  let rowsOfFile: RowReader | null = null;
+  /** The rows the file holds, as far as they are known (an estimate until the file is read to its end). */
+  const total = () => (rowsOfFile ? rowsOfFile.total : 0);
   const store = options.dryRun
     ? null
     : new ImportStore(
@@ -83,7 +85,7 @@ export async function importMeasurements(
           status: "writing",
           summary_json: "{}",
         },
-        (done) => progress(done, total),
+        (done) => progress(Math.min(done, total()), total()),
       );
   try {
     const { report, rows } = await readRows(bytes, options, today);
@@ -91,8 +93,8 @@ export async function importMeasurements(
       await store?.abort();
       return report;
     }
-    total = rows.total;
-    progress(0, total);
+    rowsOfFile = rows;
+    progress(0, total());
     const planner = await RowPlanner.open(db, actor, report, { importId, at });
     const reconciler = new Reconciler();
     const stored = { persons: 0, measurements: 0 };
@@ -146,7 +148,7 @@ export async function importMeasurements(
         after: { fileName: options.fileName, stored: report.stored, rejected: report.rejected.length },
       },
     });
-    progress(total, total);
+    progress(total(), total());
     return report;
   } catch (err) {
     await store?.abort();
@@ -156,7 +158,10 @@ export async function importMeasurements(
 
 /** The file's data rows, checked cell by cell as they are taken (every bad row rejected into the report). */
 interface RowReader {
-  /** About how many data rows are below the header (blank ones included): for progress. */
+  /**
+   * How many data rows are below the header (blank ones included), for progress: estimated from how much of
+   * the file the rows read so far took, exact once it is read to its end.
+   */
   readonly total: number;
   readonly done: boolean;
   /** The next `count` data rows, checked; the rows of cells they came from are let go. */
@@ -210,9 +215,11 @@ async function readRows(
   // Data rows: those of the first rows below the header, then the rest of the file.
   const early = headerAt === null ? [] : head.slice(headerAt + 1);
   let done = headerAt === null;
+  let given = 0;
   const nextRow = (): SheetRow | null => {
     const r = done ? null : (early.shift() ?? sheet.rows.next());
     if (r === null) done = true;
+    else given++;
     return r;
   };
 
@@ -248,7 +255,11 @@ async function readRows(
   return {
     report,
     rows: {
-      total: headerAt === null ? 0 : Math.max(0, sheet.rows.estimate - headerAt - 1),
+      get total() {
+        if (headerAt === null) return 0;
+        const read = given + early.length;
+        return done ? given : Math.max(read, Math.round(read / Math.max(sheet.rows.fraction, 1e-9)));
+      },
       get done() {
         return done;
       },

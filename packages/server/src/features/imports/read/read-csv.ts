@@ -10,13 +10,6 @@ function delimiterOf(text: string): string {
   return candidates.reduce((a, b) => (b.n > a.n ? b : a)).d;
 }
 
-/** Line breaks in the text: the records it can hold at most (a quoted field may hold a line break). */
-function lineBreaks(text: string): number {
-  let n = 0;
-  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) n++;
-  return n;
-}
-
 /**
  * A CSV file's records as rows, parsed as they are asked for (sheet.ts SheetRows). The limits are checked
  * as the rows are read: a file over them fails its import there, and the import leaves nothing stored.
@@ -29,7 +22,9 @@ export function readCsv(bytes: Uint8Array, limits: SheetLimits): Sheet {
     format: "csv",
     exactWidth: true,
     rows: {
-      estimate: lineBreaks(text) + 1,
+      get fraction() {
+        return records.fraction;
+      },
       next() {
         const r = records.next();
         if (r === null) return null;

@@ -24,13 +24,6 @@ function tagAt(html: string, at: number): number {
   return -1;
 }
 
-/** Times `needle` occurs in `text`. */
-function occurrences(text: string, needle: string): number {
-  let n = 0;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n++;
-  return n;
-}
-
 /**
  * An HTML table saved with an .xls name, as SIGIZI Terpadu exports "Daftar Anak Berdasarkan Status Gizi"
  * (issue 16). Every <tr> is a row, every <td>/<th> a cell (a colspan fills the columns it spans, so a
@@ -116,6 +109,11 @@ export function readHtml(bytes: Uint8Array, limits: SheetLimits): Sheet {
   return {
     format: "html",
     exactWidth: true,
-    rows: { estimate: occurrences(html, "<tr") + occurrences(html, "<TR"), next },
+    rows: {
+      get fraction() {
+        return lt < 0 || html.length === 0 ? 1 : lt / html.length;
+      },
+      next,
+    },
   };
 }

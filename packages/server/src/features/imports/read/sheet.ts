@@ -19,8 +19,8 @@ export interface SheetRow {
 export interface SheetRows {
   /** The next row, or null after the last. */
   next(): SheetRow | null;
-  /** About how many rows the file holds (progress; exact for XLSX and BIFF, which are read whole). */
-  readonly estimate: number;
+  /** How much of the file the rows handed out so far took, from 0 to 1 (progress). */
+  readonly fraction: number;
 }
 
 export interface Sheet {
@@ -76,7 +76,9 @@ export class RowBudget {
 export function rowsOf(rows: SheetRow[]): SheetRows {
   let next = 0;
   return {
-    estimate: rows.length,
+    get fraction() {
+      return rows.length === 0 ? 1 : next / rows.length;
+    },
     next() {
       if (next >= rows.length) return null;
       const row = rows[next] as SheetRow;
