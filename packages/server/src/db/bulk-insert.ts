@@ -1,6 +1,7 @@
 import type SQLite from "better-sqlite3";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "./schema";
+import { runWithOwnValues } from "./sqlite-values";
 
 /** Rows per multi-row INSERT on SQLite: past ~50 the per-statement saving is gone. */
 const SQLITE_ROWS_PER_STATEMENT = 50;
@@ -140,7 +141,7 @@ export async function bulkInsert<T extends keyof Database & string>(
         for (let c = 0; c < width; c++) if (!shared[c]) values[v++] = cells[at + c];
       }
       if (values.length !== v) values.length = v;
-      statementFor(handle, table, columns, shared, n, n === perStatement).run(values);
+      runWithOwnValues(statementFor(handle, table, columns, shared, n, n === perStatement), values);
     }
     return;
   }
