@@ -28,6 +28,7 @@ import * as feedByStatement from "./migrations/2026-12-06T2200-feed-by-statement
 import * as compactValues from "./migrations/2026-12-07T0100-compact-values";
 import * as personLinkIndexes from "./migrations/2026-12-07T0300-person-link-indexes";
 import * as figuresGeneration from "./migrations/2026-12-07T0400-figures-generation";
+import * as oneInsertTrigger from "./migrations/2026-12-07T0500-one-insert-trigger";
 
 // Listed explicitly (not read from a folder) so bundling or tsx cannot change which migrations exist.
 const MIGRATIONS: Record<string, Migration> = {
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-07T0100-compact-values": compactValues,
   "2026-12-07T0300-person-link-indexes": personLinkIndexes,
   "2026-12-07T0400-figures-generation": figuresGeneration,
+  "2026-12-07T0500-one-insert-trigger": oneInsertTrigger,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
