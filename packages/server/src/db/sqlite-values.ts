@@ -284,7 +284,11 @@ class IdStatement {
 export function runWithOwnValues(statement: SQLite.Statement, values: unknown[]): SQLite.RunResult {
   if (!(statement instanceof IdStatement)) return statement.run(values);
   idBuffersUsed = 0;
-  for (let i = 0; i < values.length; i++) values[i] = boundValue(values[i]);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    // Only text is converted (an id, a category); most values are numbers, nulls or ids already bytes.
+    if (typeof v === "string") values[i] = boundValue(v);
+  }
   return statement.inner.run(values);
 }
 
