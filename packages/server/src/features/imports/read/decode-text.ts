@@ -1,5 +1,3 @@
-import { isAscii } from "node:buffer";
-
 /**
  * Text files (CSV, HTML) as exported: UTF-8 (with or without a byte-order mark), else Windows-1252, the
  * code page an Indonesian Windows Excel saves CSV in. A file that is not valid UTF-8 is never read as
@@ -10,9 +8,6 @@ export function decodeText(bytes: Uint8Array): string {
     return new TextDecoder("utf-8").decode(bytes.subarray(3));
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  // Most exports are plain ASCII, which reads the same in every one of these encodings: copied as bytes,
-  // without the UTF-8 decoder's checks (a 10 MB SIGIZI export: ~10 ms less, issue 16).
-  if (isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1");
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
