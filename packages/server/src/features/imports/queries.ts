@@ -1,5 +1,6 @@
 import type { Kind, Level, Region } from "@tumbuh/core";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
+import { sqliteHandleOf } from "../../db/bulk-insert";
 import type { Database, PersonsTable } from "../../db/schema";
 import { withinScopes } from "../../db/scope-filter";
 
@@ -38,6 +39,17 @@ export async function isKecamatan(db: Kysely<Database>, code: string): Promise<b
   return r !== undefined;
 }
 
+/**
+ * `column` is one of `values` (text that is never an id: NIKs), as one parameter: a list in JSON on SQLite,
+ * an array on PostgreSQL. One statement whatever the count, not an IN list of a parameter each — compiled
+ * and prepared anew for every length (an import asks once per chunk; issue 16).
+ */
+function oneOf(column: "nik", values: readonly string[], db: Kysely<Database>) {
+  return sqliteHandleOf(db)
+    ? sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`
+    : sql<boolean>`${sql.ref(column)} = any(${[...values]}::text[])`;
+}
+
 /** The registry as it stands for these desa and NIKs (the people an import may match). */
 export async function loadCandidates(
   db: Kysely<Database>,
@@ -61,12 +73,12 @@ export async function loadCandidates(
   // nearly every child in its desa, and loading them a second time by NIK was most of this query's time.
   const found = new Set(out.map((c) => c.nik));
   const elsewhere = niks.filter((n) => !found.has(n));
-  for (let i = 0; i < elsewhere.length; i += 500) {
+  if (elsewhere.length > 0) {
     out.push(
       ...(await db
         .selectFrom("persons")
         .select(cols)
-        .where("nik", "in", elsewhere.slice(i, i + 500))
+        .where(oneOf("nik", elsewhere, db))
         .where("deleted_at", "is", null)
         .where("merged_into", "is", null)
         .execute()),

@@ -170,6 +170,32 @@ describeEachDialect("e-PPGBM import", (db) => {
     expect(await counts(db())).toEqual(before);
   });
 
+  it("finds a child by NIK in the desa it was registered in when a later file names another desa", async () => {
+    const citra = {
+      nama: "Citra",
+      nik: "6401054301250004",
+      lahir: "03/01/2025",
+      ortu: "Dewi",
+      bb: "8",
+      tb: "71",
+    };
+    await run([HEADER, row(citra)].join("\n"));
+    const before = await counts(db());
+    // September's file places her in Kuaro (the desa next door): the registry is read there, and by her NIK.
+    const r = await run([HEADER, row({ ...citra, desa: "KUARO", pos: "", tgl: "15/09/2026" })].join("\n"));
+    expect(r.stored).toEqual({ persons: 0, measurements: 1 });
+    expect(await counts(db())).toEqual({ persons: before.persons, measurements: before.measurements + 1 });
+    const days = await db()
+      .kysely.selectFrom("measurements as m")
+      .innerJoin("persons as p", "p.id", "m.person_id")
+      .select(["m.measured_on", "p.region_code"])
+      .where("p.nik", "=", citra.nik)
+      .orderBy("m.measured_on")
+      .execute();
+    expect(days.map((d) => d.measured_on)).toEqual(["2026-08-15", "2026-09-15"]);
+    expect(new Set(days.map((d) => d.region_code)).size).toBe(1);
+  });
+
   it("reports progress that never runs past its total and ends at the file's rows", async () => {
     const many = [
       HEADER,
