@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readHtml } from "./read-html";
+import { readHtml, tagAt } from "./read-html";
 import { allRows, SHEET_LIMITS } from "./sheet";
 
 const read = (html: string) => allRows(readHtml(Buffer.from(html, "utf8"), SHEET_LIMITS).rows);
@@ -40,5 +41,23 @@ describe("readHtml (an HTML table named .xls)", () => {
       { line: 1, cells: ["1", "Budi"] },
       { line: 2, cells: ["2", "Citra"] },
     ]);
+  });
+
+  it("tells the table's tags by their whole name, in any case, as a pattern would", () => {
+    const rule = (text: string) => {
+      const m = /^(tr|td|th|table)(?![A-Za-z0-9_])/i.exec(text);
+      return m ? ["tr", "td", "th", "table"].indexOf((m[1] as string).toLowerCase()) : -1;
+    };
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom("t", "T", "r", "d", "h", "a", "b", "l", "e", "E", "x", " ", ">", "_", "1"),
+        }),
+        (text) => {
+          expect(tagAt(text, 0)).toBe(rule(text));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -6,6 +6,8 @@ import { fileUnreadable, RowBudget, type Sheet, type SheetLimits, type SheetRow 
 /** The tags that shape the table, by the index of their name in TAG_NAMES (any other tag is -1). */
 const TAG_NAMES = ["tr", "td", "th", "table"] as const;
 const TR = 0;
+const TD = 1;
+const TH = 2;
 const TABLE = 3;
 
 /** A letter, digit or underscore: a tag name going on (what \b in a pattern would test). */
@@ -14,14 +16,17 @@ function isWordChar(c: number): boolean {
 }
 
 /** Which of the table's tags is named at `at` (case-insensitive, the whole name), or -1. */
-function tagAt(html: string, at: number): number {
-  for (let t = 0; t < TAG_NAMES.length; t++) {
-    const name = TAG_NAMES[t] as string;
-    let k = 0;
-    while (k < name.length && (html.charCodeAt(at + k) | 0x20) === name.charCodeAt(k)) k++;
-    if (k === name.length && !isWordChar(html.charCodeAt(at + k))) return t;
-  }
-  return -1;
+export function tagAt(html: string, at: number): number {
+  // Every name starts with "t" and differs from the others in its second letter: two characters decide
+  // (1.4 million tags in a 30k-row export).
+  if ((html.charCodeAt(at) | 0x20) !== 116) return -1;
+  const second = html.charCodeAt(at + 1) | 0x20;
+  const t = second === 114 ? TR : second === 100 ? TD : second === 104 ? TH : second === 97 ? TABLE : -1;
+  if (t < 0) return -1;
+  const name = TAG_NAMES[t] as string;
+  for (let k = 2; k < name.length; k++)
+    if ((html.charCodeAt(at + k) | 0x20) !== name.charCodeAt(k)) return -1;
+  return isWordChar(html.charCodeAt(at + name.length)) ? -1 : t;
 }
 
 /**
