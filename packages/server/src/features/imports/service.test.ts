@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { SYSTEM_ACTOR } from "@tumbuh/core";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
@@ -129,6 +130,12 @@ describeEachDialect("e-PPGBM import", (db) => {
       growth_version: 1,
     });
     expect(m.tbu).toMatch(/^tbu\./);
+  });
+
+  it("keeps the file's SHA-256 on the import row, marked done", async () => {
+    await run(FILE);
+    const imports = await db().kysely.selectFrom("imports").select(["sha256", "status"]).execute();
+    expect(imports).toEqual([{ sha256: createHash("sha256").update(FILE).digest("hex"), status: "done" }]);
   });
 
   it("importing the same file again creates nothing new", async () => {

@@ -21,7 +21,8 @@ export function tagAt(html: string, at: number): number {
   // (1.4 million tags in a 30k-row export).
   if ((html.charCodeAt(at) | 0x20) !== 116) return -1;
   const second = html.charCodeAt(at + 1) | 0x20;
-  const t = second === 114 ? TR : second === 100 ? TD : second === 104 ? TH : second === 97 ? TABLE : -1;
+  const t: number =
+    second === 114 ? TR : second === 100 ? TD : second === 104 ? TH : second === 97 ? TABLE : -1;
   if (t < 0) return -1;
   const name = TAG_NAMES[t] as string;
   for (let k = 2; k < name.length; k++)
