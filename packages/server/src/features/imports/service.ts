@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   type Actor,
   alignRow,
@@ -69,14 +70,11 @@ export async function importMeasurements(
   let rowsOfFile: RowReader | null = null;
   /** The rows the file holds, as far as they are known (an estimate until the file is read to its end). */
   const total = () => (rowsOfFile ? rowsOfFile.total : 0);
-  // The file's SHA-256 on the thread pool while this thread reads it (10 MB: ~30 ms of hashing, issue 16).
-  const digest = options.dryRun ? null : crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  digest?.catch(() => {}); // awaited below; a file refused before then leaves no rejection unheard
   let store: ImportStore | null = null;
   try {
     const { report, rows } = await readRows(bytes, options, today);
     if (rows === null) return report;
-    if (digest) {
+    if (!options.dryRun) {
       store = new ImportStore(
         db,
         actor,
@@ -84,7 +82,7 @@ export async function importMeasurements(
           id: importId,
           kind: "eppgbm",
           file_name: options.fileName,
-          sha256: Buffer.from(await digest).toString("hex"),
+          sha256: createHash("sha256").update(bytes).digest("hex"),
           created_at: at,
           created_by: actor.userId,
           status: "writing",
