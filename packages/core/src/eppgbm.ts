@@ -193,6 +193,22 @@ export function readDate(c: Cell): string | null | "invalid" {
   }
   const t = cellText(c);
   if (t === "") return null;
+  // A file names a few thousand days on tens of thousands of rows: each text is read once, and every row
+  // naming that day gets the same string (its hash made once for the maps it is looked up in; issue 16).
+  let day = DAYS.get(t);
+  if (day === undefined) {
+    if (DAYS.size >= DAYS_MAX) DAYS.clear();
+    day = readDateText(t);
+    DAYS.set(t, day);
+  }
+  return day;
+}
+
+/** Date texts already read (readDate), and how many are kept at most. */
+const DAYS = new Map<string, string | "invalid">();
+const DAYS_MAX = 20_000;
+
+function readDateText(t: string): string | "invalid" {
   // The two forms exports write, already padded, are told by their characters (two patterns per date were
   // a tenth of reading a 30k-row file; issue 16); the patterns below decide everything else the same way.
   if (
