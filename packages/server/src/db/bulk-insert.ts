@@ -33,13 +33,15 @@ function statementFor(
   handle: SQLite.Database,
   table: string,
   columns: readonly string[],
+  /** `columns` joined by commas (made once per call of bulkInsert, not per statement). */
+  columnList: string,
   shared: readonly boolean[],
   rows: number,
   keep: boolean,
 ) {
   let mask = "";
   for (const s of shared) mask += s ? "1" : "0";
-  const key = `${table}|${rows}|${columns.join(",")}|${mask}`;
+  const key = `${table}|${rows}|${columnList}|${mask}`;
   let byKey = statements.get(handle);
   if (!byKey) {
     byKey = new Map();
@@ -77,15 +79,14 @@ const COLUMN_NAME = /^[a-z_][a-z0-9_]*$/;
  * import's work (issue 16). Column names are the keys of the application's own table rows; anything else
  * is refused before it reaches the code.
  */
-function cellReader(columns: readonly string[]): CellReader {
-  const key = columns.join(",");
-  let read = cellReaders.get(key);
+function cellReader(columns: readonly string[], columnList: string): CellReader {
+  let read = cellReaders.get(columnList);
   if (!read) {
     const bad = columns.find((c) => !COLUMN_NAME.test(c));
     if (bad !== undefined) throw new Error(`bulkInsert: not a column name: ${JSON.stringify(bad)}`);
     const body = columns.map((c, i) => `into[at + ${i}] = row.${c} ?? null;`).join("\n");
     read = new Function("row", "into", "at", body) as CellReader;
-    cellReaders.set(key, read);
+    cellReaders.set(columnList, read);
   }
   return read;
 }
@@ -119,7 +120,8 @@ export async function bulkInsert<T extends keyof Database & string>(
     const values: unknown[] = new Array(Math.min(perStatement, rows.length) * width);
     // Each row's values read once, in column order.
     const cells: unknown[] = new Array(Math.min(perStatement, rows.length) * width);
-    const read = cellReader(columns);
+    const columnList = columns.join(",");
+    const read = cellReader(columns, columnList);
     for (let i = 0; i < rows.length; i += perStatement) {
       const n = Math.min(perStatement, rows.length - i);
       for (let r = 0; r < n; r++) read(rows[i + r], cells, r * width);
@@ -141,7 +143,10 @@ export async function bulkInsert<T extends keyof Database & string>(
         for (let c = 0; c < width; c++) if (!shared[c]) values[v++] = cells[at + c];
       }
       if (values.length !== v) values.length = v;
-      runWithOwnValues(statementFor(handle, table, columns, shared, n, n === perStatement), values);
+      runWithOwnValues(
+        statementFor(handle, table, columns, columnList, shared, n, n === perStatement),
+        values,
+      );
     }
     return;
   }
