@@ -110,12 +110,13 @@ export async function importMeasurements(
       return items;
     };
     // All or nothing: nothing is stored before every row is checked. A dry run stores nothing.
-    const held: ImportItem[] | null = report.allOrNothing || !store ? [] : null;
-    if (held) {
+    const held: ImportItem[] | null = store && report.allOrNothing ? [] : null;
+    if (store && !held) await store.writeAll(nextChunk);
+    else {
       for (let items = await nextChunk(db); items !== null; items = await nextChunk(db)) {
-        if (store) for (const item of items) held.push(item);
+        if (held) for (const item of items) held.push(item);
       }
-    } else await store?.writeAll(nextChunk);
+    }
     report.reconciliation = reconciler.result();
     report.stored = stored;
     report.rejected.sort((a, b) => a.line - b.line);
@@ -210,14 +211,22 @@ async function readRows(
     });
     return { report, rows: null };
   }
-  // Data rows: those of the first rows below the header, then the rest of the file.
-  const early = headerAt === null ? [] : head.slice(headerAt + 1);
-  let done = headerAt === null;
+  // Data rows read and not yet taken: those of the first rows below the header, then one row read ahead,
+  // so that the file is known to be at its end as soon as its last row is taken.
+  const ahead = headerAt === null ? [] : head.slice(headerAt + 1);
+  let ended = headerAt === null || head.length < HEADER_SCAN;
+  const readAhead = () => {
+    if (ahead.length > 0 || ended) return;
+    const r = sheet.rows.next();
+    if (r === null) ended = true;
+    else ahead.push(r);
+  };
+  readAhead();
   let given = 0;
   const nextRow = (): SheetRow | null => {
-    const r = done ? null : (early.shift() ?? sheet.rows.next());
-    if (r === null) done = true;
-    else given++;
+    const r = ahead.shift() ?? null;
+    if (r !== null) given++;
+    readAhead();
     return r;
   };
 
@@ -242,24 +251,17 @@ async function readRows(
       if (res.row) rows.push(res.row);
       else for (const e of res.errors) reject(e);
     }
-    // The file is read to its end as soon as its last row is taken (not on a call that finds nothing).
-    if (!done && early.length === 0) {
-      const after = sheet.rows.next();
-      if (after === null) done = true;
-      else early.push(after);
-    }
     return rows;
   };
   return {
     report,
     rows: {
       get total() {
-        if (headerAt === null) return 0;
-        const read = given + early.length;
-        return done ? given : Math.max(read, Math.round(read / Math.max(sheet.rows.fraction, 1e-9)));
+        const read = given + ahead.length;
+        return ended ? read : Math.max(read, Math.round(read / Math.max(sheet.rows.fraction, 1e-9)));
       },
       get done() {
-        return done;
+        return ahead.length === 0;
       },
       take,
     },
