@@ -5,6 +5,7 @@ import type { Database } from "../db/schema";
 import { ensureDemo } from "../demo/demo";
 import { registerSyncEntities } from "../features";
 import { describeEachDialect } from "../testing/dialects";
+import { personRow as tableRow } from "../testing/table-rows";
 import { nowIso, uuidv7 } from "../util/ids";
 import { compactFeed, feedFloor, RETENTION_DAYS } from "./compaction";
 import { pullChanges } from "./pull";
@@ -14,27 +15,10 @@ const P01 = "64.01.05.2003.P01";
 // Seeded test databases are copies of a template: the entities are registered here, as the app does.
 registerSyncEntities();
 
+/** A child row as the table holds it, registered now. */
 function personRow(name: string, region = P01) {
   const at = nowIso();
-  return {
-    id: uuidv7(),
-    region_code: region,
-    household_id: null,
-    name,
-    name_key: name,
-    sex: 1,
-    birth_date: "2025-01-01",
-    nik: null,
-    mother_id: null,
-    parent_name: null,
-    birth_weight_kg: null,
-    birth_length_cm: null,
-    created_at: at,
-    updated_at: at,
-    revision: 1,
-    deleted_at: null,
-    merged_into: null,
-  };
+  return tableRow(uuidv7(), region, { name, name_key: name, created_at: at, updated_at: at });
 }
 
 const kader = (userId: string): Actor => ({

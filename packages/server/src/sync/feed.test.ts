@@ -2,30 +2,14 @@ import { SYSTEM_ACTOR } from "@tumbuh/core";
 import { expect, it } from "vitest";
 import { ensureDemo } from "../demo/demo";
 import { describeEachDialect } from "../testing/dialects";
+import { personRow as tableRow } from "../testing/table-rows";
 import { nowIso, uuidv7 } from "../util/ids";
 import { pullChanges } from "./pull";
 
+/** A child row as the table holds it, registered now. */
 function personRow(name: string, region = "64.01.05.2003.P01") {
   const at = nowIso();
-  return {
-    id: uuidv7(),
-    region_code: region,
-    household_id: null,
-    name,
-    name_key: name,
-    sex: 1,
-    birth_date: "2025-01-01",
-    nik: null,
-    mother_id: null,
-    parent_name: null,
-    birth_weight_kg: null,
-    birth_length_cm: null,
-    created_at: at,
-    updated_at: at,
-    revision: 1,
-    deleted_at: null,
-    merged_into: null,
-  };
+  return tableRow(uuidv7(), region, { name, name_key: name, created_at: at, updated_at: at });
 }
 
 describeEachDialect(

@@ -1,4 +1,5 @@
-import type { MeasurementsTable, PersonsTable } from "../db/schema";
+import type { Kysely } from "kysely";
+import type { Database, MeasurementsTable, PersonsTable } from "../db/schema";
 
 /**
  * Rows exactly as the tables hold them, for tests of code that writes below the feature services (bulk and
@@ -65,4 +66,28 @@ export function measurementRow(
     growth_version: 1,
     ...change,
   };
+}
+
+/** How many rows a table holds. */
+export async function rowCount(
+  db: Kysely<Database>,
+  table: "persons" | "measurements" | "imports",
+): Promise<number> {
+  const r = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The change feed summed up: how many rows of each entity each region was given. */
+export async function feedByRegion(db: Kysely<Database>) {
+  const feed = await db
+    .selectFrom("sync_changes")
+    .select(["entity", "region_code"])
+    .select((eb) => eb.fn.countAll().as("n"))
+    .groupBy(["entity", "region_code"])
+    .orderBy(["entity", "region_code"])
+    .execute();
+  return feed.map((f) => ({ ...f, n: Number(f.n) }));
 }

@@ -4,6 +4,7 @@ import { beforeAll, expect, it } from "vitest";
 import { type Db, openSqliteCopy, serializeSqlite } from "../../db/database";
 import { ensureDemo } from "../../demo/demo";
 import { freshDatabase } from "../../testing/dialects";
+import { feedByRegion } from "../../testing/table-rows";
 import { importMeasurements } from "./service";
 
 /**
@@ -76,14 +77,7 @@ async function stored(db: Db) {
     .select(["p.name", "p.region_code", "p.parent_name", "m.measured_on", "m.weight_kg", "m.zwei", "m.bbu"])
     .orderBy(["p.name", "p.region_code", "p.parent_name", "m.measured_on"])
     .execute();
-  const feed = await db.kysely
-    .selectFrom("sync_changes")
-    .select(["entity", "region_code"])
-    .select((eb) => eb.fn.countAll().as("n"))
-    .groupBy(["entity", "region_code"])
-    .orderBy(["entity", "region_code"])
-    .execute();
-  return { persons, measurements, feed: feed.map((f) => ({ ...f, n: Number(f.n) })) };
+  return { persons, measurements, feed: await feedByRegion(db.kysely) };
 }
 
 async function importInto(file: string, chunkRows?: number) {

@@ -7,6 +7,7 @@ import type { Db } from "../../db/database";
 import { ensureDemo } from "../../demo/demo";
 import { testApi } from "../../testing/api";
 import { describeEachDialect } from "../../testing/dialects";
+import { rowCount } from "../../testing/table-rows";
 import { importMeasurements } from "./service";
 
 const HEADER =
@@ -64,16 +65,10 @@ async function finishedJob(api: Awaited<ReturnType<typeof testApi>>, user: strin
 }
 
 async function counts(db: Db) {
-  const n = async (t: "persons" | "measurements") =>
-    Number(
-      (
-        await db.kysely
-          .selectFrom(t)
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return { persons: await n("persons"), measurements: await n("measurements") };
+  return {
+    persons: await rowCount(db.kysely, "persons"),
+    measurements: await rowCount(db.kysely, "measurements"),
+  };
 }
 
 describeEachDialect("e-PPGBM import", (db) => {

@@ -9,7 +9,7 @@ import { sqliteHandleOf } from "../../db/bulk-insert";
 import { type Db, openDatabase } from "../../db/database";
 import { migrateToLatest } from "../../db/migrate";
 import { freshDatabase } from "../../testing/dialects";
-import { measurementRow, personRow } from "../../testing/table-rows";
+import { feedByRegion, measurementRow, personRow, rowCount } from "../../testing/table-rows";
 import { importRegions } from "../regions/service";
 import { importMeasurements } from "./service";
 import { ImportStore } from "./store";
@@ -72,20 +72,13 @@ async function contents(db: Db) {
     ])
     .orderBy(["p.name", "p.birth_date", "p.region_code", "p.nik", "m.measured_on"])
     .execute();
-  const feed = await db.kysely
-    .selectFrom("sync_changes")
-    .select(["entity", "region_code"])
-    .select((eb) => eb.fn.countAll().as("n"))
-    .groupBy(["entity", "region_code"])
-    .orderBy(["entity", "region_code"])
-    .execute();
   const dirty = await db.kysely
     .selectFrom("indicator_dirty")
     .select("desa_code")
     .orderBy("desa_code")
     .execute();
   const imports = await db.kysely.selectFrom("imports").select(["status", "summary_json"]).execute();
-  return { persons, measurements, feed: feed.map((f) => ({ ...f, n: Number(f.n) })), dirty, imports };
+  return { persons, measurements, feed: await feedByRegion(db.kysely), dirty, imports };
 }
 
 it("an import on a file stores exactly what it stores in memory, month after month", async () => {
@@ -165,15 +158,7 @@ it("a failure half-way leaves nothing of the import behind", async () => {
       /FOREIGN KEY/,
     );
     await store.abort();
-    const left = async (t: "persons" | "measurements" | "imports") =>
-      Number(
-        (
-          await db.kysely
-            .selectFrom(t)
-            .select((eb) => eb.fn.countAll().as("n"))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const left = (t: "persons" | "measurements" | "imports") => rowCount(db.kysely, t);
     expect({
       persons: await left("persons"),
       measurements: await left("measurements"),
